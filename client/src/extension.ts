@@ -1,0 +1,72 @@
+/**
+ * The ReportLint client: starts the language server and registers commands.
+ * All checking happens in the server; this file stays small.
+ */
+import * as path from 'path';
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  TransportKind,
+  type ErrorHandler,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+/** Restart a crashed server a few times, telling the user once rather than in a loop. */
+function errorHandler(): ErrorHandler {
+  const restarts: number[] = [];
+  let told = false;
+  return {
+    error: () => ({ action: ErrorAction.Continue }),
+    closed: () => {
+      const now = Date.now();
+      restarts.push(now);
+      while (restarts.length && now - restarts[0] > 3 * 60_000) restarts.shift();
+      if (restarts.length <= 4) {
+        if (!told) {
+          told = true;
+          void vscode.window.showWarningMessage(vscode.l10n.t('ReportLint language server stopped unexpectedly and was restarted.'));
+        }
+        return { action: CloseAction.Restart };
+      }
+      void vscode.window.showErrorMessage(vscode.l10n.t('ReportLint language server crashed repeatedly and will not be restarted. Reload the window to try again.'));
+      return { action: CloseAction.DoNotRestart };
+    },
+  };
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6029'] } },
+  };
+  const selector = ['plaintext', 'markdown', 'reportlint'].flatMap((language) => [
+    { scheme: 'file', language },
+    { scheme: 'untitled', language },
+  ]);
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: selector,
+    synchronize: {
+      configurationSection: 'reportlint',
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/.reportlintrc{,.json}'),
+    },
+    initializationOptions: { locale: vscode.env.language },
+    errorHandler: errorHandler(),
+  };
+  client = new LanguageClient('reportlint', 'ReportLint', serverOptions, clientOptions);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('reportlint.restartServer', async () => {
+      await client?.restart();
+    }),
+  );
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

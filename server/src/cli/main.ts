@@ -1,0 +1,261 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Analysis } from '../core/analysis';
+import { checkDocument } from '../core/check';
+import { defaultConfig, loadConfigFor, mergeConfig, parseConfigText, type ResolvedConfig } from '../core/config';
+import { localize, normalizeLocale, type LocalizedText } from '../core/l10n';
+import { outlineToJson, outlineToText } from '../core/outline/serialize';
+import { ALL_RULES } from '../core/rules';
+import { SEVERITY_RANK, type Locale, type Severity } from '../core/types';
+import { collectFiles, decodeBuffer, type FileProblem } from './files';
+import { formatJson, formatSarif, formatText, type FileResult } from './format';
+import { CLI_MESSAGES } from './messages';
+
+declare const REPORTLINT_VERSION: string | undefined;
+const VERSION = typeof REPORTLINT_VERSION === 'string' ? REPORTLINT_VERSION : '0.0.0-dev';
+
+export interface CliIO {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  readStdin: () => Promise<Buffer>;
+  env: Record<string, string | undefined>;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_FAILURE = 2;
+
+class UsageError extends Error {}
+
+interface Options {
+  command: string;
+  paths: string[];
+  format: string;
+  failOn: Severity;
+  configFile: string | null;
+  locale: Locale;
+  stdinName: string;
+}
+
+function parseArgs(argv: string[], env: CliIO['env']): Options | 'help' | 'version' {
+  const localeFromEnv = normalizeLocale(env.REPORTLINT_LOCALE || env.LC_ALL || env.LC_MESSAGES || env.LANG);
+  const opts: Options = { command: '', paths: [], format: 'text', failOn: 'error', configFile: null, locale: localeFromEnv, stdinName: 'stdin.txt' };
+  // The locale must be known before any usage error is printed.
+  const li = argv.indexOf('--locale');
+  if (li >= 0 && argv[li + 1]) opts.locale = normalizeLocale(argv[li + 1]);
+  const t = (m: LocalizedText, a?: Record<string, string>) => localize(m, opts.locale, a);
+  const value = (i: number, opt: string) => {
+    const v = argv[i + 1];
+    if (v === undefined) throw new UsageError(t(CLI_MESSAGES.missingValue, { opt }));
+    return v;
+  };
+  const oneOf = (opt: string, v: string, allowed: string[]) => {
+    if (!allowed.includes(v)) throw new UsageError(t(CLI_MESSAGES.badValue, { opt, value: v, allowed: allowed.join('|') }));
+    return v;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '-h' || a === '--help') return 'help';
+    if (a === '-v' || a === '--version') return 'version';
+    if (a === '--format') opts.format = oneOf(a, value(i++, a), ['text', 'json', 'sarif']);
+    else if (a === '--fail-on') opts.failOn = oneOf(a, value(i++, a), ['error', 'warning', 'info', 'hint']) as Severity;
+    else if (a === '--config') opts.configFile = value(i++, a);
+    else if (a === '--locale') opts.locale = normalizeLocale(oneOf(a, value(i++, a), ['zh-cn', 'zh-CN', 'en']));
+    else if (a === '--stdin-name') opts.stdinName = value(i++, a);
+    else if (a.startsWith('--') || (a.startsWith('-') && a !== '-')) throw new UsageError(t(CLI_MESSAGES.unknownOption, { opt: a }));
+    else if (!opts.command) opts.command = a;
+    else opts.paths.push(a);
+  }
+  return opts;
+}
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  let opts: Options | 'help' | 'version';
+  const fallbackLocale = normalizeLocale(io.env.REPORTLINT_LOCALE || io.env.LC_ALL || io.env.LC_MESSAGES || io.env.LANG);
+  try {
+    opts = parseArgs(argv, io.env);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`reportlint: ${e.message}\n${localize(CLI_MESSAGES.usage, fallbackLocale)}\n`);
+      return EXIT_FAILURE;
+    }
+    throw e;
+  }
+  if (opts === 'help') {
+    io.stdout(localize(CLI_MESSAGES.usage, fallbackLocale) + '\n');
+    return EXIT_OK;
+  }
+  if (opts === 'version') {
+    io.stdout(VERSION + '\n');
+    return EXIT_OK;
+  }
+  const o = opts;
+  const t = (m: LocalizedText, a?: Record<string, string | number>) => localize(m, o.locale, a);
+  const usage = (msg: string) => {
+    io.stderr(`reportlint: ${msg}\n${t(CLI_MESSAGES.usage)}\n`);
+    return EXIT_FAILURE;
+  };
+  switch (o.command) {
+    case 'check':
+      if (!o.paths.length) return usage(t(CLI_MESSAGES.noPaths));
+      return runCheck(o, io);
+    case 'outline':
+      if (o.paths.length !== 1) return usage(t(CLI_MESSAGES.onePath));
+      if (o.format === 'sarif') return usage(t(CLI_MESSAGES.badValue, { opt: '--format', value: 'sarif', allowed: 'text|json' }));
+      return runOutline(o, io);
+    case 'rules':
+      for (const r of ALL_RULES) io.stdout(`${r.meta.id}\t${r.meta.defaultSeverity}\t${r.meta.description[o.locale]}\n`);
+      return EXIT_OK;
+    case '':
+      io.stdout(t(CLI_MESSAGES.usage) + '\n');
+      return EXIT_FAILURE;
+    default:
+      return usage(t(CLI_MESSAGES.unknownCommand, { cmd: o.command }));
+  }
+}
+
+interface LoadedFile {
+  path: string;
+  text: string;
+}
+
+/** Read the inputs (files, folders, `-`), reporting every problem; never throws. */
+async function loadInputs(o: Options, io: CliIO): Promise<{ files: LoadedFile[]; problems: FileProblem[] }> {
+  const t = (m: LocalizedText, a?: Record<string, string | number>) => localize(m, o.locale, a);
+  const problems: FileProblem[] = [];
+  const files: LoadedFile[] = [];
+  const fsPaths = o.paths.filter((p) => p !== '-');
+  const collected = collectFiles(fsPaths, {
+    notFound: (p) => t(CLI_MESSAGES.notFound, { path: p }),
+    permission: (p) => t(CLI_MESSAGES.permission, { path: p }),
+    loop: (p) => t(CLI_MESSAGES.loop, { path: p }),
+    unreadableDir: (p, e) => t(CLI_MESSAGES.unreadableDir, { path: p, error: e }),
+    emptyFolder: (p) => t(CLI_MESSAGES.emptyFolder, { path: p }),
+  });
+  problems.push(...collected.problems);
+  const decode = (p: string, buf: Buffer) => {
+    const d = decodeBuffer(buf);
+    if (!d.ok) {
+      problems.push({ path: p, kind: d.reason === 'binary' ? 'notice' : 'error', message: t(d.reason === 'binary' ? CLI_MESSAGES.binary : CLI_MESSAGES.badEncoding, { path: p }) });
+      return;
+    }
+    if (d.encoding === 'gb18030') problems.push({ path: p, kind: 'notice', message: t(CLI_MESSAGES.decodedGbk, { path: p }) });
+    files.push({ path: p, text: d.text });
+  };
+  if (o.paths.includes('-')) decode('-', await io.readStdin());
+  for (const p of collected.files) {
+    let buf: Buffer;
+    try {
+      buf = fs.readFileSync(p);
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      problems.push({ path: p, kind: 'error', message: err.code === 'EACCES' ? t(CLI_MESSAGES.permission, { path: p }) : t(CLI_MESSAGES.unreadable, { path: p, error: err.message }) });
+      continue;
+    }
+    decode(p, buf);
+  }
+  return { files, problems };
+}
+
+function configFor(o: Options, filePath: string, explicit: ResolvedConfig | null): ResolvedConfig {
+  if (explicit) return explicit;
+  return loadConfigFor(filePath === '-' ? path.join(process.cwd(), o.stdinName) : filePath);
+}
+
+function loadExplicitConfig(o: Options, problems: FileProblem[]): ResolvedConfig | null {
+  if (!o.configFile) return null;
+  const t = (m: LocalizedText, a?: Record<string, string | number>) => localize(m, o.locale, a);
+  let text: string;
+  try {
+    text = fs.readFileSync(o.configFile, 'utf8');
+  } catch (e) {
+    problems.push({ path: o.configFile, kind: 'error', message: t(CLI_MESSAGES.unreadable, { path: o.configFile, error: (e as Error).message }) });
+    return defaultConfig();
+  }
+  const { config, errors } = parseConfigText(text, o.configFile);
+  const merged = mergeConfig(defaultConfig(), config, o.configFile);
+  return { ...merged, errors };
+}
+
+function reportProblems(problems: FileProblem[], io: CliIO): boolean {
+  let failed = false;
+  for (const p of problems) {
+    io.stderr(`reportlint: ${p.message}\n`);
+    if (p.kind === 'error') failed = true;
+  }
+  return failed;
+}
+
+async function runCheck(o: Options, io: CliIO): Promise<number> {
+  const t = (m: LocalizedText, a?: Record<string, string | number>) => localize(m, o.locale, a);
+  const { files, problems } = await loadInputs(o, io);
+  const explicit = loadExplicitConfig(o, problems);
+  const results: FileResult[] = [];
+  const configProblems = new Set<string>();
+  for (const f of files) {
+    const displayPath = f.path === '-' ? o.stdinName : f.path;
+    const config = configFor(o, f.path, explicit);
+    for (const e of config.errors) {
+      const line = t(CLI_MESSAGES.configError, { file: e.file, message: e.message });
+      if (!configProblems.has(line)) {
+        configProblems.add(line);
+        problems.push({ path: e.file, kind: 'error', message: line });
+      }
+    }
+    const analysis = Analysis.fromText(f.text, { uri: displayPath });
+    const findings = checkDocument(analysis, { config, locale: o.locale });
+    results.push({ path: displayPath, findings });
+  }
+  const ioFailed = reportProblems(problems, io);
+  const output = o.format === 'json' ? formatJson(results) : o.format === 'sarif' ? formatSarif(results, VERSION, o.locale) : formatText(results, o.locale);
+  if (output) io.stdout(output + '\n');
+  const count = (s: Severity) => results.reduce((n, r) => n + r.findings.filter((f) => f.severity === s).length, 0);
+  io.stderr(t(CLI_MESSAGES.summary, { files: results.length, errors: count('error'), warnings: count('warning'), infos: count('info') + count('hint') }) + '\n');
+  if (ioFailed) return EXIT_FAILURE;
+  const threshold = SEVERITY_RANK[o.failOn];
+  const failing = results.some((r) => r.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold));
+  return failing ? EXIT_FINDINGS : EXIT_OK;
+}
+
+async function runOutline(o: Options, io: CliIO): Promise<number> {
+  const { files, problems } = await loadInputs(o, io);
+  const failed = reportProblems(problems, io);
+  if (!files.length) return EXIT_FAILURE;
+  const f = files[0];
+  const displayPath = f.path === '-' ? o.stdinName : f.path;
+  const analysis = Analysis.fromText(f.text, { uri: displayPath });
+  if (o.format === 'json') io.stdout(JSON.stringify(outlineToJson(analysis, displayPath), null, 2) + '\n');
+  else {
+    const title = analysis.outline.title;
+    if (title) io.stdout(title.text + '\n');
+    const body = outlineToText(analysis);
+    if (body) io.stdout(body + '\n');
+    if (!analysis.outline.looksLikeReport) io.stderr(localize(CLI_MESSAGES.notReport, o.locale, { path: displayPath }) + '\n');
+  }
+  return failed ? EXIT_FAILURE : EXIT_OK;
+}
+
+/** Entry point for bin/reportlint.js. */
+export function run(): void {
+  const io: CliIO = {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    readStdin: () =>
+      new Promise((resolve, reject) => {
+        const chunks: Buffer[] = [];
+        process.stdin.on('data', (c: Buffer) => chunks.push(c));
+        process.stdin.on('end', () => resolve(Buffer.concat(chunks)));
+        process.stdin.on('error', reject);
+      }),
+    env: process.env,
+  };
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`reportlint: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+      process.exitCode = EXIT_FAILURE;
+    },
+  );
+}

@@ -1,0 +1,35 @@
+import { ReportDocument, type DocumentFormat } from './document';
+import { buildOutline, type Outline } from './outline/outline';
+
+/**
+ * Everything derived from one document version, computed lazily and at most once:
+ * the outline and whatever later layers (figures, profile match) memoise here.
+ * The server keeps one Analysis per document version and shares it between
+ * diagnostics, symbols, folding, hovers and code actions.
+ */
+export class Analysis {
+  readonly doc: ReportDocument;
+  private outlineValue: Outline | null = null;
+  private memoTable = new Map<string, unknown>();
+
+  constructor(doc: ReportDocument) {
+    this.doc = doc;
+  }
+
+  static fromText(text: string, options: { uri?: string; format?: DocumentFormat; version?: number } = {}): Analysis {
+    return new Analysis(new ReportDocument(text, options));
+  }
+
+  get outline(): Outline {
+    if (!this.outlineValue) this.outlineValue = buildOutline(this.doc);
+    return this.outlineValue;
+  }
+
+  /** Memoise a derived value for this document version. */
+  memo<T>(key: string, compute: () => T): T {
+    if (this.memoTable.has(key)) return this.memoTable.get(key) as T;
+    const v = compute();
+    this.memoTable.set(key, v);
+    return v;
+  }
+}

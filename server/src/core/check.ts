@@ -1,0 +1,114 @@
+import type { Analysis } from './analysis';
+import { defaultConfig, type ResolvedConfig } from './config';
+import { COMMON, DEFAULT_LOCALE, localize } from './l10n';
+import { ALL_RULES } from './rules';
+import type { FindingInput, Rule, RuleContext } from './rules/types';
+import type { Finding, Locale, Range, Severity } from './types';
+
+export interface CheckOptions {
+  config?: ResolvedConfig;
+  locale?: Locale;
+  /** Rules to run (defaults to every built-in rule). */
+  rules?: readonly Rule[];
+  /** Run report-scoped rules even when the document does not look like a report. */
+  forceReport?: boolean;
+  /** Called when a rule throws (the server logs it). */
+  onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+export const RULE_FAILURE_ID = 'internal-rule-failure';
+
+/** The severity a rule runs at under a config, or null when it is off. */
+export function effectiveSeverity(rule: Rule, config: ResolvedConfig): Severity | null {
+  const s = config.rules[rule.meta.id];
+  if (s === 'off') return null;
+  return s ?? rule.meta.defaultSeverity;
+}
+
+function isRange(r: FindingInput['range']): r is Range {
+  return typeof (r as Range).start === 'object';
+}
+
+/**
+ * Run the rules on one analysed document. A rule that throws is contained: its
+ * failure becomes one finding and the other rules still report.
+ */
+export function checkDocument(analysis: Analysis, options: CheckOptions = {}): Finding[] {
+  const config = options.config ?? defaultConfig();
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const rules = options.rules ?? ALL_RULES;
+  const doc = analysis.doc;
+  if (doc.text.length > config.maxFileSize) {
+    return [
+      {
+        ruleId: 'document-too-large',
+        severity: 'info',
+        message: localize(COMMON.tooLarge, locale, { size: formatSize(doc.text.length), limit: formatSize(config.maxFileSize) }),
+        range: doc.rangeOf(0, Math.min(doc.lines[0].end, doc.text.length)),
+      },
+    ];
+  }
+  const isReport = options.forceReport || analysis.outline.looksLikeReport;
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const severity = effectiveSeverity(rule, config);
+    if (!severity) continue;
+    if (rule.meta.scope === 'report' && !isReport) continue;
+    const collected: Finding[] = [];
+    const ctx: RuleContext = {
+      analysis,
+      doc,
+      outline: analysis.outline,
+      locale,
+      config,
+      severity,
+      t(key, args) {
+        const msg = rule.messages[key];
+        return msg ? localize(msg, locale, args) : key;
+      },
+      report(input) {
+        collected.push({
+          ruleId: rule.meta.id,
+          severity: input.severity ?? severity,
+          message: input.message,
+          range: isRange(input.range) ? input.range : doc.rangeOfOffsets(input.range),
+          ...(input.fixes && input.fixes.length ? { fixes: input.fixes } : {}),
+          ...(input.related && input.related.length ? { related: input.related } : {}),
+          ...(input.explanation ? { explanation: input.explanation } : {}),
+          ...(input.data ? { data: input.data } : {}),
+        });
+      },
+    };
+    try {
+      rule.check(ctx);
+      findings.push(...collected);
+    } catch (error) {
+      options.onRuleError?.(rule.meta.id, error);
+      findings.push({
+        ruleId: RULE_FAILURE_ID,
+        severity: 'warning',
+        message: localize(COMMON.ruleFailed, locale, { rule: rule.meta.id, error: errorText(error) }),
+        range: doc.rangeOf(0, 0),
+        data: { failedRule: rule.meta.id },
+      });
+    }
+  }
+  return sortFindings(findings);
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      a.ruleId.localeCompare(b.ruleId),
+  );
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function formatSize(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.round(n / 1024)} KB`;
+}

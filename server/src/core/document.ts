@@ -1,0 +1,128 @@
+import type { OffsetRange, Position, Range } from './types';
+import { toSimplifiedView, type ScriptView } from './script';
+
+export type DocumentFormat = 'text' | 'markdown';
+
+export interface Line {
+  /** 0-based line number. */
+  index: number;
+  /** Offset of the first character of the line. */
+  start: number;
+  /** Offset just past the last character of the line, before the line break. */
+  end: number;
+  /** The line's text without its line break. */
+  text: string;
+}
+
+/**
+ * The text of one report with line bookkeeping and offset ↔ position conversion.
+ * Offsets and columns are UTF-16 code units, as in LSP.
+ */
+export class ReportDocument {
+  readonly text: string;
+  readonly uri: string;
+  readonly format: DocumentFormat;
+  readonly version: number;
+  readonly lines: readonly Line[];
+  private scriptView: ScriptView | null = null;
+
+  constructor(text: string, options: { uri?: string; format?: DocumentFormat; version?: number } = {}) {
+    this.text = text;
+    this.uri = options.uri ?? 'untitled:report.txt';
+    this.format = options.format ?? formatFromUri(this.uri);
+    this.version = options.version ?? 0;
+    this.lines = splitLines(text);
+  }
+
+  get lineCount(): number {
+    return this.lines.length;
+  }
+
+  /** A same-length simplified-script view of the text for keyword matching. */
+  get simplified(): string {
+    return this.script.simplified;
+  }
+
+  get script(): ScriptView {
+    if (!this.scriptView) this.scriptView = toSimplifiedView(this.text);
+    return this.scriptView;
+  }
+
+  /** True when most convertible characters are traditional (seed 001). */
+  get isTraditional(): boolean {
+    const s = this.script;
+    return s.cjkCount > 0 && s.traditionalCount / s.cjkCount > 0.05;
+  }
+
+  lineSimplified(line: Line): string {
+    return this.simplified.slice(line.start, line.end);
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    // Binary search the last line whose start is <= offset.
+    let lo = 0;
+    let hi = this.lines.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lines[mid].start <= clamped) lo = mid;
+      else hi = mid - 1;
+    }
+    const line = this.lines[lo];
+    return { line: lo, character: Math.min(clamped - line.start, line.end - line.start) };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.lines.length) return this.text.length;
+    const line = this.lines[position.line];
+    return line.start + Math.max(0, Math.min(position.character, line.end - line.start));
+  }
+
+  rangeOf(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+
+  rangeOfOffsets(r: OffsetRange): Range {
+    return this.rangeOf(r.start, r.end);
+  }
+
+  lineRange(line: number): Range {
+    const l = this.lines[line];
+    return this.rangeOf(l.start, l.end);
+  }
+
+  slice(r: OffsetRange): string {
+    return this.text.slice(r.start, r.end);
+  }
+
+  /** The line break used by most lines (for inserted text). */
+  get eol(): string {
+    const crlf = this.text.indexOf('\r\n');
+    if (crlf >= 0) return '\r\n';
+    if (this.text.indexOf('\n') >= 0) return '\n';
+    if (this.text.indexOf('\r') >= 0) return '\r';
+    return '\n';
+  }
+}
+
+export function formatFromUri(uri: string): DocumentFormat {
+  return /\.(md|markdown|mdown|mkd)$/i.test(uri) ? 'markdown' : 'text';
+}
+
+/** Split into lines on LF, CRLF and lone CR. Always returns at least one line. */
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 /* \n */ || c === 13 /* \r */) {
+      lines.push({ index: lines.length, start, end: i, text: text.slice(start, i) });
+      if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  lines.push({ index: lines.length, start, end: n, text: text.slice(start, n) });
+  return lines;
+}

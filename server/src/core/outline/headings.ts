@@ -1,0 +1,265 @@
+import type { Line } from '../document';
+import type { OffsetRange } from '../types';
+import { parseChineseNumeral } from '../chinese-numerals';
+
+/**
+ * Marker styles of GB/T 9704-2012 §7.3.3 plus parts and Markdown headings.
+ *  - `part`         第一部分 / 第一章 / 第一篇 / 第一节
+ *  - `cn-dun`       一、   (level 1)
+ *  - `cn-paren`     （一） (level 2)
+ *  - `arabic-dot`   1.  1．  (level 3; the wrong form 1、 is recognised too)
+ *  - `arabic-paren` （1） (level 4)
+ *  - `markdown`     a Markdown ATX heading without a Chinese marker
+ *  - `question`     an unnumbered stand-alone question line (如何……？), as in news articles
+ */
+export type MarkerStyle = 'part' | 'cn-dun' | 'cn-paren' | 'arabic-dot' | 'arabic-paren' | 'markdown' | 'question';
+
+/** Styles that carry a number and form numbered sequences. */
+export type NumberedStyle = Exclude<MarkerStyle, 'markdown' | 'question'>;
+
+export const STYLE_LEVEL: Record<NumberedStyle, number> = {
+  part: 0,
+  'cn-dun': 1,
+  'cn-paren': 2,
+  'arabic-dot': 3,
+  'arabic-paren': 4,
+};
+
+export interface Heading {
+  /** 0-based line number. */
+  line: number;
+  style: MarkerStyle;
+  /** GB/T level (0 for parts, 1–4 for markers); the hash count for plain Markdown headings. */
+  level: number;
+  /** Rank used to build the tree: smaller ranks contain larger ones. */
+  rank: number;
+  /** The number the marker states (一 → 1), or null for plain Markdown headings. */
+  number: number | null;
+  /** The marker as written, including its punctuation: `一、`, `(一)`, `1．`, `（1）、`. */
+  marker: string;
+  markerRange: OffsetRange;
+  /** The numeral inside the marker. */
+  numeralRange: OffsetRange;
+  /** Punctuation after the numeral for un-bracketed markers (`、` `.` `．` `,` `，`), '' otherwise. */
+  punct: string;
+  /** Extra punctuation after a closing bracket (`（一）、`), '' when clean. */
+  trailingPunct: string;
+  /** Bracket width for bracketed markers. */
+  paren: 'full' | 'half' | 'mixed' | null;
+  /** Digit width for Arabic markers. */
+  digits: 'full' | 'half' | null;
+  /** Part kind for `part` markers: 部分, 章, 篇, 节. */
+  partKind?: string;
+  title: string;
+  titleRange: OffsetRange;
+  /** Offset where run-in body text starts on the heading line, or null. */
+  bodyStart: number | null;
+  /** The whole line. */
+  range: OffsetRange;
+  /** Number of `#` for Markdown headings, else null. */
+  markdownLevel: number | null;
+}
+
+const NUM = '[一二三四五六七八九十百零〇]{1,6}';
+const DIGITS = '[0-9０-９]{1,3}';
+
+const RE_PART = new RegExp(`^第(${NUM}|${DIGITS})(部分|章|篇|节)`);
+const RE_CN_DUN = new RegExp(`^(${NUM})\\s*([、.．,，])`);
+const RE_CN_PAREN = new RegExp(`^([(（])\\s*(${NUM})\\s*([)）])(\\s*[、.．,，])?`);
+const RE_AR_DOT = new RegExp(`^(${DIGITS})\\s*([.．、])(?![0-9０-９])`);
+const RE_AR_PAREN = new RegExp(`^([(（])\\s*(${DIGITS})\\s*([)）])(\\s*[、.．,，])?`);
+const RE_MD = /^(#{1,6})(?:[ \t]+|$)/;
+
+function digitValue(s: string): number {
+  let v = 0;
+  for (const ch of s) {
+    const c = ch.charCodeAt(0);
+    v = v * 10 + (c >= 0xff10 ? c - 0xff10 : c - 48);
+  }
+  return v;
+}
+
+function digitWidth(s: string): 'full' | 'half' {
+  return /[０-９]/.test(s) ? 'full' : 'half';
+}
+
+function parenWidth(open: string, close: string): 'full' | 'half' | 'mixed' {
+  const o = open === '（';
+  const c = close === '）';
+  if (o && c) return 'full';
+  if (!o && !c) return 'half';
+  return 'mixed';
+}
+
+interface MarkerMatch {
+  style: NumberedStyle;
+  number: number;
+  length: number; // marker length including punctuation
+  numeralStart: number;
+  numeralEnd: number;
+  punct: string;
+  trailingPunct: string;
+  paren: 'full' | 'half' | 'mixed' | null;
+  digits: 'full' | 'half' | null;
+  partKind?: string;
+}
+
+/** Recognise a heading marker at the start of `s` (already in simplified script). */
+export function matchMarker(s: string): MarkerMatch | null {
+  let m: RegExpExecArray | null;
+  if ((m = RE_PART.exec(s))) {
+    const n = /^[0-9０-９]/.test(m[1]) ? digitValue(m[1]) : parseChineseNumeral(m[1]);
+    if (n === null || n <= 0) return null;
+    return {
+      style: 'part', number: n, length: m[0].length, numeralStart: 1, numeralEnd: 1 + m[1].length,
+      punct: '', trailingPunct: '', paren: null, digits: null, partKind: m[2],
+    };
+  }
+  if ((m = RE_CN_DUN.exec(s))) {
+    const n = parseChineseNumeral(m[1]);
+    // A lone numeral followed by a comma is usually prose ("一,二等奖") unless a title follows.
+    if (n === null || n <= 0) return null;
+    if ((m[2] === ',' || m[2] === '，') && s.length - m[0].length < 2) return null;
+    return {
+      style: 'cn-dun', number: n, length: m[0].length, numeralStart: 0, numeralEnd: m[1].length,
+      punct: m[2], trailingPunct: '', paren: null, digits: null,
+    };
+  }
+  if ((m = RE_CN_PAREN.exec(s))) {
+    const n = parseChineseNumeral(m[2]);
+    if (n === null || n <= 0) return null;
+    const numeralStart = s.indexOf(m[2], 1);
+    return {
+      style: 'cn-paren', number: n, length: m[0].length, numeralStart, numeralEnd: numeralStart + m[2].length,
+      punct: '', trailingPunct: (m[4] ?? '').trim(), paren: parenWidth(m[1], m[3]), digits: null,
+    };
+  }
+  if ((m = RE_AR_PAREN.exec(s))) {
+    const numeralStart = s.indexOf(m[2], 1);
+    return {
+      style: 'arabic-paren', number: digitValue(m[2]), length: m[0].length, numeralStart,
+      numeralEnd: numeralStart + m[2].length, punct: '', trailingPunct: (m[4] ?? '').trim(),
+      paren: parenWidth(m[1], m[3]), digits: digitWidth(m[2]),
+    };
+  }
+  if ((m = RE_AR_DOT.exec(s))) {
+    const n = digitValue(m[1]);
+    if (n <= 0) return null;
+    return {
+      style: 'arabic-dot', number: n, length: m[0].length, numeralStart: 0, numeralEnd: m[1].length,
+      punct: m[2], trailingPunct: '', paren: null, digits: digitWidth(m[1]),
+    };
+  }
+  return null;
+}
+
+const LEADING_SPACE = /^[ \t\u3000\u00a0\ufeff]*/;
+
+/**
+ * Find where a run-in heading's title ends: at the first 。 (or ！？), or at a colon that is
+ * followed by body text. Returns the index in `rest` where the title stops and body begins.
+ */
+export function splitTitle(rest: string): { titleEnd: number; bodyStart: number | null } {
+  for (let i = 0; i < rest.length; i++) {
+    const ch = rest[i];
+    if (ch === '。' || ch === '！' || ch === '？') {
+      const after = i + 1;
+      return { titleEnd: i, bodyStart: after < rest.trimEnd().length ? skipSpace(rest, after) : null };
+    }
+    if (ch === ':' || ch === '：') {
+      const after = skipSpace(rest, i + 1);
+      if (after < rest.trimEnd().length) return { titleEnd: i, bodyStart: after };
+    }
+  }
+  let end = rest.length;
+  while (end > 0 && /\s/.test(rest[end - 1])) end--;
+  return { titleEnd: end, bodyStart: null };
+}
+
+function skipSpace(s: string, i: number): number {
+  while (i < s.length && /[ \t\u3000]/.test(s[i])) i++;
+  return i;
+}
+
+/**
+ * Recognise a heading on one line. `simplifiedLine` is the same line in the simplified view
+ * (same length) so that traditional text parses alike.
+ */
+export function recognizeHeading(line: Line, simplifiedLine: string, markdown: boolean): Heading | null {
+  const original = line.text;
+  let pos = LEADING_SPACE.exec(simplifiedLine)![0].length;
+  let markdownLevel: number | null = null;
+  if (markdown) {
+    const md = RE_MD.exec(simplifiedLine.slice(pos));
+    if (md) {
+      // Up to three spaces of indentation are allowed before an ATX heading.
+      if (pos > 3) return null;
+      markdownLevel = md[1].length;
+      pos += md[0].length;
+    } else if (pos >= 4 && /^[ \t]/.test(simplifiedLine)) {
+      return null; // indented code block
+    }
+  }
+  const body = simplifiedLine.slice(pos);
+  const mm = matchMarker(body);
+  if (!mm && markdownLevel === null) {
+    const q = body.trimEnd();
+    if (q.length >= 4 && q.length <= 40 && /[?？]$/.test(q) && !/[。!！]/.test(q)) {
+      const start = line.start + pos;
+      const text = original.slice(pos, pos + q.length);
+      return {
+        line: line.index, style: 'question', level: 1, rank: 1, number: null, marker: '',
+        markerRange: { start, end: start }, numeralRange: { start, end: start }, punct: '', trailingPunct: '',
+        paren: null, digits: null, title: text, titleRange: { start, end: start + q.length }, bodyStart: null,
+        range: { start: line.start, end: line.end }, markdownLevel: null,
+      };
+    }
+    return null;
+  }
+
+  const markerLen = mm ? mm.length : 0;
+  let restStart = pos + markerLen;
+  restStart = skipSpace(simplifiedLine, restStart);
+  let rest = original.slice(restStart);
+  if (markdownLevel !== null) {
+    // Strip a closing sequence of #s.
+    rest = rest.replace(/[ \t]+#+[ \t]*$/, '').replace(/^#+[ \t]*$/, '');
+  }
+  const { titleEnd, bodyStart } = markdownLevel !== null && !mm ? { titleEnd: rest.trimEnd().length, bodyStart: null } : splitTitle(rest);
+  const title = rest.slice(0, titleEnd).trim();
+  const titleStartOffset = line.start + restStart + (rest.length - rest.trimStart().length);
+  const titleRange = { start: titleStartOffset, end: titleStartOffset + title.length };
+  const markerStart = line.start + pos;
+
+  if (!mm) {
+    return {
+      line: line.index, style: 'markdown', level: markdownLevel!, rank: markdownLevel!, number: null,
+      marker: original.slice(0, pos).trim(),
+      markerRange: { start: line.start + LEADING_SPACE.exec(simplifiedLine)![0].length, end: markerStart },
+      numeralRange: { start: markerStart, end: markerStart },
+      punct: '', trailingPunct: '', paren: null, digits: null, title, titleRange,
+      bodyStart: null, range: { start: line.start, end: line.end }, markdownLevel,
+    };
+  }
+  const level = STYLE_LEVEL[mm.style];
+  return {
+    line: line.index,
+    style: mm.style,
+    level,
+    rank: level,
+    number: mm.number,
+    marker: original.slice(pos, pos + mm.length),
+    markerRange: { start: markerStart, end: markerStart + mm.length },
+    numeralRange: { start: markerStart + mm.numeralStart, end: markerStart + mm.numeralEnd },
+    punct: mm.punct,
+    trailingPunct: mm.trailingPunct,
+    paren: mm.paren,
+    digits: mm.digits,
+    partKind: mm.partKind,
+    title,
+    titleRange,
+    bodyStart: bodyStart === null ? null : line.start + restStart + bodyStart,
+    range: { start: line.start, end: line.end },
+    markdownLevel,
+  };
+}

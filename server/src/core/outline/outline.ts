@@ -1,0 +1,339 @@
+import type { ReportDocument } from '../document';
+import type { OffsetRange } from '../types';
+import { parseChineseNumeral } from '../chinese-numerals';
+import { recognizeHeading, type Heading } from './headings';
+
+export interface Section {
+  heading: Heading;
+  parent: Section | null;
+  children: Section[];
+  /** From the heading line's start to the end of the last line before the next heading of equal or higher rank. */
+  range: OffsetRange;
+  /** Depth in the tree, 0 for roots. */
+  depth: number;
+}
+
+export interface Paragraph {
+  /** Offsets of the body text (for a run-in heading line, from where the body starts). */
+  range: OffsetRange;
+  firstLine: number;
+  lastLine: number;
+  /** Innermost section containing the paragraph, or null for the preamble/closing text. */
+  section: Section | null;
+  /** True when the paragraph shares its line with a heading (run-in heading). */
+  runIn: boolean;
+}
+
+export type EnumerationStyle = 'shi' | 'di' | 'sequence-words';
+
+export interface EnumerationItem {
+  ordinal: number;
+  /** The marker as written: 一是, 第二, 首先 … */
+  text: string;
+  range: OffsetRange;
+}
+
+export interface Enumeration {
+  style: EnumerationStyle;
+  paragraph: number;
+  items: EnumerationItem[];
+}
+
+export interface DocumentTitle {
+  text: string;
+  range: OffsetRange;
+  line: number;
+}
+
+export interface ClosingBlock {
+  issuer: { text: string; range: OffsetRange; line: number } | null;
+  date: { text: string; range: OffsetRange; line: number };
+}
+
+export interface Outline {
+  title: DocumentTitle | null;
+  /** Top-level sections. */
+  sections: Section[];
+  /** Every heading in document order. */
+  headings: Heading[];
+  /** Sections in document order (parallel to `headings`). */
+  flat: Section[];
+  paragraphs: Paragraph[];
+  enumerations: Enumeration[];
+  closing: ClosingBlock | null;
+  looksLikeReport: boolean;
+  /** Why the document does or does not look like a report (machine-readable cues). */
+  reportCues: string[];
+}
+
+const TITLE_RE = /(报告|总结|情况)\s*$/;
+const DATE_LINE_RE =
+  /^\s*((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*([0-9]{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*$|^\s*(?:19|20)\d{2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{1,2}\s*$/;
+
+/** Build the outline of a document. Pure; the caller caches it per document version. */
+export function buildOutline(doc: ReportDocument): Outline {
+  const markdown = doc.format === 'markdown';
+  const simplified = doc.simplified;
+  const headings: Heading[] = [];
+  let inFence = false;
+  let fenceMarker = '';
+  for (const line of doc.lines) {
+    if (line.end === line.start) continue;
+    if (markdown) {
+      const fence = /^\s{0,3}(```+|~~~+)/.exec(line.text);
+      if (fence) {
+        if (!inFence) {
+          inFence = true;
+          fenceMarker = fence[1][0];
+        } else if (fence[1][0] === fenceMarker) {
+          inFence = false;
+        }
+        continue;
+      }
+      if (inFence) continue;
+    }
+    const sline = simplified.slice(line.start, line.end);
+    const h = recognizeHeading(line, sline, markdown);
+    if (h) headings.push(h);
+  }
+
+  // Document title: a Markdown level-1 heading with no marker at the top, or a short
+  // first line that reads like a report title.
+  let title: DocumentTitle | null = null;
+  const firstContent = doc.lines.find((l) => l.text.trim() !== '');
+  if (firstContent) {
+    const first = headings[0];
+    if (first && first.line === firstContent.index && first.style === 'markdown' && first.markdownLevel === 1) {
+      title = { text: first.title, range: first.titleRange, line: first.line };
+      headings.shift();
+    } else if (!first || first.line !== firstContent.index) {
+      const t = firstContent.text.trim();
+      const st = simplified.slice(firstContent.start, firstContent.end).trim();
+      if (t.length <= 120 && !/[。]$/.test(t) && TITLE_RE.test(st) && !/[,，;；]/.test(st)) {
+        const start = firstContent.start + firstContent.text.indexOf(t);
+        title = { text: t, range: { start, end: start + t.length }, line: firstContent.index };
+      }
+    }
+  }
+
+  const closing = findClosing(doc, headings);
+  const { sections, flat } = buildTree(doc, headings, closing);
+  const paragraphs = findParagraphs(doc, headings, flat, title, closing);
+  const enumerations = findEnumerations(doc, paragraphs);
+  const { looksLikeReport, cues } = judgeReport(doc, headings, title, closing);
+  return { title, sections, headings, flat, paragraphs, enumerations, closing, looksLikeReport, reportCues: cues };
+}
+
+function buildTree(doc: ReportDocument, headings: Heading[], closing: ClosingBlock | null) {
+  const sections: Section[] = [];
+  const flat: Section[] = [];
+  const stack: Section[] = [];
+  const docEnd = closing ? lastNonEmptyEndBefore(doc, (closing.issuer ?? closing.date).line) : doc.text.length;
+  for (const h of headings) {
+    while (stack.length && stack[stack.length - 1].heading.rank >= h.rank) stack.pop();
+    const parent = stack.length ? stack[stack.length - 1] : null;
+    const s: Section = { heading: h, parent, children: [], range: { start: h.range.start, end: h.range.end }, depth: stack.length };
+    (parent ? parent.children : sections).push(s);
+    flat.push(s);
+    stack.push(s);
+  }
+  // Section ranges: up to the line before the next heading of equal or higher rank.
+  for (let i = 0; i < flat.length; i++) {
+    const s = flat[i];
+    let endLine = -1;
+    for (let j = i + 1; j < flat.length; j++) {
+      if (flat[j].heading.rank <= s.heading.rank) {
+        endLine = flat[j].heading.line - 1;
+        break;
+      }
+    }
+    let end = endLine >= 0 ? lastNonEmptyEndBefore(doc, endLine + 1) : docEnd;
+    if (end < s.heading.range.end) end = s.heading.range.end;
+    s.range = { start: s.heading.range.start, end };
+  }
+  return { sections, flat };
+}
+
+/** End offset of the last non-empty line strictly before `line`. */
+function lastNonEmptyEndBefore(doc: ReportDocument, line: number): number {
+  for (let i = Math.min(line, doc.lines.length) - 1; i >= 0; i--) {
+    if (doc.lines[i].text.trim() !== '') return doc.lines[i].end;
+  }
+  return 0;
+}
+
+function findClosing(doc: ReportDocument, headings: Heading[]): ClosingBlock | null {
+  let i = doc.lines.length - 1;
+  while (i >= 0 && doc.lines[i].text.trim() === '') i--;
+  if (i < 0) return null;
+  const dateLine = doc.lines[i];
+  if (!DATE_LINE_RE.test(doc.simplified.slice(dateLine.start, dateLine.end))) return null;
+  const dt = dateLine.text.trim();
+  const ds = dateLine.start + dateLine.text.indexOf(dt);
+  const date = { text: dt, range: { start: ds, end: ds + dt.length }, line: dateLine.index };
+  let j = i - 1;
+  while (j >= 0 && doc.lines[j].text.trim() === '') j--;
+  let issuer: ClosingBlock['issuer'] = null;
+  if (j >= 0) {
+    const l = doc.lines[j];
+    const t = l.text.trim();
+    const isHeading = headings.some((h) => h.line === j);
+    if (!isHeading && t.length > 0 && t.length <= 60 && !/[。,，;；:：]/.test(t)) {
+      const s = l.start + l.text.indexOf(t);
+      issuer = { text: t, range: { start: s, end: s + t.length }, line: j };
+    }
+  }
+  return { issuer, date };
+}
+
+function findParagraphs(
+  doc: ReportDocument,
+  headings: Heading[],
+  flat: Section[],
+  title: DocumentTitle | null,
+  closing: ClosingBlock | null,
+): Paragraph[] {
+  const headingByLine = new Map<number, number>();
+  headings.forEach((h, i) => headingByLine.set(h.line, i));
+  const excluded = new Set<number>();
+  if (title) excluded.add(title.line);
+  if (closing) {
+    excluded.add(closing.date.line);
+    if (closing.issuer) excluded.add(closing.issuer.line);
+  }
+  const markdown = doc.format === 'markdown';
+  const paragraphs: Paragraph[] = [];
+  let current: Paragraph | null = null;
+  let sectionIdx = -1;
+  let inFence = false;
+  for (const line of doc.lines) {
+    const hi = headingByLine.get(line.index);
+    if (hi !== undefined) sectionIdx = hi;
+    const section = sectionIdx >= 0 ? flat[sectionIdx] : null;
+    const blank = line.text.trim() === '';
+    if (markdown && /^\s{0,3}(```|~~~)/.test(line.text)) {
+      inFence = !inFence;
+      current = null;
+      continue;
+    }
+    if (blank || excluded.has(line.index) || inFence) {
+      current = null;
+      continue;
+    }
+    if (hi !== undefined) {
+      current = null;
+      const h = headings[hi];
+      if (h.bodyStart !== null) {
+        paragraphs.push({ range: { start: h.bodyStart, end: line.end }, firstLine: line.index, lastLine: line.index, section, runIn: true });
+      }
+      continue;
+    }
+    const lead = line.text.length - line.text.trimStart().length;
+    if (markdown && current) {
+      current.range.end = line.end;
+      current.lastLine = line.index;
+      continue;
+    }
+    current = { range: { start: line.start + lead, end: line.end }, firstLine: line.index, lastLine: line.index, section, runIn: false };
+    paragraphs.push(current);
+    if (!markdown) current = null;
+  }
+  // Trim trailing whitespace from paragraph ranges.
+  for (const p of paragraphs) {
+    while (p.range.end > p.range.start && /\s/.test(doc.text[p.range.end - 1])) p.range.end--;
+  }
+  return paragraphs;
+}
+
+const ENUM_DELIM = '(?:^|(?<=[。；;，,：:、！？!?\\s)）”"’]))';
+const RE_ENUM = new RegExp(
+  `${ENUM_DELIM}(?:([一二三四五六七八九十]{1,3})是|第([一二三四五六七八九十]{1,3})(?=[,，、:：])|(首先|其次|再次|最后)(?=[,，、:：]))`,
+  'g',
+);
+const SEQUENCE_WORDS: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, 最后: 4 };
+
+function findEnumerations(doc: ReportDocument, paragraphs: Paragraph[]): Enumeration[] {
+  const result: Enumeration[] = [];
+  const simplified = doc.simplified;
+  paragraphs.forEach((p, pi) => {
+    const text = simplified.slice(p.range.start, p.range.end);
+    const byStyle = new Map<EnumerationStyle, EnumerationItem[]>();
+    RE_ENUM.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = RE_ENUM.exec(text))) {
+      let style: EnumerationStyle;
+      let ordinal: number | null;
+      if (m[1]) {
+        style = 'shi';
+        ordinal = parseChineseNumeral(m[1]);
+      } else if (m[2]) {
+        style = 'di';
+        ordinal = parseChineseNumeral(m[2]);
+      } else {
+        style = 'sequence-words';
+        ordinal = SEQUENCE_WORDS[m[3]];
+      }
+      if (!ordinal) continue;
+      const start = p.range.start + m.index;
+      const item: EnumerationItem = { ordinal, text: doc.text.slice(start, start + m[0].length), range: { start, end: start + m[0].length } };
+      const list = byStyle.get(style) ?? [];
+      list.push(item);
+      byStyle.set(style, list);
+    }
+    for (const [style, items] of byStyle) {
+      // 最后 alone is ordinary prose; sequence words need 首先 or 其次 to count.
+      if (style === 'sequence-words' && !items.some((i) => i.ordinal <= 2)) continue;
+      // One 第一 alone ("第一,") is not an enumeration either.
+      if (items.length < 2 && style !== 'shi') continue;
+      // Split into runs: a new run starts at ordinal 1.
+      let run: EnumerationItem[] = [];
+      for (const it of items) {
+        if (it.ordinal === 1 && run.length) {
+          result.push({ style, paragraph: pi, items: run });
+          run = [];
+        }
+        run.push(it);
+      }
+      if (run.length) result.push({ style, paragraph: pi, items: run });
+    }
+  });
+  return result;
+}
+
+function judgeReport(doc: ReportDocument, headings: Heading[], title: DocumentTitle | null, closing: ClosingBlock | null) {
+  const cues: string[] = [];
+  let score = 0;
+  const level1 = headings.filter((h) => h.style === 'cn-dun' || h.style === 'part').length;
+  const level2 = headings.filter((h) => h.style === 'cn-paren').length;
+  if (title && /报告\s*$/.test(doc.simplified.slice(title.range.start, title.range.end))) {
+    score += 3;
+    cues.push('report-title');
+  }
+  if (level1 >= 2) {
+    score += 2;
+    cues.push('numbered-sections');
+  } else if (level1 + level2 >= 2) {
+    score += 1;
+    cues.push('some-numbered-headings');
+  }
+  const head = doc.simplified.slice(0, Math.min(doc.text.length, 4000));
+  if (/(报告|汇报|总结)如下/.test(head)) {
+    score += 2;
+    cues.push('report-formula');
+  }
+  const firstPara = doc.lines.find((l) => l.text.trim() !== '' && l.index !== title?.line);
+  if (firstPara && /^\s*(?:19|20)\d{2}年(?:度|以来)?[,，]/.test(firstPara.text)) {
+    score += 1;
+    cues.push('year-opening');
+  }
+  if (closing) {
+    score += 1;
+    cues.push('closing-date');
+  }
+  // Web-page furniture and question-style headings are the marks of an article, not a report.
+  if (/(浏览次数|【字体|打印本页|关闭窗口|来源[:：|｜ ]|责任编辑|分享到)/.test(doc.simplified.slice(0, Math.min(doc.text.length, 20000)))) {
+    score -= 2;
+    cues.push('web-page');
+  }
+  return { looksLikeReport: score >= 3, cues };
+}

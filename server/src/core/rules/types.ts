@@ -1,0 +1,56 @@
+import type { Analysis } from '../analysis';
+import type { ReportDocument } from '../document';
+import type { LocalizedText } from '../l10n';
+import type { Outline } from '../outline/outline';
+import type { ResolvedConfig } from '../config';
+import type { Fix, Locale, OffsetRange, Range, RelatedInformation, Severity } from '../types';
+
+export type RuleCategory = 'structure' | 'numbering' | 'years' | 'figures' | 'hygiene' | 'format' | 'internal';
+
+export interface RuleMeta {
+  /** Stable kebab-case id; never renamed once released. */
+  id: string;
+  defaultSeverity: Severity;
+  category: RuleCategory;
+  /** One line, shown in settings, the rule list and the Problems panel tooltip. */
+  description: LocalizedText;
+  /** Longer Markdown documentation: what it checks, why, examples. Rendered into docs/rules.md. */
+  docs: LocalizedText;
+  /** True when the rule offers quick fixes. */
+  fixable: boolean;
+  /**
+   * `report`: only for documents that look like reports (or when checking is forced);
+   * `any`: for every checked document.
+   */
+  scope: 'report' | 'any';
+}
+
+export interface FindingInput {
+  message: string;
+  range: Range | OffsetRange;
+  fixes?: Fix[];
+  related?: RelatedInformation[];
+  explanation?: string;
+  data?: Record<string, unknown>;
+  /** Override the configured severity for this one finding (e.g. an info-level note). */
+  severity?: Severity;
+}
+
+export interface RuleContext {
+  readonly analysis: Analysis;
+  readonly doc: ReportDocument;
+  readonly outline: Outline;
+  readonly locale: Locale;
+  readonly config: ResolvedConfig;
+  /** The configured severity of this rule. */
+  readonly severity: Severity;
+  /** Localise one of this rule's messages. */
+  t(key: string, args?: Record<string, string | number>): string;
+  report(finding: FindingInput): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  messages: Record<string, LocalizedText>;
+  check(ctx: RuleContext): void;
+}

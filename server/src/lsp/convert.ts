@@ -1,0 +1,88 @@
+import {
+  CodeAction,
+  CodeActionKind,
+  Diagnostic,
+  DiagnosticSeverity,
+  DocumentSymbol,
+  FoldingRange,
+  FoldingRangeKind,
+  SymbolKind,
+} from 'vscode-languageserver';
+import type { Analysis } from '../core/analysis';
+import type { Section } from '../core/outline/outline';
+import type { Finding, Fix, Severity } from '../core/types';
+
+export const DIAGNOSTIC_SOURCE = 'ReportLint';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toDiagnostic(f: Finding, uri: string): Diagnostic {
+  const d: Diagnostic = {
+    range: f.range,
+    severity: SEVERITY[f.severity],
+    source: DIAGNOSTIC_SOURCE,
+    code: f.ruleId,
+    message: f.message,
+  };
+  if (f.related?.length) d.relatedInformation = f.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
+  return d;
+}
+
+export function toCodeAction(fix: Fix, uri: string, diagnostic: Diagnostic): CodeAction {
+  return {
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: fix.isPreferred,
+    edit: { changes: { [uri]: fix.edits } },
+  };
+}
+
+function symbolKind(s: Section): SymbolKind {
+  switch (s.heading.level) {
+    case 0:
+      return SymbolKind.Module;
+    case 1:
+      return SymbolKind.Namespace;
+    case 2:
+      return SymbolKind.Class;
+    case 3:
+      return SymbolKind.Field;
+    default:
+      return SymbolKind.String;
+  }
+}
+
+/** Hierarchical symbols for the Outline view and breadcrumbs. */
+export function toDocumentSymbols(analysis: Analysis): DocumentSymbol[] {
+  const doc = analysis.doc;
+  const convert = (s: Section): DocumentSymbol => {
+    const h = s.heading;
+    const name = (h.style === 'markdown' || h.style === 'question' ? h.title : `${h.marker}${h.title}`).trim() || h.marker || '…';
+    return {
+      name,
+      kind: symbolKind(s),
+      range: doc.rangeOfOffsets(s.range),
+      selectionRange: doc.rangeOfOffsets({ start: h.markerRange.start, end: Math.max(h.titleRange.end, h.markerRange.end) }),
+      children: s.children.map(convert),
+    };
+  };
+  return analysis.outline.sections.map(convert);
+}
+
+/** One folding range per section with body text. */
+export function toFoldingRanges(analysis: Analysis): FoldingRange[] {
+  const doc = analysis.doc;
+  const ranges: FoldingRange[] = [];
+  for (const s of analysis.outline.flat) {
+    const startLine = s.heading.line;
+    const endLine = doc.positionAt(s.range.end).line;
+    if (endLine > startLine) ranges.push({ startLine, endLine, kind: FoldingRangeKind.Region });
+  }
+  return ranges;
+}

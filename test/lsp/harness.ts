@@ -1,0 +1,76 @@
+import { spawn, type ChildProcess } from 'child_process';
+import * as path from 'path';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { REPO_ROOT } from '../helpers';
+
+export interface ServerHarness {
+  connection: ProtocolConnection;
+  process: ChildProcess;
+  /** Resolve with the next diagnostics published for `uri` (optionally for a given version). */
+  diagnostics(uri: string, version?: number, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
+  open(uri: string, text: string, languageId?: string, version?: number): void;
+  stop(): Promise<void>;
+  /** Settings returned for workspace/configuration requests (section `reportlint`). */
+  settings: Record<string, unknown>;
+}
+
+/** Start the bundled server (dist/server.js) over stdio with a real LSP client connection. */
+export async function startServer(options: { locale?: string; settings?: Record<string, unknown> } = {}): Promise<ServerHarness> {
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const published: PublishDiagnosticsParams[] = [];
+  const waiters: { uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  const harness: ServerHarness = {
+    connection,
+    process: child,
+    settings: options.settings ?? {},
+    diagnostics(uri, version, timeoutMs = 10_000) {
+      const idx = published.findIndex((p) => p.uri === uri && (version === undefined || p.version === version));
+      if (idx >= 0) return Promise.resolve(published.splice(idx, 1)[0]);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version} within ${timeoutMs} ms`)), timeoutMs);
+        waiters.push({ uri, version, resolve: (p) => (clearTimeout(timer), resolve(p)) });
+      });
+    },
+    open(uri, text, languageId = 'plaintext', version = 1) {
+      void connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+    },
+    async stop() {
+      try {
+        await Promise.race([connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+        void connection.sendNotification('exit');
+      } catch {
+        // already gone
+      }
+      connection.dispose();
+      if (child.exitCode === null) child.kill();
+    },
+  };
+  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    const wi = waiters.findIndex((w) => w.uri === p.uri && (w.version === undefined || w.version === p.version));
+    if (wi >= 0) waiters.splice(wi, 1)[0].resolve(p);
+    else published.push(p);
+  });
+  connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+    params.items.map((i) => (i.section === 'reportlint' ? harness.settings : null)),
+  );
+  connection.onRequest('client/registerCapability', () => null);
+  connection.listen();
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    locale: options.locale ?? 'zh-cn',
+    capabilities: {
+      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+      textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true }, publishDiagnostics: { versionSupport: true } },
+    },
+  });
+  await connection.sendNotification('initialized', {});
+  return harness;
+}
