@@ -17,6 +17,7 @@ import { fileURLToPath } from 'url';
 import { Analysis } from './core/analysis';
 import { checkDocument } from './core/check';
 import { defaultConfig, loadConfigFor, mergeConfig, type ResolvedConfig } from './core/config';
+import { hoverAt } from './core/hover';
 import { normalizeLocale } from './core/l10n';
 import { outlineToJson } from './core/outline/serialize';
 import type { Finding, Locale, SeverityOrOff } from './core/types';
@@ -56,6 +57,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentSymbolProvider: { label: 'ReportLint' },
       foldingRangeProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix'] },
+      hoverProvider: true,
     },
     serverInfo: { name: 'ReportLint', version: typeof REPORTLINT_VERSION === 'string' ? REPORTLINT_VERSION : 'dev' },
   };
@@ -217,6 +219,16 @@ connection.onCodeAction((params) => {
     for (const fix of finding?.fixes ?? []) actions.push(toCodeAction(fix, doc.uri, diagnostic));
   }
   return actions;
+});
+
+connection.onHover(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc || !(await symbolsAllowed(doc))) return null;
+  const analysis = analysisOf(doc);
+  const st = states.get(doc.uri);
+  const findings = st && st.version === doc.version && st.findings ? st.findings : [];
+  const md = hoverAt(analysis, analysis.doc.offsetAt(params.position), locale, findings);
+  return md ? { contents: { kind: 'markdown', value: md } } : null;
 });
 
 /** Custom request used by the client's commands and tests: the outline as the CLI's JSON. */
