@@ -1,9 +1,18 @@
 import type { Rule } from './types';
 import { numberingDuplicate } from './numbering-duplicate';
 import { numberingGap } from './numbering-gap';
+import { encodingDamage } from './encoding-damage';
+import { pinyinResidue } from './pinyin-residue';
+import { webBoilerplate } from './web-boilerplate';
 
 /** Every built-in rule, in documentation order. Add new rules here. */
-export const ALL_RULES: readonly Rule[] = [numberingGap, numberingDuplicate];
+export const ALL_RULES: readonly Rule[] = [
+  numberingGap,
+  numberingDuplicate,
+  encodingDamage,
+  pinyinResidue,
+  webBoilerplate,
+];
 
 export function findRule(id: string): Rule | undefined {
   return ALL_RULES.find((r) => r.meta.id === id);

@@ -1,0 +1,156 @@
+import type { Rule } from './types';
+import {
+  findUtf8AsGbk,
+  hasToneMark,
+  isCommonHanzi,
+  isIdeograph,
+  isPinyinSyllable,
+  isStrayCjkSymbol,
+  PINYIN_LETTER_CLASS,
+} from '../text/chars';
+
+export type DamageKind = 'replacement' | 'question-pinyin' | 'question-garbled' | 'utf8-as-gbk' | 'mojibake-marker';
+
+export interface DamageSpan {
+  start: number;
+  end: number;
+  kind: DamageKind;
+  /** For UTF-8 read as GBK: the text the run most probably was. */
+  decoded?: string;
+}
+
+const QUESTION = '?？';
+/** `?` + a pinyin syllable + `)`: what is left of `字(zì)` after the character was lost (報告?zhèn)…). */
+const QUESTION_PINYIN_RE = new RegExp(`[?？\\uFFFD]([${PINYIN_LETTER_CLASS}]{1,7})[)）]`, 'g');
+const GLUED_TAIL_RE = new RegExp(`^[A-Za-z]*(?:[(（][${PINYIN_LETTER_CLASS}]{1,7}[)）])?`);
+/** Byte patterns of a lost character rendered twice: U+FFFD as GBK (锟斤拷), MSVC fill bytes (烫烫烫 0xCC, 屯屯屯 0xCD). */
+const MARKER_RE = /(?:锟斤拷)+|锟斤|斤拷|烫{3,}|屯{3,}/g;
+/** Characters that end a garbled stretch (punctuation, spaces). */
+const STOP_RE = /[\s。，,；;：:、！!“”"‘’《》()（）【】]/;
+
+/** Every damaged span of a text, merged and in order. Exported for tests and other rules. */
+export function findEncodingDamage(text: string): DamageSpan[] {
+  const spans: DamageSpan[] = [];
+
+  for (const m of text.matchAll(/\uFFFD+/g)) {
+    spans.push({ start: m.index, end: m.index + m[0].length, kind: 'replacement' });
+  }
+  for (const m of text.matchAll(MARKER_RE)) {
+    spans.push({ start: m.index, end: m.index + m[0].length, kind: 'mojibake-marker' });
+  }
+  for (const r of findUtf8AsGbk(text)) spans.push({ start: r.start, end: r.end, kind: 'utf8-as-gbk', decoded: r.decoded });
+
+  for (const m of text.matchAll(QUESTION_PINYIN_RE)) {
+    if (!isPinyinSyllable(m[1]) || !hasToneMark(m[1])) continue;
+    const start = m.index;
+    let end = start + m[0].length;
+    // Letters glued on (`?qū)I(yè)`) belong to the same damage.
+    end += GLUED_TAIL_RE.exec(text.slice(end))![0].length;
+    // A garbled stretch up to a closing `?` (`?zhèn)浒?`) is part of it too.
+    for (let p = end; p < Math.min(text.length, end + 16); p++) {
+      const ch = text[p];
+      if (QUESTION.includes(ch) || ch === '\uFFFD') {
+        end = p + 1;
+        break;
+      }
+      if (STOP_RE.test(ch)) break;
+    }
+    spans.push({ start, end, kind: 'question-pinyin' });
+  }
+
+  // A `?` (or a stray symbol such as bopomofo) glued inside a stretch of rare, meaningless characters.
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    const isQuestion = QUESTION.includes(ch);
+    if (!isQuestion && !isStrayCjkSymbol(ch)) continue;
+    const prev = text[i - 1];
+    const next = text[i + 1];
+    if (isQuestion && !(isIdeograph(next) && (isIdeograph(prev) || /[A-Za-z]/.test(prev ?? '')))) continue;
+    if (!isQuestion && !(isIdeograph(prev) && isIdeograph(next))) continue;
+    let start = i;
+    let end = i + 1;
+    let odd = isQuestion ? 0 : 1;
+    for (let p = i - 1, seen = 0; p >= 0 && seen < 6 && (isIdeograph(text[p]) || isStrayCjkSymbol(text[p])); p--, seen++) {
+      if (isStrayCjkSymbol(text[p]) || !isCommonHanzi(text[p])) {
+        odd++;
+        start = p;
+      }
+    }
+    for (let p = i + 1, seen = 0; p < text.length && seen < 6 && (isIdeograph(text[p]) || isStrayCjkSymbol(text[p])); p++, seen++) {
+      if (isStrayCjkSymbol(text[p]) || !isCommonHanzi(text[p])) {
+        odd++;
+        end = p + 1;
+      }
+    }
+    if (odd >= 2) spans.push({ start, end, kind: 'question-garbled' });
+  }
+
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: DamageSpan[] = [];
+  for (const s of spans) {
+    const last = merged[merged.length - 1];
+    if (last && s.start <= last.end) {
+      if (s.end > last.end) last.end = s.end;
+      continue;
+    }
+    merged.push({ ...s });
+  }
+  return merged;
+}
+
+/** encoding-damage: text destroyed by a wrong encoding or a lossy conversion. */
+export const encodingDamage: Rule = {
+  meta: {
+    id: 'encoding-damage',
+    defaultSeverity: 'error',
+    category: 'hygiene',
+    scope: 'any',
+    fixable: false,
+    description: {
+      'zh-cn': '文字因编码错误或转换失败而损坏（�、“?”加拼音或乱码、锟斤拷、烫烫烫、鎴戜滑之类的乱码）。',
+      en: 'Text destroyed by a wrong encoding or a lossy conversion (�, “?” glued to pinyin or garbage, 锟斤拷, 烫烫烫, 鎴戜滑-style mojibake).',
+    },
+    docs: {
+      'zh-cn':
+        '从网页、旧文件或其他软件复制文字时，编码不一致会把文字变成乱码，写作者往往已看不出来。本规则查找：\n\n' +
+        '- 替换字符 U+FFFD（�）；\n' +
+        '- “?”紧接带声调的拼音和右括号，如“報告?zhèn)浒?8份”——这是“字(拼音)”式注音中的汉字丢失后的残留，连同其后直到下一个“?”的乱码一并标出；\n' +
+        '- 夹在一串生僻字之间的“?”或注音符号（如ㄖ），这类生僻字串不是正常的中文；\n' +
+        '- UTF-8 文字被当作 GBK 读取形成的乱码，如“鎴戜滑”（原为“我们”）：把这些字按 GBK 编码后再按 UTF-8 解码能得到通顺的常用字时才报告，正常中文不会被误报；\n' +
+        '- “锟斤拷”“烫烫烫”“屯屯屯”等典型乱码串。\n\n' +
+        '原文已经丢失，本规则不提供自动修复；诊断指出损坏的范围（能推断原文时在消息中给出），请对照原件重新录入。',
+      en:
+        'Text copied from web pages, old files or other programs often arrives garbled by an encoding mix-up that the writer ' +
+        'no longer notices. This rule finds:\n\n' +
+        '- the replacement character U+FFFD (�);\n' +
+        '- a “?” glued to a tone-marked pinyin syllable and a closing parenthesis, as in 報告?zhèn)浒?8份 — the remains of a ' +
+        '字(zì) annotation whose character was lost; the garbage up to the next “?” is included;\n' +
+        '- a “?” or a stray bopomofo symbol (ㄖ) inside a stretch of rare characters that is not Chinese prose;\n' +
+        '- UTF-8 text read as GBK, such as 鎴戜滑 (originally 我们): reported only when the characters, encoded as GBK and ' +
+        'decoded as UTF-8, give ordinary common characters, so real Chinese is not flagged;\n' +
+        '- the classic garbage strings 锟斤拷, 烫烫烫 and 屯屯屯.\n\n' +
+        'The original text is lost, so there is no automatic fix: the diagnostic marks the damaged span (and names the probable ' +
+        'original when it can be decoded); retype it from the source document.',
+    },
+  },
+  messages: {
+    damaged: {
+      'zh-cn': '文字已损坏：“{text}”。原文已丢失，无法自动修复，请对照原件重新录入此处',
+      en: 'Damaged text: “{text}”. The original is lost and cannot be restored automatically; retype this span from the source',
+    },
+    mojibake: {
+      'zh-cn': '乱码：“{text}”像是 UTF-8 文字被当作 GBK 读取，原文可能是“{decoded}”。请对照原件核实后改正',
+      en: 'Mojibake: “{text}” looks like UTF-8 text read as GBK; the original was probably “{decoded}”. Check it against the source and correct it',
+    },
+  },
+  check(ctx) {
+    for (const s of findEncodingDamage(ctx.doc.text)) {
+      const text = ctx.doc.text.slice(s.start, s.end);
+      ctx.report({
+        message: s.kind === 'utf8-as-gbk' && s.decoded ? ctx.t('mojibake', { text, decoded: s.decoded }) : ctx.t('damaged', { text }),
+        range: { start: s.start, end: s.end },
+        data: { kind: s.kind, ...(s.decoded ? { decoded: s.decoded } : {}) },
+      });
+    }
+  },
+};

@@ -1,0 +1,75 @@
+import type { Rule } from './types';
+import type { ReportDocument } from '../document';
+import type { Fix, OffsetRange, TextEdit } from '../types';
+import { hasToneMark, isPinyinSyllable, PINYIN_LETTER_CLASS } from '../text/chars';
+
+/** `區(qū)`: a parenthesised, tone-marked pinyin syllable right after an ideograph. */
+const RESIDUE_RE = new RegExp(`(?<=[\\u3400-\\u9fff\\uf900-\\ufaff])[(（]([${PINYIN_LETTER_CLASS}]{1,7})[)）]`, 'g');
+
+/** Every pinyin annotation left after a character (the parenthesised part only). */
+export function findPinyinResidue(text: string): OffsetRange[] {
+  const found: OffsetRange[] = [];
+  for (const m of text.matchAll(RESIDUE_RE)) {
+    if (!hasToneMark(m[1]) || !isPinyinSyllable(m[1])) continue;
+    found.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return found;
+}
+
+/** The edits that delete every annotation: one undoable edit for the whole document. */
+export function removeAllPinyinEdits(doc: ReportDocument): TextEdit[] {
+  return findPinyinResidue(doc.text).map((r) => ({ range: doc.rangeOfOffsets(r), newText: '' }));
+}
+
+/** pinyin-residue: 區(qū), 發(fā) — pinyin annotations pasted along with the characters. */
+export const pinyinResidue: Rule = {
+  meta: {
+    id: 'pinyin-residue',
+    defaultSeverity: 'warning',
+    category: 'hygiene',
+    scope: 'any',
+    fixable: true,
+    description: {
+      'zh-cn': '汉字后残留带声调的拼音注音，如“區(qū)”“發(fā)”。',
+      en: 'A tone-marked pinyin annotation left after a character, as in 區(qū) or 發(fā).',
+    },
+    docs: {
+      'zh-cn':
+        '从带注音的网页（常见于繁体转载页面）复制文字时，拼音注音会随汉字一起粘贴进来，如“香洲區(qū)”“印發(fā)”。' +
+        '本规则查找紧跟在汉字后、括号内带声调符号的单个拼音音节；不带声调的括注（如“(PPP)”“(试行)”）不报告。\n\n' +
+        '快速修复删除该处注音；另有“删除全文全部拼音注音”一项，在一次可撤销的编辑中删除所有注音，只删除括号及其中的拼音，不改动其他文字。',
+      en:
+        'Text copied from annotated web pages (common with traditional-script reprints) brings the pinyin along: 香洲區(qū), ' +
+        '印發(fā). The rule finds one tone-marked pinyin syllable in parentheses right after an ideograph; parentheses ' +
+        'without tone marks ((PPP), (试行)) are left alone.\n\n' +
+        'The quick fix deletes the annotation; a second action, “remove all pinyin annotations”, deletes every one in the ' +
+        'document in one undoable edit, touching only the parentheses and the pinyin inside them.',
+    },
+  },
+  messages: {
+    residue: {
+      'zh-cn': '汉字“{char}”后残留拼音注音“{pinyin}”，应删除',
+      en: 'Pinyin annotation “{pinyin}” left after “{char}”; delete it',
+    },
+    fixOne: { 'zh-cn': '删除拼音注音“{pinyin}”', en: 'Delete the pinyin annotation “{pinyin}”' },
+    fixAll: { 'zh-cn': '删除全文全部拼音注音（{count}处）', en: 'Remove all pinyin annotations in the document ({count})' },
+  },
+  check(ctx) {
+    const doc = ctx.doc;
+    const spans = findPinyinResidue(doc.text);
+    if (!spans.length) return;
+    const allEdits = spans.map((r) => ({ range: doc.rangeOfOffsets(r), newText: '' }));
+    const fixAll: Fix = { title: ctx.t('fixAll', { count: spans.length }), edits: allEdits, kind: 'remove-all-pinyin' };
+    for (let i = 0; i < spans.length; i++) {
+      const r = spans[i];
+      const pinyin = doc.text.slice(r.start, r.end);
+      const fixes: Fix[] = [{ title: ctx.t('fixOne', { pinyin }), edits: [allEdits[i]], kind: 'remove-pinyin', isPreferred: true }];
+      if (spans.length > 1) fixes.push(fixAll);
+      ctx.report({
+        message: ctx.t('residue', { char: doc.text[r.start - 1], pinyin }),
+        range: r,
+        fixes,
+      });
+    }
+  },
+};

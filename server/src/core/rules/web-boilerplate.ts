@@ -1,0 +1,101 @@
+import type { Rule } from './types';
+import type { ReportDocument, Line } from '../document';
+import type { Fix, TextEdit } from '../types';
+
+const SEP = '\\s*[:：|｜]\\s*';
+/**
+ * Lines of web-page furniture. Each pattern must match the whole trimmed line, so a report
+ * sentence that merely mentions 来源 or 打印 never matches.
+ */
+const PATTERNS: { id: string; re: RegExp }[] = [
+  { id: 'views', re: new RegExp(`^(?:浏览|阅读|访问|点击)(?:次数|量|数)${SEP}[-\\d,，\\s次]*$`) },
+  { id: 'font-size', re: /^[【\[]?\s*(?:字体|字号)\s*[:：]?\s*(?:[大中小]\s*)*[】\]]?$/ },
+  { id: 'source', re: new RegExp(`^(?:来源|信息来源|文章来源|稿件来源|稿源|出处)${SEP}\\S[^。！？]{0,30}$`) },
+  { id: 'byline', re: new RegExp(`^(?:作者|通讯员|记者|责任编辑|编辑|责编|审核|校对|供稿|摄影|图片)${SEP}\\S[^。！？,，]{0,20}$`) },
+  { id: 'published', re: new RegExp(`^(?:发布时间|发布日期|发表时间|更新时间|时间|日期)${SEP}[\\d\\s:：./年月日-]{6,30}$`) },
+  { id: 'timestamp', re: /^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?$/ },
+  {
+    id: 'page-action',
+    re: /^(?:[【\[]?\s*(?:打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|返回顶部|收藏本页|加入收藏|我要纠错|纠错)\s*[】\]]?\s*)+$/,
+  },
+  { id: 'share', re: /^(?:分享到|分享至|扫一扫|扫描二维码)[:：]?[\s\S]{0,30}$/ },
+  { id: 'prev-next', re: new RegExp(`^(?:上一篇|下一篇)${SEP}[\\s\\S]{0,60}$`) },
+];
+/** A line made of several furniture items: 发布时间:2021-09-10 来源:本网 浏览次数:12. */
+const COMBINED_TOKENS = /(浏览次数|阅读次数|来源[:：|｜]|发布时间|字体[:：]?\s*[大中小【]|打印本页|关闭窗口|分享到|责任编辑)/g;
+
+export function boilerplateKind(simplifiedLine: string): string | null {
+  const t = simplifiedLine.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+  if (!t || t.length > 80) return null;
+  for (const p of PATTERNS) if (p.re.test(t)) return p.id;
+  const tokens = t.match(COMBINED_TOKENS);
+  if (tokens && new Set(tokens).size >= 2 && !/。$/.test(t)) return 'combined';
+  return null;
+}
+
+/** The edit that deletes a whole line with its line break. */
+function deleteLineEdit(doc: ReportDocument, line: Line): TextEdit {
+  const next = doc.lines[line.index + 1];
+  if (next) return { range: doc.rangeOf(line.start, next.start), newText: '' };
+  const prev = doc.lines[line.index - 1];
+  return { range: doc.rangeOf(prev ? prev.end : line.start, line.end), newText: '' };
+}
+
+/** web-boilerplate: page furniture copied along with a web article (浏览次数, 【字体:大 中 小】, 来源:本网 …). */
+export const webBoilerplate: Rule = {
+  meta: {
+    id: 'web-boilerplate',
+    defaultSeverity: 'warning',
+    category: 'hygiene',
+    scope: 'any',
+    fixable: true,
+    description: {
+      'zh-cn': '从网页复制时带入的页面元素行，如“浏览次数”“【字体:大 中 小】”“来源:本网”“打印本页”“关闭窗口”“分享到”。',
+      en: 'Web-page furniture copied with the text: lines such as 浏览次数, 【字体:大 中 小】, 来源:本网, 打印本页, 关闭窗口, 分享到.',
+    },
+    docs: {
+      'zh-cn':
+        '从政府网站复制报告或新闻稿时，页面上的浏览次数、字号切换、来源、发布时间、打印/关闭按钮、分享按钮、编辑署名等也会被一起复制。' +
+        '本规则只报告整行都是这类页面元素的短行，正文中提到“来源”“打印”的句子不会报告。快速修复删除整行（连同换行）；' +
+        '另有一项在一次编辑中删除全文所有此类行。',
+      en:
+        'Copying a report or a press release from a government website brings the page furniture along: view counts, font-size ' +
+        'switches, source and publication-time lines, print/close buttons, share buttons, editor bylines. Only short lines that ' +
+        'consist entirely of such furniture are reported; a sentence that mentions 来源 or 打印 is not. The quick fix deletes the ' +
+        'line with its line break; a second action deletes every such line in one edit.',
+    },
+  },
+  messages: {
+    boilerplate: {
+      'zh-cn': '网页页面元素“{text}”不属于正文，应删除',
+      en: 'Web-page furniture “{text}” is not part of the text; delete it',
+    },
+    fixOne: { 'zh-cn': '删除此行', en: 'Delete this line' },
+    fixAll: { 'zh-cn': '删除全文全部网页页面元素行（{count}行）', en: 'Delete all web-page furniture lines ({count})' },
+  },
+  check(ctx) {
+    const doc = ctx.doc;
+    const hits: { line: Line; kind: string }[] = [];
+    for (const line of doc.lines) {
+      const kind = boilerplateKind(doc.lineSimplified(line));
+      if (kind) hits.push({ line, kind });
+    }
+    if (!hits.length) return;
+    const edits = hits.map((h) => deleteLineEdit(doc, h.line));
+    // Deleting the last line takes the previous line break: drop overlaps in the fix-all.
+    const allEdits = edits.filter((e, i) => i === 0 || doc.offsetAt(e.range.start) >= doc.offsetAt(edits[i - 1].range.end));
+    const fixAll: Fix = { title: ctx.t('fixAll', { count: hits.length }), edits: allEdits, kind: 'delete-all-boilerplate' };
+    hits.forEach((h, i) => {
+      const text = h.line.text.trim();
+      const start = h.line.start + h.line.text.indexOf(text);
+      const fixes: Fix[] = [{ title: ctx.t('fixOne'), edits: [edits[i]], kind: 'delete-line', isPreferred: true }];
+      if (hits.length > 1) fixes.push(fixAll);
+      ctx.report({
+        message: ctx.t('boilerplate', { text }),
+        range: { start, end: start + text.length },
+        fixes,
+        data: { kind: h.kind },
+      });
+    });
+  },
+};

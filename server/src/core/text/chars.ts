@@ -1,0 +1,151 @@
+/**
+ * Character classes and code-page helpers shared by the text-hygiene rules
+ * (encoding damage, pinyin residue, mixed script, punctuation width).
+ * Pure functions; no LSP or editor types.
+ */
+import * as iconv from 'iconv-lite';
+import { simplify } from '../script';
+
+/** A CJK unified ideograph (BMP blocks, including extension A and compatibility ideographs). */
+export function isIdeograph(ch: string | undefined): boolean {
+  if (!ch) return false;
+  const c = ch.charCodeAt(0);
+  return (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+/** Bopomofo and other symbols that never appear inside a Chinese government text's words. */
+export function isStrayCjkSymbol(ch: string | undefined): boolean {
+  if (!ch) return false;
+  const c = ch.charCodeAt(0);
+  return (c >= 0x3100 && c <= 0x312f) || (c >= 0x31a0 && c <= 0x31bf) || (c >= 0xe000 && c <= 0xf8ff) || (c >= 0x2500 && c <= 0x257f);
+}
+
+const TONE_LETTERS = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ';
+const TONE_BASE: Record<string, string> = {};
+for (const [i, base] of [...'aaaaeeeeiiiioooouuuuüüüünnnm'].entries()) TONE_BASE[TONE_LETTERS[i]] = base;
+
+/** True when the string contains a pinyin tone-marked letter. */
+export function hasToneMark(s: string): boolean {
+  for (const ch of s) if (TONE_BASE[ch]) return true;
+  return false;
+}
+
+const SYLLABLE_RE =
+  /^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iong|iang|uang|ueng|uai|ian|iao|ing|ong|ang|eng|uan|van|üan|ai|ei|ao|ou|an|en|er|ia|ie|in|iu|ua|uo|ui|un|ve|üe|ue|a|o|e|i|u|ü|v)r?|ng|hm|hng|m|n)$/;
+
+/** True for one lowercase Hanyu Pinyin syllable (tone marks allowed), e.g. `qū`, `zhèn`, `lián`. */
+export function isPinyinSyllable(s: string): boolean {
+  if (!s || s.length > 7) return false;
+  let plain = '';
+  for (const ch of s) plain += TONE_BASE[ch] ?? ch;
+  return SYLLABLE_RE.test(plain);
+}
+
+/** Letters that can occur in lowercase pinyin, for scanning. */
+export const PINYIN_LETTER_CLASS = `a-zü${TONE_LETTERS}`;
+
+const gbkCache = new Map<string, number>();
+
+/**
+ * The two-byte GBK code of a character (e.g. 0xB5C4 for 的), or -1 when the
+ * character is not a double-byte GBK character (ASCII, or not encodable).
+ */
+export function gbkCode(ch: string): number {
+  let code = gbkCache.get(ch);
+  if (code === undefined) {
+    const buf = iconv.encode(ch, 'gbk');
+    code = buf.length === 2 && buf[0] >= 0x81 ? (buf[0] << 8) | buf[1] : -1;
+    gbkCache.set(ch, code);
+  }
+  return code;
+}
+
+/**
+ * True when the character (or its simplified form) is one of GB2312's 3,755
+ * level-1 "commonly used" characters (lead bytes 0xB0–0xD7). Garbled text is
+ * dominated by rarer characters; ordinary report prose almost never leaves level 1.
+ */
+export function isCommonHanzi(ch: string): boolean {
+  const s = simplify(ch);
+  const code = gbkCode(s);
+  if (code < 0) return false;
+  const lead = code >> 8;
+  return lead >= 0xb0 && lead <= 0xd7;
+}
+
+/** A code point a UTF-8 mojibake run decodes to in Chinese text: ideographs, CJK and full-width punctuation. */
+function plausibleDecoded(cp: number): boolean {
+  return (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff01 && cp <= 0xff5e) || (cp >= 0x2010 && cp <= 0x2027);
+}
+
+export interface MojibakeRun {
+  /** Offsets of the garbled characters in the text. */
+  start: number;
+  end: number;
+  /** The text the garbled run most probably was, when it can be decoded. */
+  decoded: string;
+}
+
+/**
+ * Find runs of UTF-8 text that was decoded as GBK (鎴戜滑 for 我们, 銆 for 。):
+ * the GBK bytes of the run re-read as UTF-8 give well-formed three-byte
+ * sequences that decode to ordinary Chinese. A run counts only when it decodes
+ * to at least two ideographs of which most are common characters, so ordinary
+ * Chinese (whose GBK bytes almost never line up into valid UTF-8) is not flagged.
+ */
+export function findUtf8AsGbk(text: string): MojibakeRun[] {
+  const runs: MojibakeRun[] = [];
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    if (gbkCode(text[i]) < 0) {
+      i++;
+      continue;
+    }
+    // A maximal run of double-byte GBK characters.
+    let j = i;
+    const bytes: number[] = [];
+    while (j < n) {
+      const code = gbkCode(text[j]);
+      if (code < 0) break;
+      bytes.push(code >> 8, code & 0xff);
+      j++;
+    }
+    let k = 0; // char index within the run
+    while (k < j - i) {
+      const got = decodeUtf8Cjk(bytes, 2 * k);
+      if (got && got.ideographs >= 2 && got.common * 2 >= got.ideographs) {
+        const endChar = Math.ceil(got.endByte / 2);
+        runs.push({ start: i + k, end: i + endChar, decoded: got.text });
+        k = endChar;
+      } else {
+        k++;
+      }
+    }
+    i = j;
+  }
+  return runs;
+}
+
+function decodeUtf8Cjk(bytes: number[], from: number): { text: string; endByte: number; ideographs: number; common: number } | null {
+  let p = from;
+  let text = '';
+  let ideographs = 0;
+  let common = 0;
+  while (p + 2 < bytes.length) {
+    const b0 = bytes[p];
+    const b1 = bytes[p + 1];
+    const b2 = bytes[p + 2];
+    if (b0 < 0xe0 || b0 > 0xef || b1 < 0x80 || b1 > 0xbf || b2 < 0x80 || b2 > 0xbf) break;
+    const cp = ((b0 & 0x0f) << 12) | ((b1 & 0x3f) << 6) | (b2 & 0x3f);
+    if (cp < 0x800 || !plausibleDecoded(cp)) break;
+    const ch = String.fromCharCode(cp);
+    text += ch;
+    if (cp >= 0x4e00 && cp <= 0x9fff) {
+      ideographs++;
+      if (isCommonHanzi(ch)) common++;
+    }
+    p += 3;
+  }
+  return p > from ? { text, endByte: p, ideographs, common } : null;
+}
