@@ -18,6 +18,7 @@ import { Analysis } from './core/analysis';
 import { checkDocument } from './core/check';
 import { defaultConfig, loadConfigFor, mergeConfig, type ResolvedConfig } from './core/config';
 import { hoverAt } from './core/hover';
+import { isReportDocument } from './core/profiles/detect';
 import { normalizeLocale } from './core/l10n';
 import { outlineToJson } from './core/outline/serialize';
 import type { Finding, Locale, SeverityOrOff } from './core/types';
@@ -110,7 +111,7 @@ function configFor(uri: string, settings: Settings): ResolvedConfig {
 function shouldCheck(doc: TextDocument, analysis: Analysis, mode: EnableMode): { check: boolean; force: boolean } {
   if (mode === 'never') return { check: false, force: false };
   if (mode === 'always' || doc.languageId === REPORT_LANGUAGE) return { check: true, force: true };
-  return { check: analysis.outline.looksLikeReport, force: false };
+  return { check: isReportDocument(analysis), force: false };
 }
 
 async function validate(doc: TextDocument): Promise<void> {
@@ -187,7 +188,7 @@ async function symbolsAllowed(doc: TextDocument): Promise<boolean> {
   if (settings.enable === 'never') return false;
   // Markdown already has an outline from VS Code; add ours only for reports.
   if (formatOf(doc) === 'markdown' && doc.languageId !== REPORT_LANGUAGE && settings.enable === 'auto') {
-    return analysisOf(doc).outline.looksLikeReport;
+    return isReportDocument(analysisOf(doc));
   }
   return true;
 }

@@ -44,7 +44,7 @@ export async function startServer(options: { locale?: string; settings?: Record<
     async stop() {
       try {
         await Promise.race([connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
-        void connection.sendNotification('exit');
+        await connection.sendNotification('exit').catch(() => undefined);
       } catch {
         // already gone
       }

@@ -2,6 +2,7 @@ import type { Analysis } from './analysis';
 import { defaultConfig, type ResolvedConfig } from './config';
 import { COMMON, DEFAULT_LOCALE, localize } from './l10n';
 import { ALL_RULES } from './rules';
+import { isReportDocument } from './profiles/detect';
 import type { FindingInput, Rule, RuleContext } from './rules/types';
 import type { Finding, Locale, Range, Severity } from './types';
 
@@ -48,7 +49,7 @@ export function checkDocument(analysis: Analysis, options: CheckOptions = {}): F
       },
     ];
   }
-  const isReport = options.forceReport || analysis.outline.looksLikeReport;
+  const isReport = options.forceReport || isReportDocument(analysis, config);
   const findings: Finding[] = [];
   for (const rule of rules) {
     const severity = effectiveSeverity(rule, config);

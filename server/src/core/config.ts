@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { SeverityOrOff } from './types';
+import type { Profile } from './profiles/types';
 
 /** The shape of `.reportlintrc.json` (JSONC). See schemas/reportlintrc.schema.json. */
 export interface ReportLintConfig {
@@ -31,6 +32,8 @@ export interface ResolvedConfig {
   /** Config files that contributed, nearest last. */
   sources: string[];
   errors: ConfigError[];
+  /** Validated custom profiles from the workspace (never loaded in an untrusted workspace). */
+  customProfiles?: Profile[];
 }
 
 export const CONFIG_FILE_NAMES = ['.reportlintrc.json', '.reportlintrc'];

@@ -14,3 +14,5 @@ export * from './config';
 export { normalizeLocale, localize, DEFAULT_LOCALE } from './l10n';
 export { outlineToJson, outlineToText, sectionToJson } from './outline/serialize';
 export type { OutlineJson, SectionJson } from './outline/serialize';
+export * from './profiles';
+export { reportYear, type ReportYear } from './years';

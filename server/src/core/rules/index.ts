@@ -4,6 +4,7 @@ import { numberingGap } from './numbering-gap';
 import { encodingDamage } from './encoding-damage';
 import { pinyinResidue } from './pinyin-residue';
 import { webBoilerplate } from './web-boilerplate';
+import { missingPart } from './missing-part';
 
 /** Every built-in rule, in documentation order. Add new rules here. */
 export const ALL_RULES: readonly Rule[] = [
@@ -12,6 +13,7 @@ export const ALL_RULES: readonly Rule[] = [
   encodingDamage,
   pinyinResidue,
   webBoilerplate,
+  missingPart,
 ];
 
 export function findRule(id: string): Rule | undefined {

@@ -1,0 +1,64 @@
+import type { Analysis } from '../analysis';
+import type { ResolvedConfig } from '../config';
+import { containsAny, countAll } from './phrases';
+import { locateParts } from './locate';
+import { allProfiles, getProfile } from './registry';
+import type { Profile } from './types';
+
+export interface ProfileDetection {
+  profile: Profile;
+  score: number;
+  /** Machine-readable reasons: title, keywords:N, parts:N. */
+  cues: string[];
+}
+
+const STRUCTURAL_KINDS = new Set(['heading', 'merged', 'paragraph', 'opening']);
+
+function score(analysis: Analysis, profile: Profile): ProfileDetection | null {
+  const { doc, outline } = analysis;
+  const cues: string[] = [];
+  const title = outline.title ? doc.simplified.slice(outline.title.range.start, outline.title.range.end) : '';
+  const titleHit = !!title && containsAny(title, profile.detect.titlePhrases);
+  if (titleHit) cues.push('title');
+  const keywords = countAll(doc.simplified, profile.detect.keywords, 1000);
+  cues.push(`keywords:${keywords}`);
+  const located = locateParts(analysis, profile);
+  const parts = located.parts.filter((p) => p.part.required && p.location && STRUCTURAL_KINDS.has(p.location.kind)).length;
+  cues.push(`parts:${parts}`);
+  const webPage = outline.reportCues.includes('web-page');
+  const detected = titleHit || (!webPage && keywords >= profile.detect.minKeywordCount && parts >= profile.detect.minParts);
+  if (!detected) return null;
+  return { profile, score: (titleHit ? 100 : 0) + parts * 10 + Math.min(keywords, 9), cues };
+}
+
+/** Which profile's kind of report this document is, or null (memoised per analysis). */
+export function detectProfile(analysis: Analysis, config?: Pick<ResolvedConfig, 'customProfiles'>): ProfileDetection | null {
+  const profiles = allProfiles(config);
+  return analysis.memo(`detect:${profiles.map((p) => p.id).join(',')}`, () => {
+    let best: ProfileDetection | null = null;
+    for (const p of profiles) {
+      const d = score(analysis, p);
+      if (d && (!best || d.score > best.score)) best = d;
+    }
+    return best;
+  });
+}
+
+/**
+ * The profile whose rules apply: the configured one (`profile` in .reportlintrc.json or the
+ * reportlint.profile setting), or in `auto` mode the detected one. `none` turns profiles off.
+ */
+export function activeProfile(analysis: Analysis, config: Pick<ResolvedConfig, 'profile' | 'customProfiles'>): Profile | null {
+  const id = config.profile || 'auto';
+  if (id === 'none') return null;
+  if (id === 'auto') return detectProfile(analysis, config)?.profile ?? null;
+  return getProfile(id, config) ?? null;
+}
+
+/**
+ * Whether a document counts as a report in `auto` mode: it looks like one (title, numbered
+ * sections, 报告如下 …) or a profile recognises it (a draft with the mandated parts).
+ */
+export function isReportDocument(analysis: Analysis, config?: Pick<ResolvedConfig, 'customProfiles'>): boolean {
+  return analysis.outline.looksLikeReport || detectProfile(analysis, config) !== null;
+}
