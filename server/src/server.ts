@@ -19,10 +19,12 @@ import { checkDocument } from './core/check';
 import { defaultConfig, loadConfigFor, mergeConfig, type ResolvedConfig } from './core/config';
 import { hoverAt } from './core/hover';
 import { isReportDocument } from './core/profiles/detect';
+import './core/heading-hover';
+import { completionsAt } from './core/completion';
 import { normalizeLocale } from './core/l10n';
 import { outlineToJson } from './core/outline/serialize';
 import type { Finding, Locale, SeverityOrOff } from './core/types';
-import { toCodeAction, toDiagnostic, toDocumentSymbols, toFoldingRanges } from './lsp/convert';
+import { toCodeAction, toCompletionItem, toDiagnostic, toDocumentSymbols, toFoldingRanges } from './lsp/convert';
 
 export type EnableMode = 'auto' | 'always' | 'never';
 
@@ -59,6 +61,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       foldingRangeProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       hoverProvider: true,
+      completionProvider: { triggerCharacters: ['（', '(', '第', '#'] },
     },
     serverInfo: { name: 'ReportLint', version: typeof REPORTLINT_VERSION === 'string' ? REPORTLINT_VERSION : 'dev' },
   };
@@ -230,6 +233,12 @@ connection.onHover(async (params) => {
   const findings = st && st.version === doc.version && st.findings ? st.findings : [];
   const md = hoverAt(analysis, analysis.doc.offsetAt(params.position), locale, findings);
   return md ? { contents: { kind: 'markdown', value: md } } : null;
+});
+
+connection.onCompletion(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc || !(await symbolsAllowed(doc))) return null;
+  return completionsAt(analysisOf(doc), params.position, locale).map(toCompletionItem);
 });
 
 /** Custom request used by the client's commands and tests: the outline as the CLI's JSON. */

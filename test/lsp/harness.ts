@@ -5,6 +5,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
   type ProtocolConnection,
+  type InitializeResult,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { REPO_ROOT } from '../helpers';
@@ -18,11 +19,14 @@ export interface ServerHarness {
   stop(): Promise<void>;
   /** Settings returned for workspace/configuration requests (section `reportlint`). */
   settings: Record<string, unknown>;
+  /** What the server answered to `initialize`. */
+  initializeResult?: InitializeResult;
 }
 
 /** Start the bundled server (dist/server.js) over stdio with a real LSP client connection. */
 export async function startServer(options: { locale?: string; settings?: Record<string, unknown> } = {}): Promise<ServerHarness> {
   const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stdin!.on('error', () => undefined); // EPIPE when the server has already exited
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const published: PublishDiagnosticsParams[] = [];
   const waiters: { uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
@@ -48,6 +52,8 @@ export async function startServer(options: { locale?: string; settings?: Record<
       } catch {
         // already gone
       }
+      // Let the server exit before the pipes close, so no write lands on a destroyed stream.
+      if (child.exitCode === null) await new Promise((r) => (child.once('exit', r), setTimeout(r, 2000)));
       connection.dispose();
       if (child.exitCode === null) child.kill();
     },
@@ -62,7 +68,7 @@ export async function startServer(options: { locale?: string; settings?: Record<
   );
   connection.onRequest('client/registerCapability', () => null);
   connection.listen();
-  await connection.sendRequest('initialize', {
+  harness.initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
     processId: process.pid,
     rootUri: null,
     locale: options.locale ?? 'zh-cn',

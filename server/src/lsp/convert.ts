@@ -1,6 +1,8 @@
 import {
   CodeAction,
   CodeActionKind,
+  CompletionItemKind,
+  type CompletionItem,
   Diagnostic,
   DiagnosticSeverity,
   DocumentSymbol,
@@ -9,6 +11,7 @@ import {
   SymbolKind,
 } from 'vscode-languageserver';
 import type { Analysis } from '../core/analysis';
+import type { CompletionSuggestion } from '../core/completion';
 import type { Section } from '../core/outline/outline';
 import type { Finding, Fix, Severity } from '../core/types';
 
@@ -85,4 +88,16 @@ export function toFoldingRanges(analysis: Analysis): FoldingRange[] {
     if (endLine > startLine) ranges.push({ startLine, endLine, kind: FoldingRangeKind.Region });
   }
   return ranges;
+}
+
+export function toCompletionItem(s: CompletionSuggestion): CompletionItem {
+  return {
+    label: s.label,
+    kind: s.kind === 'marker' ? CompletionItemKind.Keyword : CompletionItemKind.Snippet,
+    detail: s.detail,
+    ...(s.documentation ? { documentation: { kind: 'markdown', value: s.documentation } } : {}),
+    sortText: s.sortText,
+    filterText: s.filterText,
+    textEdit: { range: s.range, newText: s.insertText },
+  };
 }
