@@ -8,7 +8,7 @@ import { findUtf8AsGbk, isPinyinSyllable } from '../../server/src/core/text/char
 import type { Finding } from '../../server/src/core/types';
 import { applyEdits, check, readSeed, SEED, SEEDS_SKIP } from '../helpers';
 
-const HYGIENE = ['encoding-damage', 'pinyin-residue', 'web-boilerplate'];
+const HYGIENE = ['encoding-damage', 'pinyin-residue', 'web-boilerplate', 'date-format', 'document-number', 'request-in-report'];
 
 function utf8ReadAsGbk(s: string): string {
   return iconv.decode(Buffer.from(s, 'utf8'), 'gbk');
@@ -51,6 +51,58 @@ describe('encoding damage detection', () => {
   it('pinyin syllables', () => {
     for (const s of ['qū', 'zhèn', 'lián', 'yǎng', 'nǚ', 'ér', 'zhuàng']) assert.ok(isPinyinSyllable(s), s);
     for (const s of ['ppp', 'ok', 'xyz', 'iso', 'bdq']) assert.ok(!isPinyinSyllable(s), s);
+  });
+});
+
+describe('format quick fixes', () => {
+  const report = (body: string, closing: string) =>
+    `某某县人民政府关于2024年度法治政府建设情况的报告\n\n一、主要举措和成效\n${body}\n二、下一年度工作安排\n2025年，继续推进。\n\n某某县人民政府\n${closing}\n`;
+
+  for (const [closing, expected] of [
+    ['2025年03月01日', '2025年3月1日'],
+    ['2025.3.1', '2025年3月1日'],
+    ['2025-03-01', '2025年3月1日'],
+    ['2025/3/1', '2025年3月1日'],
+    ['二〇二五年三月一日', '2025年3月1日'],
+    ['二〇二五年十二月三十一日', '2025年12月31日'],
+  ]) {
+    it(`closing date ${closing} → ${expected}`, () => {
+      const text = report('全年学法4次。', closing);
+      const f = check(text, { only: ['date-format'] });
+      assert.equal(f.length, 1);
+      assert.equal(f[0].severity, 'warning');
+      const fixed = applyEdits(text, f[0].fixes![0].edits);
+      assert.equal(fixed, text.replace(closing, expected));
+      assert.deepEqual(check(fixed, { only: ['date-format'] }), []);
+    });
+  }
+
+  it('an impossible closing date is an error with no fix', () => {
+    const f = check(report('全年学法4次。', '2025年2月29日'), { only: ['date-format'] });
+    assert.equal(f.length, 1);
+    assert.equal(f[0].severity, 'error');
+    assert.equal(f[0].fixes, undefined);
+  });
+
+  it('document numbers are rewritten in place, nothing else changes', () => {
+    const body = '贯彻厅字[2019]28号和国办发(2021)第030号，依据粤府〔2020〕1号。';
+    const text = report(body, '2025年3月1日');
+    const f = check(text, { only: ['document-number'] });
+    assert.equal(f.length, 2);
+    const fixed = applyEdits(text, f.flatMap((x) => x.fixes![0].edits));
+    assert.equal(fixed, report('贯彻厅字〔2019〕28号和国办发〔2021〕30号，依据粤府〔2020〕1号。', '2025年3月1日'));
+    assert.deepEqual(check(fixed, { only: ['document-number'] }), []);
+  });
+
+  it('traditional text gets the same verdicts', () => {
+    const text = report('貫徹廳字[2019]28號文件，以上報告，妥否，請批復。', '2025年03月01日');
+    const ids = check(text, { only: ['document-number', 'request-in-report', 'date-format'] }).map((f) => f.ruleId).sort();
+    assert.deepEqual(ids, ['date-format', 'document-number', 'request-in-report']);
+  });
+
+  it('a 请示 is not a report: its approval closing is not flagged', () => {
+    const text = '某某县司法局关于增设法律顾问的请示\n\n一、基本情况\n拟增设法律顾问2名。\n二、有关事项\n妥否，请批示。\n';
+    assert.deepEqual(check(text, { only: ['request-in-report'], forceReport: true }), []);
   });
 });
 

@@ -5,6 +5,9 @@ import { encodingDamage } from './encoding-damage';
 import { pinyinResidue } from './pinyin-residue';
 import { webBoilerplate } from './web-boilerplate';
 import { missingPart } from './missing-part';
+import { dateFormat } from './date-format';
+import { documentNumber } from './document-number';
+import { requestInReport } from './request-in-report';
 
 /** Every built-in rule, in documentation order. Add new rules here. */
 export const ALL_RULES: readonly Rule[] = [
@@ -14,6 +17,9 @@ export const ALL_RULES: readonly Rule[] = [
   pinyinResidue,
   webBoilerplate,
   missingPart,
+  dateFormat,
+  documentNumber,
+  requestInReport,
 ];
 
 export function findRule(id: string): Rule | undefined {
