@@ -25,6 +25,7 @@ import { normalizeLocale } from './core/l10n';
 import { outlineToJson } from './core/outline/serialize';
 import type { Finding, Locale, SeverityOrOff } from './core/types';
 import { toCodeAction, toCompletionItem, toDiagnostic, toDocumentSymbols, toFoldingRanges } from './lsp/convert';
+import { debounceDelay } from './lsp/pipeline';
 
 export type EnableMode = 'auto' | 'always' | 'never';
 
@@ -140,13 +141,6 @@ async function validate(doc: TextDocument): Promise<void> {
   await connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: findings.map((f) => toDiagnostic(f, doc.uri)) });
 }
 
-function debounceDelay(doc: TextDocument): number {
-  const size = doc.getText().length;
-  if (size < 50_000) return 150;
-  if (size < 1_000_000) return 300;
-  return 600;
-}
-
 function schedule(doc: TextDocument, immediate: boolean): void {
   let st = states.get(doc.uri);
   if (!st) {
@@ -160,7 +154,7 @@ function schedule(doc: TextDocument, immediate: boolean): void {
     const latest = documents.get(doc.uri);
     if (latest) validate(latest).catch((e) => connection.console.error(`ReportLint: ${e instanceof Error ? e.stack : String(e)}`));
   };
-  st.timer = immediate ? null : setTimeout(run, debounceDelay(doc));
+  st.timer = immediate ? null : setTimeout(run, debounceDelay(doc.getText().length));
   if (immediate) run();
 }
 

@@ -1,0 +1,555 @@
+/**
+ * `npm run bench`: ReportLint's performance, measured in one process against the linters a
+ * user may already run on the same files (markdownlint, autocorrect-node) and a floor.
+ * Writes BENCHMARKS.md at the repository root. No test asserts on these numbers.
+ *
+ * Options: --quick (fewer runs, for trying changes), --no-lsp, --no-cli, --no-profile,
+ *          --out FILE (default BENCHMARKS.md).
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Analysis } from '../server/src/core/analysis';
+import { checkDocument } from '../server/src/core/check';
+import { defaultConfig, mergeConfig } from '../server/src/core/config';
+import { ReportDocument } from '../server/src/core/document';
+import { buildOutline } from '../server/src/core/outline/outline';
+import { ALL_RULES } from '../server/src/core/rules';
+import { debounceDelay, DocumentSession } from '../server/src/lsp/pipeline';
+import { startServer } from '../test/lsp/harness';
+import { REPO_ROOT } from '../test/helpers';
+import { generateInput, generateReport, loadCorpus, prng } from './generate';
+import { fmtBytes, fmtMs, fmtStats, measure, measureAsync, now, summarize, type MeasureOptions, type Stats } from './stats';
+import { middleEdit, middlePosition } from './workloads';
+
+const args = process.argv.slice(2);
+const QUICK = args.includes('--quick');
+const outIdx = args.indexOf('--out');
+const OUT = path.resolve(REPO_ROOT, outIdx >= 0 ? args[outIdx + 1] : 'BENCHMARKS.md');
+
+const KB = 1024;
+const MB = 1024 * 1024;
+const SIZES = [10 * KB, 100 * KB, 1 * MB, 10 * MB];
+const SEED = 7;
+const URI = 'file:///bench/report.txt';
+/** Raised so the 10 MB compilation is checked, not refused (default limit: 4 MiB). */
+const MAX_FILE_SIZE = 256 * MB;
+const config = mergeConfig(defaultConfig(), { maxFileSize: MAX_FILE_SIZE });
+
+function runsFor(bytes: number): MeasureOptions {
+  const scale = QUICK ? 0.3 : 1;
+  if (bytes <= 16 * KB) return { warmup: 50, minRuns: Math.ceil(100 * scale), minTimeMs: 1500 * scale, maxRuns: 2000 };
+  if (bytes <= 128 * KB) return { warmup: 10, minRuns: Math.ceil(40 * scale), minTimeMs: 1500 * scale, maxRuns: 500 };
+  if (bytes <= 2 * MB) return { warmup: 3, minRuns: Math.ceil(15 * scale), minTimeMs: 2000 * scale, maxRuns: 100 };
+  return { warmup: 1, minRuns: QUICK ? 2 : 5, minTimeMs: 0, maxRuns: 5 };
+}
+
+const log = (s: string) => process.stderr.write(s + '\n');
+
+// ---------------------------------------------------------------------------------------------
+// Inputs
+
+interface Input {
+  bytes: number;
+  text: string;
+}
+
+function describeInput(text: string) {
+  const a = Analysis.fromText(text, { uri: URI });
+  const figures = (text.match(/[0-9]+(?:\.[0-9]+)?%?/g) ?? []).length;
+  return {
+    bytes: Buffer.byteLength(text, 'utf8'),
+    chars: text.length,
+    lines: a.doc.lineCount,
+    headings: a.outline.headings.length,
+    paragraphs: a.outline.paragraphs.length,
+    figures,
+    looksLikeReport: a.outline.looksLikeReport,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reference linters
+
+type Linter = (text: string) => unknown;
+
+async function referenceLinters(): Promise<{ markdownlint: Linter; autocorrect: Linter; floor: Linter; versions: Record<string, string> }> {
+  // markdownlint is ESM-only: a computed specifier keeps TypeScript from rewriting the import.
+  const spec = 'markdownlint/sync';
+  const ml = (await import(spec)) as { lint(o: { strings: Record<string, string> }): Record<string, unknown[]> };
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const ac = require('autocorrect-node') as { lintFor(text: string, file: string): { lines: unknown[] } };
+  const FLOOR_RE = /[0-9]+(?:\.[0-9]+)?[%％]/;
+  const version = (p: string) => (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'node_modules', p, 'package.json'), 'utf8')) as { version: string }).version;
+  return {
+    // All default rules (no config object = markdownlint's defaults).
+    markdownlint: (text) => ml.lint({ strings: { 'report.md': text } }),
+    autocorrect: (text) => ac.lintFor(text, 'report.txt'),
+    floor: (text) => {
+      let n = 0;
+      for (const line of text.split(/\r\n|\r|\n/)) if (FLOOR_RE.test(line)) n++;
+      return n;
+    },
+    versions: { markdownlint: version('markdownlint'), 'autocorrect-node': version('autocorrect-node') },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measures
+
+function fullCheck(text: string) {
+  return checkDocument(Analysis.fromText(text, { uri: URI }), { config, forceReport: true });
+}
+
+function outlineOnly(text: string) {
+  return buildOutline(new ReportDocument(text, { uri: URI }));
+}
+
+/** One-character edits in the middle, applied and re-checked through the server's pipeline. */
+function editMeasure(text: string): { stats: Stats; findings: number } {
+  const session = new DocumentSession(URI, 'text');
+  let doc = TextDocument.create(URI, 'plaintext', 1, text);
+  session.check(session.analysis(doc.getText(), doc.version), { config, forceReport: true });
+  const pos = middlePosition(text);
+  let i = 0;
+  let findings = 0;
+  const stats = measure(
+    (change) => {
+      doc = TextDocument.update(doc, [change], doc.version + 1);
+      findings = session.check(session.analysis(doc.getText(), doc.version), { config, forceReport: true }).length;
+    },
+    () => middleEdit(pos, i++),
+    { ...runsFor(MB), warmup: 4, minRuns: QUICK ? 10 : 40 },
+  );
+  return { stats, findings };
+}
+
+/** Per-rule cost on a pre-parsed document: which rule is responsible for what. */
+function ruleCosts(text: string): { id: string; stats: Stats }[] {
+  const out: { id: string; stats: Stats }[] = [];
+  const o = { warmup: 2, minRuns: QUICK ? 3 : 7, minTimeMs: 0, maxRuns: 7 };
+  out.push({ id: '(document + simplified view + outline)', stats: measure((t: string) => Analysis.fromText(t, { uri: URI }).outline, () => text, o) });
+  for (const rule of ALL_RULES) {
+    const stats = measure(
+      (a: Analysis) => checkDocument(a, { config, forceReport: true, rules: [rule] }),
+      () => {
+        const a = Analysis.fromText(text, { uri: URI });
+        void a.outline;
+        return a;
+      },
+      o,
+    );
+    out.push({ id: rule.meta.id, stats });
+  }
+  return out.sort((a, b) => b.stats.median - a.stats.median);
+}
+
+interface MemoryResult {
+  heapUsedMB: number;
+  rssMB: number;
+  serverRssMB: number | null;
+  serverPeakRssMB: number | null;
+}
+
+function inProcessMemory(text: string): { heapUsedMB: number; rssMB: number } {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const before = process.memoryUsage();
+  const session = new DocumentSession(URI, 'text');
+  const findings = session.check(session.analysis(text, 1), { config, forceReport: true });
+  gc?.();
+  const after = process.memoryUsage();
+  void findings.length;
+  return { heapUsedMB: (after.heapUsed - before.heapUsed) / MB, rssMB: after.rss / MB };
+}
+
+function procStatus(pid: number): { rss: number; hwm: number } | null {
+  try {
+    const s = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (k: string) => Number(new RegExp(`^${k}:\\s+(\\d+)`, 'm').exec(s)?.[1] ?? NaN);
+    return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
+  } catch {
+    return null;
+  }
+}
+
+interface LspResult {
+  bytes: number;
+  debounce: number;
+  total: Stats;
+  afterDebounce: Stats;
+}
+
+/** didChange → publishDiagnostics over stdio with the bundled server (dist/server.js). */
+async function lspRoundTrips(inputs: Input[], tenMB: string | null): Promise<{ results: LspResult[]; memory: { rss: number; hwm: number } | null }> {
+  const server = await startServer({ settings: { enable: 'always', maxFileSize: MAX_FILE_SIZE } });
+  // The server exits on `exit`; a late write to its closed stdin must not crash the benchmark.
+  server.process.stdin?.on('error', () => undefined);
+  const results: LspResult[] = [];
+  let memory: { rss: number; hwm: number } | null = null;
+  try {
+    let n = 0;
+    for (const input of inputs) {
+      const uri = `file:///bench/lsp-${n++}.txt`;
+      server.open(uri, input.text, 'plaintext', 1);
+      await server.diagnostics(uri, 1, 120_000);
+      const pos = middlePosition(input.text);
+      let version = 1;
+      const debounce = debounceDelay(input.text.length);
+      const samples: number[] = [];
+      const runs = input.bytes <= 16 * KB ? (QUICK ? 10 : 30) : QUICK ? 5 : 15;
+      const stats = await measureAsync(
+        async (i) => {
+          version++;
+          const change = middleEdit(pos, i);
+          const t0 = now();
+          void server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+          await server.diagnostics(uri, version, 60_000);
+          const dt = now() - t0;
+          samples.push(dt);
+          return dt;
+        },
+        3,
+        runs,
+      );
+      const measured = samples.slice(3);
+      results.push({ bytes: input.bytes, debounce, total: stats, afterDebounce: summarize(measured.map((x) => x - debounce)) });
+      void server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+      await server.diagnostics(uri, undefined, 10_000).catch(() => undefined);
+    }
+    if (tenMB !== null) {
+      const uri = 'file:///bench/lsp-10mb.txt';
+      server.open(uri, tenMB, 'plaintext', 1);
+      await server.diagnostics(uri, 1, 300_000);
+      const pos = middlePosition(tenMB);
+      for (let i = 0; i < 2; i++) {
+        void server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 + i }, contentChanges: [middleEdit(pos, i)] });
+        await server.diagnostics(uri, 2 + i, 300_000);
+      }
+      memory = procStatus(server.process.pid!);
+    }
+  } finally {
+    await server.stop();
+  }
+  return { results, memory };
+}
+
+/** Wall time of the CLI over a folder of 1,000 generated reports. */
+function cliMeasure(): { stats: Stats; files: number; bytes: number; exitCode: number | null } {
+  const corpus = loadCorpus(REPO_ROOT);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reportlint-bench-cli-'));
+  const r = prng(SEED + 1);
+  let bytes = 0;
+  for (let i = 0; i < 1000; i++) {
+    const text = generateReport(corpus, Math.floor(r() * 2 ** 31), 6 * KB + Math.floor(r() * 12 * KB));
+    bytes += Buffer.byteLength(text);
+    fs.writeFileSync(path.join(dir, `report-${String(i).padStart(4, '0')}.txt`), text);
+  }
+  const devnull = fs.openSync(os.devNull, 'w');
+  const samples: number[] = [];
+  let exitCode: number | null = null;
+  const runs = QUICK ? 2 : 5;
+  try {
+    for (let i = 0; i < runs + 1; i++) {
+      const t0 = now();
+      const res = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'reportlint.js'), 'check', '--format', 'json', dir], {
+        stdio: ['ignore', devnull, 'pipe'],
+        env: { ...process.env, REPORTLINT_LOCALE: 'zh-cn' },
+      });
+      const dt = now() - t0;
+      exitCode = res.status;
+      if (res.status !== 0 && res.status !== 1) throw new Error(`CLI failed (${res.status}): ${res.stderr}`);
+      if (i > 0) samples.push(dt); // the first run warms the file cache
+    }
+  } finally {
+    fs.closeSync(devnull);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return { stats: summarize(samples), files: 1000, bytes, exitCode };
+}
+
+interface ProfileFrame {
+  name: string;
+  where: string;
+  selfMs: number;
+  percent: number;
+}
+
+/** Run a workload under `node --cpu-prof` and return the top frames by self time. */
+function profile(kind: 'full' | 'edit' | 'outline', bytes: number, iterations: number): ProfileFrame[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reportlint-prof-'));
+  try {
+    const res = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, path.join(__dirname, 'profile-target.js'), kind, String(bytes), String(iterations)], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    if (res.status !== 0) throw new Error(`profiling failed: ${res.stderr}`);
+    const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+    if (!file) return [];
+    const prof = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as {
+      nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+      samples: number[];
+      timeDeltas: number[];
+    };
+    const byId = new Map(prof.nodes.map((n) => [n.id, n]));
+    const self = new Map<string, { name: string; where: string; us: number }>();
+    let total = 0;
+    prof.samples.forEach((id, i) => {
+      const node = byId.get(id);
+      const dt = prof.timeDeltas[i] ?? 0;
+      total += dt;
+      if (!node) return;
+      const cf = node.callFrame;
+      const url = cf.url.replace(/^file:\/\//, '');
+      const rel = url.startsWith(REPO_ROOT) ? path.relative(REPO_ROOT, url) : url;
+      const where = rel ? `${rel}:${cf.lineNumber + 1}` : '(native)';
+      const key = `${cf.functionName}@${where}`;
+      const e = self.get(key) ?? { name: cf.functionName || '(anonymous)', where, us: 0 };
+      e.us += dt;
+      self.set(key, e);
+    });
+    return [...self.values()]
+      .filter((e) => e.name !== '(idle)' && e.name !== '(program)')
+      .sort((a, b) => b.us - a.us)
+      .slice(0, 12)
+      .map((e) => ({ name: e.name, where: e.where, selfMs: e.us / 1000, percent: (100 * e.us) / total }));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function machine() {
+  let cpu = 'unknown';
+  try {
+    cpu = /^model name\s*:\s*(.*)$/m.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpu;
+  } catch {
+    cpu = os.cpus()[0]?.model ?? cpu;
+  }
+  let commit = 'unknown';
+  const git = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' });
+  if (git.status === 0) commit = git.stdout.trim();
+  return { nproc: os.availableParallelism(), cpu, node: process.version, date: new Date().toISOString(), commit, memGB: os.totalmem() / 1024 ** 3 };
+}
+
+function ratio(a: number, b: number): string {
+  if (!Number.isFinite(a) || !Number.isFinite(b) || a <= 0) return '—';
+  const r = b / a;
+  return r >= 1 ? `${r.toFixed(1)}× faster` : `${(1 / r).toFixed(1)}× slower`;
+}
+
+interface Target {
+  what: string;
+  target: string;
+  measured: string;
+  met: boolean | null;
+  profile?: { kind: 'full' | 'edit' | 'outline'; bytes: number; iterations: number };
+}
+
+async function main() {
+  const m = machine();
+  log(`ReportLint benchmark on ${m.cpu} × ${m.nproc}, node ${m.node}${QUICK ? ' (quick)' : ''}`);
+  const corpus = loadCorpus(REPO_ROOT);
+  const inputs: Input[] = SIZES.map((bytes) => ({ bytes, text: generateInput(corpus, SEED, bytes) }));
+  const refs = await referenceLinters();
+
+  const described = inputs.map((i) => ({ size: i.bytes, ...describeInput(i.text) }));
+
+  // Full check and references per size.
+  const rows: { bytes: number; rl: Stats; outline: Stats; ml: Stats; ac: Stats; floor: Stats; findings: number }[] = [];
+  for (const input of inputs) {
+    const o = runsFor(input.bytes);
+    log(`full check ${fmtBytes(input.bytes)} …`);
+    const findings = fullCheck(input.text).length;
+    const rl = measure(fullCheck, () => input.text, o);
+    const outline = measure(outlineOnly, () => input.text, o);
+    // markdownlint takes tens of seconds on 10 MB: no warm-up there (the smaller sizes warmed it up).
+    const refO = input.bytes >= 10 * MB ? { ...o, warmup: 0, minRuns: QUICK ? 1 : 3, maxRuns: 3 } : o;
+    const ml = measure(refs.markdownlint, () => input.text, refO);
+    const ac = measure(refs.autocorrect, () => input.text, refO);
+    const floor = measure(refs.floor, () => input.text, o);
+    rows.push({ bytes: input.bytes, rl, outline, ml, ac, floor, findings });
+    log(`  ReportLint ${fmtStats(rl)}; markdownlint ${fmtMs(ml.median)}; autocorrect ${fmtMs(ac.median)}; floor ${fmtMs(floor.median)}`);
+  }
+  const at = (bytes: number) => rows.find((r) => r.bytes === bytes)!;
+
+  log('one-character edit in 1 MB (server-side path) …');
+  const edit = editMeasure(inputs.find((i) => i.bytes === MB)!.text);
+  log(`  ${fmtStats(edit.stats)}`);
+
+  log('per-rule cost …');
+  const costs1MB = ruleCosts(inputs.find((i) => i.bytes === MB)!.text);
+
+  log('memory with 10 MB …');
+  const mem = inProcessMemory(inputs.find((i) => i.bytes === 10 * MB)!.text);
+
+  let lsp: LspResult[] = [];
+  let serverMem: { rss: number; hwm: number } | null = null;
+  if (!args.includes('--no-lsp')) {
+    log('LSP round trips …');
+    const r = await lspRoundTrips(
+      inputs.filter((i) => i.bytes === 10 * KB || i.bytes === MB),
+      inputs.find((i) => i.bytes === 10 * MB)!.text,
+    );
+    lsp = r.results;
+    serverMem = r.memory;
+  }
+
+  let cli: ReturnType<typeof cliMeasure> | null = null;
+  if (!args.includes('--no-cli')) {
+    log('CLI over 1,000 reports …');
+    cli = cliMeasure();
+    log(`  ${fmtStats(cli.stats)}`);
+  }
+
+  const lsp1MB = lsp.find((l) => l.bytes === MB);
+  const targets: Target[] = [
+    { what: 'full check, 10 KB', target: '≤ 1 ms', measured: fmtMs(at(10 * KB).rl.median), met: at(10 * KB).rl.median <= 1, profile: { kind: 'full', bytes: 10 * KB, iterations: 3000 } },
+    { what: 'full check, 1 MB', target: '≤ 35 ms', measured: fmtMs(at(MB).rl.median), met: at(MB).rl.median <= 35, profile: { kind: 'full', bytes: MB, iterations: 40 } },
+    {
+      what: 'full check, 1 MB vs markdownlint',
+      target: '≈ 3× faster',
+      measured: ratio(at(MB).rl.median, at(MB).ml.median),
+      met: at(MB).ml.median / at(MB).rl.median >= 3,
+      profile: { kind: 'full', bytes: MB, iterations: 40 },
+    },
+    {
+      what: 'full check, 1 MB vs autocorrect-node',
+      target: 'not slower',
+      measured: ratio(at(MB).rl.median, at(MB).ac.median),
+      met: at(MB).rl.median <= at(MB).ac.median,
+      profile: { kind: 'full', bytes: MB, iterations: 40 },
+    },
+    {
+      what: 'full check, 10 MB / 1 MB',
+      target: '≤ 11×',
+      measured: `${(at(10 * MB).rl.median / at(MB).rl.median).toFixed(1)}×`,
+      met: at(10 * MB).rl.median <= 11 * at(MB).rl.median,
+      profile: { kind: 'full', bytes: 10 * MB, iterations: 4 },
+    },
+    { what: 'one-character edit, 1 MB, server-side', target: '≤ 10 ms', measured: fmtMs(edit.stats.median), met: edit.stats.median <= 10, profile: { kind: 'edit', bytes: MB, iterations: 60 } },
+    {
+      what: 'LSP didChange → publishDiagnostics, 1 MB, after the debounce',
+      target: '≤ 20 ms',
+      measured: lsp1MB ? fmtMs(lsp1MB.afterDebounce.median) : 'not measured',
+      met: lsp1MB ? lsp1MB.afterDebounce.median <= 20 : null,
+      profile: { kind: 'edit', bytes: MB, iterations: 60 },
+    },
+    { what: 'CLI, 1,000 reports, wall', target: '≤ 2 s', measured: cli ? fmtMs(cli.stats.median) : 'not measured', met: cli ? cli.stats.median <= 2000 : null },
+    {
+      what: 'server RSS with the 10 MB document open',
+      target: '≤ 150 MB',
+      measured: serverMem ? `${serverMem.rss.toFixed(0)} MB (peak ${serverMem.hwm.toFixed(0)} MB)` : 'not measured',
+      met: serverMem ? serverMem.rss <= 150 : null,
+    },
+  ];
+
+  const profiles = new Map<string, ProfileFrame[]>();
+  if (!args.includes('--no-profile')) {
+    for (const t of targets) {
+      if (t.met !== false || !t.profile) continue;
+      const key = `${t.profile.kind} ${fmtBytes(t.profile.bytes)}`;
+      if (profiles.has(key)) continue;
+      log(`profiling ${key} …`);
+      profiles.set(key, profile(t.profile.kind, t.profile.bytes, QUICK ? Math.ceil(t.profile.iterations / 3) : t.profile.iterations));
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  const md: string[] = [];
+  md.push('# ReportLint benchmarks', '');
+  md.push('Generated by `npm run bench` (bench/bench.ts). Do not edit by hand; re-run the benchmark.', '');
+  md.push(`- Machine: ${m.cpu}, ${m.nproc} logical CPUs (\`nproc\`), ${m.memGB.toFixed(0)} GB RAM`);
+  md.push(`- Node.js ${m.node}; ReportLint commit ${m.commit}; ${ALL_RULES.length} rules (${ALL_RULES.map((r) => r.meta.id).join(', ')})`);
+  md.push(`- Date: ${m.date}${QUICK ? ' (quick run: fewer repetitions)' : ''}`);
+  md.push(`- References: markdownlint ${refs.versions.markdownlint} (library, all default rules), autocorrect-node ${refs.versions['autocorrect-node']} (\`lintFor\`), and a floor (split into lines + one regular expression per line).`);
+  md.push('- Every time is the **median** of repeated runs after warm-up, in one process, with its spread (p25–p75 and min–max).', '');
+
+  md.push('## Targets', '');
+  md.push('| measure | target | measured (median) | met |', '|---|---|---|---|');
+  for (const t of targets) md.push(`| ${t.what} | ${t.target} | ${t.measured} | ${t.met === null ? '—' : t.met ? 'yes' : '**no**'} |`);
+  md.push('');
+
+  md.push('## Inputs', '');
+  md.push(
+    `Generated deterministically (seed ${SEED}) from the repository's fixtures and examples (${corpus.sources.length} files: ${corpus.titles.length} heading titles, ${corpus.sentences.length} sentences, ${corpus.issuers.length} issuing bodies) plus figure templates in bench/generate.ts; never from the seed documents. 10 KB is one report; larger inputs are compilations of 8–16 KB reports, one \`第N部分\` per report.`,
+    '',
+  );
+  md.push('| size | UTF-8 bytes | UTF-16 units | lines | headings | paragraphs | figures | looks like a report | findings |', '|---|---|---|---|---|---|---|---|---|');
+  described.forEach((d, i) =>
+    md.push(`| ${fmtBytes(d.size)} | ${d.bytes} | ${d.chars} | ${d.lines} | ${d.headings} | ${d.paragraphs} | ${d.figures} | ${d.looksLikeReport ? 'yes' : 'no'} | ${rows[i].findings} |`),
+  );
+  md.push('');
+
+  md.push('## Full check (parse + every rule) and the references', '');
+  md.push('| size | ReportLint | outline only | markdownlint | autocorrect-node | floor | vs markdownlint | vs autocorrect | vs floor |', '|---|---|---|---|---|---|---|---|---|');
+  for (const r of rows) {
+    md.push(
+      `| ${fmtBytes(r.bytes)} | ${fmtMs(r.rl.median)} | ${fmtMs(r.outline.median)} | ${fmtMs(r.ml.median)} | ${fmtMs(r.ac.median)} | ${fmtMs(r.floor.median)} | ${ratio(r.rl.median, r.ml.median)} | ${ratio(r.rl.median, r.ac.median)} | ${(r.rl.median / r.floor.median).toFixed(1)}× the floor |`,
+    );
+  }
+  md.push('', 'Spread of each measure:', '');
+  md.push('| size | measure | median | p25–p75 | min–max | runs |', '|---|---|---|---|---|---|');
+  for (const r of rows) {
+    for (const [name, s] of [['ReportLint', r.rl], ['outline only', r.outline], ['markdownlint', r.ml], ['autocorrect-node', r.ac], ['floor', r.floor]] as const) {
+      md.push(`| ${fmtBytes(r.bytes)} | ${name} | ${fmtMs(s.median)} | ${fmtMs(s.p25)}–${fmtMs(s.p75)} | ${fmtMs(s.min)}–${fmtMs(s.max)} | ${s.runs} |`);
+    }
+  }
+  md.push('');
+
+  md.push('## One-character edit in the 1 MB document (server-side path)', '');
+  md.push(
+    'A character inserted (then deleted) in a body line in the middle of the 1 MB compilation, applied with `TextDocument.update` and re-checked through `DocumentSession` (server/src/lsp/pipeline.ts), the code the server runs after the debounce.',
+    '',
+  );
+  md.push(`- ${fmtStats(edit.stats)}; ${edit.findings} findings after the last edit`, '');
+
+  md.push('## Language server round trip (stdio, dist/server.js)', '');
+  if (lsp.length) {
+    md.push('From sending `didChange` (one character, incremental sync) to receiving `publishDiagnostics` for that version. "After the debounce" subtracts the debounce the server applies to a document of that size (`debounceDelay` in server/src/lsp/pipeline.ts).', '');
+    md.push('| size | debounce | total median (p25–p75) | after the debounce median (p25–p75) | runs |', '|---|---|---|---|---|');
+    for (const l of lsp) {
+      md.push(`| ${fmtBytes(l.bytes)} | ${l.debounce} ms | ${fmtMs(l.total.median)} (${fmtMs(l.total.p25)}–${fmtMs(l.total.p75)}) | ${fmtMs(l.afterDebounce.median)} (${fmtMs(l.afterDebounce.p25)}–${fmtMs(l.afterDebounce.p75)}) | ${l.total.runs} |`);
+    }
+  } else md.push('Not measured in this run (--no-lsp).');
+  md.push('');
+
+  md.push('## Memory with the 10 MB document', '');
+  md.push(`- Language server process (dist/server.js) with the 10 MB compilation open, checked, and edited twice: ${serverMem ? `RSS ${serverMem.rss.toFixed(0)} MB, peak RSS (VmHWM) ${serverMem.hwm.toFixed(0)} MB` : 'not measured'}.`);
+  md.push(`- In this process: the document's analysis and findings retain ${mem.heapUsedMB.toFixed(0)} MB of JS heap (after GC); process RSS ${mem.rssMB.toFixed(0)} MB (includes the benchmark's own inputs).`, '');
+
+  md.push('## CLI over 1,000 reports', '');
+  if (cli) md.push(`- \`reportlint check --format json\` over a folder of ${cli.files} generated reports (${fmtBytes(cli.bytes)} in total): ${fmtStats(cli.stats)}; exit code ${cli.exitCode}.`);
+  else md.push('Not measured in this run (--no-cli).');
+  md.push('');
+
+  md.push('## Cost per rule on the 1 MB document', '');
+  md.push('Each rule run alone on an already parsed document (fresh analysis per run, so a rule pays for the memoised models it builds first).', '');
+  md.push('| rule | median | p25–p75 |', '|---|---|---|');
+  for (const c of costs1MB) md.push(`| ${c.id} | ${fmtMs(c.stats.median)} | ${fmtMs(c.stats.p25)}–${fmtMs(c.stats.p75)} |`);
+  md.push('');
+
+  const missed = targets.filter((t) => t.met === false);
+  md.push('## Targets missed', '');
+  if (!missed.length) md.push('None.');
+  for (const t of missed) {
+    md.push(`- **${t.what}**: ${t.measured} against ${t.target}.`);
+  }
+  for (const [key, frames] of profiles) {
+    md.push('', `### Profile: ${key} (\`node --cpu-prof\`, top frames by self time)`, '');
+    md.push('| self time | share | function | location |', '|---|---|---|---|');
+    for (const f of frames) md.push(`| ${fmtMs(f.selfMs)} | ${f.percent.toFixed(1)}% | \`${f.name}\` | ${f.where} |`);
+  }
+  md.push('');
+  const notesFile = path.join(REPO_ROOT, 'bench', 'NOTES.md');
+  if (fs.existsSync(notesFile)) md.push(fs.readFileSync(notesFile, 'utf8').trim(), '');
+  fs.writeFileSync(OUT, md.join('\n'));
+  log(`wrote ${path.relative(process.cwd(), OUT)}`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exitCode = 1;
+});

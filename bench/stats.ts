@@ -1,0 +1,77 @@
+/** Timing helpers for the benchmark: repeated runs after warm-up, median and spread. */
+
+export interface Stats {
+  runs: number;
+  median: number;
+  p25: number;
+  p75: number;
+  min: number;
+  max: number;
+}
+
+export function now(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
+function quantile(sorted: number[], q: number): number {
+  if (!sorted.length) return NaN;
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+}
+
+export function summarize(samples: number[]): Stats {
+  const s = [...samples].sort((a, b) => a - b);
+  return { runs: s.length, median: quantile(s, 0.5), p25: quantile(s, 0.25), p75: quantile(s, 0.75), min: s[0], max: s[s.length - 1] };
+}
+
+export interface MeasureOptions {
+  warmup: number;
+  /** At least this many measured runs … */
+  minRuns: number;
+  /** … and more until this much time (ms) has been spent measuring, up to maxRuns. */
+  minTimeMs: number;
+  maxRuns: number;
+}
+
+/** Time `fn` (milliseconds per call). `setup` runs before each call, outside the timing. */
+export function measure<T>(fn: (input: T) => unknown, setup: () => T, o: MeasureOptions): Stats {
+  for (let i = 0; i < o.warmup; i++) fn(setup());
+  const samples: number[] = [];
+  let spent = 0;
+  while (samples.length < o.minRuns || (spent < o.minTimeMs && samples.length < o.maxRuns)) {
+    const input = setup();
+    const t0 = now();
+    fn(input);
+    const dt = now() - t0;
+    samples.push(dt);
+    spent += dt;
+  }
+  return summarize(samples);
+}
+
+export async function measureAsync(fn: (i: number) => Promise<number>, warmup: number, runs: number): Promise<Stats> {
+  for (let i = 0; i < warmup; i++) await fn(i);
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) samples.push(await fn(warmup + i));
+  return summarize(samples);
+}
+
+export function fmtMs(ms: number): string {
+  if (!Number.isFinite(ms)) return '—';
+  if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
+  if (ms >= 100) return `${ms.toFixed(0)} ms`;
+  if (ms >= 10) return `${ms.toFixed(1)} ms`;
+  return `${ms.toFixed(2)} ms`;
+}
+
+export function fmtStats(s: Stats): string {
+  return `${fmtMs(s.median)} (p25–p75 ${fmtMs(s.p25)}–${fmtMs(s.p75)}; min–max ${fmtMs(s.min)}–${fmtMs(s.max)}; n=${s.runs})`;
+}
+
+export function fmtBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${n} B`;
+}
