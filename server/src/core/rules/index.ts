@@ -8,6 +8,7 @@ import { missingPart } from './missing-part';
 import { dateFormat } from './date-format';
 import { documentNumber } from './document-number';
 import { requestInReport } from './request-in-report';
+import { rateMismatch } from './rate-mismatch';
 
 /** Every built-in rule, in documentation order. Add new rules here. */
 export const ALL_RULES: readonly Rule[] = [
@@ -20,6 +21,7 @@ export const ALL_RULES: readonly Rule[] = [
   dateFormat,
   documentNumber,
   requestInReport,
+  rateMismatch,
 ];
 
 export function findRule(id: string): Rule | undefined {

@@ -1,0 +1,69 @@
+/** What the figures layer says about a document: claims, their inputs and verdicts. */
+import type { LocalizedText } from '../l10n';
+import type { Figure } from './numbers';
+import type { MatchMethod } from './arithmetic';
+
+export type ClaimKind =
+  /** A rate against its numerator and denominator (rate-mismatch). */
+  | 'rate'
+  /** A rate that cannot exceed 100% (percent-out-of-range). */
+  | 'rate-bound'
+  /** A rate with a known denominator and no numerator (GRIM; rate-impossible). */
+  | 'grim'
+  /** A total against its breakdown (sum-mismatch). */
+  | 'sum'
+  /** 同比增长/下降 x% against the current and base figures (change-mismatch). */
+  | 'change'
+  /** A change between two percentages written as a percent (percent-point). */
+  | 'percent-point'
+  /** The same quantity stated twice (figure-conflict). */
+  | 'repeat';
+
+/**
+ * consistent: the arithmetic holds; inconsistent: it does not (a finding);
+ * unverifiable: recognised but the inputs are not linked well enough to judge.
+ */
+export type Verdict = 'consistent' | 'inconsistent' | 'unverifiable';
+
+export type InputRole = 'rate' | 'numerator' | 'denominator' | 'total' | 'part' | 'current' | 'base' | 'change' | 'first' | 'second' | 'from' | 'to';
+
+export interface ClaimInput {
+  role: InputRole;
+  figure: Figure;
+  /** The words saying what the figure counts (成功调解, 市人大建议). */
+  label: string;
+}
+
+export interface Suggestion {
+  /** The figure to replace and its new printed number. */
+  figure: Figure;
+  newText: string;
+  title: LocalizedText;
+}
+
+export interface Claim {
+  kind: ClaimKind;
+  /** The figure the claim is about (the rate, the total, the change …); findings sit on it. */
+  anchor: Figure;
+  /** A short name of what is claimed (审结率, 共…101件). */
+  name: string;
+  inputs: ClaimInput[];
+  /** The recomputed value (a percentage, a sum …), or null when not computed. */
+  computed: number | null;
+  verdict: Verdict;
+  /** How a consistent percentage matched (rounding or truncation). */
+  method?: MatchMethod;
+  /** For errors with a weaker reading (e.g. an exhaustive breakdown falling short): 'warning'. */
+  severity?: 'error' | 'warning' | 'info';
+  /** Rule-specific problem key (e.g. 'above', 'below', 'ambiguous'). */
+  problem?: string;
+  /** Alternatives tried when the linkage was ambiguous (for the info note). */
+  tried?: Array<{ text: string; value: number }>;
+  /** Markdown working, one line per step. */
+  explanation: LocalizedText;
+  /** One-line working for tables: "2085 ÷ 2176 = 95.818…%". */
+  working: string;
+  suggestions: Suggestion[];
+  /** A related figure elsewhere (the first statement of a repeated quantity). */
+  related?: Figure;
+}

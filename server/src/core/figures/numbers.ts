@@ -1,0 +1,400 @@
+/**
+ * Number understanding for report prose: finds every printed number, decides
+ * whether it is a figure (a count, a percentage, percentage points, a multiple)
+ * or something that merely contains digits (a year, a date, a document number,
+ * a hotline, a programme name, an ordinal), and keeps the printed string and
+ * its precision (trailing zeros count: 95.80% has two decimals).
+ *
+ * Works on the simplified-script view (same length as the original), so the
+ * offsets are offsets in the original text. One pass, linear in the text.
+ */
+import { parseChineseNumeral } from '../chinese-numerals';
+
+export type FigureKind = 'count' | 'percent' | 'points' | 'times';
+/** atLeast: 余 多 超 逾 以上 突破 …; atMost: 近 不到 不足 以下 …; about: 约 左右 上下 … */
+export type Approx = 'atLeast' | 'atMost' | 'about';
+export type UnitFamily = 'generic' | 'people' | 'money' | 'time' | 'score';
+export type NotFigureReason = 'year' | 'date' | 'ordinal' | 'name' | 'docno' | 'no-unit' | 'range';
+
+export interface Figure {
+  /** Index in document order (among figures only). */
+  index: number;
+  kind: FigureKind;
+  /** The value in base units: 2.5万 → 25000; 95.82% → 95.82. */
+  value: number;
+  /** Offsets of the printed number (digits only, without %/unit): the text a fix replaces. */
+  numStart: number;
+  numEnd: number;
+  /** Offsets of the whole figure: qualifiers, number, scale, unit (… 约2.48亿元, 95.82%). */
+  start: number;
+  end: number;
+  /** The number as printed in the original text (e.g. "2,176", "９５.８２", "三百二十一"). */
+  printed: string;
+  /** Decimals printed (the precision), 0 for integers and Chinese numerals. */
+  decimals: number;
+  /** 1, 1e4 (万), 1e8 (亿), … when a scale word follows. */
+  scale: number;
+  /** Measure word (件, 宗, 人次 …) or null. */
+  unit: string | null;
+  family: UnitFamily;
+  approx: Approx | null;
+  /** The approximate qualifier as written (约, 余, 以上 …). */
+  approxWord: string | null;
+  /** True when the number is written in Arabic digits (fixes only rewrite those). */
+  arabic: boolean;
+}
+
+export interface NonFigure {
+  start: number;
+  end: number;
+  printed: string;
+  reason: NotFigureReason;
+}
+
+export interface ScanResult {
+  figures: Figure[];
+  /** Numbers that were deliberately not taken as figures (for tests and coverage). */
+  skipped: NonFigure[];
+}
+
+/** Measure words, longest first so 人次 wins over 人. */
+const UNITS: Array<[string, UnitFamily]> = (
+  [
+    ['个工作日', 'time'], ['个小时', 'time'], ['个月', 'time'],
+    ['人次', 'people'], ['家次', 'generic'], ['场次', 'generic'], ['件次', 'generic'], ['户次', 'generic'], ['个次', 'generic'],
+    ['批次', 'generic'], ['小时', 'time'], ['分钟', 'time'], ['工作日', 'time'], ['平方米', 'generic'], ['公里', 'generic'],
+    ['件', 'generic'], ['宗', 'generic'], ['个', 'generic'], ['场', 'generic'], ['次', 'generic'], ['项', 'generic'],
+    ['家', 'generic'], ['份', 'generic'], ['条', 'generic'], ['户', 'generic'], ['起', 'generic'], ['篇', 'generic'],
+    ['期', 'generic'], ['批', 'generic'], ['部', 'generic'], ['幅', 'generic'], ['所', 'generic'], ['处', 'generic'],
+    ['座', 'generic'], ['台', 'generic'], ['辆', 'generic'], ['套', 'generic'], ['本', 'generic'], ['册', 'generic'],
+    ['张', 'generic'], ['轮', 'generic'], ['单', 'generic'], ['例', 'generic'], ['支', 'generic'], ['栋', 'generic'],
+    ['类', 'generic'], ['种', 'generic'], ['组', 'generic'], ['堂', 'generic'], ['课', 'generic'], ['节', 'generic'],
+    ['门', 'generic'], ['间', 'generic'], ['亩', 'generic'], ['吨', 'generic'], ['米', 'generic'], ['宗次', 'generic'],
+    ['人', 'people'], ['名', 'people'], ['位', 'people'], ['元', 'money'],
+    ['天', 'time'], ['年', 'time'], ['周', 'time'], ['秒', 'time'], ['分', 'score'],
+  ] as Array<[string, UnitFamily]>
+).sort((a, b) => b[0].length - a[0].length);
+
+const SCALES: Array<[string, number]> = [
+  ['千万', 1e7], ['百万', 1e6], ['万亿', 1e12], ['万', 1e4], ['亿', 1e8],
+];
+
+const PREFIX_QUALIFIERS: Array<[string, Approx]> = (
+  [
+    ['大约', 'about'], ['约为', 'about'], ['约', 'about'], ['将近', 'atMost'], ['接近', 'atMost'], ['近', 'atMost'],
+    ['不到', 'atMost'], ['不足', 'atMost'], ['低于', 'atMost'], ['超过', 'atLeast'], ['超', 'atLeast'], ['逾', 'atLeast'],
+    ['突破', 'atLeast'], ['高于', 'atLeast'], ['多于', 'atLeast'], ['至少', 'atLeast'],
+  ] as Array<[string, Approx]>
+).sort((a, b) => b[0].length - a[0].length);
+
+const SUFFIX_QUALIFIERS: Array<[string, Approx]> = [
+  ['左右', 'about'], ['上下', 'about'], ['以上', 'atLeast'], ['以下', 'atMost'], ['之多', 'atLeast'],
+];
+
+const FULLWIDTH_ZERO = 0xff10;
+
+/** Full-width digits and period to ASCII (same length). */
+export function toAsciiDigits(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const c = ch.charCodeAt(0);
+    if (c >= FULLWIDTH_ZERO && c <= FULLWIDTH_ZERO + 9) out += String.fromCharCode(c - FULLWIDTH_ZERO + 48);
+    else if (ch === '．') out += '.';
+    else out += ch;
+  }
+  return out;
+}
+
+const NUMBER_RE =
+  /百分之(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)|[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千万亿]+/g;
+
+interface Masks {
+  /** For each offset, true when inside 《》, “” (short), 〔〕 or 【】. */
+  kind: Uint8Array; // 0 none, 1 title/quote name, 2 document number bracket
+}
+
+const QUOTE_PAIRS: Record<string, string> = { '《': '》', '“': '”', '〔': '〕', '【': '】', '「': '」', '『': '』', '〈': '〉' };
+const MAX_NAME_LENGTH = 40;
+
+/** Mark names (《…》, short “…”) and document-number brackets (〔2024〕). Linear. */
+function computeMasks(s: string): Masks {
+  const kind = new Uint8Array(s.length + 1);
+  const stack: Array<{ open: string; at: number }> = [];
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (ch === '\n' || ch === '\r') {
+      stack.length = 0;
+      continue;
+    }
+    if (QUOTE_PAIRS[ch]) {
+      stack.push({ open: ch, at: i });
+      continue;
+    }
+    const top = stack[stack.length - 1];
+    if (top && QUOTE_PAIRS[top.open] === ch) {
+      stack.pop();
+      const len = i - top.at - 1;
+      const mark = top.open === '〔' ? 2 : 1;
+      if (top.open === '《' || top.open === '〈' || len <= MAX_NAME_LENGTH) {
+        for (let j = top.at + 1; j < i; j++) if (!kind[j]) kind[j] = mark;
+      }
+    }
+  }
+  return { kind };
+}
+
+function matchAt(s: string, at: number, words: ReadonlyArray<[string, ...unknown[]]>): [string, ...unknown[]] | null {
+  for (const w of words) if (s.startsWith(w[0], at)) return w;
+  return null;
+}
+
+function endsWithAt(s: string, end: number, word: string): boolean {
+  return end - word.length >= 0 && s.slice(end - word.length, end) === word;
+}
+
+function skipSpace(s: string, i: number): number {
+  // At most one plain or ideographic space between a number and its unit ("506 项", "2.9 万人").
+  return s[i] === ' ' || s[i] === '\u3000' || s[i] === '\u00a0' ? i + 1 : i;
+}
+
+function parseArabic(printed: string): { value: number; decimals: number } {
+  const ascii = toAsciiDigits(printed).replace(/,/g, '');
+  const dot = ascii.indexOf('.');
+  return { value: Number(ascii), decimals: dot >= 0 ? ascii.length - dot - 1 : 0 };
+}
+
+const CN_DIGIT_ONLY = /^[〇零一二三四五六七八九]+$/;
+
+/**
+ * Scan a text (the simplified view) for figures. `original` is the text as written
+ * (same length) and is used only for the printed strings.
+ */
+export function scanFigures(s: string, original: string = s): ScanResult {
+  const figures: Figure[] = [];
+  const skipped: NonFigure[] = [];
+  const masks = computeMasks(s);
+  NUMBER_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NUMBER_RE.exec(s))) {
+    const tokStart = m.index;
+    const tokText = m[0];
+    const isPercentWord = tokText.startsWith('百分之');
+    const isArabic = !isPercentWord && /^[0-9０-９]/.test(tokText);
+    let numStart = isPercentWord ? tokStart + 3 : tokStart;
+    let numText = isPercentWord ? tokText.slice(3) : tokText;
+    const skip = (reason: NotFigureReason, end = tokStart + tokText.length) =>
+      skipped.push({ start: tokStart, end, printed: original.slice(tokStart, end), reason });
+
+    const prev = tokStart > 0 ? s[tokStart - 1] : '';
+    if (masks.kind[tokStart]) {
+      skip(masks.kind[tokStart] === 2 ? 'docno' : 'name');
+      continue;
+    }
+    // Digits glued to Latin letters or other digits' punctuation: 5G, V2.0, A1, 4·15, 11:18.
+    if (/[A-Za-z·:：\-—~～/]/.test(prev) || /^[A-Za-z]/.test(s[tokStart + tokText.length] ?? '')) {
+      skip(/[-—~～]/.test(prev) ? 'range' : 'name');
+      continue;
+    }
+    if (prev === '第' || prev === '前') {
+      skip('ordinal');
+      continue;
+    }
+
+    let value: number;
+    let decimals = 0;
+    if (isArabic || (isPercentWord && /^[0-9０-９]/.test(numText))) {
+      ({ value, decimals } = parseArabic(numText));
+    } else {
+      // Chinese numerals: 三百二十一, 两千, 百余场, 百分之九十五(点五).
+      let intPart = numText;
+      let fracPart = '';
+      const dian = numText.indexOf('点');
+      if (dian >= 0) {
+        intPart = numText.slice(0, dian);
+        fracPart = numText.slice(dian + 1);
+      }
+      // A greedy match may swallow a following scale word (两千万 → keep) or end in 万/亿 used as a scale.
+      const parsed = parseChineseNumeral(intPart);
+      if (parsed === null) {
+        skip('no-unit');
+        continue;
+      }
+      value = parsed;
+      if (fracPart) {
+        let f = '';
+        for (const ch of fracPart) f += String('零一二三四五六七八九'.indexOf(ch === '〇' ? '零' : ch));
+        value = Number(`${parsed}.${f}`);
+        decimals = f.length;
+      }
+      if (!isPercentWord) {
+        // Digit-by-digit numbers (二〇二四) are years or codes, never counts.
+        if (CN_DIGIT_ONLY.test(intPart) && intPart.length > 1) {
+          skip(s[tokStart + tokText.length] === '年' ? 'year' : 'no-unit');
+          continue;
+        }
+        // A lone 一 (一是, 一批, 一体化, 统一 …) is idiom far more often than a count.
+        if (intPart === '一' || intPart === '万' || intPart === '亿' || intPart === '千') {
+          continue;
+        }
+      }
+    }
+    if (!Number.isFinite(value)) continue;
+
+    let i = tokStart + tokText.length;
+    // Percent forms.
+    let kind: FigureKind = 'count';
+    let scale = 1;
+    let unit: string | null = null;
+    let family: UnitFamily = 'generic';
+    let approx: Approx | null = null;
+    let approxWord: string | null = null;
+
+    if (isPercentWord) {
+      kind = 'percent';
+    } else {
+      const j = skipSpace(s, i);
+      const next = s[j] ?? '';
+      if (isArabic && /^[.．]$/.test(s[i] ?? '') && /[\u4e00-\u9fff]/.test(s[i + 1] ?? '')) {
+        skip('no-unit'); // heading marker 1.全方位
+        continue;
+      }
+      if (next === '%' || next === '％') {
+        kind = 'percent';
+        i = j + 1;
+      } else if (s.startsWith('个百分点', j) || s.startsWith('百分点', j)) {
+        kind = 'points';
+        i = j + (s.startsWith('个百分点', j) ? 4 : 3);
+      } else if (next === '倍') {
+        kind = 'times';
+        i = j + 1;
+      } else if (isArabic && /^(19|20)\d\d$/.test(toAsciiDigits(numText)) && (next === '年' || next === '-' || next === '—' || next === '至' || next === '～' || next === '~' || next === '/' || next === '.' || prev === '(' || prev === '（')) {
+        skip('year');
+        continue;
+      } else if (next === '月' || next === '日' || next === '号' || next === '时' || next === '点' || next === '届') {
+        skip(next === '号' ? 'docno' : 'date');
+        continue;
+      } else if (isArabic && (next === '-' || next === '—' || next === '~' || next === '～' || next === ':' || next === '：' || next === '/') && /[0-9０-９]/.test(s[j + 1] ?? '')) {
+        skip(next === ':' || next === '：' ? 'date' : 'range');
+        continue;
+      } else {
+        // number [余|多] [scale] [余|多] unit
+        let k = j;
+        if (s[k] === '余' || s[k] === '多') {
+          approx = 'atLeast';
+          approxWord = s[k];
+          k++;
+        }
+        const sc = matchAt(s, k, SCALES as unknown as Array<[string]>);
+        if (sc) {
+          scale = (SCALES.find((x) => x[0] === sc[0]) as [string, number])[1];
+          k += sc[0].length;
+          k = skipSpace(s, k);
+          if (!approx && (s[k] === '余' || s[k] === '多')) {
+            approx = 'atLeast';
+            approxWord = s[k];
+            k++;
+          }
+        }
+        if (s[k] === '%' || s[k] === '％') {
+          kind = 'percent';
+          i = k + 1;
+        } else {
+          const u = matchAt(s, k, UNITS);
+          if (u) {
+            unit = u[0];
+            family = u[1] as UnitFamily;
+            i = k + unit.length;
+          } else if (scale > 1) {
+            i = k;
+          } else {
+            skip('no-unit', k);
+            continue;
+          }
+          // A four-digit year with 年 was handled above; a small count of 年 is a duration.
+          if (unit === '年' && value >= 1000) {
+            skip('year', i);
+            continue;
+          }
+          // Chinese numeral + 年级/年代 etc. are not counts either, and 多 after 年 is fine.
+        }
+      }
+    }
+    // Suffix qualifiers after the unit: 100件左右, 80%以上.
+    if (!approx) {
+      const q = matchAt(s, i, SUFFIX_QUALIFIERS);
+      if (q) {
+        approx = q[1] as Approx;
+        approxWord = q[0];
+        i += q[0].length;
+      }
+    }
+    // Prefix qualifiers: 约2.48亿元, 近3万次, 超300万人次, 不足10%.
+    let start = isPercentWord ? tokStart : numStart;
+    let prefixApprox: Approx | null = null;
+    let prefixWord: string | null = null;
+    for (const [w, a] of PREFIX_QUALIFIERS) {
+      if (endsWithAt(s, numStart, w)) {
+        prefixApprox = a;
+        prefixWord = w;
+        break;
+      }
+    }
+    if (prefixWord === '近' && endsWithAt(s, numStart, '最近')) prefixWord = null;
+    if (prefixWord) {
+      start = numStart - prefixWord.length;
+      if (!approx) {
+        approx = prefixApprox;
+        approxWord = prefixWord;
+      } else {
+        approxWord = `${prefixWord}…${approxWord}`;
+        if (prefixApprox !== approx) approx = 'about';
+      }
+    }
+    if (isPercentWord) {
+      numStart = tokStart + 3;
+      numText = tokText.slice(3);
+    }
+    figures.push({
+      index: figures.length,
+      kind,
+      value: kind === 'count' ? value * scale : value,
+      numStart,
+      numEnd: numStart + numText.length,
+      start,
+      end: i,
+      printed: original.slice(numStart, numStart + numText.length),
+      decimals,
+      scale,
+      unit,
+      family,
+      approx,
+      approxWord,
+      arabic: isArabic || (isPercentWord && /^[0-9０-９]/.test(numText)),
+    });
+    if (NUMBER_RE.lastIndex < i) NUMBER_RE.lastIndex = i;
+  }
+  return { figures, skipped };
+}
+
+/**
+ * The interval of true values a printed figure allows: an exact integer is a point;
+ * a scaled or decimal figure covers its rounding interval (2.9万 → 28 500…29 500);
+ * 余/多/以上 open the top, 近/不到 the bottom, 约/左右 both.
+ */
+export function figureInterval(f: Figure): [number, number] {
+  const half = f.decimals > 0 || f.scale > 1 ? 0.5 * Math.pow(10, -f.decimals) * (f.kind === 'count' ? f.scale : 1) : 0;
+  let lo = f.value - half;
+  let hi = f.value + half;
+  if (f.approx === 'atLeast') hi = Infinity;
+  else if (f.approx === 'atMost') lo = 0;
+  else if (f.approx === 'about') {
+    lo = 0;
+    hi = Infinity;
+  }
+  return [Math.max(0, lo), hi];
+}
+
+/** True when the figure is exact as printed: no qualifier, no scale word rounding. */
+export function isExact(f: Figure): boolean {
+  return f.approx === null && f.scale === 1;
+}

@@ -1,0 +1,424 @@
+/**
+ * Rates (…率 p%) and their counts. A rate is checked only when its numerator and
+ * denominator are linked in the same sentence (clauses chained by , ; :), or through
+ * an explicit back-reference (已审结案件中, … 纠错率) to the previous sentence.
+ * When the base is ambiguous nothing is asserted: the claim is unverifiable and
+ * lists what was tried.
+ */
+import type { Claim, ClaimInput, Suggestion } from './claim';
+import type { Figure } from './numbers';
+import { figureInterval, isExact } from './numbers';
+import { formatAt, formatCount, formatWorking, grimDenominators, grimNumerators, matchPercent, nearest, ratioInterval, type Interval, type MatchMethod } from './arithmetic';
+import { both, figureText, joinLines, md, precisionText } from './explain';
+import { CLAUSE_BOUNDARY, clauseBefore, isTotalLabel, labelBefore, type Sentence } from './text';
+import type { LocalizedText } from '../l10n';
+
+/** Rates that cannot exceed 100% (domain.md §3); keys are the last two characters of the stem. */
+export const BOUNDED_RATE_KEYS = new Set([
+  '办结', '结案', '审结', '满意', '好评', '参考', '及格', '优秀', '应诉', '公开', '公示', '覆盖', '合格', '报备',
+  '及时', '规范', '知晓', '纠错', '败诉', '成功', '调解', '化解', '准确', '达标', '参与', '回复', '答复', '办理',
+  '执行', '到庭', '出庭', '胜诉', '采纳', '落实', '上线', '通过', '网办', '签约', '接通', '处置',
+]);
+
+/**
+ * Keys whose numerator can be recognised by its verb (已审结202宗 → 审结率). Rates named
+ * after a quality (满意, 规范, 公开, 覆盖 …) have no such count in prose: 核发规范性文件6件
+ * is not the numerator of 规范率.
+ */
+const NUMERATOR_KEYS = new Set(['审结', '办结', '结案', '成功', '调解', '化解', '纠错', '败诉', '胜诉', '采纳', '应诉', '出庭', '答复', '回复', '执行', '撤诉', '调撤']);
+
+/** Words in a numerator's label that match a rate key. */
+const NUMERATOR_WORDS: Record<string, string[]> = {
+  审结: ['审结', '结案'],
+  办结: ['办结', '结案', '审结'],
+  结案: ['结案', '办结', '审结'],
+  成功: ['成功'],
+  应诉: ['应诉'],
+  出庭: ['出庭'],
+};
+
+export interface RateMention {
+  figure: Figure;
+  /** The rate's name as written (审结率, 群众满意率). */
+  name: string;
+  /** The last two characters of the stem (审结, 满意). */
+  key: string;
+  bounded: boolean;
+  sentence: Sentence;
+}
+
+export interface FigureContext {
+  s: string;
+  original: string;
+  sentences: Sentence[];
+}
+
+const LINK_AFTER_RATE = /^(?:均|也|分别|已|则)?(?:为|达|达到|是|保持在|稳定在|提升至|提高至|提高到|上升至|上升到|升至|仅为|只有|高达|已达|实现)?$/;
+/** 效率, 频率, 汇率 … are not proportions. */
+const NOT_RATE_CHAR = new Set(['效', '频', '汇', '税', '费', '概', '利', '速', '坡', '倍']);
+const STEM_STOP = new Set(['、', '和', '与', '的', '“', '”', '"', '《', '》', ' ']);
+
+/** Rate names (X率) in front of a percentage, including lists (参考率、优秀率均达100%). */
+export function rateNamesBefore(s: string, f: Figure, sentenceStart: number): Array<{ name: string; key: string }> {
+  const clause = clauseBefore(s, f, sentenceStart);
+  const lastRate = clause.lastIndexOf('率');
+  if (lastRate < 0) return [];
+  if (!LINK_AFTER_RATE.test(clause.slice(lastRate + 1))) return [];
+  const names: Array<{ name: string; key: string }> = [];
+  let pos = lastRate;
+  // Walk back through 率 names joined by 、 和 及 与.
+  for (;;) {
+    let i = pos;
+    while (i > 0 && pos - i < 6 && !STEM_STOP.has(clause[i - 1]) && /[\u4e00-\u9fff]/.test(clause[i - 1])) i--;
+    // 报备率及及时率: a 及 right after another 率 is a joiner, not part of the name.
+    if (clause[i] === '及' && clause[i - 1] === '率' && pos - i > 2) i++;
+    const stem = clause.slice(i, pos);
+    if (stem.length >= 2 && !NOT_RATE_CHAR.has(stem[stem.length - 1])) names.unshift({ name: `${stem}率`, key: stem.slice(-2) });
+    // Another rate before a joiner?
+    const j = i - 1;
+    if (j >= 1 && '、和及与'.includes(clause[j]) && clause[j - 1] === '率') {
+      pos = j - 1;
+      continue;
+    }
+    break;
+  }
+  return names;
+}
+
+export function findRateMentions(ctx: FigureContext): RateMention[] {
+  const out: RateMention[] = [];
+  for (const sentence of ctx.sentences) {
+    for (const f of sentence.figures) {
+      if (f.kind !== 'percent') continue;
+      for (const n of rateNamesBefore(ctx.s, f, sentence.start)) {
+        out.push({ figure: f, name: n.name, key: n.key, bounded: BOUNDED_RATE_KEYS.has(n.key), sentence });
+      }
+    }
+  }
+  return out;
+}
+
+const ANAPHORA_RE = /^(?:在|对|于)?(?:已|所)?([\u4e00-\u9fff]{2,6}?)(?:的)?(?:各类)?(?:案件|事项|申请|诉求|纠纷|问题)?(?:当)?中$/;
+
+interface Linked {
+  numerators: Figure[][];
+  denominators: Figure[];
+  strong: boolean;
+  via: 'sentence' | 'back-reference' | 'previous-sentence';
+}
+
+function sameFamily(a: Figure, b: Figure): boolean {
+  return a.family === b.family;
+}
+
+function counts(figs: readonly Figure[]): Figure[] {
+  return figs.filter((f) => f.kind === 'count');
+}
+
+/** Find the numerator(s) and denominator(s) of a rate, or null when none is linked. */
+function link(ctx: FigureContext, r: RateMention): Linked | null {
+  const { s } = ctx;
+  const sent = r.sentence;
+  const before = counts(sent.figures).filter((f) => f.numStart < r.figure.numStart);
+  // A back-reference clause: 已审结案件中, …
+  let refAt = -1;
+  let refKey = '';
+  {
+    let cs = sent.start;
+    for (let i = sent.start; i <= r.figure.start; i++) {
+      if (i === r.figure.start || CLAUSE_BOUNDARY.has(s[i])) {
+        const m = ANAPHORA_RE.exec(s.slice(cs, i));
+        if (m) {
+          refAt = i;
+          refKey = m[1].slice(-2);
+        }
+        cs = i + 1;
+      }
+    }
+  }
+  if (!NUMERATOR_KEYS.has(r.key)) return null;
+  const words = NUMERATOR_WORDS[r.key] ?? [r.key];
+  const region = refAt >= 0 ? before.filter((f) => f.start > refAt) : before;
+  const isNumerator = (f: Figure) => {
+    const label = labelBefore(s, f, sent.start);
+    return words.some((w) => label.includes(w) && !label.includes(`${w}性`)) && !isTotalLabel(label);
+  };
+  const num = [...region].reverse().find(isNumerator);
+  if (!num) return null;
+  const fits = (d: Figure) => sameFamily(d, num) && d !== num && (!r.bounded || figureInterval(d)[1] >= figureInterval(num)[0]);
+  if (refAt >= 0) {
+    const prev = ctx.sentences[sent.index - 1];
+    const pool = [...before.filter((f) => f.start < refAt).reverse(), ...(prev && prev.line === sent.line ? counts(prev.figures).reverse() : [])];
+    const ante = pool.find((f) => labelBefore(s, f, 0).includes(refKey) && fits(f));
+    if (ante) {
+      const parts = region.filter((f) => sameFamily(f, num));
+      const numerators = [[num]];
+      if (parts.length >= 2) numerators.push(parts);
+      return { numerators, denominators: [ante], strong: true, via: 'back-reference' };
+    }
+    return null;
+  }
+  const totals = before.filter((f) => f.numStart < num.numStart && fits(f) && isTotalLabel(clauseBefore(s, f, sent.start)));
+  if (totals.length) return { numerators: [[num]], denominators: totals.reverse(), strong: totals.length === 1, via: 'sentence' };
+  const prev = ctx.sentences[sent.index - 1];
+  if (prev && prev.line === sent.line) {
+    const prevTotals = counts(prev.figures).filter((f) => fits(f) && isTotalLabel(clauseBefore(s, f, prev.start)));
+    if (prevTotals.length) return { numerators: [[num]], denominators: prevTotals.reverse(), strong: false, via: 'previous-sentence' };
+  }
+  return null;
+}
+
+function sumInterval(figs: Figure[]): Interval {
+  let lo = 0;
+  let hi = 0;
+  for (const f of figs) {
+    const [a, b] = figureInterval(f);
+    lo += a;
+    hi += b;
+  }
+  return [lo, hi];
+}
+
+function sumText(figs: Figure[]): string {
+  const t = figs.map((f) => formatCount(f.value)).join(' + ');
+  return figs.length > 1 ? `(${t})` : t;
+}
+
+function mid(x: Interval): number {
+  return Number.isFinite(x[1]) ? (x[0] + x[1]) / 2 : x[0];
+}
+
+function verdictLine(value: number, f: Figure, method: MatchMethod | null): LocalizedText {
+  const p = f.printed;
+  const d = f.decimals;
+  const prec = precisionText(d);
+  if (method === 'round') {
+    return both(`→ 按所写精度（${prec['zh-cn']}）四舍五入为 ${formatAt(value, d)}%，与所写 ${p}% 一致 ✓`, `→ rounds to ${formatAt(value, d)}% at the stated precision (${prec.en}), as stated ✓`);
+  }
+  if (method === 'truncate') {
+    return both(
+      `→ 截断（舍去）到${prec['zh-cn']}为 ${formatAt(value, d, 'truncate')}%，与所写 ${p}% 一致 ✓（四舍五入应为 ${formatAt(value, d)}%，此处按截断计）`,
+      `→ truncates to ${formatAt(value, d, 'truncate')}% at ${prec.en}, as stated ✓ (rounding would give ${formatAt(value, d)}%; the writer truncated)`,
+    );
+  }
+  return both(
+    `→ 按所写精度（${prec['zh-cn']}）应为 ${formatAt(value, d)}%，所写 ${p}% 不符 ✗`,
+    `→ at the stated precision (${prec.en}) this is ${formatAt(value, d)}%, not the stated ${p}% ✗`,
+  );
+}
+
+/** Rate claims for every recognised rate (linked or not). */
+export function rateClaims(ctx: FigureContext, mentions: RateMention[]): Claim[] {
+  const claims: Claim[] = [];
+  for (const r of mentions) {
+    const f = r.figure;
+    const rateInput: ClaimInput = { role: 'rate', figure: f, label: r.name };
+    const linked = link(ctx, r);
+    const header = both(`**${md(r.name)} ${md(figureText(ctx.original, f))}**`, `**${md(r.name)} ${md(figureText(ctx.original, f))}** (rate)`);
+    if (!linked) {
+      claims.push({
+        kind: 'rate',
+        anchor: f,
+        name: r.name,
+        inputs: [rateInput],
+        computed: null,
+        verdict: 'unverifiable',
+        explanation: joinLines([header, both('同一句中没有可与之核对的分子和分母，未核对。', 'No numerator and denominator are stated with it in the same sentence; not checked.')]),
+        working: '',
+        suggestions: [],
+      });
+      continue;
+    }
+    const tried: Array<{ num: Figure[]; den: Figure; value: Interval; method: MatchMethod | null }> = [];
+    for (const den of linked.denominators) {
+      for (const num of linked.numerators) {
+        const value = ratioInterval(sumInterval(num), figureInterval(den));
+        tried.push({ num, den, value, method: matchPercent(value, f.value, f.decimals, f.approx) });
+      }
+    }
+    // 约/左右 on any input: nothing can be asserted either way.
+    const anyAbout = f.approx === 'about' || linked.denominators.some((d) => d.approx === 'about') || linked.numerators.some((n) => n.some((x) => x.approx === 'about'));
+    if (anyAbout) {
+      claims.push({
+        kind: 'rate',
+        anchor: f,
+        name: r.name,
+        inputs: [rateInput, ...linked.numerators[0].map((x) => ({ role: 'numerator' as const, figure: x, label: labelBefore(ctx.s, x, 0) })), ...linked.denominators.map((x) => ({ role: 'denominator' as const, figure: x, label: labelBefore(ctx.s, x, 0) }))],
+        computed: null,
+        verdict: 'unverifiable',
+        problem: 'approximate',
+        explanation: joinLines([header, both('所给数字是约数（约、左右），无法核对。', 'The counts are approximate (约, 左右); not checked.')]),
+        working: '',
+        suggestions: [],
+      });
+      continue;
+    }
+    const hit = tried.find((t) => t.method);
+    const chosen = hit ?? tried[0];
+    const labelOf = (x: Figure) => labelBefore(ctx.s, x, 0).slice(-12);
+    const inputs: ClaimInput[] = [
+      rateInput,
+      ...chosen.num.map((x) => ({ role: 'numerator' as const, figure: x, label: labelOf(x) })),
+      { role: 'denominator', figure: chosen.den, label: labelOf(chosen.den) },
+    ];
+    // The point value from the printed figures; approximate ones (余, 近) bound it (see boundLine).
+    const value = (100 * chosen.num.reduce((a, x) => a + x.value, 0)) / chosen.den.value;
+    const pointInputs = chosen.num.every((x) => x.approx === null) && chosen.den.approx === null;
+    const working = pointInputs
+      ? `${sumText(chosen.num)} ÷ ${formatCount(chosen.den.value)} = ${formatWorking(value, f.decimals)}%`
+      : `${chosen.num.map((x) => figureText(ctx.original, x)).join(' + ')} ÷ ${figureText(ctx.original, chosen.den)} ∈ [${formatWorking(chosen.value[0], f.decimals)}%, ${formatWorking(chosen.value[1], f.decimals)}%]`;
+    const inputLines = joinLines([
+      both(`- 分子：${chosen.num.map((x) => md(`${labelOf(x)} ${figureText(ctx.original, x)}`)).join(' + ')}`, `- numerator: ${chosen.num.map((x) => md(`${labelOf(x)} ${figureText(ctx.original, x)}`)).join(' + ')}`),
+      both(`- 分母：${md(`${labelOf(chosen.den)} ${figureText(ctx.original, chosen.den)}`)}`, `- denominator: ${md(`${labelOf(chosen.den)} ${figureText(ctx.original, chosen.den)}`)}`),
+    ]);
+    if (hit) {
+      claims.push({
+        kind: 'rate',
+        anchor: f,
+        name: r.name,
+        inputs,
+        computed: value,
+        verdict: 'consistent',
+        method: hit.method ?? undefined,
+        explanation: joinLines([header, inputLines, both(`\n${working} ${verdictLine(value, f, hit.method)['zh-cn']}`, `\n${working} ${verdictLine(value, f, hit.method).en}`)]),
+        working: `${working} ✓${hit.method === 'truncate' ? ' (truncated)' : ''}`,
+        suggestions: [],
+      });
+      continue;
+    }
+    const triedList = tried.map((t) => ({ text: `${sumText(t.num)} ÷ ${formatCount(t.den.value)} = ${formatWorking(mid(t.value), f.decimals)}%`, value: mid(t.value) }));
+    const exactInputs = isExact(f) && chosen.num.every(isExact) && isExact(chosen.den);
+    if (!linked.strong) {
+      claims.push({
+        kind: 'rate',
+        anchor: f,
+        name: r.name,
+        inputs,
+        computed: null,
+        verdict: 'unverifiable',
+        problem: 'ambiguous',
+        tried: triedList,
+        explanation: joinLines([
+          header,
+          both('分母不明确，未判定。已尝试：', 'The base is ambiguous; no verdict. Tried:'),
+          ...triedList.map((t) => both(`- ${t.text}`, `- ${t.text}`)),
+          both(`均不等于所写的 ${f.printed}%。`, `None gives the stated ${f.printed}%.`),
+        ]),
+        working: triedList.map((t) => t.text).join('; ') + ' ?',
+        suggestions: [],
+      });
+      continue;
+    }
+    claims.push({
+      kind: 'rate',
+      anchor: f,
+      name: r.name,
+      inputs,
+      computed: value,
+      verdict: 'inconsistent',
+      explanation: pointInputs
+        ? joinLines([header, inputLines, both(`\n${working} ${verdictLine(value, f, null)['zh-cn']}`, `\n${working} ${verdictLine(value, f, null).en}`)])
+        : joinLines([
+            header,
+            inputLines,
+            both(`\n${working}：约数给出的范围不含所写的 ${f.printed}% ✗`, `\n${working}: the range the approximate figures allow excludes the stated ${f.printed}% ✗`),
+          ]),
+      working: pointInputs ? `${working} → ${formatAt(value, f.decimals)}% ≠ ${f.printed}%` : `${working} ∌ ${f.printed}%`,
+      problem: pointInputs ? 'mismatch' : 'bound',
+      suggestions: exactInputs ? rateSuggestions(ctx, f, chosen.num, chosen.den, value) : [],
+    });
+  }
+  return claims;
+}
+
+function rateSuggestions(ctx: FigureContext, rate: Figure, num: Figure[], den: Figure, value: number): Suggestion[] {
+  const out: Suggestion[] = [];
+  const decimals = Math.max(rate.decimals, 1);
+  if (rate.arabic) {
+    const newRate = formatAt(value, decimals);
+    out.push({ figure: rate, newText: newRate, title: both(`将比率改为 ${newRate}%`, `Change the rate to ${newRate}%`) });
+  }
+  if (num.length === 1 && num[0].arabic && num[0].scale === 1) {
+    const k = nearest(grimNumerators(den.value, rate.value, rate.decimals), (rate.value * den.value) / 100);
+    if (k !== null && k !== num[0].value) {
+      out.push({ figure: num[0], newText: String(k), title: both(`将 ${num[0].printed} 改为 ${k}`, `Change ${num[0].printed} to ${k}`) });
+    }
+  }
+  if (den.arabic && den.scale === 1 && num.every((x) => x.scale === 1)) {
+    const k = num.reduce((a, x) => a + x.value, 0);
+    const n = nearest(grimDenominators(k, rate.value, rate.decimals), (100 * k) / rate.value);
+    if (n !== null && n !== den.value) {
+      out.push({ figure: den, newText: String(n), title: both(`将 ${den.printed} 改为 ${n}`, `Change ${den.printed} to ${n}`) });
+    }
+  }
+  void ctx;
+  return out;
+}
+
+/** Bounded rates stated above 100% (percent-out-of-range). */
+export function boundClaims(ctx: FigureContext, mentions: RateMention[]): Claim[] {
+  const out: Claim[] = [];
+  for (const r of mentions) {
+    const f = r.figure;
+    if (!r.bounded || f.value <= 100 || f.approx === 'atMost' || f.approx === 'about') continue;
+    out.push({
+      kind: 'rate-bound',
+      anchor: f,
+      name: r.name,
+      inputs: [{ role: 'rate', figure: f, label: r.name }],
+      computed: f.value,
+      verdict: 'inconsistent',
+      explanation: both(
+        `**${md(r.name)} ${md(figureText(ctx.original, f))}**\n\n${md(r.name)}是部分占整体的比例，不可能超过 100%。`,
+        `**${md(r.name)} ${md(figureText(ctx.original, f))}**\n\nA ${md(r.name)} is a part of a whole and cannot exceed 100%.`,
+      ),
+      working: `${f.printed}% > 100%`,
+      suggestions: [],
+    });
+  }
+  return out;
+}
+
+/**
+ * GRIM on its own: a bounded rate whose only stated count is a total just before it
+ * (共办理12宗,审结率85%). Informative only when n < 10^(d+2).
+ */
+export function grimClaims(ctx: FigureContext, mentions: RateMention[], linkedRates: Set<Figure>): Claim[] {
+  const out: Claim[] = [];
+  const { s } = ctx;
+  for (const r of mentions) {
+    const f = r.figure;
+    if (!r.bounded || linkedRates.has(f) || !isExact(f) || f.value <= 0 || f.value >= 100) continue;
+    const before = counts(r.sentence.figures).filter((x) => x.numStart < f.numStart);
+    if (before.length !== 1) continue;
+    const n = before[0];
+    if (!isExact(n) || !Number.isInteger(n.value) || n.value <= 0) continue;
+    if (!isTotalLabel(clauseBefore(s, n, r.sentence.start))) continue;
+    if (n.value >= Math.pow(10, f.decimals + 2)) continue;
+    // The total and the rate must be in adjacent clauses (nothing else in between).
+    const between = s.slice(n.end, f.start);
+    if (/[,，;；:：]/.test(between.replace(/^[,，]/, '')) && between.split(/[,，;；:：]/).length > 2) continue;
+    const ks = grimNumerators(n.value, f.value, f.decimals);
+    const header = both(`**${md(r.name)} ${md(figureText(ctx.original, f))}**（GRIM 检验）`, `**${md(r.name)} ${md(figureText(ctx.original, f))}** (GRIM test)`);
+    const lo = Math.floor((f.value * n.value) / 100);
+    const near = [lo, lo + 1].filter((k) => k >= 0 && k <= n.value);
+    const nearText = near.map((k) => `${k} ÷ ${n.value} = ${formatWorking((100 * k) / n.value, f.decimals)}%`).join('；');
+    out.push({
+      kind: 'grim',
+      anchor: f,
+      name: r.name,
+      inputs: [
+        { role: 'rate', figure: f, label: r.name },
+        { role: 'denominator', figure: n, label: labelBefore(s, n, r.sentence.start) },
+      ],
+      computed: ks.length ? (100 * ks[0]) / n.value : null,
+      verdict: ks.length ? 'consistent' : 'inconsistent',
+      explanation: ks.length
+        ? joinLines([header, both(`${ks[0]} ÷ ${n.value} = ${formatWorking((100 * ks[0]) / n.value, f.decimals)}% → ${f.printed}% ✓（整数分子 ${ks.join('、')} 均可）`, `${ks[0]} ÷ ${n.value} = ${formatWorking((100 * ks[0]) / n.value, f.decimals)}% → ${f.printed}% ✓ (whole numerators: ${ks.join(', ')})`)])
+        : joinLines([header, both(`分母为 ${n.value} 时，没有任何整数分子能得到 ${f.printed}%：${nearText} ✗`, `With a base of ${n.value}, no whole-number numerator gives ${f.printed}%: ${nearText} ✗`)]),
+      working: ks.length ? `${ks[0]} ÷ ${n.value} ✓` : `k ÷ ${n.value} ≠ ${f.printed}% ∀k`,
+      suggestions: [],
+    });
+  }
+  return out;
+}

@@ -1,0 +1,26 @@
+/** Shared glue between claims and findings for the figures rules. */
+import type { RuleContext } from '../rules/types';
+import type { Fix } from '../types';
+import { localize } from '../l10n';
+import type { Claim } from './claim';
+
+/** Suggestions become quick fixes that are never preferred: which figure is wrong is the writer's call. */
+export function suggestionFixes(ctx: RuleContext, claim: Claim): Fix[] {
+  return claim.suggestions.map((s) => ({
+    title: localize(s.title, ctx.locale),
+    kind: 'figure-suggestion',
+    edits: [{ range: ctx.doc.rangeOf(s.figure.numStart, s.figure.numEnd), newText: s.newText }],
+  }));
+}
+
+export function claimData(claim: Claim): Record<string, unknown> {
+  return {
+    kind: claim.kind,
+    verdict: claim.verdict,
+    computed: claim.computed,
+    working: claim.working,
+    inputs: claim.inputs.map((i) => ({ role: i.role, value: i.figure.value, printed: i.figure.printed, label: i.label })),
+    ...(claim.method ? { method: claim.method } : {}),
+    ...(claim.problem ? { problem: claim.problem } : {}),
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * Sentences, clauses and the words in front of a figure. Sentences end at 。！？!?
+ * and line breaks; clauses inside them are separated by `,` `，` `;` `；` `:` `：`
+ * (the seeds use ASCII punctuation, so both widths are treated alike).
+ */
+import type { Figure } from './numbers';
+
+export interface Sentence {
+  index: number;
+  start: number;
+  end: number;
+  /** 0-based line the sentence starts on (sentences never cross lines). */
+  line: number;
+  /** Figures inside the sentence, in order. */
+  figures: Figure[];
+}
+
+const SENTENCE_END = new Set(['。', '！', '？', '!', '?', '\n', '\r']);
+export const CLAUSE_BOUNDARY = new Set([',', '，', ';', '；', ':', '：', '(', '（', ')', '）', '。', '！', '？', '!', '?', '\n', '\r']);
+const LABEL_BOUNDARY = new Set([...CLAUSE_BOUNDARY, '、']);
+
+/** Split into sentences and distribute the figures (both in order: linear). */
+export function splitSentences(s: string, figures: readonly Figure[]): Sentence[] {
+  const out: Sentence[] = [];
+  let start = 0;
+  let line = 0;
+  let fi = 0;
+  const push = (end: number) => {
+    if (end > start) {
+      const figs: Figure[] = [];
+      while (fi < figures.length && figures[fi].numStart < end) {
+        if (figures[fi].numStart >= start) figs.push(figures[fi]);
+        fi++;
+      }
+      out.push({ index: out.length, start, end, line, figures: figs });
+    }
+  };
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (SENTENCE_END.has(ch)) {
+      push(ch === '\n' || ch === '\r' ? i : i + 1);
+      if (ch === '\r' && s[i + 1] === '\n') i++;
+      if (ch === '\n' || ch === '\r') line++;
+      start = i + 1;
+    }
+  }
+  push(s.length);
+  return out;
+}
+
+/** Start of the clause containing `pos` (bounded by `min`). */
+export function clauseStart(s: string, pos: number, min: number): number {
+  let i = pos;
+  while (i > min && !CLAUSE_BOUNDARY.has(s[i - 1])) i--;
+  return i;
+}
+
+/** End of the clause containing `pos` (bounded by `max`). */
+export function clauseEnd(s: string, pos: number, max: number): number {
+  let i = pos;
+  while (i < max && !CLAUSE_BOUNDARY.has(s[i])) i++;
+  return i;
+}
+
+/**
+ * The words in front of a figure that say what it counts: back to the previous
+ * clause boundary, 、 or the previous figure (成功调解 | 2085宗, 市政协提案 | 26件).
+ */
+export function labelBefore(s: string, f: Figure, min: number): string {
+  let i = f.start;
+  while (i > min && !LABEL_BOUNDARY.has(s[i - 1])) i--;
+  return s.slice(i, f.start);
+}
+
+/** The clause text in front of a figure (共办理人大建议、政协提案 | 101件). */
+export function clauseBefore(s: string, f: Figure, min: number): string {
+  return s.slice(clauseStart(s, f.start, min), f.start);
+}
+
+/** Words that mark a count as a total (the base of a rate or a breakdown). */
+const TOTAL_RE = /总共|一共|共计|合计|总计|累计|总数|共有|全年|受理|收到|收案|新收|(?<![公中总])共(?![享同建治识赢商])/;
+
+export function isTotalLabel(clause: string): boolean {
+  return TOTAL_RE.test(clause);
+}
+
+/** Strip qualifiers and framing from a label so two mentions of one quantity compare equal. */
+export function normalizeLabel(label: string): string {
+  return label
+    .replace(/^(截至|截止)?[0-9０-９]{4}年([0-9０-９]{1,2}月)?(底|末|以来|全年|年内)?/, '')
+    .replace(/^(其中|今年|全年|年内|本年度|本年|我[区街市县镇局厅委办]|全[区街市县镇省])+/, '')
+    .replace(/^(共计|总共|一共|合计|总计|累计|共|已|先后|依法|全部|共有)+/, '')
+    .replace(/(约|近|超过|超|逾|突破|不到|不足|将近|接近|大约|达到|达|为|了)+$/, '');
+}

@@ -1,0 +1,83 @@
+import type { Rule } from './types';
+import { figuresOf } from '../figures';
+import { figureText } from '../figures/explain';
+import { formatAt } from '../figures/arithmetic';
+import { claimData, suggestionFixes } from '../figures/rule-helpers';
+import { localize } from '../l10n';
+
+/** rate-mismatch: a rate (…率 p%) that its own numerator and denominator do not give. */
+export const rateMismatch: Rule = {
+  meta: {
+    id: 'rate-mismatch',
+    defaultSeverity: 'error',
+    category: 'figures',
+    scope: 'any',
+    fixable: true,
+    description: {
+      'zh-cn': '比率与同一句中给出的分子、分母不符（如审结202宗、共260宗，审结率却写85%）。',
+      en: 'A rate does not match the numerator and denominator stated with it (202 of 260 decided, yet 审结率 85%).',
+    },
+    docs: {
+      'zh-cn':
+        '报告常写“共调解矛盾纠纷2176宗，成功调解2085宗，成功率95.82%”。读者会复算：2085 ÷ 2176 = 95.818…%，四舍五入为95.82%，一致。' +
+        '本规则只在分子、分母在同一句（以逗号、分号连接的分句）中明确给出时核对，或者通过“已审结案件中”这类回指明确指向上一句的数字；' +
+        '分子可以是几项之和（直接纠错13宗＋撤回2宗）。按所写精度比较（GRIM/statcheck 方法）：写两位小数就按两位小数四舍五入，也接受截断，' +
+        '并在悬停提示中说明是哪一种。分母不明确（几个总数都对不上）时不报错，只给出一条提示，列出尝试过的算法。含“约”“余”等的近似数不会导致报错。' +
+        '快速修复只是建议（改比率，或改某个计数），不会自动选定其中一个：哪个数字写错了由作者判断。',
+      en:
+        'Reports say things like 共调解矛盾纠纷2176宗,成功调解2085宗,成功率95.82%. Readers recompute: 2085 ÷ 2176 = 95.818…%, which rounds ' +
+        'to 95.82% — consistent. The rule checks a rate only when its numerator and denominator are stated in the same sentence (clauses ' +
+        'chained by commas and semicolons) or through an explicit back-reference such as 已审结案件中 to the previous sentence; the numerator ' +
+        'may be a sum (13 corrected + 2 withdrawn). The comparison is made at the stated precision, as statcheck and the GRIM test do: two ' +
+        'decimals stated means rounding to two decimals; truncation is accepted too and the hover says which. When the base is ambiguous ' +
+        '(several totals, none fits) there is no error, only an information note listing what was tried. Approximate figures (约, 余 …) never ' +
+        'cause an error. Quick fixes are suggestions (change the rate, or change one count); none is preferred, since which figure is wrong is ' +
+        "the writer's call.",
+    },
+  },
+  messages: {
+    mismatch: {
+      'zh-cn': '{name}{rate}与所给数字不符：{working}，按所写精度应为 {expected}%',
+      en: '{name} {rate} does not match its counts: {working}, which is {expected}% at the stated precision',
+    },
+    bound: {
+      'zh-cn': '{name}{rate}与所给数字不符：{working}',
+      en: '{name} {rate} does not match its counts: {working}',
+    },
+    ambiguous: {
+      'zh-cn': '{name}{rate}无法核对：分母不明确，尝试了 {tried}',
+      en: '{name} {rate} cannot be verified: the base is ambiguous; tried {tried}',
+    },
+  },
+  check(ctx) {
+    const fa = figuresOf(ctx.analysis);
+    for (const c of fa.claims) {
+      if (c.kind !== 'rate') continue;
+      const rate = c.anchor;
+      const rateText = figureText(ctx.doc.text, rate);
+      if (c.verdict === 'inconsistent' && c.computed !== null) {
+        ctx.report({
+          message:
+            c.problem === 'bound'
+              ? ctx.t('bound', { name: c.name, rate: rateText, working: c.working })
+              : ctx.t('mismatch', { name: c.name, rate: rateText, working: c.working.split(' → ')[0], expected: formatAt(c.computed, rate.decimals) }),
+          range: { start: rate.start, end: rate.end },
+          fixes: suggestionFixes(ctx, c),
+          explanation: localize(c.explanation, ctx.locale),
+          related: c.inputs
+            .filter((i) => i.role !== 'rate')
+            .map((i) => ({ range: ctx.doc.rangeOf(i.figure.start, i.figure.end), message: `${i.role === 'denominator' ? (ctx.locale === 'en' ? 'denominator' : '分母') : ctx.locale === 'en' ? 'numerator' : '分子'}: ${figureText(ctx.doc.text, i.figure)}` })),
+          data: claimData(c),
+        });
+      } else if (c.verdict === 'unverifiable' && c.problem === 'ambiguous' && c.tried?.length) {
+        ctx.report({
+          severity: 'info',
+          message: ctx.t('ambiguous', { name: c.name, rate: rateText, tried: c.tried.map((t) => t.text).join(ctx.locale === 'en' ? '; ' : '；') }),
+          range: { start: rate.start, end: rate.end },
+          explanation: localize(c.explanation, ctx.locale),
+          data: claimData(c),
+        });
+      }
+    }
+  },
+};
