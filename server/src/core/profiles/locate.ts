@@ -109,7 +109,10 @@ function computeParts(analysis: Analysis, profile: Profile): LocatedParts {
       if (findAny(first, part.paragraphPhrases) && !containsAny(first, part.excludePhrases)) kind = 'paragraph';
       else if (part.opening && year) {
         const oy = openingYear(ptext, p.range.start);
-        if (oy && oy.year === year.year + part.opening.yearOffset && containsAny(first, part.opening.verbs)) kind = 'opening';
+        // A next-year part copied from last year's report still opens with the report year: accept it
+        // near the end of the document so year-mismatch can point at the stale year.
+        const stale = part.nextYear && oy?.year === year.year && pi >= outline.paragraphs.length - 3;
+        if (oy && (oy.year === year.year + part.opening.yearOffset || stale) && containsAny(first, part.opening.verbs)) kind = 'opening';
       }
       if (!kind) return false;
       const anchorEnd = p.range.start + first.length;

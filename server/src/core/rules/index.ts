@@ -9,6 +9,14 @@ import { dateFormat } from './date-format';
 import { documentNumber } from './document-number';
 import { requestInReport } from './request-in-report';
 import { rateMismatch } from './rate-mismatch';
+import { partOrder } from './part-order';
+import { numberingLevel } from './numbering-level';
+import { numberingStyle } from './numbering-style';
+import { enumerationGap } from './enumeration-gap';
+import { yearMismatch } from './year-mismatch';
+import { missingTitle } from './missing-title';
+import { signatureDate } from './signature-date';
+import { missingCauses } from './missing-causes';
 
 /** Every built-in rule, in documentation order. Add new rules here. */
 export const ALL_RULES: readonly Rule[] = [
@@ -22,6 +30,14 @@ export const ALL_RULES: readonly Rule[] = [
   documentNumber,
   requestInReport,
   rateMismatch,
+  partOrder,
+  missingCauses,
+  numberingLevel,
+  numberingStyle,
+  enumerationGap,
+  yearMismatch,
+  missingTitle,
+  signatureDate,
 ];
 
 export function findRule(id: string): Rule | undefined {
