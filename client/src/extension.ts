@@ -63,8 +63,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('reportlint.restartServer', async () => {
       await client?.restart();
     }),
+    vscode.commands.registerCommand('reportlint.showStatistics', () => showStatistics()),
   );
   await client.start();
+}
+
+/** "ReportLint: 数据核对表 / Statistics summary": the server's table, opened as a Markdown preview. */
+async function showStatistics(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !client) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a report to see its statistics summary.'));
+    return;
+  }
+  const result = await client.sendRequest<{ markdown: string } | null>('reportlint/stats', { uri: editor.document.uri.toString() });
+  if (!result) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('ReportLint is not checking this document.'));
+    return;
+  }
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.markdown });
+  await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
 }
 
 export async function deactivate(): Promise<void> {

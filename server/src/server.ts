@@ -23,6 +23,7 @@ import './core/heading-hover';
 import { completionsAt } from './core/completion';
 import { normalizeLocale } from './core/l10n';
 import { outlineToJson } from './core/outline/serialize';
+import { statsSummary, statsToMarkdown } from './core/figures/summary';
 import type { Finding, Locale, SeverityOrOff } from './core/types';
 import { toCodeAction, toCompletionItem, toDiagnostic, toDocumentSymbols, toFoldingRanges } from './lsp/convert';
 import { debounceDelay } from './lsp/pipeline';
@@ -240,6 +241,24 @@ connection.onRequest('reportlint/outline', (params: { uri: string }) => {
   const doc = documents.get(params.uri);
   if (!doc) return null;
   return outlineToJson(analysisOf(doc), params.uri);
+});
+
+/**
+ * The statistics summary (数据核对表) of an open document: coverage, every claim and a
+ * rendered Markdown table in the server's locale. Shape documented in README; null
+ * when the document is not open.
+ */
+connection.onRequest('reportlint/stats', (params: { uri: string }) => {
+  const doc = documents.get(params.uri);
+  if (!doc) return null;
+  const summary = statsSummary(analysisOf(doc));
+  let name = params.uri.replace(/^.*\//, '');
+  try {
+    name = decodeURIComponent(name);
+  } catch {
+    // keep the encoded name
+  }
+  return { ...summary, uri: params.uri, markdown: statsToMarkdown(summary, locale, name) };
 });
 
 documents.listen(connection);

@@ -5,6 +5,7 @@ import { checkDocument } from '../core/check';
 import { defaultConfig, loadConfigFor, mergeConfig, parseConfigText, type ResolvedConfig } from '../core/config';
 import { localize, normalizeLocale, type LocalizedText } from '../core/l10n';
 import { outlineToJson, outlineToText } from '../core/outline/serialize';
+import { statsSummary, statsToCsv, statsToText } from '../core/figures/summary';
 import { ALL_RULES } from '../core/rules';
 import { SEVERITY_RANK, type Locale, type Severity } from '../core/types';
 import { collectFiles, decodeBuffer, type FileProblem } from './files';
@@ -57,7 +58,7 @@ function parseArgs(argv: string[], env: CliIO['env']): Options | 'help' | 'versi
     const a = argv[i];
     if (a === '-h' || a === '--help') return 'help';
     if (a === '-v' || a === '--version') return 'version';
-    if (a === '--format') opts.format = oneOf(a, value(i++, a), ['text', 'json', 'sarif']);
+    if (a === '--format') opts.format = oneOf(a, value(i++, a), ['text', 'json', 'sarif', 'csv']);
     else if (a === '--fail-on') opts.failOn = oneOf(a, value(i++, a), ['error', 'warning', 'info', 'hint']) as Severity;
     else if (a === '--config') opts.configFile = value(i++, a);
     else if (a === '--locale') opts.locale = normalizeLocale(oneOf(a, value(i++, a), ['zh-cn', 'zh-CN', 'en']));
@@ -98,11 +99,16 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   switch (o.command) {
     case 'check':
       if (!o.paths.length) return usage(t(CLI_MESSAGES.noPaths));
+      if (o.format === 'csv') return usage(t(CLI_MESSAGES.badValue, { opt: '--format', value: 'csv', allowed: 'text|json|sarif' }));
       return runCheck(o, io);
     case 'outline':
       if (o.paths.length !== 1) return usage(t(CLI_MESSAGES.onePath));
-      if (o.format === 'sarif') return usage(t(CLI_MESSAGES.badValue, { opt: '--format', value: 'sarif', allowed: 'text|json' }));
+      if (o.format === 'sarif' || o.format === 'csv') return usage(t(CLI_MESSAGES.badValue, { opt: '--format', value: o.format, allowed: 'text|json' }));
       return runOutline(o, io);
+    case 'stats':
+      if (!o.paths.length) return usage(t(CLI_MESSAGES.noPaths));
+      if (o.format === 'sarif') return usage(t(CLI_MESSAGES.badValue, { opt: '--format', value: 'sarif', allowed: 'text|json|csv' }));
+      return runStats(o, io);
     case 'rules':
       for (const r of ALL_RULES) io.stdout(`${r.meta.id}\t${r.meta.defaultSeverity}\t${r.meta.description[o.locale]}\n`);
       return EXIT_OK;
@@ -215,6 +221,24 @@ async function runCheck(o: Options, io: CliIO): Promise<number> {
   const threshold = SEVERITY_RANK[o.failOn];
   const failing = results.some((r) => r.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold));
   return failing ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** `reportlint stats`: the statistics summary (数据核对表) of each file. Exit 0 unless input failed. */
+async function runStats(o: Options, io: CliIO): Promise<number> {
+  const { files, problems } = await loadInputs(o, io);
+  const failed = reportProblems(problems, io);
+  const rows = files.map((f) => {
+    const displayPath = f.path === '-' ? o.stdinName : f.path;
+    return { path: displayPath, summary: statsSummary(Analysis.fromText(f.text, { uri: displayPath })) };
+  });
+  if (o.format === 'json') {
+    io.stdout(JSON.stringify({ files: rows.map((r) => ({ path: r.path, coverage: r.summary.coverage, claims: r.summary.claims })) }, null, 2) + '\n');
+  } else if (o.format === 'csv') {
+    io.stdout(statsToCsv(rows));
+  } else {
+    for (const r of rows) io.stdout(statsToText(r.path, r.summary, o.locale));
+  }
+  return failed || !files.length ? EXIT_FAILURE : EXIT_OK;
 }
 
 async function runOutline(o: Options, io: CliIO): Promise<number> {

@@ -6,10 +6,11 @@ export const CLI_MESSAGES = {
     'zh-cn': `用法：
   reportlint check [选项] 路径...      检查报告文件或文件夹（“-”表示标准输入）
   reportlint outline [选项] 路径       输出报告的标题结构
+  reportlint stats [选项] 路径...      数据核对表：列出全部数据说法、所用数字、复算结果和结论
   reportlint rules                     列出全部规则
 
 选项：
-  --format text|json|sarif            输出格式（outline 只支持 text|json），默认 text
+  --format text|json|sarif|csv        输出格式（outline 只支持 text|json，stats 支持 text|json|csv），默认 text
   --fail-on error|warning|info         达到此级别的问题使退出码为 1，默认 error
   --config 文件                        使用指定的配置文件（不再向上查找）
   --locale zh-cn|en                    消息语言，默认跟随 LANG，否则为简体中文
@@ -21,10 +22,11 @@ export const CLI_MESSAGES = {
     en: `Usage:
   reportlint check [options] PATH...   check report files or folders ("-" reads stdin)
   reportlint outline [options] PATH    print the section tree of a report
+  reportlint stats [options] PATH...   statistics summary: every claim about figures, its inputs, the working and the verdict
   reportlint rules                     list every rule
 
 Options:
-  --format text|json|sarif            output format (outline: text|json), default text
+  --format text|json|sarif|csv        output format (outline: text|json; stats: text|json|csv), default text
   --fail-on error|warning|info         findings at or above this level exit with 1, default error
   --config FILE                        use this config file (no discovery)
   --locale zh-cn|en                    message language, default from LANG, else Simplified Chinese
