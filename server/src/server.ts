@@ -21,6 +21,9 @@ import { hoverAt } from './core/hover';
 import { isReportDocument } from './core/profiles/detect';
 import './core/heading-hover';
 import { completionsAt } from './core/completion';
+import { activeProfile } from './core/profiles/detect';
+import { DEFAULT_PROFILE_ID, getProfile } from './core/profiles/registry';
+import type { Profile } from './core/profiles/types';
 import { normalizeLocale } from './core/l10n';
 import { outlineToJson } from './core/outline/serialize';
 import { statsSummary, statsToMarkdown } from './core/figures/summary';
@@ -230,10 +233,20 @@ connection.onHover(async (params) => {
   return md ? { contents: { kind: 'markdown', value: md } } : null;
 });
 
+/** The profile for authoring help: the active one, or the built-in one for documents checked in any case. */
+async function authoringProfile(doc: TextDocument): Promise<Profile | null> {
+  const settings = await getSettings(doc.uri);
+  const config = configFor(doc.uri, settings);
+  const found = activeProfile(analysisOf(doc), config);
+  if (found || config.profile === 'none') return found;
+  const forced = settings.enable === 'always' || doc.languageId === REPORT_LANGUAGE;
+  return forced ? getProfile(DEFAULT_PROFILE_ID, config) ?? null : null;
+}
+
 connection.onCompletion(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc || !(await symbolsAllowed(doc))) return null;
-  return completionsAt(analysisOf(doc), params.position, locale).map(toCompletionItem);
+  return completionsAt(analysisOf(doc), params.position, locale, await authoringProfile(doc)).map(toCompletionItem);
 });
 
 /** Custom request used by the client's commands and tests: the outline as the CLI's JSON. */

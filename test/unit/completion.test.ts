@@ -5,6 +5,10 @@ import { hoverAt } from '../../server/src/core/hover';
 import '../../server/src/core/heading-hover';
 import { analyze, readFixture } from '../helpers';
 import { Analysis } from '../../server/src/core/analysis';
+import { completionsAt } from '../../server/src/core/completion';
+import { getProfile, DEFAULT_PROFILE_ID } from '../../server/src/core/profiles/registry';
+import { checkDocument } from '../../server/src/core/check';
+import { applyEdits } from '../helpers';
 
 /** Labels offered with the caret at the end of line `line` (0-based) of `text`. */
 function labels(text: string, line: number, uri?: string): string[] {
@@ -63,6 +67,41 @@ describe('marker completion', () => {
   });
 });
 
+describe('mandated-part completion', () => {
+  const profile = getProfile(DEFAULT_PROFILE_ID)!;
+
+  it('offers the parts not yet present as the next level-1 heading, and accepting one satisfies missing-part', () => {
+    const text = readFixture('rules/missing-part/missing-plan-and-leader.txt').replace(/\n*$/, '\n\n');
+    const a = analyze(text);
+    const line = a.doc.lineCount - 1;
+    const all = completionsAt(a, { line, character: 0 }, 'zh-cn', profile);
+    const parts = all.filter((s) => s.kind === 'part');
+    assert.ok(parts.length >= 2, JSON.stringify(parts.map((p) => p.label)));
+    const plan = parts.find((p) => p.label === '三、2025年工作安排');
+    assert.ok(plan, parts.map((p) => p.label).join(' | '));
+    assert.match(plan.detail, /尚缺的法定内容：下一年度推进法治政府建设的主要安排/);
+    const leader = parts.find((p) => /第一责任人/.test(p.label));
+    assert.ok(leader && leader.label.startsWith('三、'));
+    // Markers come first.
+    assert.ok(all.findIndex((s) => s.kind === 'part') > all.findIndex((s) => s.kind === 'marker'));
+    // Accept both: the document no longer misses them.
+    let t = applyEdits(text, [{ range: plan.range, newText: plan.insertText + '\n' }]);
+    const before = checkDocument(analyze(text)).filter((f) => f.ruleId === 'missing-part').length;
+    const after = checkDocument(analyze(t)).filter((f) => f.ruleId === 'missing-part').length;
+    assert.equal(after, before - 1);
+    t = t.replace(/\n*$/, '\n\n');
+    const b = analyze(t);
+    const next = completionsAt(b, { line: b.doc.lineCount - 1, character: 0 }, 'en', profile).filter((s) => s.kind === 'part');
+    assert.ok(!next.some((p) => /工作安排/.test(p.label)));
+    assert.ok(next.some((p) => p.label.startsWith('四、')));
+  });
+
+  it('offers no part where a level-1 heading cannot start', () => {
+    const a = analyze('一、主要举措\n（');
+    assert.deepEqual(completionsAt(a, { line: 1, character: 1 }, 'zh-cn', profile).filter((s) => s.kind === 'part'), []);
+  });
+});
+
 describe('heading hover', () => {
   it('shows the path of a heading and its level, in both locales', () => {
     const text = readFixture('outline/restart.txt');
@@ -75,6 +114,7 @@ describe('heading hover', () => {
     assert.match(zh, /下设 3 个小标题/);
     const en = hoverAt(a, offset, 'en') ?? '';
     assert.match(en, /level-2 heading · 3 sub-headings/);
+    assert.match(hoverAt(a, a.doc.lines[text.split('\n').findIndex((l) => l.startsWith('二、存在的不足和原因'))].start, 'zh-cn') ?? '', /法定内容：上一年度推进法治政府建设存在的不足和原因（《法治政府建设与责任落实督察工作规定》/);
     // Body text is not a heading.
     const body = text.split('\n').findIndex((l) => l.startsWith('2024年'));
     assert.equal(hoverAt(a, a.doc.lines[body].start + 2, 'zh-cn'), null);

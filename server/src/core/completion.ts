@@ -5,6 +5,10 @@ import { STYLE_LEVEL, type Heading, type NumberedStyle } from './outline/heading
 import type { Section } from './outline/outline';
 import { numberingModel } from './outline/sequences';
 import type { Locale, Position, Range } from './types';
+import { locateParts } from './profiles/locate';
+import { partSkeleton } from './profiles/skeleton';
+import type { Profile } from './profiles/types';
+import { reportYear } from './years';
 
 /**
  * Completion at the start of a line: the heading marker that comes next in the
@@ -36,6 +40,14 @@ const MSG = {
   firstChild: {
     'zh-cn': '“{parent}”下的第一个{level}',
     en: 'First {level} under “{parent}”',
+  },
+  missingPart: {
+    'zh-cn': '尚缺的法定内容：{item}',
+    en: 'Mandated part not yet present: {item}',
+  },
+  optionalPart: {
+    'zh-cn': '可选内容（尚未写入）：{item}',
+    en: 'Optional part not yet present: {item}',
   },
   firstHeading: {
     'zh-cn': '第一个{level}',
@@ -242,7 +254,53 @@ export function markerCompletions(analysis: Analysis, position: Position, locale
   return out;
 }
 
-/** Every completion at `position` (markers now; mandated parts when a profile is known). */
-export function completionsAt(analysis: Analysis, position: Position, locale: Locale): CompletionSuggestion[] {
-  return markerCompletions(analysis, position, locale);
+/**
+ * The mandated parts of `profile` that the document does not contain yet, offered as a
+ * level-1 heading (numbered to follow the last level-1 heading above the caret) with the
+ * part's skeleton body. Only where a level-1 marker could start: a blank line or a typed
+ * beginning of one.
+ */
+export function partCompletions(analysis: Analysis, position: Position, locale: Locale, profile: Profile): CompletionSuggestion[] {
+  const doc = analysis.doc;
+  if (position.line < 0 || position.line >= doc.lineCount) return [];
+  const line = doc.lines[position.line];
+  const before = line.text.slice(0, position.character);
+  const m = /^[ \t\u3000]*((?:#{1,6}[ \t]+)?[一二三四五六七八九十]*)$/.exec(before);
+  if (!m) return [];
+  const typedStart = before.length - m[1].length;
+  const range: Range = { start: { line: position.line, character: typedStart }, end: { line: position.line, character: before.length } };
+  const located = locateParts(analysis, profile);
+  const missing = located.parts.filter((p) => !p.location);
+  if (!missing.length) return [];
+  const level1 = analysis.outline.sections.filter((s) => s.heading.style === 'cn-dun');
+  const above = level1.filter((s) => s.heading.line < position.line);
+  const last = above[above.length - 1];
+  const template = last ?? level1[0];
+  const n = last ? (last.heading.number ?? above.length) + 1 : 1;
+  const shape = shapeFrom(template?.heading, 'cn-dun', null);
+  if (!template && doc.format === 'markdown') shape.hashes = 2;
+  const marker = formatMarker('cn-dun', n, shape);
+  const prefix = shape.hashes ? '#'.repeat(shape.hashes) + ' ' : '';
+  const year = reportYear(analysis)?.year ?? null;
+  return missing.map(({ part }, i) => {
+    const text = partSkeleton(profile, part.id, { year, marker, prefix, eol: doc.eol, blankLines: doc.format === 'markdown' });
+    const insertText = text.replace(/(\r\n|\r|\n)+$/, '');
+    const title = insertText.split(/\r\n|\r|\n/)[0].slice(prefix.length);
+    return {
+      label: title,
+      insertText,
+      range,
+      kind: 'part' as const,
+      detail: localize(part.required ? MSG.missingPart : MSG.optionalPart, locale, { item: part.item[locale] }),
+      documentation: `${profile.basis.document[locale]}${locale === 'en' ? ' ' : ''}${profile.basis.article[locale]}`,
+      sortText: `1${String(i).padStart(2, '0')}`,
+      filterText: prefix + title,
+    };
+  });
+}
+
+/** Every completion at `position`: next markers, then the profile's missing parts. */
+export function completionsAt(analysis: Analysis, position: Position, locale: Locale, profile: Profile | null = null): CompletionSuggestion[] {
+  const markers = markerCompletions(analysis, position, locale);
+  return profile ? [...markers, ...partCompletions(analysis, position, locale, profile)] : markers;
 }

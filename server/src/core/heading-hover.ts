@@ -4,6 +4,8 @@ import { registerHoverContributor, type HoverContributor } from './hover';
 import { localize, type LocalizedText } from './l10n';
 import type { Section } from './outline/outline';
 import type { Locale } from './types';
+import { detectProfile } from './profiles/detect';
+import { locateParts } from './profiles/locate';
 
 const MSG = {
   children: {
@@ -13,6 +15,14 @@ const MSG = {
   chars: {
     'zh-cn': '本节约 {count} 字',
     en: 'about {count} characters in this section',
+  },
+  satisfies: {
+    'zh-cn': '法定内容：{item}（{basis}{article}）',
+    en: 'Mandated part: {item} ({basis} {article})',
+  },
+  mentions: {
+    'zh-cn': '本节正文涉及法定内容：{item}',
+    en: 'The body of this section covers the mandated part: {item}',
   },
   markdownHeading: { 'zh-cn': 'Markdown 标题', en: 'Markdown heading' },
   questionHeading: { 'zh-cn': '问句式标题', en: 'question heading' },
@@ -85,4 +95,20 @@ function escapeMarkdown(s: string): string {
   return s.replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
 }
 
+/** The mandated part(s) of the detected profile that a heading satisfies or whose text it holds. */
+export const mandatedPartLine: HeadingHoverLine = (analysis, section, locale) => {
+  const detection = detectProfile(analysis);
+  if (!detection) return null;
+  const { profile } = detection;
+  const lines: string[] = [];
+  for (const { part, location } of locateParts(analysis, profile).parts) {
+    if (!location || location.section !== section) continue;
+    const args = { item: part.item[locale], basis: profile.basis.document[locale], article: profile.basis.article[locale] };
+    if (location.kind === 'heading' || location.kind === 'merged' || location.kind === 'fallback') lines.push(localize(MSG.satisfies, locale, args));
+    else lines.push(localize(MSG.mentions, locale, args));
+  }
+  return lines.length ? lines.join('  \n') : null;
+};
+
+registerHeadingHoverLine(mandatedPartLine);
 registerHoverContributor(headingHover);
