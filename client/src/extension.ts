@@ -13,6 +13,9 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { registerCommands } from './commands';
+import { NoiseControl } from './noise';
+import { StatusBar } from './status';
 
 let client: LanguageClient | undefined;
 
@@ -49,6 +52,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     { scheme: 'file', language },
     { scheme: 'untitled', language },
   ]);
+  const noise = new NoiseControl((uri) => vscode.workspace.getConfiguration('reportlint', uri).get<number>('typingPause', 1500));
+  context.subscriptions.push(noise);
   const clientOptions: LanguageClientOptions = {
     documentSelector: selector,
     synchronize: {
@@ -57,6 +62,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     },
     initializationOptions: { locale: vscode.env.language },
     errorHandler: errorHandler(),
+    middleware: {
+      handleDiagnostics: (uri, diagnostics, next) => noise.handle(uri, diagnostics, next),
+    },
   };
   client = new LanguageClient('reportlint', 'ReportLint', serverOptions, clientOptions);
   context.subscriptions.push(
@@ -65,6 +73,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('reportlint.showStatistics', () => showStatistics()),
   );
+  registerCommands(context, () => client);
+  context.subscriptions.push(new StatusBar(() => client));
   await client.start();
 }
 

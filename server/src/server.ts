@@ -24,6 +24,13 @@ import { completionsAt } from './core/completion';
 import { activeProfile } from './core/profiles/detect';
 import { DEFAULT_PROFILE_ID, getProfile } from './core/profiles/registry';
 import type { Profile } from './core/profiles/types';
+import { allProfiles } from './core/profiles/registry';
+import { locateParts } from './core/profiles/locate';
+import { partInsertion } from './core/profiles/skeleton';
+import { renumberAllEdits } from './core/renumber';
+import { reportSkeletonSnippet } from './core/report-skeleton';
+import { IgnoreFilter, readReportFile } from './lsp/workspace-check';
+import { pathToFileURL } from 'url';
 import { normalizeLocale } from './core/l10n';
 import { outlineToJson } from './core/outline/serialize';
 import { statsSummary, statsToMarkdown } from './core/figures/summary';
@@ -38,6 +45,10 @@ interface Settings {
   enable: EnableMode;
   rules: Record<string, SeverityOrOff>;
   maxFileSize: number;
+  /** `onType` (default): check as the writer types; `onSave`: only when the file is saved. */
+  run: 'onType' | 'onSave';
+  /** Report profile id, `auto` or `none` (a .reportlintrc.json `profile` takes precedence). */
+  profile: string;
 }
 
 const REPORT_LANGUAGE = 'reportlint';
@@ -61,7 +72,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
   return {
     capabilities: {
-      textDocumentSync: TextDocumentSyncKind.Incremental,
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       documentSymbolProvider: { label: 'ReportLint' },
       foldingRangeProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix'] },
@@ -90,7 +101,7 @@ function analysisOf(doc: TextDocument): Analysis {
 }
 
 async function getSettings(uri: string): Promise<Settings> {
-  const defaults: Settings = { enable: 'auto', rules: {}, maxFileSize: defaultConfig().maxFileSize };
+  const defaults: Settings = { enable: 'auto', rules: {}, maxFileSize: defaultConfig().maxFileSize, run: 'onType', profile: 'auto' };
   if (!hasConfigurationCapability) return defaults;
   let p = settingsCache.get(uri);
   if (!p) {
@@ -104,7 +115,7 @@ async function getSettings(uri: string): Promise<Settings> {
 }
 
 function configFor(uri: string, settings: Settings): ResolvedConfig {
-  let base = mergeConfig(defaultConfig(), { rules: settings.rules, maxFileSize: settings.maxFileSize });
+  let base = mergeConfig(defaultConfig(), { rules: settings.rules, maxFileSize: settings.maxFileSize, profile: settings.profile || 'auto' });
   if (uri.startsWith('file:')) {
     try {
       base = loadConfigFor(fileURLToPath(uri), base);
@@ -165,7 +176,15 @@ function schedule(doc: TextDocument, immediate: boolean): void {
 documents.onDidOpen((e) => schedule(e.document, true));
 documents.onDidChangeContent((e) => {
   if (states.get(e.document.uri)?.version === e.document.version) return;
-  schedule(e.document, false);
+  const doc = e.document;
+  void getSettings(doc.uri).then((s) => {
+    if (s.run !== 'onSave') schedule(doc, false);
+  });
+});
+documents.onDidSave((e) => {
+  void getSettings(e.document.uri).then((s) => {
+    if (s.run === 'onSave') schedule(e.document, true);
+  });
 });
 documents.onDidClose((e) => {
   const st = states.get(e.document.uri);
@@ -247,6 +266,102 @@ connection.onCompletion(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc || !(await symbolsAllowed(doc))) return null;
   return completionsAt(analysisOf(doc), params.position, locale, await authoringProfile(doc)).map(toCompletionItem);
+});
+
+// ---- Requests behind the client's commands (README: "Commands") ----
+
+/** Edits that renumber every heading sequence (the client applies them as one undoable edit). */
+connection.onRequest('reportlint/renumber', (params: { uri: string }) => {
+  const doc = documents.get(params.uri);
+  return doc ? renumberAllEdits(analysisOf(doc)) : [];
+});
+
+/** The profiles a document may use, and which one is in use for it. */
+connection.onRequest('reportlint/profiles', async (params: { uri?: string }) => {
+  const doc = params.uri ? documents.get(params.uri) : undefined;
+  const settings = await getSettings(params.uri ?? '');
+  const config = configFor(params.uri ?? '', settings);
+  const active = doc ? await authoringProfile(doc) : null;
+  return {
+    active: active?.id ?? null,
+    configured: config.profile,
+    profiles: allProfiles(config).map((p) => ({ id: p.id, name: p.name[locale], description: p.description?.[locale] ?? '' })),
+  };
+});
+
+/** A whole report skeleton as a snippet, for the profile and year the writer picked. */
+connection.onRequest('reportlint/skeleton', async (params: { uri?: string; profile: string; year: number; format?: 'text' | 'markdown' }) => {
+  const config = configFor(params.uri ?? '', await getSettings(params.uri ?? ''));
+  const profile = getProfile(params.profile, config);
+  if (!profile) return null;
+  return { snippet: reportSkeletonSnippet(profile, { year: params.year, format: params.format ?? 'text' }) };
+});
+
+/** The mandated parts the document lacks, each with the edits that insert it where it belongs. */
+connection.onRequest('reportlint/missingParts', async (params: { uri: string }) => {
+  const doc = documents.get(params.uri);
+  if (!doc) return [];
+  const profile = await authoringProfile(doc);
+  if (!profile) return [];
+  const analysis = analysisOf(doc);
+  return locateParts(analysis, profile)
+    .parts.filter((p) => !p.location)
+    .map(({ part }) => {
+      const ins = partInsertion(analysis, profile, part.id);
+      return { id: part.id, name: part.name[locale], item: part.item[locale], required: part.required, marker: ins.marker, edits: ins.edits };
+    });
+});
+
+/** What the status bar shows: the profile in use and whether the document is checked. */
+connection.onRequest('reportlint/documentStatus', async (params: { uri: string }) => {
+  const doc = documents.get(params.uri);
+  if (!doc) return null;
+  const settings = await getSettings(doc.uri);
+  const analysis = analysisOf(doc);
+  const profile = await authoringProfile(doc);
+  return {
+    checked: shouldCheck(doc, analysis, settings.enable).check,
+    run: settings.run,
+    profile: profile ? { id: profile.id, name: profile.name[locale] } : null,
+  };
+});
+
+/**
+ * Check files that are not open (the "check all reports in the workspace" command): the client
+ * lists them (honouring files.exclude); .reportlintignore and the enable mode apply here, and
+ * the findings are published like those of open documents.
+ */
+connection.onRequest('reportlint/checkFiles', async (params: { files: string[]; roots: string[] }) => {
+  const filter = new IgnoreFilter(params.roots);
+  const summary = { files: 0, checked: 0, ignored: 0, unreadable: [] as string[], errors: 0, warnings: 0, withFindings: 0 };
+  for (const file of params.files) {
+    const uri = pathToFileURL(file).toString();
+    if (filter.ignores(file)) {
+      summary.ignored++;
+      continue;
+    }
+    summary.files++;
+    if (documents.get(uri)) continue; // open documents are checked as they are edited
+    const read = readReportFile(file);
+    if (!read.ok) {
+      summary.unreadable.push(file);
+      continue;
+    }
+    const settings = await getSettings(uri);
+    if (settings.enable === 'never') continue;
+    const analysis = Analysis.fromText(read.text, { uri });
+    const force = settings.enable === 'always' || /(?:\.report\.txt|[报報]告[^/\\]*\.txt)$/i.test(file);
+    if (!force && !isReportDocument(analysis)) continue;
+    summary.checked++;
+    const findings = checkDocument(analysis, { config: configFor(uri, settings), locale, forceReport: force });
+    for (const f of findings) {
+      if (f.severity === 'error') summary.errors++;
+      else if (f.severity === 'warning') summary.warnings++;
+    }
+    if (findings.length) summary.withFindings++;
+    await connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(f, uri)) });
+  }
+  return summary;
 });
 
 /** Custom request used by the client's commands and tests: the outline as the CLI's JSON. */

@@ -1,7 +1,11 @@
 import { strict as assert } from 'assert';
 import { after, before, describe, it } from 'node:test';
-import type { CompletionItem, CompletionList, Hover } from 'vscode-languageserver-protocol';
-import { readFixture } from '../helpers';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { CompletionItemKind, type CompletionItem, type CompletionList, type Hover, type TextEdit } from 'vscode-languageserver-protocol';
+import { applyEdits, readFixture } from '../helpers';
 import { startServer, type ServerHarness } from './harness';
 
 function itemsOf(r: CompletionItem[] | CompletionList | null): CompletionItem[] {
@@ -30,8 +34,11 @@ for (const locale of ['zh-cn', 'en'] as const) {
         textDocument: { uri },
         position: { line, character: 0 },
       })) as CompletionItem[] | CompletionList | null;
-      const items = itemsOf(result).sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
+      const all = itemsOf(result).sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
+      const items = all.filter((i) => i.kind === CompletionItemKind.Keyword);
       assert.deepEqual(items.map((i) => i.label), ['4．', '（三）', '二、', '（1）']);
+      // Then the parts not yet present (the optional 其他需要报告的情况 here), after the markers.
+      assert.deepEqual(all.slice(items.length).map((i) => i.label), ['二、其他需要报告的情况']);
       const edit = items[1].textEdit as { range: unknown; newText: string };
       assert.equal(edit.newText, '（三）');
       assert.deepEqual(edit.range, { start: { line, character: 0 }, end: { line, character: 0 } });
@@ -63,6 +70,104 @@ describe('server capabilities', () => {
       const caps = server.initializeResult?.capabilities;
       assert.ok(caps?.completionProvider?.triggerCharacters?.includes('（'));
       assert.ok(caps?.hoverProvider);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe('requests behind the commands', () => {
+  let server: ServerHarness;
+  before(async () => {
+    server = await startServer();
+  });
+  after(async () => {
+    await server.stop();
+  });
+
+  it('reportlint/renumber returns edits that renumber every heading, and none the second time', async () => {
+    const uri = 'file:///virtual/cmd/gaps.txt';
+    const text = readFixture('renumber/gaps.txt');
+    server.open(uri, text);
+    await server.diagnostics(uri);
+    const edits = (await server.connection.sendRequest('reportlint/renumber', { uri })) as TextEdit[];
+    const fixed = applyEdits(text, edits);
+    assert.equal(fixed, readFixture('renumber/gaps.expected.txt'));
+    void server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
+    const d = await server.diagnostics(uri, 2);
+    assert.deepEqual(d.diagnostics.filter((x) => String(x.code).startsWith('numbering')), []);
+    assert.deepEqual(await server.connection.sendRequest('reportlint/renumber', { uri }), []);
+  });
+
+  it('reportlint/profiles, reportlint/skeleton and reportlint/documentStatus', async () => {
+    const profiles = (await server.connection.sendRequest('reportlint/profiles', {})) as { profiles: { id: string; name: string }[] };
+    assert.ok(profiles.profiles.some((p) => p.id === 'fazhi-zhengfu-annual' && p.name === '法治政府建设年度报告'));
+    const answer = (await server.connection.sendRequest('reportlint/skeleton', { profile: 'fazhi-zhengfu-annual', year: 2024 })) as { snippet: string };
+    assert.match(answer.snippet, /关于2024年度法治政府建设情况的报告/);
+    assert.equal(await server.connection.sendRequest('reportlint/skeleton', { profile: 'no-such-profile', year: 2024 }), null);
+    const uri = 'file:///virtual/cmd/status.txt';
+    server.open(uri, readFixture('rules/missing-part/missing-plan-and-leader.txt'));
+    await server.diagnostics(uri);
+    const status = (await server.connection.sendRequest('reportlint/documentStatus', { uri })) as { checked: boolean; profile: { id: string } | null };
+    assert.equal(status.checked, true);
+    assert.equal(status.profile?.id, 'fazhi-zhengfu-annual');
+  });
+
+  it('reportlint/missingParts lists the missing parts with edits that insert each where it belongs', async () => {
+    const uri = 'file:///virtual/cmd/missing.txt';
+    const text = readFixture('rules/missing-part/missing-plan-and-leader.txt');
+    server.open(uri, text);
+    const before = (await server.diagnostics(uri)).diagnostics.filter((d) => d.code === 'missing-part').length;
+    const parts = (await server.connection.sendRequest('reportlint/missingParts', { uri })) as { id: string; required: boolean; edits: TextEdit[] }[];
+    const plan = parts.find((p) => p.id === 'plan');
+    assert.ok(plan && plan.required && plan.edits.length);
+    const fixed = applyEdits(text, plan.edits);
+    void server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
+    const after = (await server.diagnostics(uri, 2)).diagnostics.filter((d) => d.code === 'missing-part').length;
+    assert.equal(after, before - 1);
+  });
+
+  it('reportlint/checkFiles publishes findings for unopened reports, honouring .reportlintignore and auto mode', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'reportlint-ws-'));
+    try {
+      const gap = readFixture('renumber/gaps.txt');
+      fs.mkdirSync(path.join(root, 'drafts', 'old'), { recursive: true });
+      fs.mkdirSync(path.join(root, 'node_modules', 'x'), { recursive: true });
+      fs.writeFileSync(path.join(root, 'a.txt'), gap);
+      fs.writeFileSync(path.join(root, 'notes.md'), '# 会议记录\n\n今天讨论了三件事。\n');
+      fs.writeFileSync(path.join(root, 'drafts', 'b.txt'), gap);
+      fs.writeFileSync(path.join(root, 'drafts', 'old', 'c.txt'), gap);
+      fs.writeFileSync(path.join(root, 'drafts', '.reportlintignore'), 'old/\n');
+      fs.writeFileSync(path.join(root, 'node_modules', 'x', 'd.txt'), gap);
+      const files = ['a.txt', 'notes.md', 'drafts/b.txt', 'drafts/old/c.txt', 'node_modules/x/d.txt'].map((f) => path.join(root, f));
+      const summary = (await server.connection.sendRequest('reportlint/checkFiles', { files, roots: [root] })) as Record<string, number>;
+      assert.equal(summary.files, 3);
+      assert.equal(summary.ignored, 2);
+      assert.equal(summary.checked, 2, 'notes.md is not a report in auto mode');
+      assert.ok(summary.errors >= 4);
+      for (const f of ['a.txt', 'drafts/b.txt']) {
+        const d = await server.diagnostics(pathToFileURL(path.join(root, f)).toString());
+        assert.ok(d.diagnostics.some((x) => x.code === 'numbering-gap'), f);
+      }
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('reportlint.run = onSave', () => {
+  it('checks on open and on save, not while typing', async () => {
+    const server = await startServer({ settings: { run: 'onSave' } });
+    try {
+      const uri = 'file:///virtual/onsave.txt';
+      const opening = '2024年,某局坚持依法行政。现将有关情况报告如下:\n';
+      server.open(uri, opening + '一、甲\n二、乙\n');
+      assert.deepEqual((await server.diagnostics(uri, 1)).diagnostics, []);
+      void server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: opening + '一、甲\n三、丙\n' }] });
+      await assert.rejects(server.diagnostics(uri, 2, 1000), /no diagnostics/);
+      void server.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
+      const d = await server.diagnostics(uri, 2);
+      assert.deepEqual(d.diagnostics.map((x) => x.code), ['numbering-gap']);
     } finally {
       await server.stop();
     }

@@ -38,8 +38,14 @@ export async function startServer(options: { locale?: string; settings?: Record<
       const idx = published.findIndex((p) => p.uri === uri && (version === undefined || p.version === version));
       if (idx >= 0) return Promise.resolve(published.splice(idx, 1)[0]);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version} within ${timeoutMs} ms`)), timeoutMs);
-        waiters.push({ uri, version, resolve: (p) => (clearTimeout(timer), resolve(p)) });
+        const waiter = { uri, version, resolve: (p: PublishDiagnosticsParams) => (clearTimeout(timer), resolve(p)) };
+        const timer = setTimeout(() => {
+          // A waiter that timed out must not swallow a later publication.
+          const i = waiters.indexOf(waiter);
+          if (i >= 0) waiters.splice(i, 1);
+          reject(new Error(`no diagnostics for ${uri} v${version} within ${timeoutMs} ms`));
+        }, timeoutMs);
+        waiters.push(waiter);
       });
     },
     open(uri, text, languageId = 'plaintext', version = 1) {

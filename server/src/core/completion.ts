@@ -270,7 +270,8 @@ export function partCompletions(analysis: Analysis, position: Position, locale: 
   const typedStart = before.length - m[1].length;
   const range: Range = { start: { line: position.line, character: typedStart }, end: { line: position.line, character: before.length } };
   const located = locateParts(analysis, profile);
-  const missing = located.parts.filter((p) => !p.location);
+  // Required parts, and optional ones with a fixed place (其他需要报告的情况), as in a fresh skeleton.
+  const missing = located.parts.filter((p) => !p.location && (p.part.required || p.part.order > 0));
   if (!missing.length) return [];
   const level1 = analysis.outline.sections.filter((s) => s.heading.style === 'cn-dun');
   const above = level1.filter((s) => s.heading.line < position.line);

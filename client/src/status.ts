@@ -1,0 +1,102 @@
+/**
+ * The status bar item: the report type (profile) in use for the active document and its
+ * error/warning counts as shown in the Problems panel. Clicking it offers the Problems panel,
+ * switching the report type, and the other commands.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { COMMANDS } from './commands';
+
+const LANGUAGES = new Set(['plaintext', 'markdown', 'reportlint']);
+const SOURCE = 'ReportLint';
+
+interface DocumentStatus {
+  checked: boolean;
+  run: 'onType' | 'onSave';
+  profile: { id: string; name: string } | null;
+}
+
+function shorten(s: string, max = 20): string {
+  return s.length > max ? s.slice(0, max - 1) + '…' : s;
+}
+
+export class StatusBar implements vscode.Disposable {
+  private item = vscode.window.createStatusBarItem('reportlint.status', vscode.StatusBarAlignment.Right, 100);
+  private disposables: vscode.Disposable[] = [];
+  private status = new Map<string, DocumentStatus | null>();
+  private pending: NodeJS.Timeout | null = null;
+
+  constructor(private readonly client: () => LanguageClient | undefined) {
+    this.item.name = 'ReportLint';
+    this.item.command = COMMANDS.statusBarActions;
+    this.disposables.push(
+      this.item,
+      vscode.window.onDidChangeActiveTextEditor(() => this.update(true)),
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        const active = vscode.window.activeTextEditor?.document.uri.toString();
+        if (active && e.uris.some((u) => u.toString() === active)) this.update(true);
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('reportlint')) {
+          this.status.clear();
+          this.update(true);
+        }
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => this.status.delete(d.uri.toString())),
+    );
+    this.update(true);
+  }
+
+  /** Refresh soon (several triggers in a row cost one request). */
+  update(refetch = false): void {
+    if (this.pending) clearTimeout(this.pending);
+    this.pending = setTimeout(() => {
+      this.pending = null;
+      void this.render(refetch);
+    }, 100);
+  }
+
+  private async render(refetch: boolean): Promise<void> {
+    const editor = vscode.window.activeTextEditor;
+    const c = this.client();
+    if (!editor || !LANGUAGES.has(editor.document.languageId) || !c || !c.isRunning()) {
+      this.item.hide();
+      return;
+    }
+    const key = editor.document.uri.toString();
+    let st = this.status.get(key);
+    if (st === undefined || refetch) {
+      try {
+        st = await c.sendRequest<DocumentStatus | null>('reportlint/documentStatus', { uri: key });
+      } catch {
+        st = null;
+      }
+      this.status.set(key, st);
+    }
+    if (vscode.window.activeTextEditor?.document.uri.toString() !== key) return;
+    const diagnostics = vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === SOURCE);
+    const errors = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
+    const warnings = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
+    const others = diagnostics.length - errors - warnings;
+    if (!st || !st.checked) {
+      this.item.text = '$(circle-slash) ReportLint';
+      this.item.tooltip = vscode.l10n.t('ReportLint: this document does not look like a report and is not checked (setting reportlint.enable).');
+      this.item.show();
+      return;
+    }
+    const name = st.profile ? shorten(st.profile.name) : vscode.l10n.t('Report');
+    this.item.text = `$(checklist) ${name}  $(error) ${errors}  $(warning) ${warnings}`;
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendMarkdown(`**ReportLint** — ${st.profile ? st.profile.name : vscode.l10n.t('no report type detected')}\n\n`);
+    tooltip.appendMarkdown(vscode.l10n.t('{0} errors, {1} warnings, {2} other findings', String(errors), String(warnings), String(others)) + '\n\n');
+    if (st.run === 'onSave') tooltip.appendMarkdown(vscode.l10n.t('Checked when the file is saved (reportlint.run).') + '\n\n');
+    tooltip.appendMarkdown(vscode.l10n.t('Click for the Problems panel or to switch the report type.'));
+    this.item.tooltip = tooltip;
+    this.item.show();
+  }
+
+  dispose(): void {
+    if (this.pending) clearTimeout(this.pending);
+    for (const d of this.disposables) d.dispose();
+  }
+}
