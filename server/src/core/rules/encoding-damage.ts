@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import type { Analysis } from '../analysis';
 import {
   findUtf8AsGbk,
   hasToneMark,
@@ -98,6 +99,11 @@ export function findEncodingDamage(text: string): DamageSpan[] {
   return merged;
 }
 
+/** The damaged spans of a document, computed once per version. */
+export function encodingDamageOf(analysis: Analysis): DamageSpan[] {
+  return analysis.memo('encoding-damage', () => findEncodingDamage(analysis.doc.text));
+}
+
 /** encoding-damage: text destroyed by a wrong encoding or a lossy conversion. */
 export const encodingDamage: Rule = {
   meta: {
@@ -144,7 +150,7 @@ export const encodingDamage: Rule = {
     },
   },
   check(ctx) {
-    for (const s of findEncodingDamage(ctx.doc.text)) {
+    for (const s of encodingDamageOf(ctx.analysis)) {
       const text = ctx.doc.text.slice(s.start, s.end);
       ctx.report({
         message: s.kind === 'utf8-as-gbk' && s.decoded ? ctx.t('mojibake', { text, decoded: s.decoded }) : ctx.t('damaged', { text }),

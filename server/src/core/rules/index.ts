@@ -17,6 +17,8 @@ import { yearMismatch } from './year-mismatch';
 import { missingTitle } from './missing-title';
 import { signatureDate } from './signature-date';
 import { missingCauses } from './missing-causes';
+import { mixedScript } from './mixed-script';
+import { punctuationWidth } from './punctuation-width';
 
 /** Every built-in rule, in documentation order. Add new rules here. */
 export const ALL_RULES: readonly Rule[] = [
@@ -38,6 +40,8 @@ export const ALL_RULES: readonly Rule[] = [
   yearMismatch,
   missingTitle,
   signatureDate,
+  mixedScript,
+  punctuationWidth,
 ];
 
 export function findRule(id: string): Rule | undefined {

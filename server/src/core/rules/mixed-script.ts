@@ -1,0 +1,138 @@
+import type { Rule } from './types';
+import type { Fix, OffsetRange } from '../types';
+import { isIdeograph } from '../text/chars';
+import { encodingDamageOf } from './encoding-damage';
+
+/**
+ * Characters that are correct in BOTH scripts, so their presence next to their other form
+ * proves nothing: 干 (若干) beside 幹, 里 (公里) beside 裡, 著 (显著) beside 着, 乾 (乾坤) beside 干 …
+ * One simplified character stands for several traditional ones, one of which is itself.
+ * (OpenCC's opencc-js data keeps only the first candidate of each mapping, so this list is ours.)
+ */
+const VALID_IN_BOTH = new Set(
+  [...'干里后于台着著面制系只范谷丑征才斗冲松出余沈几向据并布念板累表困克家伙卷周注准仆游凶岳采舍症蒙胡须郁御折托辟栗秋扣刮咸划卜了历吁夸借占姜朴致尝吊回团志杰云同合升别党坛尸叶苏复钟乾瞭藉覆麽么獲获'],
+);
+
+export interface ScriptPair {
+  traditional: string;
+  simplified: string;
+  traditionalAt: number[];
+  simplifiedAt: number[];
+}
+
+/**
+ * Pairs of one character written in both scripts within a text: 區 (t2s → 区) and 区 both present.
+ * `simplifiedView` is the same-length simplified view of the text (ReportDocument.simplified).
+ */
+export function findScriptPairs(text: string, simplifiedView: string, skip: readonly OffsetRange[] = []): ScriptPair[] {
+  const positions = new Map<string, number[]>();
+  const toSimplified = new Map<string, string>();
+  let k = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (!isIdeograph(ch)) continue;
+    while (k < skip.length && skip[k].end <= i) k++;
+    if (k < skip.length && skip[k].start <= i) continue; // garbled text is no evidence of a script
+    let list = positions.get(ch);
+    if (!list) positions.set(ch, (list = []));
+    list.push(i);
+    const s = simplifiedView[i];
+    if (s !== ch) toSimplified.set(ch, s);
+  }
+  const pairs: ScriptPair[] = [];
+  for (const [t, s] of toSimplified) {
+    if (VALID_IN_BOTH.has(t) || VALID_IN_BOTH.has(s)) continue;
+    const sAt = positions.get(s);
+    if (!sAt) continue;
+    pairs.push({ traditional: t, simplified: s, traditionalAt: positions.get(t)!, simplifiedAt: sAt });
+  }
+  return pairs.sort((a, b) => Math.min(a.traditionalAt[0], a.simplifiedAt[0]) - Math.min(b.traditionalAt[0], b.simplifiedAt[0]));
+}
+
+/** mixed-script: 區 and 区 in one document. */
+export const mixedScript: Rule = {
+  meta: {
+    id: 'mixed-script',
+    defaultSeverity: 'info',
+    category: 'hygiene',
+    scope: 'any',
+    fixable: true,
+    description: {
+      'zh-cn': '同一个字在文中既有繁体写法又有简体写法（如“區”与“区”），多因拼接不同来源的文字所致。',
+      en: 'The same character written in both traditional and simplified form in one document (區 and 区), usually from pasting texts of different origin.',
+    },
+    docs: {
+      'zh-cn':
+        '一份文件应统一使用一种字形。从繁体网页转载的段落与简体段落拼在一起时，同一个字会以两种写法出现。' +
+        '本规则按 OpenCC 的繁简对照数据（opencc-js）找出同一个字的繁体和简体两种写法都出现的情况，在少数一方的首次出现处给出提示，' +
+        '并指出多数一方。通篇繁体（如转载的繁体报告）或通篇简体的文件不报告。“干/幹”“里/裡”“著/着”“后/後”等' +
+        '在两种字形中都合法的字不作为证据。\n\n' +
+        '快速修复把少数写法全部改为本文多数使用的写法（只替换这一个字，一次编辑）；繁→简按 OpenCC 逐字对照，简→繁只在本文已用过的繁体写法唯一时提供。',
+      en:
+        'A document should use one script. When a paragraph reprinted from a traditional-script page is joined to simplified ' +
+        'text, the same character appears in both forms. Using OpenCC’s traditional↔simplified data (opencc-js), the rule ' +
+        'finds characters present in both forms and notes the first occurrence of the minority form, pointing at the ' +
+        'majority form. A document entirely in one script is fine. Characters valid in both scripts (干/幹, 里/裡, 著/着, ' +
+        '后/後 …) are not taken as evidence.\n\n' +
+        'The quick fix replaces every occurrence of the minority form with the form the document mostly uses (that one ' +
+        'character only, one edit); traditional→simplified follows OpenCC, simplified→traditional is offered only when the ' +
+        'document uses exactly one traditional form for it.',
+    },
+  },
+  messages: {
+    mixedToSimplified: {
+      'zh-cn': '繁简混用：本文以简体为主，此处“{minority}”是“{majority}”的繁体写法（繁体{minorityCount}处，简体{majorityCount}处）',
+      en: 'Mixed scripts: the document is mostly simplified, but “{minority}” is the traditional form of “{majority}” ({minorityCount} traditional, {majorityCount} simplified)',
+    },
+    mixedToTraditional: {
+      'zh-cn': '繁简混用：本文以繁体为主，此处“{minority}”是“{majority}”的简体写法（简体{minorityCount}处，繁体{majorityCount}处）',
+      en: 'Mixed scripts: the document is mostly traditional, but “{minority}” is the simplified form of “{majority}” ({minorityCount} simplified, {majorityCount} traditional)',
+    },
+    majority: { 'zh-cn': '本文多数使用的写法“{majority}”', en: 'The form the document mostly uses, “{majority}”' },
+    fix: { 'zh-cn': '把全文{count}处“{minority}”改为“{majority}”', en: 'Replace all {count} “{minority}” with “{majority}”' },
+  },
+  check(ctx) {
+    const doc = ctx.doc;
+    if (doc.script.traditionalCount === 0) return; // entirely simplified: nothing can be mixed
+    // Characters inside damaged spans (mojibake) are not text in either script.
+    const pairs = findScriptPairs(doc.text, doc.simplified, encodingDamageOf(ctx.analysis));
+    if (!pairs.length) return;
+    // The majority script, judged on the characters that occur in both forms.
+    const tCount = pairs.reduce((n, p) => n + p.traditionalAt.length, 0);
+    const sCount = pairs.reduce((n, p) => n + p.simplifiedAt.length, 0);
+    const traditionalMajority = tCount > sCount || (tCount === sCount && doc.isTraditional);
+    // How many traditional forms of each simplified character does the document use?
+    const formsOf = new Map<string, number>();
+    for (const p of pairs) formsOf.set(p.simplified, (formsOf.get(p.simplified) ?? 0) + 1);
+    const seenMinority = new Set<string>();
+    for (const p of pairs) {
+      const minority = traditionalMajority ? p.simplified : p.traditional;
+      const majority = traditionalMajority ? p.traditional : p.simplified;
+      if (seenMinority.has(minority)) continue; // 发 beside both 發 and 髮: one finding
+      seenMinority.add(minority);
+      const minorityAt = traditionalMajority ? p.simplifiedAt : p.traditionalAt;
+      const majorityAt = traditionalMajority ? p.traditionalAt : p.simplifiedAt;
+      const at = (o: number): OffsetRange => ({ start: o, end: o + 1 });
+      const fixes: Fix[] = [];
+      if (!traditionalMajority || formsOf.get(p.simplified) === 1) {
+        fixes.push({
+          title: ctx.t('fix', { count: minorityAt.length, minority, majority }),
+          edits: minorityAt.map((o) => ({ range: doc.rangeOfOffsets(at(o)), newText: majority })),
+          kind: 'unify-script',
+        });
+      }
+      ctx.report({
+        message: ctx.t(traditionalMajority ? 'mixedToTraditional' : 'mixedToSimplified', {
+          minority,
+          majority,
+          minorityCount: minorityAt.length,
+          majorityCount: majorityAt.length,
+        }),
+        range: at(minorityAt[0]),
+        related: [{ range: doc.rangeOfOffsets(at(majorityAt[0])), message: ctx.t('majority', { majority }) }],
+        fixes,
+        data: { minority, majority, minorityCount: minorityAt.length, majorityCount: majorityAt.length },
+      });
+    }
+  },
+};

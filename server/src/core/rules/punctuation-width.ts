@@ -1,0 +1,97 @@
+import type { Rule } from './types';
+import type { Analysis } from '../analysis';
+import type { Fix, TextEdit } from '../types';
+import { chinesePunctuationOffsets, fullWidthEdits, protectedRegions } from '../punctuation';
+import { encodingDamageOf } from './encoding-damage';
+
+const KINDS: { id: string; half: string; full: string; name: { 'zh-cn': string; en: string } }[] = [
+  { id: 'comma', half: ',', full: '，', name: { 'zh-cn': '逗号', en: 'commas' } },
+  { id: 'colon', half: ':', full: '：', name: { 'zh-cn': '冒号', en: 'colons' } },
+  { id: 'semicolon', half: ';', full: '；', name: { 'zh-cn': '分号', en: 'semicolons' } },
+  { id: 'parentheses', half: '()', full: '（）', name: { 'zh-cn': '括号', en: 'parentheses' } },
+  { id: 'question', half: '?', full: '？', name: { 'zh-cn': '问号', en: 'question marks' } },
+  { id: 'exclamation', half: '!', full: '！', name: { 'zh-cn': '叹号', en: 'exclamation marks' } },
+];
+
+/**
+ * The whole-document conversion to full-width punctuation as LSP-style edits: used by the
+ * quick fix and by the server's `reportlint/fullWidthPunctuation` request (the client command).
+ * Damaged spans (encoding-damage) are left as they are.
+ */
+export function fullWidthPunctuationEdits(analysis: Analysis): TextEdit[] {
+  const doc = analysis.doc;
+  return fullWidthEdits(doc.text, doc.format, encodingDamageOf(analysis)).map((e) => ({ range: doc.rangeOf(e.start, e.end), newText: e.newText }));
+}
+
+/** punctuation-width: `，` and `,` (or `（` and `(`) both used as Chinese punctuation in one document. */
+export const punctuationWidth: Rule = {
+  meta: {
+    id: 'punctuation-width',
+    defaultSeverity: 'info',
+    category: 'format',
+    scope: 'any',
+    fixable: true,
+    description: {
+      'zh-cn': '同一种标点在文中既用全角又用半角（如“，”与“,”、“（”与“(”）。',
+      en: 'The same punctuation mark used in both full-width and half-width form in one document (，and ,; （ and ().',
+    },
+    docs: {
+      'zh-cn':
+        '中文公文使用全角标点“，：；（）？！”。从网页或其他软件转来的文字常带半角标点“, : ; ( ) ? !”。' +
+        '通篇一致使用半角的文件（很多转载文本如此）不报告；只有同一种标点全角、半角混用时，才在少数一方首次出现处给出提示。' +
+        '计数时只算用作中文标点的半角符号：数字中的“1,234”“11:18”、网址、Markdown 语法中的符号不计。\n\n' +
+        '快速修复（以及命令“ReportLint：全文转换为全角标点”）在一次可撤销的编辑中把全文用作中文标点的半角符号改为全角，' +
+        '不改动编号中的数字、数字本身（1,234、3.5）、网址和 Markdown 语法，也不改动乱码范围。',
+      en:
+        'Chinese official documents use full-width punctuation ，：；（）？！. Text arriving from web pages or other programs often ' +
+        'carries ASCII , : ; ( ) ? !. A document that uses the half-width forms consistently (many reprints do) is left alone; ' +
+        'only when one mark appears in both forms does the rule note the first occurrence of the minority form. Only ASCII ' +
+        'marks used as Chinese punctuation count: 1,234, 11:18, URLs and Markdown syntax do not.\n\n' +
+        'The quick fix (and the command “ReportLint: Convert to full-width punctuation”) converts every ASCII mark used as ' +
+        'Chinese punctuation in one undoable edit, leaving marker numerals, numbers (1,234, 3.5), URLs, Markdown syntax and ' +
+        'damaged spans untouched.',
+    },
+  },
+  messages: {
+    mixed: {
+      'zh-cn': '{name}全角、半角混用：全角“{full}”{fullCount}处，半角“{half}”{halfCount}处，此处为{minorityForm}',
+      en: 'Mixed-width {name}: {fullCount} full-width “{full}”, {halfCount} half-width “{half}”; this one is {minorityForm}',
+    },
+    fullForm: { 'zh-cn': '全角', en: 'full-width' },
+    halfForm: { 'zh-cn': '半角', en: 'half-width' },
+    fix: { 'zh-cn': '全文统一为全角标点（{count}处）', en: 'Convert the whole document to full-width punctuation ({count} marks)' },
+  },
+  check(ctx) {
+    const doc = ctx.doc;
+    const text = doc.text;
+    const regions = protectedRegions(text, doc.format);
+    const inRegion = (i: number) => regions.some((r) => r.start <= i && i < r.end);
+    const halfAt = chinesePunctuationOffsets(text, doc.format, encodingDamageOf(ctx.analysis));
+    let fix: Fix | null = null;
+    for (const kind of KINDS) {
+      const half = halfAt.filter((i) => kind.half.includes(text[i]));
+      const full: number[] = [];
+      for (let i = 0; i < text.length; i++) if (kind.full.includes(text[i]) && !inRegion(i)) full.push(i);
+      if (!half.length || !full.length) continue;
+      const halfMinority = half.length <= full.length;
+      const at = halfMinority ? half[0] : full[0];
+      if (!fix) {
+        const edits = fullWidthPunctuationEdits(ctx.analysis);
+        fix = { title: ctx.t('fix', { count: edits.length }), edits, kind: 'full-width-punctuation' };
+      }
+      ctx.report({
+        message: ctx.t('mixed', {
+          name: kind.name[ctx.locale],
+          full: kind.full,
+          half: kind.half,
+          fullCount: full.length,
+          halfCount: half.length,
+          minorityForm: ctx.t(halfMinority ? 'halfForm' : 'fullForm'),
+        }),
+        range: { start: at, end: at + 1 },
+        fixes: [fix],
+        data: { kind: kind.id, full: full.length, half: half.length },
+      });
+    }
+  },
+};
