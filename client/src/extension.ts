@@ -72,6 +72,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await client?.restart();
     }),
     vscode.commands.registerCommand('reportlint.showStatistics', () => showStatistics()),
+    vscode.commands.registerCommand('reportlint.convertPunctuation', convertPunctuation),
   );
   registerCommands(context, () => client);
   context.subscriptions.push(new StatusBar(() => client));
@@ -92,6 +93,30 @@ async function showStatistics(): Promise<void> {
   }
   const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.markdown });
   await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
+}
+
+/** Convert the active document to full-width punctuation in one undoable edit (edits computed by the server). */
+async function convertPunctuation(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !client) return;
+  const document = editor.document;
+  const version = document.version;
+  const result = await client.sendRequest<{ version: number; edits: import('vscode-languageclient').TextEdit[] } | null>(
+    'reportlint/fullWidthPunctuation',
+    { uri: client.code2ProtocolConverter.asUri(document.uri) },
+  );
+  if (!result || document.version !== version || result.version !== version) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('The document changed while converting punctuation; run the command again.'));
+    return;
+  }
+  if (!result.edits.length) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No half-width punctuation to convert.'));
+    return;
+  }
+  const edit = new vscode.WorkspaceEdit();
+  edit.set(document.uri, await client.protocol2CodeConverter.asTextEdits(result.edits));
+  const ok = await vscode.workspace.applyEdit(edit);
+  if (ok) void vscode.window.showInformationMessage(vscode.l10n.t('Converted {0} punctuation marks to full width.', result.edits.length));
 }
 
 export async function deactivate(): Promise<void> {

@@ -34,6 +34,7 @@ import { pathToFileURL } from 'url';
 import { normalizeLocale } from './core/l10n';
 import { outlineToJson } from './core/outline/serialize';
 import { statsSummary, statsToMarkdown } from './core/figures/summary';
+import { fullWidthPunctuationEdits } from './core/rules/punctuation-width';
 import type { Finding, Locale, SeverityOrOff } from './core/types';
 import { toCodeAction, toCompletionItem, toDiagnostic, toDocumentSymbols, toFoldingRanges } from './lsp/convert';
 import { debounceDelay } from './lsp/pipeline';
@@ -387,6 +388,16 @@ connection.onRequest('reportlint/stats', (params: { uri: string }) => {
     // keep the encoded name
   }
   return { ...summary, uri: params.uri, markdown: statsToMarkdown(summary, locale, name) };
+});
+
+/**
+ * Custom request behind the client's `reportlint.convertPunctuation` command: the edits that
+ * convert the whole document to full-width punctuation (the client applies them as one edit).
+ */
+connection.onRequest('reportlint/fullWidthPunctuation', (params: { uri: string }) => {
+  const doc = documents.get(params.uri);
+  if (!doc) return null;
+  return { version: doc.version, edits: fullWidthPunctuationEdits(analysisOf(doc)) };
 });
 
 documents.listen(connection);

@@ -8,7 +8,7 @@ import { findUtf8AsGbk, isPinyinSyllable } from '../../server/src/core/text/char
 import type { Finding } from '../../server/src/core/types';
 import { applyEdits, check, readSeed, SEED, SEEDS_SKIP } from '../helpers';
 
-const HYGIENE = ['encoding-damage', 'pinyin-residue', 'web-boilerplate', 'date-format', 'document-number', 'request-in-report'];
+const HYGIENE = ['encoding-damage', 'pinyin-residue', 'web-boilerplate', 'date-format', 'document-number', 'request-in-report', 'mixed-script', 'punctuation-width'];
 
 function utf8ReadAsGbk(s: string): string {
   return iconv.decode(Buffer.from(s, 'utf8'), 'gbk');
@@ -187,8 +187,10 @@ describe('hygiene rules on the seeds', { skip: SEEDS_SKIP }, () => {
     assert.ok(!/浏览次数|来源:本网/.test(fixed));
   });
 
+  // No information findings are kept on the seeds either: they are each in one script (mixed-script
+  // ignores the characters inside 001's damaged spans) and use ASCII , : ; ( ) consistently.
   for (const key of ['baiyun', 'xinhua', 'gzOffice'] as const) {
-    it(`${key}: no hygiene finding`, () => {
+    it(`${key}: no hygiene finding at any severity`, () => {
       assert.deepEqual(run(SEED[key]).map((f) => `${f.range.start.line + 1}: ${f.ruleId} ${f.message}`), []);
     });
   }
