@@ -16,6 +16,14 @@ interface DocumentStatus {
   profile: { id: string; name: string } | null;
 }
 
+interface Coverage {
+  claims: number;
+  checkable: number;
+  consistent: number;
+  inconsistent: number;
+  unverifiable: number;
+}
+
 function shorten(s: string, max = 20): string {
   return s.length > max ? s.slice(0, max - 1) + '…' : s;
 }
@@ -89,10 +97,33 @@ export class StatusBar implements vscode.Disposable {
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(`**ReportLint** — ${st.profile ? st.profile.name : vscode.l10n.t('no report type detected')}\n\n`);
     tooltip.appendMarkdown(vscode.l10n.t('{0} errors, {1} warnings, {2} other findings', String(errors), String(warnings), String(others)) + '\n\n');
+    const coverage = await this.coverage(c, key);
+    if (coverage && coverage.claims > 0) {
+      tooltip.appendMarkdown(
+        vscode.l10n.t(
+          'Figures: {0} claims recognised, {1} checkable ({2} consistent, {3} inconsistent), {4} not checkable.',
+          String(coverage.claims),
+          String(coverage.checkable),
+          String(coverage.consistent),
+          String(coverage.inconsistent),
+          String(coverage.unverifiable),
+        ) + '\n\n',
+      );
+    }
     if (st.run === 'onSave') tooltip.appendMarkdown(vscode.l10n.t('Checked when the file is saved (reportlint.run).') + '\n\n');
     tooltip.appendMarkdown(vscode.l10n.t('Click for the Problems panel or to switch the report type.'));
     this.item.tooltip = tooltip;
     this.item.show();
+  }
+
+  /** Statistics coverage from `reportlint/stats` (null when the server does not offer it). */
+  private async coverage(c: LanguageClient, uri: string): Promise<Coverage | null> {
+    try {
+      const r = await c.sendRequest<{ coverage?: Coverage } | null>('reportlint/stats', { uri });
+      return r?.coverage ?? null;
+    } catch {
+      return null;
+    }
   }
 
   dispose(): void {

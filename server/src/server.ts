@@ -28,6 +28,7 @@ import { allProfiles } from './core/profiles/registry';
 import { locateParts } from './core/profiles/locate';
 import { partInsertion } from './core/profiles/skeleton';
 import { renumberAllEdits } from './core/renumber';
+import { sectionLenses } from './core/code-lens';
 import { reportSkeletonSnippet } from './core/report-skeleton';
 import { IgnoreFilter, readReportFile } from './lsp/workspace-check';
 import { pathToFileURL } from 'url';
@@ -50,6 +51,8 @@ interface Settings {
   run: 'onType' | 'onSave';
   /** Report profile id, `auto` or `none` (a .reportlintrc.json `profile` takes precedence). */
   profile: string;
+  /** Code lenses above sections with figures. */
+  codeLens: boolean;
 }
 
 const REPORT_LANGUAGE = 'reportlint';
@@ -79,6 +82,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       hoverProvider: true,
       completionProvider: { triggerCharacters: ['（', '(', '第', '#'] },
+      codeLensProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'ReportLint', version: typeof REPORTLINT_VERSION === 'string' ? REPORTLINT_VERSION : 'dev' },
   };
@@ -102,7 +106,7 @@ function analysisOf(doc: TextDocument): Analysis {
 }
 
 async function getSettings(uri: string): Promise<Settings> {
-  const defaults: Settings = { enable: 'auto', rules: {}, maxFileSize: defaultConfig().maxFileSize, run: 'onType', profile: 'auto' };
+  const defaults: Settings = { enable: 'auto', rules: {}, maxFileSize: defaultConfig().maxFileSize, run: 'onType', profile: 'auto', codeLens: true };
   if (!hasConfigurationCapability) return defaults;
   let p = settingsCache.get(uri);
   if (!p) {
@@ -267,6 +271,15 @@ connection.onCompletion(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc || !(await symbolsAllowed(doc))) return null;
   return completionsAt(analysisOf(doc), params.position, locale, await authoringProfile(doc)).map(toCompletionItem);
+});
+
+connection.onCodeLens(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  const settings = await getSettings(doc.uri);
+  const analysis = analysisOf(doc);
+  if (!settings.codeLens || !shouldCheck(doc, analysis, settings.enable).check) return [];
+  return sectionLenses(analysis, locale).map((l) => ({ range: l.range, command: { title: l.title, command: l.command } }));
 });
 
 // ---- Requests behind the client's commands (README: "Commands") ----

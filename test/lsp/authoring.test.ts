@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { CompletionItemKind, type CompletionItem, type CompletionList, type Hover, type TextEdit } from 'vscode-languageserver-protocol';
+import { CompletionItemKind, type CodeLens, type CompletionItem, type CompletionList, type Hover, type TextEdit } from 'vscode-languageserver-protocol';
 import { applyEdits, readFixture } from '../helpers';
 import { startServer, type ServerHarness } from './harness';
 
@@ -125,6 +125,17 @@ describe('requests behind the commands', () => {
     void server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
     const after = (await server.diagnostics(uri, 2)).diagnostics.filter((d) => d.code === 'missing-part').length;
     assert.equal(after, before - 1);
+  });
+
+  it('serves code lenses above sections with figures, which open the statistics summary', async () => {
+    const uri = 'file:///virtual/cmd/lens.txt';
+    server.open(uri, readFixture('figures/stats.txt'));
+    await server.diagnostics(uri);
+    const lenses = (await server.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as CodeLens[];
+    assert.equal(lenses.length, 1);
+    assert.equal(lenses[0].range.start.line, 2);
+    assert.equal(lenses[0].command?.command, 'reportlint.showStatistics');
+    assert.match(String(lenses[0].command?.title), /个数据待核对/);
   });
 
   it('reportlint/checkFiles publishes findings for unopened reports, honouring .reportlintignore and auto mode', async () => {
