@@ -38,7 +38,8 @@ import { statsSummary, statsToMarkdown } from './core/figures/summary';
 import { fullWidthPunctuationEdits } from './core/rules/punctuation-width';
 import type { Finding, Locale, SeverityOrOff } from './core/types';
 import { toCodeAction, toCompletionItem, toDiagnostic, toDocumentSymbols, toFoldingRanges } from './lsp/convert';
-import { debounceDelay } from './lsp/pipeline';
+import { debounceDelay, DocumentSession, type CancelToken } from './lsp/pipeline';
+import { CheckScheduler } from './lsp/scheduler';
 
 export type EnableMode = 'auto' | 'always' | 'never';
 
@@ -62,13 +63,12 @@ const documents = new TextDocuments(TextDocument);
 let locale: Locale = 'zh-cn';
 let hasConfigurationCapability = false;
 
-interface DocState {
-  version: number;
-  analysis: Analysis;
-  findings: Finding[] | null;
-  timer: NodeJS.Timeout | null;
-}
-const states = new Map<string, DocState>();
+/** Checking state per open document (lsp/pipeline.ts) and the check scheduling (lsp/scheduler.ts). */
+const sessions = new Map<string, DocumentSession>();
+const scheduler = new CheckScheduler(
+  (uri, version, token) => validate(uri, version, token),
+  (e) => connection.console.error(`ReportLint: ${e instanceof Error ? e.stack : String(e)}`),
+);
 const settingsCache = new Map<string, Promise<Settings>>();
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -94,15 +94,18 @@ function formatOf(doc: TextDocument): 'markdown' | 'text' {
   return doc.languageId === 'markdown' || /\.(md|markdown)$/i.test(doc.uri) ? 'markdown' : 'text';
 }
 
+function sessionOf(doc: TextDocument): DocumentSession {
+  let session = sessions.get(doc.uri);
+  if (!session || session.format !== formatOf(doc)) {
+    session = new DocumentSession(doc.uri, formatOf(doc));
+    sessions.set(doc.uri, session);
+  }
+  return session;
+}
+
 /** The analysis for the current version of a document, built once and shared. */
 function analysisOf(doc: TextDocument): Analysis {
-  let st = states.get(doc.uri);
-  if (!st || st.version !== doc.version) {
-    const analysis = Analysis.fromText(doc.getText(), { uri: doc.uri, format: formatOf(doc), version: doc.version });
-    st = { version: doc.version, analysis, findings: null, timer: st?.timer ?? null };
-    states.set(doc.uri, st);
-  }
-  return st.analysis;
+  return sessionOf(doc).analysis(doc.getText(), doc.version);
 }
 
 async function getSettings(uri: string): Promise<Settings> {
@@ -138,49 +141,41 @@ function shouldCheck(doc: TextDocument, analysis: Analysis, mode: EnableMode): {
   return { check: isReportDocument(analysis), force: false };
 }
 
-async function validate(doc: TextDocument): Promise<void> {
-  const version = doc.version;
-  const settings = await getSettings(doc.uri);
-  const current = documents.get(doc.uri);
-  if (!current || current.version !== version) return; // a newer version will be validated
-  const analysis = analysisOf(current);
-  const { check, force } = shouldCheck(current, analysis, settings.enable);
-  let findings: Finding[] = [];
+/** Check one version of a document and publish its diagnostics, unless cancelled or stale. */
+async function validate(uri: string, version: number, token: CancelToken): Promise<void> {
+  const settings = await getSettings(uri);
+  const doc = documents.get(uri);
+  if (token.cancelled || !doc || doc.version !== version) return; // a newer version will be validated
+  const session = sessionOf(doc);
+  const analysis = session.analysis(doc.getText(), version);
+  const { check, force } = shouldCheck(doc, analysis, settings.enable);
+  let findings: Finding[] | null = [];
   if (check) {
-    const config = configFor(doc.uri, settings);
-    findings = checkDocument(analysis, {
-      config,
-      locale,
-      forceReport: force,
-      onRuleError: (rule, e) => connection.console.error(`ReportLint: rule ${rule} failed on ${doc.uri}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`),
-    });
-  }
-  const st = states.get(doc.uri);
-  if (!st || st.version !== version || documents.get(doc.uri)?.version !== version) return; // stale
-  st.findings = findings;
-  await connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: findings.map((f) => toDiagnostic(f, doc.uri)) });
+    const config = configFor(uri, settings);
+    findings = await session.checkAsync(
+      analysis,
+      {
+        config,
+        locale,
+        forceReport: force,
+        onRuleError: (rule, e) => connection.console.error(`ReportLint: rule ${rule} failed on ${uri}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`),
+      },
+      token,
+    );
+    if (findings === null) return; // cancelled by a newer version
+  } else session.setFindings(version, findings);
+  if (documents.get(uri)?.version !== version || !scheduler.claimPublish(uri, version, token)) return; // stale
+  await connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, uri)) });
 }
 
 function schedule(doc: TextDocument, immediate: boolean): void {
-  let st = states.get(doc.uri);
-  if (!st) {
-    analysisOf(doc);
-    st = states.get(doc.uri)!;
-  }
-  if (st.timer) clearTimeout(st.timer);
-  const run = () => {
-    const s = states.get(doc.uri);
-    if (s) s.timer = null;
-    const latest = documents.get(doc.uri);
-    if (latest) validate(latest).catch((e) => connection.console.error(`ReportLint: ${e instanceof Error ? e.stack : String(e)}`));
-  };
-  st.timer = immediate ? null : setTimeout(run, debounceDelay(doc.getText().length));
-  if (immediate) run();
+  const delay = immediate ? 0 : debounceDelay(doc.getText().length, sessions.get(doc.uri)?.lastCheckMs ?? 0);
+  scheduler.schedule(doc.uri, doc.version, delay);
 }
 
 documents.onDidOpen((e) => schedule(e.document, true));
 documents.onDidChangeContent((e) => {
-  if (states.get(e.document.uri)?.version === e.document.version) return;
+  if (scheduler.pendingVersion(e.document.uri) === e.document.version) return; // the open already scheduled it
   const doc = e.document;
   void getSettings(doc.uri).then((s) => {
     if (s.run !== 'onSave') schedule(doc, false);
@@ -192,9 +187,8 @@ documents.onDidSave((e) => {
   });
 });
 documents.onDidClose((e) => {
-  const st = states.get(e.document.uri);
-  if (st?.timer) clearTimeout(st.timer);
-  states.delete(e.document.uri);
+  scheduler.forget(e.document.uri);
+  sessions.delete(e.document.uri);
   settingsCache.delete(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
@@ -236,12 +230,12 @@ function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {
 
 connection.onCodeAction((params) => {
   const doc = documents.get(params.textDocument.uri);
-  const st = doc ? states.get(doc.uri) : undefined;
-  if (!doc || !st || st.version !== doc.version || !st.findings) return [];
+  const findings = doc ? sessions.get(doc.uri)?.findingsFor(doc.version) : null;
+  if (!doc || !findings) return [];
   const actions: CodeAction[] = [];
   for (const diagnostic of params.context.diagnostics) {
     if (diagnostic.source !== 'ReportLint') continue;
-    const finding = st.findings.find((f) => f.ruleId === diagnostic.code && sameRange(f.range, diagnostic.range) && f.message === diagnostic.message);
+    const finding = findings.find((f) => f.ruleId === diagnostic.code && sameRange(f.range, diagnostic.range) && f.message === diagnostic.message);
     for (const fix of finding?.fixes ?? []) actions.push(toCodeAction(fix, doc.uri, diagnostic));
   }
   return actions;
@@ -251,8 +245,7 @@ connection.onHover(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc || !(await symbolsAllowed(doc))) return null;
   const analysis = analysisOf(doc);
-  const st = states.get(doc.uri);
-  const findings = st && st.version === doc.version && st.findings ? st.findings : [];
+  const findings = sessions.get(doc.uri)?.findingsFor(doc.version) ?? [];
   const md = hoverAt(analysis, analysis.doc.offsetAt(params.position), locale, findings);
   return md ? { contents: { kind: 'markdown', value: md } } : null;
 });

@@ -1,4 +1,5 @@
 import { ReportDocument, type DocumentFormat } from './document';
+import type { AnalysisCache } from './incremental';
 import { buildOutline, type Outline } from './outline/outline';
 
 /**
@@ -9,19 +10,22 @@ import { buildOutline, type Outline } from './outline/outline';
  */
 export class Analysis {
   readonly doc: ReportDocument;
+  /** Reuse from the previous version of the same document (incremental checking), if any. */
+  readonly cache: AnalysisCache | null;
   private outlineValue: Outline | null = null;
   private memoTable = new Map<string, unknown>();
 
-  constructor(doc: ReportDocument) {
+  constructor(doc: ReportDocument, cache: AnalysisCache | null = null) {
     this.doc = doc;
+    this.cache = cache;
   }
 
-  static fromText(text: string, options: { uri?: string; format?: DocumentFormat; version?: number } = {}): Analysis {
-    return new Analysis(new ReportDocument(text, options));
+  static fromText(text: string, options: { uri?: string; format?: DocumentFormat; version?: number; cache?: AnalysisCache } = {}): Analysis {
+    return new Analysis(new ReportDocument(text, options), options.cache ?? null);
   }
 
   get outline(): Outline {
-    if (!this.outlineValue) this.outlineValue = buildOutline(this.doc);
+    if (!this.outlineValue) this.outlineValue = buildOutline(this.doc, this.cache ?? undefined);
     return this.outlineValue;
   }
 

@@ -3,7 +3,8 @@ import { defaultConfig, type ResolvedConfig } from './config';
 import { COMMON, DEFAULT_LOCALE, localize } from './l10n';
 import { ALL_RULES } from './rules';
 import { isReportDocument } from './profiles/detect';
-import type { FindingInput, Rule, RuleContext } from './rules/types';
+import { anchorFixes, runOnParagraph } from './rules/paragraph-rule';
+import type { FindingInput, ParagraphFinding, Rule, RuleContext } from './rules/types';
 import type { Finding, Locale, Range, Severity } from './types';
 
 export interface CheckOptions {
@@ -35,6 +36,19 @@ function isRange(r: FindingInput['range']): r is Range {
  * failure becomes one finding and the other rules still report.
  */
 export function checkDocument(analysis: Analysis, options: CheckOptions = {}): Finding[] {
+  const steps = checkDocumentSteps(analysis, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * checkDocument as a generator that yields after each rule, so that a caller (the language
+ * server) can give way to newer edits between rules and abandon a check that became stale.
+ * Draining it gives exactly checkDocument's result.
+ */
+export function* checkDocumentSteps(analysis: Analysis, options: CheckOptions = {}): Generator<void, Finding[], void> {
   const config = options.config ?? defaultConfig();
   const locale = options.locale ?? DEFAULT_LOCALE;
   const rules = options.rules ?? ALL_RULES;
@@ -50,38 +64,66 @@ export function checkDocument(analysis: Analysis, options: CheckOptions = {}): F
     ];
   }
   const isReport = options.forceReport || isReportDocument(analysis, config);
+  const cache = analysis.cache;
+  cache?.beginCheck(`${locale}\u0000${JSON.stringify([config.profile, config.rules, config.customProfiles ?? null])}`);
   const findings: Finding[] = [];
   for (const rule of rules) {
     const severity = effectiveSeverity(rule, config);
     if (!severity) continue;
     if (rule.meta.scope === 'report' && !isReport) continue;
     const collected: Finding[] = [];
-    const ctx: RuleContext = {
-      analysis,
-      doc,
-      outline: analysis.outline,
-      locale,
-      config,
-      severity,
-      t(key, args) {
-        const msg = rule.messages[key];
-        return msg ? localize(msg, locale, args) : key;
-      },
-      report(input) {
-        collected.push({
-          ruleId: rule.meta.id,
-          severity: input.severity ?? severity,
-          message: input.message,
-          range: isRange(input.range) ? input.range : doc.rangeOfOffsets(input.range),
-          ...(input.fixes && input.fixes.length ? { fixes: input.fixes } : {}),
-          ...(input.related && input.related.length ? { related: input.related } : {}),
-          ...(input.explanation ? { explanation: input.explanation } : {}),
-          ...(input.data ? { data: input.data } : {}),
-        });
-      },
+    const t = (key: string, args?: Record<string, string | number>) => {
+      const msg = rule.messages[key];
+      return msg ? localize(msg, locale, args) : key;
     };
     try {
-      rule.check(ctx);
+      if (rule.granularity === 'paragraph' && rule.checkParagraph) {
+        // Per paragraph, reusing the findings of unchanged paragraph texts.
+        const env = { locale, config, severity, t };
+        for (const p of analysis.outline.paragraphs) {
+          let found: readonly ParagraphFinding[] | undefined;
+          let key = '';
+          if (cache) {
+            key = `${rule.meta.id}\u0000${severity}\u0000${p.runIn ? 1 : 0}\u0000${doc.text.slice(p.range.start, p.range.end)}`;
+            found = cache.paragraphFindings.get(key);
+            if (found) cache.stats.paragraphHits++;
+          }
+          if (!found) {
+            found = runOnParagraph(rule, doc, p, env);
+            if (cache) {
+              cache.stats.paragraphMisses++;
+              cache.paragraphFindings.set(key, found);
+            }
+          }
+          const d = p.range.start;
+          for (const f of found) {
+            collected.push(
+              toFinding(rule, severity, doc, {
+                message: f.message,
+                range: { start: f.range.start + d, end: f.range.end + d },
+                ...(f.fixes ? { fixes: anchorFixes(doc, f.fixes, d) } : {}),
+                ...(f.explanation ? { explanation: f.explanation } : {}),
+                ...(f.data ? { data: f.data } : {}),
+                ...(f.severity ? { severity: f.severity } : {}),
+              }),
+            );
+          }
+        }
+      } else {
+        const ctx: RuleContext = {
+          analysis,
+          doc,
+          outline: analysis.outline,
+          locale,
+          config,
+          severity,
+          t,
+          report(input) {
+            collected.push(toFinding(rule, severity, doc, input));
+          },
+        };
+        rule.check(ctx);
+      }
       findings.push(...collected);
     } catch (error) {
       options.onRuleError?.(rule.meta.id, error);
@@ -93,8 +135,22 @@ export function checkDocument(analysis: Analysis, options: CheckOptions = {}): F
         data: { failedRule: rule.meta.id },
       });
     }
+    yield;
   }
   return sortFindings(findings);
+}
+
+function toFinding(rule: Rule, severity: Severity, doc: Analysis['doc'], input: FindingInput): Finding {
+  return {
+    ruleId: rule.meta.id,
+    severity: input.severity ?? severity,
+    message: input.message,
+    range: isRange(input.range) ? input.range : doc.rangeOfOffsets(input.range),
+    ...(input.fixes && input.fixes.length ? { fixes: input.fixes } : {}),
+    ...(input.related && input.related.length ? { related: input.related } : {}),
+    ...(input.explanation ? { explanation: input.explanation } : {}),
+    ...(input.data ? { data: input.data } : {}),
+  };
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {

@@ -13,7 +13,12 @@
 type ConverterFn = (s: string) => string;
 
 let converter: ConverterFn | null = null;
-const charCache = new Map<string, string>();
+/**
+ * Per-code-unit cache of the mapping: 0 = not looked up yet, otherwise the simplified code unit
+ * (equal to the input when the character is already simplified or maps to more than one unit).
+ * A typed array instead of a Map: the view of a 1 MB document costs a table read per character.
+ */
+const charTable = new Uint16Array(0x10000);
 
 function getConverter(): ConverterFn {
   if (!converter) {
@@ -29,12 +34,13 @@ function isCjkUnit(code: number): boolean {
   return (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
 }
 
-function simplifyChar(ch: string): string {
-  let mapped = charCache.get(ch);
-  if (mapped === undefined) {
+function simplifyCode(code: number): number {
+  let mapped = charTable[code];
+  if (mapped === 0) {
+    const ch = String.fromCharCode(code);
     const out = getConverter()(ch);
-    mapped = out.length === ch.length ? out : ch;
-    charCache.set(ch, mapped);
+    mapped = out.length === 1 ? out.charCodeAt(0) : code;
+    charTable[code] = mapped;
   }
   return mapped;
 }
@@ -57,12 +63,11 @@ export function toSimplifiedView(text: string): ScriptView {
     const code = text.charCodeAt(i);
     if (!isCjkUnit(code)) continue;
     cjkCount++;
-    const ch = text[i];
-    const mapped = simplifyChar(ch);
-    if (mapped !== ch) {
+    const mapped = simplifyCode(code);
+    if (mapped !== code) {
       traditionalCount++;
       if (!out) out = [];
-      out.push(text.slice(last, i), mapped);
+      out.push(text.slice(last, i), String.fromCharCode(mapped));
       last = i + 1;
     }
   }
@@ -73,5 +78,12 @@ export function toSimplifiedView(text: string): ScriptView {
 
 /** Convert a single string to simplified (used for profile phrases and user input). */
 export function simplify(text: string): string {
+  if (text.length === 1) {
+    // Fast path for the per-character lookups of the hygiene rules.
+    const code = text.charCodeAt(0);
+    if (!isCjkUnit(code)) return text;
+    const mapped = simplifyCode(code);
+    return mapped === code ? text : String.fromCharCode(mapped);
+  }
   return toSimplifiedView(text).simplified;
 }

@@ -1,53 +1,116 @@
 /**
  * The server's checking pipeline for one open document, independent of the LSP connection:
- * the analysis of the current version, the findings of the last check, and the debounce policy.
- * server.ts wires it to the connection; the benchmark drives it directly (the server-side path).
+ * the analysis of the current version (built incrementally from the previous one), the findings
+ * of the last check, and the debounce policy. server.ts wires it to the connection through
+ * lsp/scheduler.ts; the benchmark drives it directly (the server-side path).
  */
 import { Analysis } from '../core/analysis';
-import { checkDocument, type CheckOptions } from '../core/check';
+import { checkDocumentSteps, type CheckOptions } from '../core/check';
 import type { DocumentFormat } from '../core/document';
+import { AnalysisCache } from '../core/incremental';
 import type { Finding } from '../core/types';
 
 /**
- * Debounce before checking after a change, by document size (UTF-16 code units): short for the
- * typical report so squiggles follow typing, longer for compilations where a check costs more.
+ * Documents up to this many UTF-16 code units keep incremental state between versions. Larger
+ * ones (compilations of many reports) are re-analysed from scratch on each version: the cache
+ * would cost more memory than the time it saves at the longer debounce they get.
  */
-export function debounceDelay(size: number): number {
-  if (size < 20_000) return 50;
-  if (size < 200_000) return 100;
-  if (size < 2_000_000) return 200;
-  return 400;
+export const INCREMENTAL_MAX_SIZE = 2_000_000;
+
+/**
+ * Debounce before checking after a change: short for the typical report so squiggles follow
+ * typing, longer for compilations; and never shorter than the last check of that document took,
+ * so that typing in a slow document does not queue up checks.
+ */
+export function debounceDelay(size: number, lastCheckMs = 0): number {
+  const base = size < 20_000 ? 30 : size < 200_000 ? 75 : size < 2_000_000 ? 150 : 300;
+  return Math.round(Math.max(base, Math.min(1000, lastCheckMs)));
+}
+
+/** Cooperative cancellation: set when a newer version is scheduled or the document closes. */
+export interface CancelToken {
+  readonly cancelled: boolean;
 }
 
 /** Per-document state kept by the server between versions. */
 export class DocumentSession {
   readonly uri: string;
-  format: DocumentFormat;
+  readonly format: DocumentFormat;
   private current: Analysis | null = null;
+  private cache: AnalysisCache | null = null;
   /** Version and findings of the last completed check. */
   private checked: { version: number; findings: Finding[] } | null = null;
+  /** Duration of the last completed check (ms), for the debounce. */
+  lastCheckMs = 0;
 
   constructor(uri: string, format: DocumentFormat) {
     this.uri = uri;
     this.format = format;
   }
 
-  /** The analysis of `version`, built once per version. */
+  /** The analysis of `version`, built once per version, reusing the previous version's work. */
   analysis(text: string, version: number): Analysis {
     if (this.current && this.current.doc.version === version && this.current.doc.text === text) return this.current;
-    this.current = Analysis.fromText(text, { uri: this.uri, format: this.format, version });
+    if (text.length <= INCREMENTAL_MAX_SIZE) this.cache ??= new AnalysisCache();
+    else this.cache = null;
+    this.current = Analysis.fromText(text, { uri: this.uri, format: this.format, version, cache: this.cache ?? undefined });
     return this.current;
   }
 
-  /** Check the analysis and remember the findings for code actions and hovers. */
+  /** Check synchronously and remember the findings for code actions and hovers. */
   check(analysis: Analysis, options: CheckOptions): Finding[] {
-    const findings = checkDocument(analysis, options);
+    const steps = checkDocumentSteps(analysis, options);
+    const t0 = performance.now();
+    for (;;) {
+      const r = steps.next();
+      if (r.done) {
+        this.record(analysis, r.value, performance.now() - t0);
+        return r.value;
+      }
+    }
+  }
+
+  /**
+   * Check, giving way to the event loop between rules so that newer edits are received while a
+   * long check runs; returns null (and records nothing) as soon as `token` is cancelled.
+   */
+  async checkAsync(analysis: Analysis, options: CheckOptions, token: CancelToken): Promise<Finding[] | null> {
+    const steps = checkDocumentSteps(analysis, options);
+    let busy = 0;
+    let slice = performance.now();
+    for (;;) {
+      if (token.cancelled) return null;
+      const r = steps.next();
+      if (r.done) {
+        this.record(analysis, r.value, busy + performance.now() - slice);
+        return r.value;
+      }
+      // Yield only after ~8 ms of work: a fast check runs in one go.
+      if (performance.now() - slice > 8) {
+        busy += performance.now() - slice;
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        slice = performance.now();
+      }
+    }
+  }
+
+  private record(analysis: Analysis, findings: Finding[], ms: number): void {
     this.checked = { version: analysis.doc.version, findings };
-    return findings;
+    this.lastCheckMs = ms;
+  }
+
+  /** Record findings computed elsewhere (e.g. none, when the document is not checked). */
+  setFindings(version: number, findings: Finding[]): void {
+    this.checked = { version, findings };
   }
 
   /** Findings of `version` when that version has been checked, else null. */
   findingsFor(version: number): Finding[] | null {
     return this.checked && this.checked.version === version ? this.checked.findings : null;
+  }
+
+  /** Statistics of the incremental cache (tests, benchmark), or null without one. */
+  get cacheStats(): AnalysisCache['stats'] | null {
+    return this.cache ? this.cache.stats : null;
   }
 }

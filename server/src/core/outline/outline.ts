@@ -2,6 +2,7 @@ import type { ReportDocument } from '../document';
 import type { OffsetRange } from '../types';
 import { parseChineseNumeral } from '../chinese-numerals';
 import { recognizeHeading, type Heading } from './headings';
+import type { AnalysisCache } from '../incremental';
 
 export interface Section {
   heading: Heading;
@@ -70,10 +71,15 @@ const TITLE_RE = /(报告|总结|情况)\s*$/;
 const DATE_LINE_RE =
   /^\s*((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*([0-9]{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*$|^\s*(?:19|20)\d{2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{1,2}\s*$/;
 
-/** Build the outline of a document. Pure; the caller caches it per document version. */
-export function buildOutline(doc: ReportDocument): Outline {
+/**
+ * Build the outline of a document. Pure; the caller caches it per document version. With a
+ * cache (incremental checking), per-line heading recognition and per-paragraph enumerations are
+ * reused from the previous version of the same document; the result is the same.
+ */
+export function buildOutline(doc: ReportDocument, cache?: AnalysisCache): Outline {
   const markdown = doc.format === 'markdown';
   const simplified = doc.simplified;
+  cache?.beginOutline();
   const headings: Heading[] = [];
   let inFence = false;
   let fenceMarker = '';
@@ -93,7 +99,7 @@ export function buildOutline(doc: ReportDocument): Outline {
       if (inFence) continue;
     }
     const sline = simplified.slice(line.start, line.end);
-    const h = recognizeHeading(line, sline, markdown);
+    const h = cache ? cache.heading(line, sline, markdown) : recognizeHeading(line, sline, markdown);
     if (h) headings.push(h);
   }
 
@@ -119,7 +125,7 @@ export function buildOutline(doc: ReportDocument): Outline {
   const closing = findClosing(doc, headings);
   const { sections, flat } = buildTree(doc, headings, closing);
   const paragraphs = findParagraphs(doc, headings, flat, title, closing);
-  const enumerations = findEnumerations(doc, paragraphs);
+  const enumerations = findEnumerations(doc, paragraphs, cache);
   const { looksLikeReport, cues } = judgeReport(doc, headings, title, closing);
   return { title, sections, headings, flat, paragraphs, enumerations, closing, looksLikeReport, reportCues: cues };
 }
@@ -137,16 +143,18 @@ function buildTree(doc: ReportDocument, headings: Heading[], closing: ClosingBlo
     flat.push(s);
     stack.push(s);
   }
-  // Section ranges: up to the line before the next heading of equal or higher rank.
+  // Section ranges: up to the line before the next heading of equal or higher rank (one pass:
+  // a heading closes every open section of equal or larger rank).
+  const open: number[] = [];
+  const endLines = new Array<number>(flat.length).fill(-1);
+  for (let i = 0; i < flat.length; i++) {
+    const h = flat[i].heading;
+    while (open.length && flat[open[open.length - 1]].heading.rank >= h.rank) endLines[open.pop()!] = h.line - 1;
+    open.push(i);
+  }
   for (let i = 0; i < flat.length; i++) {
     const s = flat[i];
-    let endLine = -1;
-    for (let j = i + 1; j < flat.length; j++) {
-      if (flat[j].heading.rank <= s.heading.rank) {
-        endLine = flat[j].heading.line - 1;
-        break;
-      }
-    }
+    const endLine = endLines[i];
     let end = endLine >= 0 ? lastNonEmptyEndBefore(doc, endLine + 1) : docEnd;
     if (end < s.heading.range.end) end = s.heading.range.end;
     s.range = { start: s.heading.range.start, end };
@@ -252,51 +260,81 @@ const RE_ENUM = new RegExp(
 );
 const SEQUENCE_WORDS: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, 最后: 4 };
 
-function findEnumerations(doc: ReportDocument, paragraphs: Paragraph[]): Enumeration[] {
+interface EnumerationRun {
+  style: EnumerationStyle;
+  items: EnumerationItem[];
+}
+
+function findEnumerations(doc: ReportDocument, paragraphs: Paragraph[], cache?: AnalysisCache): Enumeration[] {
   const result: Enumeration[] = [];
   const simplified = doc.simplified;
   paragraphs.forEach((p, pi) => {
-    const text = simplified.slice(p.range.start, p.range.end);
-    const byStyle = new Map<EnumerationStyle, EnumerationItem[]>();
-    RE_ENUM.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = RE_ENUM.exec(text))) {
-      let style: EnumerationStyle;
-      let ordinal: number | null;
-      if (m[1]) {
-        style = 'shi';
-        ordinal = parseChineseNumeral(m[1]);
-      } else if (m[2]) {
-        style = 'di';
-        ordinal = parseChineseNumeral(m[2]);
-      } else {
-        style = 'sequence-words';
-        ordinal = SEQUENCE_WORDS[m[3]];
-      }
-      if (!ordinal) continue;
-      const start = p.range.start + m.index;
-      const item: EnumerationItem = { ordinal, text: doc.text.slice(start, start + m[0].length), range: { start, end: start + m[0].length } };
-      const list = byStyle.get(style) ?? [];
-      list.push(item);
-      byStyle.set(style, list);
+    if (!cache) {
+      for (const run of enumerationRuns(doc.text, simplified, p.range.start, p.range.end)) result.push({ style: run.style, paragraph: pi, items: run.items });
+      return;
     }
-    for (const [style, items] of byStyle) {
-      // 最后 alone is ordinary prose; sequence words need 首先 or 其次 to count.
-      if (style === 'sequence-words' && !items.some((i) => i.ordinal <= 2)) continue;
-      // One 第一 alone ("第一,") is not an enumeration either.
-      if (items.length < 2 && style !== 'shi') continue;
-      // Split into runs: a new run starts at ordinal 1.
-      let run: EnumerationItem[] = [];
-      for (const it of items) {
-        if (it.ordinal === 1 && run.length) {
-          result.push({ style, paragraph: pi, items: run });
-          run = [];
-        }
-        run.push(it);
-      }
-      if (run.length) result.push({ style, paragraph: pi, items: run });
+    // Cached by the paragraph's text, with offsets relative to its start.
+    const key = doc.text.slice(p.range.start, p.range.end);
+    let runs = cache.enumerations.get(key) as EnumerationRun[] | undefined;
+    if (!runs) {
+      runs = enumerationRuns(key, simplified.slice(p.range.start, p.range.end), 0, key.length);
+      cache.enumerations.set(key, runs);
+    }
+    const d = p.range.start;
+    for (const run of runs) {
+      result.push({
+        style: run.style,
+        paragraph: pi,
+        items: run.items.map((it) => ({ ordinal: it.ordinal, text: it.text, range: { start: it.range.start + d, end: it.range.end + d } })),
+      });
     }
   });
+  return result;
+}
+
+/** The enumeration runs of the paragraph text[start, end) (offsets into `text`). */
+function enumerationRuns(text: string, simplified: string, start: number, end: number): EnumerationRun[] {
+  const result: EnumerationRun[] = [];
+  const ptext = simplified.slice(start, end);
+  const byStyle = new Map<EnumerationStyle, EnumerationItem[]>();
+  RE_ENUM.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = RE_ENUM.exec(ptext))) {
+    let style: EnumerationStyle;
+    let ordinal: number | null;
+    if (m[1]) {
+      style = 'shi';
+      ordinal = parseChineseNumeral(m[1]);
+    } else if (m[2]) {
+      style = 'di';
+      ordinal = parseChineseNumeral(m[2]);
+    } else {
+      style = 'sequence-words';
+      ordinal = SEQUENCE_WORDS[m[3]];
+    }
+    if (!ordinal) continue;
+    const s = start + m.index;
+    const item: EnumerationItem = { ordinal, text: text.slice(s, s + m[0].length), range: { start: s, end: s + m[0].length } };
+    const list = byStyle.get(style) ?? [];
+    list.push(item);
+    byStyle.set(style, list);
+  }
+  for (const [style, items] of byStyle) {
+    // 最后 alone is ordinary prose; sequence words need 首先 or 其次 to count.
+    if (style === 'sequence-words' && !items.some((i) => i.ordinal <= 2)) continue;
+    // One 第一 alone ("第一,") is not an enumeration either.
+    if (items.length < 2 && style !== 'shi') continue;
+    // Split into runs: a new run starts at ordinal 1.
+    let run: EnumerationItem[] = [];
+    for (const it of items) {
+      if (it.ordinal === 1 && run.length) {
+        result.push({ style, items: run });
+        run = [];
+      }
+      run.push(it);
+    }
+    if (run.length) result.push({ style, items: run });
+  }
   return result;
 }
 

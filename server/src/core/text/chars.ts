@@ -45,19 +45,33 @@ export function isPinyinSyllable(s: string): boolean {
 export const PINYIN_LETTER_CLASS = `a-zü${TONE_LETTERS}`;
 
 const gbkCache = new Map<string, number>();
+/** GBK code per UTF-16 code unit: 0 = not looked up yet, -1 = not double-byte GBK (a typed array: this is a hot path). */
+const gbkTable = new Int32Array(0x10000);
 
 /**
  * The two-byte GBK code of a character (e.g. 0xB5C4 for 的), or -1 when the
  * character is not a double-byte GBK character (ASCII, or not encodable).
  */
 export function gbkCode(ch: string): number {
+  if (ch.length === 1) {
+    const unit = ch.charCodeAt(0);
+    const cached = gbkTable[unit];
+    if (cached !== 0) return cached;
+    const code = encodeGbk(ch);
+    gbkTable[unit] = code;
+    return code;
+  }
   let code = gbkCache.get(ch);
   if (code === undefined) {
-    const buf = iconv.encode(ch, 'gbk');
-    code = buf.length === 2 && buf[0] >= 0x81 ? (buf[0] << 8) | buf[1] : -1;
+    code = encodeGbk(ch);
     gbkCache.set(ch, code);
   }
   return code;
+}
+
+function encodeGbk(ch: string): number {
+  const buf = iconv.encode(ch, 'gbk');
+  return buf.length === 2 && buf[0] >= 0x81 ? (buf[0] << 8) | buf[1] : -1;
 }
 
 /**
