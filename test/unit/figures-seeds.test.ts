@@ -9,7 +9,7 @@ import { analyze, check, readSeed, SEED, SEEDS_SKIP } from '../helpers';
  * computed, and the verdict a careful human reviewer agrees with. Also every finding
  * the figures rules produce on each seed, each justified.
  */
-const FIGURE_RULES = ['rate-mismatch'];
+const FIGURE_RULES = ['rate-mismatch', 'sum-mismatch', 'percent-out-of-range', 'rate-impossible', 'percent-point', 'change-mismatch'];
 
 /** Claims that were actually checked (or tried), as `kind verdict name | working`. */
 function checkedClaims(text: string): string[] {
@@ -41,12 +41,18 @@ describe('figures on the seeds', { skip: SEEDS_SKIP }, () => {
   it('001 (香洲区, traditional): 审结率85% is flagged, 纠错率7.43% = (13+2)/202 passes, 调解率 is ambiguous', () => {
     const text = readSeed(SEED.xiangzhou);
     assert.deepEqual(checkedClaims(text), [
+      // 调解案件2505宗,调解率55.78%,其中…成功调解案件861宗: a subset of the 2505.
+      'sum consistent 调解案件2505宗 | 861 ≤ 2505 ✓',
       // 2505 of 5168 收案 or of 4072 受理 (previous sentence): neither gives 55.78% → no verdict.
       'rate unverifiable 调解率 | 2505 ÷ 4072 = 61.517…%; 2505 ÷ 5168 = 48.471…% ?',
       // Published so: 202/260 = 77.69%.
       'rate inconsistent 审结率 | 202 ÷ 260 = 77.692…% → 78% ≠ 85%',
       // The numerator is 直接纠错 13 + 撤回 2, the base the 审结 count of the previous sentence.
       'rate consistent 纠错率 | (13 + 2) ÷ 202 = 7.425…% ✓',
+      // 共收到…109896件,其中受理转办102398件,同比下降13.73%: one part; the change has no base stated.
+      'sum consistent …政服务平台共收到企业群众诉求109896件 | 102398 ≤ 109896 ✓',
+      // 公开政府信息6000余条,其中…意见9件,…材料9件: a subset of an approximate total.
+      'sum consistent …政府门户网站主动公开政府信息6000余條 | 9 + 9 = 18 ≤ 6000 ✓',
     ]);
     assert.deepEqual(findings(text), [
       '20:201 info rate-mismatch', // 调解率55.78%: an information note listing the tried bases
@@ -64,7 +70,11 @@ describe('figures on the seeds', { skip: SEEDS_SKIP }, () => {
 
   it('002 (新华街): 成功率95.82% = 2085/2176 passes and the hover shows the working', () => {
     const text = readSeed(SEED.xinhua);
-    assert.deepEqual(checkedClaims(text), ['rate consistent 成功率 | 2085 ÷ 2176 = 95.818…% ✓']);
+    assert.deepEqual(checkedClaims(text), [
+      'rate consistent 成功率 | 2085 ÷ 2176 = 95.818…% ✓',
+      // 共办理人大建议、政协提案101件,其中市人大建议20件、市政协提案26件,区人大建议18件、区政协提案37件
+      'sum consistent 政协提案101件 | 20 + 26 + 18 + 37 = 101 ✓',
+    ]);
     assert.deepEqual(findings(text), []);
     const a = analyze(text);
     const at = text.indexOf('95.82%') + 2;
@@ -74,11 +84,21 @@ describe('figures on the seeds', { skip: SEEDS_SKIP }, () => {
     assert.ok(en && en.includes('rounds to 95.82%'), en ?? 'no hover');
   });
 
-  it('003 (news article) and 004 (市政府办公厅): no checkable rate, no finding', () => {
-    for (const seed of [SEED.article, SEED.gzOffice]) {
-      const text = readSeed(seed);
-      assert.deepEqual(checkedClaims(text), [], seed);
-      assert.deepEqual(findings(text), [], seed);
-    }
+  it('003 (news article): the 8项/2项 subset passes, no finding', () => {
+    const text = readSeed(SEED.article);
+    // 共纳入8项事项,其中2项同时纳入听证目录: a subset, fine.
+    assert.deepEqual(checkedClaims(text), ['sum consistent 共纳入8项 | 2 ≤ 8 ✓']);
+    assert.deepEqual(findings(text), []);
+  });
+
+  it('004 (市政府办公厅): 35 = 6 + 28 + 1 with mixed units 个/次 passes, no finding', () => {
+    const text = readSeed(SEED.gzOffice);
+    assert.deepEqual(checkedClaims(text), [
+      // 议题35个(其中…6个,…28个,…学法活动1次)
+      'sum consistent 学习法治建设有关议题35个 | 6 + 28 + 1 = 35 ✓',
+      // 法律意见书31份,其中…复核相关合同26份: a subset.
+      'sum consistent …公职律师给我厅出具法律意见书31份 | 26 ≤ 31 ✓',
+    ]);
+    assert.deepEqual(findings(text), []);
   });
 });

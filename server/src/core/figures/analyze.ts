@@ -10,6 +10,8 @@ import type { Claim } from './claim';
 import { scanFigures, type Figure, type NonFigure } from './numbers';
 import { boundClaims, findRateMentions, grimClaims, rateClaims, type FigureContext, type RateMention } from './rates';
 import { splitSentences, type Sentence } from './text';
+import { sumClaims } from './sums';
+import { changeClaims } from './changes';
 
 export interface FiguresAnalysis {
   figures: Figure[];
@@ -40,6 +42,8 @@ export function analyzeFigures(fullSimplified: string, fullOriginal: string = fu
   const linked = new Set(rc.filter((c) => c.inputs.length > 1).map((c) => c.anchor));
   claims.push(...boundClaims(ctx, rates));
   claims.push(...grimClaims(ctx, rates, linked));
+  claims.push(...sumClaims(ctx));
+  claims.push(...changeClaims(ctx));
   claims.sort((a, b) => a.anchor.numStart - b.anchor.numStart);
   if (map) {
     const at = (i: number) => (i < map.length ? map[i] : fullOriginal.length);

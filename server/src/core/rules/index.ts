@@ -9,6 +9,11 @@ import { dateFormat } from './date-format';
 import { documentNumber } from './document-number';
 import { requestInReport } from './request-in-report';
 import { rateMismatch } from './rate-mismatch';
+import { sumMismatch } from './sum-mismatch';
+import { percentOutOfRange } from './percent-out-of-range';
+import { rateImpossible } from './rate-impossible';
+import { percentPoint } from './percent-point';
+import { changeMismatch } from './change-mismatch';
 import { partOrder } from './part-order';
 import { numberingLevel } from './numbering-level';
 import { numberingStyle } from './numbering-style';
@@ -32,6 +37,11 @@ export const ALL_RULES: readonly Rule[] = [
   documentNumber,
   requestInReport,
   rateMismatch,
+  sumMismatch,
+  percentOutOfRange,
+  rateImpossible,
+  percentPoint,
+  changeMismatch,
   partOrder,
   missingCauses,
   numberingLevel,

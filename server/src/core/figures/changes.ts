@@ -1,0 +1,248 @@
+/**
+ * Changes: 同比增长/下降 x% checked only when both the current and the base figure are
+ * stated, in one of these shapes (same sentence):
+ *   由A增加到B,增长x%        从59.70%上升至61.74%,提高2.04个百分点
+ *   B件,比上年(同期)的A件增长x%     B件,较去年A件减少N件
+ *   B件,同比增长x%(上年同期为A件)
+ * Between two percentages the change is either percentage points (61.74 − 59.70) or a
+ * relative change; "上升2.04%" where 2.04 is the difference in points is the classic slip
+ * (percent-point). A decrease of more than 100% is impossible for a non-negative quantity.
+ */
+import type { Claim, ClaimInput } from './claim';
+import type { Figure } from './numbers';
+import { figureInterval } from './numbers';
+import { changeInterval, formatAt, formatCount, formatWorking, matchPercent, type Interval } from './arithmetic';
+import { both, figureText, joinLines, md } from './explain';
+import { labelBefore, type Sentence } from './text';
+import type { FigureContext } from './rates';
+
+const UP = '增长|增加|上升|提高|提升|增多|多|升高|增';
+const DOWN = '下降|减少|降低|回落|下滑|减|少|降';
+const CHANGE_WORD_RE = new RegExp(`(${UP}|${DOWN})了?(?:为|达)?$`);
+const DOWN_RE = new RegExp(`^(${DOWN})`);
+/** Clause text right before a change figure: (同比)增长 / 比上年的A件增加. */
+const BEFORE_CHANGE_RE = new RegExp(`(?:同比|环比|比上年|较上年|比去年|较去年|比上年同期|较上年同期|较去年同期|较|比)?(?:${UP}|${DOWN})了?(?:为|达)?$`);
+
+/** Between the current figure and the base: ,比上年同期的 / ,较去年 / ,与2023年的…相比? (not supported) */
+const COMPARE_LEAD_RE = /^[,，]?(?:同比)?(?:比|较)(?:上年|去年|上一年|上年度|\d{4}年)?(?:同期)?(?:的)?$/;
+const CHANGE_ONLY_RE = new RegExp(`^(?:${UP}|${DOWN})了?(?:为|达)?$`);
+
+interface ChangeShape {
+  current: Figure;
+  base: Figure;
+  change: Figure;
+  down: boolean;
+}
+
+function dirOf(word: string): boolean {
+  return DOWN_RE.test(word);
+}
+
+/** The change word right before a figure (增长, 下降了 …), or null. */
+function changeWordBefore(s: string, f: Figure, min: number): string | null {
+  const before = s.slice(Math.max(min, f.start - 12), f.start);
+  const m = CHANGE_WORD_RE.exec(before);
+  return m ? m[1] : null;
+}
+
+function sameKind(a: Figure, b: Figure): boolean {
+  if (a.kind === 'percent' || b.kind === 'percent') return a.kind === b.kind;
+  return a.kind === 'count' && b.kind === 'count' && a.family === b.family;
+}
+
+function findChanges(ctx: FigureContext, sent: Sentence): ChangeShape[] {
+  const { s } = ctx;
+  const figs = sent.figures;
+  const out: ChangeShape[] = [];
+  for (let i = 0; i < figs.length; i++) {
+    const change = figs[i];
+    if (change.kind !== 'percent' && change.kind !== 'points' && change.kind !== 'count') continue;
+    const word = changeWordBefore(s, change, sent.start);
+    if (!word) continue;
+    const down = dirOf(word);
+    // Shape 1: 由A…(到|至)B, …x  — A and B are the two figures before the change.
+    if (i >= 2) {
+      const a = figs[i - 2];
+      const b = figs[i - 1];
+      const between = s.slice(a.end, b.start);
+      const lead = s.slice(Math.max(sent.start, a.start - 2), a.start);
+      if (/[由从]$/.test(lead) && new RegExp(`(${UP}|${DOWN})?(?:到|至)$`).test(between) && sameKind(a, b) && /^[,，]?[^,，;；。]{0,12}$/.test(s.slice(b.end, change.start))) {
+        out.push({ current: b, base: a, change, down });
+        continue;
+      }
+    }
+    // Shape 2: B件,比上年(同期)(的)?A件增长x%
+    if (i >= 2) {
+      const a = figs[i - 1];
+      const b = figs[i - 2];
+      if (COMPARE_LEAD_RE.test(s.slice(b.end, a.start)) && CHANGE_ONLY_RE.test(s.slice(a.end, change.start)) && sameKind(a, b)) {
+        out.push({ current: b, base: a, change, down });
+        continue;
+      }
+    }
+    // Shape 3: B件,同比增长x%(上年同期为A件)
+    if (i >= 1 && i + 1 < figs.length) {
+      const b = figs[i - 1];
+      const a = figs[i + 1];
+      const after = s.slice(change.end, a.start);
+      if (/^[(（](?:上年|去年|上年同期|去年同期|\d{4}年)(?:同期)?(?:为|是)$/.test(after) && sameKind(a, b) && /^[,，]?(?:同比|比上年|较上年)?$/.test(s.slice(b.end, change.start).replace(BEFORE_CHANGE_RE, ''))) {
+        out.push({ current: b, base: a, change, down });
+        continue;
+      }
+    }
+  }
+  return out;
+}
+
+function interval(f: Figure): Interval {
+  return f.kind === 'count' ? figureInterval(f) : percentInterval(f);
+}
+
+function percentInterval(f: Figure): Interval {
+  const h = 0.5 * Math.pow(10, -f.decimals);
+  if (f.approx === 'about') return [-Infinity, Infinity];
+  return [f.approx === 'atMost' ? -Infinity : f.value - h, f.approx === 'atLeast' ? Infinity : f.value + h];
+}
+
+export function changeClaims(ctx: FigureContext): Claim[] {
+  const { s, original } = ctx;
+  const claims: Claim[] = [];
+  const seen = new Set<Figure>();
+  for (const sent of ctx.sentences) {
+    for (const c of findChanges(ctx, sent)) {
+      seen.add(c.change);
+      claims.push(changeClaim(ctx, c));
+    }
+    // A decrease above 100% cannot happen to a non-negative quantity, base stated or not.
+    for (const f of sent.figures) {
+      if (seen.has(f) || f.kind !== 'percent' || f.value <= 100 || f.approx === 'atMost' || f.approx === 'about') continue;
+      const word = changeWordBefore(s, f, sent.start);
+      if (!word || !dirOf(word)) continue;
+      claims.push({
+        kind: 'change',
+        anchor: f,
+        name: `${word}${figureText(original, f)}`,
+        inputs: [{ role: 'change', figure: f, label: word }],
+        computed: null,
+        verdict: 'inconsistent',
+        problem: 'decrease-over-100',
+        explanation: both(
+          `**${md(word)}${md(figureText(original, f))}**\n\n非负的数量最多减少 100%（减到零），不可能${md(word)} ${f.printed}% ✗`,
+          `**${md(word)}${md(figureText(original, f))}**\n\nA non-negative quantity can fall by at most 100% (to zero), not by ${f.printed}% ✗`,
+        ),
+        working: `−${f.printed}% < −100%`,
+        suggestions: [],
+      });
+    }
+  }
+  return claims;
+}
+
+function changeClaim(ctx: FigureContext, c: ChangeShape): Claim {
+  const { s, original } = ctx;
+  const { current, base, change, down } = c;
+  const label = (f: Figure) => labelBefore(s, f, 0);
+  const inputs: ClaimInput[] = [
+    { role: 'change', figure: change, label: changeWordBefore(s, change, 0) ?? '' },
+    { role: 'current', figure: current, label: label(current) },
+    { role: 'base', figure: base, label: label(base) },
+  ];
+  const changeText = figureText(original, change);
+  const name = `${changeWordBefore(s, change, 0) ?? ''}${changeText}`;
+  const sign = down ? -1 : 1;
+  const header = both(
+    `**${md(name)}**（增减核对）\n\n- 基期：${md(figureText(original, base))}\n- 本期：${md(figureText(original, current))}`,
+    `**${md(name)}** (change)\n\n- base: ${md(figureText(original, base))}\n- current: ${md(figureText(original, current))}`,
+  );
+  const cur = interval(current);
+  const bas = interval(base);
+  const isPercentPair = current.kind === 'percent';
+  const stated = sign * change.value;
+  const d = change.decimals;
+  const a = base.kind === 'count' ? formatCount(base.value) : base.printed;
+  const b = current.kind === 'count' ? formatCount(current.value) : current.printed;
+  const claimBase = { anchor: change, name, inputs, suggestions: [] };
+  // Absolute change of counts (增加N件) or percentage points between percentages.
+  const diffInterval: Interval = [cur[0] - bas[1], cur[1] - bas[0]];
+  const diff = current.value - base.value;
+  if (change.kind === 'count' || change.kind === 'points') {
+    if (change.kind === 'points' && !isPercentPair) return { ...claimBase, kind: 'change', computed: null, verdict: 'unverifiable', explanation: header, working: '' };
+    if (change.kind === 'count' && isPercentPair) return { ...claimBase, kind: 'change', computed: null, verdict: 'unverifiable', explanation: header, working: '' };
+    const statedInt: Interval = change.kind === 'count' ? [sign * figureInterval(change)[0], sign * figureInterval(change)[1]].sort((x, y) => x - y) as Interval : [stated - 0.5 * Math.pow(10, -d) - 1e-9, stated + 0.5 * Math.pow(10, -d) + 1e-9];
+    const ok = diffInterval[0] <= statedInt[1] && statedInt[0] <= diffInterval[1];
+    const unit = change.kind === 'points' ? (ctx.s.slice(change.numEnd, change.end) || '个百分点') : change.unit ?? '';
+    const working = `${b} − ${a} = ${change.kind === 'points' ? diff.toFixed(Math.max(d, current.decimals, base.decimals)) : formatCount(diff)}`;
+    return {
+      ...claimBase,
+      kind: 'change',
+      computed: diff,
+      verdict: ok ? 'consistent' : 'inconsistent',
+      problem: ok ? undefined : 'mismatch',
+      explanation: joinLines([
+        header,
+        ok
+          ? both(`\n${working}${unit}，与所写一致 ✓`, `\n${working} ${unit}, as stated ✓`)
+          : both(`\n${working}${unit}，所写为${down ? '减少' : '增加'} ${change.printed}${unit} ✗`, `\n${working} ${unit}, but the text says ${down ? 'down' : 'up'} ${change.printed} ${unit} ✗`),
+      ]),
+      working: `${working} ${ok ? '✓' : `≠ ${sign < 0 ? '−' : ''}${change.printed}`}`,
+    };
+  }
+  // A percentage change.
+  const rel = changeInterval(cur, bas);
+  const relPoint = (100 * (current.value - base.value)) / base.value;
+  const relOk = matchPercent(rel, stated, d, change.approx);
+  const relWorking = `(${b} − ${a}) ÷ ${a} = ${formatWorking(relPoint, d)}%`;
+  if (isPercentPair) {
+    const ptsOk = matchPercent(diffInterval, stated, d, change.approx);
+    if (ptsOk && !relOk) {
+      const ptsWorking = `${b}% − ${a}% = ${formatAt(diff, Math.max(d, 2))}`;
+      return {
+        ...claimBase,
+        kind: 'percent-point',
+        computed: diff,
+        verdict: 'inconsistent',
+        problem: 'points-as-percent',
+        explanation: joinLines([
+          header,
+          both(
+            `\n${ptsWorking} 个百分点；相对变化为 ${relWorking}。\n\n两个百分比之差应写作“${change.printed}个百分点”，写成“${change.printed}%”会被读作相对变化 ✗`,
+            `\n${ptsWorking} percentage points; the relative change is ${relWorking}.\n\nThe difference of two percentages is “${change.printed}个百分点” (points); “${change.printed}%” reads as a relative change ✗`,
+          ),
+        ]),
+        working: `${ptsWorking} ≠ ${change.printed}% (${formatWorking(relPoint, d)}%)`,
+        suggestions: [],
+      };
+    }
+    if (relOk) {
+      return { ...claimBase, kind: 'change', computed: relPoint, verdict: 'consistent', method: relOk, explanation: joinLines([header, both(`\n${relWorking}（相对变化）→ ${formatAt(relPoint, d)}% ✓`, `\n${relWorking} (relative change) → ${formatAt(relPoint, d)}% ✓`)]), working: `${relWorking} ✓` };
+    }
+  } else if (relOk) {
+    return {
+      ...claimBase,
+      kind: 'change',
+      computed: relPoint,
+      verdict: 'consistent',
+      method: relOk,
+      explanation: joinLines([header, both(`\n${relWorking} → ${formatAt(relPoint, d, relOk)}% ✓${relOk === 'truncate' ? '（按截断）' : ''}`, `\n${relWorking} → ${formatAt(relPoint, d, relOk)}% ✓${relOk === 'truncate' ? ' (truncated)' : ''}`)]),
+      working: `${relWorking} ✓`,
+    };
+  }
+  const expected = formatAt(Math.abs(relPoint), d);
+  const dirText = relPoint < 0 ? both('下降', 'down') : both('增长', 'up');
+  return {
+    ...claimBase,
+    kind: 'change',
+    computed: relPoint,
+    verdict: 'inconsistent',
+    problem: 'mismatch',
+    explanation: joinLines([
+      header,
+      both(
+        `\n${relWorking} → 应为${dirText['zh-cn']} ${expected}%，所写为${down ? '下降' : '增长'} ${change.printed}% ✗`,
+        `\n${relWorking} → ${dirText.en} ${expected}%, but the text says ${down ? 'down' : 'up'} ${change.printed}% ✗`,
+      ),
+    ]),
+    working: `${relWorking} ≠ ${down ? '−' : '+'}${change.printed}%`,
+    suggestions: change.arabic && Math.sign(relPoint) === sign ? [{ figure: change, newText: formatAt(Math.abs(relPoint), Math.max(d, 1)), title: both(`将变化率改为 ${formatAt(Math.abs(relPoint), Math.max(d, 1))}%`, `Change the rate of change to ${formatAt(Math.abs(relPoint), Math.max(d, 1))}%`) }] : [],
+  };
+}

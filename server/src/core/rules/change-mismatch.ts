@@ -1,0 +1,57 @@
+import type { Rule } from './types';
+import { figuresOf } from '../figures';
+import { figureText } from '../figures/explain';
+import { claimData, suggestionFixes } from '../figures/rule-helpers';
+import { localize } from '../l10n';
+
+/** change-mismatch: 同比增长/下降 x% that the stated current and base figures do not give. */
+export const changeMismatch: Rule = {
+  meta: {
+    id: 'change-mismatch',
+    defaultSeverity: 'error',
+    category: 'figures',
+    scope: 'any',
+    fixable: true,
+    description: {
+      'zh-cn': '增减幅度与同时给出的本期数、基期数不符，或“下降”超过100%。',
+      en: 'A stated increase or decrease does not match the current and base figures given with it, or a decrease exceeds 100%.',
+    },
+    docs: {
+      'zh-cn':
+        '只有本期数和基期数都写明时才核对增减：“由A件增加到B件，增长x%”“B件，比上年同期的A件增长x%”“B件，同比增长x%（上年同期为A件）”，' +
+        '以及“增加N件”“提高N个百分点”。按所写精度比较相对变化 (B − A) ÷ A，接受四舍五入和截断；方向写反（实际减少却写“增长”）也会报告。' +
+        '没有写基期数的“同比增长6.56%”无法核对，不报告。非负数量最多下降100%，“下降120%”一律报错。近似数只在越界时报告。',
+      en:
+        'A change is checked only when both the current and the base figure are stated: 由A件增加到B件,增长x%; B件,比上年同期的A件增长x%; ' +
+        'B件,同比增长x%(上年同期为A件); also 增加N件 and 提高N个百分点. The relative change (B − A) ÷ A is compared at the stated precision ' +
+        '(rounding or truncation); a wrong direction (a fall written as 增长) is reported too. 同比增长6.56% with no base stated cannot be ' +
+        'checked and is left alone. A non-negative quantity falls by at most 100%, so 下降120% is always an error. Approximate figures are ' +
+        'reported only when a bound is broken.',
+    },
+  },
+  messages: {
+    mismatch: {
+      'zh-cn': '增减幅度与所给数字不符：{working}',
+      en: 'The change does not match the figures given: {working}',
+    },
+    over100: {
+      'zh-cn': '非负数量不可能{change}：最多减少100%',
+      en: 'A non-negative quantity cannot fall by {change}: at most by 100%',
+    },
+  },
+  check(ctx) {
+    for (const c of figuresOf(ctx.analysis).claims) {
+      if (c.kind !== 'change' || c.verdict !== 'inconsistent') continue;
+      ctx.report({
+        message: c.problem === 'decrease-over-100' ? ctx.t('over100', { change: c.name }) : ctx.t('mismatch', { working: c.working }),
+        range: { start: c.anchor.start, end: c.anchor.end },
+        fixes: suggestionFixes(ctx, c),
+        explanation: localize(c.explanation, ctx.locale),
+        related: c.inputs
+          .filter((i) => i.role === 'current' || i.role === 'base')
+          .map((i) => ({ range: ctx.doc.rangeOf(i.figure.start, i.figure.end), message: `${i.role === 'base' ? (ctx.locale === 'en' ? 'base' : '基期') : ctx.locale === 'en' ? 'current' : '本期'}: ${figureText(ctx.doc.text, i.figure)}` })),
+        data: claimData(c),
+      });
+    }
+  },
+};

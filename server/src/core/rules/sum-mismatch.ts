@@ -1,0 +1,60 @@
+import type { Rule } from './types';
+import { figuresOf } from '../figures';
+import { figureText } from '../figures/explain';
+import { claimData, suggestionFixes } from '../figures/rule-helpers';
+import { localize } from '../l10n';
+
+/** sum-mismatch: a breakdown (其中…, 分别为…) that does not add up to its total. */
+export const sumMismatch: Rule = {
+  meta: {
+    id: 'sum-mismatch',
+    defaultSeverity: 'error',
+    category: 'figures',
+    scope: 'any',
+    fixable: true,
+    description: {
+      'zh-cn': '分项之和与总数不符：分项超过总数（错误），或已列全的分项少于总数（警告）。',
+      en: 'A breakdown does not add up to its total: parts above the total (error) or a complete breakdown below it (warning).',
+    },
+    docs: {
+      'zh-cn':
+        '核对“共X件，其中A件、B件、C件”“X个（其中A个，B个，C次）”“共X件，A、B分别为a件、b件”这类说法。分项之和超过总数是错误；' +
+        '明确列全的分项（用“分别为”，或列有“其他”“其余”类）合计少于总数是警告；只列一部分（共纳入8项，其中2项……）没有问题。' +
+        '同一类单位可以混用（个、次、件、项……），人数（人、名、人次）与件数不相加。带“余”“多”“约”的近似数只在越界时报告' +
+        '（共1500余件，分项合计1480件）。修复建议只是建议：把总数改为分项之和，不自动选定。',
+      en:
+        'Checks 共X件,其中A件、B件、C件, X个(其中A个,B个,C次) and 共X件,A、B分别为a件、b件. Parts adding up to more than the total are an ' +
+        'error; a breakdown that is explicitly complete (分别为, or one listing a residual 其他/其余 category) adding up to less is a warning; ' +
+        'a plain subset (共纳入8项,其中2项…) is fine. Units of one family mix (个, 次, 件, 项 …); people (人, 名, 人次) are not added to items. ' +
+        'Approximate figures (余, 多, 约) are reported only when a bound is broken (共1500余件 whose parts add up to 1480). The fix is a ' +
+        'suggestion (set the total to the sum), never preferred.',
+    },
+  },
+  messages: {
+    above: {
+      'zh-cn': '分项之和超过总数：{working}（总数 {total}）',
+      en: 'The parts add up to more than the total: {working} (total {total})',
+    },
+    below: {
+      'zh-cn': '已列全的分项合计少于总数：{working}（总数 {total}）',
+      en: 'The complete breakdown adds up to less than the total: {working} (total {total})',
+    },
+  },
+  check(ctx) {
+    for (const c of figuresOf(ctx.analysis).claims) {
+      if (c.kind !== 'sum' || c.verdict !== 'inconsistent') continue;
+      const total = figureText(ctx.doc.text, c.anchor);
+      ctx.report({
+        severity: c.severity === 'warning' && ctx.severity === 'error' ? 'warning' : ctx.severity,
+        message: ctx.t(c.problem === 'above' ? 'above' : 'below', { working: c.working, total }),
+        range: { start: c.anchor.start, end: c.anchor.end },
+        fixes: suggestionFixes(ctx, c),
+        explanation: localize(c.explanation, ctx.locale),
+        related: c.inputs
+          .filter((i) => i.role === 'part')
+          .map((i) => ({ range: ctx.doc.rangeOf(i.figure.start, i.figure.end), message: `${i.label} ${figureText(ctx.doc.text, i.figure)}` })),
+        data: claimData(c),
+      });
+    }
+  },
+};

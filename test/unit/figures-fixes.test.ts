@@ -1,0 +1,61 @@
+import { strict as assert } from 'assert';
+import { describe, it } from 'node:test';
+import { applyEdits, check } from '../helpers';
+
+/**
+ * Quick fixes of the figures rules: each suggestion, applied on its own, changes only the
+ * figure it names and makes that finding go away; none is preferred except the
+ * unambiguous 个百分点 rewrite.
+ */
+function only(rule: string, text: string) {
+  return check(text, { only: [rule], forceReport: true }).filter((f) => f.ruleId === rule);
+}
+
+describe('figures: quick fixes', () => {
+  it('rate-mismatch offers three suggestions; each one alone makes the rate consistent', () => {
+    const text = '本年度共办理复议案件260宗,已审结202宗,审结率85%。';
+    const [f] = only('rate-mismatch', text);
+    assert.deepEqual(f.fixes?.map((x) => x.title), ['将比率改为 77.7%', '将 202 改为 221', '将 260 改为 238']);
+    assert.ok(f.fixes!.every((x) => !x.isPreferred));
+    const results = f.fixes!.map((x) => applyEdits(text, x.edits));
+    assert.deepEqual(results, [
+      '本年度共办理复议案件260宗,已审结202宗,审结率77.7%。',
+      '本年度共办理复议案件260宗,已审结221宗,审结率85%。',
+      '本年度共办理复议案件238宗,已审结202宗,审结率85%。',
+    ]);
+    for (const r of results) assert.deepEqual(only('rate-mismatch', r), [], r);
+  });
+
+  it('rate-mismatch messages and explanations in English', () => {
+    const [f] = check('本年度共办理复议案件260宗,已审结202宗,审结率85%。', { only: ['rate-mismatch'], forceReport: true, locale: 'en' });
+    assert.match(f.message, /202 ÷ 260 = 77\.692…%, which is 78% at the stated precision/);
+    assert.match(f.explanation!, /numerator: 已审结 202宗/);
+    assert.deepEqual(f.fixes?.map((x) => x.title), ['Change the rate to 77.7%', 'Change 202 to 221', 'Change 260 to 238']);
+  });
+
+  it('sum-mismatch suggests the sum as the total', () => {
+    const text = '共办理建议提案96件,其中市级20件、区级31件,镇级18件、村级37件。';
+    const [f] = only('sum-mismatch', text);
+    const fixed = applyEdits(text, f.fixes![0].edits);
+    assert.equal(fixed, '共办理建议提案106件,其中市级20件、区级31件,镇级18件、村级37件。');
+    assert.deepEqual(only('sum-mismatch', fixed), []);
+  });
+
+  it('percent-point rewrites % as 个百分点 and nothing else', () => {
+    const text = '纠错率由59.70%上升至61.74%,提高2.04%。';
+    const [f] = only('percent-point', text);
+    assert.equal(f.fixes?.[0].isPreferred, true);
+    const fixed = applyEdits(text, f.fixes![0].edits);
+    assert.equal(fixed, '纠错率由59.70%上升至61.74%,提高2.04个百分点。');
+    assert.deepEqual(only('percent-point', fixed), []);
+    assert.deepEqual(only('change-mismatch', fixed), []);
+  });
+
+  it('change-mismatch suggests the recomputed change', () => {
+    const text = '全年受理案件150件,同比增长20%(上年同期为120件)。';
+    const [f] = only('change-mismatch', text);
+    const fixed = applyEdits(text, f.fixes![0].edits);
+    assert.equal(fixed, '全年受理案件150件,同比增长25.0%(上年同期为120件)。');
+    assert.deepEqual(only('change-mismatch', fixed), []);
+  });
+});
