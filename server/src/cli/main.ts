@@ -11,6 +11,7 @@ import { SEVERITY_RANK, type Locale, type Severity } from '../core/types';
 import { collectFiles, decodeBuffer, type FileProblem } from './files';
 import { formatJson, formatSarif, formatText, type FileResult } from './format';
 import { CLI_MESSAGES } from './messages';
+import { checkInWorkers, runWorker, workerCount, type CheckJob, type CheckSettings } from './parallel';
 
 declare const REPORTLINT_VERSION: string | undefined;
 const VERSION = typeof REPORTLINT_VERSION === 'string' ? REPORTLINT_VERSION : '0.0.0-dev';
@@ -163,12 +164,12 @@ async function loadInputs(o: Options, io: CliIO): Promise<{ files: LoadedFile[];
   return { files, problems };
 }
 
-function configFor(o: Options, filePath: string, explicit: ResolvedConfig | null): ResolvedConfig {
+function configFor(o: Pick<Options, 'stdinName'>, filePath: string, explicit: ResolvedConfig | null): ResolvedConfig {
   if (explicit) return explicit;
   return loadConfigFor(filePath === '-' ? path.join(process.cwd(), o.stdinName) : filePath);
 }
 
-function loadExplicitConfig(o: Options, problems: FileProblem[]): ResolvedConfig | null {
+function loadExplicitConfig(o: Pick<Options, 'configFile' | 'locale'>, problems: FileProblem[]): ResolvedConfig | null {
   if (!o.configFile) return null;
   const t = (m: LocalizedText, a?: Record<string, string | number>) => localize(m, o.locale, a);
   let text: string;
@@ -198,9 +199,10 @@ async function runCheck(o: Options, io: CliIO): Promise<number> {
   const explicit = loadExplicitConfig(o, problems);
   const results: FileResult[] = [];
   const configProblems = new Set<string>();
+  const configs: ResolvedConfig[] = [];
   for (const f of files) {
-    const displayPath = f.path === '-' ? o.stdinName : f.path;
     const config = configFor(o, f.path, explicit);
+    configs.push(config);
     for (const e of config.errors) {
       const line = t(CLI_MESSAGES.configError, { file: e.file, message: e.message });
       if (!configProblems.has(line)) {
@@ -208,9 +210,20 @@ async function runCheck(o: Options, io: CliIO): Promise<number> {
         problems.push({ path: e.file, kind: 'error', message: line });
       }
     }
-    const analysis = Analysis.fromText(f.text, { uri: displayPath });
-    const findings = checkDocument(analysis, { config, locale: o.locale });
-    results.push({ path: displayPath, findings });
+  }
+  const displayPaths = files.map((f) => (f.path === '-' ? o.stdinName : f.path));
+  const workers = workerCount(files.length, io.env);
+  if (workers > 0) {
+    // Many files: check them on worker threads across the cores (same results, same order).
+    const jobs: CheckJob[] = files.map((f, index) => ({ index, path: f.path, displayPath: displayPaths[index], text: f.text }));
+    const settings: CheckSettings = { locale: o.locale, configFile: o.configFile, stdinName: o.stdinName };
+    const findings = await checkInWorkers(jobs, settings, workers, __filename);
+    files.forEach((_, i) => results.push({ path: displayPaths[i], findings: findings[i] }));
+  } else {
+    files.forEach((f, i) => {
+      const analysis = Analysis.fromText(f.text, { uri: displayPaths[i] });
+      results.push({ path: displayPaths[i], findings: checkDocument(analysis, { config: configs[i], locale: o.locale }) });
+    });
   }
   const ioFailed = reportProblems(problems, io);
   const output = o.format === 'json' ? formatJson(results) : o.format === 'sarif' ? formatSarif(results, VERSION, o.locale) : formatText(results, o.locale);
@@ -257,6 +270,16 @@ async function runOutline(o: Options, io: CliIO): Promise<number> {
     if (!analysis.outline.looksLikeReport) io.stderr(localize(CLI_MESSAGES.notReport, o.locale, { path: displayPath }) + '\n');
   }
   return failed ? EXIT_FAILURE : EXIT_OK;
+}
+
+let workerExplicitConfig: ResolvedConfig | null | undefined;
+
+/** Entry point of the CLI's worker threads (see parallel.ts): configuration resolved exactly as above. */
+export function workerMain(): void {
+  runWorker((s: CheckSettings, filePath: string) => {
+    if (workerExplicitConfig === undefined) workerExplicitConfig = loadExplicitConfig({ configFile: s.configFile, locale: s.locale }, []);
+    return configFor({ stdinName: s.stdinName }, filePath, workerExplicitConfig);
+  });
 }
 
 /** Entry point for bin/reportlint.js. */
