@@ -29,6 +29,7 @@ import { locateParts } from './core/profiles/locate';
 import { partInsertion } from './core/profiles/skeleton';
 import { renumberAllEdits } from './core/renumber';
 import { sectionLenses } from './core/code-lens';
+import { encodeSemanticTokens, semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES } from './core/semantic-tokens';
 import { reportSkeletonSnippet } from './core/report-skeleton';
 import { IgnoreFilter, readReportFile } from './lsp/workspace-check';
 import { pathToFileURL } from 'url';
@@ -83,6 +84,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       hoverProvider: true,
       completionProvider: { triggerCharacters: ['（', '(', '第', '#'] },
       codeLensProvider: { resolveProvider: false },
+      semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] }, full: true },
     },
     serverInfo: { name: 'ReportLint', version: typeof REPORTLINT_VERSION === 'string' ? REPORTLINT_VERSION : 'dev' },
   };
@@ -273,6 +275,12 @@ connection.onCodeLens(async (params) => {
   const analysis = analysisOf(doc);
   if (!settings.codeLens || !shouldCheck(doc, analysis, settings.enable).check) return [];
   return sectionLenses(analysis, locale).map((l) => ({ range: l.range, command: { title: l.title, command: l.command } }));
+});
+
+connection.languages.semanticTokens.on(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc || !(await symbolsAllowed(doc))) return { data: [] };
+  return { data: encodeSemanticTokens(semanticTokens(analysisOf(doc))) };
 });
 
 // ---- Requests behind the client's commands (README: "Commands") ----

@@ -138,6 +138,27 @@ describe('requests behind the commands', () => {
     assert.match(String(lenses[0].command?.title), /个数据待核对/);
   });
 
+  it('serves semantic tokens with the legend it announced', async () => {
+    const uri = 'file:///virtual/cmd/tokens.txt';
+    server.open(uri, readFixture('figures/stats.txt'));
+    await server.diagnostics(uri);
+    const legend = server.initializeResult?.capabilities.semanticTokensProvider?.legend;
+    assert.ok(legend?.tokenTypes.includes('headingMarker'));
+    const { data } = (await server.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } })) as { data: number[] };
+    assert.ok(data.length > 0 && data.length % 5 === 0);
+    // Decode: the first token on line 2 is the level-1 marker 一、.
+    let line = 0;
+    let char = 0;
+    const tokens: { line: number; char: number; len: number; type: string }[] = [];
+    for (let i = 0; i < data.length; i += 5) {
+      line += data[i];
+      char = data[i] === 0 ? char + data[i + 1] : data[i + 1];
+      tokens.push({ line, char, len: data[i + 2], type: legend!.tokenTypes[data[i + 3]] });
+    }
+    assert.deepEqual(tokens.find((t) => t.line === 2), { line: 2, char: 0, len: 2, type: 'headingMarker' });
+    assert.ok(tokens.some((t) => t.type === 'rate'));
+  });
+
   it('reportlint/checkFiles publishes findings for unopened reports, honouring .reportlintignore and auto mode', async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'reportlint-ws-'));
     try {
