@@ -33,6 +33,13 @@ describe('encoding damage detection', () => {
     }
   });
 
+  it('finds UTF-8 read as Latin-1 but not accented Latin or pinyin', () => {
+    const garbled = iconv.decode(Buffer.from('我们加强执法', 'utf8'), 'win1252');
+    const spans = findEncodingDamage(`二是${garbled}工作。`);
+    assert.deepEqual(spans.map((s) => [s.kind, s.decoded]), [['utf8-as-latin1', '我们加强执法']]);
+    assert.deepEqual(findEncodingDamage('fǎzhì zhèngfǔ, café, naïve, Ångström, ©®°±'), []);
+  });
+
   it('recognises the classic garbage strings but not ordinary words', () => {
     assert.deepEqual(findEncodingDamage('文件显示锟斤拷锟斤拷').map((s) => s.kind), ['mojibake-marker']);
     assert.deepEqual(findEncodingDamage('内存填充烫烫烫烫').map((s) => s.kind), ['mojibake-marker']);
@@ -108,10 +115,10 @@ describe('format quick fixes', () => {
 
 describe('web boilerplate lines', () => {
   it('recognises furniture and leaves sentences alone', () => {
-    for (const l of ['浏览次数:-', '浏览次数：356', '【字体:大 中 小】', '来源:本网', '来源 | 市司法局', '打印本页', '【打印本页】 【关闭窗口】', '分享到:', '通讯员 | 张三', '2021-09-10 11:18', '发布时间：2024-01-02 来源：本网 浏览次数：5']) {
+    for (const l of ['浏览次数:-', '浏览次数：356', '【字体:大 中 小】', '来源:本网', '来源 | 市司法局', '打印本页', '【打印本页】 【关闭窗口】', '分享到:', '通讯员 | 张三', '2021-09-10 11:18', '发布时间：2024-01-02 来源：本网 浏览次数：5', '当前位置：首页 > 新闻中心 > 政务动态', '首页 > 政务公开']) {
       assert.ok(boilerplateKind(l), l);
     }
-    for (const l of ['来源于群众的意见建议全部办结。', '规范执法信息来源登记,建立核查机制。', '2024年3月1日', '关闭违规企业23家。', '一、主要举措和成效']) {
+    for (const l of ['来源于群众的意见建议全部办结。', '规范执法信息来源登记,建立核查机制。', '2024年3月1日', '关闭违规企业23家。', '一、主要举措和成效', '首页工作是把好入口关。']) {
       assert.equal(boilerplateKind(l), null, l);
     }
   });

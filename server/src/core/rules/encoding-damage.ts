@@ -2,6 +2,7 @@ import type { Rule } from './types';
 import type { Analysis } from '../analysis';
 import {
   findUtf8AsGbk,
+  findUtf8AsLatin1,
   hasToneMark,
   isCommonHanzi,
   isIdeograph,
@@ -10,7 +11,7 @@ import {
   PINYIN_LETTER_CLASS,
 } from '../text/chars';
 
-export type DamageKind = 'replacement' | 'question-pinyin' | 'question-garbled' | 'utf8-as-gbk' | 'mojibake-marker';
+export type DamageKind = 'replacement' | 'question-pinyin' | 'question-garbled' | 'utf8-as-gbk' | 'utf8-as-latin1' | 'mojibake-marker';
 
 export interface DamageSpan {
   start: number;
@@ -40,6 +41,7 @@ export function findEncodingDamage(text: string): DamageSpan[] {
     spans.push({ start: m.index, end: m.index + m[0].length, kind: 'mojibake-marker' });
   }
   for (const r of findUtf8AsGbk(text)) spans.push({ start: r.start, end: r.end, kind: 'utf8-as-gbk', decoded: r.decoded });
+  for (const r of findUtf8AsLatin1(text)) spans.push({ start: r.start, end: r.end, kind: 'utf8-as-latin1', decoded: r.decoded });
 
   for (const m of text.matchAll(QUESTION_PINYIN_RE)) {
     if (!isPinyinSyllable(m[1]) || !hasToneMark(m[1])) continue;
@@ -123,6 +125,7 @@ export const encodingDamage: Rule = {
         '- “?”紧接带声调的拼音和右括号，如“報告?zhèn)浒?8份”——这是“字(拼音)”式注音中的汉字丢失后的残留，连同其后直到下一个“?”的乱码一并标出；\n' +
         '- 夹在一串生僻字之间的“?”或注音符号（如ㄖ），这类生僻字串不是正常的中文；\n' +
         '- UTF-8 文字被当作 GBK 读取形成的乱码，如“鎴戜滑”（原为“我们”）：把这些字按 GBK 编码后再按 UTF-8 解码能得到通顺的常用字时才报告，正常中文不会被误报；\n' +
+        '- UTF-8 文字被当作西文（Latin-1/Windows-1252）读取形成的乱码，如“æˆ‘ä»¬”（原为“我们”），判断方法同上；\n' +
         '- “锟斤拷”“烫烫烫”“屯屯屯”等典型乱码串。\n\n' +
         '原文已经丢失，本规则不提供自动修复；诊断指出损坏的范围（能推断原文时在消息中给出），请对照原件重新录入。',
       en:
@@ -134,6 +137,7 @@ export const encodingDamage: Rule = {
         '- a “?” or a stray bopomofo symbol (ㄖ) inside a stretch of rare characters that is not Chinese prose;\n' +
         '- UTF-8 text read as GBK, such as 鎴戜滑 (originally 我们): reported only when the characters, encoded as GBK and ' +
         'decoded as UTF-8, give ordinary common characters, so real Chinese is not flagged;\n' +
+        '- UTF-8 text read as Latin-1/Windows-1252, such as æˆ‘ä»¬ (originally 我们), by the same test;\n' +
         '- the classic garbage strings 锟斤拷, 烫烫烫 and 屯屯屯.\n\n' +
         'The original text is lost, so there is no automatic fix: the diagnostic marks the damaged span (and names the probable ' +
         'original when it can be decoded); retype it from the source document.',
@@ -144,6 +148,10 @@ export const encodingDamage: Rule = {
       'zh-cn': '文字已损坏：“{text}”。原文已丢失，无法自动修复，请对照原件重新录入此处',
       en: 'Damaged text: “{text}”. The original is lost and cannot be restored automatically; retype this span from the source',
     },
+    mojibakeLatin1: {
+      'zh-cn': '乱码：“{text}”像是 UTF-8 文字被当作西文（Latin-1/Windows-1252）读取，原文可能是“{decoded}”。请对照原件核实后改正',
+      en: 'Mojibake: “{text}” looks like UTF-8 text read as Latin-1/Windows-1252; the original was probably “{decoded}”. Check it against the source and correct it',
+    },
     mojibake: {
       'zh-cn': '乱码：“{text}”像是 UTF-8 文字被当作 GBK 读取，原文可能是“{decoded}”。请对照原件核实后改正',
       en: 'Mojibake: “{text}” looks like UTF-8 text read as GBK; the original was probably “{decoded}”. Check it against the source and correct it',
@@ -153,7 +161,9 @@ export const encodingDamage: Rule = {
     for (const s of encodingDamageOf(ctx.analysis)) {
       const text = ctx.doc.text.slice(s.start, s.end);
       ctx.report({
-        message: s.kind === 'utf8-as-gbk' && s.decoded ? ctx.t('mojibake', { text, decoded: s.decoded }) : ctx.t('damaged', { text }),
+        message: s.decoded
+          ? ctx.t(s.kind === 'utf8-as-latin1' ? 'mojibakeLatin1' : 'mojibake', { text, decoded: s.decoded })
+          : ctx.t('damaged', { text }),
         range: { start: s.start, end: s.end },
         data: { kind: s.kind, ...(s.decoded ? { decoded: s.decoded } : {}) },
       });

@@ -141,6 +141,55 @@ export function findUtf8AsGbk(text: string): MojibakeRun[] {
   return runs;
 }
 
+const latin1Cache = new Map<string, number>();
+
+/** The Windows-1252 byte of a character when it is ≥ 0x80 (the range UTF-8 mojibake is made of), else -1. */
+function cp1252Byte(ch: string): number {
+  let b = latin1Cache.get(ch);
+  if (b === undefined) {
+    const code = ch.charCodeAt(0);
+    if (code < 0x80 || code === 0xfffd) b = -1;
+    else {
+      const buf = iconv.encode(ch, 'win1252');
+      b = buf.length === 1 && buf[0] >= 0x80 ? buf[0] : -1;
+    }
+    latin1Cache.set(ch, b);
+  }
+  return b;
+}
+
+/**
+ * Find runs of UTF-8 Chinese read as Windows-1252/Latin-1 (æˆ‘ä»¬ for 我们): each character is
+ * one byte, and the bytes re-read as UTF-8 give at least two ideographs, mostly common ones.
+ * Pinyin with tone marks (zhèn) never qualifies: its accented letters are not followed by two
+ * continuation bytes.
+ */
+export function findUtf8AsLatin1(text: string): MojibakeRun[] {
+  const runs: MojibakeRun[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (cp1252Byte(text[i]) < 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    const bytes: number[] = [];
+    while (j < text.length && cp1252Byte(text[j]) >= 0) bytes.push(cp1252Byte(text[j++]));
+    let k = 0;
+    while (k < bytes.length) {
+      const got = decodeUtf8Cjk(bytes, k);
+      if (got && got.ideographs >= 2 && got.common * 2 >= got.ideographs) {
+        runs.push({ start: i + k, end: i + got.endByte, decoded: got.text });
+        k = got.endByte;
+      } else {
+        k++;
+      }
+    }
+    i = j;
+  }
+  return runs;
+}
+
 function decodeUtf8Cjk(bytes: number[], from: number): { text: string; endByte: number; ideographs: number; common: number } | null {
   let p = from;
   let text = '';
