@@ -156,11 +156,12 @@ async function checkWorkspace(client: LanguageClient): Promise<void> {
     async (progress, token) => {
       // findFiles honours files.exclude when no exclude pattern is given; .reportlintignore is applied by the server.
       const uris = await vscode.workspace.findFiles('**/*.{txt,md,markdown}', undefined, 20_000, token);
-      const files = uris.filter((u) => u.scheme === 'file').map((u) => u.fsPath);
+      // The client's own URI strings, so the findings land on the same resources as open documents'.
+      const files = uris.filter((u) => u.scheme === 'file').map((u) => u.toString());
       const roots = folders.filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
       const chunk = 50;
       for (let i = 0; i < files.length && !token.isCancellationRequested; i += chunk) {
-        const part = await client.sendRequest<CheckSummary>('reportlint/checkFiles', { files: files.slice(i, i + chunk), roots });
+        const part = await client.sendRequest<CheckSummary>('reportlint/checkFiles', { uris: files.slice(i, i + chunk), roots });
         summary.files += part.files;
         summary.checked += part.checked;
         summary.ignored += part.ignored;

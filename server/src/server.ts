@@ -32,7 +32,6 @@ import { sectionLenses } from './core/code-lens';
 import { encodeSemanticTokens, semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES } from './core/semantic-tokens';
 import { reportSkeletonSnippet } from './core/report-skeleton';
 import { IgnoreFilter, readReportFile } from './lsp/workspace-check';
-import { pathToFileURL } from 'url';
 import { normalizeLocale } from './core/l10n';
 import { outlineToJson } from './core/outline/serialize';
 import { statsSummary, statsToMarkdown } from './core/figures/summary';
@@ -214,6 +213,15 @@ async function symbolsAllowed(doc: TextDocument): Promise<boolean> {
   return true;
 }
 
+/**
+ * Authoring help (completion, heading hover, semantic tokens) only where the document is
+ * checked: a non-report .txt in `auto` mode gets no marker suggestions or colouring.
+ */
+async function authoringAllowed(doc: TextDocument): Promise<boolean> {
+  const settings = await getSettings(doc.uri);
+  return shouldCheck(doc, analysisOf(doc), settings.enable).check;
+}
+
 connection.onDocumentSymbol(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc || !(await symbolsAllowed(doc))) return [];
@@ -264,7 +272,7 @@ async function authoringProfile(doc: TextDocument): Promise<Profile | null> {
 
 connection.onCompletion(async (params) => {
   const doc = documents.get(params.textDocument.uri);
-  if (!doc || !(await symbolsAllowed(doc))) return null;
+  if (!doc || !(await authoringAllowed(doc))) return null;
   return completionsAt(analysisOf(doc), params.position, locale, await authoringProfile(doc)).map(toCompletionItem);
 });
 
@@ -279,7 +287,7 @@ connection.onCodeLens(async (params) => {
 
 connection.languages.semanticTokens.on(async (params) => {
   const doc = documents.get(params.textDocument.uri);
-  if (!doc || !(await symbolsAllowed(doc))) return { data: [] };
+  if (!doc || !(await authoringAllowed(doc))) return { data: [] };
   return { data: encodeSemanticTokens(semanticTokens(analysisOf(doc))) };
 });
 
@@ -346,11 +354,16 @@ connection.onRequest('reportlint/documentStatus', async (params: { uri: string }
  * lists them (honouring files.exclude); .reportlintignore and the enable mode apply here, and
  * the findings are published like those of open documents.
  */
-connection.onRequest('reportlint/checkFiles', async (params: { files: string[]; roots: string[] }) => {
+connection.onRequest('reportlint/checkFiles', async (params: { uris: string[]; roots: string[] }) => {
   const filter = new IgnoreFilter(params.roots);
   const summary = { files: 0, checked: 0, ignored: 0, unreadable: [] as string[], errors: 0, warnings: 0, withFindings: 0 };
-  for (const file of params.files) {
-    const uri = pathToFileURL(file).toString();
+  for (const uri of params.uris) {
+    let file: string;
+    try {
+      file = fileURLToPath(uri);
+    } catch {
+      continue; // not a local file
+    }
     if (filter.ignores(file)) {
       summary.ignored++;
       continue;

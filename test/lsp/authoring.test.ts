@@ -171,8 +171,8 @@ describe('requests behind the commands', () => {
       fs.writeFileSync(path.join(root, 'drafts', 'old', 'c.txt'), gap);
       fs.writeFileSync(path.join(root, 'drafts', '.reportlintignore'), 'old/\n');
       fs.writeFileSync(path.join(root, 'node_modules', 'x', 'd.txt'), gap);
-      const files = ['a.txt', 'notes.md', 'drafts/b.txt', 'drafts/old/c.txt', 'node_modules/x/d.txt'].map((f) => path.join(root, f));
-      const summary = (await server.connection.sendRequest('reportlint/checkFiles', { files, roots: [root] })) as Record<string, number>;
+      const uris = ['a.txt', 'notes.md', 'drafts/b.txt', 'drafts/old/c.txt', 'node_modules/x/d.txt'].map((f) => pathToFileURL(path.join(root, f)).toString());
+      const summary = (await server.connection.sendRequest('reportlint/checkFiles', { uris, roots: [root] })) as Record<string, number>;
       assert.equal(summary.files, 3);
       assert.equal(summary.ignored, 2);
       assert.equal(summary.checked, 2, 'notes.md is not a report in auto mode');
@@ -183,6 +183,28 @@ describe('requests behind the commands', () => {
       }
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('authoring help stays out of documents that are not checked', () => {
+  it('no marker completion or semantic tokens in a plain-text note in auto mode; both in the ReportLint language', async () => {
+    const server = await startServer();
+    try {
+      const note = 'file:///virtual/note.txt';
+      server.open(note, '购物清单\n牛奶\n\n');
+      await server.diagnostics(note);
+      const c = (await server.connection.sendRequest('textDocument/completion', { textDocument: { uri: note }, position: { line: 2, character: 0 } })) as CompletionItem[] | null;
+      assert.deepEqual(itemsOf(c), []);
+      const t = (await server.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri: note } })) as { data: number[] };
+      assert.deepEqual(t.data, []);
+      const draft = 'file:///virtual/draft-report.txt';
+      server.open(draft, '一、主要举措\n\n', 'reportlint');
+      await server.diagnostics(draft);
+      const c2 = (await server.connection.sendRequest('textDocument/completion', { textDocument: { uri: draft }, position: { line: 1, character: 0 } })) as CompletionItem[] | null;
+      assert.ok(itemsOf(c2).some((i) => i.label === '二、'));
+    } finally {
+      await server.stop();
     }
   });
 });
