@@ -55,12 +55,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const noise = new NoiseControl((uri) => vscode.workspace.getConfiguration('reportlint', uri).get<number>('typingPause', 1500));
   context.subscriptions.push(noise);
   const clientOptions: LanguageClientOptions = {
-    documentSelector: selector,
+    // Config files too: the server reports broken .reportlintrc.json files in place.
+    documentSelector: [...selector, { scheme: 'file', pattern: '**/.reportlintrc{,.json}' }],
     synchronize: {
       configurationSection: 'reportlint',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/.reportlintrc{,.json}'),
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/.reportlintrc{,.json}'),
+        vscode.workspace.createFileSystemWatcher('**/.reportlint-ignore.json'),
+      ],
     },
-    initializationOptions: { locale: vscode.env.language },
+    initializationOptions: { locale: vscode.env.language, isTrusted: vscode.workspace.isTrusted },
     errorHandler: errorHandler(),
     middleware: {
       handleDiagnostics: (uri, diagnostics, next) => noise.handle(uri, diagnostics, next),
@@ -77,6 +81,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerCommands(context, () => client);
   context.subscriptions.push(new StatusBar(() => client));
   await client.start();
+  // Custom profiles from the workspace are loaded only once the workspace is trusted.
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      void client?.sendNotification('reportlint/didChangeTrust', { isTrusted: true });
+    }),
+  );
 }
 
 /** "ReportLint: 数据核对表 / Statistics summary": the server's table, opened as a Markdown preview. */

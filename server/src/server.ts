@@ -40,6 +40,10 @@ import type { Finding, Locale, SeverityOrOff } from './core/types';
 import { toCodeAction, toCompletionItem, toDiagnostic, toDocumentSymbols, toFoldingRanges } from './lsp/convert';
 import { debounceDelay, DocumentSession, type CancelToken } from './lsp/pipeline';
 import { CheckScheduler } from './lsp/scheduler';
+import { configDiagnostics, isConfigFile } from './lsp/config-diagnostics';
+import { runSuppression, suppressionActions, SUPPRESS_COMMANDS, type SuppressArgs } from './lsp/suppress-actions';
+import { loadIgnoresFor } from './core/suppress';
+import * as fs from 'fs';
 
 export type EnableMode = 'auto' | 'always' | 'never';
 
@@ -54,6 +58,8 @@ interface Settings {
   profile: string;
   /** Code lenses above sections with figures. */
   codeLens: boolean;
+  /** Honour .reportlint-ignore.json. */
+  ignoreFile: boolean;
 }
 
 const REPORT_LANGUAGE = 'reportlint';
@@ -62,6 +68,10 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let locale: Locale = 'zh-cn';
 let hasConfigurationCapability = false;
+/** VS Code's workspace trust (initializationOptions.isTrusted, updated by reportlint/didChangeTrust). */
+let trusted = true;
+/** Workspace folder paths, for the workspace-wide config file. */
+let workspaceRoots: string[] = [];
 
 /** Checking state per open document (lsp/pipeline.ts) and the check scheduling (lsp/scheduler.ts). */
 const sessions = new Map<string, DocumentSession>();
@@ -74,6 +84,9 @@ const settingsCache = new Map<string, Promise<Settings>>();
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   locale = normalizeLocale((params.initializationOptions as { locale?: string } | undefined)?.locale ?? params.locale);
   hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+  trusted = (params.initializationOptions as { isTrusted?: boolean } | undefined)?.isTrusted !== false;
+  const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  workspaceRoots = folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -84,6 +97,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       completionProvider: { triggerCharacters: ['（', '(', '第', '#'] },
       codeLensProvider: { resolveProvider: false },
       semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] }, full: true },
+      executeCommandProvider: { commands: Object.values(SUPPRESS_COMMANDS) },
     },
     serverInfo: { name: 'ReportLint', version: typeof REPORTLINT_VERSION === 'string' ? REPORTLINT_VERSION : 'dev' },
   };
@@ -110,7 +124,7 @@ function analysisOf(doc: TextDocument): Analysis {
 }
 
 async function getSettings(uri: string): Promise<Settings> {
-  const defaults: Settings = { enable: 'auto', rules: {}, maxFileSize: defaultConfig().maxFileSize, run: 'onType', profile: 'auto', codeLens: true };
+  const defaults: Settings = { enable: 'auto', rules: {}, maxFileSize: defaultConfig().maxFileSize, run: 'onType', profile: 'auto', codeLens: true, ignoreFile: true };
   if (!hasConfigurationCapability) return defaults;
   let p = settingsCache.get(uri);
   if (!p) {
@@ -127,7 +141,8 @@ function configFor(uri: string, settings: Settings): ResolvedConfig {
   let base = mergeConfig(defaultConfig(), { rules: settings.rules, maxFileSize: settings.maxFileSize, profile: settings.profile || 'auto' });
   if (uri.startsWith('file:')) {
     try {
-      base = loadConfigFor(fileURLToPath(uri), base);
+      base = loadConfigFor(fileURLToPath(uri), base, { trusted });
+      publishConfigFiles(base.sources);
     } catch {
       // Not a local path: defaults and settings only.
     }
@@ -142,8 +157,28 @@ function shouldCheck(doc: TextDocument, analysis: Analysis, mode: EnableMode): {
   return { check: isReportDocument(analysis), force: false };
 }
 
+/** Diagnostics for config files that are not open (open ones are checked from their buffer). */
+function publishConfigFiles(files: readonly string[]): void {
+  for (const file of files) {
+    const uri = pathToFileURL(file).href;
+    if (documents.get(uri)) continue;
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    void connection.sendDiagnostics({ uri, diagnostics: configDiagnostics(uri, file, text, trusted) });
+  }
+}
+
 /** Check one version of a document and publish its diagnostics, unless cancelled or stale. */
 async function validate(uri: string, version: number, token: CancelToken): Promise<void> {
+  if (uri.startsWith('file:') && isConfigFile(fileURLToPath(uri))) {
+    const cfg = documents.get(uri);
+    if (cfg && cfg.version === version) await connection.sendDiagnostics({ uri, version, diagnostics: configDiagnostics(uri, fileURLToPath(uri), cfg.getText(), trusted) });
+    return;
+  }
   const settings = await getSettings(uri);
   const doc = documents.get(uri);
   if (token.cancelled || !doc || doc.version !== version) return; // a newer version will be validated
@@ -159,6 +194,7 @@ async function validate(uri: string, version: number, token: CancelToken): Promi
         config,
         locale,
         forceReport: force,
+        ignores: settings.ignoreFile && uri.startsWith('file:') ? loadIgnoresFor(fileURLToPath(uri)) : [],
         onRuleError: (rule, e) => connection.console.error(`ReportLint: rule ${rule} failed on ${uri}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`),
       },
       token,
@@ -247,6 +283,7 @@ connection.onCodeAction((params) => {
     if (diagnostic.source !== 'ReportLint') continue;
     const finding = findings.find((f) => f.ruleId === diagnostic.code && sameRange(f.range, diagnostic.range) && f.message === diagnostic.message);
     for (const fix of finding?.fixes ?? []) actions.push(toCodeAction(fix, doc.uri, diagnostic));
+    if (finding) actions.push(...suppressionActions(finding, doc.uri, diagnostic, locale));
   }
   return actions;
 });
@@ -390,6 +427,27 @@ connection.onRequest('reportlint/checkFiles', async (params: { uris: string[]; r
     await connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(f, uri)) });
   }
   return summary;
+});
+
+connection.onNotification('reportlint/didChangeTrust', (p: { isTrusted: boolean }) => {
+  trusted = p.isTrusted !== false;
+  for (const doc of documents.all()) schedule(doc, true);
+});
+
+connection.onExecuteCommand((params) => {
+  const kind = (Object.keys(SUPPRESS_COMMANDS) as (keyof typeof SUPPRESS_COMMANDS)[]).find((k) => SUPPRESS_COMMANDS[k] === params.command);
+  const args = params.arguments?.[0] as SuppressArgs | undefined;
+  if (!kind || !args || !args.uri.startsWith('file:')) return null;
+  const doc = documents.get(args.uri);
+  if (!doc) return null;
+  try {
+    const written = runSuppression(kind, args, analysisOf(doc), fileURLToPath(args.uri), workspaceRoots);
+    for (const d of documents.all()) schedule(d, true);
+    return { written };
+  } catch (e) {
+    connection.console.error(`ReportLint: ${params.command} failed: ${e instanceof Error ? e.message : String(e)}`);
+    return null;
+  }
 });
 
 /** Custom request used by the client's commands and tests: the outline as the CLI's JSON. */

@@ -24,7 +24,9 @@ export interface ServerHarness {
 }
 
 /** Start the bundled server (dist/server.js) over stdio with a real LSP client connection. */
-export async function startServer(options: { locale?: string; settings?: Record<string, unknown> } = {}): Promise<ServerHarness> {
+export async function startServer(
+  options: { locale?: string; settings?: Record<string, unknown>; initializationOptions?: Record<string, unknown>; rootUri?: string } = {},
+): Promise<ServerHarness> {
   const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   child.stdin!.on('error', () => undefined); // EPIPE when the server has already exited
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -76,8 +78,9 @@ export async function startServer(options: { locale?: string; settings?: Record<
   connection.listen();
   harness.initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
     processId: process.pid,
-    rootUri: null,
+    rootUri: options.rootUri ?? null,
     locale: options.locale ?? 'zh-cn',
+    ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
     capabilities: {
       workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
       textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true }, publishDiagnostics: { versionSupport: true } },

@@ -45,9 +45,12 @@ describe('language server over stdio', () => {
       range: d2.diagnostics[0].range,
       context: { diagnostics: d2.diagnostics },
     })) as CodeAction[];
-    assert.equal(actions.length, 1);
-    assert.equal(actions[0].kind, 'quickfix');
-    const fixed = applyEdits(text2, actions[0].edit!.changes![uri]);
+    // One edit (the renumbering) plus the three suppression commands (ignore here / file / workspace).
+    const edits = actions.filter((a) => a.edit);
+    assert.equal(edits.length, 1);
+    assert.equal(actions.filter((a) => a.command).length, 3);
+    assert.equal(edits[0].kind, 'quickfix');
+    const fixed = applyEdits(text2, edits[0].edit!.changes![uri]);
     assert.equal(fixed, opening + '一、甲\n二、乙\n三、丁\n四、戊\n');
   });
 

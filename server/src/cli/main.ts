@@ -2,7 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Analysis } from '../core/analysis';
 import { checkDocument } from '../core/check';
-import { defaultConfig, loadConfigFor, mergeConfig, parseConfigText, type ResolvedConfig } from '../core/config';
+import { defaultConfig, loadConfigFor, loadCustomProfiles, mergeConfig, parseConfigText, type ResolvedConfig } from '../core/config';
+import { builtinProfiles } from '../core/profiles/registry';
+import { loadIgnoresFor } from '../core/suppress';
 import { localize, normalizeLocale, type LocalizedText } from '../core/l10n';
 import { outlineToJson, outlineToText } from '../core/outline/serialize';
 import { statsSummary, statsToCsv, statsToText } from '../core/figures/summary';
@@ -181,6 +183,10 @@ function loadExplicitConfig(o: Pick<Options, 'configFile' | 'locale'>, problems:
   }
   const { config, errors } = parseConfigText(text, o.configFile);
   const merged = mergeConfig(defaultConfig(), config, o.configFile);
+  if (config.profiles?.length) {
+    const loaded = loadCustomProfiles(o.configFile, text, config.profiles, new Set(builtinProfiles().map((p) => p.id)));
+    return { ...merged, customProfiles: loaded.profiles, errors: [...errors, ...loaded.errors] };
+  }
   return { ...merged, errors };
 }
 
@@ -222,7 +228,7 @@ async function runCheck(o: Options, io: CliIO): Promise<number> {
   } else {
     files.forEach((f, i) => {
       const analysis = Analysis.fromText(f.text, { uri: displayPaths[i] });
-      results.push({ path: displayPaths[i], findings: checkDocument(analysis, { config: configs[i], locale: o.locale }) });
+      results.push({ path: displayPaths[i], findings: checkDocument(analysis, { config: configs[i], locale: o.locale, ignores: f.path === '-' ? [] : loadIgnoresFor(f.path) }) });
     });
   }
   const ioFailed = reportProblems(problems, io);

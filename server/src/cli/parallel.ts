@@ -7,6 +7,7 @@
  * threads. Files are handed out in small batches as workers become free; results are put back in
  * input order, so the output is identical to a sequential run.
  */
+import { loadIgnoresFor } from '../core/suppress';
 import * as os from 'os';
 import { isMainThread, parentPort, Worker } from 'worker_threads';
 import { Analysis } from '../core/analysis';
@@ -118,7 +119,7 @@ export function runWorker(resolveConfig: ConfigResolver): void {
           configs.set(job.path, config);
         }
         const analysis = Analysis.fromText(job.text, { uri: job.displayPath });
-        return { index: job.index, findings: checkDocument(analysis, { config, locale: s.locale }) };
+        return { index: job.index, findings: checkDocument(analysis, { config, locale: s.locale, ignores: job.path === '-' ? [] : loadIgnoresFor(job.path) }) };
       });
       port.postMessage({ kind: 'results', results } satisfies Reply);
     } catch (e) {

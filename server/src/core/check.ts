@@ -5,6 +5,7 @@ import { ALL_RULES } from './rules';
 import { isReportDocument } from './profiles/detect';
 import { anchorFixes, runOnParagraph } from './rules/paragraph-rule';
 import type { FindingInput, ParagraphFinding, Rule, RuleContext } from './rules/types';
+import { applySuppressions, type IgnoreEntry } from './suppress';
 import type { Finding, Locale, Range, Severity } from './types';
 
 export interface CheckOptions {
@@ -14,6 +15,8 @@ export interface CheckOptions {
   rules?: readonly Rule[];
   /** Run report-scoped rules even when the document does not look like a report. */
   forceReport?: boolean;
+  /** Sidecar entries (.reportlint-ignore.json) that concern this document. */
+  ignores?: readonly IgnoreEntry[];
   /** Called when a rule throws (the server logs it). */
   onRuleError?: (ruleId: string, error: unknown) => void;
 }
@@ -137,7 +140,7 @@ export function* checkDocumentSteps(analysis: Analysis, options: CheckOptions = 
     }
     yield;
   }
-  return sortFindings(findings);
+  return sortFindings(applySuppressions(analysis, findings, options.ignores));
 }
 
 function toFinding(rule: Rule, severity: Severity, doc: Analysis['doc'], input: FindingInput): Finding {

@@ -3,6 +3,8 @@ import * as path from 'path';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { SeverityOrOff } from './types';
 import type { Profile } from './profiles/types';
+import { validateProfile } from './profiles/load';
+import { builtinProfiles } from './profiles/registry';
 
 /** The shape of `.reportlintrc.json` (JSONC). See schemas/reportlintrc.schema.json. */
 export interface ReportLintConfig {
@@ -15,6 +17,8 @@ export interface ReportLintConfig {
   maxFileSize?: number;
   /** When true, files above are not consulted. */
   root?: boolean;
+  /** Custom report profiles (JSON data files, paths relative to this config file). Not loaded in untrusted workspaces. */
+  profiles?: string[];
 }
 
 export interface ConfigError {
@@ -23,6 +27,8 @@ export interface ConfigError {
   /** Offset and length of the offending text in the config file, when known. */
   offset?: number;
   length?: number;
+  /** 'info' for notices that are not mistakes (custom profiles skipped in an untrusted workspace). */
+  severity?: 'error' | 'info';
 }
 
 export interface ResolvedConfig {
@@ -67,6 +73,10 @@ export function parseConfigText(text: string, file: string): { config: ReportLin
       case 'profile':
         if (typeof value === 'string' && value.length > 0 && value.length <= 100) config.profile = value;
         else errors.push({ file, message: '"profile" must be a non-empty string', ...find(key) });
+        break;
+      case 'profiles':
+        if (Array.isArray(value) && value.length <= 20 && value.every((v) => typeof v === 'string' && v.length > 0 && v.length <= 260)) config.profiles = value as string[];
+        else errors.push({ file, message: '"profiles" must be an array of at most 20 file paths', ...find(key) });
         break;
       case 'root':
         if (typeof value === 'boolean') config.root = value;
@@ -141,12 +151,72 @@ export function mergeConfig(base: ResolvedConfig, layer: ReportLintConfig, sourc
     maxFileSize: layer.maxFileSize ?? base.maxFileSize,
     sources: source ? [...base.sources, source] : base.sources,
     errors: base.errors,
+    ...(base.customProfiles ? { customProfiles: base.customProfiles } : {}),
   };
 }
 
+export interface LoadOptions {
+  /**
+   * False in an untrusted workspace: custom profiles named in config files are then not read
+   * (VS Code's workspace trust; the CLI is always trusted).
+   */
+  trusted?: boolean;
+}
+
+/** Largest custom profile file read. */
+export const MAX_PROFILE_FILE_SIZE = 256 * 1024;
+
+/** Read and validate the custom profiles one config file names. Never throws. */
+export function loadCustomProfiles(configFile: string, configText: string, paths: string[], known: Set<string>): { profiles: Profile[]; errors: ConfigError[] } {
+  const profiles: Profile[] = [];
+  const errors: ConfigError[] = [];
+  for (const rel of paths) {
+    const where = locateValue(configText, rel);
+    const full = path.resolve(path.dirname(configFile), rel);
+    let text: string;
+    try {
+      if (fs.statSync(full).size > MAX_PROFILE_FILE_SIZE) {
+        errors.push({ file: configFile, message: `profile "${rel}" is larger than ${MAX_PROFILE_FILE_SIZE} bytes`, ...where });
+        continue;
+      }
+      text = fs.readFileSync(full, 'utf8');
+    } catch {
+      errors.push({ file: configFile, message: `cannot read profile "${rel}"`, ...where });
+      continue;
+    }
+    const parseErrors: ParseError[] = [];
+    const data = parseJsonc(text, parseErrors, { allowTrailingComma: true });
+    if (parseErrors.length) {
+      errors.push({ file: configFile, message: `profile "${rel}": JSON: ${printParseErrorCode(parseErrors[0].error)} at offset ${parseErrors[0].offset}`, ...where });
+      continue;
+    }
+    const { profile, problems } = validateProfile(data);
+    if (!profile) {
+      const shown = problems.slice(0, 5).map((p) => `${p.path || '/'} ${p.message}`).join('; ');
+      errors.push({ file: configFile, message: `profile "${rel}" is invalid: ${shown}`, ...where });
+      continue;
+    }
+    if (known.has(profile.id)) {
+      errors.push({ file: configFile, message: `profile "${rel}": id "${profile.id}" is already taken`, ...where });
+      continue;
+    }
+    known.add(profile.id);
+    profiles.push(profile);
+  }
+  return { profiles, errors };
+}
+
+function locateValue(text: string, value: string): { offset?: number; length?: number } {
+  const i = text.indexOf(JSON.stringify(value));
+  return i >= 0 ? { offset: i, length: JSON.stringify(value).length } : {};
+}
+
 /** Discover, read and merge the config files for one report file. Never throws. */
-export function loadConfigFor(filePath: string, base: ResolvedConfig = defaultConfig()): ResolvedConfig {
+export function loadConfigFor(filePath: string, base: ResolvedConfig = defaultConfig(), options: LoadOptions = {}): ResolvedConfig {
+  const trusted = options.trusted ?? true;
   let resolved = base;
+  let profileSetIn: { file: string; text: string } | null = null;
+  const known = new Set<string>([...builtinProfiles().map((p) => p.id), ...(base.customProfiles ?? []).map((p) => p.id)]);
   for (const file of findConfigFiles(filePath)) {
     const text = safeRead(file);
     if (text === null) {
@@ -155,7 +225,32 @@ export function loadConfigFor(filePath: string, base: ResolvedConfig = defaultCo
     }
     const { config, errors } = parseConfigText(text, file);
     resolved = mergeConfig(resolved, config, file);
+    if (config.profile) profileSetIn = { file, text };
     if (errors.length) resolved = { ...resolved, errors: [...resolved.errors, ...errors] };
+    if (config.profiles?.length) {
+      if (!trusted) {
+        resolved = {
+          ...resolved,
+          errors: [...resolved.errors, { file, severity: 'info', message: 'custom profiles are not loaded in an untrusted workspace', ...locate(text, 'profiles') }],
+        };
+      } else {
+        const loaded = loadCustomProfiles(file, text, config.profiles, known);
+        resolved = {
+          ...resolved,
+          customProfiles: [...(resolved.customProfiles ?? []), ...loaded.profiles],
+          errors: [...resolved.errors, ...loaded.errors],
+        };
+      }
+    }
+  }
+  // An unknown profile id falls back to detection, with an error where it was set.
+  if (resolved.profile !== 'auto' && resolved.profile !== 'none' && !known.has(resolved.profile)) {
+    const where = profileSetIn ? { file: profileSetIn.file, ...locateValue(profileSetIn.text, resolved.profile) } : { file: '(settings)' };
+    resolved = {
+      ...resolved,
+      errors: [...resolved.errors, { ...where, message: `unknown profile "${resolved.profile}" (known: auto, none, ${[...known].join(', ')})` }],
+      profile: 'auto',
+    };
   }
   return resolved;
 }

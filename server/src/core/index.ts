@@ -16,3 +16,4 @@ export { outlineToJson, outlineToText, sectionToJson } from './outline/serialize
 export type { OutlineJson, SectionJson } from './outline/serialize';
 export * from './profiles';
 export { reportYear, type ReportYear } from './years';
+export * from './suppress';
