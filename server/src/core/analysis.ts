@@ -29,6 +29,15 @@ export class Analysis {
     return this.outlineValue;
   }
 
+  /**
+   * Drop the memoised models (they are recomputed on demand). The server does this after checking
+   * a very large document so that the models (figures, numbering …) do not stay in memory while
+   * the document is open.
+   */
+  releaseMemos(): void {
+    this.memoTable.clear();
+  }
+
   /** Memoise a derived value for this document version. */
   memo<T>(key: string, compute: () => T): T {
     if (this.memoTable.has(key)) return this.memoTable.get(key) as T;

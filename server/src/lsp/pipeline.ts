@@ -97,6 +97,8 @@ export class DocumentSession {
   private record(analysis: Analysis, findings: Finding[], ms: number): void {
     this.checked = { version: analysis.doc.version, findings };
     this.lastCheckMs = ms;
+    // A very large document keeps its outline but not the rules' models (recomputed if asked for).
+    if (analysis.doc.text.length > INCREMENTAL_MAX_SIZE) analysis.releaseMemos();
   }
 
   /** Record findings computed elsewhere (e.g. none, when the document is not checked). */
