@@ -209,6 +209,39 @@ describe('authoring help stays out of documents that are not checked', () => {
   });
 });
 
+describe('settings read by the server', () => {
+  it('reportlint.codeLens: false removes the lenses; reportlint.profile: none turns the mandated-part checks off', async () => {
+    const server = await startServer({ settings: { codeLens: false, profile: 'none' } });
+    try {
+      const uri = 'file:///virtual/settings.txt';
+      server.open(uri, readFixture('figures/stats.txt'));
+      await server.diagnostics(uri);
+      assert.deepEqual(await server.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } }), []);
+      const missing = 'file:///virtual/settings-missing.txt';
+      server.open(missing, readFixture('rules/missing-part/missing-plan-and-leader.txt'));
+      const d = await server.diagnostics(missing);
+      assert.deepEqual(d.diagnostics.filter((x) => x.code === 'missing-part'), []);
+      assert.deepEqual(await server.connection.sendRequest('reportlint/missingParts', { uri: missing }), []);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('reportlint.profile names the profile to use even where detection would not find it', async () => {
+    const server = await startServer({ settings: { profile: 'fazhi-zhengfu-annual', enable: 'always' } });
+    try {
+      const uri = 'file:///virtual/settings-forced.txt';
+      server.open(uri, '一、甲\n二、乙\n');
+      const d = await server.diagnostics(uri);
+      assert.ok(d.diagnostics.some((x) => x.code === 'missing-part'));
+      const status = (await server.connection.sendRequest('reportlint/documentStatus', { uri })) as { profile: { id: string } | null };
+      assert.equal(status.profile?.id, 'fazhi-zhengfu-annual');
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
 describe('reportlint.run = onSave', () => {
   it('checks on open and on save, not while typing', async () => {
     const server = await startServer({ settings: { run: 'onSave' } });
