@@ -13,7 +13,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fileURLToPath } from 'url';
+import { fileURLToPath, pathToFileURL } from 'url';
 import { Analysis } from './core/analysis';
 import { checkDocument } from './core/check';
 import { defaultConfig, loadConfigFor, mergeConfig, type ResolvedConfig } from './core/config';
