@@ -58,4 +58,14 @@ describe('figures: quick fixes', () => {
     assert.equal(fixed, '全年受理案件150件,同比增长25.0%(上年同期为120件)。');
     assert.deepEqual(only('change-mismatch', fixed), []);
   });
+
+  it('figure-conflict suggests the earlier value and points at it', () => {
+    const text = '2024年,我街共办理人大建议、政协提案101件。\n（一）主动接受监督。2024年我街办理人大建议、政协提案105件。\n';
+    const [f] = only('figure-conflict', text);
+    assert.equal(f.related?.[0].range.start.line, 0);
+    assert.equal(f.fixes?.[0].isPreferred, undefined);
+    const fixed = applyEdits(text, f.fixes![0].edits);
+    assert.equal(fixed, text.replace('105件', '101件'));
+    assert.deepEqual(only('figure-conflict', fixed), []);
+  });
 });

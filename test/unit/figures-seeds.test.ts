@@ -9,7 +9,7 @@ import { analyze, check, readSeed, SEED, SEEDS_SKIP } from '../helpers';
  * computed, and the verdict a careful human reviewer agrees with. Also every finding
  * the figures rules produce on each seed, each justified.
  */
-const FIGURE_RULES = ['rate-mismatch', 'sum-mismatch', 'percent-out-of-range', 'rate-impossible', 'percent-point', 'change-mismatch'];
+const FIGURE_RULES = ['rate-mismatch', 'sum-mismatch', 'percent-out-of-range', 'rate-impossible', 'percent-point', 'change-mismatch', 'figure-conflict'];
 
 /** Claims that were actually checked (or tried), as `kind verdict name | working`. */
 function checkedClaims(text: string): string[] {

@@ -12,6 +12,7 @@ import { boundClaims, findRateMentions, grimClaims, rateClaims, type FigureConte
 import { splitSentences, type Sentence } from './text';
 import { sumClaims } from './sums';
 import { changeClaims } from './changes';
+import { repeatClaims } from './repeats';
 
 export interface FiguresAnalysis {
   figures: Figure[];
@@ -44,6 +45,7 @@ export function analyzeFigures(fullSimplified: string, fullOriginal: string = fu
   claims.push(...grimClaims(ctx, rates, linked));
   claims.push(...sumClaims(ctx));
   claims.push(...changeClaims(ctx));
+  claims.push(...repeatClaims(ctx));
   claims.sort((a, b) => a.anchor.numStart - b.anchor.numStart);
   if (map) {
     const at = (i: number) => (i < map.length ? map[i] : fullOriginal.length);

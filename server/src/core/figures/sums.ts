@@ -14,6 +14,7 @@ import { CLAUSE_BOUNDARY, isTotalLabel, labelBefore, type Sentence } from './tex
 import type { FigureContext } from './rates';
 
 const STOP_CLAUSE = /同比|环比|比上年|较上年|比去年|较去年|增长|下降|增加|减少|上升|率|共计|合计|总计|累计|(?<![公中总])共(?![享同建治识赢商])/;
+const NEW_ACTIVITY = /^(?:组织|开展|举办|召开|印发|出台|建立|完成|推动|办结|审结|结案|制定|发布|开通|设立|培训|接待)/;
 const RESIDUAL = /其他|其余|其它|另有|剩余/;
 
 interface Breakdown {
@@ -87,6 +88,7 @@ function findBreakdowns(ctx: FigureContext, sent: Sentence): Breakdown[] {
         }
       }
     }
+    const colonList = /^[:：]/.test(s.slice(at + word.length, at + word.length + 1));
     const parts: Figure[] = [];
     let clauseEndPos = -1;
     let i = start + word.length;
@@ -102,6 +104,13 @@ function findBreakdowns(ctx: FigureContext, sent: Sentence): Breakdown[] {
           // A clause without a figure in between ends the list.
           const gap = s.slice(clauseEndPos, cs);
           if (/[\u4e00-\u9fff]/.test(gap.replace(/[,，;；、]/g, ''))) break;
+          if (!opened) {
+            // Outside parentheses, a semicolon ends the list unless it is a 其中: list,
+            // and so does a clause that starts a new activity or changes the unit.
+            if (/[;；]/.test(gap) && !colonList) break;
+            if (NEW_ACTIVITY.test(clause)) break;
+            if (f.unit !== total.unit && !parts.some((p) => p.unit === f.unit)) break;
+          }
         }
       } else if (cs > start + word.length && STOP_CLAUSE.test(s.slice(start + word.length, f.start))) {
         break;

@@ -14,6 +14,7 @@ import { percentOutOfRange } from './percent-out-of-range';
 import { rateImpossible } from './rate-impossible';
 import { percentPoint } from './percent-point';
 import { changeMismatch } from './change-mismatch';
+import { figureConflict } from './figure-conflict';
 import { partOrder } from './part-order';
 import { numberingLevel } from './numbering-level';
 import { numberingStyle } from './numbering-style';
@@ -42,6 +43,7 @@ export const ALL_RULES: readonly Rule[] = [
   rateImpossible,
   percentPoint,
   changeMismatch,
+  figureConflict,
   partOrder,
   missingCauses,
   numberingLevel,
