@@ -37,6 +37,9 @@ const NUMERATOR_WORDS: Record<string, string[]> = {
   出庭: ['出庭'],
 };
 
+/** Qualifiers that do not narrow what a rate counts (案件审结率 = 审结率). */
+const GENERIC_QUALIFIERS = new Set(['案件', '事项', '全年', '年度', '整体', '综合', '总体', '全区', '全市', '全街', '全镇', '全县', '平均', '当年', '本年']);
+
 export interface RateMention {
   figure: Figure;
   /** The rate's name as written (审结率, 群众满意率). */
@@ -139,8 +142,14 @@ function link(ctx: FigureContext, r: RateMention): Linked | null {
   if (!NUMERATOR_KEYS.has(r.key)) return null;
   const words = NUMERATOR_WORDS[r.key] ?? [r.key];
   const region = refAt >= 0 ? before.filter((f) => f.start > refAt) : before;
+  // A qualified rate (调撤结案率, 按时办结率) counts only what its qualifier says: 审结16.79万件
+  // is not the numerator of 调撤结案率 (domain.md §3, the 2024 white paper case).
+  const stem = r.name.slice(0, -1);
+  const qualifier = stem.slice(0, -2).slice(-2);
+  const needQualifier = qualifier.length === 2 && !GENERIC_QUALIFIERS.has(qualifier);
   const isNumerator = (f: Figure) => {
     const label = labelBefore(s, f, sent.start);
+    if (needQualifier && !label.includes(qualifier)) return false;
     return words.some((w) => label.includes(w) && !label.includes(`${w}性`)) && !isTotalLabel(label);
   };
   const num = [...region].reverse().find(isNumerator);
