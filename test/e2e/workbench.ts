@@ -1,0 +1,218 @@
+/**
+ * What a user does and sees in the VS Code workbench, read from its DOM: open a file, read the
+ * Problems panel, the Outline view, the editor's lines, hovers and menus. Every wait has a time
+ * limit and fails with what was last seen.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Page } from 'playwright-core';
+import { OUTPUT_DIR, sleep } from './harness';
+
+export interface Marker {
+  severity: 'error' | 'warning' | 'info' | 'hint' | 'unknown';
+  message: string;
+  source: string;
+  code: string;
+  /** 1-based, as the panel shows them. */
+  line: number;
+  column: number;
+}
+
+export interface OutlineRow {
+  level: number;
+  label: string;
+}
+
+/** Polls `read` until `ok` holds; on timeout throws with the last value read. */
+export async function waitFor<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      last = await read();
+      if (ok(last)) return last;
+    } catch (e) {
+      lastError = e;
+    }
+    await sleep(250);
+  }
+  throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}; last seen: ${JSON.stringify(last, null, 1)}${lastError ? `; last error: ${String(lastError)}` : ''}`);
+}
+
+export class Workbench {
+  constructor(readonly page: Page) {}
+
+  async load(url: string): Promise<void> {
+    await this.page.goto(url, { timeout: 60_000 });
+    await this.page.waitForSelector('.monaco-workbench .part.editor', { timeout: 60_000 });
+    // The explorer shows the workspace once the remote connection is up.
+    await this.page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
+  }
+
+  async screenshot(name: string): Promise<string> {
+    fs.mkdirSync(OUTPUT_DIR, { recursive: true });
+    const file = path.join(OUTPUT_DIR, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  /** Runs a command from the Command Palette by its (English) label. */
+  async command(label: string): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(`>${label}`);
+    const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
+    await row.waitFor({ state: 'visible', timeout: 10_000 });
+    await row.click();
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+  }
+
+  /** Opens a workspace file with Quick Open (Ctrl+P), as a user would. */
+  async openFile(name: string): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(name);
+    const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first();
+    await row.waitFor({ state: 'visible', timeout: 15_000 });
+    await this.page.keyboard.press('Enter');
+    await this.page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor({ timeout: 15_000 });
+    await this.page.locator('.part.editor .monaco-editor .view-lines').first().waitFor({ timeout: 15_000 });
+  }
+
+  async closeAllEditors(): Promise<void> {
+    await this.command('View: Close All Editors');
+    const dialog = this.page.locator('.monaco-dialog-box');
+    if (await dialog.isVisible().catch(() => false)) {
+      await dialog.locator('.monaco-button', { hasText: "Don't Save" }).click();
+    }
+  }
+
+  /** The language mode shown in the status bar (e.g. "ReportLint 报告", "Markdown"). */
+  async languageMode(): Promise<string> {
+    return (await this.page.locator('#status\\.editor\\.mode').innerText()).trim();
+  }
+
+  // ------------------------------------------------------------------ Problems panel
+
+  async showProblems(): Promise<void> {
+    if (!(await this.page.locator('.markers-panel').isVisible().catch(() => false))) {
+      await this.command('View: Focus Problems');
+    }
+    await this.page.locator('.markers-panel').waitFor({ state: 'visible', timeout: 10_000 });
+  }
+
+  /** The Problems panel's rows, grouped by file name. */
+  async problems(): Promise<Map<string, Marker[]>> {
+    const rows = await this.page.$$eval('.markers-panel .monaco-list-row', (els) =>
+      els
+        .map((el) => ({
+          top: parseFloat(/top:\s*(-?[\d.]+)px/.exec(el.getAttribute('style') ?? '')?.[1] ?? '0'),
+          level: el.getAttribute('aria-level'),
+          label: el.getAttribute('aria-label') ?? '',
+          file: el.querySelector('.monaco-icon-label .label-name')?.textContent ?? '',
+          icon: el.querySelector('.marker-icon')?.className ?? '',
+          message: el.querySelector('.marker-message')?.textContent ?? '',
+          source: el.querySelector('.marker-source')?.textContent ?? '',
+          code: el.querySelector('.marker-code')?.textContent ?? '',
+          position: el.querySelector('.marker-line')?.textContent ?? '',
+        }))
+        .sort((a, b) => a.top - b.top),
+    );
+    const byFile = new Map<string, Marker[]>();
+    let current: Marker[] | null = null;
+    for (const r of rows) {
+      if (r.level === '1') {
+        current = [];
+        byFile.set(r.file.trim(), current);
+      } else if (current && r.message) {
+        const pos = /Ln (\d+), Col (\d+)/.exec(r.position);
+        const sev = /\b(error|warning|info|hint)\b/.exec(r.icon)?.[1] as Marker['severity'] | undefined;
+        current.push({ severity: sev ?? 'unknown', message: r.message, source: r.source, code: r.code, line: pos ? +pos[1] : 0, column: pos ? +pos[2] : 0 });
+      }
+    }
+    return byFile;
+  }
+
+  async problemsOf(file: string): Promise<Marker[]> {
+    return (await this.problems()).get(file) ?? [];
+  }
+
+  /** Waits until the file's markers satisfy `ok`, and returns them. */
+  async waitForProblems(file: string, what: string, ok: (m: Marker[]) => boolean, timeoutMs = 30_000): Promise<Marker[]> {
+    await this.showProblems();
+    return waitFor(`Problems panel: ${what} (${file})`, () => this.problemsOf(file), ok, timeoutMs);
+  }
+
+  // ------------------------------------------------------------------ Outline view
+
+  async showOutline(): Promise<void> {
+    await this.command('Explorer: Focus on Outline View');
+    await this.page.locator('.outline-pane').waitFor({ state: 'visible', timeout: 10_000 });
+    // Give the outline the whole side bar: collapse the folder tree above it.
+    const folders = this.page.locator('.pane-header[aria-expanded="true"]', { has: this.page.locator('.title', { hasText: /^(workspace|WORKSPACE)$/ }) });
+    if (await folders.count()) await folders.first().click();
+  }
+
+  async outline(): Promise<OutlineRow[]> {
+    const rows = await this.page.$$eval('.outline-pane .monaco-list-row', (els) =>
+      els
+        .map((el) => ({
+          top: parseFloat(/top:\s*(-?[\d.]+)px/.exec(el.getAttribute('style') ?? '')?.[1] ?? '0'),
+          level: Number(el.getAttribute('aria-level') ?? 0),
+          label: el.querySelector('.label-name')?.textContent ?? '',
+        }))
+        .sort((a, b) => a.top - b.top),
+    );
+    return rows.map(({ level, label }) => ({ level, label }));
+  }
+
+  // ------------------------------------------------------------------ Editor
+
+  /** The text of the visible editor lines, top to bottom. */
+  async editorLines(): Promise<string[]> {
+    const lines = await this.page.$$eval('.part.editor .monaco-editor .view-lines .view-line', (els) =>
+      els.map((el) => ({ top: parseFloat(/top:\s*(-?[\d.]+)px/.exec(el.getAttribute('style') ?? '')?.[1] ?? '0'), text: el.textContent ?? '' })).sort((a, b) => a.top - b.top),
+    );
+    return lines.map((l) => l.text.replace(/\u00a0/g, ' '));
+  }
+
+  /** Puts the cursor at a 1-based line and column with Go to Line (Ctrl+G). */
+  async goTo(line: number, column = 1): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.page.keyboard.press('Control+G');
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(`:${line}:${column}`);
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+    await waitFor(`cursor at ${line}:${column}`, () => this.page.locator('#status\\.editor\\.selection').innerText(), (t) => t.includes(`Ln ${line}, Col ${column}`), 10_000);
+  }
+
+  /** Opens the Quick Fix menu (Ctrl+.) at the cursor and returns its entries. */
+  async quickFixes(): Promise<string[]> {
+    await this.page.keyboard.press('Control+.');
+    const items = this.page.locator('.action-widget .monaco-list-row.action');
+    await items.first().waitFor({ state: 'visible', timeout: 15_000 });
+    return (await items.allInnerTexts()).map((t) => t.trim());
+  }
+
+  /** Moves the focus in the open Quick Fix menu to `title` with the arrow keys and applies it with Enter. */
+  async chooseQuickFix(title: string): Promise<void> {
+    const focused = this.page.locator('.action-widget .monaco-list-row.action.focused');
+    const count = await this.page.locator('.action-widget .monaco-list-row.action').count();
+    for (let i = 0; i <= count; i++) {
+      if ((await focused.getAttribute('aria-label').catch(() => null)) === title) {
+        await this.page.keyboard.press('Enter');
+        await this.page.locator('.action-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+        return;
+      }
+      await this.page.keyboard.press('ArrowDown');
+    }
+    throw new Error(`quick fix "${title}" not found in the menu`);
+  }
+}
