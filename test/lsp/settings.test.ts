@@ -8,6 +8,7 @@ import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { getProfile } from '../../server/src/core/profiles';
 import { readFixture, REPO_ROOT } from '../helpers';
 import { startServer } from './harness';
+import { NoisePolicy } from '../../client/src/noise-policy';
 
 function tmpdir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'reportlint-lsp-'));
@@ -60,12 +61,16 @@ async function lensCount(settings: Record<string, unknown>): Promise<string[]> {
 }
 
 /**
- * Settings read by the client alone (not sent to the server); each names the test that proves
- * its effect. Keep this list short: a server-side setting belongs in SCENARIOS.
+ * reportlint.typingPause is read by the client alone (client/src/noise.ts): it decides, through the
+ * VS Code-free NoisePolicy, whether the findings on the line being edited are held back.
  */
-const CLIENT_SIDE: Record<string, string> = {
-  'reportlint.typingPause': 'client/src/noise.ts (NoiseControl): holds findings on the line being edited in the client',
-};
+async function heldOnEditedLine(typingPause: number): Promise<string[]> {
+  const policy = new NoisePolicy();
+  policy.change('doc', [{ startLine: 3, text: '丙' }], 1000);
+  const shown = policy.filter('doc', [{ startLine: 3, endLine: 3, code: 'numbering-gap' }], 1200, 3, typingPause);
+  return shown.map((d) => d.code);
+}
+const CLIENT_SIDE: Record<string, string> = {};
 
 /**
  * Every key in package.json's contributes.configuration must change what the server does:
@@ -90,6 +95,11 @@ const SCENARIOS: Record<string, () => Promise<{ base: string[]; changed: string[
   },
   'reportlint.run': async () => ({ base: await afterChange({}), changed: await afterChange({ run: 'onSave' }), expectInBaseOnly: 'numbering-gap' }),
   'reportlint.codeLens': async () => ({ base: await lensCount({}), changed: await lensCount({ codeLens: false }), expectInBaseOnly: 'lens' }),
+  'reportlint.typingPause': async () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+    const def = pkg.contributes.configuration.properties['reportlint.typingPause'].default as number;
+    return { base: await heldOnEditedLine(def), changed: await heldOnEditedLine(0), expectInChangedOnly: 'numbering-gap' };
+  },
   'reportlint.ignoreFile': async () => {
     const dir = tmpdir();
     const file = path.join(dir, 'report.txt');
