@@ -146,6 +146,8 @@ describe('hygiene rules on the seeds', { skip: SEEDS_SKIP }, () => {
     assert.ok(spans[1].startsWith('?q') && spans[1].endsWith(')'));
     assert.ok(spans[2].startsWith('?zh') && spans[2].endsWith('?') && spans[2].length > 10);
     assert.equal(findings.filter((f) => f.ruleId === 'web-boilerplate').length, 0);
+    // The hover explanation names the reading of the lost character.
+    assert.match(damage[0].explanation ?? '', /“zhèn”是它的读音/);
   });
 
   it('001: the fix-all removes exactly the annotations and leaves readable text', () => {

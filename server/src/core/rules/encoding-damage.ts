@@ -152,12 +152,46 @@ export const encodingDamage: Rule = {
       'zh-cn': '乱码：“{text}”像是 UTF-8 文字被当作西文（Latin-1/Windows-1252）读取，原文可能是“{decoded}”。请对照原件核实后改正',
       en: 'Mojibake: “{text}” looks like UTF-8 text read as Latin-1/Windows-1252; the original was probably “{decoded}”. Check it against the source and correct it',
     },
+    explainReplacement: {
+      'zh-cn': 'U+FFFD（�）是程序无法解码某些字节时放入的替换字符，原来的字已经丢失。',
+      en: 'U+FFFD (�) is what a program inserts for bytes it cannot decode; the original characters are gone.',
+    },
+    explainQuestionPinyin: {
+      'zh-cn': '这是“字(拼音)”式注音中的汉字丢失后的残留：“?”代替了丢失的汉字，“{pinyin}”是它的读音，可据此结合上下文找回原字；其后的乱码也属于同一处损坏。',
+      en: 'The remains of a 字(pinyin) annotation whose character was lost: “?” stands for it and “{pinyin}” is its reading, which with the context helps recover it; the garbage after it is part of the same damage.',
+    },
+    explainGarbled: {
+      'zh-cn': '“?”或注音符号夹在一串生僻字中间，这样的字串不是正常中文，多为编码转换错位造成。',
+      en: 'A “?” or a bopomofo symbol inside a run of rare characters: not Chinese prose, usually a misaligned encoding conversion.',
+    },
+    explainMarker: {
+      'zh-cn': '“锟斤拷”是两个替换字符 U+FFFD 的 UTF-8 字节被当作 GBK 读出的结果；“烫烫烫”“屯屯屯”是未初始化内存（0xCC、0xCD）被当作 GBK 读出的结果。原文已丢失。',
+      en: '锟斤拷 is two U+FFFD replacement characters in UTF-8 read as GBK; 烫烫烫 and 屯屯屯 are uninitialised memory (0xCC, 0xCD) read as GBK. The original is lost.',
+    },
+    explainMojibake: {
+      'zh-cn': '把这些字按 {encoding} 编码还原成字节，再按 UTF-8 解码，得到“{decoded}”。',
+      en: 'Encoding these characters back to bytes as {encoding} and decoding the bytes as UTF-8 gives “{decoded}”.',
+    },
     mojibake: {
       'zh-cn': '乱码：“{text}”像是 UTF-8 文字被当作 GBK 读取，原文可能是“{decoded}”。请对照原件核实后改正',
       en: 'Mojibake: “{text}” looks like UTF-8 text read as GBK; the original was probably “{decoded}”. Check it against the source and correct it',
     },
   },
   check(ctx) {
+    const explain = (s: DamageSpan, text: string): string => {
+      switch (s.kind) {
+        case 'replacement':
+          return ctx.t('explainReplacement');
+        case 'question-pinyin':
+          return ctx.t('explainQuestionPinyin', { pinyin: /[^?？\uFFFD)）]+/.exec(text)?.[0] ?? '' });
+        case 'question-garbled':
+          return ctx.t('explainGarbled');
+        case 'mojibake-marker':
+          return ctx.t('explainMarker');
+        default:
+          return ctx.t('explainMojibake', { encoding: s.kind === 'utf8-as-gbk' ? 'GBK' : 'Windows-1252', decoded: s.decoded ?? '' });
+      }
+    };
     for (const s of encodingDamageOf(ctx.analysis)) {
       const text = ctx.doc.text.slice(s.start, s.end);
       ctx.report({
@@ -165,6 +199,7 @@ export const encodingDamage: Rule = {
           ? ctx.t(s.kind === 'utf8-as-latin1' ? 'mojibakeLatin1' : 'mojibake', { text, decoded: s.decoded })
           : ctx.t('damaged', { text }),
         range: { start: s.start, end: s.end },
+        explanation: explain(s, text),
         data: { kind: s.kind, ...(s.decoded ? { decoded: s.decoded } : {}) },
       });
     }
