@@ -45,6 +45,11 @@ describe('config: profiles, trust and broken files', () => {
     assert.deepEqual(config.customProfiles?.map((p) => p.id), ['anquan-annual']);
     const f = check(SAFETY_REPORT, { config, only: ['missing-part'] });
     assert.deepEqual(f.map((x) => x.data?.part), ['accidents']);
+    // The profile's own severities apply to its documents; configuration still wins.
+    assert.equal(check(SAFETY_REPORT, { config, only: ['signature-date'] }).length, 1);
+    const quiet = { ...config, customProfiles: config.customProfiles!.map((p) => ({ ...p, rules: { 'signature-date': 'off' as const } })) };
+    assert.equal(check(SAFETY_REPORT, { config: quiet, only: ['signature-date'] }).length, 0);
+    assert.equal(check(SAFETY_REPORT, { config: { ...quiet, rules: { 'signature-date': 'warning' } }, only: ['signature-date'] })[0].severity, 'warning');
     // Without the custom profile the same text is not a rule-of-law report: no part is missing.
     assert.deepEqual(check(SAFETY_REPORT, { only: ['missing-part'] }), []);
   });

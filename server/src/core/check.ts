@@ -2,11 +2,11 @@ import type { Analysis } from './analysis';
 import { defaultConfig, type ResolvedConfig } from './config';
 import { COMMON, DEFAULT_LOCALE, localize } from './l10n';
 import { ALL_RULES } from './rules';
-import { isReportDocument } from './profiles/detect';
+import { activeProfile, isReportDocument } from './profiles/detect';
 import { anchorFixes, runOnParagraph } from './rules/paragraph-rule';
 import type { FindingInput, ParagraphFinding, Rule, RuleContext } from './rules/types';
 import { applySuppressions, type IgnoreEntry } from './suppress';
-import type { Finding, Locale, Range, Severity } from './types';
+import type { Finding, Locale, Range, Severity, SeverityOrOff } from './types';
 
 export interface CheckOptions {
   config?: ResolvedConfig;
@@ -24,8 +24,9 @@ export interface CheckOptions {
 export const RULE_FAILURE_ID = 'internal-rule-failure';
 
 /** The severity a rule runs at under a config, or null when it is off. */
-export function effectiveSeverity(rule: Rule, config: ResolvedConfig): Severity | null {
-  const s = config.rules[rule.meta.id];
+export function effectiveSeverity(rule: Rule, config: ResolvedConfig, profileRules?: Record<string, SeverityOrOff>): Severity | null {
+  // Configuration wins over the profile's defaults, which win over the rule's own default.
+  const s = config.rules[rule.meta.id] ?? profileRules?.[rule.meta.id];
   if (s === 'off') return null;
   return s ?? rule.meta.defaultSeverity;
 }
@@ -67,11 +68,12 @@ export function* checkDocumentSteps(analysis: Analysis, options: CheckOptions = 
     ];
   }
   const isReport = options.forceReport || isReportDocument(analysis, config);
+  const profileRules = activeProfile(analysis, config)?.rules;
   const cache = analysis.cache;
   cache?.beginCheck(`${locale}\u0000${JSON.stringify([config.profile, config.rules, config.customProfiles ?? null])}`);
   const findings: Finding[] = [];
   for (const rule of rules) {
-    const severity = effectiveSeverity(rule, config);
+    const severity = effectiveSeverity(rule, config, profileRules);
     if (!severity) continue;
     if (rule.meta.scope === 'report' && !isReport) continue;
     const collected: Finding[] = [];
