@@ -16,6 +16,7 @@ const DEFECTS = '缺陷报告.txt';
 const CLEAN = '合格报告.txt';
 const RENUMBER = '编号修正报告.txt';
 const README = 'README.md';
+const NEW_REPORT = '新建报告.txt';
 
 interface CliFinding {
   ruleId: string;
@@ -96,6 +97,42 @@ describe('ReportLint in VS Code 1.100 (code-server + Chromium), Chinese display 
     const tree = await waitFor('the Outline view to show the sections', () => wb.outline(), (rows) => rows.length >= expected.length, 20_000);
     assert.deepEqual(render(tree), expected);
     await wb.screenshot(shotName('outline-view'));
+  });
+
+  it('hovering a rate shows the arithmetic', async () => {
+    await wb.openFile(DEFECTS);
+    const lines = fs.readFileSync(path.join(WORKSPACE_FIXTURE, DEFECTS), 'utf8').split('\n');
+    const line = lines.findIndex((l) => l.includes('结案率80%'));
+    assert.ok(line >= 0, 'the fixture states a rate');
+    await wb.goTo(line + 1, lines[line].indexOf('80%') + 2);
+    const hover = await wb.hoverAtCursor();
+    assert.match(hover, /结案率 80%/);
+    assert.match(hover, /120 ÷ 150 = 80%/);
+    assert.match(hover, /已结案 120件/);
+    assert.match(hover, /全年查办各类案件 150件/);
+    await wb.screenshot(shotName('rate-hover'));
+    await wb.page.keyboard.press('Escape');
+  });
+
+  it('typing a snippet prefix and accepting it inserts the report skeleton', async () => {
+    await wb.closeAllEditors();
+    fs.writeFileSync(path.join(cs!.workspace, NEW_REPORT), '');
+    await wb.openFile(NEW_REPORT);
+    assert.equal(await wb.languageMode(), 'ReportLint 报告');
+    await wb.type('bgkj');
+    const offered = await waitFor('the skeleton snippet among the suggestions', () => wb.suggestions(), (s) => s.some((x) => x.startsWith('bgkj')), 15_000);
+    const index = offered.findIndex((x) => x.startsWith('bgkj'));
+    for (let i = 0; i < index; i++) await wb.page.keyboard.press('ArrowDown');
+    await wb.screenshot(shotName('snippet-suggestion'));
+    await wb.page.keyboard.press('Enter');
+    const text = await waitFor('the inserted skeleton', () => wb.editorLines(), (l) => l.some((x) => x.startsWith('五、其他需要报告的情况')), 10_000);
+    await wb.page.keyboard.press('Escape');
+    assert.match(text[0], /^XX市XX区人民政府关于20XX年度法治政府建设情况的报告$/);
+    for (const heading of [/^一、.*主要举措和成效$/, /^二、.*存在的不足和原因$/, /^三、党政主要负责人履行推进法治建设第一责任人职责/, /^四、下一年度推进法治政府建设的主要安排$/, /^五、其他需要报告的情况$/]) {
+      assert.ok(text.some((l) => heading.test(l)), `${heading} in:\n${text.join('\n')}`);
+    }
+    assert.ok(!text.some((l) => l.includes('bgkj')), 'the prefix was replaced');
+    await wb.screenshot(shotName('snippet-inserted'));
   });
 
   it('the renumber quick fix changes the headings and the finding disappears', async () => {

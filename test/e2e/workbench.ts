@@ -193,6 +193,27 @@ export class Workbench {
     await waitFor(`cursor at ${line}:${column}`, () => this.page.locator('#status\\.editor\\.selection').innerText(), (t) => t.includes(`Ln ${line}, Col ${column}`), 10_000);
   }
 
+  /** Shows the hover at the cursor (Show or Focus Hover, Ctrl+K Ctrl+I) and returns its text. */
+  async hoverAtCursor(): Promise<string> {
+    await this.page.keyboard.press('Control+K');
+    await this.page.keyboard.press('Control+I');
+    const hover = this.page.locator('.monaco-editor .monaco-hover:not(.hidden) .monaco-hover-content').first();
+    await hover.waitFor({ state: 'visible', timeout: 15_000 });
+    return waitFor('hover text', () => hover.innerText(), (t) => t.trim().length > 0 && !/Loading/.test(t), 10_000);
+  }
+
+  /** Types text into the editor at the cursor, as keystrokes. */
+  async type(text: string): Promise<void> {
+    await this.page.keyboard.type(text, { delay: 30 });
+  }
+
+  /** The rows of the open suggestion widget (label and details). */
+  async suggestions(): Promise<string[]> {
+    const rows = this.page.locator('.editor-widget.suggest-widget.visible .monaco-list-row');
+    await rows.first().waitFor({ state: 'visible', timeout: 15_000 });
+    return (await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? e.textContent ?? ''))).map((t) => t.trim());
+  }
+
   /** Opens the Quick Fix menu (Ctrl+.) at the cursor and returns its entries. */
   async quickFixes(): Promise<string[]> {
     await this.page.keyboard.press('Control+.');
