@@ -153,7 +153,9 @@ export function matchMarker(s: string): MarkerMatch | null {
   return null;
 }
 
-const LEADING_SPACE = /^[ \t\u3000\u00a0\ufeff]*/;
+// Spaces and invisible format characters (BOM, zero-width space/joiners, LRM/RLM, bidi embeddings
+// and isolates): a heading preceded by them still reads as a heading.
+const LEADING_SPACE = /^[ \t\u3000\u00a0\ufeff\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069]*/;
 
 /**
  * Find where a run-in heading's title ends: at the first 。 (or ！？), or at a colon that is
@@ -174,6 +176,27 @@ export function splitTitle(rest: string): { titleEnd: number; bodyStart: number 
   let end = rest.length;
   while (end > 0 && /\s/.test(rest[end - 1])) end--;
   return { titleEnd: end, bodyStart: null };
+}
+
+const isBlank = (ch: string) => ch === ' ' || ch === '\t';
+
+/**
+ * Remove an ATX heading's closing sequence (`## 标题 ##` → `标题`): spaces or tabs, a run of #,
+ * trailing spaces or tabs; a rest made of #s only is empty. Written as a scan because the regex
+ * /[ \t]+#+[ \t]*$/ backtracks quadratically on long runs of spaces.
+ */
+export function stripClosingHashes(rest: string): string {
+  let end = rest.length;
+  while (end > 0 && isBlank(rest[end - 1])) end--;
+  let hashes = end;
+  while (hashes > 0 && rest[hashes - 1] === '#') hashes--;
+  if (hashes === end) return rest;
+  if (hashes === 0) return '';
+  if (!isBlank(rest[hashes - 1])) return rest;
+  let start = hashes;
+  while (start > 0 && isBlank(rest[start - 1])) start--;
+  const stripped = rest.slice(0, start);
+  return /^#+[ \t]*$/.test(stripped) ? '' : stripped;
 }
 
 function skipSpace(s: string, i: number): number {
@@ -223,7 +246,7 @@ export function recognizeHeading(line: Line, simplifiedLine: string, markdown: b
   let rest = original.slice(restStart);
   if (markdownLevel !== null) {
     // Strip a closing sequence of #s.
-    rest = rest.replace(/[ \t]+#+[ \t]*$/, '').replace(/^#+[ \t]*$/, '');
+    rest = stripClosingHashes(rest);
   }
   const { titleEnd, bodyStart } = markdownLevel !== null && !mm ? { titleEnd: rest.trimEnd().length, bodyStart: null } : splitTitle(rest);
   const title = rest.slice(0, titleEnd).trim();

@@ -14,10 +14,25 @@ export function markerLabel(doc: ReportDocument, h: Heading, n: number): string 
   return markerWithNumber(doc, h, n);
 }
 
+/**
+ * Fixes already built, per sequence (or, for continuous numbering, per model and style) and
+ * locale. Every finding in one sequence offers the same fix, so it is built once and shared:
+ * building it per finding made a sequence of n broken headings cost O(n²) time and memory
+ * (100,000 headings ran out of memory).
+ */
+const fixCache = new WeakMap<object, Map<string, Fix[]>>();
+
 /** The renumber quick fix for a sequence (and, for continuous numbering, every linked sequence). */
 export function renumberFix(ctx: RuleContext, model: NumberingModel, seq: NumberedSequence): Fix[] {
+  const owner: object = seq.continuous ? model : seq;
+  const key = seq.continuous ? `${seq.style}|${ctx.locale}` : ctx.locale;
+  let byKey = fixCache.get(owner);
+  if (!byKey) fixCache.set(owner, (byKey = new Map()));
+  const cached = byKey.get(key);
+  if (cached) return cached;
   const edits = renumberEdits(ctx.doc, linkedSequences(model, seq));
-  if (!edits.length) return [];
   const title = RENUMBER_TITLE[ctx.locale].replace('{count}', String(edits.length));
-  return [{ title, edits, kind: 'renumber', isPreferred: true }];
+  const fixes: Fix[] = edits.length ? [{ title, edits, kind: 'renumber', isPreferred: true }] : [];
+  byKey.set(key, fixes);
+  return fixes;
 }
