@@ -6,7 +6,7 @@ import { activeProfile, isReportDocument } from './profiles/detect';
 import { anchorFixes, runOnParagraph } from './rules/paragraph-rule';
 import type { FindingInput, ParagraphFinding, Rule, RuleContext } from './rules/types';
 import { applySuppressions, type IgnoreEntry } from './suppress';
-import type { Finding, Locale, Range, Severity, SeverityOrOff } from './types';
+import type { Finding, Locale, OffsetRange, Range, Severity, SeverityOrOff } from './types';
 
 export interface CheckOptions {
   config?: ResolvedConfig;
@@ -129,9 +129,22 @@ export function* checkDocumentSteps(analysis: Analysis, options: CheckOptions = 
         };
         rule.check(ctx);
       }
+      const validated = new Set<object>(); // findings of one sequence share one fix object
+      for (const f of collected) {
+        for (const fix of f.fixes ?? []) {
+          if (validated.has(fix)) continue;
+          validated.add(fix);
+          for (const e of fix.edits) validRange(doc, e.range, 'quick-fix edit');
+        }
+        for (const r of f.related ?? []) validRange(doc, r.range, 'related information');
+      }
       findings.push(...collected);
     } catch (error) {
-      options.onRuleError?.(rule.meta.id, error);
+      try {
+        options.onRuleError?.(rule.meta.id, error);
+      } catch {
+        // A failing logger must not stop the other rules.
+      }
       findings.push({
         ruleId: RULE_FAILURE_ID,
         severity: 'warning',
@@ -150,7 +163,7 @@ function toFinding(rule: Rule, severity: Severity, doc: Analysis['doc'], input: 
     ruleId: rule.meta.id,
     severity: input.severity ?? severity,
     message: input.message,
-    range: isRange(input.range) ? input.range : doc.rangeOfOffsets(input.range),
+    range: validRange(doc, input.range, 'finding'),
     ...(input.fixes && input.fixes.length ? { fixes: input.fixes } : {}),
     ...(input.related && input.related.length ? { related: input.related } : {}),
     ...(input.explanation ? { explanation: input.explanation } : {}),
@@ -167,8 +180,47 @@ export function sortFindings(findings: Finding[]): Finding[] {
   );
 }
 
+/** The error's message; never throws, whatever was thrown (null, an object without toString …). */
 function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+  try {
+    return e instanceof Error ? e.message : String(e);
+  } catch {
+    return 'unknown error';
+  }
+}
+
+function isPos(n: unknown): n is number {
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0;
+}
+
+/**
+ * A reported range as an LSP range, or an exception (which makes the reporting rule fail
+ * visibly, once) when it is malformed: not integers, reversed, or outside the document.
+ */
+function validRange(doc: Analysis['doc'], r: FindingInput['range'], what: string): Range {
+  if (r && isRange(r)) {
+    const { start, end } = r;
+    const ok =
+      !!start && !!end && isPos(start.line) && isPos(start.character) && isPos(end.line) && isPos(end.character) &&
+      end.line < doc.lineCount && start.character <= doc.lines[start.line].end - doc.lines[start.line].start &&
+      end.character <= doc.lines[end.line].end - doc.lines[end.line].start &&
+      (start.line < end.line || (start.line === end.line && start.character <= end.character));
+    if (!ok) throw new Error(`reported an invalid ${what} range ${safeJson(r)}`);
+    return r;
+  }
+  const o = r as OffsetRange | undefined;
+  if (!o || !isPos(o.start) || !isPos(o.end) || o.start > o.end || o.end > doc.text.length) {
+    throw new Error(`reported an invalid ${what} range ${safeJson(o)}`);
+  }
+  return doc.rangeOfOffsets(o);
+}
+
+function safeJson(v: unknown): string {
+  try {
+    return JSON.stringify(v) ?? String(v);
+  } catch {
+    return '?';
+  }
 }
 
 function formatSize(n: number): string {
