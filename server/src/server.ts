@@ -44,6 +44,8 @@ import { configDiagnostics, isConfigFile } from './lsp/config-diagnostics';
 import { runSuppression, suppressionActions, SUPPRESS_COMMANDS, type SuppressArgs } from './lsp/suppress-actions';
 import { loadIgnoresFor } from './core/suppress';
 import * as fs from 'fs';
+import { ALL_RULES } from './core/rules';
+import { testModeRules } from './lsp/test-mode';
 
 export type EnableMode = 'auto' | 'always' | 'never';
 
@@ -80,6 +82,10 @@ const scheduler = new CheckScheduler(
   (e) => connection.console.error(`ReportLint: ${e instanceof Error ? e.stack : String(e)}`),
 );
 const settingsCache = new Map<string, Promise<Settings>>();
+/** The built-in rules, plus a throwing rule only under REPORTLINT_TEST_MODE=throwing-rule (see lsp/test-mode.ts). */
+const RULES = [...ALL_RULES, ...testModeRules(process.env)];
+/** How much of a document over the size limit is read to judge whether it is a report. */
+const LARGE_DOC_PROBE = 65_536;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   locale = normalizeLocale((params.initializationOptions as { locale?: string } | undefined)?.locale ?? params.locale);
@@ -151,6 +157,20 @@ function configFor(uri: string, settings: Settings): ResolvedConfig {
 }
 
 /** Whether the document is checked at all under the enable mode. */
+/** Over the size limit (reportlint.maxFileSize / maxFileSize) no outline is built for a document. */
+function tooLarge(doc: TextDocument, config: ResolvedConfig): boolean {
+  return doc.getText().length > config.maxFileSize;
+}
+
+/**
+ * The analysis that decides whether a document is a report: for a document over the size
+ * limit only its beginning is read, and checking it yields one document-too-large finding.
+ */
+function judgedAnalysis(doc: TextDocument, analysis: Analysis, config: ResolvedConfig): Analysis {
+  if (!tooLarge(doc, config)) return analysis;
+  return Analysis.fromText(analysis.doc.text.slice(0, LARGE_DOC_PROBE), { uri: doc.uri, format: formatOf(doc) });
+}
+
 function shouldCheck(doc: TextDocument, analysis: Analysis, mode: EnableMode): { check: boolean; force: boolean } {
   if (mode === 'never') return { check: false, force: false };
   if (mode === 'always' || doc.languageId === REPORT_LANGUAGE) return { check: true, force: true };
@@ -184,15 +204,16 @@ async function validate(uri: string, version: number, token: CancelToken): Promi
   if (token.cancelled || !doc || doc.version !== version) return; // a newer version will be validated
   const session = sessionOf(doc);
   const analysis = session.analysis(doc.getText(), version);
-  const { check, force } = shouldCheck(doc, analysis, settings.enable);
+  const config = configFor(uri, settings);
+  const { check, force } = shouldCheck(doc, judgedAnalysis(doc, analysis, config), settings.enable);
   let findings: Finding[] | null = [];
   if (check) {
-    const config = configFor(uri, settings);
     findings = await session.checkAsync(
       analysis,
       {
         config,
         locale,
+        rules: RULES,
         forceReport: force,
         ignores: settings.ignoreFile && uri.startsWith('file:') ? loadIgnoresFor(fileURLToPath(uri)) : [],
         onRuleError: (rule, e) => connection.console.error(`ReportLint: rule ${rule} failed on ${uri}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`),
@@ -242,6 +263,7 @@ connection.onDidChangeWatchedFiles(() => {
 async function symbolsAllowed(doc: TextDocument): Promise<boolean> {
   const settings = await getSettings(doc.uri);
   if (settings.enable === 'never') return false;
+  if (tooLarge(doc, configFor(doc.uri, settings))) return false; // no outline for giant documents
   // Markdown already has an outline from VS Code; add ours only for reports.
   if (formatOf(doc) === 'markdown' && doc.languageId !== REPORT_LANGUAGE && settings.enable === 'auto') {
     return isReportDocument(analysisOf(doc));
@@ -255,6 +277,7 @@ async function symbolsAllowed(doc: TextDocument): Promise<boolean> {
  */
 async function authoringAllowed(doc: TextDocument): Promise<boolean> {
   const settings = await getSettings(doc.uri);
+  if (tooLarge(doc, configFor(doc.uri, settings))) return false;
   return shouldCheck(doc, analysisOf(doc), settings.enable).check;
 }
 
@@ -318,7 +341,7 @@ connection.onCodeLens(async (params) => {
   if (!doc) return [];
   const settings = await getSettings(doc.uri);
   const analysis = analysisOf(doc);
-  if (!settings.codeLens || !shouldCheck(doc, analysis, settings.enable).check) return [];
+  if (!settings.codeLens || tooLarge(doc, configFor(doc.uri, settings)) || !shouldCheck(doc, analysis, settings.enable).check) return [];
   return sectionLenses(analysis, locale).map((l) => ({ range: l.range, command: { title: l.title, command: l.command } }));
 });
 
@@ -380,7 +403,7 @@ connection.onRequest('reportlint/documentStatus', async (params: { uri: string }
   const analysis = analysisOf(doc);
   const profile = await authoringProfile(doc);
   return {
-    checked: shouldCheck(doc, analysis, settings.enable).check,
+    checked: shouldCheck(doc, judgedAnalysis(doc, analysis, configFor(doc.uri, settings)), settings.enable).check,
     run: settings.run,
     profile: profile ? { id: profile.id, name: profile.name[locale] } : null,
   };

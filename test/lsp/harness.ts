@@ -21,13 +21,24 @@ export interface ServerHarness {
   settings: Record<string, unknown>;
   /** What the server answered to `initialize`. */
   initializeResult?: InitializeResult;
+  /** Messages the server logged (window/logMessage), in order. */
+  logs: string[];
 }
 
 /** Start the bundled server (dist/server.js) over stdio with a real LSP client connection. */
 export async function startServer(
-  options: { locale?: string; settings?: Record<string, unknown>; initializationOptions?: Record<string, unknown>; rootUri?: string } = {},
+  options: {
+    locale?: string;
+    settings?: Record<string, unknown>;
+    initializationOptions?: Record<string, unknown>;
+    rootUri?: string;
+    env?: Record<string, string>;
+  } = {},
 ): Promise<ServerHarness> {
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, ...(options.env ?? {}) },
+  });
   child.stdin!.on('error', () => undefined); // EPIPE when the server has already exited
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const published: PublishDiagnosticsParams[] = [];
@@ -36,6 +47,7 @@ export async function startServer(
     connection,
     process: child,
     settings: options.settings ?? {},
+    logs: [],
     diagnostics(uri, version, timeoutMs = 10_000) {
       const idx = published.findIndex((p) => p.uri === uri && (version === undefined || p.version === version));
       if (idx >= 0) return Promise.resolve(published.splice(idx, 1)[0]);
@@ -54,14 +66,15 @@ export async function startServer(
       void connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
     },
     async stop() {
+      const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
       try {
-        await Promise.race([connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+        await Promise.race([connection.sendRequest('shutdown'), delay(2000)]);
         await connection.sendNotification('exit').catch(() => undefined);
       } catch {
         // already gone
       }
       // Let the server exit before the pipes close, so no write lands on a destroyed stream.
-      if (child.exitCode === null) await new Promise((r) => (child.once('exit', r), setTimeout(r, 2000)));
+      if (child.exitCode === null && child.signalCode === null) await Promise.race([new Promise((r) => child.once('exit', r)), delay(2000)]);
       connection.dispose();
       if (child.exitCode === null) child.kill();
     },
@@ -75,6 +88,9 @@ export async function startServer(
     params.items.map((i) => (i.section === 'reportlint' ? harness.settings : null)),
   );
   connection.onRequest('client/registerCapability', () => null);
+  connection.onNotification('window/logMessage', (p: { message: string }) => {
+    harness.logs.push(p.message);
+  });
   connection.listen();
   harness.initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
     processId: process.pid,
