@@ -30,11 +30,16 @@ const URL_RE = /\b(?:(?:https?|ftp|file):\/\/|www\.)[\x21-\x7e]+|[\w.+-]+@[\w-]+
 
 function urlEnd(url: string): number {
   let end = url.length;
+  // Bracket balance of url[0, end), kept up to date as `end` moves (recounting per step was O(n²)).
+  let opens = count(url, '(');
+  let closes = count(url, ')');
   while (end > 0) {
     const c = url[end - 1];
     if (/[.,;:!?'"\]>]/.test(c)) end--;
-    else if (c === ')' && count(url.slice(0, end), '(') < count(url.slice(0, end), ')')) end--;
-    else break;
+    else if (c === ')' && opens < closes) {
+      end--;
+      closes--;
+    } else break;
   }
   return end;
 }
@@ -112,10 +117,47 @@ function neighbour(text: string, i: number, step: -1 | 1): string | undefined {
 }
 
 /** A mark is Chinese punctuation when a neighbour is Chinese (any non-ASCII character). */
-function chineseContext(text: string, i: number): boolean {
-  const prev = neighbour(text, i, -1);
-  const next = neighbour(text, i, 1);
+function chineseContextAt(text: string, i: number, tables?: NeighbourTables): boolean {
+  const prev = tables ? charAt(text, tables.prev[i]) : neighbour(text, i, -1);
+  const next = tables ? charAt(text, tables.next[i]) : neighbour(text, i, 1);
   return (prev !== undefined && !isAsciiVisible(prev)) || (next !== undefined && !isAsciiVisible(next));
+}
+
+function charAt(text: string, p: number): string | undefined {
+  return p < 0 ? undefined : text[p];
+}
+
+interface NeighbourTables {
+  /** Offset of what neighbour(text, i, -1) returns, or -1. */
+  prev: Int32Array;
+  /** Offset of what neighbour(text, i, 1) returns, or -1. */
+  next: Int32Array;
+}
+
+/**
+ * neighbour() for every offset in two linear passes. Calling neighbour() per mark scanned
+ * across runs of marks, which made a line of n colons cost O(n²) (100,000 took minutes).
+ */
+function neighbourTables(text: string): NeighbourTables {
+  const n = text.length;
+  const prev = new Int32Array(n);
+  const next = new Int32Array(n);
+  const skipped = (ch: string) => ch === ' ' || ch === '\t' || ch === '\u00a0' || ch === '\u3000' || isMark(ch);
+  let last = -1;
+  for (let i = 0; i < n; i++) {
+    prev[i] = last;
+    const ch = text[i];
+    if (ch === '\n' || ch === '\r') last = -1;
+    else if (!skipped(ch)) last = i;
+  }
+  last = -1;
+  for (let i = n - 1; i >= 0; i--) {
+    next[i] = last;
+    const ch = text[i];
+    if (ch === '\n' || ch === '\r') last = -1;
+    else if (!skipped(ch)) last = i;
+  }
+  return { prev, next };
 }
 
 /**
@@ -135,6 +177,8 @@ export function chinesePunctuationOffsets(text: string, format: DocumentFormat, 
     };
   })();
   const markdown = format === 'markdown';
+  const tables = neighbourTables(text);
+  const chineseContext = (t: string, i: number) => chineseContextAt(t, i, tables);
   const out: number[] = [];
   const stack: number[] = [];
   const pairs: [number, number][] = [];
@@ -164,9 +208,12 @@ export function chinesePunctuationOffsets(text: string, format: DocumentFormat, 
     if (chineseContext(text, i)) out.push(i);
   }
   for (const o of stack) if (chineseContext(text, o)) out.push(o); // unclosed (
+  // nonAscii[i]: non-ASCII characters before offset i (nested pairs made per-pair scans O(n²)).
+  const nonAscii = new Int32Array(text.length + 1);
+  for (let i = 0; i < text.length; i++) nonAscii[i + 1] = nonAscii[i] + (text.charCodeAt(i) > 0x7f ? 1 : 0);
   for (const [open, close] of pairs) {
-    const inner = text.slice(open + 1, close);
-    if (chineseContext(text, open) || chineseContext(text, close) || /[^\x00-\x7f]/.test(inner)) out.push(open, close);
+    const innerHasNonAscii = nonAscii[close] - nonAscii[open + 1] > 0;
+    if (chineseContext(text, open) || chineseContext(text, close) || innerHasNonAscii) out.push(open, close);
   }
   return out.sort((a, b) => a - b);
 }
