@@ -48,8 +48,16 @@ export function splitSentences(s: string, figures: readonly Figure[]): Sentence[
   return out;
 }
 
-/** Start of the clause containing `pos` (bounded by `min`). */
+/**
+ * How far back a clause or label is looked for. Words further than this from a figure do not
+ * describe it, and an unbounded scan per figure made a long clause full of figures O(n²)
+ * (10,000 × "5%" took seconds).
+ */
+export const MAX_LOOKBACK = 200;
+
+/** Start of the clause containing `pos` (bounded by `min`, and at most MAX_LOOKBACK back). */
 export function clauseStart(s: string, pos: number, min: number): number {
+  min = Math.max(min, pos - MAX_LOOKBACK);
   let i = pos;
   while (i > min && !CLAUSE_BOUNDARY.has(s[i - 1])) i--;
   return i;
@@ -67,6 +75,7 @@ export function clauseEnd(s: string, pos: number, max: number): number {
  * clause boundary, 、 or the previous figure (成功调解 | 2085宗, 市政协提案 | 26件).
  */
 export function labelBefore(s: string, f: Figure, min: number): string {
+  min = Math.max(min, f.start - MAX_LOOKBACK);
   let i = f.start;
   while (i > min && !LABEL_BOUNDARY.has(s[i - 1])) i--;
   return s.slice(i, f.start);
