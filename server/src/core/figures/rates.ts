@@ -88,12 +88,45 @@ export function rateNamesBefore(s: string, f: Figure, sentenceStart: number): Ar
   return names;
 }
 
+/**
+ * How much of a sentence, before and after a rate, its numerator and denominator are looked
+ * for in. Real sentences are a few hundred characters (the seeds' longest: 322); without a
+ * bound, one endless sentence full of figures made linking quadratic or worse (8,000 clauses:
+ * minutes).
+ */
+export const RATE_WINDOW = 1000;
+
+/** The part of `sent` within RATE_WINDOW of offset `at` (the sentence itself when it is short). */
+function windowAround(sent: Sentence, at: number): Sentence {
+  const from = at - RATE_WINDOW;
+  const to = at + RATE_WINDOW;
+  if (sent.start >= from && sent.end <= to) return sent;
+  const first = (pos: number) => {
+    let lo = 0;
+    let hi = sent.figures.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sent.figures[mid].start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return { ...sent, start: Math.max(sent.start, from), end: Math.min(sent.end, to), figures: sent.figures.slice(first(from), first(to)) };
+}
+
+/** The sentence before `sent`, limited to the window of the rate at `at`. */
+function previousWindow(ctx: FigureContext, sent: Sentence, at: number): Sentence | undefined {
+  const before = ctx.sentences[sent.index - 1];
+  return before && windowAround(before, at);
+}
+
 export function findRateMentions(ctx: FigureContext): RateMention[] {
   const out: RateMention[] = [];
-  for (const sentence of ctx.sentences) {
-    for (const f of sentence.figures) {
+  for (const whole of ctx.sentences) {
+    for (const f of whole.figures) {
       if (f.kind !== 'percent') continue;
-      for (const n of rateNamesBefore(ctx.s, f, sentence.start)) {
+      for (const n of rateNamesBefore(ctx.s, f, whole.start)) {
+        const sentence = windowAround(whole, f.start);
         out.push({ figure: f, name: n.name, key: n.key, bounded: BOUNDED_RATE_KEYS.has(n.key), sentence });
       }
     }
@@ -156,7 +189,7 @@ function link(ctx: FigureContext, r: RateMention): Linked | null {
   if (!num) return null;
   const fits = (d: Figure) => sameFamily(d, num) && d !== num && (!r.bounded || figureInterval(d)[1] >= figureInterval(num)[0]);
   if (refAt >= 0) {
-    const prev = ctx.sentences[sent.index - 1];
+    const prev = previousWindow(ctx, sent, r.figure.start);
     const pool = [...before.filter((f) => f.start < refAt).reverse(), ...(prev && prev.line === sent.line ? counts(prev.figures).reverse() : [])];
     const ante = pool.find((f) => labelBefore(s, f, 0).includes(refKey) && fits(f));
     if (ante) {
@@ -169,7 +202,7 @@ function link(ctx: FigureContext, r: RateMention): Linked | null {
   }
   const totals = before.filter((f) => f.numStart < num.numStart && fits(f) && isTotalLabel(clauseBefore(s, f, sent.start)));
   if (totals.length) return { numerators: [[num]], denominators: totals.reverse(), strong: totals.length === 1, via: 'sentence' };
-  const prev = ctx.sentences[sent.index - 1];
+  const prev = previousWindow(ctx, sent, r.figure.start);
   if (prev && prev.line === sent.line) {
     const prevTotals = counts(prev.figures).filter((f) => fits(f) && isTotalLabel(clauseBefore(s, f, prev.start)));
     if (prevTotals.length) return { numerators: [[num]], denominators: prevTotals.reverse(), strong: false, via: 'previous-sentence' };
