@@ -47,7 +47,8 @@ function readZip(file: string): Promise<Map<string, Buffer>> {
   });
 }
 
-const MAX_SIZE = 1024 * 1024;
+/** The bundles are most of it (the server carries OpenCC's tables); a jump past this deserves a look. */
+const MAX_SIZE = 1.5 * 1024 * 1024;
 
 describe('npm run package (.vsix)', { timeout: 180_000 }, () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reportlint-package-test-'));
@@ -68,7 +69,8 @@ describe('npm run package (.vsix)', { timeout: 180_000 }, () => {
 
   it(`is small (under ${MAX_SIZE / 1024} KiB)`, () => {
     const size = fs.statSync(vsix).size;
-    assert.ok(size < MAX_SIZE, `${size} bytes`);
+    const biggest = [...entries].sort((a, b) => b[1].length - a[1].length).slice(0, 5).map(([n, b]) => `${n} ${b.length}`);
+    assert.ok(size < MAX_SIZE, `${size} bytes; largest entries (uncompressed): ${biggest.join(', ')}`);
   });
 
   it('contains the bundles, the manifest, its translations and the documents', () => {
