@@ -13,6 +13,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { RestartPolicy } from './restart-policy';
 import { registerCommands } from './commands';
 import { NoiseControl } from './noise';
 import { StatusBar } from './status';
@@ -21,23 +22,14 @@ let client: LanguageClient | undefined;
 
 /** Restart a crashed server a few times, telling the user once rather than in a loop. */
 function errorHandler(): ErrorHandler {
-  const restarts: number[] = [];
-  let told = false;
+  const policy = new RestartPolicy();
   return {
     error: () => ({ action: ErrorAction.Continue }),
     closed: () => {
-      const now = Date.now();
-      restarts.push(now);
-      while (restarts.length && now - restarts[0] > 3 * 60_000) restarts.shift();
-      if (restarts.length <= 4) {
-        if (!told) {
-          told = true;
-          void vscode.window.showWarningMessage(vscode.l10n.t('ReportLint language server stopped unexpectedly and was restarted.'));
-        }
-        return { action: CloseAction.Restart };
-      }
-      void vscode.window.showErrorMessage(vscode.l10n.t('ReportLint language server crashed repeatedly and will not be restarted. Reload the window to try again.'));
-      return { action: CloseAction.DoNotRestart };
+      const { restart, notify } = policy.onClosed(Date.now());
+      if (notify === 'restarted') void vscode.window.showWarningMessage(vscode.l10n.t('ReportLint language server stopped unexpectedly and was restarted.'));
+      if (notify === 'gave-up') void vscode.window.showErrorMessage(vscode.l10n.t('ReportLint language server crashed repeatedly and will not be restarted. Reload the window to try again.'));
+      return { action: restart ? CloseAction.Restart : CloseAction.DoNotRestart };
     },
   };
 }
