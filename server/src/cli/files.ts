@@ -26,6 +26,7 @@ type Messages = {
   loop(p: string): string;
   unreadableDir(p: string, e: string): string;
   emptyFolder(p: string): string;
+  notRegular(p: string): string;
 };
 
 /**
@@ -50,6 +51,9 @@ export function collectFiles(inputs: string[], msg: Messages): CollectResult {
       const before = files.length;
       walk(input, [], new Set<string>(), files, problems, msg, seen);
       if (files.length === before) problems.push({ path: input, kind: 'notice', message: msg.emptyFolder(input) });
+    } else if (!st.isFile()) {
+      // A FIFO, socket or device: reading it could block forever or never end.
+      problems.push({ path: input, kind: 'error', message: msg.notRegular(input) });
     } else {
       const key = realKey(input);
       if (!seen.has(key)) {

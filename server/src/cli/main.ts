@@ -140,6 +140,7 @@ async function loadInputs(o: Options, io: CliIO): Promise<{ files: LoadedFile[];
     loop: (p) => t(CLI_MESSAGES.loop, { path: p }),
     unreadableDir: (p, e) => t(CLI_MESSAGES.unreadableDir, { path: p, error: e }),
     emptyFolder: (p) => t(CLI_MESSAGES.emptyFolder, { path: p }),
+    notRegular: (p) => t(CLI_MESSAGES.notRegular, { path: p }),
   });
   problems.push(...collected.problems);
   const decode = (p: string, buf: Buffer) => {

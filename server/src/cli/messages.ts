@@ -46,6 +46,7 @@ Exit codes: 0 nothing at the --fail-on level; 1 findings at that level; 2 usage 
   permission: { 'zh-cn': '{path}：没有读取权限', en: '{path}: permission denied' },
   loop: { 'zh-cn': '{path}：符号链接形成循环，已跳过', en: '{path}: symbolic link loop, skipped' },
   unreadableDir: { 'zh-cn': '{path}：无法读取（{error}）', en: '{path}: cannot be read ({error})' },
+  notRegular: { 'zh-cn': '{path}：不是普通文件（管道、套接字或设备），已跳过', en: '{path}: not a regular file (pipe, socket or device), skipped' },
   emptyFolder: { 'zh-cn': '{path}：文件夹中没有 .txt 或 .md 文件', en: '{path}: the folder holds no .txt or .md files' },
   unreadable: { 'zh-cn': '{path}：无法读取文件（{error}）', en: '{path}: cannot read the file ({error})' },
   binary: { 'zh-cn': '{path}：看起来是二进制文件，已跳过', en: '{path}: looks like a binary file, skipped' },
