@@ -113,29 +113,37 @@ interface Masks {
   kind: Uint8Array; // 0 none, 1 title/quote name, 2 document number bracket
 }
 
-const QUOTE_PAIRS: Record<string, string> = { '《': '》', '“': '”', '〔': '〕', '【': '】', '「': '」', '『': '』', '〈': '〉' };
+/** Opening → closing code units of name and number brackets: 《》 “” 〔〕 【】 「」 『』 〈〉. */
+const QUOTE_PAIRS = new Map<number, number>([
+  [0x300a, 0x300b], [0x201c, 0x201d], [0x3014, 0x3015], [0x3010, 0x3011], [0x300c, 0x300d], [0x300e, 0x300f], [0x3008, 0x3009],
+]);
+const CLOSERS = new Set(QUOTE_PAIRS.values());
 const MAX_NAME_LENGTH = 40;
 
-/** Mark names (《…》, short “…”) and document-number brackets (〔2024〕). Linear. */
+/**
+ * Mark names (《…》, short “…”) and document-number brackets (〔2024〕). Linear; works on
+ * code units (indexing a string of CJK text by character would allocate per character).
+ */
 function computeMasks(s: string): Masks {
   const kind = new Uint8Array(s.length + 1);
-  const stack: Array<{ open: string; at: number }> = [];
+  const stack: Array<{ open: number; at: number }> = [];
   for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
-    if (ch === '\n' || ch === '\r') {
+    const c = s.charCodeAt(i);
+    if (c === 10 || c === 13) {
       stack.length = 0;
       continue;
     }
-    if (QUOTE_PAIRS[ch]) {
-      stack.push({ open: ch, at: i });
+    if (QUOTE_PAIRS.has(c)) {
+      stack.push({ open: c, at: i });
       continue;
     }
+    if (!CLOSERS.has(c)) continue;
     const top = stack[stack.length - 1];
-    if (top && QUOTE_PAIRS[top.open] === ch) {
+    if (top && QUOTE_PAIRS.get(top.open) === c) {
       stack.pop();
       const len = i - top.at - 1;
-      const mark = top.open === '〔' ? 2 : 1;
-      if (top.open === '《' || top.open === '〈' || len <= MAX_NAME_LENGTH) {
+      const mark = top.open === 0x3014 ? 2 : 1;
+      if (top.open === 0x300a || top.open === 0x3008 || len <= MAX_NAME_LENGTH) {
         for (let j = top.at + 1; j < i; j++) if (!kind[j]) kind[j] = mark;
       }
     }

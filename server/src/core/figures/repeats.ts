@@ -75,9 +75,24 @@ export function repeatClaims(ctx: FigureContext): Claim[] {
   return claims;
 }
 
+/** 0-based line of an offset, by binary search over line starts computed once per text. */
+let lineStartsFor: { s: string; starts: number[] } | null = null;
 function lineOf(s: string, offset: number): number {
-  // Only used for the few conflicts found; a scan per conflict keeps the common path linear.
-  let n = 0;
-  for (let i = 0; i < offset; i++) if (s.charCodeAt(i) === 10) n++;
-  return n;
+  if (!lineStartsFor || lineStartsFor.s !== s) {
+    const starts = [0];
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 10 || (c === 13 && s.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+    }
+    lineStartsFor = { s, starts };
+  }
+  const starts = lineStartsFor.starts;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }

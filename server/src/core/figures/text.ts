@@ -15,7 +15,6 @@ export interface Sentence {
   figures: Figure[];
 }
 
-const SENTENCE_END = new Set(['。', '！', '？', '!', '?', '\n', '\r']);
 export const CLAUSE_BOUNDARY = new Set([',', '，', ';', '；', ':', '：', '(', '（', ')', '）', '。', '！', '？', '!', '?', '\n', '\r']);
 const LABEL_BOUNDARY = new Set([...CLAUSE_BOUNDARY, '、']);
 
@@ -36,11 +35,12 @@ export function splitSentences(s: string, figures: readonly Figure[]): Sentence[
     }
   };
   for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
-    if (SENTENCE_END.has(ch)) {
-      push(ch === '\n' || ch === '\r' ? i : i + 1);
-      if (ch === '\r' && s[i + 1] === '\n') i++;
-      if (ch === '\n' || ch === '\r') line++;
+    const c = s.charCodeAt(i);
+    if (c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63 || c === 10 || c === 13) {
+      const nl = c === 10 || c === 13;
+      push(nl ? i : i + 1);
+      if (c === 13 && s.charCodeAt(i + 1) === 10) i++;
+      if (nl) line++;
       start = i + 1;
     }
   }
