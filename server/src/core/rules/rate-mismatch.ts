@@ -23,7 +23,7 @@ export const rateMismatch: Rule = {
         '本规则只在分子、分母在同一句（以逗号、分号连接的分句）中明确给出时核对，或者通过“已审结案件中”这类回指明确指向上一句的数字；' +
         '分子可以是几项之和（直接纠错13宗＋撤回2宗）。按所写精度比较（GRIM/statcheck 方法）：写两位小数就按两位小数四舍五入，也接受截断，' +
         '并在悬停提示中说明是哪一种。分母不明确（几个总数都对不上）时不报错，只给出一条提示，列出尝试过的算法。含“约”“余”等的近似数不会导致报错。' +
-        '快速修复只是建议（改比率，或改某个计数），不会自动选定其中一个：哪个数字写错了由作者判断。',
+        '写100%而分子小于分母时给出警告而非错误。快速修复只是建议（改比率，或改某个计数），不会自动选定其中一个：哪个数字写错了由作者判断。',
       en:
         'Reports say things like 共调解矛盾纠纷2176宗,成功调解2085宗,成功率95.82%. Readers recompute: 2085 ÷ 2176 = 95.818…%, which rounds ' +
         'to 95.82% — consistent. The rule checks a rate only when its numerator and denominator are stated in the same sentence (clauses ' +
@@ -31,7 +31,7 @@ export const rateMismatch: Rule = {
         'may be a sum (13 corrected + 2 withdrawn). The comparison is made at the stated precision, as statcheck and the GRIM test do: two ' +
         'decimals stated means rounding to two decimals; truncation is accepted too and the hover says which. When the base is ambiguous ' +
         '(several totals, none fits) there is no error, only an information note listing what was tried. Approximate figures (约, 余 …) never ' +
-        'cause an error. Quick fixes are suggestions (change the rate, or change one count); none is preferred, since which figure is wrong is ' +
+        'cause an error. A stated 100% over a numerator below the denominator is a warning rather than an error. Quick fixes are suggestions (change the rate, or change one count); none is preferred, since which figure is wrong is ' +
         "the writer's call.",
     },
   },
@@ -56,7 +56,10 @@ export const rateMismatch: Rule = {
       const rate = c.anchor;
       const rateText = figureText(ctx.doc.text, rate);
       if (c.verdict === 'inconsistent' && c.computed !== null) {
+        // A stated 100% over counts that fall short is usually a rounded-up boast: a warning (domain.md §3).
+        const hundred = rate.value === 100 && c.computed < 100;
         ctx.report({
+          ...(hundred && ctx.severity === 'error' ? { severity: 'warning' as const } : {}),
           message:
             c.problem === 'bound'
               ? ctx.t('bound', { name: c.name, rate: rateText, working: c.working })
