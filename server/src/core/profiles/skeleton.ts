@@ -106,6 +106,10 @@ export function partInsertion(analysis: Analysis, profile: Profile, partId: stri
   } else if (doc.format === 'markdown') {
     const md = outline.sections.find((s) => s.heading.markdownLevel !== null);
     prefix = md ? '#'.repeat(md.heading.markdownLevel!) + ' ' : '## ';
+  } else {
+    // A plain-text report with no level-1 sections yet: an unnumbered line would not read as a
+    // heading, so the new part opens the level-1 sequence.
+    marker = '一、';
   }
   const eol = doc.eol;
   let text = partSkeleton(profile, partId, {
