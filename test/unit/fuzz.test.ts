@@ -177,11 +177,7 @@ function assertFixesSound(text: string, uri: string, findings: Finding[], limit 
       const same = after.findings.filter(
         (g) => g.ruleId === f.ruleId && g.message === f.message && fixedDoc.offsetAt(g.range.start) === start,
       );
-      // Known issue (reported to the profiles developer): in a document with no numbered
-      // level-1 sections, missing-part inserts an unnumbered part that the part locator does
-      // not recognise, so the finding stays. Minimal input: a title line, then one short line.
-      const knownMissingPart = f.ruleId === 'missing-part' && !Analysis.fromText(text, { uri }).outline.headings.some((h) => h.style === 'cn-dun');
-      if (!knownMissingPart) assert.deepEqual(same.map((g) => g.message), [], `${where}: the finding is still there`);
+      assert.deepEqual(same.map((g) => g.message), [], `${where}: the finding is still there`);
       // Exception: a figures suggestion (not preferred: "which figure is wrong is the writer's
       // call") changes one number, and another statement that uses the same number may then
       // disagree with it; that new figures error is the honest consequence, not a fault.
