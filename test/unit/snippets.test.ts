@@ -76,7 +76,7 @@ describe('contributed snippets', () => {
     });
   }
 
-  it('the report skeleton expands into a report with title, the mandated parts in order and a closing block, free of numbering findings', () => {
+  it('the report skeleton expands into a report with title, the mandated parts in order and a closing block, free of findings', () => {
     const skeleton = Object.values(load(files[0])).find((s) => prefixesOf(s).includes('bg'));
     assert.ok(skeleton, 'no snippet with prefix bg');
     const text = render(parseSnippet(bodyOf(skeleton)), { CURRENT_YEAR: '2025', CURRENT_MONTH: '02', CURRENT_DATE: '08' }, { 2: '2024' });
@@ -95,7 +95,7 @@ describe('contributed snippets', () => {
     assert.match(o.sections[4].heading.title, /其他需要报告/);
     assert.equal(o.closing?.date.text, '2025年2月8日');
     assert.equal(o.closing?.issuer?.text, 'XX市XX区人民政府');
-    const numbering = checkDocument(a).filter((f) => f.ruleId.startsWith('numbering'));
-    assert.deepEqual(numbering, []);
+    // Filled in, the skeleton passes every rule: the writer starts from a clean report.
+    assert.deepEqual(checkDocument(a).map((f) => `${f.ruleId}: ${f.message}`), []);
   });
 });
