@@ -160,7 +160,7 @@ describe('figures: number understanding', () => {
   });
 
   it('is linear: a long document scans quickly and finds every figure', () => {
-    const chunk = '共调解纠纷2176宗,成功调解2085宗,成功率95.82%。';
+    const chunk = '共调解纠纷2176宗，成功调解2085宗，成功率95.82%。';
     const text = chunk.repeat(2000);
     const fa = analyzeFigures(text);
     assert.equal(fa.figures.length, 6000);

@@ -59,7 +59,7 @@ describe('outline: heading hierarchy', () => {
   it('reads Markdown headings, keeps Chinese markers, skips fenced code', () => {
     const a = analyze(readFixture('outline/markdown.md'), 'file:///r/report.md');
     const o = a.outline;
-    assert.equal(o.title?.text, '某街道办事处关于2024年度法治政府建设情况的报告');
+    assert.equal(o.title?.text, '某镇人民政府关于2024年度法治政府建设情况的报告');
     assert.deepEqual(o.sections.map((s) => s.heading.marker), ['一、', '二、', '三、']);
     assert.equal(o.sections[0].heading.markdownLevel, 2);
     assert.deepEqual(o.sections[0].children.map((s) => s.heading.title), ['加强领导', '规范执法']);

@@ -30,7 +30,7 @@ describe('profile rules: quick fixes applied and re-checked', () => {
       if (!fs.length) break;
       current = applyEdits(current, fs[0].fixes![0].edits);
     }
-    assert.equal(current, text.replace('三、2024年工作安排', '三、2025年工作安排').replace('2024年,某县将继续', '2025年,某县将继续'));
+    assert.equal(current, text.replace('三、2024年工作安排', '三、2025年工作安排').replace('2024年，某县将继续', '2025年，某县将继续'));
     const rest = check(current, { only: ['year-mismatch'] });
     assert.deepEqual(rest.map((f) => f.range.start.line), [9], 'only the closing date (no fix) remains');
     assert.match(rest[0].message, /成文日期/);
@@ -40,7 +40,7 @@ describe('profile rules: quick fixes applied and re-checked', () => {
     const text = readFixture('rules/year-mismatch/opening-contradicts-title.txt');
     const { after, fixed } = applyAndRecheck(text, 'year-mismatch', 'replace-year');
     assert.deepEqual(after, []);
-    assert.equal(fixed, text.replace('2023年,某镇', '2024年,某镇'));
+    assert.equal(fixed, text.replace('2023年，某镇', '2024年，某镇'));
   });
 
   it('numbering-style normalises one marker, and all markers at once', () => {

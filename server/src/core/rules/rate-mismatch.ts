@@ -25,7 +25,7 @@ export const rateMismatch: Rule = {
         '并在悬停提示中说明是哪一种。分母不明确（几个总数都对不上）时不报错，只给出一条提示，列出尝试过的算法。含“约”“余”等的近似数不会导致报错。' +
         '写100%而分子小于分母时给出警告而非错误。快速修复只是建议（改比率，或改某个计数），不会自动选定其中一个：哪个数字写错了由作者判断。',
       en:
-        'Reports say things like 共调解矛盾纠纷2176宗,成功调解2085宗,成功率95.82%. Readers recompute: 2085 ÷ 2176 = 95.818…%, which rounds ' +
+        'Reports say things like 共调解矛盾纠纷2176宗，成功调解2085宗，成功率95.82%. Readers recompute: 2085 ÷ 2176 = 95.818…%, which rounds ' +
         'to 95.82% — consistent. The rule checks a rate only when its numerator and denominator are stated in the same sentence (clauses ' +
         'chained by commas and semicolons) or through an explicit back-reference such as 已审结案件中 to the previous sentence; the numerator ' +
         'may be a sum (13 corrected + 2 withdrawn). The comparison is made at the stated precision, as statcheck and the GRIM test do: two ' +
