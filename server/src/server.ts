@@ -228,8 +228,15 @@ async function validate(uri: string, version: number, token: CancelToken): Promi
 
 function schedule(doc: TextDocument, immediate: boolean): void {
   const delay = immediate ? 0 : debounceDelay(doc.getText().length, sessions.get(doc.uri)?.lastCheckMs ?? 0);
+  sessionOf(doc).lastDebounceMs = delay;
   scheduler.schedule(doc.uri, doc.version, delay);
 }
+
+/** Timing of the last scheduled check of a document (the benchmark's round-trip measure). */
+connection.onRequest('reportlint/pipelineStats', (params: { uri: string }) => {
+  const session = sessions.get(params.uri);
+  return session ? { debounceMs: session.lastDebounceMs, checkMs: session.lastCheckMs } : null;
+});
 
 documents.onDidOpen((e) => schedule(e.document, true));
 documents.onDidChangeContent((e) => {

@@ -42,6 +42,8 @@ export class DocumentSession {
   private checked: { version: number; findings: Finding[] } | null = null;
   /** Duration of the last completed check (ms), for the debounce. */
   lastCheckMs = 0;
+  /** Debounce applied to the last scheduled check (ms). */
+  lastDebounceMs = 0;
 
   constructor(uri: string, format: DocumentFormat) {
     this.uri = uri;
