@@ -33,6 +33,8 @@ export interface MeasureOptions {
   /** … and more until this much time (ms) has been spent measuring, up to maxRuns. */
   minTimeMs: number;
   maxRuns: number;
+  /** Stop after this much measuring time (ms) once at least 3 runs are done, even below minRuns. */
+  maxTimeMs?: number;
 }
 
 /** Time `fn` (milliseconds per call). `setup` runs before each call, outside the timing. */
@@ -40,7 +42,8 @@ export function measure<T>(fn: (input: T) => unknown, setup: () => T, o: Measure
   for (let i = 0; i < o.warmup; i++) fn(setup());
   const samples: number[] = [];
   let spent = 0;
-  while (samples.length < o.minRuns || (spent < o.minTimeMs && samples.length < o.maxRuns)) {
+  const cap = o.maxTimeMs ?? Infinity;
+  while ((samples.length < o.minRuns && (spent < cap || samples.length < 3)) || (spent < o.minTimeMs && samples.length < o.maxRuns)) {
     const input = setup();
     const t0 = now();
     fn(input);

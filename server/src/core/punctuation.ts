@@ -18,6 +18,9 @@ import type { OffsetRange } from './types';
 
 export const FULL_WIDTH: Record<string, string> = { ',': '，', ':': '：', ';': '；', '(': '（', ')': '）', '?': '？', '!': '！' };
 export const HALF_WIDTH: Record<string, string> = Object.fromEntries(Object.entries(FULL_WIDTH).map(([h, f]) => [f, h]));
+/** 1 for the ASCII code units that are keys of FULL_WIDTH. */
+const HALF_MARK_CODES = new Uint8Array(0x80);
+for (const h of Object.keys(FULL_WIDTH)) HALF_MARK_CODES[h.charCodeAt(0)] = 1;
 
 export interface OffsetEdit {
   start: number;
@@ -183,6 +186,9 @@ export function chinesePunctuationOffsets(text: string, format: DocumentFormat, 
   const stack: number[] = [];
   const pairs: [number, number][] = [];
   for (let i = 0; i < text.length; i++) {
+    // Fast skip (hot loop): only line breaks and the ASCII marks of FULL_WIDTH matter below.
+    const code = text.charCodeAt(i);
+    if (code !== 10 && code !== 13 && (code > 0x7f || HALF_MARK_CODES[code] === 0)) continue;
     const ch = text[i];
     if (ch === '\n' || ch === '\r') {
       stack.length = 0; // parentheses pair within a line
