@@ -54,6 +54,23 @@ describe('config: profiles, trust and broken files', () => {
     assert.deepEqual(check(SAFETY_REPORT, { only: ['missing-part'] }), []);
   });
 
+  it('treats regular-expression syntax in a custom profile as literal text, so a catastrophic pattern cannot hang the checker', () => {
+    const dir = tmpdir();
+    const p = customProfile('hostile-patterns');
+    p.detect = { titlePhrases: ['(a+)+$'], keywords: ['(a|aa)*b', '(.*a){20}'], minKeywordCount: 1, minParts: 0 };
+    p.parts[0].headingPhrases = ['(a+)+$', '([a-zA-Z]+)*$'];
+    fs.writeFileSync(path.join(dir, 'hostile.json'), JSON.stringify(p));
+    fs.writeFileSync(path.join(dir, '.reportlintrc.json'), '{"profiles": ["hostile.json"], "profile": "hostile-patterns"}');
+    const config = loadConfigFor(path.join(dir, 'r.txt'));
+    // A backtracking engine would need about 2^40 steps on this line for (a+)+$.
+    const evil = '一、' + 'a'.repeat(40) + '!\n' + '(a|aa)*' + 'a'.repeat(40) + 'c\n';
+    const findings = check(evil, { config, forceReport: true });
+    assert.ok(!findings.some((f) => f.ruleId === 'internal-rule-failure'));
+    // Written literally, the phrase is found: the heading "(a+)+$" satisfies the first part.
+    const literal = check('一、(a+)+$\n', { config, forceReport: true, only: ['missing-part'] });
+    assert.ok(!literal.some((f) => f.data?.part === p.parts[0].id), JSON.stringify(literal.map((f) => f.data)));
+  });
+
   it('does not load custom profiles in an untrusted workspace (a notice, not an error)', () => {
     const dir = tmpdir();
     fs.writeFileSync(path.join(dir, 'safety.reportlint-profile.json'), JSON.stringify(customProfile()));
