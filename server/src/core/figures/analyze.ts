@@ -12,7 +12,8 @@ import { boundClaims, findRateMentions, grimClaims, rateClaims, type FigureConte
 import { splitSentences, type Sentence } from './text';
 import { sumClaims } from './sums';
 import { changeClaims } from './changes';
-import { repeatCandidates, repeatClaims, type PlacedCandidate, type RepeatCandidate } from './repeats';
+import { repeatCandidates, repeatClaim, repeatClaims, repeatPairs, type PlacedCandidate, type RepeatCandidate, type RepeatPair } from './repeats';
+export { repeatClaim, type RepeatPair } from './repeats';
 
 export interface FiguresAnalysis {
   figures: Figure[];
@@ -38,8 +39,8 @@ const LINES_MEMO_KEY = 'figure-lines';
 /** The figures of every line of the document that has any (memoised per version). */
 interface DocumentFigureLines {
   lines: Array<{ line: number; offset: number; data: LineFigures }>;
-  /** Repeated quantities, at document offsets. */
-  repeats: Claim[];
+  /** Quantities stated more than once: each later statement with the first. */
+  pairs: RepeatPair[];
 }
 
 const EMPTY_LINE: LineFigures = Object.freeze({ figures: [], skipped: [], sentences: [], rates: [], claims: [], repeat: [] }) as unknown as LineFigures;
@@ -61,8 +62,22 @@ function figureLines(analysis: Analysis): DocumentFigureLines {
     }
     const candidates: PlacedCandidate[] = [];
     for (const l of lines) for (const candidate of l.data.repeat) candidates.push({ candidate, offset: l.offset, line: l.line });
-    return { lines, repeats: repeatClaims(candidates, doc.text) };
+    return { lines, pairs: repeatPairs(candidates) };
   });
+}
+
+/** A pair of statements of one quantity whose values differ (a figure-conflict). */
+function isConflict(p: RepeatPair): boolean {
+  return p.later.candidate.figure.value !== p.earlier.candidate.figure.value;
+}
+
+/**
+ * The pairs of statements of one quantity whose values differ, in document order (memoised per
+ * version). The candidates in them are line memos: the same objects as long as their lines'
+ * texts are unchanged, which lets a rule reuse what it built for a pair.
+ */
+export function repeatConflicts(analysis: Analysis): RepeatPair[] {
+  return analysis.memo('repeat-conflicts', () => figureLines(analysis).pairs.filter(isConflict));
 }
 
 /**
@@ -73,7 +88,11 @@ function figureLines(analysis: Analysis): DocumentFigureLines {
 export function claimsOf(analysis: Analysis, kind: Claim['kind'], onlyFlagged = false): Claim[] {
   return analysis.memo(`claims:${kind}:${onlyFlagged}`, () => {
     const fl = figureLines(analysis);
-    if (kind === 'repeat') return onlyFlagged ? fl.repeats.filter((c) => c.verdict !== 'consistent') : fl.repeats;
+    if (kind === 'repeat') {
+      const text = analysis.doc.text;
+      const pairs = onlyFlagged ? fl.pairs.filter(isConflict) : fl.pairs;
+      return pairs.map((p) => repeatClaim(p, text));
+    }
     const out: Claim[] = [];
     for (const l of fl.lines) {
       let map: Map<Figure, Figure> | null = null;
@@ -92,7 +111,7 @@ export function figuresOf(analysis: Analysis): FiguresAnalysis {
   return analysis.memo(FIGURES_MEMO_KEY, () => {
     const fl = figureLines(analysis);
     const out = assemble(fl.lines);
-    pointAt(out, fl.repeats);
+    pointAt(out, claimsOf(analysis, 'repeat'));
     return out;
   });
 }
