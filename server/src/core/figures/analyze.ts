@@ -106,6 +106,19 @@ export function claimsOf(analysis: Analysis, kind: Claim['kind'], onlyFlagged = 
   });
 }
 
+/**
+ * The lines with claims, with their claims relative to the line start (line memos: the same
+ * objects as long as the line's text is unchanged). For rules that cache per claim.
+ */
+export function claimLines(analysis: Analysis): ReadonlyArray<{ line: number; offset: number; claims: readonly Claim[] }> {
+  return figureLines(analysis).lines.map((l) => ({ line: l.line, offset: l.offset, claims: l.data.claims }));
+}
+
+/** A line's claim moved to document offsets (see claimLines). */
+export function claimAt(c: Claim, offset: number): Claim {
+  return shiftClaim(c, offset, new Map());
+}
+
 /** The whole figures layer at document offsets (hover, statistics, semantic tokens). */
 export function figuresOf(analysis: Analysis): FiguresAnalysis {
   return analysis.memo(FIGURES_MEMO_KEY, () => {
