@@ -31,6 +31,10 @@ export interface FiguresAnalysis {
  */
 export interface LineFigures extends FiguresAnalysis {
   repeat: RepeatCandidate[];
+  /** The claims that are not consistent (what the rules report), in order. */
+  flagged: Claim[];
+  /** What the rules reported for `flagged`, kept with the line (see reportClaims in rule-helpers). */
+  reports?: Map<string, { line: number; inputs: unknown[] }>;
 }
 
 export const FIGURES_MEMO_KEY = 'figures';
@@ -39,11 +43,15 @@ const LINES_MEMO_KEY = 'figure-lines';
 /** The figures of every line of the document that has any (memoised per version). */
 interface DocumentFigureLines {
   lines: Array<{ line: number; offset: number; data: LineFigures }>;
+  /** The lines with claims that are not consistent. */
+  flaggedLines: Array<{ line: number; offset: number; data: LineFigures }>;
   /** Quantities stated more than once: each later statement with the first. */
   pairs: RepeatPair[];
+  /** The pairs whose values differ. */
+  conflicts: RepeatPair[];
 }
 
-const EMPTY_LINE: LineFigures = Object.freeze({ figures: [], skipped: [], sentences: [], rates: [], claims: [], repeat: [] }) as unknown as LineFigures;
+const EMPTY_LINE: LineFigures = Object.freeze({ figures: [], skipped: [], sentences: [], rates: [], claims: [], repeat: [], flagged: [] }) as unknown as LineFigures;
 
 /** A line with a digit or a Chinese numeral can hold a figure; others are skipped unread. */
 const MAY_HOLD_FIGURE = /[0-9０-９零〇一二两三四五六七八九十百千万亿]/;
@@ -61,8 +69,13 @@ function figureLines(analysis: Analysis): DocumentFigureLines {
       if (data.figures.length || data.skipped.length) lines.push({ line: line.index, offset: line.start, data });
     }
     const candidates: PlacedCandidate[] = [];
-    for (const l of lines) for (const candidate of l.data.repeat) candidates.push({ candidate, offset: l.offset, line: l.line });
-    return { lines, pairs: repeatPairs(candidates) };
+    const flaggedLines: DocumentFigureLines['flaggedLines'] = [];
+    for (const l of lines) {
+      for (const candidate of l.data.repeat) candidates.push({ candidate, offset: l.offset, line: l.line });
+      if (l.data.flagged.length) flaggedLines.push(l);
+    }
+    const pairs = repeatPairs(candidates);
+    return { lines, flaggedLines, pairs, conflicts: pairs.filter(isConflict) };
   });
 }
 
@@ -77,7 +90,7 @@ function isConflict(p: RepeatPair): boolean {
  * texts are unchanged, which lets a rule reuse what it built for a pair.
  */
 export function repeatConflicts(analysis: Analysis): RepeatPair[] {
-  return analysis.memo('repeat-conflicts', () => figureLines(analysis).pairs.filter(isConflict));
+  return figureLines(analysis).conflicts;
 }
 
 /**
@@ -107,11 +120,11 @@ export function claimsOf(analysis: Analysis, kind: Claim['kind'], onlyFlagged = 
 }
 
 /**
- * The lines with claims, with their claims relative to the line start (line memos: the same
- * objects as long as the line's text is unchanged). For rules that cache per claim.
+ * The lines with claims that are not consistent, relative to the line start (line memos: the
+ * same objects as long as the line's text is unchanged). For rules that cache per line.
  */
-export function claimLines(analysis: Analysis): ReadonlyArray<{ line: number; offset: number; claims: readonly Claim[] }> {
-  return figureLines(analysis).lines.map((l) => ({ line: l.line, offset: l.offset, claims: l.data.claims }));
+export function flaggedClaimLines(analysis: Analysis): ReadonlyArray<{ line: number; offset: number; data: LineFigures }> {
+  return figureLines(analysis).flaggedLines;
 }
 
 /** A line's claim moved to document offsets (see claimLines). */
@@ -246,6 +259,7 @@ export function analyzeLine(lineSimplified: string, lineOriginal: string = lineS
   claims.push(...changeClaims(ctx));
   const repeat = repeatCandidates(ctx);
   claims.sort((a, b) => a.anchor.numStart - b.anchor.numStart);
+  const flagged = claims.filter((c) => c.verdict !== 'consistent');
   if (map) {
     const at = (i: number) => (i < map.length ? map[i] : lineOriginal.length);
     const end = (i: number) => (i > 0 ? at(i - 1) + 1 : 0);
@@ -264,7 +278,7 @@ export function analyzeLine(lineSimplified: string, lineOriginal: string = lineS
       st.end = end(st.end);
     }
   }
-  return { figures, skipped, sentences, rates, claims, repeat };
+  return { figures, skipped, sentences, rates, claims, repeat, flagged };
 }
 
 /** A CJK character followed by (pinyin): 區(qū), 發(fā). */

@@ -1,7 +1,7 @@
 /** Shared glue between claims and findings for the figures rules. */
 import type { FindingInput, RuleContext } from '../rules/types';
 import type { Range } from '../types';
-import { claimAt, claimLines } from './analyze';
+import { claimAt, flaggedClaimLines } from './analyze';
 import type { Fix } from '../types';
 import { localize } from '../l10n';
 import type { Claim } from './claim';
@@ -37,31 +37,20 @@ export function claimData(claim: Claim): Record<string, unknown> {
  */
 export function reportClaims(ctx: RuleContext, kind: Claim['kind'], report: (c: Claim, ctx: RuleContext) => void): void {
   const ruleKey = `${kind}\u0000${ctx.locale}\u0000${ctx.severity}`;
-  for (const l of claimLines(ctx.analysis)) {
-    for (const rel of l.claims) {
-      if (rel.kind !== kind || rel.verdict === 'consistent') continue;
-      let byRule = reported.get(rel);
-      const hit = byRule?.get(ruleKey);
-      if (hit && hit.line === l.line) {
-        for (const input of hit.inputs) ctx.report(input);
-        continue;
-      }
-      const inputs: FindingInput[] = [];
-      const collecting: RuleContext = {
-        ...ctx,
-        t: ctx.t,
-        report: (input) => inputs.push({ ...input, range: toRange(ctx, input.range) }),
-      };
-      report(claimAt(rel, l.offset), collecting);
-      if (!byRule) reported.set(rel, (byRule = new Map()));
-      byRule.set(ruleKey, { line: l.line, inputs });
-      for (const input of inputs) ctx.report(input);
+  for (const l of flaggedClaimLines(ctx.analysis)) {
+    const reports = (l.data.reports ??= new Map());
+    const hit = reports.get(ruleKey);
+    if (hit && hit.line === l.line) {
+      for (const input of hit.inputs as FindingInput[]) ctx.report(input);
+      continue;
     }
+    const inputs: FindingInput[] = [];
+    const collecting: RuleContext = { ...ctx, report: (input) => inputs.push({ ...input, range: toRange(ctx, input.range) }) };
+    for (const rel of l.data.flagged) if (rel.kind === kind) report(claimAt(rel, l.offset), collecting);
+    reports.set(ruleKey, { line: l.line, inputs });
+    for (const input of inputs) ctx.report(input);
   }
 }
-
-/** What a rule reported for a line's claim, with line/character ranges (valid on that line number). */
-const reported = new WeakMap<Claim, Map<string, { line: number; inputs: FindingInput[] }>>();
 
 function toRange(ctx: RuleContext, r: FindingInput['range']): Range {
   return typeof (r as { start: unknown }).start === 'number' ? ctx.doc.rangeOf((r as { start: number }).start, (r as { end: number }).end) : (r as Range);
