@@ -157,6 +157,26 @@ describe('incremental checking', () => {
     assert.equal(w[0].severity, 'warning');
   });
 
+  it('replays cached figure findings only under the locale and severity they were built for', () => {
+    const text = '一、基本情况\n全年共受理案件200件，审结180件，审结率95%。\n共受理行政复议案件12件。\n三、其他\n共受理行政复议案件15件。\n';
+    const uri = 'file:///t/f.txt';
+    const session = new DocumentSession(uri, 'text');
+    const variants: CheckOptions[] = [
+      OPTIONS,
+      { ...OPTIONS, locale: 'en' },
+      { ...OPTIONS, config: mergeConfig(CONFIG, { rules: { 'rate-mismatch': 'warning', 'figure-conflict': 'error' } }) },
+      OPTIONS,
+    ];
+    let version = 1;
+    for (const opts of variants) {
+      const edited = text + '补充说明。'.repeat(version);
+      const got = session.check(session.analysis(edited, version++), opts);
+      const full = checkDocument(Analysis.fromText(edited, { uri }), opts);
+      assert.deepStrictEqual(got, full);
+      assert.ok(got.some((f) => f.ruleId === 'rate-mismatch') && got.some((f) => f.ruleId === 'figure-conflict'), JSON.stringify(got.map((f) => f.ruleId)));
+    }
+  });
+
   it("a paragraph rule's own check() reports what the checker reports", () => {
     const text = fixtures.map((f) => f.text).join('\n');
     const a = Analysis.fromText(text, { uri: 'file:///t/p.txt' });
