@@ -1,7 +1,7 @@
 import type { Rule } from './types';
 import type { Analysis } from '../analysis';
 import type { Fix, TextEdit } from '../types';
-import { chinesePunctuationOffsets, fullWidthEdits, protectedRegions } from '../punctuation';
+import { chinesePunctuationOffsets, FULL_WIDTH, fullWidthEdits, protectedRegions, regionTest } from '../punctuation';
 import { encodingDamageOf } from './encoding-damage';
 
 const KINDS: { id: string; half: string; full: string; name: { 'zh-cn': string; en: string } }[] = [
@@ -12,6 +12,14 @@ const KINDS: { id: string; half: string; full: string; name: { 'zh-cn': string; 
   { id: 'question', half: '?', full: '？', name: { 'zh-cn': '问号', en: 'question marks' } },
   { id: 'exclamation', half: '!', full: '！', name: { 'zh-cn': '叹号', en: 'exclamation marks' } },
 ];
+
+/** Per UTF-16 code unit: 1 + the index in KINDS of a half-width / full-width mark, 0 for other characters. */
+const HALF_KIND = new Uint8Array(0x10000);
+const FULL_KIND = new Uint8Array(0x10000);
+KINDS.forEach((kind, k) => {
+  for (const ch of kind.half) HALF_KIND[ch.charCodeAt(0)] = k + 1;
+  for (const ch of kind.full) FULL_KIND[ch.charCodeAt(0)] = k + 1;
+});
 
 /**
  * The whole-document conversion to full-width punctuation as LSP-style edits: used by the
@@ -65,18 +73,34 @@ export const punctuationWidth: Rule = {
     const doc = ctx.doc;
     const text = doc.text;
     const regions = protectedRegions(text, doc.format);
-    const inRegion = (i: number) => regions.some((r) => r.start <= i && i < r.end);
-    const halfAt = chinesePunctuationOffsets(text, doc.format, encodingDamageOf(ctx.analysis));
+    const halfAt = chinesePunctuationOffsets(text, doc.format, encodingDamageOf(ctx.analysis), regions);
+    // Per kind: how many half-width marks used as Chinese punctuation and full-width marks
+    // outside protected regions, and the first offset of each (one pass over the text).
+    const halfCount = new Array<number>(KINDS.length).fill(0);
+    const halfFirst = new Array<number>(KINDS.length).fill(-1);
+    const fullCount = new Array<number>(KINDS.length).fill(0);
+    const fullFirst = new Array<number>(KINDS.length).fill(-1);
+    for (const i of halfAt) {
+      const k = HALF_KIND[text.charCodeAt(i)] - 1;
+      if (k < 0) continue;
+      if (halfCount[k]++ === 0) halfFirst[k] = i;
+    }
+    const inRegion = regionTest(regions);
+    for (let i = 0; i < text.length; i++) {
+      const k = FULL_KIND[text.charCodeAt(i)] - 1;
+      if (k < 0 || inRegion(i)) continue;
+      if (fullCount[k]++ === 0) fullFirst[k] = i;
+    }
     let fix: Fix | null = null;
-    for (const kind of KINDS) {
-      const half = halfAt.filter((i) => kind.half.includes(text[i]));
-      const full: number[] = [];
-      for (let i = 0; i < text.length; i++) if (kind.full.includes(text[i]) && !inRegion(i)) full.push(i);
-      if (!half.length || !full.length) continue;
-      const halfMinority = half.length <= full.length;
-      const at = halfMinority ? half[0] : full[0];
+    KINDS.forEach((kind, k) => {
+      const half = halfCount[k];
+      const full = fullCount[k];
+      if (!half || !full) return;
+      const halfMinority = half <= full;
+      const at = halfMinority ? halfFirst[k] : fullFirst[k];
       if (!fix) {
-        const edits = fullWidthPunctuationEdits(ctx.analysis);
+        // The same edits as fullWidthPunctuationEdits(ctx.analysis), from the offsets found above.
+        const edits = halfAt.map((i) => ({ range: doc.rangeOf(i, i + 1), newText: FULL_WIDTH[text[i]] }));
         fix = { title: ctx.t('fix', { count: edits.length }), edits, kind: 'full-width-punctuation' };
       }
       ctx.report({
@@ -84,14 +108,14 @@ export const punctuationWidth: Rule = {
           name: kind.name[ctx.locale],
           full: kind.full,
           half: kind.half,
-          fullCount: full.length,
-          halfCount: half.length,
+          fullCount: full,
+          halfCount: half,
           minorityForm: ctx.t(halfMinority ? 'halfForm' : 'fullForm'),
         }),
         range: { start: at, end: at + 1 },
         fixes: [fix],
-        data: { kind: kind.id, full: full.length, half: half.length },
+        data: { kind: kind.id, full, half },
       });
-    }
+    });
   },
 };
