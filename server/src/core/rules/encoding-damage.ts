@@ -7,6 +7,7 @@ import {
   isCommonHanzi,
   isIdeograph,
   isPinyinSyllable,
+  isStrayCjkCode,
   isStrayCjkSymbol,
   PINYIN_LETTER_CLASS,
 } from '../text/chars';
@@ -63,9 +64,10 @@ export function findEncodingDamage(text: string): DamageSpan[] {
 
   // A `?` (or a stray symbol such as bopomofo) glued inside a stretch of rare, meaningless characters.
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    const isQuestion = QUESTION.includes(ch);
-    if (!isQuestion && !isStrayCjkSymbol(ch)) continue;
+    // Hot loop: decide on the code unit (QUESTION.includes / isStrayCjkSymbol) before making strings.
+    const code = text.charCodeAt(i);
+    const isQuestion = code === 0x3f || code === 0xff1f;
+    if (!isQuestion && !isStrayCjkCode(code)) continue;
     const prev = text[i - 1];
     const next = text[i + 1];
     if (isQuestion && !(isIdeograph(next) && (isIdeograph(prev) || /[A-Za-z]/.test(prev ?? '')))) continue;

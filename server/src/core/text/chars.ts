@@ -16,7 +16,11 @@ export function isIdeograph(ch: string | undefined): boolean {
 /** Bopomofo and other symbols that never appear inside a Chinese government text's words. */
 export function isStrayCjkSymbol(ch: string | undefined): boolean {
   if (!ch) return false;
-  const c = ch.charCodeAt(0);
+  return isStrayCjkCode(ch.charCodeAt(0));
+}
+
+/** isStrayCjkSymbol for the character with this (first) UTF-16 code unit. */
+export function isStrayCjkCode(c: number): boolean {
   return (c >= 0x3100 && c <= 0x312f) || (c >= 0x31a0 && c <= 0x31bf) || (c >= 0xe000 && c <= 0xf8ff) || (c >= 0x2500 && c <= 0x257f);
 }
 
@@ -53,19 +57,21 @@ const gbkTable = new Int32Array(0x10000);
  * character is not a double-byte GBK character (ASCII, or not encodable).
  */
 export function gbkCode(ch: string): number {
-  if (ch.length === 1) {
-    const unit = ch.charCodeAt(0);
-    const cached = gbkTable[unit];
-    if (cached !== 0) return cached;
-    const code = encodeGbk(ch);
-    gbkTable[unit] = code;
-    return code;
-  }
+  if (ch.length === 1) return gbkCodeUnit(ch.charCodeAt(0));
   let code = gbkCache.get(ch);
   if (code === undefined) {
     code = encodeGbk(ch);
     gbkCache.set(ch, code);
   }
+  return code;
+}
+
+/** gbkCode of the one-character string with this UTF-16 code unit. */
+export function gbkCodeUnit(unit: number): number {
+  const cached = gbkTable[unit];
+  if (cached !== 0) return cached;
+  const code = encodeGbk(String.fromCharCode(unit));
+  gbkTable[unit] = code;
   return code;
 }
 
@@ -112,22 +118,24 @@ export function findUtf8AsGbk(text: string): MojibakeRun[] {
   let i = 0;
   const n = text.length;
   while (i < n) {
-    if (gbkCode(text[i]) < 0) {
+    if (gbkCodeUnit(text.charCodeAt(i)) < 0) {
       i++;
       continue;
     }
-    // A maximal run of double-byte GBK characters.
+    // A maximal run [i, j) of double-byte GBK characters; byte 2m + 0/1 is the high/low byte of character i + m.
     let j = i;
-    const bytes: number[] = [];
-    while (j < n) {
-      const code = gbkCode(text[j]);
-      if (code < 0) break;
-      bytes.push(code >> 8, code & 0xff);
-      j++;
-    }
+    while (j < n && gbkCodeUnit(text.charCodeAt(j)) >= 0) j++;
+    const start = i;
+    const byteAt = (p: number) => {
+      const code = gbkTable[text.charCodeAt(start + (p >> 1))];
+      return p & 1 ? code & 0xff : code >> 8;
+    };
+    const byteCount = 2 * (j - i);
     let k = 0; // char index within the run
     while (k < j - i) {
-      const got = decodeUtf8Cjk(bytes, 2 * k);
+      // A decoded run starts with a lead byte 0xE0–0xEF: skip other characters without decoding.
+      const lead = gbkTable[text.charCodeAt(i + k)] >> 8;
+      const got = lead >= 0xe0 && lead <= 0xef ? decodeUtf8Cjk(byteAt, byteCount, 2 * k) : null;
       if (got && got.ideographs >= 2 && got.common * 2 >= got.ideographs) {
         const endChar = Math.ceil(got.endByte / 2);
         runs.push({ start: i + k, end: i + endChar, decoded: got.text });
@@ -141,20 +149,23 @@ export function findUtf8AsGbk(text: string): MojibakeRun[] {
   return runs;
 }
 
-const latin1Cache = new Map<string, number>();
+/**
+ * Windows-1252 byte + 2 per UTF-16 code unit (so 1 = -1, not such a byte), 0 = not looked up yet
+ * (a typed array: this is a hot path).
+ */
+const cp1252Table = new Int16Array(0x10000);
 
-/** The Windows-1252 byte of a character when it is ≥ 0x80 (the range UTF-8 mojibake is made of), else -1. */
-function cp1252Byte(ch: string): number {
-  let b = latin1Cache.get(ch);
-  if (b === undefined) {
-    const code = ch.charCodeAt(0);
-    if (code < 0x80 || code === 0xfffd) b = -1;
-    else {
-      const buf = iconv.encode(ch, 'win1252');
-      b = buf.length === 1 && buf[0] >= 0x80 ? buf[0] : -1;
-    }
-    latin1Cache.set(ch, b);
+/** The Windows-1252 byte of a character (as its UTF-16 code unit) when it is ≥ 0x80 (the range UTF-8 mojibake is made of), else -1. */
+function cp1252Byte(code: number): number {
+  if (code < 0x80) return -1;
+  const cached = cp1252Table[code];
+  if (cached !== 0) return cached - 2;
+  let b = -1;
+  if (code !== 0xfffd) {
+    const buf = iconv.encode(String.fromCharCode(code), 'win1252');
+    b = buf.length === 1 && buf[0] >= 0x80 ? buf[0] : -1;
   }
+  cp1252Table[code] = b + 2;
   return b;
 }
 
@@ -167,17 +178,21 @@ function cp1252Byte(ch: string): number {
 export function findUtf8AsLatin1(text: string): MojibakeRun[] {
   const runs: MojibakeRun[] = [];
   let i = 0;
-  while (i < text.length) {
-    if (cp1252Byte(text[i]) < 0) {
+  const n = text.length;
+  while (i < n) {
+    if (cp1252Byte(text.charCodeAt(i)) < 0) {
       i++;
       continue;
     }
     let j = i;
-    const bytes: number[] = [];
-    while (j < text.length && cp1252Byte(text[j]) >= 0) bytes.push(cp1252Byte(text[j++]));
+    while (j < n && cp1252Byte(text.charCodeAt(j)) >= 0) j++;
+    const start = i;
+    const byteAt = (p: number) => cp1252Table[text.charCodeAt(start + p)] - 2;
+    const byteCount = j - i;
     let k = 0;
-    while (k < bytes.length) {
-      const got = decodeUtf8Cjk(bytes, k);
+    while (k < byteCount) {
+      const lead = byteAt(k);
+      const got = lead >= 0xe0 && lead <= 0xef ? decodeUtf8Cjk(byteAt, byteCount, k) : null;
       if (got && got.ideographs >= 2 && got.common * 2 >= got.ideographs) {
         runs.push({ start: i + k, end: i + got.endByte, decoded: got.text });
         k = got.endByte;
@@ -190,15 +205,20 @@ export function findUtf8AsLatin1(text: string): MojibakeRun[] {
   return runs;
 }
 
-function decodeUtf8Cjk(bytes: number[], from: number): { text: string; endByte: number; ideographs: number; common: number } | null {
+/** Decode well-formed three-byte UTF-8 sequences of plausible Chinese from byte `from` of `byteAt(0 … length - 1)`. */
+function decodeUtf8Cjk(
+  byteAt: (p: number) => number,
+  length: number,
+  from: number,
+): { text: string; endByte: number; ideographs: number; common: number } | null {
   let p = from;
   let text = '';
   let ideographs = 0;
   let common = 0;
-  while (p + 2 < bytes.length) {
-    const b0 = bytes[p];
-    const b1 = bytes[p + 1];
-    const b2 = bytes[p + 2];
+  while (p + 2 < length) {
+    const b0 = byteAt(p);
+    const b1 = byteAt(p + 1);
+    const b2 = byteAt(p + 2);
     if (b0 < 0xe0 || b0 > 0xef || b1 < 0x80 || b1 > 0xbf || b2 < 0x80 || b2 > 0xbf) break;
     const cp = ((b0 & 0x0f) << 12) | ((b1 & 0x3f) << 6) | (b2 & 0x3f);
     if (cp < 0x800 || !plausibleDecoded(cp)) break;
