@@ -1,6 +1,5 @@
 import type { Rule } from './types';
 import type { Fix, OffsetRange } from '../types';
-import { isIdeograph } from '../text/chars';
 import { encodingDamageOf } from './encoding-damage';
 
 /**
@@ -25,28 +24,57 @@ export interface ScriptPair {
  * `simplifiedView` is the same-length simplified view of the text (ReportDocument.simplified).
  */
 export function findScriptPairs(text: string, simplifiedView: string, skip: readonly OffsetRange[] = []): ScriptPair[] {
-  const positions = new Map<string, number[]>();
-  const toSimplified = new Map<string, string>();
+  // Pass 1, on code units: which ideographs occur, and which of them are traditional (in order
+  // of first occurrence) with their simplified form.
+  const present = new Uint8Array(0x10000);
+  const simplifiedOf = new Uint16Array(0x10000);
+  const traditional: number[] = [];
+  forEachCountedIdeograph(text, skip, (i, code) => {
+    present[code] = 1;
+    const s = simplifiedView.charCodeAt(i);
+    if (s !== code) {
+      if (simplifiedOf[code] === 0) traditional.push(code);
+      simplifiedOf[code] = s;
+    }
+  });
+  // The pairs, in that order; pass 2 collects the positions of their characters only.
+  const pairCodes: [number, number][] = [];
+  const wanted = new Uint8Array(0x10000);
+  for (const t of traditional) {
+    const s = simplifiedOf[t];
+    if (VALID_IN_BOTH.has(String.fromCharCode(t)) || VALID_IN_BOTH.has(String.fromCharCode(s))) continue;
+    if (!present[s]) continue;
+    pairCodes.push([t, s]);
+    wanted[t] = wanted[s] = 1;
+  }
+  if (!pairCodes.length) return [];
+  const positions = new Map<number, number[]>();
+  forEachCountedIdeograph(text, skip, (i, code) => {
+    if (!wanted[code]) return;
+    let list = positions.get(code);
+    if (!list) positions.set(code, (list = []));
+    list.push(i);
+  });
+  const pairs: ScriptPair[] = pairCodes.map(([t, s]) => ({
+    traditional: String.fromCharCode(t),
+    simplified: String.fromCharCode(s),
+    traditionalAt: positions.get(t)!,
+    simplifiedAt: positions.get(s)!,
+  }));
+  return pairs.sort((a, b) => Math.min(a.traditionalAt[0], a.simplifiedAt[0]) - Math.min(b.traditionalAt[0], b.simplifiedAt[0]));
+}
+
+/** Call `visit` for every ideograph of the text outside the skipped (sorted, disjoint) ranges: garbled text is no evidence of a script. */
+function forEachCountedIdeograph(text: string, skip: readonly OffsetRange[], visit: (i: number, code: number) => void): void {
   let k = 0;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (!isIdeograph(ch)) continue;
+    const c = text.charCodeAt(i);
+    // isIdeograph on the code unit.
+    if (!((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff))) continue;
     while (k < skip.length && skip[k].end <= i) k++;
-    if (k < skip.length && skip[k].start <= i) continue; // garbled text is no evidence of a script
-    let list = positions.get(ch);
-    if (!list) positions.set(ch, (list = []));
-    list.push(i);
-    const s = simplifiedView[i];
-    if (s !== ch) toSimplified.set(ch, s);
+    if (k < skip.length && skip[k].start <= i) continue;
+    visit(i, c);
   }
-  const pairs: ScriptPair[] = [];
-  for (const [t, s] of toSimplified) {
-    if (VALID_IN_BOTH.has(t) || VALID_IN_BOTH.has(s)) continue;
-    const sAt = positions.get(s);
-    if (!sAt) continue;
-    pairs.push({ traditional: t, simplified: s, traditionalAt: positions.get(t)!, simplifiedAt: sAt });
-  }
-  return pairs.sort((a, b) => Math.min(a.traditionalAt[0], a.simplifiedAt[0]) - Math.min(b.traditionalAt[0], b.simplifiedAt[0]));
 }
 
 /** mixed-script: 區 and 区 in one document. */
