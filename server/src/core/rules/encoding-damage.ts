@@ -31,6 +31,41 @@ const MARKER_RE = /(?:锟斤拷)+|锟斤|斤拷|烫{3,}|屯{3,}/g;
 /** Characters that end a garbled stretch (punctuation, spaces). */
 const STOP_RE = /[\s。，,；;：:、！!“”"‘’《》()（）【】]/;
 
+/** 1 for `?` and `？`, 2 for the stray symbols of isStrayCjkSymbol, per UTF-16 code unit. */
+const QUESTION_OR_STRAY = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) if (isStrayCjkCode(c)) QUESTION_OR_STRAY[c] = 2;
+for (const ch of QUESTION) QUESTION_OR_STRAY[ch.charCodeAt(0)] = 1;
+
+/** A `?` (or a stray symbol such as bopomofo) glued inside a stretch of rare, meaningless characters. */
+function findQuestionGarbled(text: string, spans: DamageSpan[]): void {
+  for (let i = 0; i < text.length; i++) {
+    // Hot loop: decide on the code unit (QUESTION.includes / isStrayCjkSymbol) with one table read.
+    const cls = QUESTION_OR_STRAY[text.charCodeAt(i)];
+    if (cls === 0) continue;
+    const isQuestion = cls === 1;
+    const prev = text[i - 1];
+    const next = text[i + 1];
+    if (isQuestion && !(isIdeograph(next) && (isIdeograph(prev) || /[A-Za-z]/.test(prev ?? '')))) continue;
+    if (!isQuestion && !(isIdeograph(prev) && isIdeograph(next))) continue;
+    let start = i;
+    let end = i + 1;
+    let odd = isQuestion ? 0 : 1;
+    for (let p = i - 1, seen = 0; p >= 0 && seen < 6 && (isIdeograph(text[p]) || isStrayCjkSymbol(text[p])); p--, seen++) {
+      if (isStrayCjkSymbol(text[p]) || !isCommonHanzi(text[p])) {
+        odd++;
+        start = p;
+      }
+    }
+    for (let p = i + 1, seen = 0; p < text.length && seen < 6 && (isIdeograph(text[p]) || isStrayCjkSymbol(text[p])); p++, seen++) {
+      if (isStrayCjkSymbol(text[p]) || !isCommonHanzi(text[p])) {
+        odd++;
+        end = p + 1;
+      }
+    }
+    if (odd >= 2) spans.push({ start, end, kind: 'question-garbled' });
+  }
+}
+
 /** Every damaged span of a text, merged and in order. Exported for tests and other rules. */
 export function findEncodingDamage(text: string): DamageSpan[] {
   const spans: DamageSpan[] = [];
@@ -62,33 +97,7 @@ export function findEncodingDamage(text: string): DamageSpan[] {
     spans.push({ start, end, kind: 'question-pinyin' });
   }
 
-  // A `?` (or a stray symbol such as bopomofo) glued inside a stretch of rare, meaningless characters.
-  for (let i = 0; i < text.length; i++) {
-    // Hot loop: decide on the code unit (QUESTION.includes / isStrayCjkSymbol) before making strings.
-    const code = text.charCodeAt(i);
-    const isQuestion = code === 0x3f || code === 0xff1f;
-    if (!isQuestion && !isStrayCjkCode(code)) continue;
-    const prev = text[i - 1];
-    const next = text[i + 1];
-    if (isQuestion && !(isIdeograph(next) && (isIdeograph(prev) || /[A-Za-z]/.test(prev ?? '')))) continue;
-    if (!isQuestion && !(isIdeograph(prev) && isIdeograph(next))) continue;
-    let start = i;
-    let end = i + 1;
-    let odd = isQuestion ? 0 : 1;
-    for (let p = i - 1, seen = 0; p >= 0 && seen < 6 && (isIdeograph(text[p]) || isStrayCjkSymbol(text[p])); p--, seen++) {
-      if (isStrayCjkSymbol(text[p]) || !isCommonHanzi(text[p])) {
-        odd++;
-        start = p;
-      }
-    }
-    for (let p = i + 1, seen = 0; p < text.length && seen < 6 && (isIdeograph(text[p]) || isStrayCjkSymbol(text[p])); p++, seen++) {
-      if (isStrayCjkSymbol(text[p]) || !isCommonHanzi(text[p])) {
-        odd++;
-        end = p + 1;
-      }
-    }
-    if (odd >= 2) spans.push({ start, end, kind: 'question-garbled' });
-  }
+  findQuestionGarbled(text, spans);
 
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: DamageSpan[] = [];

@@ -115,36 +115,25 @@ export interface MojibakeRun {
  */
 export function findUtf8AsGbk(text: string): MojibakeRun[] {
   const runs: MojibakeRun[] = [];
-  let i = 0;
   const n = text.length;
-  while (i < n) {
-    if (gbkCodeUnit(text.charCodeAt(i)) < 0) {
-      i++;
-      continue;
+  // Scanning each maximal run of double-byte GBK characters from its start, a decoded stretch can
+  // only start at a character whose GBK lead byte is a UTF-8 three-byte lead (0xE0–0xEF): visit
+  // only those, with the end of their run (found once per run) and the end of the last match.
+  let runEnd = 0;
+  let matchedTo = 0;
+  for (let c = 0; c < n; c++) {
+    const code = text.charCodeAt(c);
+    if (code < 0x80 || (classTable[code] & (CLASSIFIED | GBK_UTF8_LEAD)) === CLASSIFIED) continue; // hot path: a table read
+    if (!(charClass(code) & GBK_UTF8_LEAD) || c < matchedTo) continue;
+    if (c >= runEnd) {
+      runEnd = c + 1;
+      while (runEnd < n && gbkCodeUnit(text.charCodeAt(runEnd)) >= 0) runEnd++;
     }
-    // A maximal run [i, j) of double-byte GBK characters; byte 2m + 0/1 is the high/low byte of character i + m.
-    let j = i;
-    while (j < n && gbkCodeUnit(text.charCodeAt(j)) >= 0) j++;
-    const start = i;
-    const byteAt = (p: number) => {
-      const code = gbkTable[text.charCodeAt(start + (p >> 1))];
-      return p & 1 ? code & 0xff : code >> 8;
-    };
-    const byteCount = 2 * (j - i);
-    let k = 0; // char index within the run
-    while (k < j - i) {
-      // A decoded run starts with a lead byte 0xE0–0xEF: skip other characters without decoding.
-      const lead = gbkTable[text.charCodeAt(i + k)] >> 8;
-      const got = lead >= 0xe0 && lead <= 0xef ? decodeUtf8Cjk(byteAt, byteCount, 2 * k) : null;
-      if (got && got.ideographs >= 2 && got.common * 2 >= got.ideographs) {
-        const endChar = Math.ceil(got.endByte / 2);
-        runs.push({ start: i + k, end: i + endChar, decoded: got.text });
-        k = endChar;
-      } else {
-        k++;
-      }
+    const got = decodeGbkRun(text, c, runEnd);
+    if (got && got.ideographs >= 2 && got.common * 2 >= got.ideographs) {
+      matchedTo = c + Math.ceil(got.endByte / 2);
+      runs.push({ start: c, end: matchedTo, decoded: got.text });
     }
-    i = j;
   }
   return runs;
 }
@@ -169,6 +158,28 @@ function cp1252Byte(code: number): number {
   return b;
 }
 
+/** charClass bits. */
+const CLASSIFIED = 1;
+/** A double-byte GBK character whose lead byte is 0xE0–0xEF. */
+const GBK_UTF8_LEAD = 2;
+/** A character whose Windows-1252 byte is 0xE0–0xEF. */
+const CP1252_UTF8_LEAD = 4;
+const classTable = new Uint8Array(0x10000);
+
+/** What the mojibake finders need to know of a code unit (looked up once, then a table read). */
+function charClass(code: number): number {
+  let cls = classTable[code];
+  if (cls === 0) {
+    cls = CLASSIFIED;
+    const lead = gbkCodeUnit(code) >> 8; // -1 >> 8 = -1
+    if (lead >= 0xe0 && lead <= 0xef) cls |= GBK_UTF8_LEAD;
+    const b = cp1252Byte(code);
+    if (b >= 0xe0 && b <= 0xef) cls |= CP1252_UTF8_LEAD;
+    classTable[code] = cls;
+  }
+  return cls;
+}
+
 /**
  * Find runs of UTF-8 Chinese read as Windows-1252/Latin-1 (æˆ‘ä»¬ for 我们): each character is
  * one byte, and the bytes re-read as UTF-8 give at least two ideographs, mostly common ones.
@@ -177,32 +188,48 @@ function cp1252Byte(code: number): number {
  */
 export function findUtf8AsLatin1(text: string): MojibakeRun[] {
   const runs: MojibakeRun[] = [];
-  let i = 0;
   const n = text.length;
-  while (i < n) {
-    if (cp1252Byte(text.charCodeAt(i)) < 0) {
-      i++;
-      continue;
+  // As in findUtf8AsGbk: within a maximal run of characters with a Windows-1252 byte ≥ 0x80,
+  // a decoded stretch starts at a byte 0xE0–0xEF.
+  let runEnd = 0;
+  let matchedTo = 0;
+  for (let c = 0; c < n; c++) {
+    const code = text.charCodeAt(c);
+    if (code < 0x80 || (classTable[code] & (CLASSIFIED | CP1252_UTF8_LEAD)) === CLASSIFIED) continue; // hot path: a table read
+    if (!(charClass(code) & CP1252_UTF8_LEAD) || c < matchedTo) continue;
+    if (c >= runEnd) {
+      runEnd = c + 1;
+      while (runEnd < n && cp1252Byte(text.charCodeAt(runEnd)) >= 0) runEnd++;
     }
-    let j = i;
-    while (j < n && cp1252Byte(text.charCodeAt(j)) >= 0) j++;
-    const start = i;
-    const byteAt = (p: number) => cp1252Table[text.charCodeAt(start + p)] - 2;
-    const byteCount = j - i;
-    let k = 0;
-    while (k < byteCount) {
-      const lead = byteAt(k);
-      const got = lead >= 0xe0 && lead <= 0xef ? decodeUtf8Cjk(byteAt, byteCount, k) : null;
-      if (got && got.ideographs >= 2 && got.common * 2 >= got.ideographs) {
-        runs.push({ start: i + k, end: i + got.endByte, decoded: got.text });
-        k = got.endByte;
-      } else {
-        k++;
-      }
+    const got = decodeCp1252Run(text, c, runEnd);
+    if (got && got.ideographs >= 2 && got.common * 2 >= got.ideographs) {
+      matchedTo = c + got.endByte;
+      runs.push({ start: c, end: matchedTo, decoded: got.text });
     }
-    i = j;
   }
   return runs;
+}
+
+/** decodeUtf8Cjk on the GBK bytes of text[from, to) (a closure outside the scanning loops, which must not capture their variables). */
+function decodeGbkRun(text: string, from: number, to: number): DecodedRun | null {
+  // Byte 2m + 0/1: the high/low GBK byte of character from + m.
+  const byteAt = (p: number) => {
+    const g = gbkTable[text.charCodeAt(from + (p >> 1))];
+    return p & 1 ? g & 0xff : g >> 8;
+  };
+  return decodeUtf8Cjk(byteAt, 2 * (to - from), 0);
+}
+
+/** decodeUtf8Cjk on the Windows-1252 bytes of text[from, to). */
+function decodeCp1252Run(text: string, from: number, to: number): DecodedRun | null {
+  return decodeUtf8Cjk((p) => cp1252Table[text.charCodeAt(from + p)] - 2, to - from, 0);
+}
+
+interface DecodedRun {
+  text: string;
+  endByte: number;
+  ideographs: number;
+  common: number;
 }
 
 /** Decode well-formed three-byte UTF-8 sequences of plausible Chinese from byte `from` of `byteAt(0 … length - 1)`. */
@@ -210,7 +237,7 @@ function decodeUtf8Cjk(
   byteAt: (p: number) => number,
   length: number,
   from: number,
-): { text: string; endByte: number; ideographs: number; common: number } | null {
+): DecodedRun | null {
   let p = from;
   let text = '';
   let ideographs = 0;
