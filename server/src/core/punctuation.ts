@@ -188,24 +188,29 @@ export function chinesePunctuationOffsets(
   const inRegion = regionTest([...regions, ...skip]);
   const markdown = format === 'markdown';
   const chineseContext = chineseContextScanner(text); // increasing offsets only: parentheses are judged as they come
-  const out: number[] = [];
-  /** Open parentheses of the current line: offset, Chinese context (1/0), … */
+  // The marks examined, in text order, and whether each is converted (parentheses are decided
+  // later, per pair): the result comes out sorted without sorting.
+  const marks: number[] = [];
+  const converted: number[] = [];
+  /** Open parentheses of the current line: index in marks, Chinese context (1/0), … */
   const stack: number[] = [];
-  /** Pairs: line start, open, close, Chinese context of either (1/0), … */
+  /** Pairs: line start, index in marks of the open and close parenthesis, Chinese context of either (1/0), … */
   const pairs: number[] = [];
   let lineStart = 0;
   for (let i = 0; i < text.length; i++) {
     // Fast skip (hot loop): only line breaks and the ASCII marks of FULL_WIDTH matter below.
     const code = text.charCodeAt(i);
     if (code === 10 || code === 13) {
-      stack.length = 0; // parentheses pair within a line (an unclosed one here is dropped)
+      stack.length = 0; // parentheses pair within a line (an unclosed one here stays as it is)
       lineStart = i + 1;
       continue;
     }
     if (code > 0x7f || HALF_MARK_CODES[code] === 0) continue;
     if (inRegion(i)) continue;
     if (code === 0x28 /* ( */) {
-      stack.push(i, chineseContext(i) ? 1 : 0);
+      stack.push(marks.length, chineseContext(i) ? 1 : 0);
+      marks.push(i);
+      converted.push(0);
       continue;
     }
     if (code === 0x29 /* ) */) {
@@ -213,8 +218,13 @@ export function chinesePunctuationOffsets(
       if (stack.length) {
         const openContext = stack.pop()!;
         const open = stack.pop()!;
-        pairs.push(lineStart, open, i, openContext || context ? 1 : 0);
-      } else if (context) out.push(i);
+        pairs.push(lineStart, open, marks.length, openContext || context ? 1 : 0);
+        marks.push(i);
+        converted.push(0);
+      } else if (context) {
+        marks.push(i);
+        converted.push(1);
+      }
       continue;
     }
     // 1,234 / 11:18 / 1:1000: a mark glued between two ASCII characters is not Chinese punctuation.
@@ -222,31 +232,44 @@ export function chinesePunctuationOffsets(
     if (isAsciiNonMarkCode(text.charCodeAt(i - 1)) && isAsciiNonMarkCode(next)) continue;
     // Markdown image syntax ![alt](src).
     if (markdown && code === 0x21 /* ! */ && next === 0x5b /* [ */) continue;
-    if (chineseContext(i)) out.push(i);
+    if (chineseContext(i)) {
+      marks.push(i);
+      converted.push(1);
+    }
   }
-  for (let s = 0; s < stack.length; s += 2) if (stack[s + 1]) out.push(stack[s]); // unclosed ( on the last line
+  for (let s = 0; s < stack.length; s += 2) converted[stack[s]] = stack[s + 1]; // unclosed ( on the last line
   // A pair without Chinese around it still converts when there is non-ASCII inside: (草稿).
   // nonAscii[i - from]: non-ASCII characters in [from, i), per line (nested pairs made per-pair scans O(n²)).
   let segmentLine = -1;
   let from = 0;
   let nonAscii = new Int32Array(0);
   for (let p = 0; p < pairs.length; p += 4) {
-    const [line, open, close, context] = [pairs[p], pairs[p + 1], pairs[p + 2], pairs[p + 3]];
-    if (!context && line !== segmentLine) {
-      // The pairs of one line are consecutive: count from the first open to the last close of the line.
-      segmentLine = line;
-      from = open;
-      let to = close;
-      for (let q = p; q < pairs.length && pairs[q] === line; q += 4) {
-        from = Math.min(from, pairs[q + 1]);
-        to = Math.max(to, pairs[q + 2]);
+    const line = pairs[p];
+    const openMark = pairs[p + 1];
+    const closeMark = pairs[p + 2];
+    const open = marks[openMark];
+    const close = marks[closeMark];
+    let convert = pairs[p + 3] === 1;
+    if (!convert) {
+      if (line !== segmentLine) {
+        // The pairs of one line are consecutive: count from the first open to the last close of the line.
+        segmentLine = line;
+        from = open;
+        let to = close;
+        for (let q = p; q < pairs.length && pairs[q] === line; q += 4) {
+          from = Math.min(from, marks[pairs[q + 1]]);
+          to = Math.max(to, marks[pairs[q + 2]]);
+        }
+        nonAscii = new Int32Array(to - from + 1);
+        for (let k = from; k < to; k++) nonAscii[k - from + 1] = nonAscii[k - from] + (text.charCodeAt(k) > 0x7f ? 1 : 0);
       }
-      nonAscii = new Int32Array(to - from + 1);
-      for (let k = from; k < to; k++) nonAscii[k - from + 1] = nonAscii[k - from] + (text.charCodeAt(k) > 0x7f ? 1 : 0);
+      convert = nonAscii[close - from] - nonAscii[open + 1 - from] > 0;
     }
-    if (context || nonAscii[close - from] - nonAscii[open + 1 - from] > 0) out.push(open, close);
+    if (convert) converted[openMark] = converted[closeMark] = 1;
   }
-  return out.sort((a, b) => a - b);
+  const out: number[] = [];
+  for (let m = 0; m < marks.length; m++) if (converted[m]) out.push(marks[m]);
+  return out;
 }
 
 /**

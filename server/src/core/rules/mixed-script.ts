@@ -25,18 +25,23 @@ export interface ScriptPair {
  */
 export function findScriptPairs(text: string, simplifiedView: string, skip: readonly OffsetRange[] = []): ScriptPair[] {
   // Pass 1, on code units: which ideographs occur, and which of them are traditional (in order
-  // of first occurrence) with their simplified form.
+  // of first occurrence) with their simplified form. Garbled text is no evidence of a script.
   const present = new Uint8Array(0x10000);
   const simplifiedOf = new Uint16Array(0x10000);
   const traditional: number[] = [];
-  forEachCountedIdeograph(text, skip, (i, code) => {
-    present[code] = 1;
+  let k = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!isIdeographCode(c)) continue;
+    while (k < skip.length && skip[k].end <= i) k++;
+    if (k < skip.length && skip[k].start <= i) continue;
+    present[c] = 1;
     const s = simplifiedView.charCodeAt(i);
-    if (s !== code) {
-      if (simplifiedOf[code] === 0) traditional.push(code);
-      simplifiedOf[code] = s;
+    if (s !== c) {
+      if (simplifiedOf[c] === 0) traditional.push(c);
+      simplifiedOf[c] = s;
     }
-  });
+  }
   // The pairs, in that order; pass 2 collects the positions of their characters only.
   const pairCodes: [number, number][] = [];
   const wanted = new Uint8Array(0x10000);
@@ -48,13 +53,37 @@ export function findScriptPairs(text: string, simplifiedView: string, skip: read
     wanted[t] = wanted[s] = 1;
   }
   if (!pairCodes.length) return [];
+  // Pass 2: the positions of the paired characters only, outside the skipped ranges.
   const positions = new Map<number, number[]>();
-  forEachCountedIdeograph(text, skip, (i, code) => {
-    if (!wanted[code]) return;
-    let list = positions.get(code);
-    if (!list) positions.set(code, (list = []));
-    list.push(i);
-  });
+  if (pairCodes.length <= 8) {
+    // A few characters (the usual case): indexOf per character.
+    for (const pair of pairCodes) {
+      for (const c of pair) {
+        if (positions.has(c)) continue;
+        const ch = String.fromCharCode(c);
+        const list: number[] = [];
+        let j = 0;
+        for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) {
+          while (j < skip.length && skip[j].end <= i) j++;
+          if (j < skip.length && skip[j].start <= i) continue;
+          list.push(i);
+        }
+        positions.set(c, list);
+      }
+    }
+  } else {
+    // Many: one pass over the text.
+    k = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (wanted[c] === 0) continue; // only ideographs are wanted
+      while (k < skip.length && skip[k].end <= i) k++;
+      if (k < skip.length && skip[k].start <= i) continue;
+      let list = positions.get(c);
+      if (!list) positions.set(c, (list = []));
+      list.push(i);
+    }
+  }
   const pairs: ScriptPair[] = pairCodes.map(([t, s]) => ({
     traditional: String.fromCharCode(t),
     simplified: String.fromCharCode(s),
@@ -64,17 +93,9 @@ export function findScriptPairs(text: string, simplifiedView: string, skip: read
   return pairs.sort((a, b) => Math.min(a.traditionalAt[0], a.simplifiedAt[0]) - Math.min(b.traditionalAt[0], b.simplifiedAt[0]));
 }
 
-/** Call `visit` for every ideograph of the text outside the skipped (sorted, disjoint) ranges: garbled text is no evidence of a script. */
-function forEachCountedIdeograph(text: string, skip: readonly OffsetRange[], visit: (i: number, code: number) => void): void {
-  let k = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // isIdeograph on the code unit.
-    if (!((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff))) continue;
-    while (k < skip.length && skip[k].end <= i) k++;
-    if (k < skip.length && skip[k].start <= i) continue;
-    visit(i, c);
-  }
+/** isIdeograph on a UTF-16 code unit. */
+function isIdeographCode(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
 }
 
 /** mixed-script: 區 and 区 in one document. */
