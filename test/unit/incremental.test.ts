@@ -8,6 +8,7 @@ import { Analysis } from '../../server/src/core/analysis';
 import { checkDocument, checkDocumentSteps, type CheckOptions } from '../../server/src/core/check';
 import { defaultConfig, mergeConfig } from '../../server/src/core/config';
 import { AnalysisCache, GenerationalMap } from '../../server/src/core/incremental';
+import { diffTexts, ReportDocument } from '../../server/src/core/document';
 import type { Outline } from '../../server/src/core/outline/outline';
 import { outlineToJson } from '../../server/src/core/outline/serialize';
 import { ALL_RULES } from '../../server/src/core/rules';
@@ -191,6 +192,36 @@ describe('incremental checking', () => {
 });
 
 describe('incremental building blocks', () => {
+  it('a version built from the previous one has exactly the lines and simplified view of a fresh one', () => {
+    const alphabet = fc.constantFrom('a', '甲', '區', '報', '\n', '\r', '\r\n', ' ', '。', '1');
+    const textArb = fc.array(alphabet, { maxLength: 40 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(textArb, fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), del: fc.nat({ max: 6 }), insert: textArb }), { maxLength: 6 }), (initial, edits) => {
+        let prev = new ReportDocument(initial);
+        void prev.simplified; // a computed view is patched, not recomputed
+        for (const e of edits) {
+          const start = Math.floor(e.at * prev.text.length);
+          const next = prev.text.slice(0, start) + e.insert + prev.text.slice(Math.min(prev.text.length, start + e.del));
+          const built = new ReportDocument(next, { previous: prev });
+          const fresh = new ReportDocument(next);
+          assert.deepStrictEqual(built.lines, fresh.lines);
+          assert.deepStrictEqual(built.script, fresh.script);
+          const m = built.mapping!;
+          for (let i = 0; i < m.prefixLines; i++) assert.equal(built.lines[i].text, prev.lines[i].text);
+          for (let i = m.suffixStart; i < built.lines.length; i++) assert.equal(built.lines[i].text, prev.lines[i + m.shift].text);
+          prev = built;
+        }
+      }),
+      { numRuns: 500, seed: 7 },
+    );
+  });
+
+  it('diffTexts finds the common prefix and suffix without overlap', () => {
+    assert.deepStrictEqual(diffTexts('abcXdef', 'abcYYdef'), { prefix: 3, suffix: 3 });
+    assert.deepStrictEqual(diffTexts('aaa', 'aaaa'), { prefix: 3, suffix: 0 });
+    assert.deepStrictEqual(diffTexts('', 'x'), { prefix: 0, suffix: 0 });
+  });
+
   it('GenerationalMap keeps what the last generation used and drops the rest', () => {
     const m = new GenerationalMap<string, number>();
     m.set('a', 1);

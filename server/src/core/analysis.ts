@@ -1,5 +1,5 @@
 import { ReportDocument, type DocumentFormat } from './document';
-import type { AnalysisCache } from './incremental';
+import { LineEntry, type AnalysisCache, type LineEntrySource } from './incremental';
 import { buildOutline, type Outline } from './outline/outline';
 
 /**
@@ -8,24 +8,51 @@ import { buildOutline, type Outline } from './outline/outline';
  * The server keeps one Analysis per document version and shares it between
  * diagnostics, symbols, folding, hovers and code actions.
  */
-export class Analysis {
+export class Analysis implements LineEntrySource {
   readonly doc: ReportDocument;
   /** Reuse from the previous version of the same document (incremental checking), if any. */
   readonly cache: AnalysisCache | null;
   private outlineValue: Outline | null = null;
   private memoTable = new Map<string, unknown>();
+  private entries: (LineEntry | undefined)[] | null = null;
 
   constructor(doc: ReportDocument, cache: AnalysisCache | null = null) {
     this.doc = doc;
     this.cache = cache;
   }
 
+  /**
+   * With `options.cache` (the document's AnalysisCache), the new version is built from the latest
+   * one the cache has seen: unchanged lines, their simplified view and everything memoised per
+   * line are reused.
+   */
   static fromText(text: string, options: { uri?: string; format?: DocumentFormat; version?: number; cache?: AnalysisCache } = {}): Analysis {
-    return new Analysis(new ReportDocument(text, options), options.cache ?? null);
+    const previous = options.cache?.latestDocument ?? undefined;
+    return new Analysis(new ReportDocument(text, { ...options, previous }), options.cache ?? null);
+  }
+
+  /** The entry of line `index`: what is memoised for that line's text (see LineEntry). */
+  lineEntry(index: number): LineEntry {
+    const entries = (this.entries ??= this.cache ? this.cache.lineEntries(this.doc) : new Array<LineEntry | undefined>(this.doc.lines.length));
+    let e = entries[index];
+    if (!e) {
+      e = new LineEntry();
+      entries[index] = e;
+    }
+    return e;
+  }
+
+  /**
+   * Memoise a value computed from line `index`'s text alone (offsets relative to the line start),
+   * under `slot` (a name for what is computed, plus any setting it depends on). Across versions of
+   * an open document the value follows the line as long as its text is unchanged.
+   */
+  lineMemo<T>(index: number, slot: string, compute: () => T): T {
+    return this.lineEntry(index).memo(slot, compute);
   }
 
   get outline(): Outline {
-    if (!this.outlineValue) this.outlineValue = buildOutline(this.doc, this.cache ?? undefined);
+    if (!this.outlineValue) this.outlineValue = buildOutline(this.doc, this);
     return this.outlineValue;
   }
 

@@ -5,6 +5,7 @@ import { ALL_RULES } from './rules';
 import { activeProfile, isReportDocument } from './profiles/detect';
 import { anchorFixes, runOnParagraph } from './rules/paragraph-rule';
 import type { FindingInput, ParagraphFinding, Rule, RuleContext } from './rules/types';
+import type { Paragraph } from './outline/outline';
 import { applySuppressions, type IgnoreEntry } from './suppress';
 import type { Finding, Locale, OffsetRange, Range, Severity, SeverityOrOff } from './types';
 
@@ -72,6 +73,8 @@ export function* checkDocumentSteps(analysis: Analysis, options: CheckOptions = 
   const cache = analysis.cache;
   cache?.beginCheck(`${locale}\u0000${JSON.stringify([config.profile, config.rules, config.customProfiles ?? null])}`);
   const findings: Finding[] = [];
+  /** Per paragraph index: its findings memo in its line entry (single-line paragraphs), once looked up. */
+  const memos: (ParagraphMemo | null | undefined)[] = [];
   for (const rule of rules) {
     const severity = effectiveSeverity(rule, config, profileRules);
     if (!severity) continue;
@@ -85,21 +88,30 @@ export function* checkDocumentSteps(analysis: Analysis, options: CheckOptions = 
       if (rule.granularity === 'paragraph' && rule.checkParagraph) {
         // Per paragraph, reusing the findings of unchanged paragraph texts.
         const env = { locale, config, severity, t };
-        for (const p of analysis.outline.paragraphs) {
+        const paragraphs = analysis.outline.paragraphs;
+        for (let pi = 0; pi < paragraphs.length; pi++) {
+          const p = paragraphs[pi];
           let found: readonly ParagraphFinding[] | undefined;
-          let key = '';
           if (cache) {
-            key = `${rule.meta.id}\u0000${severity}\u0000${p.runIn ? 1 : 0}\u0000${doc.text.slice(p.range.start, p.range.end)}`;
-            found = cache.paragraphFindings.get(key);
-            if (found) cache.stats.paragraphHits++;
-          }
-          if (!found) {
-            found = runOnParagraph(rule, doc, p, env);
-            if (cache) {
-              cache.stats.paragraphMisses++;
-              cache.paragraphFindings.set(key, found);
+            const memo = paragraphMemo(analysis, p, cache.contextSerial, pi, memos);
+            let key = '';
+            if (memo) found = memo.get(rule)?.[severity];
+            else {
+              key = `${rule.meta.id}\u0000${severity}\u0000${p.runIn ? 1 : 0}\u0000${doc.text.slice(p.range.start, p.range.end)}`;
+              found = cache.paragraphFindings.get(key);
             }
-          }
+            if (found) cache.stats.paragraphHits++;
+            else {
+              found = runOnParagraph(rule, doc, p, env);
+              cache.stats.paragraphMisses++;
+              if (memo) {
+                let bySeverity = memo.get(rule);
+                if (!bySeverity) memo.set(rule, (bySeverity = {}));
+                bySeverity[severity] = found;
+              } else cache.paragraphFindings.set(key, found);
+            }
+          } else found = runOnParagraph(rule, doc, p, env);
+          if (!found.length) continue;
           const d = p.range.start;
           for (const f of found) {
             collected.push(
@@ -156,6 +168,27 @@ export function* checkDocumentSteps(analysis: Analysis, options: CheckOptions = 
     yield;
   }
   return sortFindings(applySuppressions(analysis, findings, options.ignores));
+}
+
+/** Findings of paragraph rules for one paragraph text: per rule, per severity. */
+type ParagraphMemo = Map<Rule, Partial<Record<Severity, readonly ParagraphFinding[]>>>;
+
+/**
+ * The findings memo of a paragraph that lies on one line, kept in that line's entry (so it follows
+ * the line text between versions without hashing the text); null for multi-line paragraphs.
+ */
+function paragraphMemo(analysis: Analysis, p: Paragraph, contextSerial: number, pi: number, memos: (ParagraphMemo | null | undefined)[]): ParagraphMemo | null {
+  let memo = memos[pi];
+  if (memo !== undefined) return memo;
+  if (p.firstLine !== p.lastLine) memo = null;
+  else {
+    const ls = analysis.doc.lines[p.firstLine].start;
+    memo = analysis
+      .lineEntry(p.firstLine)
+      .memo(`findings\u0000${contextSerial}\u0000${p.runIn ? 1 : 0}\u0000${p.range.start - ls}\u0000${p.range.end - ls}`, (): ParagraphMemo => new Map());
+  }
+  memos[pi] = memo;
+  return memo;
 }
 
 function toFinding(rule: Rule, severity: Severity, doc: Analysis['doc'], input: FindingInput): Finding {

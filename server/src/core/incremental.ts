@@ -11,7 +11,7 @@
  * Caches are generational: each version keeps what it used and drops the rest, so memory follows
  * the current document rather than its history.
  */
-import type { Line } from './document';
+import type { Line, ReportDocument } from './document';
 import { recognizeHeading, type Heading } from './outline/headings';
 import type { OffsetRange } from './types';
 
@@ -77,34 +77,87 @@ export function anchorHeading(h: Heading, line: Line): Heading {
 export type ParagraphFindingsEntry = readonly import('./rules/types').ParagraphFinding[];
 
 /**
+ * What is known about one line text, relative to the line start: its heading recognition and any
+ * value a rule memoises for it (Analysis.lineMemo). An entry follows its line from version to
+ * version as long as the line's text is unchanged, so nothing in it may depend on anything but
+ * that text (and what the slot name encodes).
+ */
+export class LineEntry {
+  /** Heading recognised on the line at offset 0; undefined until computed. */
+  heading: Heading | null | undefined = undefined;
+  /** The `markdown` flag the heading was recognised under. */
+  headingMarkdown = false;
+  private slots: Map<string, unknown> | undefined;
+
+  memo<T>(slot: string, compute: () => T): T {
+    const slots = (this.slots ??= new Map());
+    if (slots.has(slot)) return slots.get(slot) as T;
+    const v = compute();
+    slots.set(slot, v);
+    return v;
+  }
+}
+
+/** Where the outline and the checker get line entries from (an Analysis). */
+export interface LineEntrySource {
+  lineEntry(index: number): LineEntry;
+  readonly cache: AnalysisCache | null;
+}
+
+/** The line entries of a version (lazily created), reusing the previous version's for unchanged lines. */
+export function lineEntriesFor(doc: ReportDocument, previous: { doc: ReportDocument; entries: (LineEntry | undefined)[] } | null): (LineEntry | undefined)[] {
+  const entries = new Array<LineEntry | undefined>(doc.lines.length);
+  const m = doc.mapping;
+  if (!previous || !m || m.from !== previous.doc.serial) return entries;
+  const old = previous.entries;
+  for (let i = 0; i < m.prefixLines; i++) entries[i] = old[i];
+  for (let i = m.suffixStart; i < entries.length; i++) entries[i] = old[i + m.shift];
+  if (m.suffixStart > m.prefixLines) {
+    // Edited lines: an unchanged text among the previous version's edited lines keeps its entry
+    // (a line split or joined, a paragraph moved within the edited region).
+    const byText = new Map<string, LineEntry>();
+    const oldLines = previous.doc.lines;
+    for (let k = m.prefixLines; k < m.suffixStart + m.shift && k < oldLines.length; k++) {
+      const e = old[k];
+      if (e) byText.set(oldLines[k].text, e);
+    }
+    if (byText.size) for (let i = m.prefixLines; i < m.suffixStart; i++) entries[i] = byText.get(doc.lines[i].text);
+  }
+  return entries;
+}
+
+/**
  * The state one document keeps between versions. Pass the same cache to every Analysis of the
  * document (server: one per open document); never share it between documents of different formats.
  */
 export class AnalysisCache {
-  private readonly headingCache = new GenerationalMap<string, Heading | null>();
-  /** Enumeration runs per paragraph text (offsets relative to the paragraph start). */
+  /** The line entries of the latest version, handed on to the next one. */
+  private last: { doc: ReportDocument; entries: (LineEntry | undefined)[] } | null = null;
+  /** Enumeration runs per multi-line paragraph text (offsets relative to the paragraph start). */
   readonly enumerations = new GenerationalMap<string, unknown>();
-  /** Findings of paragraph-granular rules, keyed by rule, severity and paragraph text. */
+  /** Findings of paragraph-granular rules on multi-line paragraphs, keyed by rule, severity and paragraph text. */
   readonly paragraphFindings = new GenerationalMap<string, ParagraphFindingsEntry>();
   /** Locale and configuration the paragraph findings were computed under. */
   private findingsContext: string | null = null;
+  /** Changes whenever findingsContext does (findings memoised in line entries carry it). */
+  contextSerial = 0;
   /** Statistics of the last build (for tests and the benchmark). */
   readonly stats = { headingHits: 0, headingMisses: 0, paragraphHits: 0, paragraphMisses: 0 };
 
-  /** Heading recognition for one line, reused when the same line text was seen in the previous version. */
-  heading(line: Line, simplifiedLine: string, markdown: boolean): Heading | null {
-    const key = markdown ? '#' + line.text : line.text;
-    let rel = this.headingCache.get(key);
-    if (rel === undefined) {
-      this.stats.headingMisses++;
-      rel = recognizeHeading({ index: 0, start: 0, end: line.text.length, text: line.text }, simplifiedLine, markdown);
-      this.headingCache.set(key, rel);
-    } else this.stats.headingHits++;
-    return rel && anchorHeading(rel, line);
+  /** The line entries of `doc` (the latest version of the document). */
+  lineEntries(doc: ReportDocument): (LineEntry | undefined)[] {
+    if (this.last && this.last.doc === doc) return this.last.entries;
+    const entries = lineEntriesFor(doc, this.last);
+    this.last = { doc, entries };
+    return entries;
+  }
+
+  /** The latest version seen, to build the next one from (ReportDocument options.previous). */
+  get latestDocument(): ReportDocument | null {
+    return this.last?.doc ?? null;
   }
 
   beginOutline(): void {
-    this.headingCache.nextGeneration();
     this.enumerations.nextGeneration();
     this.stats.headingHits = this.stats.headingMisses = 0;
   }
@@ -114,8 +167,21 @@ export class AnalysisCache {
     if (context !== this.findingsContext) {
       this.paragraphFindings.clear();
       this.findingsContext = context;
+      this.contextSerial++;
     }
     this.paragraphFindings.nextGeneration();
     this.stats.paragraphHits = this.stats.paragraphMisses = 0;
   }
+}
+
+/** Heading recognition for one line through its entry (recognised once per line text). */
+export function headingOf(source: LineEntrySource, line: Line, simplifiedLine: string, markdown: boolean): Heading | null {
+  const e = source.lineEntry(line.index);
+  const stats = source.cache?.stats;
+  if (e.heading === undefined || e.headingMarkdown !== markdown) {
+    if (stats) stats.headingMisses++;
+    e.heading = recognizeHeading({ index: 0, start: 0, end: line.text.length, text: line.text }, simplifiedLine, markdown);
+    e.headingMarkdown = markdown;
+  } else if (stats) stats.headingHits++;
+  return e.heading && anchorHeading(e.heading, line);
 }

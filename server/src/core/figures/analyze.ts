@@ -12,7 +12,7 @@ import { boundClaims, findRateMentions, grimClaims, rateClaims, type FigureConte
 import { splitSentences, type Sentence } from './text';
 import { sumClaims } from './sums';
 import { changeClaims } from './changes';
-import { repeatClaims } from './repeats';
+import { repeatCandidates, repeatClaims, type PlacedCandidate, type RepeatCandidate } from './repeats';
 
 export interface FiguresAnalysis {
   figures: Figure[];
@@ -22,17 +22,184 @@ export interface FiguresAnalysis {
   claims: Claim[];
 }
 
-export const FIGURES_MEMO_KEY = 'figures';
-
-export function figuresOf(analysis: Analysis): FiguresAnalysis {
-  return analysis.memo(FIGURES_MEMO_KEY, () => analyzeFigures(analysis.doc.simplified, analysis.doc.text));
+/**
+ * The figures of one line, offsets relative to the line start. Every claim but a repeated
+ * quantity lives within one line (sentences end at line breaks, and a rate or total is linked
+ * to the previous sentence only on the same line), so this is computed once per line text and
+ * reused across versions; the repeats are compared over the whole document from `repeat`.
+ */
+export interface LineFigures extends FiguresAnalysis {
+  repeat: RepeatCandidate[];
 }
 
-/** Analyse a text (simplified view + original of the same length). */
+export const FIGURES_MEMO_KEY = 'figures';
+const LINES_MEMO_KEY = 'figure-lines';
+
+/** The figures of every line of the document that has any (memoised per version). */
+interface DocumentFigureLines {
+  lines: Array<{ line: number; offset: number; data: LineFigures }>;
+  /** Repeated quantities, at document offsets. */
+  repeats: Claim[];
+}
+
+const EMPTY_LINE: LineFigures = Object.freeze({ figures: [], skipped: [], sentences: [], rates: [], claims: [], repeat: [] }) as unknown as LineFigures;
+
+/** A line with a digit or a Chinese numeral can hold a figure; others are skipped unread. */
+const MAY_HOLD_FIGURE = /[0-9０-９零〇一二两三四五六七八九十百千万亿]/;
+
+function figureLines(analysis: Analysis): DocumentFigureLines {
+  return analysis.memo(LINES_MEMO_KEY, () => {
+    const { doc } = analysis;
+    const lines: DocumentFigureLines['lines'] = [];
+    for (const line of doc.lines) {
+      if (line.end === line.start) continue;
+      const data = analysis.lineMemo(line.index, LINES_MEMO_KEY, () => {
+        const s = doc.simplified.slice(line.start, line.end);
+        return MAY_HOLD_FIGURE.test(s) ? analyzeLine(s, line.text) : EMPTY_LINE;
+      });
+      if (data.figures.length || data.skipped.length) lines.push({ line: line.index, offset: line.start, data });
+    }
+    const candidates: PlacedCandidate[] = [];
+    for (const l of lines) for (const candidate of l.data.repeat) candidates.push({ candidate, offset: l.offset, line: l.line });
+    return { lines, repeats: repeatClaims(candidates, doc.text) };
+  });
+}
+
+/**
+ * The claims of one kind at document offsets, in document order (memoised per version); with
+ * `onlyFlagged`, only those that are not consistent (what the rules report). Claims other than
+ * repeats are moved from their lines only when asked for, one kind at a time.
+ */
+export function claimsOf(analysis: Analysis, kind: Claim['kind'], onlyFlagged = false): Claim[] {
+  return analysis.memo(`claims:${kind}:${onlyFlagged}`, () => {
+    const fl = figureLines(analysis);
+    if (kind === 'repeat') return onlyFlagged ? fl.repeats.filter((c) => c.verdict !== 'consistent') : fl.repeats;
+    const out: Claim[] = [];
+    for (const l of fl.lines) {
+      let map: Map<Figure, Figure> | null = null;
+      for (const c of l.data.claims) {
+        if (c.kind !== kind || (onlyFlagged && c.verdict === 'consistent')) continue;
+        map ??= new Map();
+        out.push(shiftClaim(c, l.offset, map));
+      }
+    }
+    return out;
+  });
+}
+
+/** The whole figures layer at document offsets (hover, statistics, semantic tokens). */
+export function figuresOf(analysis: Analysis): FiguresAnalysis {
+  return analysis.memo(FIGURES_MEMO_KEY, () => {
+    const fl = figureLines(analysis);
+    const out = assemble(fl.lines);
+    pointAt(out, fl.repeats);
+    return out;
+  });
+}
+
+/**
+ * Add the repeats (computed on their own copies of the figures) to an assembled analysis, pointing
+ * them at its figures, and sort the claims into document order.
+ */
+function pointAt(out: FiguresAnalysis, repeats: Claim[]): void {
+  const byStart = new Map<number, Figure>();
+  for (const f of out.figures) byStart.set(f.numStart, f);
+  const remap = (f: Figure) => byStart.get(f.numStart) ?? f;
+  for (const c of repeats) {
+    const claim: Claim = {
+      ...c,
+      anchor: remap(c.anchor),
+      inputs: c.inputs.map((i) => ({ ...i, figure: remap(i.figure) })),
+      ...(c.related ? { related: remap(c.related) } : {}),
+      suggestions: c.suggestions.map((sg) => ({ ...sg, figure: remap(sg.figure) })),
+    };
+    out.claims.push(claim);
+  }
+  out.claims.sort((a, b) => a.anchor.numStart - b.anchor.numStart);
+}
+
+/**
+ * Analyse a text (simplified view + original of the same length) as a document: line by line,
+ * then the repeated quantities across lines. Offsets are offsets in the text.
+ */
 export function analyzeFigures(fullSimplified: string, fullOriginal: string = fullSimplified): FiguresAnalysis {
+  const parts: Array<{ offset: number; line: number; data: LineFigures }> = [];
+  let start = 0;
+  let line = 0;
+  const n = fullSimplified.length;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? fullSimplified.charCodeAt(i) : 10;
+    if (c !== 10 && c !== 13) continue;
+    if (i > start) parts.push({ offset: start, line, data: analyzeLine(fullSimplified.slice(start, i), fullOriginal.slice(start, i)) });
+    if (c === 13 && i + 1 < n && fullSimplified.charCodeAt(i + 1) === 10) i++;
+    start = i + 1;
+    line++;
+  }
+  const out = assemble(parts);
+  const candidates: PlacedCandidate[] = [];
+  for (const p of parts) for (const candidate of p.data.repeat) candidates.push({ candidate, offset: p.offset, line: p.line });
+  pointAt(out, repeatClaims(candidates, fullOriginal));
+  return out;
+}
+
+/** Join line results into one analysis at document offsets (repeats excluded). */
+function assemble(parts: Array<{ offset: number; line: number; data: LineFigures }>): FiguresAnalysis {
+  const figures: Figure[] = [];
+  const skipped: NonFigure[] = [];
+  const sentences: Sentence[] = [];
+  const rates: RateMention[] = [];
+  const claims: Claim[] = [];
+  for (const { offset, line, data } of parts) {
+    const map = new Map<Figure, Figure>();
+    for (const f of data.figures) {
+      const g = shiftFigure(f, offset, figures.length);
+      map.set(f, g);
+      figures.push(g);
+    }
+    const fig = (f: Figure) => map.get(f) ?? shiftFigure(f, offset, f.index);
+    for (const x of data.skipped) skipped.push({ ...x, start: x.start + offset, end: x.end + offset });
+    const sentenceMap = new Map<Sentence, Sentence>();
+    const base = sentences.length;
+    const sent = (st: Sentence): Sentence => {
+      let t = sentenceMap.get(st);
+      if (!t) {
+        t = { index: base + st.index, start: st.start + offset, end: st.end + offset, line, figures: st.figures.map(fig) };
+        sentenceMap.set(st, t);
+      }
+      return t;
+    };
+    for (const st of data.sentences) sentences.push(sent(st));
+    for (const r of data.rates) rates.push({ ...r, figure: fig(r.figure), sentence: sent(r.sentence) });
+    for (const c of data.claims) claims.push(shiftClaim(c, offset, map));
+  }
+  return { figures, skipped, sentences, rates, claims };
+}
+
+function shiftFigure(f: Figure, d: number, index: number): Figure {
+  return { ...f, index, start: f.start + d, end: f.end + d, numStart: f.numStart + d, numEnd: f.numEnd + d };
+}
+
+/** A line's claim at document offsets; `map` shares the moved figures between the claims of one line. */
+function shiftClaim(c: Claim, d: number, map: Map<Figure, Figure>): Claim {
+  const fig = (f: Figure) => {
+    let g = map.get(f);
+    if (!g) map.set(f, (g = shiftFigure(f, d, f.index)));
+    return g;
+  };
+  return {
+    ...c,
+    anchor: fig(c.anchor),
+    inputs: c.inputs.map((i) => ({ ...i, figure: fig(i.figure) })),
+    ...(c.related ? { related: fig(c.related) } : {}),
+    suggestions: c.suggestions.map((sg) => ({ ...sg, figure: fig(sg.figure) })),
+  };
+}
+
+/** Analyse one line (simplified view + original of the same length); offsets relative to it. */
+export function analyzeLine(lineSimplified: string, lineOriginal: string = lineSimplified): LineFigures {
   // Pinyin residue (區(qū), 調(diào)解) is cut out before analysis so 調解率 reads as one word;
-  // offsets are mapped back to the document at the end.
-  const { simplified, original, map } = withoutPinyin(fullSimplified, fullOriginal);
+  // offsets are mapped back to the line at the end.
+  const { simplified, original, map } = withoutPinyin(lineSimplified, lineOriginal);
   const { figures, skipped } = scanFigures(simplified, original);
   const sentences = splitSentences(simplified, figures);
   const ctx: FigureContext = { s: simplified, original, sentences };
@@ -45,10 +212,10 @@ export function analyzeFigures(fullSimplified: string, fullOriginal: string = fu
   claims.push(...grimClaims(ctx, rates, linked));
   claims.push(...sumClaims(ctx));
   claims.push(...changeClaims(ctx));
-  claims.push(...repeatClaims(ctx));
+  const repeat = repeatCandidates(ctx);
   claims.sort((a, b) => a.anchor.numStart - b.anchor.numStart);
   if (map) {
-    const at = (i: number) => (i < map.length ? map[i] : fullOriginal.length);
+    const at = (i: number) => (i < map.length ? map[i] : lineOriginal.length);
     const end = (i: number) => (i > 0 ? at(i - 1) + 1 : 0);
     for (const f of figures) {
       f.start = at(f.start);
@@ -65,7 +232,7 @@ export function analyzeFigures(fullSimplified: string, fullOriginal: string = fu
       st.end = end(st.end);
     }
   }
-  return { figures, skipped, sentences, rates, claims };
+  return { figures, skipped, sentences, rates, claims, repeat };
 }
 
 /** A CJK character followed by (pinyin): 區(qū), 發(fā). */

@@ -6,6 +6,7 @@
  * lookup per figure: linear.
  */
 import type { Claim } from './claim';
+import type { LocalizedText } from '../l10n';
 import type { Figure } from './numbers';
 import { isExact } from './numbers';
 import { formatCount } from './arithmetic';
@@ -16,11 +17,22 @@ import type { FigureContext } from './rates';
 const COMPARISON = /同比|环比|上年|去年|上一年|较|比上|增长|下降|增加|减少|提高|降低|上升/;
 const MIN_LABEL = 5;
 
-export function repeatClaims(ctx: FigureContext): Claim[] {
-  const { s, original } = ctx;
-  const firstByKey = new Map<string, Figure>();
-  const claims: Claim[] = [];
+/** A count that may restate a quantity stated elsewhere: its figure and the key it is compared under. */
+export interface RepeatCandidate {
+  figure: Figure;
+  label: string;
+  key: string;
+}
+
+/**
+ * The counts of a text (one line) that are compared with the other statements of the same
+ * quantity: everything here depends on the sentence alone; the comparison is repeatClaims'.
+ */
+export function repeatCandidates(ctx: FigureContext): RepeatCandidate[] {
+  const { s } = ctx;
+  const out: RepeatCandidate[] = [];
   for (const sent of ctx.sentences) {
+    if (!sent.figures.length) continue;
     const sentenceText = s.slice(sent.start, sent.end);
     if (COMPARISON.test(sentenceText)) continue;
     const year = /(?:19|20)\d\d(?=年)/.exec(sentenceText)?.[0] ?? '';
@@ -41,58 +53,82 @@ export function repeatClaims(ctx: FigureContext): Claim[] {
       // Two figures with one phrase in one sentence are two different things (two meetings …).
       if (seenHere.has(key)) continue;
       seenHere.add(key);
-      const first = firstByKey.get(key);
-      if (!first) {
-        firstByKey.set(key, f);
-        continue;
-      }
-      const same = first.value === f.value;
-      const a = figureText(original, first);
-      const b = figureText(original, f);
-      claims.push({
-        kind: 'repeat',
-        anchor: f,
-        name: label,
-        inputs: [
-          { role: 'first', figure: first, label },
-          { role: 'second', figure: f, label },
-        ],
-        computed: first.value,
-        verdict: same ? 'consistent' : 'inconsistent',
-        problem: same ? undefined : 'conflict',
-        related: first,
-        explanation: same
-          ? both(`**${md(label)}**（前后两处）\n\n前文：${md(a)}；此处：${md(b)} ✓`, `**${md(label)}** (stated twice)\n\nearlier: ${md(a)}; here: ${md(b)} ✓`)
-          : both(
-              `**${md(label)}**（前后两处）\n\n前文（第 ${lineOf(s, first.start) + 1} 行）：${md(a)}；此处：${md(b)} ✗ 同一数量前后不一致`,
-              `**${md(label)}** (stated twice)\n\nearlier (line ${lineOf(s, first.start) + 1}): ${md(a)}; here: ${md(b)} ✗ the same quantity differs`,
-            ),
-        working: same ? `${formatCount(first.value)} = ${formatCount(f.value)} ✓` : `${formatCount(first.value)} ≠ ${formatCount(f.value)}`,
-        suggestions: f.arabic && !same && first.scale === 1 ? [{ figure: f, newText: String(first.value), title: both(`改为前文的 ${first.value}`, `Change to ${first.value} as stated earlier`) }] : [],
-      });
+      out.push({ figure: f, label, key });
     }
+  }
+  return out;
+}
+
+/** A candidate of one line, with where the line is: its offset in the document and its 0-based number. */
+export interface PlacedCandidate {
+  candidate: RepeatCandidate;
+  offset: number;
+  line: number;
+}
+
+/**
+ * Compare the candidates of a whole document (in document order): each statement after the
+ * first of a key is a claim, at document offsets. The explanation and the working are built
+ * when read (most repeats are consistent and never shown).
+ */
+export function repeatClaims(candidates: Iterable<PlacedCandidate>, original: string): Claim[] {
+  const firstByKey = new Map<string, PlacedCandidate>();
+  const claims: Claim[] = [];
+  for (const placed of candidates) {
+    const key = placed.candidate.key;
+    const earlier = firstByKey.get(key);
+    if (!earlier) {
+      firstByKey.set(key, placed);
+      continue;
+    }
+    const label = placed.candidate.label;
+    const first = at(earlier);
+    const f = at(placed);
+    const same = first.value === f.value;
+    const firstLine = earlier.line;
+    let explanation: LocalizedText | null = null;
+    claims.push({
+      kind: 'repeat',
+      anchor: f,
+      name: label,
+      inputs: [
+        { role: 'first', figure: first, label },
+        { role: 'second', figure: f, label },
+      ],
+      computed: first.value,
+      verdict: same ? 'consistent' : 'inconsistent',
+      problem: same ? undefined : 'conflict',
+      related: first,
+      get explanation(): LocalizedText {
+        if (!explanation) {
+          const a = figureText(original, first);
+          const b = figureText(original, f);
+          explanation = same
+            ? both(`**${md(label)}**（前后两处）\n\n前文：${md(a)}；此处：${md(b)} ✓`, `**${md(label)}** (stated twice)\n\nearlier: ${md(a)}; here: ${md(b)} ✓`)
+            : both(
+                `**${md(label)}**（前后两处）\n\n前文（第 ${firstLine + 1} 行）：${md(a)}；此处：${md(b)} ✗ 同一数量前后不一致`,
+                `**${md(label)}** (stated twice)\n\nearlier (line ${firstLine + 1}): ${md(a)}; here: ${md(b)} ✗ the same quantity differs`,
+              );
+        }
+        return explanation;
+      },
+      get working(): string {
+        return same ? `${formatCount(first.value)} = ${formatCount(f.value)} ✓` : `${formatCount(first.value)} ≠ ${formatCount(f.value)}`;
+      },
+      suggestions: f.arabic && !same && first.scale === 1 ? [{ figure: f, newText: String(first.value), title: both(`改为前文的 ${first.value}`, `Change to ${first.value} as stated earlier`) }] : [],
+    });
   }
   return claims;
 }
 
-/** 0-based line of an offset, by binary search over line starts computed once per text. */
-let lineStartsFor: { s: string; starts: number[] } | null = null;
-function lineOf(s: string, offset: number): number {
-  if (!lineStartsFor || lineStartsFor.s !== s) {
-    const starts = [0];
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c === 10 || (c === 13 && s.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
-    }
-    lineStartsFor = { s, starts };
+/** A candidate's figure at document offsets (made once per candidate). */
+const placedFigures = new WeakMap<PlacedCandidate, Figure>();
+function at(p: PlacedCandidate): Figure {
+  let f = placedFigures.get(p);
+  if (!f) {
+    const g = p.candidate.figure;
+    f = { ...g, start: g.start + p.offset, end: g.end + p.offset, numStart: g.numStart + p.offset, numEnd: g.numEnd + p.offset };
+    placedFigures.set(p, f);
   }
-  const starts = lineStartsFor.starts;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return f;
 }

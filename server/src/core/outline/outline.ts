@@ -2,7 +2,7 @@ import type { ReportDocument } from '../document';
 import type { OffsetRange } from '../types';
 import { parseChineseNumeral } from '../chinese-numerals';
 import { recognizeHeading, type Heading } from './headings';
-import type { AnalysisCache } from '../incremental';
+import { headingOf, type LineEntrySource } from '../incremental';
 
 export interface Section {
   heading: Heading;
@@ -76,10 +76,10 @@ const DATE_LINE_RE =
  * cache (incremental checking), per-line heading recognition and per-paragraph enumerations are
  * reused from the previous version of the same document; the result is the same.
  */
-export function buildOutline(doc: ReportDocument, cache?: AnalysisCache): Outline {
+export function buildOutline(doc: ReportDocument, source?: LineEntrySource): Outline {
   const markdown = doc.format === 'markdown';
   const simplified = doc.simplified;
-  cache?.beginOutline();
+  source?.cache?.beginOutline();
   const headings: Heading[] = [];
   let inFence = false;
   let fenceMarker = '';
@@ -99,7 +99,7 @@ export function buildOutline(doc: ReportDocument, cache?: AnalysisCache): Outlin
       if (inFence) continue;
     }
     const sline = simplified.slice(line.start, line.end);
-    const h = cache ? cache.heading(line, sline, markdown) : recognizeHeading(line, sline, markdown);
+    const h = source ? headingOf(source, line, sline, markdown) : recognizeHeading(line, sline, markdown);
     if (h) headings.push(h);
   }
 
@@ -125,7 +125,7 @@ export function buildOutline(doc: ReportDocument, cache?: AnalysisCache): Outlin
   const closing = findClosing(doc, headings);
   const { sections, flat } = buildTree(doc, headings, closing);
   const paragraphs = findParagraphs(doc, headings, flat, title, closing);
-  const enumerations = findEnumerations(doc, paragraphs, cache);
+  const enumerations = findEnumerations(doc, paragraphs, source);
   const { looksLikeReport, cues } = judgeReport(doc, headings, title, closing);
   return { title, sections, headings, flat, paragraphs, enumerations, closing, looksLikeReport, reportCues: cues };
 }
@@ -265,19 +265,25 @@ interface EnumerationRun {
   items: EnumerationItem[];
 }
 
-function findEnumerations(doc: ReportDocument, paragraphs: Paragraph[], cache?: AnalysisCache): Enumeration[] {
+function findEnumerations(doc: ReportDocument, paragraphs: Paragraph[], source?: LineEntrySource): Enumeration[] {
   const result: Enumeration[] = [];
   const simplified = doc.simplified;
+  const cache = source?.cache;
   paragraphs.forEach((p, pi) => {
     if (!cache) {
       for (const run of enumerationRuns(doc.text, simplified, p.range.start, p.range.end)) result.push({ style: run.style, paragraph: pi, items: run.items });
       return;
     }
-    // Cached by the paragraph's text, with offsets relative to its start.
-    const key = doc.text.slice(p.range.start, p.range.end);
-    let runs = cache.enumerations.get(key) as EnumerationRun[] | undefined;
-    if (!runs) {
-      runs = enumerationRuns(key, simplified.slice(p.range.start, p.range.end), 0, key.length);
+    // Cached by the paragraph's text, with offsets relative to its start: in its line's entry
+    // when the paragraph is (part of) one line, else by the text itself.
+    const compute = () => enumerationRuns(doc.text.slice(p.range.start, p.range.end), simplified.slice(p.range.start, p.range.end), 0, p.range.end - p.range.start);
+    let runs: EnumerationRun[];
+    if (p.firstLine === p.lastLine) {
+      const ls = doc.lines[p.firstLine].start;
+      runs = source!.lineEntry(p.firstLine).memo(`enum\u0000${p.range.start - ls}\u0000${p.range.end - ls}`, compute);
+    } else {
+      const key = doc.text.slice(p.range.start, p.range.end);
+      runs = (cache.enumerations.get(key) as EnumerationRun[] | undefined) ?? compute();
       cache.enumerations.set(key, runs);
     }
     const d = p.range.start;

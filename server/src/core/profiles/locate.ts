@@ -67,18 +67,70 @@ export function locateParts(analysis: Analysis, profile: Profile): LocatedParts 
   return analysis.memo(`parts:${profile.id}`, () => computeParts(analysis, profile));
 }
 
+/** A number per profile object, so that line memos of different profiles (even with one id) never mix. */
+const profileSerials = new WeakMap<Profile, number>();
+let nextProfileSerial = 0;
+function profileSerial(profile: Profile): number {
+  let n = profileSerials.get(profile);
+  if (n === undefined) profileSerials.set(profile, (n = ++nextProfileSerial));
+  return n;
+}
+
+/** Text matching of one line's piece (a heading title, a paragraph), memoised in the line's entry. */
+function lineMatch<T>(analysis: Analysis, line: number, range: OffsetRange, what: string, serial: number, compute: (text: string) => T): T {
+  const ls = analysis.doc.lines[line].start;
+  const text = analysis.doc.simplified.slice(range.start, range.end);
+  if (range.end > analysis.doc.lines[line].end) return compute(text); // not within one line
+  return analysis.lineMemo(line, `parts\u0000${what}\u0000${serial}\u0000${range.start - ls}\u0000${range.end - ls}`, () => compute(text));
+}
+
+/** Which parts a heading title names (by index in profile.parts). */
+function headingParts(profile: Profile, title: string): number[] {
+  const out: number[] = [];
+  if (!title) return out;
+  profile.parts.forEach((part, i) => {
+    if (containsAny(title, part.headingPhrases) && !containsAny(title, part.excludePhrases)) out.push(i);
+  });
+  return out;
+}
+
+/** What the first sentence of an unnumbered paragraph says about each part (see step 2 below). */
+interface ParagraphCues {
+  /** Length of the first sentence. */
+  first: number;
+  /** Parts (by index) whose paragraph phrases open the paragraph. */
+  phrase: number[];
+  /** Parts (by index) whose opening verbs appear in the first sentence. */
+  verbs: number[];
+  /** The year the paragraph opens with, relative to the paragraph start. */
+  opening: { year: number; range: OffsetRange } | null;
+}
+
+function paragraphCues(profile: Profile, ptext: string): ParagraphCues {
+  const first = ptext.slice(0, firstSentenceEnd(ptext));
+  const phrase: number[] = [];
+  const verbs: number[] = [];
+  profile.parts.forEach((part, i) => {
+    if (findAny(first, part.paragraphPhrases) && !containsAny(first, part.excludePhrases)) phrase.push(i);
+    if (part.opening && containsAny(first, part.opening.verbs)) verbs.push(i);
+  });
+  return { first: first.length, phrase, verbs, opening: openingYear(ptext, 0) };
+}
+
 function computeParts(analysis: Analysis, profile: Profile): LocatedParts {
   const { doc, outline } = analysis;
   const text = doc.simplified;
   const found = new Map<string, PartLocation | null>();
   const byHeading = new Map<Section, string[]>();
+  const serial = profileSerial(profile);
 
   // 1. Headings: the shallowest heading that names the part (first in document order on ties).
-  for (const part of profile.parts) {
+  const named = outline.flat.map((s) => lineMatch(analysis, s.heading.line, s.heading.titleRange, 'h', serial, (title) => headingParts(profile, title)));
+  profile.parts.forEach((part, partIndex) => {
     let best: Section | null = null;
-    for (const s of outline.flat) {
-      const title = text.slice(s.heading.titleRange.start, s.heading.titleRange.end);
-      if (!title || !containsAny(title, part.headingPhrases) || containsAny(title, part.excludePhrases)) continue;
+    for (let si = 0; si < outline.flat.length; si++) {
+      const s = outline.flat[si];
+      if (!named[si].includes(partIndex)) continue;
       if (!best || s.heading.level < best.heading.level) best = s;
     }
     if (best) {
@@ -92,30 +144,40 @@ function computeParts(analysis: Analysis, profile: Profile): LocatedParts {
       });
       byHeading.set(best, [...(byHeading.get(best) ?? []), part.id]);
     }
-  }
+  });
   for (const ids of byHeading.values()) {
     if (ids.length > 1) for (const id of ids) found.get(id)!.kind = 'merged';
   }
 
   // 2. Unnumbered paragraphs: the first sentence carries the part's wording, or the opening year.
   const year = reportYear(analysis);
-  for (const part of profile.parts) {
-    if (found.get(part.id)) continue;
+  let cues: (ParagraphCues | null)[] | null = null;
+  const cuesOf = (pi: number): ParagraphCues | null => {
+    cues ??= new Array<ParagraphCues | null>(outline.paragraphs.length);
+    let c = cues[pi];
+    if (c === undefined) {
+      const p = outline.paragraphs[pi];
+      c = p.runIn ? null : lineMatch(analysis, p.firstLine, p.range, 'p', serial, (ptext) => paragraphCues(profile, ptext));
+      cues[pi] = c;
+    }
+    return c;
+  };
+  profile.parts.forEach((part, partIndex) => {
+    if (found.get(part.id)) return;
     outline.paragraphs.some((p, pi) => {
-      if (p.runIn) return false;
-      const ptext = text.slice(p.range.start, p.range.end);
-      const first = ptext.slice(0, firstSentenceEnd(ptext));
+      const c = cuesOf(pi);
+      if (!c) return false;
       let kind: PartLocationKind | null = null;
-      if (findAny(first, part.paragraphPhrases) && !containsAny(first, part.excludePhrases)) kind = 'paragraph';
+      if (c.phrase.includes(partIndex)) kind = 'paragraph';
       else if (part.opening && year) {
-        const oy = openingYear(ptext, p.range.start);
+        const oy = c.opening;
         // A next-year part copied from last year's report still opens with the report year: accept it
         // near the end of the document so year-mismatch can point at the stale year.
         const stale = part.nextYear && oy?.year === year.year && pi >= outline.paragraphs.length - 3;
-        if (oy && (oy.year === year.year + part.opening.yearOffset || stale) && containsAny(first, part.opening.verbs)) kind = 'opening';
+        if (oy && (oy.year === year.year + part.opening.yearOffset || stale) && c.verbs.includes(partIndex)) kind = 'opening';
       }
       if (!kind) return false;
-      const anchorEnd = p.range.start + first.length;
+      const anchorEnd = p.range.start + c.first;
       found.set(part.id, {
         partId: part.id,
         kind,
@@ -127,7 +189,7 @@ function computeParts(analysis: Analysis, profile: Profile): LocatedParts {
       });
       return true;
     });
-  }
+  });
 
   // 3. Body text (第一责任人): any sentence that mentions it.
   for (const part of profile.parts) {

@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { figuresOf } from '../figures';
+import { claimsOf } from '../figures';
 import { figureText } from '../figures/explain';
 import { claimData, suggestionFixes } from '../figures/rule-helpers';
 import { localize } from '../l10n';
@@ -40,7 +40,7 @@ export const changeMismatch: Rule = {
     },
   },
   check(ctx) {
-    for (const c of figuresOf(ctx.analysis).claims) {
+    for (const c of claimsOf(ctx.analysis, 'change', true)) {
       if (c.kind !== 'change' || c.verdict !== 'inconsistent') continue;
       ctx.report({
         message: c.problem === 'decrease-over-100' ? ctx.t('over100', { change: c.name }) : ctx.t('mismatch', { working: c.working }),

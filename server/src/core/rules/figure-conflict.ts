@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { figuresOf } from '../figures';
+import { claimsOf } from '../figures';
 import { figureText } from '../figures/explain';
 import { claimData, suggestionFixes } from '../figures/rule-helpers';
 import { localize } from '../l10n';
@@ -36,7 +36,7 @@ export const figureConflict: Rule = {
     earlier: { 'zh-cn': '前文：{first}', en: 'earlier: {first}' },
   },
   check(ctx) {
-    for (const c of figuresOf(ctx.analysis).claims) {
+    for (const c of claimsOf(ctx.analysis, 'repeat', true)) {
       if (c.kind !== 'repeat' || c.verdict !== 'inconsistent' || !c.related) continue;
       const first = figureText(ctx.doc.text, c.related);
       ctx.report({

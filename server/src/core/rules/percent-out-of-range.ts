@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { figuresOf } from '../figures';
+import { claimsOf } from '../figures';
 import { figureText } from '../figures/explain';
 import { claimData } from '../figures/rule-helpers';
 import { localize } from '../l10n';
@@ -34,7 +34,7 @@ export const percentOutOfRange: Rule = {
     },
   },
   check(ctx) {
-    for (const c of figuresOf(ctx.analysis).claims) {
+    for (const c of claimsOf(ctx.analysis, 'rate-bound', true)) {
       if (c.kind !== 'rate-bound' || c.verdict !== 'inconsistent') continue;
       ctx.report({
         message: ctx.t('over', { name: c.name, rate: figureText(ctx.doc.text, c.anchor) }),

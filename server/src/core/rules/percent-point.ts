@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { figuresOf } from '../figures';
+import { claimsOf } from '../figures';
 import { figureText } from '../figures/explain';
 import { claimData } from '../figures/rule-helpers';
 import { localize } from '../l10n';
@@ -35,7 +35,7 @@ export const percentPoint: Rule = {
     fix: { 'zh-cn': '改为“{value}个百分点”', en: 'Change to “{value}个百分点”' },
   },
   check(ctx) {
-    for (const c of figuresOf(ctx.analysis).claims) {
+    for (const c of claimsOf(ctx.analysis, 'percent-point', true)) {
       if (c.kind !== 'percent-point' || c.verdict !== 'inconsistent') continue;
       const f = c.anchor;
       ctx.report({

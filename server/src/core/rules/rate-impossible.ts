@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { figuresOf } from '../figures';
+import { claimsOf } from '../figures';
 import { figureText } from '../figures/explain';
 import { claimData } from '../figures/rule-helpers';
 import { localize } from '../l10n';
@@ -35,7 +35,7 @@ export const rateImpossible: Rule = {
     },
   },
   check(ctx) {
-    for (const c of figuresOf(ctx.analysis).claims) {
+    for (const c of claimsOf(ctx.analysis, 'grim', true)) {
       if (c.kind !== 'grim' || c.verdict !== 'inconsistent') continue;
       const total = c.inputs.find((i) => i.role === 'denominator');
       ctx.report({

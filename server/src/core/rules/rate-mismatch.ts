@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { figuresOf } from '../figures';
+import { claimsOf } from '../figures';
 import { figureText } from '../figures/explain';
 import { formatAt } from '../figures/arithmetic';
 import { claimData, suggestionFixes } from '../figures/rule-helpers';
@@ -50,8 +50,7 @@ export const rateMismatch: Rule = {
     },
   },
   check(ctx) {
-    const fa = figuresOf(ctx.analysis);
-    for (const c of fa.claims) {
+    for (const c of claimsOf(ctx.analysis, 'rate', true)) {
       if (c.kind !== 'rate') continue;
       const rate = c.anchor;
       const rateText = figureText(ctx.doc.text, rate);

@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { figuresOf } from '../figures';
+import { claimsOf } from '../figures';
 import { figureText } from '../figures/explain';
 import { claimData, suggestionFixes } from '../figures/rule-helpers';
 import { localize } from '../l10n';
@@ -41,7 +41,7 @@ export const sumMismatch: Rule = {
     },
   },
   check(ctx) {
-    for (const c of figuresOf(ctx.analysis).claims) {
+    for (const c of claimsOf(ctx.analysis, 'sum', true)) {
       if (c.kind !== 'sum' || c.verdict !== 'inconsistent') continue;
       const total = figureText(ctx.doc.text, c.anchor);
       ctx.report({
