@@ -1,8 +1,9 @@
 import type { Rule } from './types';
 import type { Analysis } from '../analysis';
-import type { Fix, TextEdit } from '../types';
+import type { DocumentFormat, Line, ReportDocument } from '../document';
+import type { Fix, OffsetRange, TextEdit } from '../types';
 import { chinesePunctuationOffsets, FULL_WIDTH, fullWidthEdits, protectedRegions, regionTest } from '../punctuation';
-import { encodingDamageOf } from './encoding-damage';
+import { encodingDamageOf, lineEncodingDamage } from './encoding-damage';
 
 const KINDS: { id: string; half: string; full: string; name: { 'zh-cn': string; en: string } }[] = [
   { id: 'comma', half: ',', full: '，', name: { 'zh-cn': '逗号', en: 'commas' } },
@@ -71,36 +72,18 @@ export const punctuationWidth: Rule = {
   },
   check(ctx) {
     const doc = ctx.doc;
-    const text = doc.text;
-    const regions = protectedRegions(text, doc.format);
-    const halfAt = chinesePunctuationOffsets(text, doc.format, encodingDamageOf(ctx.analysis), regions);
-    // Per kind: how many half-width marks used as Chinese punctuation and full-width marks
-    // outside protected regions, and the first offset of each (one pass over the text).
-    const halfCount = new Array<number>(KINDS.length).fill(0);
-    const halfFirst = new Array<number>(KINDS.length).fill(-1);
-    const fullCount = new Array<number>(KINDS.length).fill(0);
-    const fullFirst = new Array<number>(KINDS.length).fill(-1);
-    for (const i of halfAt) {
-      const k = HALF_KIND[text.charCodeAt(i)] - 1;
-      if (k < 0) continue;
-      if (halfCount[k]++ === 0) halfFirst[k] = i;
-    }
-    const inRegion = regionTest(regions);
-    for (let i = 0; i < text.length; i++) {
-      const k = FULL_KIND[text.charCodeAt(i)] - 1;
-      if (k < 0 || inRegion(i)) continue;
-      if (fullCount[k]++ === 0) fullFirst[k] = i;
-    }
+    const stats = documentMarkStats(ctx.analysis);
+    const n = KINDS.length;
     let fix: Fix | null = null;
     KINDS.forEach((kind, k) => {
-      const half = halfCount[k];
-      const full = fullCount[k];
+      const half = stats.counts[HALF_COUNT * n + k];
+      const full = stats.counts[FULL_COUNT * n + k];
       if (!half || !full) return;
       const halfMinority = half <= full;
-      const at = halfMinority ? halfFirst[k] : fullFirst[k];
+      const at = halfMinority ? stats.counts[HALF_FIRST * n + k] : stats.counts[FULL_FIRST * n + k];
       if (!fix) {
-        // The same edits as fullWidthPunctuationEdits(ctx.analysis), from the offsets found above.
-        const edits = halfAt.map((i) => ({ range: doc.rangeOf(i, i + 1), newText: FULL_WIDTH[text[i]] }));
+        // The same edits as fullWidthPunctuationEdits(ctx.analysis), from the offsets found already.
+        const edits = stats.edits(doc);
         fix = { title: ctx.t('fix', { count: edits.length }), edits, kind: 'full-width-punctuation' };
       }
       ctx.report({
@@ -119,3 +102,110 @@ export const punctuationWidth: Rule = {
     });
   },
 };
+
+/** Rows of MarkStats.counts, each KINDS.length wide. */
+const HALF_COUNT = 0;
+const HALF_FIRST = 1;
+const FULL_COUNT = 2;
+const FULL_FIRST = 3;
+
+/** What punctuation-width needs of a text (a document, or one line of it). */
+interface MarkStats {
+  /**
+   * Per kind (rows HALF_COUNT … FULL_FIRST): the number of half-width marks used as Chinese
+   * punctuation and its first offset, the number of full-width marks outside protected regions
+   * and its first offset (-1: none).
+   */
+  counts: Int32Array;
+  /** Offsets of the half-width marks used as Chinese punctuation: the conversion's edits. */
+  halfAt: readonly number[];
+}
+
+const NO_MARKS: MarkStats = Object.freeze({ counts: emptyCounts(), halfAt: Object.freeze([]) as readonly number[] });
+
+function emptyCounts(): Int32Array {
+  const n = KINDS.length;
+  const counts = new Int32Array(4 * n);
+  counts.fill(-1, HALF_FIRST * n, (HALF_FIRST + 1) * n);
+  counts.fill(-1, FULL_FIRST * n, (FULL_FIRST + 1) * n);
+  return counts;
+}
+
+/** MarkStats of a text (offsets relative to it); `skip`: its damaged spans. */
+function markStats(text: string, format: DocumentFormat, skip: readonly OffsetRange[]): MarkStats {
+  const n = KINDS.length;
+  const regions = protectedRegions(text, format);
+  const halfAt = chinesePunctuationOffsets(text, format, skip, regions);
+  const counts = emptyCounts();
+  for (const i of halfAt) {
+    const k = HALF_KIND[text.charCodeAt(i)] - 1;
+    if (k < 0) continue;
+    if (counts[HALF_COUNT * n + k]++ === 0) counts[HALF_FIRST * n + k] = i;
+  }
+  // One pass over the text for the full-width marks of every kind.
+  const inRegion = regionTest(regions);
+  let any = halfAt.length > 0;
+  for (let i = 0; i < text.length; i++) {
+    const k = FULL_KIND[text.charCodeAt(i)] - 1;
+    if (k < 0 || inRegion(i)) continue;
+    if (counts[FULL_COUNT * n + k]++ === 0) counts[FULL_FIRST * n + k] = i;
+    any = true;
+  }
+  return any ? { counts, halfAt } : NO_MARKS;
+}
+
+/** The document's counts (as in MarkStats) and the conversion's edits as LSP edits. */
+interface DocumentMarkStats {
+  counts: Int32Array;
+  edits(doc: ReportDocument): TextEdit[];
+}
+
+/**
+ * The document's MarkStats. Plain text, when the analysis reuses a previous version's lines
+ * (an open document): per line, memoised by line text (every construct that matters in plain
+ * text, URLs, damaged spans and parenthesis pairs, stays within a line), then combined. Otherwise
+ * (and for Markdown, whose fences and inline code span lines) on the whole text.
+ */
+function documentMarkStats(analysis: Analysis): DocumentMarkStats {
+  const doc = analysis.doc;
+  const text = doc.text;
+  if (!analysis.cache || doc.format !== 'text') {
+    const stats = markStats(text, doc.format, encodingDamageOf(analysis));
+    return { counts: stats.counts, edits: (d) => stats.halfAt.map((i) => ({ range: d.rangeOf(i, i + 1), newText: FULL_WIDTH[text[i]] })) };
+  }
+  const n = KINDS.length;
+  const counts = emptyCounts();
+  const lines: { line: Line; stats: MarkStats }[] = [];
+  for (const line of doc.lines) {
+    if (line.end === line.start) continue;
+    // An unclosed `(` counts only on the last line of a text (a line break drops it): the last
+    // line is computed on its own, the others followed by their line break.
+    const last = line.index === doc.lines.length - 1;
+    const stats = analysis.lineMemo(line.index, last ? 'punctuation-width:last' : 'punctuation-width', () =>
+      markStats(last ? line.text : line.text + '\n', 'text', lineEncodingDamage(analysis, line)),
+    );
+    if (stats === NO_MARKS) continue;
+    lines.push({ line, stats });
+    for (const row of [HALF_COUNT, FULL_COUNT]) {
+      for (let k = 0; k < n; k++) {
+        const c = stats.counts[row * n + k];
+        if (!c) continue;
+        if (counts[row * n + k] === 0) counts[(row + 1) * n + k] = line.start + stats.counts[(row + 1) * n + k];
+        counts[row * n + k] += c;
+      }
+    }
+  }
+  return {
+    counts,
+    // doc.rangeOf(i, i + 1) of a mark at `character` on a line: both ends on that line.
+    edits: () => {
+      const edits: TextEdit[] = [];
+      for (const { line, stats } of lines) {
+        for (const c of stats.halfAt) {
+          edits.push({ range: { start: { line: line.index, character: c }, end: { line: line.index, character: c + 1 } }, newText: FULL_WIDTH[line.text[c]] });
+        }
+      }
+      return edits;
+    },
+  };
+}
