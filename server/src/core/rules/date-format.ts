@@ -51,12 +51,15 @@ export function parseDateText(text: string): ParsedDate | null {
 }
 
 /** Dates written 年月日 anywhere in the text (Arabic or Chinese numerals), for the impossible-date and zero-padding checks. */
+// The leading lookahead changes nothing (a match starts with a digit or a numeral) but lets the
+// engine reject most positions before evaluating the lookbehind.
 const INLINE_DATE_RE = new RegExp(
-  `(?<![\\d.\\-~至到—–])(?:((?:19|20)\\d{2})\\s*年\\s*)?(\\d{1,2}|${CN}{1,2})\\s*月\\s*(\\d{1,2}|${CN}{1,3})\\s*(?:日|号(?![\\d〕]))`,
+  `(?=[\\d一二三四五六七八九十])(?<![\\d.\\-~至到—–])(?:((?:19|20)\\d{2})\\s*年\\s*)?(\\d{1,2}|${CN}{1,2})\\s*月\\s*(\\d{1,2}|${CN}{1,3})\\s*(?:日|号(?![\\d〕]))`,
   'g',
 );
 
-const YEAR_MONTH_RE = /(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?!\s*(?:\d|[一二三四五六七八九十])+\s*[日号])/g;
+/** Not preceded by a digit (tested on the code unit after a match: none can start inside another). */
+const YEAR_MONTH_RE = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?!\s*(?:\d|[一二三四五六七八九十])+\s*[日号])/g;
 
 /** date-format: 成文日期 in GB/T 9704 form, no zero padding, and no impossible dates. */
 export const dateFormat: Rule = {
@@ -158,6 +161,8 @@ export const dateFormat: Rule = {
 
     // A year and month with no day: 2024年13月.
     for (const m of text.matchAll(YEAR_MONTH_RE)) {
+      const before = text.charCodeAt(m.index - 1);
+      if (before >= 0x30 && before <= 0x39) continue; // (?<!\d)
       const month = +m[2];
       if (month >= 1 && month <= 12) continue;
       reportImpossible(m.index, m.index + m[0].length, { year: +m[1], month, day: 1 });
