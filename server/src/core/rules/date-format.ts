@@ -50,9 +50,11 @@ export function parseDateText(text: string): ParsedDate | null {
   return { year, month, day };
 }
 
-/** Dates written 年月日 anywhere in the text (Arabic or Chinese numerals), for the impossible-date and zero-padding checks. */
-// The leading lookahead changes nothing (a match starts with a digit or a numeral) but lets the
-// engine reject most positions before evaluating the lookbehind.
+/**
+ * Dates written 年月日 anywhere in the text (Arabic or Chinese numerals), for the impossible-date
+ * and zero-padding checks. The leading lookahead changes nothing (a match starts with a digit or
+ * a numeral) but lets the engine reject most positions before evaluating the lookbehind.
+ */
 const INLINE_DATE_RE = new RegExp(
   `(?=[\\d一二三四五六七八九十])(?<![\\d.\\-~至到—–])(?:((?:19|20)\\d{2})\\s*年\\s*)?(\\d{1,2}|${CN}{1,2})\\s*月\\s*(\\d{1,2}|${CN}{1,3})\\s*(?:日|号(?![\\d〕]))`,
   'g',
