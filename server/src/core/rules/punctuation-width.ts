@@ -119,6 +119,12 @@ interface MarkStats {
   counts: Int32Array;
   /** Offsets of the half-width marks used as Chinese punctuation: the conversion's edits. */
   halfAt: readonly number[];
+  /**
+   * For a line's stats (memoised by line text): the conversion's edits of the line when it was
+   * last at line `line`, reused while it stays there (they depend on the text and the line number
+   * only; nothing modifies an edit once reported).
+   */
+  lineEdits?: { line: number; edits: TextEdit[] };
 }
 
 const NO_MARKS: MarkStats = Object.freeze({ counts: emptyCounts(), halfAt: Object.freeze([]) as readonly number[] });
@@ -175,7 +181,8 @@ function documentMarkStats(analysis: Analysis): DocumentMarkStats {
   }
   const n = KINDS.length;
   const counts = emptyCounts();
-  const lines: { line: Line; stats: MarkStats }[] = [];
+  const lines: Line[] = [];
+  const lineStats: MarkStats[] = [];
   for (const line of doc.lines) {
     if (line.end === line.start) continue;
     // An unclosed `(` counts only on the last line of a text (a line break drops it): the last
@@ -185,8 +192,9 @@ function documentMarkStats(analysis: Analysis): DocumentMarkStats {
       markStats(last ? line.text : line.text + '\n', 'text', lineEncodingDamage(analysis, line)),
     );
     if (stats === NO_MARKS) continue;
-    lines.push({ line, stats });
-    for (const row of [HALF_COUNT, FULL_COUNT]) {
+    lines.push(line);
+    lineStats.push(stats);
+    for (let row = HALF_COUNT; row <= FULL_COUNT; row += FULL_COUNT - HALF_COUNT) {
       for (let k = 0; k < n; k++) {
         const c = stats.counts[row * n + k];
         if (!c) continue;
@@ -197,13 +205,19 @@ function documentMarkStats(analysis: Analysis): DocumentMarkStats {
   }
   return {
     counts,
-    // doc.rangeOf(i, i + 1) of a mark at `character` on a line: both ends on that line.
     edits: () => {
       const edits: TextEdit[] = [];
-      for (const { line, stats } of lines) {
-        for (const c of stats.halfAt) {
-          edits.push({ range: { start: { line: line.index, character: c }, end: { line: line.index, character: c + 1 } }, newText: FULL_WIDTH[line.text[c]] });
+      for (let j = 0; j < lines.length; j++) {
+        const line = lines[j];
+        const stats = lineStats[j];
+        if (!stats.halfAt.length) continue;
+        if (stats.lineEdits?.line !== line.index) {
+          // doc.rangeOf(i, i + 1) of a mark at `character` on a line: both ends on that line.
+          const at = line.index;
+          const lineEdits = stats.halfAt.map((c) => ({ range: { start: { line: at, character: c }, end: { line: at, character: c + 1 } }, newText: FULL_WIDTH[line.text[c]] }));
+          stats.lineEdits = { line: at, edits: lineEdits };
         }
+        for (const e of stats.lineEdits.edits) edits.push(e);
       }
       return edits;
     },
