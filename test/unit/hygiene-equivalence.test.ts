@@ -17,6 +17,7 @@ import type { DocumentFormat } from '../../server/src/core/document';
 import { AnalysisCache } from '../../server/src/core/incremental';
 import { chinesePunctuationOffsets, FULL_WIDTH, HALF_WIDTH, protectedRegions } from '../../server/src/core/punctuation';
 import { ALL_RULES } from '../../server/src/core/rules';
+import { INLINE_DATE_RE, inlineDates } from '../../server/src/core/rules/date-format';
 import { findDocumentNumberProblems } from '../../server/src/core/rules/document-number';
 import { findEncodingDamage } from '../../server/src/core/rules/encoding-damage';
 import { findScriptPairs } from '../../server/src/core/rules/mixed-script';
@@ -276,6 +277,26 @@ describe('hygiene rules: same results as the previous algorithms', () => {
           .map((m) => ({ start: m.index, end: m.index + m[0].length }));
         assert.deepEqual(findPinyinResidue(text), residue);
         assert.deepEqual(findDocumentNumberProblems(text), refDocumentNumberProblems(text));
+      }),
+      params,
+    );
+  });
+
+  it('inlineDates yields the matches of the global inline-date pattern', () => {
+    const dateArb = fc
+      .array(
+        fc.constantFrom(
+          ...'月年日号0123456789 一二十〇.-~至到—–〕第\n\u3000'.split(''),
+          '2024 年', '12 月', ' 月 ', '3 日', '月3号', '二〇二四年', '十一月三十日', '2023年2月29日', '1.5月', '5-6月7日', '至3月1日',
+        ),
+        { maxLength: 40 },
+      )
+      .map((a) => a.join(''));
+    fc.assert(
+      fc.property(dateArb, (text) => {
+        const got = [...inlineDates(text)].map((m) => [m.index, ...m]);
+        const ref = [...text.matchAll(INLINE_DATE_RE)].map((m) => [m.index, ...m]);
+        assert.deepEqual(got, ref);
       }),
       params,
     );
