@@ -220,6 +220,12 @@ describe('incremental building blocks', () => {
     assert.deepStrictEqual(diffTexts('abcXdef', 'abcYYdef'), { prefix: 3, suffix: 3 });
     assert.deepStrictEqual(diffTexts('aaa', 'aaaa'), { prefix: 3, suffix: 0 });
     assert.deepStrictEqual(diffTexts('', 'x'), { prefix: 0, suffix: 0 });
+    // Long texts are compared block by block first.
+    const head = '甲'.repeat(10_000);
+    const tail = '乙'.repeat(9_000);
+    assert.deepStrictEqual(diffTexts(head + 'A' + tail, head + 'BB' + tail), { prefix: 10_000, suffix: 9_000 });
+    assert.deepStrictEqual(diffTexts(head + tail, head + tail + head), { prefix: 19_000, suffix: 0 });
+    assert.deepStrictEqual(diffTexts(head + head, head), { prefix: 10_000, suffix: 0 });
   });
 
   it('GenerationalMap keeps what the last generation used and drops the rest', () => {

@@ -183,9 +183,7 @@ function paragraphMemo(analysis: Analysis, p: Paragraph, contextSerial: number, 
   if (p.firstLine !== p.lastLine) memo = null;
   else {
     const ls = analysis.doc.lines[p.firstLine].start;
-    memo = analysis
-      .lineEntry(p.firstLine)
-      .memo(`findings\u0000${contextSerial}\u0000${p.runIn ? 1 : 0}\u0000${p.range.start - ls}\u0000${p.range.end - ls}`, (): ParagraphMemo => new Map());
+    memo = analysis.lineEntry(p.firstLine).piece('findings', p.range.start - ls, p.range.end - ls, contextSerial * 2 + (p.runIn ? 1 : 0), (): ParagraphMemo => new Map());
   }
   memos[pi] = memo;
   return memo;

@@ -13,10 +13,14 @@ export interface TextDiff {
 /** Common prefix and suffix of two texts, one linear pass each (stops at the first difference). */
 export function diffTexts(a: string, b: string): TextDiff {
   const max = Math.min(a.length, b.length);
+  // Whole blocks first (native string comparison), then code unit by code unit in the first block that differs.
+  const BLOCK = 4096;
   let prefix = 0;
+  while (prefix + BLOCK <= max && a.substring(prefix, prefix + BLOCK) === b.substring(prefix, prefix + BLOCK)) prefix += BLOCK;
   while (prefix < max && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
   let suffix = 0;
   const maxSuffix = max - prefix;
+  while (suffix + BLOCK <= maxSuffix && a.substring(a.length - suffix - BLOCK, a.length - suffix) === b.substring(b.length - suffix - BLOCK, b.length - suffix)) suffix += BLOCK;
   while (suffix < maxSuffix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
   return { prefix, suffix };
 }

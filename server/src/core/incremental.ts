@@ -89,6 +89,20 @@ export class LineEntry {
   headingMarkdown = false;
   private slots: Map<string, unknown> | undefined;
 
+  /**
+   * Memoise a value for the piece [start, end) of the line (relative offsets) under a constant
+   * `slot` name; `tag` is a number the value depends on besides the text (a settings serial …).
+   * One piece per slot: a different piece or tag recomputes and replaces it.
+   */
+  piece<T>(slot: string, start: number, end: number, tag: number, compute: () => T): T {
+    const slots = (this.slots ??= new Map());
+    const v = slots.get(slot) as { start: number; end: number; tag: number; value: T } | undefined;
+    if (v && v.start === start && v.end === end && v.tag === tag) return v.value;
+    const value = compute();
+    slots.set(slot, { start, end, tag, value });
+    return value;
+  }
+
   memo<T>(slot: string, compute: () => T): T {
     const slots = (this.slots ??= new Map());
     if (slots.has(slot)) return slots.get(slot) as T;
@@ -175,12 +189,12 @@ export class AnalysisCache {
 }
 
 /** Heading recognition for one line through its entry (recognised once per line text). */
-export function headingOf(source: LineEntrySource, line: Line, simplifiedLine: string, markdown: boolean): Heading | null {
+export function headingOf(source: LineEntrySource, line: Line, simplified: string, markdown: boolean): Heading | null {
   const e = source.lineEntry(line.index);
   const stats = source.cache?.stats;
   if (e.heading === undefined || e.headingMarkdown !== markdown) {
     if (stats) stats.headingMisses++;
-    e.heading = recognizeHeading({ index: 0, start: 0, end: line.text.length, text: line.text }, simplifiedLine, markdown);
+    e.heading = recognizeHeading({ index: 0, start: 0, end: line.text.length, text: line.text }, simplified.slice(line.start, line.end), markdown);
     e.headingMarkdown = markdown;
   } else if (stats) stats.headingHits++;
   return e.heading && anchorHeading(e.heading, line);

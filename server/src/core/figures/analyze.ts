@@ -12,7 +12,8 @@ import { boundClaims, findRateMentions, grimClaims, rateClaims, type FigureConte
 import { splitSentences, type Sentence } from './text';
 import { sumClaims } from './sums';
 import { changeClaims } from './changes';
-import { repeatCandidates, repeatClaims, type PlacedCandidate, type RepeatCandidate } from './repeats';
+import { repeatCandidates, repeatClaim, repeatClaims, repeatPairs, type PlacedCandidate, type RepeatCandidate, type RepeatPair } from './repeats';
+export { repeatClaim, type RepeatPair } from './repeats';
 
 export interface FiguresAnalysis {
   figures: Figure[];
@@ -30,6 +31,10 @@ export interface FiguresAnalysis {
  */
 export interface LineFigures extends FiguresAnalysis {
   repeat: RepeatCandidate[];
+  /** The claims that are not consistent (what the rules report), in order. */
+  flagged: Claim[];
+  /** What the rules reported for `flagged`, kept with the line (see reportClaims in rule-helpers). */
+  reports?: Map<string, { line: number; inputs: unknown[] }>;
 }
 
 export const FIGURES_MEMO_KEY = 'figures';
@@ -38,11 +43,15 @@ const LINES_MEMO_KEY = 'figure-lines';
 /** The figures of every line of the document that has any (memoised per version). */
 interface DocumentFigureLines {
   lines: Array<{ line: number; offset: number; data: LineFigures }>;
-  /** Repeated quantities, at document offsets. */
-  repeats: Claim[];
+  /** The lines with claims that are not consistent. */
+  flaggedLines: Array<{ line: number; offset: number; data: LineFigures }>;
+  /** Quantities stated more than once: each later statement with the first. */
+  pairs: RepeatPair[];
+  /** The pairs whose values differ. */
+  conflicts: RepeatPair[];
 }
 
-const EMPTY_LINE: LineFigures = Object.freeze({ figures: [], skipped: [], sentences: [], rates: [], claims: [], repeat: [] }) as unknown as LineFigures;
+const EMPTY_LINE: LineFigures = Object.freeze({ figures: [], skipped: [], sentences: [], rates: [], claims: [], repeat: [], flagged: [] }) as unknown as LineFigures;
 
 /** A line with a digit or a Chinese numeral can hold a figure; others are skipped unread. */
 const MAY_HOLD_FIGURE = /[0-9０-９零〇一二两三四五六七八九十百千万亿]/;
@@ -60,9 +69,28 @@ function figureLines(analysis: Analysis): DocumentFigureLines {
       if (data.figures.length || data.skipped.length) lines.push({ line: line.index, offset: line.start, data });
     }
     const candidates: PlacedCandidate[] = [];
-    for (const l of lines) for (const candidate of l.data.repeat) candidates.push({ candidate, offset: l.offset, line: l.line });
-    return { lines, repeats: repeatClaims(candidates, doc.text) };
+    const flaggedLines: DocumentFigureLines['flaggedLines'] = [];
+    for (const l of lines) {
+      for (const candidate of l.data.repeat) candidates.push({ candidate, offset: l.offset, line: l.line });
+      if (l.data.flagged.length) flaggedLines.push(l);
+    }
+    const pairs = repeatPairs(candidates);
+    return { lines, flaggedLines, pairs, conflicts: pairs.filter(isConflict) };
   });
+}
+
+/** A pair of statements of one quantity whose values differ (a figure-conflict). */
+function isConflict(p: RepeatPair): boolean {
+  return p.later.candidate.figure.value !== p.earlier.candidate.figure.value;
+}
+
+/**
+ * The pairs of statements of one quantity whose values differ, in document order (memoised per
+ * version). The candidates in them are line memos: the same objects as long as their lines'
+ * texts are unchanged, which lets a rule reuse what it built for a pair.
+ */
+export function repeatConflicts(analysis: Analysis): RepeatPair[] {
+  return figureLines(analysis).conflicts;
 }
 
 /**
@@ -73,7 +101,11 @@ function figureLines(analysis: Analysis): DocumentFigureLines {
 export function claimsOf(analysis: Analysis, kind: Claim['kind'], onlyFlagged = false): Claim[] {
   return analysis.memo(`claims:${kind}:${onlyFlagged}`, () => {
     const fl = figureLines(analysis);
-    if (kind === 'repeat') return onlyFlagged ? fl.repeats.filter((c) => c.verdict !== 'consistent') : fl.repeats;
+    if (kind === 'repeat') {
+      const text = analysis.doc.text;
+      const pairs = onlyFlagged ? fl.pairs.filter(isConflict) : fl.pairs;
+      return pairs.map((p) => repeatClaim(p, text));
+    }
     const out: Claim[] = [];
     for (const l of fl.lines) {
       let map: Map<Figure, Figure> | null = null;
@@ -87,12 +119,25 @@ export function claimsOf(analysis: Analysis, kind: Claim['kind'], onlyFlagged = 
   });
 }
 
+/**
+ * The lines with claims that are not consistent, relative to the line start (line memos: the
+ * same objects as long as the line's text is unchanged). For rules that cache per line.
+ */
+export function flaggedClaimLines(analysis: Analysis): ReadonlyArray<{ line: number; offset: number; data: LineFigures }> {
+  return figureLines(analysis).flaggedLines;
+}
+
+/** A line's claim moved to document offsets (see claimLines). */
+export function claimAt(c: Claim, offset: number): Claim {
+  return shiftClaim(c, offset, new Map());
+}
+
 /** The whole figures layer at document offsets (hover, statistics, semantic tokens). */
 export function figuresOf(analysis: Analysis): FiguresAnalysis {
   return analysis.memo(FIGURES_MEMO_KEY, () => {
     const fl = figureLines(analysis);
     const out = assemble(fl.lines);
-    pointAt(out, fl.repeats);
+    pointAt(out, claimsOf(analysis, 'repeat'));
     return out;
   });
 }
@@ -214,6 +259,7 @@ export function analyzeLine(lineSimplified: string, lineOriginal: string = lineS
   claims.push(...changeClaims(ctx));
   const repeat = repeatCandidates(ctx);
   claims.sort((a, b) => a.anchor.numStart - b.anchor.numStart);
+  const flagged = claims.filter((c) => c.verdict !== 'consistent');
   if (map) {
     const at = (i: number) => (i < map.length ? map[i] : lineOriginal.length);
     const end = (i: number) => (i > 0 ? at(i - 1) + 1 : 0);
@@ -232,7 +278,7 @@ export function analyzeLine(lineSimplified: string, lineOriginal: string = lineS
       st.end = end(st.end);
     }
   }
-  return { figures, skipped, sentences, rates, claims, repeat };
+  return { figures, skipped, sentences, rates, claims, repeat, flagged };
 }
 
 /** A CJK character followed by (pinyin): 區(qū), 發(fā). */

@@ -125,10 +125,11 @@ const MAX_NAME_LENGTH = 40;
  * code units (indexing a string of CJK text by character would allocate per character).
  */
 function computeMasks(s: string): Masks {
-  const kind = new Uint8Array(s.length + 1);
+  let kind: Uint8Array | null = null;
   const stack: Array<{ open: number; at: number }> = [];
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
+    if (c < 0x2000 && c !== 10 && c !== 13) continue; // every bracket here is above U+2000
     if (c === 10 || c === 13) {
       stack.length = 0;
       continue;
@@ -144,20 +145,40 @@ function computeMasks(s: string): Masks {
       const len = i - top.at - 1;
       const mark = top.open === 0x3014 ? 2 : 1;
       if (top.open === 0x300a || top.open === 0x3008 || len <= MAX_NAME_LENGTH) {
+        kind ??= new Uint8Array(s.length + 1);
         for (let j = top.at + 1; j < i; j++) if (!kind[j]) kind[j] = mark;
       }
     }
   }
-  return { kind };
+  return { kind: kind ?? NO_MASK };
 }
 
+/** The masks of a text without names or document numbers (reads as 0 everywhere). */
+const NO_MASK = new Uint8Array(0);
+
+/** Words indexed by their first code unit, longest first within each list (matchAt is per number token). */
+const byFirstUnit = new WeakMap<ReadonlyArray<[string, ...unknown[]]>, Map<number, Array<[string, ...unknown[]]>>>();
+
 function matchAt(s: string, at: number, words: ReadonlyArray<[string, ...unknown[]]>): [string, ...unknown[]] | null {
-  for (const w of words) if (s.startsWith(w[0], at)) return w;
+  let index = byFirstUnit.get(words);
+  if (!index) {
+    index = new Map();
+    for (const w of words) {
+      const c = w[0].charCodeAt(0);
+      let list = index.get(c);
+      if (!list) index.set(c, (list = []));
+      list.push(w);
+    }
+    byFirstUnit.set(words, index);
+  }
+  const list = index.get(s.charCodeAt(at));
+  if (!list) return null;
+  for (const w of list) if (s.startsWith(w[0], at)) return w;
   return null;
 }
 
 function endsWithAt(s: string, end: number, word: string): boolean {
-  return end - word.length >= 0 && s.slice(end - word.length, end) === word;
+  return end - word.length >= 0 && s.startsWith(word, end - word.length);
 }
 
 function skipSpace(s: string, i: number): number {

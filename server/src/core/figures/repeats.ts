@@ -66,69 +66,77 @@ export interface PlacedCandidate {
   line: number;
 }
 
-/**
- * Compare the candidates of a whole document (in document order): each statement after the
- * first of a key is a claim, at document offsets. The explanation and the working are built
- * when read (most repeats are consistent and never shown).
- */
-export function repeatClaims(candidates: Iterable<PlacedCandidate>, original: string): Claim[] {
-  const firstByKey = new Map<string, PlacedCandidate>();
-  const claims: Claim[] = [];
-  for (const placed of candidates) {
-    const key = placed.candidate.key;
-    const earlier = firstByKey.get(key);
-    if (!earlier) {
-      firstByKey.set(key, placed);
-      continue;
-    }
-    const label = placed.candidate.label;
-    const first = at(earlier);
-    const f = at(placed);
-    const same = first.value === f.value;
-    const firstLine = earlier.line;
-    let explanation: LocalizedText | null = null;
-    claims.push({
-      kind: 'repeat',
-      anchor: f,
-      name: label,
-      inputs: [
-        { role: 'first', figure: first, label },
-        { role: 'second', figure: f, label },
-      ],
-      computed: first.value,
-      verdict: same ? 'consistent' : 'inconsistent',
-      problem: same ? undefined : 'conflict',
-      related: first,
-      get explanation(): LocalizedText {
-        if (!explanation) {
-          const a = figureText(original, first);
-          const b = figureText(original, f);
-          explanation = same
-            ? both(`**${md(label)}**（前后两处）\n\n前文：${md(a)}；此处：${md(b)} ✓`, `**${md(label)}** (stated twice)\n\nearlier: ${md(a)}; here: ${md(b)} ✓`)
-            : both(
-                `**${md(label)}**（前后两处）\n\n前文（第 ${firstLine + 1} 行）：${md(a)}；此处：${md(b)} ✗ 同一数量前后不一致`,
-                `**${md(label)}** (stated twice)\n\nearlier (line ${firstLine + 1}): ${md(a)}; here: ${md(b)} ✗ the same quantity differs`,
-              );
-        }
-        return explanation;
-      },
-      get working(): string {
-        return same ? `${formatCount(first.value)} = ${formatCount(f.value)} ✓` : `${formatCount(first.value)} ≠ ${formatCount(f.value)}`;
-      },
-      suggestions: f.arabic && !same && first.scale === 1 ? [{ figure: f, newText: String(first.value), title: both(`改为前文的 ${first.value}`, `Change to ${first.value} as stated earlier`) }] : [],
-    });
-  }
-  return claims;
+/** A later statement of a quantity and the first statement of it. */
+export interface RepeatPair {
+  later: PlacedCandidate;
+  earlier: PlacedCandidate;
 }
 
-/** A candidate's figure at document offsets (made once per candidate). */
-const placedFigures = new WeakMap<PlacedCandidate, Figure>();
-function at(p: PlacedCandidate): Figure {
-  let f = placedFigures.get(p);
-  if (!f) {
-    const g = p.candidate.figure;
-    f = { ...g, start: g.start + p.offset, end: g.end + p.offset, numStart: g.numStart + p.offset, numEnd: g.numEnd + p.offset };
-    placedFigures.set(p, f);
+/** Pair every statement after the first of a key with the first (candidates in document order). */
+export function repeatPairs(candidates: Iterable<PlacedCandidate>): RepeatPair[] {
+  const firstByKey = new Map<string, PlacedCandidate>();
+  const pairs: RepeatPair[] = [];
+  for (const placed of candidates) {
+    const earlier = firstByKey.get(placed.candidate.key);
+    if (earlier) pairs.push({ later: placed, earlier });
+    else firstByKey.set(placed.candidate.key, placed);
   }
-  return f;
+  return pairs;
+}
+
+/**
+ * Compare the candidates of a whole document (in document order): each statement after the
+ * first of a key is a claim, at document offsets.
+ */
+export function repeatClaims(candidates: Iterable<PlacedCandidate>, original: string): Claim[] {
+  return repeatPairs(candidates).map((p) => repeatClaim(p, original));
+}
+
+/**
+ * The claim of a pair, at document offsets. The explanation and the working are built when read
+ * (most repeats are consistent and never shown).
+ */
+export function repeatClaim(pair: RepeatPair, original: string): Claim {
+  const label = pair.later.candidate.label;
+  const first = at(pair.earlier);
+  const f = at(pair.later);
+  const same = first.value === f.value;
+  const firstLine = pair.earlier.line;
+  let explanation: LocalizedText | null = null;
+  return {
+    kind: 'repeat',
+    anchor: f,
+    name: label,
+    inputs: [
+      { role: 'first', figure: first, label },
+      { role: 'second', figure: f, label },
+    ],
+    computed: first.value,
+    verdict: same ? 'consistent' : 'inconsistent',
+    problem: same ? undefined : 'conflict',
+    related: first,
+    get explanation(): LocalizedText {
+      if (!explanation) {
+        const a = figureText(original, first);
+        const b = figureText(original, f);
+        explanation = same
+          ? both(`**${md(label)}**（前后两处）\n\n前文：${md(a)}；此处：${md(b)} ✓`, `**${md(label)}** (stated twice)\n\nearlier: ${md(a)}; here: ${md(b)} ✓`)
+          : both(
+              `**${md(label)}**（前后两处）\n\n前文（第 ${firstLine + 1} 行）：${md(a)}；此处：${md(b)} ✗ 同一数量前后不一致`,
+              `**${md(label)}** (stated twice)\n\nearlier (line ${firstLine + 1}): ${md(a)}; here: ${md(b)} ✗ the same quantity differs`,
+            );
+      }
+      return explanation;
+    },
+    get working(): string {
+      return same ? `${formatCount(first.value)} = ${formatCount(f.value)} ✓` : `${formatCount(first.value)} ≠ ${formatCount(f.value)}`;
+    },
+    suggestions: f.arabic && !same && first.scale === 1 ? [{ figure: f, newText: String(first.value), title: both(`改为前文的 ${first.value}`, `Change to ${first.value} as stated earlier`) }] : [],
+  };
+}
+
+/** A candidate's figure at document offsets. */
+function at(p: PlacedCandidate): Figure {
+  const g = p.candidate.figure;
+  return { ...g, start: g.start + p.offset, end: g.end + p.offset, numStart: g.numStart + p.offset, numEnd: g.numEnd + p.offset };
 }

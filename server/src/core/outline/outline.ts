@@ -67,6 +67,12 @@ export interface Outline {
   reportCues: string[];
 }
 
+/** True for an empty or all-whitespace text (what `text.trim() === ''` says, without allocating). */
+function isBlank(text: string): boolean {
+  return !NON_SPACE.test(text);
+}
+const NON_SPACE = /\S/;
+
 const TITLE_RE = /(报告|总结|情况)\s*$/;
 const DATE_LINE_RE =
   /^\s*((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*([0-9]{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*$|^\s*(?:19|20)\d{2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{1,2}\s*$/;
@@ -98,15 +104,14 @@ export function buildOutline(doc: ReportDocument, source?: LineEntrySource): Out
       }
       if (inFence) continue;
     }
-    const sline = simplified.slice(line.start, line.end);
-    const h = source ? headingOf(source, line, sline, markdown) : recognizeHeading(line, sline, markdown);
+    const h = source ? headingOf(source, line, simplified, markdown) : recognizeHeading(line, simplified.slice(line.start, line.end), markdown);
     if (h) headings.push(h);
   }
 
   // Document title: a Markdown level-1 heading with no marker at the top, or a short
   // first line that reads like a report title.
   let title: DocumentTitle | null = null;
-  const firstContent = doc.lines.find((l) => l.text.trim() !== '');
+  const firstContent = doc.lines.find((l) => !isBlank(l.text));
   if (firstContent) {
     const first = headings[0];
     if (first && first.line === firstContent.index && first.style === 'markdown' && first.markdownLevel === 1) {
@@ -165,14 +170,14 @@ function buildTree(doc: ReportDocument, headings: Heading[], closing: ClosingBlo
 /** End offset of the last non-empty line strictly before `line`. */
 function lastNonEmptyEndBefore(doc: ReportDocument, line: number): number {
   for (let i = Math.min(line, doc.lines.length) - 1; i >= 0; i--) {
-    if (doc.lines[i].text.trim() !== '') return doc.lines[i].end;
+    if (!isBlank(doc.lines[i].text)) return doc.lines[i].end;
   }
   return 0;
 }
 
 function findClosing(doc: ReportDocument, headings: Heading[]): ClosingBlock | null {
   let i = doc.lines.length - 1;
-  while (i >= 0 && doc.lines[i].text.trim() === '') i--;
+  while (i >= 0 && isBlank(doc.lines[i].text)) i--;
   if (i < 0) return null;
   const dateLine = doc.lines[i];
   if (!DATE_LINE_RE.test(doc.simplified.slice(dateLine.start, dateLine.end))) return null;
@@ -180,7 +185,7 @@ function findClosing(doc: ReportDocument, headings: Heading[]): ClosingBlock | n
   const ds = dateLine.start + dateLine.text.indexOf(dt);
   const date = { text: dt, range: { start: ds, end: ds + dt.length }, line: dateLine.index };
   let j = i - 1;
-  while (j >= 0 && doc.lines[j].text.trim() === '') j--;
+  while (j >= 0 && isBlank(doc.lines[j].text)) j--;
   let issuer: ClosingBlock['issuer'] = null;
   if (j >= 0) {
     const l = doc.lines[j];
@@ -218,7 +223,7 @@ function findParagraphs(
     const hi = headingByLine.get(line.index);
     if (hi !== undefined) sectionIdx = hi;
     const section = sectionIdx >= 0 ? flat[sectionIdx] : null;
-    const blank = line.text.trim() === '';
+    const blank = isBlank(line.text);
     if (markdown && /^\s{0,3}(```|~~~)/.test(line.text)) {
       inFence = !inFence;
       current = null;
@@ -280,7 +285,7 @@ function findEnumerations(doc: ReportDocument, paragraphs: Paragraph[], source?:
     let runs: EnumerationRun[];
     if (p.firstLine === p.lastLine) {
       const ls = doc.lines[p.firstLine].start;
-      runs = source!.lineEntry(p.firstLine).memo(`enum\u0000${p.range.start - ls}\u0000${p.range.end - ls}`, compute);
+      runs = source!.lineEntry(p.firstLine).piece('enum', p.range.start - ls, p.range.end - ls, 0, compute);
     } else {
       const key = doc.text.slice(p.range.start, p.range.end);
       runs = (cache.enumerations.get(key) as EnumerationRun[] | undefined) ?? compute();
@@ -365,7 +370,7 @@ function judgeReport(doc: ReportDocument, headings: Heading[], title: DocumentTi
     score += 2;
     cues.push('report-formula');
   }
-  const firstPara = doc.lines.find((l) => l.text.trim() !== '' && l.index !== title?.line);
+  const firstPara = doc.lines.find((l) => !isBlank(l.text) && l.index !== title?.line);
   if (firstPara && /^\s*(?:19|20)\d{2}年(?:度|以来)?[,，]/.test(firstPara.text)) {
     score += 1;
     cues.push('year-opening');

@@ -79,9 +79,9 @@ function profileSerial(profile: Profile): number {
 /** Text matching of one line's piece (a heading title, a paragraph), memoised in the line's entry. */
 function lineMatch<T>(analysis: Analysis, line: number, range: OffsetRange, what: string, serial: number, compute: (text: string) => T): T {
   const ls = analysis.doc.lines[line].start;
-  const text = analysis.doc.simplified.slice(range.start, range.end);
-  if (range.end > analysis.doc.lines[line].end) return compute(text); // not within one line
-  return analysis.lineMemo(line, `parts\u0000${what}\u0000${serial}\u0000${range.start - ls}\u0000${range.end - ls}`, () => compute(text));
+  const run = () => compute(analysis.doc.simplified.slice(range.start, range.end));
+  if (range.end > analysis.doc.lines[line].end) return run(); // not within one line
+  return analysis.lineEntry(line).piece(what === 'h' ? 'parts-heading' : 'parts-paragraph', range.start - ls, range.end - ls, serial, run);
 }
 
 /** Which parts a heading title names (by index in profile.parts). */

@@ -1,7 +1,6 @@
 import type { Rule } from './types';
-import { claimsOf } from '../figures';
 import { figureText } from '../figures/explain';
-import { claimData, suggestionFixes } from '../figures/rule-helpers';
+import { claimData, suggestionFixes, reportClaims } from '../figures/rule-helpers';
 import { localize } from '../l10n';
 
 /** change-mismatch: 同比增长/下降 x% that the stated current and base figures do not give. */
@@ -40,8 +39,8 @@ export const changeMismatch: Rule = {
     },
   },
   check(ctx) {
-    for (const c of claimsOf(ctx.analysis, 'change', true)) {
-      if (c.kind !== 'change' || c.verdict !== 'inconsistent') continue;
+    reportClaims(ctx, 'change', (c, ctx) => {
+      if (c.kind !== 'change' || c.verdict !== 'inconsistent') return;
       ctx.report({
         message: c.problem === 'decrease-over-100' ? ctx.t('over100', { change: c.name }) : ctx.t('mismatch', { working: c.working }),
         range: { start: c.anchor.start, end: c.anchor.end },
@@ -52,6 +51,6 @@ export const changeMismatch: Rule = {
           .map((i) => ({ range: ctx.doc.rangeOf(i.figure.start, i.figure.end), message: `${i.role === 'base' ? (ctx.locale === 'en' ? 'base' : '基期') : ctx.locale === 'en' ? 'current' : '本期'}: ${figureText(ctx.doc.text, i.figure)}` })),
         data: claimData(c),
       });
-    }
+    });
   },
 };

@@ -1,7 +1,6 @@
 import type { Rule } from './types';
-import { claimsOf } from '../figures';
 import { figureText } from '../figures/explain';
-import { claimData } from '../figures/rule-helpers';
+import { claimData, reportClaims } from '../figures/rule-helpers';
 import { localize } from '../l10n';
 
 /** rate-impossible: GRIM — no whole-number count out of the stated total gives the stated rate. */
@@ -35,8 +34,8 @@ export const rateImpossible: Rule = {
     },
   },
   check(ctx) {
-    for (const c of claimsOf(ctx.analysis, 'grim', true)) {
-      if (c.kind !== 'grim' || c.verdict !== 'inconsistent') continue;
+    reportClaims(ctx, 'grim', (c, ctx) => {
+      if (c.kind !== 'grim' || c.verdict !== 'inconsistent') return;
       const total = c.inputs.find((i) => i.role === 'denominator');
       ctx.report({
         message: ctx.t('impossible', { name: c.name, rate: figureText(ctx.doc.text, c.anchor), total: total ? figureText(ctx.doc.text, total.figure) : '' }),
@@ -45,6 +44,6 @@ export const rateImpossible: Rule = {
         related: total ? [{ range: ctx.doc.rangeOf(total.figure.start, total.figure.end), message: figureText(ctx.doc.text, total.figure) }] : [],
         data: claimData(c),
       });
-    }
+    });
   },
 };

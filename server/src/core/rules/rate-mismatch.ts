@@ -1,8 +1,7 @@
 import type { Rule } from './types';
-import { claimsOf } from '../figures';
 import { figureText } from '../figures/explain';
 import { formatAt } from '../figures/arithmetic';
-import { claimData, suggestionFixes } from '../figures/rule-helpers';
+import { claimData, suggestionFixes, reportClaims } from '../figures/rule-helpers';
 import { localize } from '../l10n';
 
 /** rate-mismatch: a rate (…率 p%) that its own numerator and denominator do not give. */
@@ -50,8 +49,8 @@ export const rateMismatch: Rule = {
     },
   },
   check(ctx) {
-    for (const c of claimsOf(ctx.analysis, 'rate', true)) {
-      if (c.kind !== 'rate') continue;
+    reportClaims(ctx, 'rate', (c, ctx) => {
+      if (c.kind !== 'rate') return;
       const rate = c.anchor;
       const rateText = figureText(ctx.doc.text, rate);
       if (c.verdict === 'inconsistent' && c.computed !== null) {
@@ -80,6 +79,6 @@ export const rateMismatch: Rule = {
           data: claimData(c),
         });
       }
-    }
+    });
   },
 };

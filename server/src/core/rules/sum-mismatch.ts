@@ -1,7 +1,6 @@
 import type { Rule } from './types';
-import { claimsOf } from '../figures';
 import { figureText } from '../figures/explain';
-import { claimData, suggestionFixes } from '../figures/rule-helpers';
+import { claimData, suggestionFixes, reportClaims } from '../figures/rule-helpers';
 import { localize } from '../l10n';
 
 /** sum-mismatch: a breakdown (其中…, 分别为…) that does not add up to its total. */
@@ -41,8 +40,8 @@ export const sumMismatch: Rule = {
     },
   },
   check(ctx) {
-    for (const c of claimsOf(ctx.analysis, 'sum', true)) {
-      if (c.kind !== 'sum' || c.verdict !== 'inconsistent') continue;
+    reportClaims(ctx, 'sum', (c, ctx) => {
+      if (c.kind !== 'sum' || c.verdict !== 'inconsistent') return;
       const total = figureText(ctx.doc.text, c.anchor);
       ctx.report({
         severity: c.severity === 'warning' && ctx.severity === 'error' ? 'warning' : ctx.severity,
@@ -55,6 +54,6 @@ export const sumMismatch: Rule = {
           .map((i) => ({ range: ctx.doc.rangeOf(i.figure.start, i.figure.end), message: `${i.label} ${figureText(ctx.doc.text, i.figure)}` })),
         data: claimData(c),
       });
-    }
+    });
   },
 };
