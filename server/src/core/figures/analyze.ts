@@ -12,7 +12,7 @@ import { boundClaims, findRateMentions, grimClaims, rateClaims, type FigureConte
 import { splitSentences, type Sentence } from './text';
 import { sumClaims } from './sums';
 import { changeClaims } from './changes';
-import { repeatCandidates, repeatClaim, repeatClaims, repeatPairs, type PlacedCandidate, type RepeatCandidate, type RepeatPair } from './repeats';
+import { repeatCandidates, repeatClaim, repeatClaims, type PlacedCandidate, type RepeatCandidate, type RepeatPair } from './repeats';
 export { repeatClaim, type RepeatPair } from './repeats';
 
 export interface FiguresAnalysis {
@@ -68,13 +68,19 @@ function figureLines(analysis: Analysis): DocumentFigureLines {
       });
       if (data.figures.length || data.skipped.length) lines.push({ line: line.index, offset: line.start, data });
     }
-    const candidates: PlacedCandidate[] = [];
+    // One pass: flagged lines, and each later statement of a quantity paired with the first.
     const flaggedLines: DocumentFigureLines['flaggedLines'] = [];
+    const firstByKey = new Map<string, PlacedCandidate>();
+    const pairs: RepeatPair[] = [];
     for (const l of lines) {
-      for (const candidate of l.data.repeat) candidates.push({ candidate, offset: l.offset, line: l.line });
       if (l.data.flagged.length) flaggedLines.push(l);
+      for (const candidate of l.data.repeat) {
+        const placed: PlacedCandidate = { candidate, offset: l.offset, line: l.line };
+        const earlier = firstByKey.get(candidate.key);
+        if (earlier) pairs.push({ later: placed, earlier });
+        else firstByKey.set(candidate.key, placed);
+      }
     }
-    const pairs = repeatPairs(candidates);
     return { lines, flaggedLines, pairs, conflicts: pairs.filter(isConflict) };
   });
 }
