@@ -95,133 +95,207 @@ export function protectedRegions(text: string, format: DocumentFormat): OffsetRa
   return regions;
 }
 
-function isAsciiVisible(ch: string | undefined): boolean {
-  return ch !== undefined && ch.charCodeAt(0) > 0x20 && ch.charCodeAt(0) < 0x7f;
+/**
+ * Per UTF-16 code unit: MARK_HALF for the ASCII marks (keys of FULL_WIDTH), MARK_FULL for their
+ * full-width forms (keys of HALF_WIDTH), 0 otherwise. A table read replaces `ch in FULL_WIDTH`
+ * on one-character strings in the hot loops.
+ */
+export const MARK_HALF = 1;
+export const MARK_FULL = 2;
+export const MARK_CODES = new Uint8Array(0x10000);
+for (const h of Object.keys(FULL_WIDTH)) MARK_CODES[h.charCodeAt(0)] = MARK_HALF;
+for (const f of Object.keys(HALF_WIDTH)) MARK_CODES[f.charCodeAt(0)] = MARK_FULL;
+
+/** Visible ASCII (U+0021–U+007E). */
+function isAsciiVisibleCode(code: number): boolean {
+  return code > 0x20 && code < 0x7f;
 }
 
-/** A punctuation mark the conversion deals with, in either width. */
-function isMark(ch: string): boolean {
-  return ch in FULL_WIDTH || ch in HALF_WIDTH;
+/** Visible ASCII that is not one of the marks (digits, letters, %, / …); NaN (outside the text) is not. */
+function isAsciiNonMarkCode(code: number): boolean {
+  return code > 0x20 && code < 0x7f && MARK_CODES[code] === 0;
 }
 
-/** Visible ASCII that is not one of the marks (digits, letters, %, / …). */
-function isAsciiNonMark(ch: string | undefined): boolean {
-  return isAsciiVisible(ch) && !isMark(ch!);
-}
-
-/** The nearest character before / after an offset on the same line, skipping spaces and other marks. */
-function neighbour(text: string, i: number, step: -1 | 1): string | undefined {
-  for (let p = i + step; p >= 0 && p < text.length; p += step) {
-    const ch = text[p];
-    if (ch === '\n' || ch === '\r') return undefined;
-    if (ch !== ' ' && ch !== '\t' && ch !== '\u00a0' && ch !== '\u3000' && !isMark(ch)) return ch;
-  }
-  return undefined;
-}
-
-/** A mark is Chinese punctuation when a neighbour is Chinese (any non-ASCII character). */
-function chineseContextAt(text: string, i: number, tables?: NeighbourTables): boolean {
-  const prev = tables ? charAt(text, tables.prev[i]) : neighbour(text, i, -1);
-  const next = tables ? charAt(text, tables.next[i]) : neighbour(text, i, 1);
-  return (prev !== undefined && !isAsciiVisible(prev)) || (next !== undefined && !isAsciiVisible(next));
-}
-
-function charAt(text: string, p: number): string | undefined {
-  return p < 0 ? undefined : text[p];
-}
-
-interface NeighbourTables {
-  /** Offset of what neighbour(text, i, -1) returns, or -1. */
-  prev: Int32Array;
-  /** Offset of what neighbour(text, i, 1) returns, or -1. */
-  next: Int32Array;
+/** Characters neighbour lookups step over: spaces, tabs, NBSP, the ideographic space and the marks (either width). */
+function isSkippedCode(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0xa0 || code === 0x3000 || MARK_CODES[code] !== 0;
 }
 
 /**
- * neighbour() for every offset in two linear passes. Calling neighbour() per mark scanned
- * across runs of marks, which made a line of n colons cost O(n²) (100,000 took minutes).
+ * Whether marks are used in a Chinese context: a mark is Chinese punctuation when a neighbour
+ * is Chinese (any non-ASCII character). The neighbour is the nearest character before / after
+ * the mark on the same line, skipping spaces and other marks.
+ *
+ * The returned function must be called with increasing offsets. It remembers the last scan in
+ * each direction, so a run of n marks costs O(n), not O(n²) (100,000 colons on one line once
+ * took minutes), and the text is scanned only around the marks asked about.
  */
-function neighbourTables(text: string): NeighbourTables {
+function chineseContextScanner(text: string): (i: number) => boolean {
   const n = text.length;
-  const prev = new Int32Array(n);
-  const next = new Int32Array(n);
-  const skipped = (ch: string) => ch === ' ' || ch === '\t' || ch === '\u00a0' || ch === '\u3000' || isMark(ch);
-  let last = -1;
-  for (let i = 0; i < n; i++) {
-    prev[i] = last;
-    const ch = text[i];
-    if (ch === '\n' || ch === '\r') last = -1;
-    else if (!skipped(ch)) last = i;
-  }
-  last = -1;
-  for (let i = n - 1; i >= 0; i--) {
-    next[i] = last;
-    const ch = text[i];
-    if (ch === '\n' || ch === '\r') last = -1;
-    else if (!skipped(ch)) last = i;
-  }
-  return { prev, next };
+  // Backward: the last offset asked about and the neighbour found before it (-1: none).
+  let lastAt = -1;
+  let lastPrev = -1;
+  // Forward: every offset in (lastAt, nextStop) is a skipped character; nextStop is a line
+  // break, the end of the text, or the neighbour nextFound (-1: none).
+  let nextStop = -1;
+  let nextFound = -1;
+  return (i: number) => {
+    let prev = -1;
+    for (let p = i - 1; p >= 0; p--) {
+      if (p === lastAt) {
+        prev = lastPrev; // a mark itself (skipped): its neighbour is ours
+        break;
+      }
+      const code = text.charCodeAt(p);
+      if (code === 10 || code === 13) break;
+      if (!isSkippedCode(code)) {
+        prev = p;
+        break;
+      }
+    }
+    lastAt = i;
+    lastPrev = prev;
+    if (i >= nextStop) {
+      nextFound = -1;
+      let p = i + 1;
+      for (; p < n; p++) {
+        const code = text.charCodeAt(p);
+        if (code === 10 || code === 13) break;
+        if (!isSkippedCode(code)) {
+          nextFound = p;
+          break;
+        }
+      }
+      nextStop = p;
+    }
+    const next = nextFound;
+    return (prev >= 0 && !isAsciiVisibleCode(text.charCodeAt(prev))) || (next >= 0 && !isAsciiVisibleCode(text.charCodeAt(next)));
+  };
 }
 
 /**
  * Offsets of the ASCII marks that are used as Chinese punctuation (the ones the conversion
  * changes). Parentheses are decided per pair, so `(1)` at the start of a line followed by
  * Chinese becomes `（1）` as a whole, never `(1）`.
+ * `regions` may pass protectedRegions(text, format) when the caller has computed it already.
  */
-export function chinesePunctuationOffsets(text: string, format: DocumentFormat, skip: readonly OffsetRange[] = []): number[] {
-  const regions = [...protectedRegions(text, format), ...skip].sort((a, b) => a.start - b.start);
-  const inRegion = (() => {
-    let k = 0;
-    return (i: number) => {
-      while (k < regions.length && regions[k].end <= i) k++;
-      // Regions may overlap: look a little further.
-      for (let j = k; j < regions.length && regions[j].start <= i; j++) if (regions[j].end > i) return true;
-      return false;
-    };
-  })();
+export function chinesePunctuationOffsets(
+  text: string,
+  format: DocumentFormat,
+  skip: readonly OffsetRange[] = [],
+  regions: readonly OffsetRange[] = protectedRegions(text, format),
+): number[] {
+  const inRegion = regionTest([...regions, ...skip]);
   const markdown = format === 'markdown';
-  const tables = neighbourTables(text);
-  const chineseContext = (t: string, i: number) => chineseContextAt(t, i, tables);
-  const out: number[] = [];
+  const chineseContext = chineseContextScanner(text); // increasing offsets only: parentheses are judged as they come
+  // The marks examined, in text order, and whether each is converted (parentheses are decided
+  // later, per pair): the result comes out sorted without sorting.
+  const marks: number[] = [];
+  const converted: number[] = [];
+  /** Open parentheses of the current line: index in marks, Chinese context (1/0), … */
   const stack: number[] = [];
-  const pairs: [number, number][] = [];
+  /** Pairs: line start, index in marks of the open and close parenthesis, Chinese context of either (1/0), … */
+  const pairs: number[] = [];
+  let lineStart = 0;
   for (let i = 0; i < text.length; i++) {
     // Fast skip (hot loop): only line breaks and the ASCII marks of FULL_WIDTH matter below.
     const code = text.charCodeAt(i);
-    if (code !== 10 && code !== 13 && (code > 0x7f || HALF_MARK_CODES[code] === 0)) continue;
-    const ch = text[i];
-    if (ch === '\n' || ch === '\r') {
-      stack.length = 0; // parentheses pair within a line
+    if (code === 10 || code === 13) {
+      stack.length = 0; // parentheses pair within a line (an unclosed one here stays as it is)
+      lineStart = i + 1;
       continue;
     }
-    if (!(ch in FULL_WIDTH)) continue;
+    if (code > 0x7f || HALF_MARK_CODES[code] === 0) continue;
     if (inRegion(i)) continue;
-    if (ch === '(') {
-      stack.push(i);
+    if (code === 0x28 /* ( */) {
+      stack.push(marks.length, chineseContext(i) ? 1 : 0);
+      marks.push(i);
+      converted.push(0);
       continue;
     }
-    if (ch === ')') {
-      if (stack.length) pairs.push([stack.pop()!, i]);
-      else if (chineseContext(text, i)) out.push(i);
+    if (code === 0x29 /* ) */) {
+      const context = chineseContext(i);
+      if (stack.length) {
+        const openContext = stack.pop()!;
+        const open = stack.pop()!;
+        pairs.push(lineStart, open, marks.length, openContext || context ? 1 : 0);
+        marks.push(i);
+        converted.push(0);
+      } else if (context) {
+        marks.push(i);
+        converted.push(1);
+      }
       continue;
     }
-    const prev = text[i - 1];
-    const next = text[i + 1];
     // 1,234 / 11:18 / 1:1000: a mark glued between two ASCII characters is not Chinese punctuation.
-    if (isAsciiNonMark(prev) && isAsciiNonMark(next)) continue;
+    const next = text.charCodeAt(i + 1); // NaN past the end
+    if (isAsciiNonMarkCode(text.charCodeAt(i - 1)) && isAsciiNonMarkCode(next)) continue;
     // Markdown image syntax ![alt](src).
-    if (markdown && ch === '!' && next === '[') continue;
-    if (chineseContext(text, i)) out.push(i);
+    if (markdown && code === 0x21 /* ! */ && next === 0x5b /* [ */) continue;
+    if (chineseContext(i)) {
+      marks.push(i);
+      converted.push(1);
+    }
   }
-  for (const o of stack) if (chineseContext(text, o)) out.push(o); // unclosed (
-  // nonAscii[i]: non-ASCII characters before offset i (nested pairs made per-pair scans O(n²)).
-  const nonAscii = new Int32Array(text.length + 1);
-  for (let i = 0; i < text.length; i++) nonAscii[i + 1] = nonAscii[i] + (text.charCodeAt(i) > 0x7f ? 1 : 0);
-  for (const [open, close] of pairs) {
-    const innerHasNonAscii = nonAscii[close] - nonAscii[open + 1] > 0;
-    if (chineseContext(text, open) || chineseContext(text, close) || innerHasNonAscii) out.push(open, close);
+  for (let s = 0; s < stack.length; s += 2) converted[stack[s]] = stack[s + 1]; // unclosed ( on the last line
+  // A pair without Chinese around it still converts when there is non-ASCII inside: (草稿).
+  // nonAscii[i - from]: non-ASCII characters in [from, i), per line (nested pairs made per-pair scans O(n²)).
+  let segmentLine = -1;
+  let from = 0;
+  let nonAscii = new Int32Array(0);
+  for (let p = 0; p < pairs.length; p += 4) {
+    const line = pairs[p];
+    const openMark = pairs[p + 1];
+    const closeMark = pairs[p + 2];
+    const open = marks[openMark];
+    const close = marks[closeMark];
+    let convert = pairs[p + 3] === 1;
+    if (!convert) {
+      if (line !== segmentLine) {
+        // The pairs of one line are consecutive: count from the first open to the last close of the line.
+        segmentLine = line;
+        from = open;
+        let to = close;
+        for (let q = p; q < pairs.length && pairs[q] === line; q += 4) {
+          from = Math.min(from, marks[pairs[q + 1]]);
+          to = Math.max(to, marks[pairs[q + 2]]);
+        }
+        nonAscii = new Int32Array(to - from + 1);
+        for (let k = from; k < to; k++) nonAscii[k - from + 1] = nonAscii[k - from] + (text.charCodeAt(k) > 0x7f ? 1 : 0);
+      }
+      convert = nonAscii[close - from] - nonAscii[open + 1 - from] > 0;
+    }
+    if (convert) converted[openMark] = converted[closeMark] = 1;
   }
-  return out.sort((a, b) => a - b);
+  const out: number[] = [];
+  for (let m = 0; m < marks.length; m++) if (converted[m]) out.push(marks[m]);
+  return out;
+}
+
+/**
+ * Membership in a union of ranges (which may overlap and come in any order), for offsets
+ * queried in increasing order: the ranges are merged once, then a pointer moves forward.
+ */
+export function regionTest(ranges: readonly OffsetRange[]): (i: number) => boolean {
+  if (!ranges.length) return () => false;
+  const sorted = [...ranges].sort((a, b) => a.start - b.start);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const r of sorted) {
+    if (r.end <= r.start) continue; // empty: contains nothing
+    const last = ends.length - 1;
+    if (last >= 0 && r.start <= ends[last]) {
+      if (r.end > ends[last]) ends[last] = r.end;
+    } else {
+      starts.push(r.start);
+      ends.push(r.end);
+    }
+  }
+  let k = 0;
+  return (i: number) => {
+    while (k < ends.length && ends[k] <= i) k++;
+    return k < ends.length && starts[k] <= i;
+  };
 }
 
 /** The edits converting a whole text to full-width punctuation (see the module comment). */

@@ -50,13 +50,45 @@ export function parseDateText(text: string): ParsedDate | null {
   return { year, month, day };
 }
 
-/** Dates written 年月日 anywhere in the text (Arabic or Chinese numerals), for the impossible-date and zero-padding checks. */
-const INLINE_DATE_RE = new RegExp(
-  `(?<![\\d.\\-~至到—–])(?:((?:19|20)\\d{2})\\s*年\\s*)?(\\d{1,2}|${CN}{1,2})\\s*月\\s*(\\d{1,2}|${CN}{1,3})\\s*(?:日|号(?![\\d〕]))`,
-  'g',
-);
+/**
+ * Dates written 年月日 anywhere in the text (Arabic or Chinese numerals), for the impossible-date
+ * and zero-padding checks (the global pattern; see inlineDates). The leading lookahead changes
+ * nothing (a match starts with a digit or a numeral) but lets the engine reject most positions
+ * before evaluating the lookbehind.
+ */
+const INLINE_DATE_SOURCE = `(?=[\\d一二三四五六七八九十])(?<![\\d.\\-~至到—–])(?:((?:19|20)\\d{2})\\s*年\\s*)?(\\d{1,2}|${CN}{1,2})\\s*月\\s*(\\d{1,2}|${CN}{1,3})\\s*(?:日|号(?![\\d〕]))`;
+/** Exported for tests: inlineDates yields its matches. */
+export const INLINE_DATE_RE = new RegExp(INLINE_DATE_SOURCE, 'g');
+/** INLINE_DATE_RE anchored at lastIndex. */
+const INLINE_DATE_AT = new RegExp(INLINE_DATE_SOURCE, 'y');
+/** What can stand between the start of an inline date and its 月: digits, numerals, 年 and white space. */
+const BEFORE_MONTH = /[\d一二三四五六七八九十年\s]/;
 
-const YEAR_MONTH_RE = /(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?!\s*(?:\d|[一二三四五六七八九十])+\s*[日号])/g;
+/**
+ * The matches of INLINE_DATE_RE in `text`, in order, without running the pattern at every
+ * position: a match holds exactly one 月, and everything from its start to that 月 is
+ * BEFORE_MONTH. So for each 月 (after the previous match), the pattern is tried, anchored, at
+ * the positions of the BEFORE_MONTH run before it, leftmost first: the match the global scan finds.
+ */
+export function* inlineDates(text: string): Generator<RegExpExecArray> {
+  let from = 0; // end of the previous match
+  for (let q = text.indexOf('月'); q >= 0; q = text.indexOf('月', Math.max(q + 1, from))) {
+    let start = q;
+    while (start > from && BEFORE_MONTH.test(text[start - 1])) start--;
+    for (let p = start; p < q; p++) {
+      INLINE_DATE_AT.lastIndex = p;
+      const m = INLINE_DATE_AT.exec(text);
+      if (m) {
+        yield m;
+        from = p + m[0].length; // never empty: the pattern holds 月
+        break;
+      }
+    }
+  }
+}
+
+/** Not preceded by a digit (tested on the code unit after a match: none can start inside another). */
+const YEAR_MONTH_RE = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?!\s*(?:\d|[一二三四五六七八九十])+\s*[日号])/g;
 
 /** date-format: 成文日期 in GB/T 9704 form, no zero padding, and no impossible dates. */
 export const dateFormat: Rule = {
@@ -130,7 +162,7 @@ export const dateFormat: Rule = {
       }
     }
 
-    for (const m of text.matchAll(INLINE_DATE_RE)) {
+    for (const m of inlineDates(text)) {
       const start = m.index;
       const end = start + m[0].length;
       if (closingRange && start >= closingRange.start && end <= closingRange.end) continue;
@@ -158,6 +190,8 @@ export const dateFormat: Rule = {
 
     // A year and month with no day: 2024年13月.
     for (const m of text.matchAll(YEAR_MONTH_RE)) {
+      const before = text.charCodeAt(m.index - 1);
+      if (before >= 0x30 && before <= 0x39) continue; // (?<!\d)
       const month = +m[2];
       if (month >= 1 && month <= 12) continue;
       reportImpossible(m.index, m.index + m[0].length, { year: +m[1], month, day: 1 });

@@ -5,9 +5,12 @@ import type { Rule } from './types';
  * 国办发(2021)第030号. The 代字 must directly precede the bracket (an ideograph), and the serial
  * must directly follow it (optionally after 第), so court case numbers such as (2023)粤0402行初1号,
  * dates, and parenthesised years in prose do not match.
+ * What precedes the bracket (an ideograph, not 公告 or 令) is tested on the code units after a
+ * match (lookbehinds at every position of the text were the cost of the rule): a match that
+ * fails it hides no other, since no opening bracket occurs inside a match but at its start.
  */
 const DOC_NUMBER_RE =
-  /(?<=[\u4e00-\u9fff])(?<!公告|令)([〔\[【(（［〖｛{])\s*((?:19|20)\d{2}|\d{2})\s*([〕\]】)）］〗｝}])\s*(第\s*)?(\d{1,5})\s*号(?![楼院室线段车])/g;
+  /([〔\[【(（［〖｛{])\s*((?:19|20)\d{2}|\d{2})\s*([〕\]】)）］〗｝}])\s*(第\s*)?(\d{1,5})\s*号(?![楼院室线段车])/g;
 
 const OPEN_FOR: Record<string, string> = { '〕': '〔', ']': '[', '】': '【', ')': '(', '）': '（', '］': '［', '〗': '〖', '｝': '｛', '}': '{' };
 
@@ -23,6 +26,10 @@ export interface DocumentNumberProblem {
 export function findDocumentNumberProblems(text: string): DocumentNumberProblem[] {
   const out: DocumentNumberProblem[] = [];
   for (const m of text.matchAll(DOC_NUMBER_RE)) {
+    const at = m.index;
+    const before = text.charCodeAt(at - 1); // NaN at the start
+    if (!(before >= 0x4e00 && before <= 0x9fff)) continue; // (?<=[\u4e00-\u9fff])
+    if (before === 0x4ee4 /* 令 */ || (before === 0x544a /* 告 */ && text.charCodeAt(at - 2) === 0x516c) /* 公 */) continue; // (?<!公告|令)
     const [whole, open, yearText, close, di, serialText] = m;
     if (OPEN_FOR[close] !== open) continue; // mismatched brackets: not a document number we can read
     const problems: DocumentNumberProblem['problems'] = [];

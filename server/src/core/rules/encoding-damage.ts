@@ -1,5 +1,6 @@
 import type { Rule } from './types';
 import type { Analysis } from '../analysis';
+import type { Line } from '../document';
 import {
   findUtf8AsGbk,
   findUtf8AsLatin1,
@@ -7,6 +8,7 @@ import {
   isCommonHanzi,
   isIdeograph,
   isPinyinSyllable,
+  isStrayCjkCode,
   isStrayCjkSymbol,
   PINYIN_LETTER_CLASS,
 } from '../text/chars';
@@ -29,6 +31,41 @@ const GLUED_TAIL_RE = new RegExp(`^[A-Za-z]*(?:[(（][${PINYIN_LETTER_CLASS}]{1,
 const MARKER_RE = /(?:锟斤拷)+|锟斤|斤拷|烫{3,}|屯{3,}/g;
 /** Characters that end a garbled stretch (punctuation, spaces). */
 const STOP_RE = /[\s。，,；;：:、！!“”"‘’《》()（）【】]/;
+
+/** 1 for `?` and `？`, 2 for the stray symbols of isStrayCjkSymbol, per UTF-16 code unit. */
+const QUESTION_OR_STRAY = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) if (isStrayCjkCode(c)) QUESTION_OR_STRAY[c] = 2;
+for (const ch of QUESTION) QUESTION_OR_STRAY[ch.charCodeAt(0)] = 1;
+
+/** A `?` (or a stray symbol such as bopomofo) glued inside a stretch of rare, meaningless characters. */
+function findQuestionGarbled(text: string, spans: DamageSpan[]): void {
+  for (let i = 0; i < text.length; i++) {
+    // Hot loop: decide on the code unit (QUESTION.includes / isStrayCjkSymbol) with one table read.
+    const cls = QUESTION_OR_STRAY[text.charCodeAt(i)];
+    if (cls === 0) continue;
+    const isQuestion = cls === 1;
+    const prev = text[i - 1];
+    const next = text[i + 1];
+    if (isQuestion && !(isIdeograph(next) && (isIdeograph(prev) || /[A-Za-z]/.test(prev ?? '')))) continue;
+    if (!isQuestion && !(isIdeograph(prev) && isIdeograph(next))) continue;
+    let start = i;
+    let end = i + 1;
+    let odd = isQuestion ? 0 : 1;
+    for (let p = i - 1, seen = 0; p >= 0 && seen < 6 && (isIdeograph(text[p]) || isStrayCjkSymbol(text[p])); p--, seen++) {
+      if (isStrayCjkSymbol(text[p]) || !isCommonHanzi(text[p])) {
+        odd++;
+        start = p;
+      }
+    }
+    for (let p = i + 1, seen = 0; p < text.length && seen < 6 && (isIdeograph(text[p]) || isStrayCjkSymbol(text[p])); p++, seen++) {
+      if (isStrayCjkSymbol(text[p]) || !isCommonHanzi(text[p])) {
+        odd++;
+        end = p + 1;
+      }
+    }
+    if (odd >= 2) spans.push({ start, end, kind: 'question-garbled' });
+  }
+}
 
 /** Every damaged span of a text, merged and in order. Exported for tests and other rules. */
 export function findEncodingDamage(text: string): DamageSpan[] {
@@ -61,32 +98,7 @@ export function findEncodingDamage(text: string): DamageSpan[] {
     spans.push({ start, end, kind: 'question-pinyin' });
   }
 
-  // A `?` (or a stray symbol such as bopomofo) glued inside a stretch of rare, meaningless characters.
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    const isQuestion = QUESTION.includes(ch);
-    if (!isQuestion && !isStrayCjkSymbol(ch)) continue;
-    const prev = text[i - 1];
-    const next = text[i + 1];
-    if (isQuestion && !(isIdeograph(next) && (isIdeograph(prev) || /[A-Za-z]/.test(prev ?? '')))) continue;
-    if (!isQuestion && !(isIdeograph(prev) && isIdeograph(next))) continue;
-    let start = i;
-    let end = i + 1;
-    let odd = isQuestion ? 0 : 1;
-    for (let p = i - 1, seen = 0; p >= 0 && seen < 6 && (isIdeograph(text[p]) || isStrayCjkSymbol(text[p])); p--, seen++) {
-      if (isStrayCjkSymbol(text[p]) || !isCommonHanzi(text[p])) {
-        odd++;
-        start = p;
-      }
-    }
-    for (let p = i + 1, seen = 0; p < text.length && seen < 6 && (isIdeograph(text[p]) || isStrayCjkSymbol(text[p])); p++, seen++) {
-      if (isStrayCjkSymbol(text[p]) || !isCommonHanzi(text[p])) {
-        odd++;
-        end = p + 1;
-      }
-    }
-    if (odd >= 2) spans.push({ start, end, kind: 'question-garbled' });
-  }
+  findQuestionGarbled(text, spans);
 
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: DamageSpan[] = [];
@@ -101,9 +113,36 @@ export function findEncodingDamage(text: string): DamageSpan[] {
   return merged;
 }
 
-/** The damaged spans of a document, computed once per version. */
+const NO_DAMAGE: readonly DamageSpan[] = Object.freeze([]);
+
+/**
+ * The damaged spans of one line (offsets relative to the line start), memoised per line text
+ * across versions of an open document. Every kind of damage is found within a line (none of the
+ * patterns crosses a line break), so the spans of a text are those of its lines, shifted.
+ */
+export function lineEncodingDamage(analysis: Analysis, line: Line): readonly DamageSpan[] {
+  if (line.end === line.start) return NO_DAMAGE;
+  return analysis.lineMemo(line.index, 'encoding-damage', () => {
+    const spans = findEncodingDamage(line.text);
+    return spans.length ? spans : NO_DAMAGE;
+  });
+}
+
+/**
+ * The damaged spans of a document, computed once per version: on the whole text, or line by line
+ * (lineEncodingDamage) when the analysis reuses a previous version's lines (the same spans).
+ */
 export function encodingDamageOf(analysis: Analysis): DamageSpan[] {
-  return analysis.memo('encoding-damage', () => findEncodingDamage(analysis.doc.text));
+  return analysis.memo('encoding-damage', () => {
+    const doc = analysis.doc;
+    if (!analysis.cache) return findEncodingDamage(doc.text);
+    const out: DamageSpan[] = [];
+    for (const line of doc.lines) {
+      const spans = lineEncodingDamage(analysis, line);
+      for (const s of spans) out.push({ ...s, start: s.start + line.start, end: s.end + line.start });
+    }
+    return out;
+  });
 }
 
 /** encoding-damage: text destroyed by a wrong encoding or a lossy conversion. */

@@ -1,7 +1,7 @@
 import type { Rule } from './types';
 import type { Fix, OffsetRange } from '../types';
-import { isIdeograph } from '../text/chars';
-import { encodingDamageOf } from './encoding-damage';
+import type { Analysis } from '../analysis';
+import { encodingDamageOf, lineEncodingDamage } from './encoding-damage';
 
 /**
  * Characters that are correct in BOTH scripts, so their presence next to their other form
@@ -25,28 +25,125 @@ export interface ScriptPair {
  * `simplifiedView` is the same-length simplified view of the text (ReportDocument.simplified).
  */
 export function findScriptPairs(text: string, simplifiedView: string, skip: readonly OffsetRange[] = []): ScriptPair[] {
-  const positions = new Map<string, number[]>();
-  const toSimplified = new Map<string, string>();
+  // Pass 1, on code units: which ideographs occur, and which of them are traditional (in order
+  // of first occurrence) with their simplified form. Garbled text is no evidence of a script.
+  const present = new Uint8Array(0x10000);
+  const simplifiedOf = new Map<number, number>();
   let k = 0;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (!isIdeograph(ch)) continue;
+    const c = text.charCodeAt(i);
+    if (!isIdeographCode(c)) continue;
     while (k < skip.length && skip[k].end <= i) k++;
-    if (k < skip.length && skip[k].start <= i) continue; // garbled text is no evidence of a script
-    let list = positions.get(ch);
-    if (!list) positions.set(ch, (list = []));
-    list.push(i);
-    const s = simplifiedView[i];
-    if (s !== ch) toSimplified.set(ch, s);
+    if (k < skip.length && skip[k].start <= i) continue;
+    present[c] = 1;
+    const s = simplifiedView.charCodeAt(i);
+    if (s !== c) simplifiedOf.set(c, s);
   }
-  const pairs: ScriptPair[] = [];
-  for (const [t, s] of toSimplified) {
-    if (VALID_IN_BOTH.has(t) || VALID_IN_BOTH.has(s)) continue;
-    const sAt = positions.get(s);
-    if (!sAt) continue;
-    pairs.push({ traditional: t, simplified: s, traditionalAt: positions.get(t)!, simplifiedAt: sAt });
+  return pairsOf(text, skip, simplifiedOf, (s) => present[s] === 1);
+}
+
+/**
+ * The script pairs of a text from its traditional characters (`simplifiedOf`: each one's simplified
+ * form, in order of first occurrence) and a test of whether a character occurs as an ideograph
+ * outside `skip`; pass 2 collects the positions of the paired characters only.
+ */
+function pairsOf(text: string, skip: readonly OffsetRange[], simplifiedOf: ReadonlyMap<number, number>, isPresent: (code: number) => boolean): ScriptPair[] {
+  const pairCodes: [number, number][] = [];
+  const wanted = new Uint8Array(0x10000);
+  for (const [t, s] of simplifiedOf) {
+    if (VALID_IN_BOTH.has(String.fromCharCode(t)) || VALID_IN_BOTH.has(String.fromCharCode(s))) continue;
+    if (!isPresent(s)) continue;
+    pairCodes.push([t, s]);
+    wanted[t] = wanted[s] = 1;
   }
+  if (!pairCodes.length) return [];
+  const positions = new Map<number, number[]>();
+  if (pairCodes.length <= FEW) {
+    // A few characters (the usual case): indexOf per character.
+    for (const pair of pairCodes) for (const c of pair) if (!positions.has(c)) positions.set(c, positionsOf(text, c, skip));
+  } else {
+    // Many: one pass over the text.
+    let k = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (wanted[c] === 0) continue; // only ideographs are wanted
+      while (k < skip.length && skip[k].end <= i) k++;
+      if (k < skip.length && skip[k].start <= i) continue;
+      let list = positions.get(c);
+      if (!list) positions.set(c, (list = []));
+      list.push(i);
+    }
+  }
+  const pairs: ScriptPair[] = pairCodes.map(([t, s]) => ({
+    traditional: String.fromCharCode(t),
+    simplified: String.fromCharCode(s),
+    traditionalAt: positions.get(t)!,
+    simplifiedAt: positions.get(s)!,
+  }));
   return pairs.sort((a, b) => Math.min(a.traditionalAt[0], a.simplifiedAt[0]) - Math.min(b.traditionalAt[0], b.simplifiedAt[0]));
+}
+
+/** Up to this many pairs (or traditional characters, per line), characters are looked up with indexOf. */
+const FEW = 8;
+
+/** Offsets of a character outside the skipped (sorted, disjoint) ranges; with `first`, only the first one. */
+function positionsOf(text: string, code: number, skip: readonly OffsetRange[], first = false): number[] {
+  const ch = String.fromCharCode(code);
+  const list: number[] = [];
+  let j = 0;
+  for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) {
+    while (j < skip.length && skip[j].end <= i) j++;
+    if (j < skip.length && skip[j].start <= i) continue;
+    list.push(i);
+    if (first) break;
+  }
+  return list;
+}
+
+const NO_TRADITIONAL: readonly number[] = Object.freeze([]);
+
+/** The traditional characters of a line and their simplified forms (t, s, t, s … in order of first occurrence), outside `skip`. */
+function lineTraditional(text: string, simplifiedView: string, skip: readonly OffsetRange[]): readonly number[] {
+  let out: number[] | null = null;
+  let k = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const s = simplifiedView.charCodeAt(i);
+    if (s === c || !isIdeographCode(c)) continue;
+    while (k < skip.length && skip[k].end <= i) k++;
+    if (k < skip.length && skip[k].start <= i) continue;
+    out ??= [];
+    let seen = false;
+    for (let j = 0; j < out.length && !seen; j += 2) seen = out[j] === c;
+    if (!seen) out.push(c, s);
+  }
+  return out ?? NO_TRADITIONAL;
+}
+
+/**
+ * findScriptPairs of the document (its damaged spans skipped). For an open document with a few
+ * traditional characters (the usual mixed case), the traditional characters come per line from
+ * lineMemo and the others are looked up with indexOf, instead of a pass over every character.
+ */
+function scriptPairsOf(analysis: Analysis): ScriptPair[] {
+  const doc = analysis.doc;
+  const skip = encodingDamageOf(analysis);
+  if (!analysis.cache) return findScriptPairs(doc.text, doc.simplified, skip);
+  const simplifiedOf = new Map<number, number>();
+  for (const line of doc.lines) {
+    if (line.end === line.start) continue;
+    const traditional = analysis.lineMemo(line.index, 'mixed-script', () =>
+      lineTraditional(line.text, doc.simplified.slice(line.start, line.end), lineEncodingDamage(analysis, line)),
+    );
+    for (let j = 0; j < traditional.length; j += 2) simplifiedOf.set(traditional[j], traditional[j + 1]);
+    if (simplifiedOf.size > FEW) return findScriptPairs(doc.text, doc.simplified, skip);
+  }
+  return pairsOf(doc.text, skip, simplifiedOf, (s) => isIdeographCode(s) && positionsOf(doc.text, s, skip, true).length > 0);
+}
+
+/** isIdeograph on a UTF-16 code unit. */
+function isIdeographCode(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
 }
 
 /** mixed-script: 區 and 区 in one document. */
@@ -95,7 +192,7 @@ export const mixedScript: Rule = {
     const doc = ctx.doc;
     if (doc.script.traditionalCount === 0) return; // entirely simplified: nothing can be mixed
     // Characters inside damaged spans (mojibake) are not text in either script.
-    const pairs = findScriptPairs(doc.text, doc.simplified, encodingDamageOf(ctx.analysis));
+    const pairs = scriptPairsOf(ctx.analysis);
     if (!pairs.length) return;
     // The majority script, judged on the characters that occur in both forms.
     const tCount = pairs.reduce((n, p) => n + p.traditionalAt.length, 0);

@@ -1,8 +1,9 @@
 import type { Rule } from './types';
 import type { Analysis } from '../analysis';
-import type { Fix, TextEdit } from '../types';
-import { chinesePunctuationOffsets, fullWidthEdits, protectedRegions } from '../punctuation';
-import { encodingDamageOf } from './encoding-damage';
+import type { DocumentFormat, Line, ReportDocument } from '../document';
+import type { Fix, OffsetRange, TextEdit } from '../types';
+import { chinesePunctuationOffsets, FULL_WIDTH, fullWidthEdits, protectedRegions, regionTest } from '../punctuation';
+import { encodingDamageOf, lineEncodingDamage } from './encoding-damage';
 
 const KINDS: { id: string; half: string; full: string; name: { 'zh-cn': string; en: string } }[] = [
   { id: 'comma', half: ',', full: '，', name: { 'zh-cn': '逗号', en: 'commas' } },
@@ -12,6 +13,14 @@ const KINDS: { id: string; half: string; full: string; name: { 'zh-cn': string; 
   { id: 'question', half: '?', full: '？', name: { 'zh-cn': '问号', en: 'question marks' } },
   { id: 'exclamation', half: '!', full: '！', name: { 'zh-cn': '叹号', en: 'exclamation marks' } },
 ];
+
+/** Per UTF-16 code unit: 1 + the index in KINDS of a half-width / full-width mark, 0 for other characters. */
+const HALF_KIND = new Uint8Array(0x10000);
+const FULL_KIND = new Uint8Array(0x10000);
+KINDS.forEach((kind, k) => {
+  for (const ch of kind.half) HALF_KIND[ch.charCodeAt(0)] = k + 1;
+  for (const ch of kind.full) FULL_KIND[ch.charCodeAt(0)] = k + 1;
+});
 
 /**
  * The whole-document conversion to full-width punctuation as LSP-style edits: used by the
@@ -63,20 +72,18 @@ export const punctuationWidth: Rule = {
   },
   check(ctx) {
     const doc = ctx.doc;
-    const text = doc.text;
-    const regions = protectedRegions(text, doc.format);
-    const inRegion = (i: number) => regions.some((r) => r.start <= i && i < r.end);
-    const halfAt = chinesePunctuationOffsets(text, doc.format, encodingDamageOf(ctx.analysis));
+    const stats = documentMarkStats(ctx.analysis);
+    const n = KINDS.length;
     let fix: Fix | null = null;
-    for (const kind of KINDS) {
-      const half = halfAt.filter((i) => kind.half.includes(text[i]));
-      const full: number[] = [];
-      for (let i = 0; i < text.length; i++) if (kind.full.includes(text[i]) && !inRegion(i)) full.push(i);
-      if (!half.length || !full.length) continue;
-      const halfMinority = half.length <= full.length;
-      const at = halfMinority ? half[0] : full[0];
+    KINDS.forEach((kind, k) => {
+      const half = stats.counts[HALF_COUNT * n + k];
+      const full = stats.counts[FULL_COUNT * n + k];
+      if (!half || !full) return;
+      const halfMinority = half <= full;
+      const at = halfMinority ? stats.counts[HALF_FIRST * n + k] : stats.counts[FULL_FIRST * n + k];
       if (!fix) {
-        const edits = fullWidthPunctuationEdits(ctx.analysis);
+        // The same edits as fullWidthPunctuationEdits(ctx.analysis), from the offsets found already.
+        const edits = stats.edits(doc);
         fix = { title: ctx.t('fix', { count: edits.length }), edits, kind: 'full-width-punctuation' };
       }
       ctx.report({
@@ -84,14 +91,135 @@ export const punctuationWidth: Rule = {
           name: kind.name[ctx.locale],
           full: kind.full,
           half: kind.half,
-          fullCount: full.length,
-          halfCount: half.length,
+          fullCount: full,
+          halfCount: half,
           minorityForm: ctx.t(halfMinority ? 'halfForm' : 'fullForm'),
         }),
         range: { start: at, end: at + 1 },
         fixes: [fix],
-        data: { kind: kind.id, full: full.length, half: half.length },
+        data: { kind: kind.id, full, half },
       });
-    }
+    });
   },
 };
+
+/** Rows of MarkStats.counts, each KINDS.length wide. */
+const HALF_COUNT = 0;
+const HALF_FIRST = 1;
+const FULL_COUNT = 2;
+const FULL_FIRST = 3;
+
+/** What punctuation-width needs of a text (a document, or one line of it). */
+interface MarkStats {
+  /**
+   * Per kind (rows HALF_COUNT … FULL_FIRST): the number of half-width marks used as Chinese
+   * punctuation and its first offset, the number of full-width marks outside protected regions
+   * and its first offset (-1: none).
+   */
+  counts: Int32Array;
+  /** Offsets of the half-width marks used as Chinese punctuation: the conversion's edits. */
+  halfAt: readonly number[];
+  /**
+   * For a line's stats (memoised by line text): the conversion's edits of the line when it was
+   * last at line `line`, reused while it stays there (they depend on the text and the line number
+   * only; nothing modifies an edit once reported).
+   */
+  lineEdits?: { line: number; edits: TextEdit[] };
+}
+
+const NO_MARKS: MarkStats = Object.freeze({ counts: emptyCounts(), halfAt: Object.freeze([]) as readonly number[] });
+
+function emptyCounts(): Int32Array {
+  const n = KINDS.length;
+  const counts = new Int32Array(4 * n);
+  counts.fill(-1, HALF_FIRST * n, (HALF_FIRST + 1) * n);
+  counts.fill(-1, FULL_FIRST * n, (FULL_FIRST + 1) * n);
+  return counts;
+}
+
+/** MarkStats of a text (offsets relative to it); `skip`: its damaged spans. */
+function markStats(text: string, format: DocumentFormat, skip: readonly OffsetRange[]): MarkStats {
+  const n = KINDS.length;
+  const regions = protectedRegions(text, format);
+  const halfAt = chinesePunctuationOffsets(text, format, skip, regions);
+  const counts = emptyCounts();
+  for (const i of halfAt) {
+    const k = HALF_KIND[text.charCodeAt(i)] - 1;
+    if (k < 0) continue;
+    if (counts[HALF_COUNT * n + k]++ === 0) counts[HALF_FIRST * n + k] = i;
+  }
+  // One pass over the text for the full-width marks of every kind.
+  const inRegion = regionTest(regions);
+  let any = halfAt.length > 0;
+  for (let i = 0; i < text.length; i++) {
+    const k = FULL_KIND[text.charCodeAt(i)] - 1;
+    if (k < 0 || inRegion(i)) continue;
+    if (counts[FULL_COUNT * n + k]++ === 0) counts[FULL_FIRST * n + k] = i;
+    any = true;
+  }
+  return any ? { counts, halfAt } : NO_MARKS;
+}
+
+/** The document's counts (as in MarkStats) and the conversion's edits as LSP edits. */
+interface DocumentMarkStats {
+  counts: Int32Array;
+  edits(doc: ReportDocument): TextEdit[];
+}
+
+/**
+ * The document's MarkStats. Plain text, when the analysis reuses a previous version's lines
+ * (an open document): per line, memoised by line text (every construct that matters in plain
+ * text, URLs, damaged spans and parenthesis pairs, stays within a line), then combined. Otherwise
+ * (and for Markdown, whose fences and inline code span lines) on the whole text.
+ */
+function documentMarkStats(analysis: Analysis): DocumentMarkStats {
+  const doc = analysis.doc;
+  const text = doc.text;
+  if (!analysis.cache || doc.format !== 'text') {
+    const stats = markStats(text, doc.format, encodingDamageOf(analysis));
+    return { counts: stats.counts, edits: (d) => stats.halfAt.map((i) => ({ range: d.rangeOf(i, i + 1), newText: FULL_WIDTH[text[i]] })) };
+  }
+  const n = KINDS.length;
+  const counts = emptyCounts();
+  const lines: Line[] = [];
+  const lineStats: MarkStats[] = [];
+  for (const line of doc.lines) {
+    if (line.end === line.start) continue;
+    // An unclosed `(` counts only on the last line of a text (a line break drops it): the last
+    // line is computed on its own, the others followed by their line break.
+    const last = line.index === doc.lines.length - 1;
+    const stats = analysis.lineMemo(line.index, last ? 'punctuation-width:last' : 'punctuation-width', () =>
+      markStats(last ? line.text : line.text + '\n', 'text', lineEncodingDamage(analysis, line)),
+    );
+    if (stats === NO_MARKS) continue;
+    lines.push(line);
+    lineStats.push(stats);
+    for (let row = HALF_COUNT; row <= FULL_COUNT; row += FULL_COUNT - HALF_COUNT) {
+      for (let k = 0; k < n; k++) {
+        const c = stats.counts[row * n + k];
+        if (!c) continue;
+        if (counts[row * n + k] === 0) counts[(row + 1) * n + k] = line.start + stats.counts[(row + 1) * n + k];
+        counts[row * n + k] += c;
+      }
+    }
+  }
+  return {
+    counts,
+    edits: () => {
+      const edits: TextEdit[] = [];
+      for (let j = 0; j < lines.length; j++) {
+        const line = lines[j];
+        const stats = lineStats[j];
+        if (!stats.halfAt.length) continue;
+        if (stats.lineEdits?.line !== line.index) {
+          // doc.rangeOf(i, i + 1) of a mark at `character` on a line: both ends on that line.
+          const at = line.index;
+          const lineEdits = stats.halfAt.map((c) => ({ range: { start: { line: at, character: c }, end: { line: at, character: c + 1 } }, newText: FULL_WIDTH[line.text[c]] }));
+          stats.lineEdits = { line: at, edits: lineEdits };
+        }
+        for (const e of stats.lineEdits.edits) edits.push(e);
+      }
+      return edits;
+    },
+  };
+}

@@ -16,7 +16,11 @@ export function isIdeograph(ch: string | undefined): boolean {
 /** Bopomofo and other symbols that never appear inside a Chinese government text's words. */
 export function isStrayCjkSymbol(ch: string | undefined): boolean {
   if (!ch) return false;
-  const c = ch.charCodeAt(0);
+  return isStrayCjkCode(ch.charCodeAt(0));
+}
+
+/** isStrayCjkSymbol for the character with this (first) UTF-16 code unit. */
+export function isStrayCjkCode(c: number): boolean {
   return (c >= 0x3100 && c <= 0x312f) || (c >= 0x31a0 && c <= 0x31bf) || (c >= 0xe000 && c <= 0xf8ff) || (c >= 0x2500 && c <= 0x257f);
 }
 
@@ -53,19 +57,21 @@ const gbkTable = new Int32Array(0x10000);
  * character is not a double-byte GBK character (ASCII, or not encodable).
  */
 export function gbkCode(ch: string): number {
-  if (ch.length === 1) {
-    const unit = ch.charCodeAt(0);
-    const cached = gbkTable[unit];
-    if (cached !== 0) return cached;
-    const code = encodeGbk(ch);
-    gbkTable[unit] = code;
-    return code;
-  }
+  if (ch.length === 1) return gbkCodeUnit(ch.charCodeAt(0));
   let code = gbkCache.get(ch);
   if (code === undefined) {
     code = encodeGbk(ch);
     gbkCache.set(ch, code);
   }
+  return code;
+}
+
+/** gbkCode of the one-character string with this UTF-16 code unit. */
+export function gbkCodeUnit(unit: number): number {
+  const cached = gbkTable[unit];
+  if (cached !== 0) return cached;
+  const code = encodeGbk(String.fromCharCode(unit));
+  gbkTable[unit] = code;
   return code;
 }
 
@@ -109,53 +115,69 @@ export interface MojibakeRun {
  */
 export function findUtf8AsGbk(text: string): MojibakeRun[] {
   const runs: MojibakeRun[] = [];
-  let i = 0;
   const n = text.length;
-  while (i < n) {
-    if (gbkCode(text[i]) < 0) {
-      i++;
-      continue;
+  // Scanning each maximal run of double-byte GBK characters from its start, a decoded stretch can
+  // only start at a character whose GBK lead byte is a UTF-8 three-byte lead (0xE0–0xEF): visit
+  // only those, with the end of their run (found once per run) and the end of the last match.
+  let runEnd = 0;
+  let matchedTo = 0;
+  for (let c = 0; c < n; c++) {
+    const code = text.charCodeAt(c);
+    if (code < 0x80 || (classTable[code] & (CLASSIFIED | GBK_UTF8_LEAD)) === CLASSIFIED) continue; // hot path: a table read
+    if (!(charClass(code) & GBK_UTF8_LEAD) || c < matchedTo) continue;
+    if (c >= runEnd) {
+      runEnd = c + 1;
+      while (runEnd < n && gbkCodeUnit(text.charCodeAt(runEnd)) >= 0) runEnd++;
     }
-    // A maximal run of double-byte GBK characters.
-    let j = i;
-    const bytes: number[] = [];
-    while (j < n) {
-      const code = gbkCode(text[j]);
-      if (code < 0) break;
-      bytes.push(code >> 8, code & 0xff);
-      j++;
+    const got = decodeGbkRun(text, c, runEnd);
+    if (got && got.ideographs >= 2 && got.common * 2 >= got.ideographs) {
+      matchedTo = c + Math.ceil(got.endByte / 2);
+      runs.push({ start: c, end: matchedTo, decoded: got.text });
     }
-    let k = 0; // char index within the run
-    while (k < j - i) {
-      const got = decodeUtf8Cjk(bytes, 2 * k);
-      if (got && got.ideographs >= 2 && got.common * 2 >= got.ideographs) {
-        const endChar = Math.ceil(got.endByte / 2);
-        runs.push({ start: i + k, end: i + endChar, decoded: got.text });
-        k = endChar;
-      } else {
-        k++;
-      }
-    }
-    i = j;
   }
   return runs;
 }
 
-const latin1Cache = new Map<string, number>();
+/**
+ * Windows-1252 byte + 2 per UTF-16 code unit (so 1 = -1, not such a byte), 0 = not looked up yet
+ * (a typed array: this is a hot path).
+ */
+const cp1252Table = new Int16Array(0x10000);
 
-/** The Windows-1252 byte of a character when it is ≥ 0x80 (the range UTF-8 mojibake is made of), else -1. */
-function cp1252Byte(ch: string): number {
-  let b = latin1Cache.get(ch);
-  if (b === undefined) {
-    const code = ch.charCodeAt(0);
-    if (code < 0x80 || code === 0xfffd) b = -1;
-    else {
-      const buf = iconv.encode(ch, 'win1252');
-      b = buf.length === 1 && buf[0] >= 0x80 ? buf[0] : -1;
-    }
-    latin1Cache.set(ch, b);
+/** The Windows-1252 byte of a character (as its UTF-16 code unit) when it is ≥ 0x80 (the range UTF-8 mojibake is made of), else -1. */
+function cp1252Byte(code: number): number {
+  if (code < 0x80) return -1;
+  const cached = cp1252Table[code];
+  if (cached !== 0) return cached - 2;
+  let b = -1;
+  if (code !== 0xfffd) {
+    const buf = iconv.encode(String.fromCharCode(code), 'win1252');
+    b = buf.length === 1 && buf[0] >= 0x80 ? buf[0] : -1;
   }
+  cp1252Table[code] = b + 2;
   return b;
+}
+
+/** charClass bits. */
+const CLASSIFIED = 1;
+/** A double-byte GBK character whose lead byte is 0xE0–0xEF. */
+const GBK_UTF8_LEAD = 2;
+/** A character whose Windows-1252 byte is 0xE0–0xEF. */
+const CP1252_UTF8_LEAD = 4;
+const classTable = new Uint8Array(0x10000);
+
+/** What the mojibake finders need to know of a code unit (looked up once, then a table read). */
+function charClass(code: number): number {
+  let cls = classTable[code];
+  if (cls === 0) {
+    cls = CLASSIFIED;
+    const lead = gbkCodeUnit(code) >> 8; // -1 >> 8 = -1
+    if (lead >= 0xe0 && lead <= 0xef) cls |= GBK_UTF8_LEAD;
+    const b = cp1252Byte(code);
+    if (b >= 0xe0 && b <= 0xef) cls |= CP1252_UTF8_LEAD;
+    classTable[code] = cls;
+  }
+  return cls;
 }
 
 /**
@@ -166,39 +188,64 @@ function cp1252Byte(ch: string): number {
  */
 export function findUtf8AsLatin1(text: string): MojibakeRun[] {
   const runs: MojibakeRun[] = [];
-  let i = 0;
-  while (i < text.length) {
-    if (cp1252Byte(text[i]) < 0) {
-      i++;
-      continue;
+  const n = text.length;
+  // As in findUtf8AsGbk: within a maximal run of characters with a Windows-1252 byte ≥ 0x80,
+  // a decoded stretch starts at a byte 0xE0–0xEF.
+  let runEnd = 0;
+  let matchedTo = 0;
+  for (let c = 0; c < n; c++) {
+    const code = text.charCodeAt(c);
+    if (code < 0x80 || (classTable[code] & (CLASSIFIED | CP1252_UTF8_LEAD)) === CLASSIFIED) continue; // hot path: a table read
+    if (!(charClass(code) & CP1252_UTF8_LEAD) || c < matchedTo) continue;
+    if (c >= runEnd) {
+      runEnd = c + 1;
+      while (runEnd < n && cp1252Byte(text.charCodeAt(runEnd)) >= 0) runEnd++;
     }
-    let j = i;
-    const bytes: number[] = [];
-    while (j < text.length && cp1252Byte(text[j]) >= 0) bytes.push(cp1252Byte(text[j++]));
-    let k = 0;
-    while (k < bytes.length) {
-      const got = decodeUtf8Cjk(bytes, k);
-      if (got && got.ideographs >= 2 && got.common * 2 >= got.ideographs) {
-        runs.push({ start: i + k, end: i + got.endByte, decoded: got.text });
-        k = got.endByte;
-      } else {
-        k++;
-      }
+    const got = decodeCp1252Run(text, c, runEnd);
+    if (got && got.ideographs >= 2 && got.common * 2 >= got.ideographs) {
+      matchedTo = c + got.endByte;
+      runs.push({ start: c, end: matchedTo, decoded: got.text });
     }
-    i = j;
   }
   return runs;
 }
 
-function decodeUtf8Cjk(bytes: number[], from: number): { text: string; endByte: number; ideographs: number; common: number } | null {
+/** decodeUtf8Cjk on the GBK bytes of text[from, to) (a closure outside the scanning loops, which must not capture their variables). */
+function decodeGbkRun(text: string, from: number, to: number): DecodedRun | null {
+  // Byte 2m + 0/1: the high/low GBK byte of character from + m.
+  const byteAt = (p: number) => {
+    const g = gbkTable[text.charCodeAt(from + (p >> 1))];
+    return p & 1 ? g & 0xff : g >> 8;
+  };
+  return decodeUtf8Cjk(byteAt, 2 * (to - from), 0);
+}
+
+/** decodeUtf8Cjk on the Windows-1252 bytes of text[from, to). */
+function decodeCp1252Run(text: string, from: number, to: number): DecodedRun | null {
+  return decodeUtf8Cjk((p) => cp1252Table[text.charCodeAt(from + p)] - 2, to - from, 0);
+}
+
+interface DecodedRun {
+  text: string;
+  endByte: number;
+  ideographs: number;
+  common: number;
+}
+
+/** Decode well-formed three-byte UTF-8 sequences of plausible Chinese from byte `from` of `byteAt(0 … length - 1)`. */
+function decodeUtf8Cjk(
+  byteAt: (p: number) => number,
+  length: number,
+  from: number,
+): DecodedRun | null {
   let p = from;
   let text = '';
   let ideographs = 0;
   let common = 0;
-  while (p + 2 < bytes.length) {
-    const b0 = bytes[p];
-    const b1 = bytes[p + 1];
-    const b2 = bytes[p + 2];
+  while (p + 2 < length) {
+    const b0 = byteAt(p);
+    const b1 = byteAt(p + 1);
+    const b2 = byteAt(p + 2);
     if (b0 < 0xe0 || b0 > 0xef || b1 < 0x80 || b1 > 0xbf || b2 < 0x80 || b2 > 0xbf) break;
     const cp = ((b0 & 0x0f) << 12) | ((b1 & 0x3f) << 6) | (b2 & 0x3f);
     if (cp < 0x800 || !plausibleDecoded(cp)) break;
