@@ -129,7 +129,8 @@ function computeMasks(s: string): Masks {
   const stack: Array<{ open: number; at: number }> = [];
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c < 0x2000 && c !== 10 && c !== 13) continue; // every bracket here is above U+2000
+    // Every bracket here is in U+2018–U+201D or U+3008–U+3015 (hot loop: skip the rest by range).
+    if ((c < 0x2018 && c !== 10 && c !== 13) || (c > 0x201d && c < 0x3008) || c > 0x3015) continue;
     if (c === 10 || c === 13) {
       stack.length = 0;
       continue;
@@ -242,6 +243,9 @@ export function scanFigures(s: string, original: string = s): ScanResult {
         intPart = numText.slice(0, dian);
         fracPart = numText.slice(dian + 1);
       }
+      // A lone 一 (一是, 一批, 一体化, 统一 …) is idiom far more often than a count (decided below
+      // too; checked first because it is by far the most frequent token).
+      if (!isPercentWord && intPart === '一') continue;
       // A greedy match may swallow a following scale word (两千万 → keep) or end in 万/亿 used as a scale.
       const parsed = parseChineseNumeral(intPart);
       if (parsed === null) {
