@@ -291,6 +291,8 @@ export function analyzeLine(lineSimplified: string, lineOriginal: string = lineS
 const PINYIN_RE = /(?<=[\u3400-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}[)）]/g;
 
 function withoutPinyin(simplified: string, original: string): { simplified: string; original: string; map: Int32Array | null } {
+  // Pinyin needs a bracket: most lines have none and skip the lookbehind scan.
+  if (simplified.indexOf('(') < 0 && simplified.indexOf('（') < 0) return { simplified, original, map: null };
   PINYIN_RE.lastIndex = 0;
   if (!PINYIN_RE.test(simplified)) return { simplified, original, map: null };
   PINYIN_RE.lastIndex = 0;
