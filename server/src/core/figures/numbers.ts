@@ -195,6 +195,20 @@ function parseArabic(printed: string): { value: number; decimals: number } {
 
 const CN_DIGIT_ONLY = /^[〇零一二三四五六七八九]+$/;
 
+/** ASCII or full-width digit. */
+function isDigitUnit(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= FULLWIDTH_ZERO && c <= FULLWIDTH_ZERO + 9);
+}
+
+function isLatinLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** Characters that glue a number to what precedes it (· : ： - — ~ ～ /), besides Latin letters. */
+const GLUED_BEFORE = new Set([0xb7, 0x3a, 0xff1a, 0x2d, 0x2014, 0x7e, 0xff5e, 0x2f]);
+/** Of those, the ones that make the number the end of a range. */
+const RANGE_DASHES = new Set([0x2d, 0x2014, 0x7e, 0xff5e]);
+
 /**
  * Scan a text (the simplified view) for figures. `original` is the text as written
  * (same length) and is used only for the printed strings.
@@ -205,30 +219,32 @@ export function scanFigures(s: string, original: string = s): ScanResult {
   const masks = computeMasks(s);
   NUMBER_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
+  const skip = (tokStart: number, reason: NotFigureReason, end: number) => skipped.push({ start: tokStart, end, printed: original.slice(tokStart, end), reason });
   while ((m = NUMBER_RE.exec(s))) {
     const tokStart = m.index;
     const tokText = m[0];
-    const isPercentWord = tokText.startsWith('百分之');
-    const isArabic = !isPercentWord && /^[0-9０-９]/.test(tokText);
+    const tokEnd = tokStart + tokText.length;
+    const first = tokText.charCodeAt(0);
+    const isPercentWord = first === 0x767e /* 百 */ && tokText.startsWith('百分之');
+    const isArabic = !isPercentWord && isDigitUnit(first);
     let numStart = isPercentWord ? tokStart + 3 : tokStart;
     let numText = isPercentWord ? tokText.slice(3) : tokText;
-    const skip = (reason: NotFigureReason, end = tokStart + tokText.length) =>
-      skipped.push({ start: tokStart, end, printed: original.slice(tokStart, end), reason });
 
-    const prev = tokStart > 0 ? s[tokStart - 1] : '';
+    const prevCode = tokStart > 0 ? s.charCodeAt(tokStart - 1) : 0;
     if (masks.kind[tokStart]) {
-      skip(masks.kind[tokStart] === 2 ? 'docno' : 'name');
+      skip(tokStart, masks.kind[tokStart] === 2 ? 'docno' : 'name', tokEnd);
       continue;
     }
     // Digits glued to Latin letters or other digits' punctuation: 5G, V2.0, A1, 4·15, 11:18.
-    if (/[A-Za-z·:：\-—~～/]/.test(prev) || /^[A-Za-z]/.test(s[tokStart + tokText.length] ?? '')) {
-      skip(/[-—~～]/.test(prev) ? 'range' : 'name');
+    if (GLUED_BEFORE.has(prevCode) || isLatinLetter(prevCode) || isLatinLetter(tokEnd < s.length ? s.charCodeAt(tokEnd) : 0)) {
+      skip(tokStart, RANGE_DASHES.has(prevCode) ? 'range' : 'name', tokEnd);
       continue;
     }
-    if (prev === '第' || prev === '前') {
-      skip('ordinal');
+    if (prevCode === 0x7b2c /* 第 */ || prevCode === 0x524d /* 前 */) {
+      skip(tokStart, 'ordinal', tokEnd);
       continue;
     }
+    const prev = tokStart > 0 ? s[tokStart - 1] : '';
 
     let value: number;
     let decimals = 0;
@@ -249,7 +265,7 @@ export function scanFigures(s: string, original: string = s): ScanResult {
       // A greedy match may swallow a following scale word (两千万 → keep) or end in 万/亿 used as a scale.
       const parsed = parseChineseNumeral(intPart);
       if (parsed === null) {
-        skip('no-unit');
+        skip(tokStart, 'no-unit', tokEnd);
         continue;
       }
       value = parsed;
@@ -262,7 +278,7 @@ export function scanFigures(s: string, original: string = s): ScanResult {
       if (!isPercentWord) {
         // Digit-by-digit numbers (二〇二四) are years or codes, never counts.
         if (CN_DIGIT_ONLY.test(intPart) && intPart.length > 1) {
-          skip(s[tokStart + tokText.length] === '年' ? 'year' : 'no-unit');
+          skip(tokStart, s[tokStart + tokText.length] === '年' ? 'year' : 'no-unit', tokEnd);
           continue;
         }
         // A lone 一 (一是, 一批, 一体化, 统一 …) is idiom far more often than a count.
@@ -288,7 +304,7 @@ export function scanFigures(s: string, original: string = s): ScanResult {
       const j = skipSpace(s, i);
       const next = s[j] ?? '';
       if (isArabic && /^[.．]$/.test(s[i] ?? '') && /[\u4e00-\u9fff]/.test(s[i + 1] ?? '')) {
-        skip('no-unit'); // heading marker 1.全方位
+        skip(tokStart, 'no-unit', tokEnd); // heading marker 1.全方位
         continue;
       }
       if (next === '%' || next === '％') {
@@ -301,13 +317,13 @@ export function scanFigures(s: string, original: string = s): ScanResult {
         kind = 'times';
         i = j + 1;
       } else if (isArabic && /^(19|20)\d\d$/.test(toAsciiDigits(numText)) && (next === '年' || next === '-' || next === '—' || next === '至' || next === '～' || next === '~' || next === '/' || next === '.' || prev === '(' || prev === '（')) {
-        skip('year');
+        skip(tokStart, 'year', tokEnd);
         continue;
       } else if (next === '月' || next === '日' || next === '号' || next === '时' || next === '点' || next === '届') {
-        skip(next === '号' ? 'docno' : 'date');
+        skip(tokStart, next === '号' ? 'docno' : 'date', tokEnd);
         continue;
       } else if (isArabic && (next === '-' || next === '—' || next === '~' || next === '～' || next === ':' || next === '：' || next === '/') && /[0-9０-９]/.test(s[j + 1] ?? '')) {
-        skip(next === ':' || next === '：' ? 'date' : 'range');
+        skip(tokStart, next === ':' || next === '：' ? 'date' : 'range', tokEnd);
         continue;
       } else {
         // number [余|多] [scale] [余|多] unit
@@ -340,12 +356,12 @@ export function scanFigures(s: string, original: string = s): ScanResult {
           } else if (scale > 1) {
             i = k;
           } else {
-            skip('no-unit', k);
+            skip(tokStart, 'no-unit', k);
             continue;
           }
           // A four-digit year with 年 was handled above; a small count of 年 is a duration.
           if (unit === '年' && value >= 1000) {
-            skip('year', i);
+            skip(tokStart, 'year', i);
             continue;
           }
           // Chinese numeral + 年级/年代 etc. are not counts either, and 多 after 年 is fine.
