@@ -45,14 +45,17 @@ export class Analysis implements LineEntrySource {
   /**
    * Memoise a value computed from line `index`'s text alone (offsets relative to the line start),
    * under `slot` (a name for what is computed, plus any setting it depends on). Across versions of
-   * an open document the value follows the line as long as its text is unchanged.
+   * an open document the value follows the line as long as its text is unchanged. Without a cache
+   * (a one-off check: the CLI) the value is computed on every call.
    */
   lineMemo<T>(index: number, slot: string, compute: () => T): T {
+    // Without a cache nothing outlives this version: computing directly saves an entry per line.
+    if (!this.cache) return compute();
     return this.lineEntry(index).memo(slot, compute);
   }
 
   get outline(): Outline {
-    if (!this.outlineValue) this.outlineValue = buildOutline(this.doc, this);
+    if (!this.outlineValue) this.outlineValue = buildOutline(this.doc, this.cache ? this : undefined);
     return this.outlineValue;
   }
 

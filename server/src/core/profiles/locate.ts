@@ -80,7 +80,7 @@ function profileSerial(profile: Profile): number {
 function lineMatch<T>(analysis: Analysis, line: number, range: OffsetRange, what: string, serial: number, compute: (text: string) => T): T {
   const ls = analysis.doc.lines[line].start;
   const run = () => compute(analysis.doc.simplified.slice(range.start, range.end));
-  if (range.end > analysis.doc.lines[line].end) return run(); // not within one line
+  if (!analysis.cache || range.end > analysis.doc.lines[line].end) return run(); // one-off check, or not within one line
   return analysis.lineEntry(line).piece(what === 'h' ? 'parts-heading' : 'parts-paragraph', range.start - ls, range.end - ls, serial, run);
 }
 
