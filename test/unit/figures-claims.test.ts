@@ -67,3 +67,16 @@ describe('figures: claims for every phrasing', () => {
     assert.equal(text.slice(f.range.start.character, f.range.end.character), '85%');
   });
 });
+
+describe('claim explanations', () => {
+  it('quote the figures as written, also when pinyin residue was cut out of the sentence first', () => {
+    for (const text of ['本区(qū)全年共受理案件200件，审结180件，审结率90%。', '本区全年共受理案件200件，审结180件，审结率90%。']) {
+      const [c] = analyzeFigures(text).claims;
+      assert.equal(c.verdict, 'consistent');
+      assert.match(c.explanation['zh-cn'], /分子：审结 180件\n- 分母：本区全年共受理案件 200件/);
+      assert.match(c.explanation.en, /numerator: 审结 180件/);
+      // Read twice: the same text (built once).
+      assert.equal(c.explanation, c.explanation);
+    }
+  });
+});

@@ -267,6 +267,9 @@ export function analyzeLine(lineSimplified: string, lineOriginal: string = lineS
   claims.sort((a, b) => a.anchor.numStart - b.anchor.numStart);
   const flagged = claims.filter((c) => c.verdict !== 'consistent');
   if (map) {
+    // Explanations built when read quote the figures at their current offsets: build them now,
+    // before the offsets move back to the line with its pinyin.
+    for (const c of claims) void c.explanation;
     const at = (i: number) => (i < map.length ? map[i] : lineOriginal.length);
     const end = (i: number) => (i > 0 ? at(i - 1) + 1 : 0);
     for (const f of figures) {

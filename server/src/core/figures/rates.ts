@@ -256,7 +256,9 @@ export function rateClaims(ctx: FigureContext, mentions: RateMention[]): Claim[]
     const f = r.figure;
     const rateInput: ClaimInput = { role: 'rate', figure: f, label: r.name };
     const linked = link(ctx, r);
-    const header = both(`**${md(r.name)} ${md(figureText(ctx.original, f))}**`, `**${md(r.name)} ${md(figureText(ctx.original, f))}** (rate)`);
+    // Explanations are built when read (hover, statistics, a finding): most claims are consistent and never shown.
+    const header = () => both(`**${md(r.name)} ${md(figureText(ctx.original, f))}**`, `**${md(r.name)} ${md(figureText(ctx.original, f))}** (rate)`);
+    let explained: LocalizedText | undefined;
     if (!linked) {
       claims.push({
         kind: 'rate',
@@ -265,7 +267,9 @@ export function rateClaims(ctx: FigureContext, mentions: RateMention[]): Claim[]
         inputs: [rateInput],
         computed: null,
         verdict: 'unverifiable',
-        explanation: joinLines([header, both('同一句中没有可与之核对的分子和分母，未核对。', 'No numerator and denominator are stated with it in the same sentence; not checked.')]),
+        get explanation(): LocalizedText {
+          return (explained ??= joinLines([header(), both('同一句中没有可与之核对的分子和分母，未核对。', 'No numerator and denominator are stated with it in the same sentence; not checked.')]));
+        },
         working: '',
         suggestions: [],
       });
@@ -289,7 +293,9 @@ export function rateClaims(ctx: FigureContext, mentions: RateMention[]): Claim[]
         computed: null,
         verdict: 'unverifiable',
         problem: 'approximate',
-        explanation: joinLines([header, both('所给数字是约数（约、左右），无法核对。', 'The counts are approximate (约, 左右); not checked.')]),
+        get explanation(): LocalizedText {
+          return (explained ??= joinLines([header(), both('所给数字是约数（约、左右），无法核对。', 'The counts are approximate (约, 左右); not checked.')]));
+        },
         working: '',
         suggestions: [],
       });
@@ -309,10 +315,11 @@ export function rateClaims(ctx: FigureContext, mentions: RateMention[]): Claim[]
     const working = pointInputs
       ? `${sumText(chosen.num)} ÷ ${formatCount(chosen.den.value)} = ${formatWorking(value, f.decimals)}%`
       : `${chosen.num.map((x) => figureText(ctx.original, x)).join(' + ')} ÷ ${figureText(ctx.original, chosen.den)} ∈ [${formatWorking(chosen.value[0], f.decimals)}%, ${formatWorking(chosen.value[1], f.decimals)}%]`;
-    const inputLines = joinLines([
-      both(`- 分子：${chosen.num.map((x) => md(`${labelOf(x)} ${figureText(ctx.original, x)}`)).join(' + ')}`, `- numerator: ${chosen.num.map((x) => md(`${labelOf(x)} ${figureText(ctx.original, x)}`)).join(' + ')}`),
-      both(`- 分母：${md(`${labelOf(chosen.den)} ${figureText(ctx.original, chosen.den)}`)}`, `- denominator: ${md(`${labelOf(chosen.den)} ${figureText(ctx.original, chosen.den)}`)}`),
-    ]);
+    const inputLines = () =>
+      joinLines([
+        both(`- 分子：${chosen.num.map((x) => md(`${labelOf(x)} ${figureText(ctx.original, x)}`)).join(' + ')}`, `- numerator: ${chosen.num.map((x) => md(`${labelOf(x)} ${figureText(ctx.original, x)}`)).join(' + ')}`),
+        both(`- 分母：${md(`${labelOf(chosen.den)} ${figureText(ctx.original, chosen.den)}`)}`, `- denominator: ${md(`${labelOf(chosen.den)} ${figureText(ctx.original, chosen.den)}`)}`),
+      ]);
     if (hit) {
       claims.push({
         kind: 'rate',
@@ -322,7 +329,9 @@ export function rateClaims(ctx: FigureContext, mentions: RateMention[]): Claim[]
         computed: value,
         verdict: 'consistent',
         method: hit.method ?? undefined,
-        explanation: joinLines([header, inputLines, both(`\n${working} ${verdictLine(value, f, hit.method)['zh-cn']}`, `\n${working} ${verdictLine(value, f, hit.method).en}`)]),
+        get explanation(): LocalizedText {
+          return (explained ??= joinLines([header(), inputLines(), both(`\n${working} ${verdictLine(value, f, hit.method)['zh-cn']}`, `\n${working} ${verdictLine(value, f, hit.method).en}`)]));
+        },
         working: `${working} ✓${hit.method === 'truncate' ? ' (truncated)' : ''}`,
         suggestions: [],
       });
@@ -341,7 +350,7 @@ export function rateClaims(ctx: FigureContext, mentions: RateMention[]): Claim[]
         problem: 'ambiguous',
         tried: triedList,
         explanation: joinLines([
-          header,
+          header(),
           both('分母不明确，未判定。已尝试：', 'The base is ambiguous; no verdict. Tried:'),
           ...triedList.map((t) => both(`- ${t.text}`, `- ${t.text}`)),
           both(`均不等于所写的 ${f.printed}%。`, `None gives the stated ${f.printed}%.`),
@@ -359,10 +368,10 @@ export function rateClaims(ctx: FigureContext, mentions: RateMention[]): Claim[]
       computed: value,
       verdict: 'inconsistent',
       explanation: pointInputs
-        ? joinLines([header, inputLines, both(`\n${working} ${verdictLine(value, f, null)['zh-cn']}`, `\n${working} ${verdictLine(value, f, null).en}`)])
+        ? joinLines([header(), inputLines(), both(`\n${working} ${verdictLine(value, f, null)['zh-cn']}`, `\n${working} ${verdictLine(value, f, null).en}`)])
         : joinLines([
-            header,
-            inputLines,
+            header(),
+            inputLines(),
             both(`\n${working}：约数给出的范围不含所写的 ${f.printed}% ✗`, `\n${working}: the range the approximate figures allow excludes the stated ${f.printed}% ✗`),
           ]),
       working: pointInputs ? `${working} → ${formatAt(value, f.decimals)}% ≠ ${f.printed}%` : `${working} ∌ ${f.printed}%`,

@@ -5,6 +5,7 @@
  * warning; a plain subset (共纳入8项,其中2项…) is fine. Units of one family mix freely
  * (个/次 in seed 004); figures of another family end the breakdown.
  */
+import type { LocalizedText } from '../l10n';
 import type { Claim, ClaimInput } from './claim';
 import type { Figure } from './numbers';
 import { figureInterval, isExact } from './numbers';
@@ -154,9 +155,13 @@ function sumClaim(ctx: FigureContext, b: Breakdown): Claim {
     { role: 'total', figure: b.total, label: labelBefore(s, b.total, 0) },
     ...b.parts.map((p) => ({ role: 'part' as const, figure: p, label: labelBefore(s, p, 0) })),
   ];
-  const partsMd = b.parts.map((p) => md(`${labelBefore(s, p, 0)} ${figureText(original, p)}`)).join(' + ');
-  const header = both(`**${md(name)}**（合计核对）\n\n- 总数：${md(totalText)}\n- 分项：${partsMd}`, `**${md(name)}** (total vs breakdown)\n\n- total: ${md(totalText)}\n- parts: ${partsMd}`);
+  // Built when read (hover, statistics, a finding): most totals are consistent and never shown.
+  const header = (): LocalizedText => {
+    const partsMd = b.parts.map((p) => md(`${labelBefore(s, p, 0)} ${figureText(original, p)}`)).join(' + ');
+    return both(`**${md(name)}**（合计核对）\n\n- 总数：${md(totalText)}\n- 分项：${partsMd}`, `**${md(name)}** (total vs breakdown)\n\n- total: ${md(totalText)}\n- parts: ${partsMd}`);
+  };
   const exactAll = isExact(b.total) && b.parts.every(isExact);
+  let explained: LocalizedText | undefined;
   const sumLine = b.parts.length > 1 ? `${sumExpr} = ${formatCount(sum)}` : `${formatCount(sum)}`;
   if (pLo > tHi) {
     return {
@@ -168,7 +173,7 @@ function sumClaim(ctx: FigureContext, b: Breakdown): Claim {
       verdict: 'inconsistent',
       severity: 'error',
       problem: 'above',
-      explanation: joinLines([header, both(`\n${sumLine} > ${totalText}：分项之和超过总数 ✗`, `\n${sumLine} > ${totalText}: the parts add up to more than the total ✗`)]),
+      explanation: joinLines([header(), both(`\n${sumLine} > ${totalText}：分项之和超过总数 ✗`, `\n${sumLine} > ${totalText}: the parts add up to more than the total ✗`)]),
       working: `${sumLine} > ${formatCount(b.total.value)}`,
       suggestions: exactAll && b.total.arabic ? [{ figure: b.total, newText: String(sum), title: both(`将总数改为 ${sum}`, `Change the total to ${sum}`) }] : [],
     };
@@ -184,7 +189,7 @@ function sumClaim(ctx: FigureContext, b: Breakdown): Claim {
       severity: 'warning',
       problem: 'below',
       explanation: joinLines([
-        header,
+        header(),
         both(`\n${sumLine} < ${totalText}：分项已列全（${md(b.marker)}），合计却少于总数 ✗`, `\n${sumLine} < ${totalText}: the breakdown is complete (${md(b.marker)}) yet falls short of the total ✗`),
       ]),
       working: `${sumLine} < ${formatCount(b.total.value)}`,
@@ -192,7 +197,7 @@ function sumClaim(ctx: FigureContext, b: Breakdown): Claim {
     };
   }
   const equal = exactAll && sum === b.total.value;
-  const verdictText = equal
+  const verdictText = (): LocalizedText => equal
     ? both(`\n${sumLine} = ${totalText} ✓`, `\n${sumLine} = ${totalText} ✓`)
     : both(`\n${sumLine} ≤ ${totalText}：分项不超过总数 ✓${b.parts.length === 1 ? '（部分列举）' : '（未必列全）'}`, `\n${sumLine} ≤ ${totalText}: within the total ✓${b.parts.length === 1 ? ' (a subset)' : ' (not necessarily all parts)'}`);
   return {
@@ -203,7 +208,9 @@ function sumClaim(ctx: FigureContext, b: Breakdown): Claim {
     computed: sum,
     verdict: 'consistent',
     problem: equal ? 'equal' : 'subset',
-    explanation: joinLines([header, verdictText]),
+    get explanation(): LocalizedText {
+      return (explained ??= joinLines([header(), verdictText()]));
+    },
     working: equal ? `${sumExpr} = ${formatCount(b.total.value)} ✓` : `${sumLine} ≤ ${formatCount(b.total.value)} ✓`,
     suggestions: [],
   };
