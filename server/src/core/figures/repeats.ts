@@ -32,7 +32,8 @@ export function repeatCandidates(ctx: FigureContext): RepeatCandidate[] {
   const { s } = ctx;
   const out: RepeatCandidate[] = [];
   for (const sent of ctx.sentences) {
-    if (!sent.figures.length) continue;
+    // Only exact counts are compared: sentences without one are not read further.
+    if (!sent.figures.some((f) => f.kind === 'count' && isExact(f))) continue;
     const sentenceText = s.slice(sent.start, sent.end);
     if (COMPARISON.test(sentenceText)) continue;
     const year = /(?:19|20)\d\d(?=年)/.exec(sentenceText)?.[0] ?? '';
