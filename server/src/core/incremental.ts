@@ -87,7 +87,9 @@ export class LineEntry {
   heading: Heading | null | undefined = undefined;
   /** The `markdown` flag the heading was recognised under. */
   headingMarkdown = false;
-  private slots: Map<string, unknown> | undefined;
+  /** Memoised values by slot number (see slotNumber); slots past the numbered ones in a map. */
+  private values: unknown[] | undefined;
+  private more: Map<string, unknown> | undefined;
 
   /**
    * Memoise a value for the piece [start, end) of the line (relative offsets) under a constant
@@ -95,21 +97,51 @@ export class LineEntry {
    * One piece per slot: a different piece or tag recomputes and replaces it.
    */
   piece<T>(slot: string, start: number, end: number, tag: number, compute: () => T): T {
-    const slots = (this.slots ??= new Map());
-    const v = slots.get(slot) as { start: number; end: number; tag: number; value: T } | undefined;
+    const v = this.get(slot) as { start: number; end: number; tag: number; value: T } | undefined;
     if (v && v.start === start && v.end === end && v.tag === tag) return v.value;
     const value = compute();
-    slots.set(slot, { start, end, tag, value });
+    this.set(slot, { start, end, tag, value });
     return value;
   }
 
   memo<T>(slot: string, compute: () => T): T {
-    const slots = (this.slots ??= new Map());
-    if (slots.has(slot)) return slots.get(slot) as T;
-    const v = compute();
-    slots.set(slot, v);
-    return v;
+    const v = this.get(slot);
+    if (v !== undefined) return (v === UNDEFINED ? undefined : v) as T;
+    const value = compute();
+    this.set(slot, value === undefined ? UNDEFINED : value);
+    return value;
   }
+
+  private get(slot: string): unknown {
+    const n = slotNumber(slot);
+    return n >= 0 ? this.values?.[n] : this.more?.get(slot);
+  }
+
+  private set(slot: string, value: unknown): void {
+    const n = slotNumber(slot);
+    if (n >= 0) (this.values ??= [])[n] = value;
+    else (this.more ??= new Map()).set(slot, value);
+  }
+}
+
+/** Stands for a memoised `undefined`. */
+const UNDEFINED = Symbol('undefined');
+
+/**
+ * Slot names are a small fixed set (what is computed per line); each gets a number, so a line's
+ * values sit in a small array instead of a map per line. Past MAX_NUMBERED_SLOTS names (a caller
+ * building names from data), the rest live in a map.
+ */
+const slotNumbers = new Map<string, number>();
+const MAX_NUMBERED_SLOTS = 64;
+function slotNumber(slot: string): number {
+  let n = slotNumbers.get(slot);
+  if (n === undefined) {
+    if (slotNumbers.size >= MAX_NUMBERED_SLOTS) return -1;
+    n = slotNumbers.size;
+    slotNumbers.set(slot, n);
+  }
+  return n;
 }
 
 /** Where the outline and the checker get line entries from (an Analysis). */

@@ -72,22 +72,23 @@ function figureLines(analysis: Analysis): DocumentFigureLines {
     const flaggedLines: DocumentFigureLines['flaggedLines'] = [];
     const firstByKey = new Map<string, PlacedCandidate>();
     const pairs: RepeatPair[] = [];
+    const conflicts: RepeatPair[] = [];
     for (const l of lines) {
       if (l.data.flagged.length) flaggedLines.push(l);
       for (const candidate of l.data.repeat) {
         const placed: PlacedCandidate = { candidate, offset: l.offset, line: l.line };
         const earlier = firstByKey.get(candidate.key);
-        if (earlier) pairs.push({ later: placed, earlier });
-        else firstByKey.set(candidate.key, placed);
+        if (!earlier) {
+          firstByKey.set(candidate.key, placed);
+          continue;
+        }
+        const pair = { later: placed, earlier };
+        pairs.push(pair);
+        if (candidate.figure.value !== earlier.candidate.figure.value) conflicts.push(pair);
       }
     }
-    return { lines, flaggedLines, pairs, conflicts: pairs.filter(isConflict) };
+    return { lines, flaggedLines, pairs, conflicts };
   });
-}
-
-/** A pair of statements of one quantity whose values differ (a figure-conflict). */
-function isConflict(p: RepeatPair): boolean {
-  return p.later.candidate.figure.value !== p.earlier.candidate.figure.value;
 }
 
 /**
@@ -109,7 +110,7 @@ export function claimsOf(analysis: Analysis, kind: Claim['kind'], onlyFlagged = 
     const fl = figureLines(analysis);
     if (kind === 'repeat') {
       const text = analysis.doc.text;
-      const pairs = onlyFlagged ? fl.pairs.filter(isConflict) : fl.pairs;
+      const pairs = onlyFlagged ? fl.conflicts : fl.pairs;
       return pairs.map((p) => repeatClaim(p, text));
     }
     const out: Claim[] = [];
