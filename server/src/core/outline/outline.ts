@@ -206,8 +206,9 @@ function findParagraphs(
   title: DocumentTitle | null,
   closing: ClosingBlock | null,
 ): Paragraph[] {
-  const headingByLine = new Map<number, number>();
-  headings.forEach((h, i) => headingByLine.set(h.line, i));
+  // Heading index by line (-1: none); an array, as this runs on every version of an open document.
+  const headingByLine = new Int32Array(doc.lines.length).fill(-1);
+  headings.forEach((h, i) => (headingByLine[h.line] = i));
   const excluded = new Set<number>();
   if (title) excluded.add(title.line);
   if (closing) {
@@ -220,7 +221,8 @@ function findParagraphs(
   let sectionIdx = -1;
   let inFence = false;
   for (const line of doc.lines) {
-    const hi = headingByLine.get(line.index);
+    const found = headingByLine[line.index];
+    const hi = found >= 0 ? found : undefined;
     if (hi !== undefined) sectionIdx = hi;
     const section = sectionIdx >= 0 ? flat[sectionIdx] : null;
     const blank = isBlank(line.text);
