@@ -70,11 +70,18 @@ function figureLines(analysis: Analysis): DocumentFigureLines {
     }
     // One pass: flagged lines, and each later statement of a quantity paired with the first.
     const flaggedLines: DocumentFigureLines['flaggedLines'] = [];
-    const firstByKey = new Map<string, PlacedCandidate>();
+    let firstByKey = new Map<string, PlacedCandidate>();
     const pairs: RepeatPair[] = [];
     const conflicts: RepeatPair[] = [];
+    const scopeStarts = reportScopes(analysis);
+    let nextScope = 0;
     for (const l of lines) {
       if (l.data.flagged.length) flaggedLines.push(l);
+      // A compilation of reports: each report's quantities are its own.
+      if (nextScope < scopeStarts.length && l.line >= scopeStarts[nextScope]) {
+        while (nextScope < scopeStarts.length && l.line >= scopeStarts[nextScope]) nextScope++;
+        firstByKey = new Map();
+      }
       for (const candidate of l.data.repeat) {
         const placed: PlacedCandidate = { candidate, offset: l.offset, line: l.line };
         const earlier = firstByKey.get(candidate.key);
@@ -89,6 +96,16 @@ function figureLines(analysis: Analysis): DocumentFigureLines {
     }
     return { lines, flaggedLines, pairs, conflicts };
   });
+}
+
+/**
+ * Where the reports of a compilation start (0-based lines, ascending): the top-level 第一部分,
+ * 第二部分 … sections when there are at least two, else none (one report). The same words in two
+ * reports of a compilation describe two different bodies' work, not one quantity stated twice.
+ */
+function reportScopes(analysis: Analysis): number[] {
+  const parts = analysis.outline.sections.filter((s) => s.heading.style === 'part');
+  return parts.length >= 2 ? parts.map((s) => s.heading.line) : [];
 }
 
 /**
