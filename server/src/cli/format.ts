@@ -1,9 +1,16 @@
 import type { Finding, Locale, Severity } from '../core/types';
 import { ALL_RULES } from '../core/rules';
 
+/** The fields of a finding that the CLI prints (all that worker threads send back). */
+export type ReportedFinding = Pick<Finding, 'ruleId' | 'severity' | 'message' | 'range'>;
+
+export function reportedFinding(f: Finding): ReportedFinding {
+  return { ruleId: f.ruleId, severity: f.severity, message: f.message, range: f.range };
+}
+
 export interface FileResult {
   path: string;
-  findings: Finding[];
+  findings: readonly ReportedFinding[];
 }
 
 const SEVERITY_LABEL: Record<Locale, Record<Severity, string>> = {

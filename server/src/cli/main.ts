@@ -2,9 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Analysis } from '../core/analysis';
 import { checkDocument } from '../core/check';
-import { defaultConfig, loadConfigFor, loadCustomProfiles, mergeConfig, parseConfigText, type ResolvedConfig } from '../core/config';
+import { defaultConfig, loadCustomProfiles, mergeConfig, parseConfigText, type ResolvedConfig } from '../core/config';
 import { builtinProfiles } from '../core/profiles/registry';
-import { loadIgnoresFor } from '../core/suppress';
 import { localize, normalizeLocale, type LocalizedText } from '../core/l10n';
 import { outlineToJson, outlineToText } from '../core/outline/serialize';
 import { statsSummary, statsToCsv, statsToText } from '../core/figures/summary';
@@ -13,7 +12,8 @@ import { SEVERITY_RANK, type Locale, type Severity } from '../core/types';
 import { collectFiles, decodeBuffer, type FileProblem } from './files';
 import { formatJson, formatSarif, formatText, type FileResult } from './format';
 import { CLI_MESSAGES } from './messages';
-import { checkInWorkers, runWorker, workerCount, type CheckJob, type CheckSettings } from './parallel';
+import { runWorker, startWorkers, workerCount, type CheckSettings, type FileResolver, type WorkerPool } from './parallel';
+import { ResolveCache } from './resolve-cache';
 
 declare const REPORTLINT_VERSION: string | undefined;
 const VERSION = typeof REPORTLINT_VERSION === 'string' ? REPORTLINT_VERSION : '0.0.0-dev';
@@ -128,8 +128,16 @@ interface LoadedFile {
   text: string;
 }
 
-/** Read the inputs (files, folders, `-`), reporting every problem; never throws. */
-async function loadInputs(o: Options, io: CliIO): Promise<{ files: LoadedFile[]; problems: FileProblem[] }> {
+/**
+ * Read the inputs (files, folders, `-`), reporting every problem; never throws. `onCollected` is
+ * told how many inputs there are before any is read; `onFile` gets each file as it is decoded.
+ */
+async function loadInputs(
+  o: Options,
+  io: CliIO,
+  onCollected?: (count: number) => void,
+  onFile?: (file: LoadedFile, index: number) => void,
+): Promise<{ files: LoadedFile[]; problems: FileProblem[] }> {
   const t = (m: LocalizedText, a?: Record<string, string | number>) => localize(m, o.locale, a);
   const problems: FileProblem[] = [];
   const files: LoadedFile[] = [];
@@ -150,8 +158,11 @@ async function loadInputs(o: Options, io: CliIO): Promise<{ files: LoadedFile[];
       return;
     }
     if (d.encoding === 'gb18030') problems.push({ path: p, kind: 'notice', message: t(CLI_MESSAGES.decodedGbk, { path: p }) });
-    files.push({ path: p, text: d.text });
+    const file = { path: p, text: d.text };
+    files.push(file);
+    onFile?.(file, files.length - 1);
   };
+  onCollected?.(collected.files.length + (o.paths.includes('-') ? 1 : 0));
   if (o.paths.includes('-')) decode('-', await io.readStdin());
   for (const p of collected.files) {
     let buf: Buffer;
@@ -167,9 +178,17 @@ async function loadInputs(o: Options, io: CliIO): Promise<{ files: LoadedFile[];
   return { files, problems };
 }
 
-function configFor(o: Pick<Options, 'stdinName'>, filePath: string, explicit: ResolvedConfig | null): ResolvedConfig {
-  if (explicit) return explicit;
-  return loadConfigFor(filePath === '-' ? path.join(process.cwd(), o.stdinName) : filePath);
+/**
+ * How the configuration and the sidecar entries of each file are found: the --config file for
+ * every file, or the config files around it; folders are resolved once (the same in the main
+ * thread and in the workers).
+ */
+function fileResolver(o: Pick<Options, 'stdinName'>, explicit: ResolvedConfig | null): FileResolver {
+  const cache = new ResolveCache();
+  return {
+    config: (filePath) => explicit ?? cache.config(filePath === '-' ? path.join(process.cwd(), o.stdinName) : filePath),
+    ignores: (filePath) => (filePath === '-' ? [] : cache.ignores(filePath)),
+  };
 }
 
 function loadExplicitConfig(o: Pick<Options, 'configFile' | 'locale'>, problems: FileProblem[]): ResolvedConfig | null {
@@ -202,13 +221,26 @@ function reportProblems(problems: FileProblem[], io: CliIO): boolean {
 
 async function runCheck(o: Options, io: CliIO): Promise<number> {
   const t = (m: LocalizedText, a?: Record<string, string | number>) => localize(m, o.locale, a);
-  const { files, problems } = await loadInputs(o, io);
+  const displayPath = (p: string) => (p === '-' ? o.stdinName : p);
+  // Many files: check them on worker threads across the cores (same results, same order). The
+  // workers start as soon as the files are counted and get each file as soon as it is read.
+  const started: { pool: WorkerPool | null } = { pool: null };
+  const settings: CheckSettings = { locale: o.locale, configFile: o.configFile, stdinName: o.stdinName };
+  const { files, problems } = await loadInputs(
+    o,
+    io,
+    (count) => {
+      const workers = workerCount(count, io.env);
+      if (workers > 0) started.pool = startWorkers(workers, settings, __filename);
+    },
+    (f, index) => started.pool?.add({ index, path: f.path, displayPath: displayPath(f.path), text: f.text }),
+  );
   const explicit = loadExplicitConfig(o, problems);
-  const results: FileResult[] = [];
+  const resolver = fileResolver(o, explicit);
   const configProblems = new Set<string>();
   const configs: ResolvedConfig[] = [];
   for (const f of files) {
-    const config = configFor(o, f.path, explicit);
+    const config = resolver.config(f.path);
     configs.push(config);
     for (const e of config.errors) {
       const line = t(CLI_MESSAGES.configError, { file: e.file, message: e.message });
@@ -218,18 +250,14 @@ async function runCheck(o: Options, io: CliIO): Promise<number> {
       }
     }
   }
-  const displayPaths = files.map((f) => (f.path === '-' ? o.stdinName : f.path));
-  const workers = workerCount(files.length, io.env);
-  if (workers > 0) {
-    // Many files: check them on worker threads across the cores (same results, same order).
-    const jobs: CheckJob[] = files.map((f, index) => ({ index, path: f.path, displayPath: displayPaths[index], text: f.text }));
-    const settings: CheckSettings = { locale: o.locale, configFile: o.configFile, stdinName: o.stdinName };
-    const findings = await checkInWorkers(jobs, settings, workers, __filename);
-    files.forEach((_, i) => results.push({ path: displayPaths[i], findings: findings[i] }));
+  const results: FileResult[] = [];
+  if (started.pool) {
+    const findings = await started.pool.finish(files.length);
+    files.forEach((f, i) => results.push({ path: displayPath(f.path), findings: findings[i] }));
   } else {
     files.forEach((f, i) => {
-      const analysis = Analysis.fromText(f.text, { uri: displayPaths[i] });
-      results.push({ path: displayPaths[i], findings: checkDocument(analysis, { config: configs[i], locale: o.locale, ignores: f.path === '-' ? [] : loadIgnoresFor(f.path) }) });
+      const analysis = Analysis.fromText(f.text, { uri: displayPath(f.path) });
+      results.push({ path: displayPath(f.path), findings: checkDocument(analysis, { config: configs[i], locale: o.locale, ignores: resolver.ignores(f.path) }) });
     });
   }
   const ioFailed = reportProblems(problems, io);
@@ -279,14 +307,9 @@ async function runOutline(o: Options, io: CliIO): Promise<number> {
   return failed ? EXIT_FAILURE : EXIT_OK;
 }
 
-let workerExplicitConfig: ResolvedConfig | null | undefined;
-
 /** Entry point of the CLI's worker threads (see parallel.ts): configuration resolved exactly as above. */
 export function workerMain(): void {
-  runWorker((s: CheckSettings, filePath: string) => {
-    if (workerExplicitConfig === undefined) workerExplicitConfig = loadExplicitConfig({ configFile: s.configFile, locale: s.locale }, []);
-    return configFor({ stdinName: s.stdinName }, filePath, workerExplicitConfig);
-  });
+  runWorker((s: CheckSettings) => fileResolver({ stdinName: s.stdinName }, loadExplicitConfig({ configFile: s.configFile, locale: s.locale }, [])));
 }
 
 /** Entry point for bin/reportlint.js. */
