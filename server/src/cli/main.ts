@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { performance } from 'perf_hooks';
 import { Analysis } from '../core/analysis';
 import { checkDocument } from '../core/check';
 import { defaultConfig, loadCustomProfiles, mergeConfig, parseConfigText, type ResolvedConfig } from '../core/config';
@@ -12,7 +13,7 @@ import { SEVERITY_RANK, type Locale, type Severity } from '../core/types';
 import { collectFiles, decodeBuffer, type FileProblem } from './files';
 import { formatJson, formatSarif, formatText, type FileResult } from './format';
 import { CLI_MESSAGES } from './messages';
-import { runWorker, startWorkers, workerCount, type CheckSettings, type FileResolver, type WorkerPool } from './parallel';
+import { epochMs, runWorker, startWorkers, workerCount, type CheckSettings, type FileResolver, type WorkerPool, type WorkerTiming } from './parallel';
 import { ResolveCache } from './resolve-cache';
 
 declare const REPORTLINT_VERSION: string | undefined;
@@ -221,6 +222,7 @@ function reportProblems(problems: FileProblem[], io: CliIO): boolean {
 
 async function runCheck(o: Options, io: CliIO): Promise<number> {
   const t = (m: LocalizedText, a?: Record<string, string | number>) => localize(m, o.locale, a);
+  const marks: [string, number][] = [['start', epochMs()]];
   const displayPath = (p: string) => (p === '-' ? o.stdinName : p);
   // Many files: check them on worker threads across the cores (same results, same order). The
   // workers start as soon as the files are counted and get each file as soon as it is read.
@@ -235,6 +237,7 @@ async function runCheck(o: Options, io: CliIO): Promise<number> {
     },
     (f, index) => started.pool?.add({ index, path: f.path, displayPath: displayPath(f.path), text: f.text }),
   );
+  marks.push(['read', epochMs()]);
   const explicit = loadExplicitConfig(o, problems);
   const resolver = fileResolver(o, explicit);
   const configProblems = new Set<string>();
@@ -250,25 +253,52 @@ async function runCheck(o: Options, io: CliIO): Promise<number> {
       }
     }
   }
+  marks.push(['configs', epochMs()]);
   const results: FileResult[] = [];
+  let sequentialCheckMs = 0;
   if (started.pool) {
     const findings = await started.pool.finish(files.length);
     files.forEach((f, i) => results.push({ path: displayPath(f.path), findings: findings[i] }));
   } else {
     files.forEach((f, i) => {
+      const ignores = resolver.ignores(f.path);
+      const t0 = epochMs();
       const analysis = Analysis.fromText(f.text, { uri: displayPath(f.path) });
-      results.push({ path: displayPath(f.path), findings: checkDocument(analysis, { config: configs[i], locale: o.locale, ignores: resolver.ignores(f.path) }) });
+      results.push({ path: displayPath(f.path), findings: checkDocument(analysis, { config: configs[i], locale: o.locale, ignores }) });
+      sequentialCheckMs += epochMs() - t0;
     });
   }
+  marks.push(['checked', epochMs()]);
   const ioFailed = reportProblems(problems, io);
   const output = o.format === 'json' ? formatJson(results) : o.format === 'sarif' ? formatSarif(results, VERSION, o.locale) : formatText(results, o.locale);
+  marks.push(['formatted', epochMs()]);
   if (output) io.stdout(output + '\n');
+  marks.push(['written', epochMs()]);
+  if (io.env.REPORTLINT_TIMING === '1') io.stderr(timingReport(marks, started.pool?.timings ?? [], sequentialCheckMs, files.length));
   const count = (s: Severity) => results.reduce((n, r) => n + r.findings.filter((f) => f.severity === s).length, 0);
   io.stderr(t(CLI_MESSAGES.summary, { files: results.length, errors: count('error'), warnings: count('warning'), infos: count('info') + count('hint') }) + '\n');
   if (ioFailed) return EXIT_FAILURE;
   const threshold = SEVERITY_RANK[o.failOn];
   const failing = results.some((r) => r.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold));
   return failing ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/**
+ * REPORTLINT_TIMING=1 (developers, benchmark): one line on stderr, `reportlint-timing {…}`, with
+ * the phases of `check` in milliseconds since the process started and, per worker thread, when
+ * it was ready, when it finished and how long the checks themselves took.
+ */
+function timingReport(marks: [string, number][], workers: readonly WorkerTiming[], sequentialCheckMs: number, files: number): string {
+  const origin = performance.timeOrigin;
+  const at = (ms: number) => Math.round(ms - origin);
+  const phases = Object.fromEntries(marks.map(([k, v]) => [k, at(v)]));
+  const report = {
+    files,
+    phases,
+    checkMs: Math.round(workers.reduce((n, w) => n + w.checkMs, sequentialCheckMs)),
+    workers: workers.map((w) => ({ ready: at(w.readyAt), done: at(w.doneAt), checkMs: Math.round(w.checkMs), files: w.files })),
+  };
+  return `reportlint-timing ${JSON.stringify(report)}\n`;
 }
 
 /** `reportlint stats`: the statistics summary (数据核对表) of each file. Exit 0 unless input failed. */

@@ -10,6 +10,7 @@
  * Results are put back in input order, so the output is identical to a sequential run.
  */
 import * as os from 'os';
+import { performance } from 'perf_hooks';
 import { isMainThread, parentPort, Worker } from 'worker_threads';
 import { Analysis } from '../core/analysis';
 import { checkDocument } from '../core/check';
@@ -41,7 +42,26 @@ export interface FileResolver {
 }
 
 type Request = { kind: 'init'; settings: CheckSettings } | { kind: 'batch'; jobs: CheckJob[] } | { kind: 'exit' };
-type Reply = { kind: 'results'; results: { index: number; findings: ReportedFinding[] }[] } | { kind: 'error'; message: string };
+type Reply =
+  | { kind: 'ready'; at: number }
+  | { kind: 'results'; results: { index: number; findings: ReportedFinding[] }[]; checkMs: number }
+  | { kind: 'error'; message: string };
+
+/** Milliseconds since the epoch, comparable across threads (each thread has its own timeOrigin). */
+export function epochMs(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+/** Where the time of one worker went (REPORTLINT_TIMING). */
+export interface WorkerTiming {
+  /** Epoch ms when the worker had loaded the bundle and could take jobs. */
+  readyAt: number;
+  /** Epoch ms of its last results. */
+  doneAt: number;
+  /** Time spent in Analysis.fromText + checkDocument. */
+  checkMs: number;
+  files: number;
+}
 
 /** Minimum number of files before worker threads are worth their start-up. */
 export const PARALLEL_MIN_FILES = 24;
@@ -69,8 +89,8 @@ export interface WorkerPool {
    * never added stay empty), then lets the workers exit.
    */
   finish(count: number): Promise<ReportedFinding[][]>;
-  /** Stop the workers without waiting for results (input failed). */
-  abort(): void;
+  /** Per worker, where its time went. */
+  readonly timings: readonly WorkerTiming[];
 }
 
 /**
@@ -82,6 +102,7 @@ export function startWorkers(count: number, settings: CheckSettings, entry: stri
   const queue: CheckJob[] = [];
   const inFlight = new Map<Worker, number>();
   const workers: Worker[] = [];
+  const timings: WorkerTiming[] = [];
   let added = 0;
   let done = 0;
   let closed = false;
@@ -127,10 +148,19 @@ export function startWorkers(count: number, settings: CheckSettings, entry: stri
     const w = new Worker(`require(${JSON.stringify(entry)}).workerMain();`, { eval: true });
     workers.push(w);
     inFlight.set(w, 0);
+    const timing: WorkerTiming = { readyAt: 0, doneAt: 0, checkMs: 0, files: 0 };
+    timings.push(timing);
     w.on('message', (m: Reply) => {
       if (m.kind === 'error') return fail(new Error(m.message));
+      if (m.kind === 'ready') {
+        timing.readyAt = m.at;
+        return;
+      }
       for (const r of m.results) out[r.index] = r.findings;
       done += m.results.length;
+      timing.checkMs += m.checkMs;
+      timing.files += m.results.length;
+      timing.doneAt = epochMs();
       inFlight.set(w, (inFlight.get(w) ?? 1) - 1);
       feed(w);
       settle();
@@ -161,10 +191,7 @@ export function startWorkers(count: number, settings: CheckSettings, entry: stri
         settle();
       });
     },
-    abort() {
-      settled = true;
-      for (const w of workers) void w.terminate();
-    },
+    timings,
   };
 }
 
@@ -181,17 +208,23 @@ export function runWorker(makeResolver: (settings: CheckSettings) => FileResolve
     }
     if (m.kind === 'init') {
       settings = m.settings;
+      port.postMessage({ kind: 'ready', at: epochMs() } satisfies Reply);
       return;
     }
     try {
       const s = settings!;
       const r = (resolver ??= makeResolver(s));
+      let checkMs = 0;
       const results = m.jobs.map((job) => {
+        const config = r.config(job.path);
+        const ignores = r.ignores(job.path);
+        const t0 = performance.now();
         const analysis = Analysis.fromText(job.text, { uri: job.displayPath });
-        const findings = checkDocument(analysis, { config: r.config(job.path), locale: s.locale, ignores: r.ignores(job.path) });
+        const findings = checkDocument(analysis, { config, locale: s.locale, ignores });
+        checkMs += performance.now() - t0;
         return { index: job.index, findings: findings.map(reportedFinding) };
       });
-      port.postMessage({ kind: 'results', results } satisfies Reply);
+      port.postMessage({ kind: 'results', results, checkMs } satisfies Reply);
     } catch (e) {
       port.postMessage({ kind: 'error', message: e instanceof Error ? e.stack ?? e.message : String(e) } satisfies Reply);
     }
