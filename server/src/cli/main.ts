@@ -11,7 +11,7 @@ import { statsSummary, statsToCsv, statsToText } from '../core/figures/summary';
 import { ALL_RULES } from '../core/rules';
 import { SEVERITY_RANK, type Locale, type Severity } from '../core/types';
 import { collectFiles, decodeBuffer, type FileProblem } from './files';
-import { formatJson, formatSarif, formatText, type FileResult } from './format';
+import { fileResult, formatJson, formatSarif, formatText, type FileResult } from './format';
 import { CLI_MESSAGES } from './messages';
 import { epochMs, runWorker, startWorkers, workerCount, type CheckSettings, type FileResolver, type WorkerPool, type WorkerTiming } from './parallel';
 import { ResolveCache } from './resolve-cache';
@@ -227,11 +227,12 @@ async function runCheck(o: Options, io: CliIO): Promise<number> {
   // Many files: check them on worker threads across the cores (same results, same order). The
   // workers start as soon as the files are counted and get each file as soon as it is read.
   const started: { pool: WorkerPool | null } = { pool: null };
-  const settings: CheckSettings = { locale: o.locale, configFile: o.configFile, stdinName: o.stdinName };
+  const settings: CheckSettings = { locale: o.locale, format: o.format, configFile: o.configFile, stdinName: o.stdinName };
   const { files, problems } = await loadInputs(
     o,
     io,
     (count) => {
+      marks.push(['collected', epochMs()]);
       const workers = workerCount(count, io.env);
       if (workers > 0) started.pool = startWorkers(workers, settings, __filename);
     },
@@ -254,17 +255,16 @@ async function runCheck(o: Options, io: CliIO): Promise<number> {
     }
   }
   marks.push(['configs', epochMs()]);
-  const results: FileResult[] = [];
+  let results: FileResult[] = [];
   let sequentialCheckMs = 0;
   if (started.pool) {
-    const findings = await started.pool.finish(files.length);
-    files.forEach((f, i) => results.push({ path: displayPath(f.path), findings: findings[i] }));
+    results = await started.pool.finish();
   } else {
     files.forEach((f, i) => {
       const ignores = resolver.ignores(f.path);
       const t0 = epochMs();
       const analysis = Analysis.fromText(f.text, { uri: displayPath(f.path) });
-      results.push({ path: displayPath(f.path), findings: checkDocument(analysis, { config: configs[i], locale: o.locale, ignores }) });
+      results.push(fileResult(displayPath(f.path), checkDocument(analysis, { config: configs[i], locale: o.locale, ignores })));
       sequentialCheckMs += epochMs() - t0;
     });
   }
@@ -275,11 +275,11 @@ async function runCheck(o: Options, io: CliIO): Promise<number> {
   if (output) io.stdout(output + '\n');
   marks.push(['written', epochMs()]);
   if (io.env.REPORTLINT_TIMING === '1') io.stderr(timingReport(marks, started.pool?.timings ?? [], sequentialCheckMs, files.length));
-  const count = (s: Severity) => results.reduce((n, r) => n + r.findings.filter((f) => f.severity === s).length, 0);
+  const count = (s: Severity) => results.reduce((n, r) => n + r.counts[s], 0);
   io.stderr(t(CLI_MESSAGES.summary, { files: results.length, errors: count('error'), warnings: count('warning'), infos: count('info') + count('hint') }) + '\n');
   if (ioFailed) return EXIT_FAILURE;
   const threshold = SEVERITY_RANK[o.failOn];
-  const failing = results.some((r) => r.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold));
+  const failing = results.some((r) => (Object.keys(r.counts) as Severity[]).some((s) => r.counts[s] > 0 && SEVERITY_RANK[s] >= threshold));
   return failing ? EXIT_FINDINGS : EXIT_OK;
 }
 
