@@ -20,7 +20,7 @@ import { ALL_RULES } from '../server/src/core/rules';
 import type { Rule } from '../server/src/core/rules/types';
 import { debounceDelay, DocumentSession } from '../server/src/lsp/pipeline';
 import { startServer } from '../test/lsp/harness';
-import { SERVER_EXEC_ARGV } from '../server/src/lsp/memory';
+import { SERVER_ENV, SERVER_EXEC_ARGV } from '../server/src/lsp/memory';
 import { REPO_ROOT } from '../test/helpers';
 import { generateInput, generateReport, loadCorpus, prng } from './generate';
 import { fmtBytes, fmtMs, fmtStats, measure, measureAsync, now, summarize, type MeasureOptions, type Stats } from './stats';
@@ -576,7 +576,7 @@ async function main() {
   md.push('');
 
   md.push('## Memory with the 10 MB document', '');
-  md.push(`- Language server process (dist/server.js, started with the client's Node options \`${SERVER_EXEC_ARGV.join(' ')}\`) with the 10 MB compilation open, checked, and edited twice: ${serverMem ? `RSS ${serverMem.rss.toFixed(0)} MB, peak RSS (VmHWM) ${serverMem.hwm.toFixed(0)} MB` : 'not measured'}.`);
+  md.push(`- Language server process (dist/server.js, started with the client's Node options \`${SERVER_EXEC_ARGV.join(' ')}\` and environment \`${Object.entries(SERVER_ENV).map(([k, v]) => `${k}=${v}`).join(' ')}\`) with the 10 MB compilation open, checked, and edited twice: ${serverMem ? `RSS ${serverMem.rss.toFixed(0)} MB, peak RSS (VmHWM) ${serverMem.hwm.toFixed(0)} MB` : 'not measured'}.`);
   md.push(`- In this process: the document's analysis and findings retain ${mem.heapUsedMB.toFixed(0)} MB of JS heap (after GC); process RSS ${mem.rssMB.toFixed(0)} MB (includes the benchmark's own inputs).`, '');
 
   md.push('## CLI over 1,000 reports', '');

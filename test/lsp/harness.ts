@@ -9,7 +9,7 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { REPO_ROOT } from '../helpers';
-import { SERVER_EXEC_ARGV } from '../../server/src/lsp/memory';
+import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../server/src/lsp/memory';
 
 export interface ServerHarness {
   connection: ProtocolConnection;
@@ -28,7 +28,8 @@ export interface ServerHarness {
 
 /**
  * Start the bundled server (dist/server.js) over stdio with a real LSP client connection, with
- * the Node options the VS Code client gives it (SERVER_EXEC_ARGV) unless `execArgv` replaces them.
+ * the Node options and environment the VS Code client gives it (SERVER_EXEC_ARGV, unless
+ * `execArgv` replaces them, and SERVER_ENV).
  */
 export async function startServer(
   options: {
@@ -42,7 +43,7 @@ export async function startServer(
 ): Promise<ServerHarness> {
   const child = spawn(process.execPath, [...(options.execArgv ?? SERVER_EXEC_ARGV), path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], {
     stdio: ['pipe', 'pipe', 'pipe'],
-    env: { ...process.env, ...(options.env ?? {}) },
+    env: { ...process.env, ...SERVER_ENV, ...(options.env ?? {}) },
   });
   child.stdin!.on('error', () => undefined); // EPIPE when the server has already exited
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
