@@ -38,7 +38,7 @@ function errorHandler(): ErrorHandler {
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    // A small young generation, `gc` exposed and a fixed malloc threshold, so that the server gives
+    // `gc` exposed and a fixed malloc threshold, so that the server gives
     // back the memory a large document's check used (server/src/lsp/memory.ts).
     run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV], env: { ...SERVER_ENV } } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6029'], env: { ...SERVER_ENV } } },
