@@ -17,6 +17,7 @@ import { RestartPolicy } from './restart-policy';
 import { registerCommands } from './commands';
 import { NoiseControl } from './noise';
 import { StatusBar } from './status';
+import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../server/src/lsp/memory';
 
 let client: LanguageClient | undefined;
 
@@ -37,8 +38,10 @@ function errorHandler(): ErrorHandler {
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6029'] } },
+    // `gc` exposed and a fixed malloc threshold, so that the server gives
+    // back the memory a large document's check used (server/src/lsp/memory.ts).
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV], env: { ...SERVER_ENV } } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6029'], env: { ...SERVER_ENV } } },
   };
   const selector = ['plaintext', 'markdown', 'reportlint'].flatMap((language) => [
     { scheme: 'file', language },

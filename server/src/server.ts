@@ -40,6 +40,7 @@ import type { Finding, Locale, SeverityOrOff } from './core/types';
 import { toCodeAction, toCompletionItem, toDiagnostic, toDocumentSymbols, toFoldingRanges } from './lsp/convert';
 import { debounceDelay, DocumentSession, type CancelToken } from './lsp/pipeline';
 import { CheckScheduler } from './lsp/scheduler';
+import { collectNow, reclaimMemory, RECLAIM_MIN_SIZE } from './lsp/memory';
 import { configDiagnostics, isConfigFile } from './lsp/config-diagnostics';
 import { runSuppression, suppressionActions, SUPPRESS_COMMANDS, type SuppressArgs } from './lsp/suppress-actions';
 import { loadIgnoresFor } from './core/suppress';
@@ -204,6 +205,10 @@ async function validate(uri: string, version: number, token: CancelToken): Promi
   if (token.cancelled || !doc || doc.version !== version) return; // a newer version will be validated
   const session = sessionOf(doc);
   const analysis = session.analysis(doc.getText(), version);
+  // A large document: the previous version's analysis and findings are garbage now; collecting
+  // them before the check lowers its peak (see lsp/memory.ts).
+  const large = doc.getText().length > RECLAIM_MIN_SIZE;
+  if (large) collectNow();
   const config = configFor(uri, settings);
   const { check, force } = shouldCheck(doc, judgedAnalysis(doc, analysis, config), settings.enable);
   let findings: Finding[] | null = [];
@@ -223,7 +228,11 @@ async function validate(uri: string, version: number, token: CancelToken): Promi
     if (findings === null) return; // cancelled by a newer version
   } else session.setFindings(version, findings);
   if (documents.get(uri)?.version !== version || !scheduler.claimPublish(uri, version, token)) return; // stale
+  // A large document's check leaves hundreds of megabytes of garbage: it is collected before the
+  // diagnostics go out, and what building them left, after.
+  if (large) collectNow();
   await connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, uri)) });
+  if (large) reclaimMemory();
 }
 
 function schedule(doc: TextDocument, immediate: boolean): void {
@@ -256,6 +265,7 @@ documents.onDidClose((e) => {
   sessions.delete(e.document.uri);
   settingsCache.delete(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  if (e.document.getText().length > RECLAIM_MIN_SIZE) reclaimMemory();
 });
 
 connection.onDidChangeConfiguration(() => {

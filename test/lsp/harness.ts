@@ -9,6 +9,7 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { REPO_ROOT } from '../helpers';
+import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../server/src/lsp/memory';
 
 export interface ServerHarness {
   connection: ProtocolConnection;
@@ -25,7 +26,11 @@ export interface ServerHarness {
   logs: string[];
 }
 
-/** Start the bundled server (dist/server.js) over stdio with a real LSP client connection. */
+/**
+ * Start the bundled server (dist/server.js) over stdio with a real LSP client connection, with
+ * the Node options and environment the VS Code client gives it (SERVER_EXEC_ARGV, unless
+ * `execArgv` replaces them, and SERVER_ENV).
+ */
 export async function startServer(
   options: {
     locale?: string;
@@ -33,11 +38,12 @@ export async function startServer(
     initializationOptions?: Record<string, unknown>;
     rootUri?: string;
     env?: Record<string, string>;
+    execArgv?: readonly string[];
   } = {},
 ): Promise<ServerHarness> {
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], {
+  const child = spawn(process.execPath, [...(options.execArgv ?? SERVER_EXEC_ARGV), path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], {
     stdio: ['pipe', 'pipe', 'pipe'],
-    env: { ...process.env, ...(options.env ?? {}) },
+    env: { ...process.env, ...SERVER_ENV, ...(options.env ?? {}) },
   });
   child.stdin!.on('error', () => undefined); // EPIPE when the server has already exited
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

@@ -11,6 +11,7 @@ import {
   validateProfile,
 } from '../../server/src/core/profiles';
 import { findPhrase } from '../../server/src/core/profiles/phrases';
+import { BUILTIN_PROFILE_DATA } from '../../server/src/core/profiles/registry';
 import { defaultConfig } from '../../server/src/core/config';
 import { analyze, applyEdits, check, readFixture, readSeed, SEED, SEEDS_SKIP } from '../helpers';
 
@@ -27,6 +28,16 @@ describe('profiles: data and validation', () => {
       p.parts.map((x) => [x.id, x.required]),
       [['measures', true], ['first-responsible', true], ['improvement', false], ['shortcomings', true], ['plan', true], ['other', false]],
     );
+  });
+
+  it('every built-in profile passes the validation custom profiles get (it is not re-validated at run time)', () => {
+    assert.equal(BUILTIN_PROFILE_DATA.length, builtinProfiles().length);
+    for (const data of BUILTIN_PROFILE_DATA) {
+      const { profile: validated, problems } = validateProfile(data);
+      assert.deepEqual(problems, []);
+      assert.equal(validated, data);
+    }
+    assert.deepEqual(builtinProfiles(), BUILTIN_PROFILE_DATA);
   });
 
   it('rejects malformed profiles with a path to the problem', () => {

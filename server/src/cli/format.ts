@@ -1,9 +1,46 @@
 import type { Finding, Locale, Severity } from '../core/types';
 import { ALL_RULES } from '../core/rules';
 
+/** The fields of a finding that the CLI prints (all that worker threads send back). */
+export type ReportedFinding = Pick<Finding, 'ruleId' | 'severity' | 'message' | 'range'>;
+
+export function reportedFinding(f: Finding): ReportedFinding {
+  return { ruleId: f.ruleId, severity: f.severity, message: f.message, range: f.range };
+}
+
+export type SeverityCounts = Record<Severity, number>;
+
+/** One checked file as the output needs it. */
 export interface FileResult {
   path: string;
-  findings: Finding[];
+  /** The findings, or null when the file's part of the output was built already (`part`). */
+  findings: readonly ReportedFinding[] | null;
+  /** The file's part of the json or text output, built by a worker thread (see `outputPart`). */
+  part?: string;
+  counts: SeverityCounts;
+}
+
+export function fileResult(path: string, findings: readonly ReportedFinding[]): FileResult {
+  const counts: SeverityCounts = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return { path, findings, counts };
+}
+
+/** The formats whose output is the concatenation of per-file parts (built on the worker threads). */
+export type PartFormat = 'json' | 'text';
+
+/** A file's part of the output in `format`; `formatJson` / `formatText` join the parts. */
+export function outputPart(format: PartFormat, r: FileResult, locale: Locale): string {
+  if (r.part !== undefined) return r.part;
+  const findings = r.findings ?? [];
+  if (format === 'text') {
+    return findings
+      .map((f) => `${r.path}:${f.range.start.line + 1}:${f.range.start.character + 1} ${SEVERITY_LABEL[locale][f.severity]} ${f.ruleId} ${f.message}`)
+      .join('\n');
+  }
+  // The file's object as JSON.stringify(…, null, 2) prints it two levels deep (see formatJson).
+  const diagnostics = findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, range: f.range }));
+  return JSON.stringify({ path: r.path, diagnostics }, null, 2).replace(/\n/g, '\n    ');
 }
 
 const SEVERITY_LABEL: Record<Locale, Record<Severity, string>> = {
@@ -13,27 +50,20 @@ const SEVERITY_LABEL: Record<Locale, Record<Severity, string>> = {
 
 /** Compiler-style lines: `file:line:col severity rule-id message` (1-based line and column). */
 export function formatText(results: FileResult[], locale: Locale): string {
-  const out: string[] = [];
-  for (const r of results) {
-    for (const f of r.findings) {
-      out.push(`${r.path}:${f.range.start.line + 1}:${f.range.start.character + 1} ${SEVERITY_LABEL[locale][f.severity]} ${f.ruleId} ${f.message}`);
-    }
-  }
-  return out.join('\n');
+  return results
+    .map((r) => outputPart('text', r, locale))
+    .filter((part) => part !== '')
+    .join('\n');
 }
 
-/** The stable JSON contract documented in README.md. */
+/**
+ * The stable JSON contract documented in README.md: exactly
+ * `JSON.stringify({ files: [{ path, diagnostics: [{ ruleId, severity, message, range }] }] }, null, 2)`,
+ * assembled from per-file parts.
+ */
 export function formatJson(results: FileResult[]): string {
-  return JSON.stringify(
-    {
-      files: results.map((r) => ({
-        path: r.path,
-        diagnostics: r.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, range: f.range })),
-      })),
-    },
-    null,
-    2,
-  );
+  if (!results.length) return '{\n  "files": []\n}';
+  return `{\n  "files": [\n    ${results.map((r) => outputPart('json', r, 'en')).join(',\n    ')}\n  ]\n}`;
 }
 
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
@@ -41,7 +71,7 @@ const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warnin
 /** SARIF 2.1.0 for code-scanning tools. Columns are 1-based UTF-16 code units (SARIF's default). */
 export function formatSarif(results: FileResult[], version: string, locale: Locale): string {
   const usedIds = new Set<string>();
-  for (const r of results) for (const f of r.findings) usedIds.add(f.ruleId);
+  for (const r of results) for (const f of r.findings ?? []) usedIds.add(f.ruleId);
   const rules = ALL_RULES.map((rule) => ({
     id: rule.meta.id,
     shortDescription: { text: rule.meta.description[locale] },
@@ -60,7 +90,7 @@ export function formatSarif(results: FileResult[], version: string, locale: Loca
         tool: { driver: { name: 'ReportLint', version, semanticVersion: version, rules } },
         columnKind: 'utf16CodeUnits',
         results: results.flatMap((r) =>
-          r.findings.map((f) => ({
+          (r.findings ?? []).map((f) => ({
             ruleId: f.ruleId,
             ruleIndex: rules.findIndex((x) => x.id === f.ruleId),
             level: SARIF_LEVEL[f.severity],

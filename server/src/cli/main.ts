@@ -1,19 +1,20 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { performance } from 'perf_hooks';
 import { Analysis } from '../core/analysis';
 import { checkDocument } from '../core/check';
-import { defaultConfig, loadConfigFor, loadCustomProfiles, mergeConfig, parseConfigText, type ResolvedConfig } from '../core/config';
+import { defaultConfig, loadCustomProfiles, mergeConfig, parseConfigText, type ResolvedConfig } from '../core/config';
 import { builtinProfiles } from '../core/profiles/registry';
-import { loadIgnoresFor } from '../core/suppress';
 import { localize, normalizeLocale, type LocalizedText } from '../core/l10n';
 import { outlineToJson, outlineToText } from '../core/outline/serialize';
 import { statsSummary, statsToCsv, statsToText } from '../core/figures/summary';
 import { ALL_RULES } from '../core/rules';
 import { SEVERITY_RANK, type Locale, type Severity } from '../core/types';
 import { collectFiles, decodeBuffer, type FileProblem } from './files';
-import { formatJson, formatSarif, formatText, type FileResult } from './format';
+import { fileResult, formatJson, formatSarif, formatText, type FileResult } from './format';
 import { CLI_MESSAGES } from './messages';
-import { checkInWorkers, runWorker, workerCount, type CheckJob, type CheckSettings } from './parallel';
+import { epochMs, runWorker, startWorkers, workerCount, type CheckSettings, type FileResolver, type WorkerPool, type WorkerTiming } from './parallel';
+import { ResolveCache } from './resolve-cache';
 
 declare const REPORTLINT_VERSION: string | undefined;
 const VERSION = typeof REPORTLINT_VERSION === 'string' ? REPORTLINT_VERSION : '0.0.0-dev';
@@ -128,8 +129,16 @@ interface LoadedFile {
   text: string;
 }
 
-/** Read the inputs (files, folders, `-`), reporting every problem; never throws. */
-async function loadInputs(o: Options, io: CliIO): Promise<{ files: LoadedFile[]; problems: FileProblem[] }> {
+/**
+ * Read the inputs (files, folders, `-`), reporting every problem; never throws. `onCollected` is
+ * told how many inputs there are before any is read; `onFile` gets each file as it is decoded.
+ */
+async function loadInputs(
+  o: Options,
+  io: CliIO,
+  onCollected?: (count: number) => void,
+  onFile?: (file: LoadedFile, index: number) => void,
+): Promise<{ files: LoadedFile[]; problems: FileProblem[] }> {
   const t = (m: LocalizedText, a?: Record<string, string | number>) => localize(m, o.locale, a);
   const problems: FileProblem[] = [];
   const files: LoadedFile[] = [];
@@ -150,8 +159,11 @@ async function loadInputs(o: Options, io: CliIO): Promise<{ files: LoadedFile[];
       return;
     }
     if (d.encoding === 'gb18030') problems.push({ path: p, kind: 'notice', message: t(CLI_MESSAGES.decodedGbk, { path: p }) });
-    files.push({ path: p, text: d.text });
+    const file = { path: p, text: d.text };
+    files.push(file);
+    onFile?.(file, files.length - 1);
   };
+  onCollected?.(collected.files.length + (o.paths.includes('-') ? 1 : 0));
   if (o.paths.includes('-')) decode('-', await io.readStdin());
   for (const p of collected.files) {
     let buf: Buffer;
@@ -167,9 +179,17 @@ async function loadInputs(o: Options, io: CliIO): Promise<{ files: LoadedFile[];
   return { files, problems };
 }
 
-function configFor(o: Pick<Options, 'stdinName'>, filePath: string, explicit: ResolvedConfig | null): ResolvedConfig {
-  if (explicit) return explicit;
-  return loadConfigFor(filePath === '-' ? path.join(process.cwd(), o.stdinName) : filePath);
+/**
+ * How the configuration and the sidecar entries of each file are found: the --config file for
+ * every file, or the config files around it; folders are resolved once (the same in the main
+ * thread and in the workers).
+ */
+function fileResolver(o: Pick<Options, 'stdinName'>, explicit: ResolvedConfig | null): FileResolver {
+  const cache = new ResolveCache();
+  return {
+    config: (filePath) => explicit ?? cache.config(filePath === '-' ? path.join(process.cwd(), o.stdinName) : filePath),
+    ignores: (filePath) => (filePath === '-' ? [] : cache.ignores(filePath)),
+  };
 }
 
 function loadExplicitConfig(o: Pick<Options, 'configFile' | 'locale'>, problems: FileProblem[]): ResolvedConfig | null {
@@ -202,13 +222,29 @@ function reportProblems(problems: FileProblem[], io: CliIO): boolean {
 
 async function runCheck(o: Options, io: CliIO): Promise<number> {
   const t = (m: LocalizedText, a?: Record<string, string | number>) => localize(m, o.locale, a);
-  const { files, problems } = await loadInputs(o, io);
+  const marks: [string, number][] = [['start', epochMs()]];
+  const displayPath = (p: string) => (p === '-' ? o.stdinName : p);
+  // Many files: check them on worker threads across the cores (same results, same order). The
+  // workers start as soon as the files are counted and get each file as soon as it is read.
+  const started: { pool: WorkerPool | null } = { pool: null };
+  const settings: CheckSettings = { locale: o.locale, format: o.format, configFile: o.configFile, stdinName: o.stdinName };
+  const { files, problems } = await loadInputs(
+    o,
+    io,
+    (count) => {
+      marks.push(['collected', epochMs()]);
+      const workers = workerCount(count, io.env);
+      if (workers > 0) started.pool = startWorkers(workers, settings, __filename);
+    },
+    (f, index) => started.pool?.add({ index, path: f.path, displayPath: displayPath(f.path), text: f.text }),
+  );
+  marks.push(['read', epochMs()]);
   const explicit = loadExplicitConfig(o, problems);
-  const results: FileResult[] = [];
+  const resolver = fileResolver(o, explicit);
   const configProblems = new Set<string>();
   const configs: ResolvedConfig[] = [];
   for (const f of files) {
-    const config = configFor(o, f.path, explicit);
+    const config = resolver.config(f.path);
     configs.push(config);
     for (const e of config.errors) {
       const line = t(CLI_MESSAGES.configError, { file: e.file, message: e.message });
@@ -218,29 +254,51 @@ async function runCheck(o: Options, io: CliIO): Promise<number> {
       }
     }
   }
-  const displayPaths = files.map((f) => (f.path === '-' ? o.stdinName : f.path));
-  const workers = workerCount(files.length, io.env);
-  if (workers > 0) {
-    // Many files: check them on worker threads across the cores (same results, same order).
-    const jobs: CheckJob[] = files.map((f, index) => ({ index, path: f.path, displayPath: displayPaths[index], text: f.text }));
-    const settings: CheckSettings = { locale: o.locale, configFile: o.configFile, stdinName: o.stdinName };
-    const findings = await checkInWorkers(jobs, settings, workers, __filename);
-    files.forEach((_, i) => results.push({ path: displayPaths[i], findings: findings[i] }));
+  marks.push(['configs', epochMs()]);
+  let results: FileResult[] = [];
+  let sequentialCheckMs = 0;
+  if (started.pool) {
+    results = await started.pool.finish();
   } else {
     files.forEach((f, i) => {
-      const analysis = Analysis.fromText(f.text, { uri: displayPaths[i] });
-      results.push({ path: displayPaths[i], findings: checkDocument(analysis, { config: configs[i], locale: o.locale, ignores: f.path === '-' ? [] : loadIgnoresFor(f.path) }) });
+      const ignores = resolver.ignores(f.path);
+      const t0 = epochMs();
+      const analysis = Analysis.fromText(f.text, { uri: displayPath(f.path) });
+      results.push(fileResult(displayPath(f.path), checkDocument(analysis, { config: configs[i], locale: o.locale, ignores })));
+      sequentialCheckMs += epochMs() - t0;
     });
   }
+  marks.push(['checked', epochMs()]);
   const ioFailed = reportProblems(problems, io);
   const output = o.format === 'json' ? formatJson(results) : o.format === 'sarif' ? formatSarif(results, VERSION, o.locale) : formatText(results, o.locale);
+  marks.push(['formatted', epochMs()]);
   if (output) io.stdout(output + '\n');
-  const count = (s: Severity) => results.reduce((n, r) => n + r.findings.filter((f) => f.severity === s).length, 0);
+  marks.push(['written', epochMs()]);
+  if (io.env.REPORTLINT_TIMING === '1') io.stderr(timingReport(marks, started.pool?.timings ?? [], sequentialCheckMs, files.length));
+  const count = (s: Severity) => results.reduce((n, r) => n + r.counts[s], 0);
   io.stderr(t(CLI_MESSAGES.summary, { files: results.length, errors: count('error'), warnings: count('warning'), infos: count('info') + count('hint') }) + '\n');
   if (ioFailed) return EXIT_FAILURE;
   const threshold = SEVERITY_RANK[o.failOn];
-  const failing = results.some((r) => r.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold));
+  const failing = results.some((r) => (Object.keys(r.counts) as Severity[]).some((s) => r.counts[s] > 0 && SEVERITY_RANK[s] >= threshold));
   return failing ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/**
+ * REPORTLINT_TIMING=1 (developers, benchmark): one line on stderr, `reportlint-timing {…}`, with
+ * the phases of `check` in milliseconds since the process started and, per worker thread, when
+ * it was ready, when it finished and how long the checks themselves took.
+ */
+function timingReport(marks: [string, number][], workers: readonly WorkerTiming[], sequentialCheckMs: number, files: number): string {
+  const origin = performance.timeOrigin;
+  const at = (ms: number) => Math.round(ms - origin);
+  const phases = Object.fromEntries(marks.map(([k, v]) => [k, at(v)]));
+  const report = {
+    files,
+    phases,
+    checkMs: Math.round(workers.reduce((n, w) => n + w.checkMs, sequentialCheckMs)),
+    workers: workers.map((w) => ({ ready: at(w.readyAt), done: at(w.doneAt), checkMs: Math.round(w.checkMs), files: w.files })),
+  };
+  return `reportlint-timing ${JSON.stringify(report)}\n`;
 }
 
 /** `reportlint stats`: the statistics summary (数据核对表) of each file. Exit 0 unless input failed. */
@@ -279,14 +337,9 @@ async function runOutline(o: Options, io: CliIO): Promise<number> {
   return failed ? EXIT_FAILURE : EXIT_OK;
 }
 
-let workerExplicitConfig: ResolvedConfig | null | undefined;
-
 /** Entry point of the CLI's worker threads (see parallel.ts): configuration resolved exactly as above. */
 export function workerMain(): void {
-  runWorker((s: CheckSettings, filePath: string) => {
-    if (workerExplicitConfig === undefined) workerExplicitConfig = loadExplicitConfig({ configFile: s.configFile, locale: s.locale }, []);
-    return configFor({ stdinName: s.stdinName }, filePath, workerExplicitConfig);
-  });
+  runWorker((s: CheckSettings) => fileResolver({ stdinName: s.stdinName }, loadExplicitConfig({ configFile: s.configFile, locale: s.locale }, [])));
 }
 
 /** Entry point for bin/reportlint.js. */

@@ -5,28 +5,28 @@
  * same length as the original (character-for-character mapping), so every
  * offset found in the view is an offset in the original text.
  *
- * The mapping comes from OpenCC's data (opencc-js, TSCharacters/TSPhrases),
- * loaded lazily the first time a document needs it, and cached per character.
+ * The mapping comes from OpenCC's data (opencc-js, tw → cn, one character at a time), shipped as
+ * a generated table of the characters that change (script-table.ts, scripts/gen-t2s-table.mjs):
+ * no dictionary to parse or trie to build in each process and worker thread.
  */
+import { T2S_PAIRS } from './script-table';
 
-// opencc-js ships no CommonJS typings for the t2cn entry; we only need the converter factory.
-type ConverterFn = (s: string) => string;
-
-let converter: ConverterFn | null = null;
 /**
- * Per-code-unit cache of the mapping: 0 = not looked up yet, otherwise the simplified code unit
- * (equal to the input when the character is already simplified or maps to more than one unit).
- * A typed array instead of a Map: the view of a 1 MB document costs a table read per character.
+ * Per-code-unit mapping, filled on first use for every code unit `isCjkUnit` accepts: the
+ * simplified code unit (equal to the input when the character is already simplified or maps to
+ * more than one unit). A typed array: the view of a 1 MB document costs a table read per character.
  */
-const charTable = new Uint16Array(0x10000);
+let charTable: Uint16Array | null = null;
 
-function getConverter(): ConverterFn {
-  if (!converter) {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
-    const OpenCC = require('opencc-js/t2cn') as { Converter(o: { from: string; to: string }): ConverterFn };
-    converter = OpenCC.Converter({ from: 'tw', to: 'cn' });
+function table(): Uint16Array {
+  if (!charTable) {
+    const t = new Uint16Array(0x10000);
+    for (let u = 0x3400; u <= 0x9fff; u++) t[u] = u;
+    for (let u = 0xf900; u <= 0xfaff; u++) t[u] = u;
+    for (let i = 0; i + 1 < T2S_PAIRS.length; i += 2) t[T2S_PAIRS.charCodeAt(i)] = T2S_PAIRS.charCodeAt(i + 1);
+    charTable = t;
   }
-  return converter;
+  return charTable;
 }
 
 /** True when the code unit can be a CJK ideograph that OpenCC may map. */
@@ -35,14 +35,7 @@ function isCjkUnit(code: number): boolean {
 }
 
 function simplifyCode(code: number): number {
-  let mapped = charTable[code];
-  if (mapped === 0) {
-    const ch = String.fromCharCode(code);
-    const out = getConverter()(ch);
-    mapped = out.length === 1 ? out.charCodeAt(0) : code;
-    charTable[code] = mapped;
-  }
-  return mapped;
+  return (charTable ?? table())[code];
 }
 
 export interface ScriptView {

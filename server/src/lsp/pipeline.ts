@@ -54,7 +54,14 @@ export class DocumentSession {
   analysis(text: string, version: number): Analysis {
     if (this.current && this.current.doc.version === version && this.current.doc.text === text) return this.current;
     if (text.length <= INCREMENTAL_MAX_SIZE) this.cache ??= new AnalysisCache();
-    else this.cache = null;
+    else {
+      // A very large document: nothing of the previous version is reused, and the server only
+      // asks for the findings of the current version, so the previous analysis and findings
+      // (tens of megabytes) are let go before the coming check rather than after it.
+      this.cache = null;
+      this.current = null;
+      if (this.checked && this.checked.version !== version) this.checked = null;
+    }
     this.current = Analysis.fromText(text, { uri: this.uri, format: this.format, version, cache: this.cache ?? undefined });
     return this.current;
   }

@@ -1,4 +1,4 @@
-import Ajv, { type ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../../../../schemas/profile.schema.json';
 import type { Profile } from './types';
 
@@ -8,10 +8,13 @@ export interface ProfileProblem {
   message: string;
 }
 
-let validator: ReturnType<Ajv['compile']> | null = null;
+let validator: ValidateFunction | null = null;
 
 function getValidator() {
   if (!validator) {
+    // Loaded on first use: only custom profiles are validated at run time (see registry.ts).
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const Ajv = (require('ajv') as typeof import('ajv')).default;
     const ajv = new Ajv({ allErrors: true, strict: false });
     validator = ajv.compile(schema);
   }

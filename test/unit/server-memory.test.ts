@@ -1,0 +1,41 @@
+import { strict as assert } from 'assert';
+import { spawnSync } from 'child_process';
+import { describe, it } from 'node:test';
+import { collectNow, reclaimMemory, SERVER_EXEC_ARGV } from '../../server/src/lsp/memory';
+import { DocumentSession, INCREMENTAL_MAX_SIZE } from '../../server/src/lsp/pipeline';
+
+describe('server memory', () => {
+  it('a very large document lets the previous version go as soon as a new version is analysed', () => {
+    const session = new DocumentSession('file:///t/big.txt', 'text');
+    const line = '一、本年度共办理行政复议案件一百二十件。\n';
+    const big = line.repeat(Math.ceil((INCREMENTAL_MAX_SIZE + 1) / line.length));
+    const a = session.analysis(big, 1);
+    session.setFindings(1, []);
+    assert.deepEqual(session.findingsFor(1), []);
+    const b = session.analysis(big + '二、乙\n', 2);
+    assert.notEqual(a, b);
+    assert.equal(session.findingsFor(1), null);
+    assert.equal(session.cacheStats, null);
+    assert.equal(session.analysis(big + '二、乙\n', 2), b, 'the same version is analysed once');
+  });
+
+  it('a normal document keeps the last findings until the new version is checked', () => {
+    const session = new DocumentSession('file:///t/a.txt', 'text');
+    session.analysis('一、甲\n', 1);
+    session.setFindings(1, []);
+    session.analysis('一、甲\n三、丙\n', 2);
+    assert.deepEqual(session.findingsFor(1), []);
+  });
+
+  it('collects only when the process exposes gc (the test runner does not)', () => {
+    const exposed = typeof (globalThis as { gc?: unknown }).gc === 'function';
+    assert.equal(collectNow(), exposed);
+    assert.equal(reclaimMemory(), exposed);
+  });
+
+  it('the server options are accepted by node and expose gc', () => {
+    const r = spawnSync(process.execPath, [...SERVER_EXEC_ARGV, '-e', 'process.stdout.write(typeof gc)'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, 'function');
+  });
+});
