@@ -10,7 +10,7 @@ import type { Figure } from './numbers';
 import { figureInterval, isExact } from './numbers';
 import { formatAt, formatCount, formatWorking, grimDenominators, grimNumerators, matchPercent, nearest, ratioInterval, type Interval, type MatchMethod } from './arithmetic';
 import { both, figureText, joinLines, md, precisionText } from './explain';
-import { CLAUSE_BOUNDARY, clauseBefore, isTotalLabel, labelBefore, type Sentence } from './text';
+import { clauseBefore, isClauseBoundaryAt, isTotalLabel, labelBefore, type Sentence } from './text';
 import type { LocalizedText } from '../l10n';
 
 /** Rates that cannot exceed 100% (domain.md §3); keys are the last two characters of the stem. */
@@ -162,7 +162,7 @@ function link(ctx: FigureContext, r: RateMention): Linked | null {
   {
     let cs = sent.start;
     for (let i = sent.start; i <= r.figure.start; i++) {
-      if (i === r.figure.start || CLAUSE_BOUNDARY.has(s[i])) {
+      if (i === r.figure.start || isClauseBoundaryAt(s, i)) {
         const m = ANAPHORA_RE.exec(s.slice(cs, i));
         if (m) {
           refAt = i;

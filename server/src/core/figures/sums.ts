@@ -11,7 +11,7 @@ import type { Figure } from './numbers';
 import { figureInterval, isExact } from './numbers';
 import { formatCount } from './arithmetic';
 import { both, figureText, joinLines, md } from './explain';
-import { CLAUSE_BOUNDARY, isTotalLabel, labelBefore, type Sentence } from './text';
+import { isClauseBoundaryAt, isTotalLabel, labelBefore, type Sentence } from './text';
 import type { FigureContext } from './rates';
 
 const STOP_CLAUSE = /同比|环比|比上年|较上年|比去年|较去年|增长|下降|增加|减少|上升|率|共计|合计|总计|累计|(?<![公中总])共(?![享同建治识赢商])/;
@@ -27,9 +27,9 @@ interface Breakdown {
 
 function clauseOf(s: string, pos: number, min: number, max: number): [number, number] {
   let a = pos;
-  while (a > min && !CLAUSE_BOUNDARY.has(s[a - 1])) a--;
+  while (a > min && !isClauseBoundaryAt(s, a - 1)) a--;
   let b = pos;
-  while (b < max && !CLAUSE_BOUNDARY.has(s[b])) b++;
+  while (b < max && !isClauseBoundaryAt(s, b)) b++;
   return [a, b];
 }
 

@@ -17,6 +17,14 @@ export interface Sentence {
 
 export const CLAUSE_BOUNDARY = new Set([',', '，', ';', '；', ':', '：', '(', '（', ')', '）', '。', '！', '？', '!', '?', '\n', '\r']);
 const LABEL_BOUNDARY = new Set([...CLAUSE_BOUNDARY, '、']);
+/** The same sets by code unit, for the scanning loops (indexing a CJK string allocates a string per character). */
+const CLAUSE_BOUNDARY_CODES = new Set([...CLAUSE_BOUNDARY].map((c) => c.charCodeAt(0)));
+const LABEL_BOUNDARY_CODES = new Set([...LABEL_BOUNDARY].map((c) => c.charCodeAt(0)));
+
+/** True when the code unit at `i` ends a clause (see CLAUSE_BOUNDARY); false outside the text. */
+export function isClauseBoundaryAt(s: string, i: number): boolean {
+  return i >= 0 && i < s.length && CLAUSE_BOUNDARY_CODES.has(s.charCodeAt(i));
+}
 
 /** Split into sentences and distribute the figures (both in order: linear). */
 export function splitSentences(s: string, figures: readonly Figure[]): Sentence[] {
@@ -59,14 +67,14 @@ export const MAX_LOOKBACK = 200;
 export function clauseStart(s: string, pos: number, min: number): number {
   min = Math.max(min, pos - MAX_LOOKBACK);
   let i = pos;
-  while (i > min && !CLAUSE_BOUNDARY.has(s[i - 1])) i--;
+  while (i > min && !CLAUSE_BOUNDARY_CODES.has(s.charCodeAt(i - 1))) i--;
   return i;
 }
 
 /** End of the clause containing `pos` (bounded by `max`). */
 export function clauseEnd(s: string, pos: number, max: number): number {
   let i = pos;
-  while (i < max && !CLAUSE_BOUNDARY.has(s[i])) i++;
+  while (i < max && !CLAUSE_BOUNDARY_CODES.has(s.charCodeAt(i))) i++;
   return i;
 }
 
@@ -77,7 +85,7 @@ export function clauseEnd(s: string, pos: number, max: number): number {
 export function labelBefore(s: string, f: Figure, min: number): string {
   min = Math.max(min, f.start - MAX_LOOKBACK);
   let i = f.start;
-  while (i > min && !LABEL_BOUNDARY.has(s[i - 1])) i--;
+  while (i > min && !LABEL_BOUNDARY_CODES.has(s.charCodeAt(i - 1))) i--;
   return s.slice(i, f.start);
 }
 
