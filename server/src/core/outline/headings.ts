@@ -163,6 +163,9 @@ const LEADING_SPACE = /^[ \t\u3000\u00a0\ufeff\u200b-\u200f\u202a-\u202e\u2060\u
  */
 export function splitTitle(rest: string): { titleEnd: number; bodyStart: number | null } {
   for (let i = 0; i < rest.length; i++) {
+    const c = rest.charCodeAt(i);
+    // Only 。！？:： matter (tested on code units: indexing CJK text allocates a string per character).
+    if (c !== 0x3002 && c !== 0xff01 && c !== 0xff1f && c !== 0x3a && c !== 0xff1a) continue;
     const ch = rest[i];
     if (ch === '。' || ch === '！' || ch === '？') {
       const after = i + 1;

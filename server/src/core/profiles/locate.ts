@@ -44,11 +44,14 @@ function topOf(s: Section | null): Section | null {
   return t;
 }
 
+/** 。！？!?:：;； by code unit. */
+const FIRST_SENTENCE_ENDS = new Set([...'。！？!?:：;；'].map((c) => c.charCodeAt(0)));
+
 /** The end of the first sentence (or clause introduced by a colon) of a paragraph. */
 function firstSentenceEnd(text: string, max = 160): number {
   const limit = Math.min(text.length, max);
   for (let i = 0; i < limit; i++) {
-    if ('。！？!?:：;；'.includes(text[i])) return i + 1;
+    if (FIRST_SENTENCE_ENDS.has(text.charCodeAt(i))) return i + 1;
   }
   return limit;
 }
