@@ -306,9 +306,14 @@ function findEnumerations(doc: ReportDocument, paragraphs: Paragraph[], source?:
 }
 
 /** The enumeration runs of the paragraph text[start, end) (offsets into `text`). */
+/** A character every enumeration marker (一是, 第一, 首先/其次/再次/最后) contains. */
+const ENUM_CHARS = /[是第首其再最]/;
+
 function enumerationRuns(text: string, simplified: string, start: number, end: number): EnumerationRun[] {
   const result: EnumerationRun[] = [];
   const ptext = simplified.slice(start, end);
+  // Every marker contains one of these characters; most paragraphs have none and skip the scan.
+  if (!ENUM_CHARS.test(ptext)) return result;
   const byStyle = new Map<EnumerationStyle, EnumerationItem[]>();
   RE_ENUM.lastIndex = 0;
   let m: RegExpExecArray | null;
