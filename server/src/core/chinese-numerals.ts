@@ -20,6 +20,18 @@ export const MARKER_NUMERAL_CLASS = '[一二三四五六七八九十百零〇]';
  * Handles 十一, 二十, 一百零五, 三百二十一, 两千, 2 万-style mixtures are not handled here.
  */
 export function parseChineseNumeral(s: string): number | null {
+  // The same few numerals (一, 二, 十二, 三百 …) come back all the time: remember them.
+  const known = parsed.get(s);
+  if (known !== undefined) return known;
+  const v = parseUncached(s);
+  if (parsed.size >= 10_000) parsed.clear();
+  parsed.set(s, v);
+  return v;
+}
+
+const parsed = new Map<string, number | null>();
+
+function parseUncached(s: string): number | null {
   if (!s) return null;
   // Digit-by-digit form used in years: 二〇二四
   if (/^[〇零一二三四五六七八九]{2,}$/.test(s) && !/[十百千]/.test(s) && s.length >= 2 && /[〇零]/.test(s)) {
