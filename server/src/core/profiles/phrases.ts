@@ -41,7 +41,22 @@ export interface PhraseMatch {
 
 /** First match of one phrase in `text` from `from`, or null. */
 export function findPhrase(text: string, phrase: string, from = 0): PhraseMatch | null {
-  const c = compiled(phrase);
+  return findCompiled(text, compiled(phrase), from);
+}
+
+/** The phrases of a list, compiled once per list (profile data is checked against every paragraph). */
+const compiledLists = new WeakMap<readonly string[], CompiledPhrase[]>();
+function compiledList(phrases: readonly string[]): CompiledPhrase[] {
+  let list = compiledLists.get(phrases);
+  if (!list) {
+    list = phrases.map(compilePhrase);
+    compiledLists.set(phrases, list);
+  }
+  return list;
+}
+
+function findCompiled(text: string, c: CompiledPhrase, from = 0): PhraseMatch | null {
+  const phrase = c.source;
   if (!c.pieces.length) return null;
   let i = text.indexOf(c.pieces[0], from);
   while (i >= 0) {
@@ -63,15 +78,17 @@ export function findPhrase(text: string, phrase: string, from = 0): PhraseMatch 
 export function findAny(text: string, phrases: readonly string[] | undefined, from = 0): PhraseMatch | null {
   if (!phrases) return null;
   let best: PhraseMatch | null = null;
-  for (const p of phrases) {
-    const m = findPhrase(text, p, from);
+  for (const c of compiledList(phrases)) {
+    const m = findCompiled(text, c, from);
     if (m && (!best || m.start < best.start)) best = m;
   }
   return best;
 }
 
 export function containsAny(text: string, phrases: readonly string[] | undefined): boolean {
-  return !!phrases && phrases.some((p) => findPhrase(text, p) !== null);
+  if (!phrases) return false;
+  for (const c of compiledList(phrases)) if (findCompiled(text, c) !== null) return true;
+  return false;
 }
 
 /** Number of non-overlapping occurrences of the phrases (capped). */
