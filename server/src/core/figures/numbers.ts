@@ -188,10 +188,13 @@ function skipSpace(s: string, i: number): number {
 }
 
 function parseArabic(printed: string): { value: number; decimals: number } {
-  const ascii = toAsciiDigits(printed).replace(/,/g, '');
+  // Plain ASCII digits (and a dot), the usual case, need no conversion.
+  const ascii = ASCII_NUMBER.test(printed) ? printed : toAsciiDigits(printed).replace(/,/g, '');
   const dot = ascii.indexOf('.');
   return { value: Number(ascii), decimals: dot >= 0 ? ascii.length - dot - 1 : 0 };
 }
+
+const ASCII_NUMBER = /^[0-9]+(?:\.[0-9]+)?$/;
 
 const CN_DIGIT_ONLY = /^[〇零一二三四五六七八九]+$/;
 
