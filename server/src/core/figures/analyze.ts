@@ -271,6 +271,8 @@ export function analyzeLine(lineSimplified: string, lineOriginal: string = lineS
   const { simplified, original, map } = withoutPinyin(lineSimplified, lineOriginal);
   const { figures, skipped } = scanFigures(simplified, original);
   const sentences = splitSentences(simplified, figures);
+  // Every claim is about a figure: a line with numbers that are not figures (years, dates …) has none.
+  if (!figures.length && !map) return { figures, skipped, sentences, rates: [], claims: [], repeat: [], flagged: [] };
   const ctx: FigureContext = { s: simplified, original, sentences };
   const rates = findRateMentions(ctx);
   const claims: Claim[] = [];
