@@ -189,6 +189,11 @@ export class AnalysisCache {
   contextSerial = 0;
   /** Statistics of the last build (for tests and the benchmark). */
   readonly stats = { headingHits: 0, headingMisses: 0, paragraphHits: 0, paragraphMisses: 0 };
+  /**
+   * Per-version results a layer hands on to the next version of the document (keyed by layer):
+   * the layer checks `doc.mapping.from` against the serial it stored and patches what changed.
+   */
+  readonly carried = new Map<string, { serial: number; textLength: number; value: unknown }>();
 
   /** The line entries of `doc` (the latest version of the document). */
   lineEntries(doc: ReportDocument): (LineEntry | undefined)[] {

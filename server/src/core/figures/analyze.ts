@@ -60,14 +60,35 @@ function figureLines(analysis: Analysis): DocumentFigureLines {
   return analysis.memo(LINES_MEMO_KEY, () => {
     const { doc } = analysis;
     const lines: DocumentFigureLines['lines'] = [];
-    for (const line of doc.lines) {
-      if (line.end === line.start) continue;
-      const data = analysis.lineMemo(line.index, LINES_MEMO_KEY, () => {
+    const lineData = (index: number) => {
+      const line = doc.lines[index];
+      if (line.end === line.start) return;
+      const data = analysis.lineMemo(index, LINES_MEMO_KEY, () => {
         const s = doc.simplified.slice(line.start, line.end);
         return MAY_HOLD_FIGURE.test(s) ? analyzeLine(s, line.text) : EMPTY_LINE;
       });
-      if (data.figures.length || data.skipped.length) lines.push({ line: line.index, offset: line.start, data });
+      if (data.figures.length || data.skipped.length) lines.push({ line: index, offset: line.start, data });
+    };
+    // An open document: the previous version's list of lines with figures, patched where the
+    // text changed (the lines before the change as they were, the lines after it moved), instead
+    // of looking up every line's memo again. The result is the same.
+    const carried = analysis.cache?.carried.get(LINES_MEMO_KEY);
+    const m = doc.mapping;
+    if (carried && m && carried.serial === m.from) {
+      const old = carried.value as DocumentFigureLines['lines'];
+      const delta = doc.text.length - carried.textLength;
+      let k = 0;
+      while (k < old.length && old[k].line < m.prefixLines) lines.push(old[k++]);
+      for (let i = m.prefixLines; i < m.suffixStart; i++) lineData(i);
+      while (k < old.length && old[k].line < m.suffixStart + m.shift) k++;
+      for (; k < old.length; k++) {
+        const r = old[k];
+        lines.push(m.shift === 0 && delta === 0 ? r : { line: r.line - m.shift, offset: r.offset + delta, data: r.data });
+      }
+    } else {
+      for (let i = 0; i < doc.lines.length; i++) lineData(i);
     }
+    analysis.cache?.carried.set(LINES_MEMO_KEY, { serial: doc.serial, textLength: doc.text.length, value: lines });
     // One pass: flagged lines, and each later statement of a quantity paired with the first.
     const flaggedLines: DocumentFigureLines['flaggedLines'] = [];
     let firstByKey = new Map<string, PlacedCandidate>();
