@@ -89,34 +89,48 @@ function figureLines(analysis: Analysis): DocumentFigureLines {
       for (let i = 0; i < doc.lines.length; i++) lineData(i);
     }
     analysis.cache?.carried.set(LINES_MEMO_KEY, { serial: doc.serial, textLength: doc.text.length, value: lines });
-    // One pass: flagged lines, and each later statement of a quantity paired with the first.
     const flaggedLines: DocumentFigureLines['flaggedLines'] = [];
-    let firstByKey = new Map<string, PlacedCandidate>();
-    const pairs: RepeatPair[] = [];
-    const conflicts: RepeatPair[] = [];
-    const scopeStarts = reportScopes(analysis);
-    let nextScope = 0;
-    for (const l of lines) {
-      if (l.data.flagged.length) flaggedLines.push(l);
-      // A compilation of reports: each report's quantities are its own.
-      if (nextScope < scopeStarts.length && l.line >= scopeStarts[nextScope]) {
-        while (nextScope < scopeStarts.length && l.line >= scopeStarts[nextScope]) nextScope++;
-        firstByKey = new Map();
-      }
-      for (const candidate of l.data.repeat) {
-        const placed: PlacedCandidate = { candidate, offset: l.offset, line: l.line };
-        const earlier = firstByKey.get(candidate.key);
-        if (!earlier) {
-          firstByKey.set(candidate.key, placed);
-          continue;
-        }
-        const pair = { later: placed, earlier };
-        pairs.push(pair);
-        if (candidate.figure.value !== earlier.candidate.figure.value) conflicts.push(pair);
-      }
-    }
-    return { lines, flaggedLines, pairs, conflicts };
+    for (const l of lines) if (l.data.flagged.length) flaggedLines.push(l);
+    // The conflicts (what figure-conflict reports) on every version; all pairs only when asked for.
+    const conflicts = pairRepeats(analysis, lines, true);
+    let pairs: RepeatPair[] | null = null;
+    return {
+      lines,
+      flaggedLines,
+      get pairs(): RepeatPair[] {
+        return (pairs ??= pairRepeats(analysis, lines, false));
+      },
+      conflicts,
+    };
   });
+}
+
+/**
+ * Pair each later statement of a quantity with the first (within one report of a compilation):
+ * every pair, or only those whose values differ.
+ */
+function pairRepeats(analysis: Analysis, lines: DocumentFigureLines['lines'], onlyConflicts: boolean): RepeatPair[] {
+  let firstByKey = new Map<string, PlacedCandidate>();
+  const pairs: RepeatPair[] = [];
+  const scopeStarts = reportScopes(analysis);
+  let nextScope = 0;
+  for (const l of lines) {
+    // A compilation of reports: each report's quantities are its own.
+    if (nextScope < scopeStarts.length && l.line >= scopeStarts[nextScope]) {
+      while (nextScope < scopeStarts.length && l.line >= scopeStarts[nextScope]) nextScope++;
+      firstByKey = new Map();
+    }
+    for (const candidate of l.data.repeat) {
+      const earlier = firstByKey.get(candidate.key);
+      if (!earlier) {
+        firstByKey.set(candidate.key, { candidate, offset: l.offset, line: l.line });
+        continue;
+      }
+      if (onlyConflicts && candidate.figure.value === earlier.candidate.figure.value) continue;
+      pairs.push({ later: { candidate, offset: l.offset, line: l.line }, earlier });
+    }
+  }
+  return pairs;
 }
 
 /**
