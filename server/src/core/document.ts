@@ -202,11 +202,10 @@ function reuseLines(prev: ReportDocument, text: string, diff: TextDiff): { lines
   const lines: Line[] = old.slice(0, prefixLines) as Line[];
   const midStart = prefixLines > 0 ? old[prefixLines].start : 0;
   const midEnd = firstSuffix < old.length ? old[firstSuffix].start + delta : -1; // start of the first reused trailing line
+  // Split the changed region until the first reused trailing line starts (or to the end of the text).
   let start = midStart;
   const n = text.length;
-  let i = midStart;
-  for (; i < n; i++) {
-    if (start === midEnd) break;
+  for (let i = midStart; i < n && start !== midEnd; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) {
       lines.push({ index: lines.length, start, end: i, text: text.slice(start, i) });
@@ -214,16 +213,8 @@ function reuseLines(prev: ReportDocument, text: string, diff: TextDiff): { lines
       start = i + 1;
     }
   }
-  if (midEnd < 0 || start !== midEnd) {
-    // No reusable trailing line (or the split did not meet it): split to the end.
-    for (; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || c === 13) {
-        lines.push({ index: lines.length, start, end: i, text: text.slice(start, i) });
-        if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
-        start = i + 1;
-      }
-    }
+  if (start !== midEnd) {
+    // No reusable trailing line (or the split did not meet it): the rest was split to the end.
     lines.push({ index: lines.length, start, end: n, text: text.slice(start, n) });
     return { lines, mapping: { prefixLines, suffixStart: lines.length, shift: 0 } };
   }

@@ -12,7 +12,7 @@ import { boundClaims, findRateMentions, grimClaims, rateClaims, type FigureConte
 import { splitSentences, type Sentence } from './text';
 import { sumClaims } from './sums';
 import { changeClaims } from './changes';
-import { repeatCandidates, repeatClaim, repeatClaims, type PlacedCandidate, type RepeatCandidate, type RepeatPair } from './repeats';
+import { repeatCandidates, repeatClaim, type PlacedCandidate, type RepeatCandidate, type RepeatPair } from './repeats';
 export { repeatClaim, type RepeatPair } from './repeats';
 
 export interface FiguresAnalysis {
@@ -92,13 +92,14 @@ function figureLines(analysis: Analysis): DocumentFigureLines {
     const flaggedLines: DocumentFigureLines['flaggedLines'] = [];
     for (const l of lines) if (l.data.flagged.length) flaggedLines.push(l);
     // The conflicts (what figure-conflict reports) on every version; all pairs only when asked for.
-    const conflicts = pairRepeats(analysis, lines, true);
+    const scopes = reportScopes(analysis);
+    const conflicts = pairRepeats(lines, scopes, true);
     let pairs: RepeatPair[] | null = null;
     return {
       lines,
       flaggedLines,
       get pairs(): RepeatPair[] {
-        return (pairs ??= pairRepeats(analysis, lines, false));
+        return (pairs ??= pairRepeats(lines, scopes, false));
       },
       conflicts,
     };
@@ -106,13 +107,13 @@ function figureLines(analysis: Analysis): DocumentFigureLines {
 }
 
 /**
- * Pair each later statement of a quantity with the first (within one report of a compilation):
+ * Pair each later statement of a quantity with the first, in document order, within one report
+ * of a compilation (`scopeStarts`: the lines where reports start; none for a single report):
  * every pair, or only those whose values differ.
  */
-function pairRepeats(analysis: Analysis, lines: DocumentFigureLines['lines'], onlyConflicts: boolean): RepeatPair[] {
+function pairRepeats(lines: ReadonlyArray<{ line: number; offset: number; data: LineFigures }>, scopeStarts: readonly number[], onlyConflicts: boolean): RepeatPair[] {
   let firstByKey = new Map<string, PlacedCandidate>();
   const pairs: RepeatPair[] = [];
-  const scopeStarts = reportScopes(analysis);
   let nextScope = 0;
   for (const l of lines) {
     // A compilation of reports: each report's quantities are its own.
@@ -153,32 +154,6 @@ export function repeatConflicts(analysis: Analysis): RepeatPair[] {
 }
 
 /**
- * The claims of one kind at document offsets, in document order (memoised per version); with
- * `onlyFlagged`, only those that are not consistent (what the rules report). Claims other than
- * repeats are moved from their lines only when asked for, one kind at a time.
- */
-export function claimsOf(analysis: Analysis, kind: Claim['kind'], onlyFlagged = false): Claim[] {
-  return analysis.memo(`claims:${kind}:${onlyFlagged}`, () => {
-    const fl = figureLines(analysis);
-    if (kind === 'repeat') {
-      const text = analysis.doc.text;
-      const pairs = onlyFlagged ? fl.conflicts : fl.pairs;
-      return pairs.map((p) => repeatClaim(p, text));
-    }
-    const out: Claim[] = [];
-    for (const l of fl.lines) {
-      let map: Map<Figure, Figure> | null = null;
-      for (const c of l.data.claims) {
-        if (c.kind !== kind || (onlyFlagged && c.verdict === 'consistent')) continue;
-        map ??= new Map();
-        out.push(shiftClaim(c, l.offset, map));
-      }
-    }
-    return out;
-  });
-}
-
-/**
  * The lines with claims that are not consistent, relative to the line start (line memos: the
  * same objects as long as the line's text is unchanged). For rules that cache per line.
  */
@@ -196,7 +171,7 @@ export function figuresOf(analysis: Analysis): FiguresAnalysis {
   return analysis.memo(FIGURES_MEMO_KEY, () => {
     const fl = figureLines(analysis);
     const out = assemble(fl.lines);
-    pointAt(out, claimsOf(analysis, 'repeat'));
+    pointAt(out, fl.pairs.map((p) => repeatClaim(p, analysis.doc.text)));
     return out;
   });
 }
@@ -240,9 +215,7 @@ export function analyzeFigures(fullSimplified: string, fullOriginal: string = fu
     line++;
   }
   const out = assemble(parts);
-  const candidates: PlacedCandidate[] = [];
-  for (const p of parts) for (const candidate of p.data.repeat) candidates.push({ candidate, offset: p.offset, line: p.line });
-  pointAt(out, repeatClaims(candidates, fullOriginal));
+  pointAt(out, pairRepeats(parts, [], false).map((p) => repeatClaim(p, fullOriginal)));
   return out;
 }
 

@@ -26,7 +26,8 @@ export interface RepeatCandidate {
 
 /**
  * The counts of a text (one line) that are compared with the other statements of the same
- * quantity: everything here depends on the sentence alone; the comparison is repeatClaims'.
+ * quantity: everything here depends on the sentence alone; the comparison across the document is
+ * pairRepeats' (analyze.ts).
  */
 export function repeatCandidates(ctx: FigureContext): RepeatCandidate[] {
   const { s } = ctx;
@@ -71,26 +72,6 @@ export interface PlacedCandidate {
 export interface RepeatPair {
   later: PlacedCandidate;
   earlier: PlacedCandidate;
-}
-
-/** Pair every statement after the first of a key with the first (candidates in document order). */
-export function repeatPairs(candidates: Iterable<PlacedCandidate>): RepeatPair[] {
-  const firstByKey = new Map<string, PlacedCandidate>();
-  const pairs: RepeatPair[] = [];
-  for (const placed of candidates) {
-    const earlier = firstByKey.get(placed.candidate.key);
-    if (earlier) pairs.push({ later: placed, earlier });
-    else firstByKey.set(placed.candidate.key, placed);
-  }
-  return pairs;
-}
-
-/**
- * Compare the candidates of a whole document (in document order): each statement after the
- * first of a key is a claim, at document offsets.
- */
-export function repeatClaims(candidates: Iterable<PlacedCandidate>, original: string): Claim[] {
-  return repeatPairs(candidates).map((p) => repeatClaim(p, original));
 }
 
 /**
