@@ -114,24 +114,38 @@ export interface MojibakeRun {
  * Chinese (whose GBK bytes almost never line up into valid UTF-8) is not flagged.
  */
 export function findUtf8AsGbk(text: string): MojibakeRun[] {
+  // Each GBK character is two bytes: a match of `endByte` bytes spans endByte / 2 characters.
+  return findMisreadUtf8(text, GBK_UTF8_LEAD, (code) => gbkCodeUnit(code) >= 0, decodeGbkRun, 2);
+}
+
+/**
+ * The scan both mojibake finders share. Scanning each maximal run of characters of the misread
+ * encoding (`inRun`) from its start, a decoded stretch can only start at a character whose byte is
+ * a UTF-8 three-byte lead 0xE0–0xEF (`leadBit` in charClass): visit only those, with the end of
+ * their run (found once per run) and the end of the last match.
+ */
+function findMisreadUtf8(
+  text: string,
+  leadBit: number,
+  inRun: (code: number) => boolean,
+  decode: (text: string, start: number, end: number) => DecodedRun | null,
+  bytesPerChar: number,
+): MojibakeRun[] {
   const runs: MojibakeRun[] = [];
   const n = text.length;
-  // Scanning each maximal run of double-byte GBK characters from its start, a decoded stretch can
-  // only start at a character whose GBK lead byte is a UTF-8 three-byte lead (0xE0–0xEF): visit
-  // only those, with the end of their run (found once per run) and the end of the last match.
   let runEnd = 0;
   let matchedTo = 0;
   for (let c = 0; c < n; c++) {
     const code = text.charCodeAt(c);
-    if (code < 0x80 || (classTable[code] & (CLASSIFIED | GBK_UTF8_LEAD)) === CLASSIFIED) continue; // hot path: a table read
-    if (!(charClass(code) & GBK_UTF8_LEAD) || c < matchedTo) continue;
+    if (code < 0x80 || (classTable[code] & (CLASSIFIED | leadBit)) === CLASSIFIED) continue; // hot path: a table read
+    if (!(charClass(code) & leadBit) || c < matchedTo) continue;
     if (c >= runEnd) {
       runEnd = c + 1;
-      while (runEnd < n && gbkCodeUnit(text.charCodeAt(runEnd)) >= 0) runEnd++;
+      while (runEnd < n && inRun(text.charCodeAt(runEnd))) runEnd++;
     }
-    const got = decodeGbkRun(text, c, runEnd);
+    const got = decode(text, c, runEnd);
     if (got && got.ideographs >= 2 && got.common * 2 >= got.ideographs) {
-      matchedTo = c + Math.ceil(got.endByte / 2);
+      matchedTo = c + Math.ceil(got.endByte / bytesPerChar);
       runs.push({ start: c, end: matchedTo, decoded: got.text });
     }
   }
@@ -187,27 +201,7 @@ function charClass(code: number): number {
  * continuation bytes.
  */
 export function findUtf8AsLatin1(text: string): MojibakeRun[] {
-  const runs: MojibakeRun[] = [];
-  const n = text.length;
-  // As in findUtf8AsGbk: within a maximal run of characters with a Windows-1252 byte ≥ 0x80,
-  // a decoded stretch starts at a byte 0xE0–0xEF.
-  let runEnd = 0;
-  let matchedTo = 0;
-  for (let c = 0; c < n; c++) {
-    const code = text.charCodeAt(c);
-    if (code < 0x80 || (classTable[code] & (CLASSIFIED | CP1252_UTF8_LEAD)) === CLASSIFIED) continue; // hot path: a table read
-    if (!(charClass(code) & CP1252_UTF8_LEAD) || c < matchedTo) continue;
-    if (c >= runEnd) {
-      runEnd = c + 1;
-      while (runEnd < n && cp1252Byte(text.charCodeAt(runEnd)) >= 0) runEnd++;
-    }
-    const got = decodeCp1252Run(text, c, runEnd);
-    if (got && got.ideographs >= 2 && got.common * 2 >= got.ideographs) {
-      matchedTo = c + got.endByte;
-      runs.push({ start: c, end: matchedTo, decoded: got.text });
-    }
-  }
-  return runs;
+  return findMisreadUtf8(text, CP1252_UTF8_LEAD, (code) => cp1252Byte(code) >= 0, decodeCp1252Run, 1);
 }
 
 /** decodeUtf8Cjk on the GBK bytes of text[from, to) (a closure outside the scanning loops, which must not capture their variables). */
