@@ -72,13 +72,22 @@ export class Workbench {
 
   /** Opens a workspace file with Quick Open (Ctrl+P), as a user would. */
   async openFile(name: string): Promise<void> {
-    await this.page.keyboard.press('Escape');
-    await this.page.keyboard.press('Control+P');
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
-    await input.fill(name);
     const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first();
-    await row.waitFor({ state: 'visible', timeout: 15_000 });
+    // A file the test has just written may not be in Quick Open's file index yet: ask again (fresh
+    // search) until it is listed, for up to 30 s in all.
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('Escape');
+      await this.page.keyboard.press('Control+P');
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await input.fill(name);
+      try {
+        await row.waitFor({ state: 'visible', timeout: 10_000 });
+        break;
+      } catch (e) {
+        if (attempt >= 3) throw e;
+      }
+    }
     await this.page.keyboard.press('Enter');
     await this.page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor({ timeout: 15_000 });
     await this.page.locator('.part.editor .monaco-editor .view-lines').first().waitFor({ timeout: 15_000 });
