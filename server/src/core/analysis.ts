@@ -1,6 +1,7 @@
 import { ReportDocument, type DocumentFormat } from './document';
 import { LineEntry, type AnalysisCache, type LineEntrySource } from './incremental';
 import { buildOutline, type Outline } from './outline/outline';
+import { tablesOf, type TableBlock } from './blocks/tables';
 
 /**
  * Everything derived from one document version, computed lazily and at most once:
@@ -52,6 +53,11 @@ export class Analysis implements LineEntrySource {
     // Without a cache nothing outlives this version: computing directly saves an entry per line.
     if (!this.cache) return compute();
     return this.lineEntry(index).memo(slot, compute);
+  }
+
+  /** The tables of this version (pipe rows, Markdown, one cell per line), built once. */
+  get tables(): TableBlock[] {
+    return tablesOf(this.doc);
   }
 
   get outline(): Outline {

@@ -3,6 +3,7 @@ import type { OffsetRange } from '../types';
 import { parseChineseNumeral } from '../chinese-numerals';
 import { recognizeHeading, type Heading } from './headings';
 import { headingOf, type LineEntrySource } from '../incremental';
+import { tableIndexByLine, tablesOf } from '../blocks/tables';
 
 export interface Section {
   heading: Heading;
@@ -87,6 +88,8 @@ export function buildOutline(doc: ReportDocument, source?: LineEntrySource): Out
   const simplified = doc.simplified;
   source?.cache?.beginOutline();
   const headings: Heading[] = [];
+  // Table rows and captions are never headings (一、本年新收… in a 信息公开 table).
+  const inTable = tableIndexByLine(doc, tablesOf(doc));
   let inFence = false;
   let fenceMarker = '';
   for (const line of doc.lines) {
@@ -104,6 +107,7 @@ export function buildOutline(doc: ReportDocument, source?: LineEntrySource): Out
       }
       if (inFence) continue;
     }
+    if (inTable[line.index] >= 0) continue;
     const h = source ? headingOf(source, line, simplified, markdown) : recognizeHeading(line, simplified.slice(line.start, line.end), markdown);
     if (h) headings.push(h);
   }
