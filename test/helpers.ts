@@ -8,7 +8,10 @@ import type { Finding } from '../server/src/core/types';
 /** The repository root (tests run from out/test/...). */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures');
-export const SEEDS_DIR = path.resolve(REPO_ROOT, '..', 'shared', 'seeds');
+/** ../shared beside the repository, or REPORTLINT_SHARED (a worktree elsewhere). */
+const SHARED_BESIDE = path.resolve(REPO_ROOT, '..', 'shared');
+export const SHARED_DIR = fs.existsSync(SHARED_BESIDE) || !process.env.REPORTLINT_SHARED ? SHARED_BESIDE : path.resolve(process.env.REPORTLINT_SHARED);
+export const SEEDS_DIR = path.join(SHARED_DIR, 'seeds');
 export const HAVE_SEEDS = fs.existsSync(SEEDS_DIR);
 /** Passed as `skip` to seed tests: a clear message on a clone without ../shared. */
 export const SEEDS_SKIP = HAVE_SEEDS ? false : `../shared/seeds not found beside the repository (${SEEDS_DIR}); seed tests skipped`;

@@ -309,9 +309,10 @@ function findPipeTables(doc: ReportDocument, shapes: LineShape[], used: Uint8Arr
   }
 }
 
-function buildPipeTable(doc: ReportDocument, shapes: LineShape[], used: Uint8Array, from: number, to: number, out: TableBlock[]): void {
+function buildPipeTable(doc: ReportDocument, shapes: LineShape[], used: Uint8Array, from: number, end: number, out: TableBlock[]): void {
+  let to = end;
   let caption = captionAt(doc, from);
-  let first = caption ? from + 1 : from;
+  const first = caption ? from + 1 : from;
   if (!caption) caption = captionAbove(doc, shapes, used, from);
   const all: TableRow[] = [];
   for (let l = first; l <= to; l++) {
@@ -332,7 +333,17 @@ function buildPipeTable(doc: ReportDocument, shapes: LineShape[], used: Uint8Arr
     else rows.push(r);
   }
   const startLine = caption ? caption.line : first;
-  first = startLine;
+  // A text cut off inside the table: its last line is the start of a row whose pipes never came.
+  const after = to + 1;
+  if (after < shapes.length && !used[after] && !shapes[after].blank && !shapes[after].fenced && shapes[after].cells.length === 1) {
+    let rest = after + 1;
+    while (rest < shapes.length && shapes[rest].blank) rest++;
+    const t = shapes[after].cells[0].text;
+    if (rest === shapes.length && t.length <= 60 && !/[。；;！？!?]$/.test(t)) {
+      rows.push(rowFromPieces(after, shapes[after].pieces));
+      to = after;
+    }
+  }
   for (let l = startLine; l <= to; l++) used[l] = 1;
   out.push({ form: 'pipe', startLine, endLine: to, caption, header, rows });
 }

@@ -58,6 +58,13 @@ export interface Heading {
   range: OffsetRange;
   /** Number of `#` for Markdown headings, else null. */
   markdownLevel: number | null;
+  /**
+   * Set when the marker was broken over two lines by the publisher (`（` / `三）改革开放…`): the line
+   * holding the marker's first part and its range. `markerRange` then starts on that line.
+   */
+  brokenFrom?: { line: number; range: OffsetRange };
+  /** 1-based index of the appendix (附件1 …) the heading belongs to; absent in the main text. */
+  appendix?: number;
 }
 
 const NUM = '[一二三四五六七八九十百零〇]{1,6}';
@@ -67,6 +74,8 @@ const RE_PART = new RegExp(`^第(${NUM}|${DIGITS})(部分|章|篇|节)`);
 const RE_CN_DUN = new RegExp(`^(${NUM})\\s*([、.．,，])`);
 const RE_CN_PAREN = new RegExp(`^([(（])\\s*(${NUM})\\s*([)）])(\\s*[、.．,，])?`);
 const RE_AR_DOT = new RegExp(`^(${DIGITS})\\s*([.．、])(?![0-9０-９])`);
+/** 20.2026年… / 21.5+2…: a marker followed by digits (accepted only where the sequence expects it). */
+const RE_AR_DOT_DIGITS = new RegExp(`^(${DIGITS})\\s*([.．])(?=[0-9０-９])`);
 const RE_AR_PAREN = new RegExp(`^([(（])\\s*(${DIGITS})\\s*([)）])(\\s*[、.．,，])?`);
 const RE_MD = /^(#{1,6})(?:[ \t]+|$)/;
 
@@ -105,8 +114,17 @@ interface MarkerMatch {
 }
 
 /** Recognise a heading marker at the start of `s` (already in simplified script). */
-export function matchMarker(s: string): MarkerMatch | null {
+export function matchMarker(s: string, options: { digitsAfterDot?: boolean } = {}): MarkerMatch | null {
   let m: RegExpExecArray | null;
+  if (options.digitsAfterDot) {
+    if (!(m = RE_AR_DOT_DIGITS.exec(s))) return null;
+    const n = digitValue(m[1]);
+    if (n <= 0) return null;
+    return {
+      style: 'arabic-dot', number: n, length: m[0].length, numeralStart: 0, numeralEnd: m[1].length,
+      punct: m[2], trailingPunct: '', paren: null, digits: digitWidth(m[1]),
+    };
+  }
   if ((m = RE_PART.exec(s))) {
     const n = /^[0-9０-９]/.test(m[1]) ? digitValue(m[1]) : parseChineseNumeral(m[1]);
     if (n === null || n <= 0) return null;
@@ -211,7 +229,7 @@ function skipSpace(s: string, i: number): number {
  * Recognise a heading on one line. `simplifiedLine` is the same line in the simplified view
  * (same length) so that traditional text parses alike.
  */
-export function recognizeHeading(line: Line, simplifiedLine: string, markdown: boolean): Heading | null {
+export function recognizeHeading(line: Line, simplifiedLine: string, markdown: boolean, options: { digitsAfterDot?: boolean } = {}): Heading | null {
   const original = line.text;
   let pos = LEADING_SPACE.exec(simplifiedLine)![0].length;
   let markdownLevel: number | null = null;
@@ -227,7 +245,8 @@ export function recognizeHeading(line: Line, simplifiedLine: string, markdown: b
     }
   }
   const body = simplifiedLine.slice(pos);
-  const mm = matchMarker(body);
+  const mm = matchMarker(body, options);
+  if (options.digitsAfterDot && !mm) return null;
   if (!mm && markdownLevel === null) {
     const q = body.trimEnd();
     if (q.length >= 4 && q.length <= 40 && /[?？]$/.test(q) && !/[。!！]/.test(q)) {

@@ -3,7 +3,9 @@ import type { OffsetRange } from '../types';
 import { parseChineseNumeral } from '../chinese-numerals';
 import { recognizeHeading, type Heading } from './headings';
 import { headingOf, type LineEntrySource } from '../incremental';
-import { tableIndexByLine, tablesOf } from '../blocks/tables';
+import { tableIndexByLine, tablesOf, type TableBlock } from '../blocks/tables';
+import type { NoteList, TocBlock } from '../blocks/lists';
+import { refineHeadings, type Appendix, type ItemList } from './non-headings';
 
 export interface Section {
   heading: Heading;
@@ -66,6 +68,14 @@ export interface Outline {
   looksLikeReport: boolean;
   /** Why the document does or does not look like a report (machine-readable cues). */
   reportCues: string[];
+  /** The document's tables (the same objects as Analysis.tables). */
+  tables: TableBlock[];
+  /** Table of contents, note lists and item lists: numbered lines that are not headings. */
+  toc: TocBlock | null;
+  noteLists: NoteList[];
+  itemLists: ItemList[];
+  /** 附件 lines; headings after one carry its index in `appendix`. */
+  appendices: Appendix[];
 }
 
 /** True for an empty or all-whitespace text (what `text.trim() === ''` says, without allocating). */
@@ -89,7 +99,8 @@ export function buildOutline(doc: ReportDocument, source?: LineEntrySource): Out
   source?.cache?.beginOutline();
   const headings: Heading[] = [];
   // Table rows and captions are never headings (一、本年新收… in a 信息公开 table).
-  const inTable = tableIndexByLine(doc, tablesOf(doc));
+  const tables = tablesOf(doc);
+  const inTable = tableIndexByLine(doc, tables);
   let inFence = false;
   let fenceMarker = '';
   for (const line of doc.lines) {
@@ -111,6 +122,9 @@ export function buildOutline(doc: ReportDocument, source?: LineEntrySource): Out
     const h = source ? headingOf(source, line, simplified, markdown) : recognizeHeading(line, simplified.slice(line.start, line.end), markdown);
     if (h) headings.push(h);
   }
+  const refined = refineHeadings(doc, headings, (l) => inTable[l] >= 0);
+  headings.length = 0;
+  headings.push(...refined.headings);
 
   // Document title: a Markdown level-1 heading with no marker at the top, or a short
   // first line that reads like a report title.
@@ -133,10 +147,13 @@ export function buildOutline(doc: ReportDocument, source?: LineEntrySource): Out
 
   const closing = findClosing(doc, headings);
   const { sections, flat } = buildTree(doc, headings, closing);
-  const paragraphs = findParagraphs(doc, headings, flat, title, closing);
+  const paragraphs = findParagraphs(doc, headings, flat, title, closing, refined.brokenMarkerLines);
   const enumerations = findEnumerations(doc, paragraphs, source);
   const { looksLikeReport, cues } = judgeReport(doc, headings, title, closing);
-  return { title, sections, headings, flat, paragraphs, enumerations, closing, looksLikeReport, reportCues: cues };
+  return {
+    title, sections, headings, flat, paragraphs, enumerations, closing, looksLikeReport, reportCues: cues,
+    tables, toc: refined.toc, noteLists: refined.noteLists, itemLists: refined.itemLists, appendices: refined.appendices,
+  };
 }
 
 function buildTree(doc: ReportDocument, headings: Heading[], closing: ClosingBlock | null) {
@@ -144,7 +161,13 @@ function buildTree(doc: ReportDocument, headings: Heading[], closing: ClosingBlo
   const flat: Section[] = [];
   const stack: Section[] = [];
   const docEnd = closing ? lastNonEmptyEndBefore(doc, (closing.issuer ?? closing.date).line) : doc.text.length;
+  let appendix = 0;
   for (const h of headings) {
+    // An appendix (附件1) starts a tree of its own.
+    if ((h.appendix ?? 0) !== appendix) {
+      appendix = h.appendix ?? 0;
+      stack.length = 0;
+    }
     while (stack.length && stack[stack.length - 1].heading.rank >= h.rank) stack.pop();
     const parent = stack.length ? stack[stack.length - 1] : null;
     const s: Section = { heading: h, parent, children: [], range: { start: h.range.start, end: h.range.end }, depth: stack.length };
@@ -209,11 +232,12 @@ function findParagraphs(
   flat: Section[],
   title: DocumentTitle | null,
   closing: ClosingBlock | null,
+  brokenMarkerLines: number[] = [],
 ): Paragraph[] {
   // Heading index by line (-1: none); an array, as this runs on every version of an open document.
   const headingByLine = new Int32Array(doc.lines.length).fill(-1);
   headings.forEach((h, i) => (headingByLine[h.line] = i));
-  const excluded = new Set<number>();
+  const excluded = new Set<number>(brokenMarkerLines);
   if (title) excluded.add(title.line);
   if (closing) {
     excluded.add(closing.date.line);

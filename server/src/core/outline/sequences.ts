@@ -40,10 +40,11 @@ function buildNumberingModel(outline: Outline): NumberingModel {
     if (style === 'markdown' || style === 'question') continue;
     let byStyle = keyOf.get(s.parent);
     if (!byStyle) keyOf.set(s.parent, (byStyle = new Map()));
-    let g = byStyle.get(style);
+    const key = `${style}|${s.heading.appendix ?? 0}`;
+    let g = byStyle.get(key);
     if (!g) {
       g = { style, parent: s.parent, items: [], expectedStart: 1, continuous: false, previousLast: null };
-      byStyle.set(style, g);
+      byStyle.set(key, g);
       groups.push(g);
     }
     g.items.push(s);
@@ -129,28 +130,108 @@ export interface SequenceProblem {
   kind: 'gap' | 'duplicate';
   /** Index of the offending item in `seq.items`. */
   index: number;
-  /** The number the item should carry, judged from its predecessor. */
+  /** The number the item should carry. */
   expected: number;
   /** For duplicates: the earlier item with the same number. */
   duplicateOf?: Section;
+  /**
+   * True when this item starts a block of items all numbered off by the same amount (一、二、四、五):
+   * the one finding for the whole block; false for a single wrong marker ((三)(三)(五)).
+   */
+  shift: boolean;
+}
+
+/** One step of the fewest-changes explanation of a numbered run (see explainNumbers). */
+export interface NumberSlip {
+  index: number;
+  expected: number;
+  shift: boolean;
 }
 
 /**
- * Problems in one sequence, each judged against the item before it so that one
- * skipped number yields one finding, not a cascade.
+ * Explain `numbers` against the expected run start, start+1, … with the fewest wrong markers.
+ * A single wrong marker costs one (`(三)(三)(五)`: the second (三) should be (四)); so does a block
+ * of markers all off by the same amount from some item on (`一、二、四、五`: one slip at 四、, the
+ * rest follow it). `offset` is the amount the run is already off when it starts (a continuous
+ * numbering that inherits an earlier slip). Ties prefer a single wrong marker when the next
+ * item agrees with the old numbering, else a shifted block.
+ */
+export function explainNumbers(numbers: readonly number[], start: number, offset = 0): NumberSlip[] {
+  const n = numbers.length;
+  if (n === 0) return [];
+  // dp over the current offset: cost and back-pointers, one map per position.
+  type State = { cost: number; prev: number | null; slip: NumberSlip | null };
+  let states = new Map<number, State>([[offset, { cost: 0, prev: null, slip: null }]]);
+  const history: Map<number, State>[] = [];
+  for (let i = 0; i < n; i++) {
+    const d = numbers[i] - (start + i);
+    const next = new Map<number, State>();
+    const offer = (off: number, st: State) => {
+      const cur = next.get(off);
+      if (!cur || st.cost < cur.cost) next.set(off, st);
+    };
+    for (const [off, st] of states) {
+      if (d === off) {
+        offer(off, { cost: st.cost, prev: off, slip: null });
+        continue;
+      }
+      // One wrong marker: the numbering goes on as before.
+      offer(off, { cost: st.cost + 1, prev: off, slip: { index: i, expected: start + i + off, shift: false } });
+      // A shifted block: from here on the numbering is off by d.
+      const shifted = { cost: st.cost + 1, prev: off, slip: { index: i, expected: start + i + off, shift: true } };
+      const cur = next.get(d);
+      // Prefer the shift on a tie only when the following item agrees with it.
+      const follows = i + 1 < n && numbers[i + 1] - (start + i + 1) === d;
+      if (!cur || shifted.cost < cur.cost || (shifted.cost === cur.cost && follows)) next.set(d, shifted);
+    }
+    // A state that costs more than the cheapest one can never do better than it (the cheapest can
+    // shift to that offset for one more), so only the cheapest few are kept: linear time.
+    let min = Infinity;
+    for (const st of next.values()) min = Math.min(min, st.cost);
+    const kept = new Map<number, State>();
+    for (const [off, st] of next) if (st.cost === min && kept.size < 8) kept.set(off, st);
+    history.push(kept);
+    states = kept;
+  }
+  // The cheapest final state; on a tie, the one that ends on the expected numbering.
+  let bestOff = 0;
+  let best: State | null = null;
+  for (const [off, st] of states) {
+    if (!best || st.cost < best.cost || (st.cost === best.cost && off === offset)) {
+      best = st;
+      bestOff = off;
+    }
+  }
+  const slips: NumberSlip[] = [];
+  let off: number | null = bestOff;
+  for (let i = n - 1; i >= 0 && off !== null; i--) {
+    const st: State = history[i].get(off)!;
+    if (st.slip) slips.push(st.slip);
+    off = st.prev;
+  }
+  slips.reverse();
+  // A single wrong last item reads the same either way: call it a wrong marker.
+  for (const s of slips) if (s.shift && s.index === n - 1) s.shift = false;
+  return slips;
+}
+
+/**
+ * Problems in one sequence: the fewest wrong markers that explain it (explainNumbers), so that
+ * one typo yields one finding and a shifted block yields one finding at its first item.
  */
 export function sequenceProblems(seq: NumberedSequence): SequenceProblem[] {
-  const problems: SequenceProblem[] = [];
-  const seen = new Map<number, Section>();
-  let prev: number | null = seq.continuous ? seq.previousLast : null;
-  seq.items.forEach((s, i) => {
-    const n = s.heading.number ?? 0;
-    const expected = prev === null ? seq.expectedStart : prev + 1;
-    const earlier = seen.get(n);
-    if (earlier) problems.push({ kind: 'duplicate', index: i, expected, duplicateOf: earlier });
-    else if (n !== expected) problems.push({ kind: 'gap', index: i, expected });
-    if (!earlier) seen.set(n, s);
-    prev = n;
+  const numbers = seq.items.map((s) => s.heading.number ?? 0);
+  const offset = seq.continuous && seq.previousLast !== null ? seq.previousLast + 1 - seq.expectedStart : 0;
+  const firstSeen = new Map<number, Section>();
+  const seenBefore: (Section | undefined)[] = numbers.map((n, i) => {
+    const earlier = firstSeen.get(n);
+    if (!earlier) firstSeen.set(n, seq.items[i]);
+    return earlier;
   });
-  return problems;
+  return explainNumbers(numbers, seq.expectedStart, offset).map((slip) => {
+    const earlier = seenBefore[slip.index];
+    return earlier
+      ? { kind: 'duplicate' as const, index: slip.index, expected: slip.expected, duplicateOf: earlier, shift: slip.shift }
+      : { kind: 'gap' as const, index: slip.index, expected: slip.expected, shift: slip.shift };
+  });
 }

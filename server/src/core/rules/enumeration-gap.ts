@@ -1,6 +1,6 @@
 import type { Rule } from './types';
 import { formatChineseNumeral } from '../chinese-numerals';
-import type { EnumerationItem } from '../outline/outline';
+import { explainNumbers } from '../outline/sequences';
 
 const WORDS = ['', '首先', '其次', '再次', '最后'];
 
@@ -48,28 +48,24 @@ export const enumerationGap: Rule = {
         const continues = prev && prev.style === en.style && prev.items[prev.items.length - 1].ordinal + 1 === items[0].ordinal;
         if (continues || items[0].ordinal > 2) return;
       }
-      let prevItem: EnumerationItem | null = null;
-      const seen = new Set<number>();
-      for (const it of items) {
-        if (prevItem) {
-          const expected = prevItem.ordinal + 1;
-          const key = seen.has(it.ordinal) ? 'repeat' : it.ordinal !== expected ? 'skip' : null;
-          if (key) {
-            const edits = items
-              .map((x, i) => ({ x, want: items[0].ordinal + i }))
-              .filter(({ x, want }) => x.ordinal !== want)
-              .map(({ x, want }) => ({ range: ctx.doc.rangeOfOffsets(x.range), newText: label(en.style, want) }));
-            ctx.report({
-              message: ctx.t(key, { prev: prevItem.text, expected: label(en.style, expected), found: it.text }),
-              range: it.range,
-              fixes: edits.length ? [{ title: ctx.t('fix', { count: edits.length }), edits, kind: 'renumber-enumeration', isPreferred: true }] : [],
-              data: { expected, found: it.ordinal },
-            });
-            break; // one finding per enumeration
-          }
-        }
-        seen.add(it.ordinal);
-        prevItem = it;
+      // The fewest wrong ordinals that explain the run (一是 二是 二是 四是: the second 二是 only).
+      const start0 = items[0].ordinal;
+      const slips = explainNumbers(items.map((x) => x.ordinal), start0).filter((sl) => sl.index > 0);
+      if (!slips.length) return;
+      const edits = items
+        .map((x, i) => ({ x, want: start0 + i }))
+        .filter(({ x, want }) => x.ordinal !== want)
+        .map(({ x, want }) => ({ range: ctx.doc.rangeOfOffsets(x.range), newText: label(en.style, want) }));
+      const fixes = edits.length ? [{ title: ctx.t('fix', { count: edits.length }), edits, kind: 'renumber-enumeration', isPreferred: true }] : [];
+      for (const sl of slips) {
+        const it = items[sl.index];
+        const key = items.slice(0, sl.index).some((x) => x.ordinal === it.ordinal) ? 'repeat' : 'skip';
+        ctx.report({
+          message: ctx.t(key, { prev: items[sl.index - 1].text, expected: label(en.style, sl.expected), found: it.text }),
+          range: it.range,
+          fixes,
+          data: { expected: sl.expected, found: it.ordinal },
+        });
       }
     });
   },

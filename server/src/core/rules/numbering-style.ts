@@ -37,6 +37,14 @@ function problems(doc: ReportDocument, headings: readonly Heading[]): Problem[] 
   for (const h of headings) {
     const edits: TextEdit[] = [];
     const punctAt = h.markerRange.end - 1;
+    if (h.brokenFrom) {
+      // `（` / `三）…`: join the two parts of the marker (remove the line break between them).
+      const nextLine = doc.lines[h.line];
+      const lead = nextLine.text.length - nextLine.text.trimStart().length;
+      edits.push({ range: doc.rangeOf(h.brokenFrom.range.start + 1, nextLine.start + lead), newText: '' });
+      out.push({ heading: h, key: 'broken', edits, args: { marker: h.marker } });
+      continue;
+    }
     if (h.style === 'cn-dun' && h.punct !== '、') {
       edits.push({ range: doc.rangeOf(punctAt, punctAt + 1), newText: '、' });
       out.push({ heading: h, key: 'cnDun', edits, args: { found: h.punct } });
@@ -79,20 +87,22 @@ export const numberingStyle: Rule = {
     scope: 'any',
     fixable: true,
     description: {
-      'zh-cn': '标题编号格式不规范：“一.”“1、”“（一）、”，或同一文档中全角、半角括号（数字）混用。',
-      en: 'Malformed heading markers (一. / 1、 / （一）、) or full- and half-width brackets or digits mixed in one document.',
+      'zh-cn': '标题编号格式不规范：“一.”“1、”“（一）、”，编号被拆成两行，或同一文档中全角、半角括号（数字）混用。',
+      en: 'Malformed heading markers (一. / 1、 / （一）、), a marker broken over two lines, or full- and half-width brackets or digits mixed in one document.',
     },
     docs: {
       'zh-cn':
         'GB/T 9704-2012 第7.3.3条：一级标题用“一、”，二级“（一）”，三级“1.”，四级“（1）”。括号后不加标点（“（一）、”错误），' +
         '一级标题不用“一.”“一，”，三级标题不用“1、”（“1．”可以接受）。同一文档中全角括号“（一）”与半角括号“(一)”混用、' +
         '全角数字与半角数字混用时，提示少数一方。全文统一使用半角括号不报告（标点宽度问题由 punctuation-width 规则处理）。' +
+        '编号被拆成两行（一行只有“（”，下一行以“三）”开头）时只在该编号处提示一次，快速修复把两行合并。' +
         '快速修复改正该编号，另有一项修复一次改正全文所有编号格式问题。',
       en:
         'GB/T 9704-2012 §7.3.3: level 1 is 一、, level 2 （一）, level 3 1., level 4 （1）. No punctuation after a bracket ' +
         '(（一）、 is wrong); level 1 is not 一. or 一,; level 3 is not 1、 (1． is acceptable). When full-width （一） and ' +
         'half-width (一) brackets, or full- and half-width digits, are mixed in one document, the minority is reported. A ' +
-        'document that uses half-width brackets throughout is left alone. The quick fix corrects the marker; another fix ' +
+        'document that uses half-width brackets throughout is left alone. A marker broken over two lines (a line holding only ' +
+        '（ and the next starting 三）) is reported once, at the marker; its fix joins the two lines. The quick fix corrects the marker; another fix ' +
         'corrects every marker in the document at once.',
     },
   },
@@ -103,6 +113,7 @@ export const numberingStyle: Rule = {
     parenWidth: { 'zh-cn': '本文档的括号编号全角、半角混用，此处应与多数一致，使用{want}', en: 'Full- and half-width brackets are mixed in this document; use {want} like most markers' },
     parenMixed: { 'zh-cn': '编号的左右括号宽度不一致，应使用{want}', en: 'The brackets of this marker differ in width; use {want}' },
     digitWidth: { 'zh-cn': '本文档的编号数字全角、半角混用，此处应与多数一致（{want}）', en: 'Full- and half-width digits are mixed in heading markers; use {want} like most' },
+    broken: { 'zh-cn': '标题编号“{marker}”被拆成了两行（编号与标题应在同一行）', en: 'The heading marker “{marker}” is broken over two lines (marker and title belong on one line)' },
     fix: { 'zh-cn': '规范此编号为“{marker}”', en: 'Normalise this marker to “{marker}”' },
     fixAll: { 'zh-cn': '规范全文所有标题编号格式（{count}处）', en: 'Normalise every heading marker in the document ({count})' },
   },

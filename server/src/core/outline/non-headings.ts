@@ -1,0 +1,211 @@
+import type { ReportDocument } from '../document';
+import { findNoteLists, findToc, type NoteList, type TocBlock } from '../blocks/lists';
+import { parseChineseNumeral } from '../chinese-numerals';
+import { recognizeHeading, type Heading } from './headings';
+
+/**
+ * The second pass over the heading candidates of a document: markers the publisher broke over two
+ * lines and markers followed by digits (20.2026年…) are added where the numbering expects them;
+ * table-of-contents entries, note items and item lists are taken out (none of them is a heading);
+ * headings after an appendix line (附件1) are tagged with the appendix they belong to.
+ */
+
+/** A colon-ended lead-in followed by numbered items that restart a running sequence (…十件民生实事：一、…十、). */
+export interface ItemList {
+  /** The lead-in line. */
+  leadLine: number;
+  /** The item headings (no longer headings of the outline). */
+  items: Heading[];
+}
+
+export interface Appendix {
+  line: number;
+  text: string;
+}
+
+export interface RefinedHeadings {
+  headings: Heading[];
+  toc: TocBlock | null;
+  noteLists: NoteList[];
+  itemLists: ItemList[];
+  appendices: Appendix[];
+  /** Lines holding only the first part of a broken marker (not paragraphs). */
+  brokenMarkerLines: number[];
+}
+
+const APPENDIX_RE = /^附件\s*[0-9０-９一二三四五六七八九十]{0,3}\s*[:：]?$/;
+const LEAD_IN_END = /[:：]$/;
+const COUNT_RE = /([一二三四五六七八九十]{1,3}|[0-9]{1,2})\s*(?:件|项|个|条|类|方面|大)/;
+
+export function refineHeadings(doc: ReportDocument, recognised: Heading[], skip: (line: number) => boolean): RefinedHeadings {
+  const lines = doc.lines;
+  const markdown = doc.format === 'markdown';
+  const byLine = new Map<number, Heading>();
+  for (const h of recognised) byLine.set(h.line, h);
+
+  // 1. Markers broken over two lines: a line holding only an opening bracket, the rest on the next line.
+  const brokenMarkerLines: number[] = [];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const t = lines[i].text.trim();
+    if ((t !== '（' && t !== '(') || skip(i) || skip(i + 1) || byLine.has(i + 1)) continue;
+    const next = lines[i + 1];
+    const virtual = { index: next.index, start: next.start - 1, end: next.end, text: t + next.text };
+    const h = recognizeHeading(virtual, t + doc.lineSimplified(next), markdown);
+    if (!h || (h.style !== 'cn-paren' && h.style !== 'arabic-paren')) continue;
+    const bracket = lines[i].start + lines[i].text.indexOf(t);
+    const lineEnd = lines[i].end;
+    h.markerRange = { start: bracket, end: h.markerRange.end };
+    h.range = { start: next.start, end: next.end };
+    h.brokenFrom = { line: i, range: { start: bracket, end: lineEnd } };
+    byLine.set(i + 1, h);
+    brokenMarkerLines.push(i);
+  }
+
+  // 2. Markers followed by digits (20.2026年10件…, 21.5+2…), where the sequence expects that number.
+  let headings = [...byLine.values()].sort((a, b) => a.line - b.line);
+  const candidates: Heading[] = [];
+  for (const line of lines) {
+    if (byLine.has(line.index) || skip(line.index) || line.end === line.start) continue;
+    const h = recognizeHeading(line, doc.lineSimplified(line), markdown, { digitsAfterDot: true });
+    if (h) candidates.push(h);
+  }
+  if (candidates.length) {
+    const accepted: Heading[] = [];
+    for (const c of candidates) {
+      const all = [...headings, ...accepted].sort((a, b) => a.line - b.line);
+      const prev = nearest(all, c, -1);
+      if (!prev || prev.style !== 'arabic-dot' || prev.number !== (c.number ?? 0) - 1) continue;
+      const pool = [...all, ...candidates.filter((x) => x !== c)].sort((a, b) => a.line - b.line);
+      const next = nearest(pool, c, 1);
+      if (!next || next.style !== 'arabic-dot' || next.number !== (c.number ?? 0) + 1) continue;
+      accepted.push(c);
+    }
+    if (accepted.length) headings = [...headings, ...accepted].sort((a, b) => a.line - b.line);
+  }
+
+  // 3. Appendices: headings after 附件N belong to that appendix.
+  const appendices: Appendix[] = [];
+  for (const line of lines) {
+    const t = doc.lineSimplified(line).trim();
+    if (t.length <= 8 && APPENDIX_RE.test(t) && !byLine.has(line.index)) appendices.push({ line: line.index, text: line.text.trim() });
+  }
+  if (appendices.length) {
+    let a = 0;
+    for (const h of headings) {
+      while (a < appendices.length && appendices[a].line < h.line) a++;
+      if (a > 0) h.appendix = a;
+    }
+  }
+
+  // 4. Table of contents and note lists.
+  const removed = new Set<number>();
+  const atLine = new Map(headings.map((h) => [h.line, h]));
+  const toc = findToc(doc, (l) => atLine.get(l));
+  if (toc) for (const l of toc.entries) removed.add(l);
+  const current = new Map(headings.map((h) => [h.line, h]));
+  const noteLists = findNoteLists(doc, (l) => (removed.has(l) ? undefined : current.get(l)));
+  for (const n of noteLists) for (const l of n.items) removed.add(l);
+  headings = headings.filter((h) => !removed.has(h.line));
+
+  // 5. Item lists.
+  const itemLists = findItemLists(doc, headings);
+  if (itemLists.length) {
+    const out = new Set<Heading>();
+    for (const il of itemLists) for (const h of il.items) out.add(h);
+    headings = headings.filter((h) => !out.has(h));
+  }
+  return { headings, toc, noteLists, itemLists, appendices, brokenMarkerLines };
+}
+
+/** The nearest heading before (dir -1) or after (dir 1) `h` of rank ≤ h's rank, or null when a higher-rank heading comes first. */
+function nearest(sorted: Heading[], h: Heading, dir: -1 | 1): Heading | null {
+  let i = sorted.indexOf(h);
+  if (i < 0) {
+    i = sorted.findIndex((x) => x.line > h.line);
+    if (i < 0) i = sorted.length;
+    if (dir === 1) i -= 1;
+  }
+  for (let k = i + dir; k >= 0 && k < sorted.length; k += dir) {
+    const x = sorted[k];
+    if (x.line === h.line) continue;
+    if ((x.appendix ?? 0) !== (h.appendix ?? 0)) return null;
+    if (x.rank < h.rank) return null;
+    if (x.rank === h.rank) return x;
+  }
+  return null;
+}
+
+function previousNonBlank(doc: ReportDocument, line: number): number {
+  let k = line - 1;
+  while (k >= 0 && !/\S/.test(doc.lines[k].text)) k--;
+  return k;
+}
+
+function findItemLists(doc: ReportDocument, headings: Heading[]): ItemList[] {
+  const out: ItemList[] = [];
+  const taken = new Set<Heading>();
+  for (let idx = 0; idx < headings.length; idx++) {
+    const h = headings[idx];
+    if (h.number !== 1 || h.style === 'markdown' || h.style === 'question' || taken.has(h)) continue;
+    const lead = previousNonBlank(doc, h.line);
+    if (lead < 0) continue;
+    const leadText = doc.lineSimplified(doc.lines[lead]).trim();
+    if (!LEAD_IN_END.test(leadText)) continue;
+    // The running sequence this 1 would restart: the nearest earlier heading of rank ≤ h's rank.
+    let sib: Heading | null = null;
+    for (let j = idx - 1; j >= 0; j--) {
+      const x = headings[j];
+      if (taken.has(x)) continue;
+      if (x.rank <= h.rank) {
+        sib = x;
+        break;
+      }
+    }
+    if (!sib || sib.style !== h.style || (sib.appendix ?? 0) !== (h.appendix ?? 0) || sib.number === null) continue;
+    const n = sib.number;
+    // Candidate items 1, 2, 3 … (deeper headings between them are their own sub-items).
+    const items: number[] = [idx];
+    let k = idx + 1;
+    for (; k < headings.length; k++) {
+      const x = headings[k];
+      if (x.rank < h.rank || (x.appendix ?? 0) !== (h.appendix ?? 0)) break;
+      if (x.rank > h.rank) continue;
+      if (x.style === h.style && x.number === headings[items[items.length - 1]].number! + 1) items.push(k);
+      else break;
+    }
+    let count = 0;
+    const cm = COUNT_RE.exec(leadText);
+    if (cm) {
+      const c = /\d/.test(cm[1]) ? Number(cm[1]) : parseChineseNumeral(cm[1]) ?? 0;
+      if (c >= 1 && c <= items.length) count = c;
+    }
+    if (!count) {
+      // The fewest items after which the running sequence continues (n+1, n+2 …) without a break.
+      for (let m = 1; m <= items.length && !count; m++) {
+        let want = n + 1;
+        let ok = true;
+        for (let r = items[m - 1] + 1; r < headings.length; r++) {
+          const x = headings[r];
+          if (x.rank < h.rank || (x.appendix ?? 0) !== (h.appendix ?? 0)) break;
+          if (x.rank > h.rank || x.style !== h.style) continue;
+          if (x.number !== want) {
+            ok = false;
+            break;
+          }
+          want++;
+        }
+        if (ok) count = m;
+      }
+      if (!count) count = items.length;
+    }
+    const lastIdx = items[count - 1];
+    const list: Heading[] = [];
+    for (let r = idx; r <= lastIdx; r++) {
+      list.push(headings[r]);
+      taken.add(headings[r]);
+    }
+    out.push({ leadLine: lead, items: list });
+    idx = lastIdx;
+  }
+  return out;
+}
