@@ -1,5 +1,6 @@
 import { ReportDocument, type DocumentFormat } from './document';
 import { buildOutline, type Outline } from './outline/outline';
+import { tablesOf, type TableBlock } from './blocks/tables';
 
 /**
  * Everything derived from one document version, computed lazily and at most once:
@@ -19,6 +20,11 @@ export class Analysis {
 
   static fromText(text: string, options: { uri?: string; format?: DocumentFormat; version?: number } = {}): Analysis {
     return new Analysis(new ReportDocument(text, options));
+  }
+
+  /** The tables of this version (pipe rows, Markdown, one cell per line), built once. */
+  get tables(): TableBlock[] {
+    return tablesOf(this.doc);
   }
 
   get outline(): Outline {

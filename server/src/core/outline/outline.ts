@@ -2,6 +2,7 @@ import type { ReportDocument } from '../document';
 import type { OffsetRange } from '../types';
 import { parseChineseNumeral } from '../chinese-numerals';
 import { recognizeHeading, type Heading } from './headings';
+import { tableIndexByLine, tablesOf } from '../blocks/tables';
 
 export interface Section {
   heading: Heading;
@@ -81,6 +82,8 @@ export function buildOutline(doc: ReportDocument): Outline {
   const markdown = doc.format === 'markdown';
   const simplified = doc.simplified;
   const headings: Heading[] = [];
+  // Table rows and captions are never headings (一、本年新收… in a 信息公开 table).
+  const inTable = tableIndexByLine(doc, tablesOf(doc));
   let inFence = false;
   let fenceMarker = '';
   for (const line of doc.lines) {
@@ -98,6 +101,7 @@ export function buildOutline(doc: ReportDocument): Outline {
       }
       if (inFence) continue;
     }
+    if (inTable[line.index] >= 0) continue;
     const h = recognizeHeading(line, simplified.slice(line.start, line.end), markdown);
     if (h) headings.push(h);
   }
