@@ -2,7 +2,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ignore, { type Ignore } from 'ignore';
 import { isUtf8 } from 'buffer';
-import * as iconv from 'iconv-lite';
 import { localize, type LocalizedText } from '../core/l10n';
 import type { Locale } from '../core/types';
 import { CLI_MESSAGES } from './messages';
@@ -164,18 +163,28 @@ export type Decoded =
  * they are; bytes that are not valid UTF-8 are tried as GB18030 (a superset of GBK)
  * and accepted only when the result reads as Chinese text. Files with NUL bytes are binary.
  */
+/**
+ * iconv-lite, loaded on first use: it is most of the CLI bundle's start-up work, and only files
+ * that are not UTF-8 need it.
+ */
+let iconvModule: typeof import('iconv-lite') | null = null;
+function iconv(): typeof import('iconv-lite') {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  return (iconvModule ??= require('iconv-lite') as typeof import('iconv-lite'));
+}
+
 export function decodeBuffer(buf: Buffer): Decoded {
   if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
     const text = utf8Strict(buf.subarray(3));
     return text === null ? { ok: false, reason: 'encoding' } : { ok: true, text, encoding: 'utf-8-bom' };
   }
-  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { ok: true, text: iconv.decode(buf.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
-  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { ok: true, text: iconv.decode(buf.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { ok: true, text: iconv().decode(buf.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { ok: true, text: iconv().decode(buf.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
   const probe = buf.subarray(0, Math.min(buf.length, 8192));
   if (probe.includes(0)) return { ok: false, reason: 'binary' };
   // No BOM here, so the fast validation plus decoding gives what the strict decoder would.
   if (isUtf8(buf)) return { ok: true, text: buf.toString('utf8'), encoding: 'utf-8' };
-  const gb = iconv.decode(buf, 'gb18030');
+  const gb = iconv().decode(buf, 'gb18030');
   if (looksLikeChineseText(gb)) return { ok: true, text: gb, encoding: 'gb18030' };
   return { ok: false, reason: controlRatio(buf) > 0.1 ? 'binary' : 'encoding' };
 }
