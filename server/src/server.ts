@@ -16,7 +16,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { Analysis } from './core/analysis';
 import { checkDocument } from './core/check';
-import { defaultConfig, loadConfigFor, mergeConfig, type ResolvedConfig } from './core/config';
+import { defaultConfig, mergeConfig, type ResolvedConfig } from './core/config';
+import { ignoresFor, loadConfigFor, readFailure } from './node/config-files';
+import { MAX_CONFIG_BYTES, readTextFile } from './node/fs-access';
 import { hoverAt } from './core/hover';
 import { isReportDocument } from './core/profiles/detect';
 import './core/heading-hover';
@@ -41,10 +43,10 @@ import { toCodeAction, toCompletionItem, toDiagnostic, toDocumentSymbols, toFold
 import { debounceDelay, DocumentSession, type CancelToken } from './lsp/pipeline';
 import { CheckScheduler } from './lsp/scheduler';
 import { collectNow, reclaimMemory, RECLAIM_MIN_SIZE } from './lsp/memory';
-import { configDiagnostics, isConfigFile } from './lsp/config-diagnostics';
+import { configDiagnostics, isConfigFile, problemDiagnostics } from './lsp/config-diagnostics';
+import { IGNORE_FILE_NAME, parseIgnoreFile, type IgnoreEntry } from './core/suppress';
+import * as path from 'path';
 import { runSuppression, suppressionActions, SUPPRESS_COMMANDS, type SuppressArgs } from './lsp/suppress-actions';
-import { loadIgnoresFor } from './core/suppress';
-import * as fs from 'fs';
 import { ALL_RULES } from './core/rules';
 import { testModeRules } from './lsp/test-mode';
 
@@ -183,18 +185,41 @@ function publishConfigFiles(files: readonly string[]): void {
   for (const file of files) {
     const uri = pathToFileURL(file).href;
     if (documents.get(uri)) continue;
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
-      continue;
-    }
-    void connection.sendDiagnostics({ uri, diagnostics: configDiagnostics(uri, file, text, trusted) });
+    const read = readTextFile(file, MAX_CONFIG_BYTES);
+    // An unusable config file (a FIFO, a device, too large): one diagnostic saying so, in the file.
+    const diagnostics = read.ok ? configDiagnostics(uri, file, read.text, trusted) : problemDiagnostics('', [{ file, message: `cannot read config file (${readFailure(read.code, read.detail)})` }]);
+    void connection.sendDiagnostics({ uri, diagnostics });
   }
+}
+
+/** Sidecars currently shown with problems (their diagnostics are cleared once they are fixed). */
+const sidecarsWithProblems = new Set<string>();
+
+/**
+ * The `.reportlint-ignore.json` entries for a report; a malformed or unreadable sidecar gets
+ * diagnostics in the sidecar itself (unless it is open: then validate() checks its buffer).
+ */
+function sidecarEntries(file: string): IgnoreEntry[] {
+  const found = ignoresFor(file);
+  if (found.file) {
+    const uri = pathToFileURL(found.file).href;
+    if (!documents.get(uri) && (found.errors.length || sidecarsWithProblems.has(uri))) {
+      const read = readTextFile(found.file, MAX_CONFIG_BYTES);
+      void connection.sendDiagnostics({ uri, diagnostics: problemDiagnostics(read.ok ? read.text : '', found.errors, 'ignore-file') });
+      if (found.errors.length) sidecarsWithProblems.add(uri);
+      else sidecarsWithProblems.delete(uri);
+    }
+  }
+  return found.entries;
 }
 
 /** Check one version of a document and publish its diagnostics, unless cancelled or stale. */
 async function validate(uri: string, version: number, token: CancelToken): Promise<void> {
+  if (uri.startsWith('file:') && path.basename(fileURLToPath(uri)) === IGNORE_FILE_NAME) {
+    const doc = documents.get(uri);
+    if (doc && doc.version === version) await connection.sendDiagnostics({ uri, version, diagnostics: problemDiagnostics(doc.getText(), parseIgnoreFile(doc.getText(), fileURLToPath(uri)).errors, 'ignore-file') });
+    return;
+  }
   if (uri.startsWith('file:') && isConfigFile(fileURLToPath(uri))) {
     const cfg = documents.get(uri);
     if (cfg && cfg.version === version) await connection.sendDiagnostics({ uri, version, diagnostics: configDiagnostics(uri, fileURLToPath(uri), cfg.getText(), trusted) });
@@ -220,7 +245,7 @@ async function validate(uri: string, version: number, token: CancelToken): Promi
         locale,
         rules: RULES,
         forceReport: force,
-        ignores: settings.ignoreFile && uri.startsWith('file:') ? loadIgnoresFor(fileURLToPath(uri)) : [],
+        ignores: settings.ignoreFile && uri.startsWith('file:') ? sidecarEntries(fileURLToPath(uri)) : [],
         onRuleError: (rule, e) => connection.console.error(`ReportLint: rule ${rule} failed on ${uri}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`),
       },
       token,

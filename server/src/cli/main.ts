@@ -1,9 +1,9 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { Analysis } from '../core/analysis';
 import { checkDocument } from '../core/check';
-import { defaultConfig, loadCustomProfiles, mergeConfig, parseConfigText, type ResolvedConfig } from '../core/config';
+import { defaultConfig, mergeConfig, parseConfigText, type ConfigError, type ResolvedConfig } from '../core/config';
+import { loadCustomProfiles, readConfigLayer } from '../node/config-files';
 import { builtinProfiles } from '../core/profiles/registry';
 import { localize, normalizeLocale, type LocalizedText } from '../core/l10n';
 import { outlineToJson, outlineToText } from '../core/outline/serialize';
@@ -187,24 +187,24 @@ async function loadInputs(
  * every file, or the config files around it; folders are resolved once (the same in the main
  * thread and in the workers).
  */
-function fileResolver(o: Pick<Options, 'stdinName'>, explicit: ResolvedConfig | null): FileResolver {
+function fileResolver(o: Pick<Options, 'stdinName'>, explicit: ResolvedConfig | null): FileResolver & { ignoreErrors(filePath: string): ConfigError[] } {
   const cache = new ResolveCache();
   return {
     config: (filePath) => explicit ?? cache.config(filePath === '-' ? path.join(process.cwd(), o.stdinName) : filePath),
     ignores: (filePath) => (filePath === '-' ? [] : cache.ignores(filePath)),
+    ignoreErrors: (filePath) => (filePath === '-' ? [] : cache.ignoreErrors(filePath)),
   };
 }
 
 function loadExplicitConfig(o: Pick<Options, 'configFile' | 'locale'>, problems: FileProblem[]): ResolvedConfig | null {
   if (!o.configFile) return null;
   const t = (m: LocalizedText, a?: Record<string, string | number>) => localize(m, o.locale, a);
-  let text: string;
-  try {
-    text = fs.readFileSync(o.configFile, 'utf8');
-  } catch (e) {
-    problems.push({ path: o.configFile, kind: 'error', message: t(CLI_MESSAGES.unreadable, { path: o.configFile, error: (e as Error).message }) });
+  const layer = readConfigLayer(o.configFile);
+  if (layer.text === null) {
+    problems.push({ path: o.configFile, kind: 'error', message: t(CLI_MESSAGES.unreadable, { path: o.configFile, error: layer.problem ?? '' }) });
     return defaultConfig();
   }
+  const text = layer.text;
   const { config, errors } = parseConfigText(text, o.configFile);
   const merged = mergeConfig(defaultConfig(), config, o.configFile);
   if (config.profiles?.length) {
@@ -249,7 +249,7 @@ async function runCheck(o: Options, io: CliIO): Promise<number> {
   for (const f of files) {
     const config = resolver.config(f.path);
     configs.push(config);
-    for (const e of config.errors) {
+    for (const e of [...config.errors, ...resolver.ignoreErrors(f.path)]) {
       const line = t(CLI_MESSAGES.configError, { file: e.file, message: e.message });
       if (!configProblems.has(line)) {
         configProblems.add(line);
