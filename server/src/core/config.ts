@@ -1,4 +1,4 @@
-import { findNodeAtLocation, getNodeValue, parse as parseJsonc, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, parse as parseJsonc, visit, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { SeverityOrOff } from './types';
 import type { Profile } from './profiles/types';
 import { validateProfile } from './profiles/load';
@@ -136,24 +136,47 @@ export function locateInConfig(text: string, jsonPath: (string | number)[]): { o
 export function parseConfigText(text: string, file: string): { config: ReportLintConfig; errors: ConfigError[] } {
   const errors = new ErrorList(file);
   const parseErrors: ParseError[] = [];
-  const tree = parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
+  const raw: unknown = parseJsonc(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
   for (const e of parseErrors) errors.add(`JSON: ${printParseErrorCode(e.error)}`, { offset: e.offset, length: e.length });
   if (parseErrors.length) return { config: {}, errors: errors.done() };
-  if (!tree || tree.type !== 'object') {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     errors.add('config must be a JSON object');
     return { config: {}, errors: errors.done() };
   }
+  // The keys in order with their offsets, from the parser's events (no tree is built).
+  type Key = { key: string; offset: number; length: number };
+  const top: Key[] = [];
+  const ruleKeys: Key[] = [];
+  let depth = 0;
+  let inRules = false;
+  visit(
+    text,
+    {
+      onObjectBegin: () => void depth++,
+      onObjectEnd: () => {
+        depth--;
+        if (depth === 1) inRules = false;
+      },
+      onArrayBegin: () => void depth++,
+      onArrayEnd: () => void depth--,
+      onObjectProperty: (key, offset, length) => {
+        if (depth === 1) {
+          top.push({ key, offset, length });
+          inRules = key === 'rules';
+        } else if (depth === 2 && inRules) ruleKeys.push({ key, offset, length });
+      },
+    },
+    { allowTrailingComma: true, disallowComments: false },
+  );
+  const own = (o: object, k: string): unknown => (Object.prototype.hasOwnProperty.call(o, k) ? (o as Record<string, unknown>)[k] : undefined);
   const config: ReportLintConfig = {};
-  for (const prop of tree.children ?? []) {
-    const [keyNode, valueNode] = prop.children ?? [];
-    if (!keyNode || !valueNode) continue;
-    const key = String(keyNode.value);
-    const value: unknown = getNodeValue(valueNode);
-    const at = keyAt(prop);
+  for (const { key, offset, length } of top) {
+    const at = { offset, length };
     if (PROTO_KEYS.has(key)) {
       errors.add(`key "${key}" is not allowed`, at);
       continue;
     }
+    const value = own(raw, key);
     switch (key) {
       case '$schema':
         break;
@@ -174,23 +197,25 @@ export function parseConfigText(text: string, file: string): { config: ReportLin
         else errors.add('"maxFileSize" must be a positive number', at);
         break;
       case 'rules':
-        if (valueNode.type === 'object') {
-          const rules: Record<string, SeverityOrOff> = Object.create(null);
+        if (value && typeof value === 'object' && !Array.isArray(value)) {
+          const rules: Record<string, SeverityOrOff> = {};
           const known = ruleIds();
-          for (const r of valueNode.children ?? []) {
-            const [rk, rv] = r.children ?? [];
-            if (!rk || !rv) continue;
-            const rule = String(rk.value);
-            const sev: unknown = rv.type === 'string' ? rv.value : undefined;
-            if (PROTO_KEYS.has(rule)) errors.add(`rule "${rule}": key not allowed`, keyAt(r));
-            else if (!known.has(rule)) {
+          for (const r of ruleKeys) {
+            const rule = r.key;
+            const where = { offset: r.offset, length: r.length };
+            if (PROTO_KEYS.has(rule)) {
+              errors.add(`rule "${rule}": key not allowed`, where);
+              continue;
+            }
+            const sev = own(value, rule);
+            if (!known.has(rule)) {
               // Only the first problems get a suggestion: the answer stays bounded and linear.
               const near = errors.full ? null : nearestId(rule, known);
-              errors.add(`unknown rule "${rule}"${near ? ` (did you mean "${near}"?)` : ''}`, keyAt(r));
+              errors.add(`unknown rule "${rule}"${near ? ` (did you mean "${near}"?)` : ''}`, where);
             } else if (typeof sev === 'string' && SEVERITIES.has(sev)) rules[rule] = sev as SeverityOrOff;
-            else errors.add(`rule "${rule}": severity must be one of error, warning, info, hint, off`, keyAt(r));
+            else errors.add(`rule "${rule}": severity must be one of error, warning, info, hint, off`, where);
           }
-          config.rules = { ...rules };
+          config.rules = rules;
         } else errors.add('"rules" must be an object of rule id → severity', at);
         break;
       default:
