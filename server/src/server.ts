@@ -53,6 +53,7 @@ import { ALL_RULES } from './core/rules';
 import { testModeRules } from './lsp/test-mode';
 import { arrayOf, guarded, int, obj, oneOf, optional, OPTIONAL_URI_PARAM, range, str, CODE_ACTION, TEXT_DOCUMENT, TEXT_POSITION, URI_PARAM, valid, bool } from './lsp/params';
 import { LruCache } from './lsp/lru';
+import { socketTransportRefusal } from './node/transport';
 
 const SKELETON_PARAMS = obj({ uri: optional(str), profile: str, year: int, format: optional(oneOf('text', 'markdown')) });
 const CHECK_FILES_PARAMS = obj({ uris: arrayOf(str), roots: arrayOf(str, 1000) });
@@ -77,6 +78,12 @@ interface Settings {
 
 const REPORT_LANGUAGE = 'reportlint';
 
+// Never a socket or pipe transport unless the command line explicitly opts in (node/transport.ts).
+const refusal = socketTransportRefusal(process.argv);
+if (refusal) {
+  process.stderr.write(refusal + '\n');
+  process.exit(2);
+}
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let locale: Locale = 'zh-cn';
