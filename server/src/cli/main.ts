@@ -14,6 +14,7 @@ import { collectFiles, decodeBuffer, decodeProblem, readProblemMessage, type Fil
 import { MAX_REPORT_BYTES, readRegularFile } from '../node/fs-access';
 import { fileResult, formatJson, formatSarif, formatText, type FileResult } from './format';
 import { CLI_MESSAGES } from './messages';
+import { escapeForTerminal } from './escape';
 import { epochMs, runWorker, startWorkers, workerCount, type CheckSettings, type FileResolver, type WorkerPool, type WorkerTiming } from './parallel';
 import { ResolveCache } from './resolve-cache';
 
@@ -215,7 +216,7 @@ function loadExplicitConfig(o: Pick<Options, 'configFile' | 'locale'>, problems:
 function reportProblems(problems: FileProblem[], io: CliIO): boolean {
   let failed = false;
   for (const p of problems) {
-    io.stderr(`reportlint: ${p.message}\n`);
+    io.stderr(`reportlint: ${escapeForTerminal(p.message)}\n`);
     if (p.kind === 'error') failed = true;
   }
   return failed;
@@ -317,7 +318,7 @@ async function runStats(o: Options, io: CliIO): Promise<number> {
   } else if (o.format === 'csv') {
     io.stdout(statsToCsv(rows));
   } else {
-    for (const r of rows) io.stdout(statsToText(r.path, r.summary, o.locale));
+    for (const r of rows) io.stdout(statsToText(escapeForTerminal(r.path), r.summary, o.locale));
   }
   return failed || !files.length ? EXIT_FAILURE : EXIT_OK;
 }
@@ -335,7 +336,7 @@ async function runOutline(o: Options, io: CliIO): Promise<number> {
     if (title) io.stdout(title.text + '\n');
     const body = outlineToText(analysis);
     if (body) io.stdout(body + '\n');
-    if (!analysis.outline.looksLikeReport) io.stderr(localize(CLI_MESSAGES.notReport, o.locale, { path: displayPath }) + '\n');
+    if (!analysis.outline.looksLikeReport) io.stderr(localize(CLI_MESSAGES.notReport, o.locale, { path: escapeForTerminal(displayPath) }) + '\n');
   }
   return failed ? EXIT_FAILURE : EXIT_OK;
 }
