@@ -1,4 +1,5 @@
 import type { Finding, Locale, Severity } from '../core/types';
+import { escapeForTerminal } from './escape';
 import { ALL_RULES } from '../core/rules';
 
 /** The fields of a finding that the CLI prints (all that worker threads send back). */
@@ -35,7 +36,7 @@ export function outputPart(format: PartFormat, r: FileResult, locale: Locale): s
   const findings = r.findings ?? [];
   if (format === 'text') {
     return findings
-      .map((f) => `${r.path}:${f.range.start.line + 1}:${f.range.start.character + 1} ${SEVERITY_LABEL[locale][f.severity]} ${f.ruleId} ${f.message}`)
+      .map((f) => escapeForTerminal(`${r.path}:${f.range.start.line + 1}:${f.range.start.character + 1} ${SEVERITY_LABEL[locale][f.severity]} ${f.ruleId} ${f.message}`))
       .join('\n');
   }
   // The file's object as JSON.stringify(…, null, 2) prints it two levels deep (see formatJson).
