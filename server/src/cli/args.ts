@@ -31,6 +31,8 @@ export interface Options {
   rules: string[] | null;
   /** `fix --dry-run`: print a unified diff instead of writing. */
   dryRun: boolean;
+  /** `--follow-symlinks`: folder walks follow links that lead outside the folders given. */
+  followSymlinks: boolean;
 }
 
 export type Parsed = { kind: 'run'; options: Options } | { kind: 'help'; locale: Locale } | { kind: 'version' } | { kind: 'usage'; locale: Locale; message: string };
@@ -49,6 +51,7 @@ const OPTIONS = {
   'no-bom': { type: 'boolean', commands: ['stats'] },
   rules: { type: 'string', commands: ['fix'] },
   'dry-run': { type: 'boolean', short: 'n', commands: ['fix'] },
+  'follow-symlinks': { type: 'boolean', commands: ['check', 'outline', 'stats', 'fix'] },
   help: { type: 'boolean', short: 'h', commands: null },
   version: { type: 'boolean', short: 'v', commands: null },
 } as const satisfies Record<string, { type: 'string' | 'boolean'; short?: string; commands: readonly Command[] | null }>;
@@ -152,6 +155,7 @@ export function parseCommandLine(argv: string[], env: Record<string, string | un
       bom: !seen.has('no-bom'),
       rules: rulesArg === undefined ? null : rulesArg.split(',').map((s) => s.trim()).filter(Boolean),
       dryRun: seen.has('dry-run'),
+      followSymlinks: seen.has('follow-symlinks'),
     };
     if (command !== 'rules' && !paths.length) throw new UsageError(t(CLI_MESSAGES.noPaths));
     if (command === 'rules' && paths.length) throw new UsageError(t(CLI_MESSAGES.unexpectedArgument, { arg: paths[0] }));

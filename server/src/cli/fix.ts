@@ -3,9 +3,8 @@
  * says `safeFix: true`, the set the editor's fix-all uses; core/safe-fixes.ts) in place, as
  * markdownlint-cli2 `--fix` and autocorrect `--fix` do. `--dry-run` prints a unified diff instead.
  * Files are written back in the encoding they were read in, atomically (a temporary file in the
- * same folder, then a rename), never through a symbolic link.
+ * same folder, then a rename), never through a symbolic link (node/fs-access.ts writeFileInside).
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import { createTwoFilesPatch } from 'diff';
 import * as iconv from 'iconv-lite';
@@ -16,6 +15,8 @@ import { applySafeFixes, safeFixRules } from '../core/safe-fixes';
 import type { Options } from './args';
 import { fileResolver, loadExplicitConfig, loadInputs, reportProblems, EXIT_FAILURE, EXIT_OK, type CliIO, type LoadedFile } from './main';
 import { CLI_MESSAGES } from './messages';
+import { FsAccessError, writeFileInside, type FsProblemCode } from '../node/fs-access';
+import type { Locale } from '../core/types';
 import { usageLine } from './args';
 
 export async function runFix(o: Options, io: CliIO): Promise<number> {
@@ -60,7 +61,7 @@ export async function runFix(o: Options, io: CliIO): Promise<number> {
       diffs.push(createTwoFilesPatch(`a/${f.path}`, `b/${f.path}`, f.text, result.text, undefined, undefined, { context: 3 }).replace(/^=+\n/, ''));
       messages.push(t(CLI_MESSAGES.fixWouldApply, { path: f.path, count }));
     } else {
-      const failure = writeAtomically(f, result.text);
+      const failure = writeAtomically(f, result.text, o.locale);
       if (failure) {
         problems.push({ path: f.path, kind: 'error', message: t(CLI_MESSAGES.fixWriteFailed, { path: f.path, error: failure }) });
         continue;
@@ -93,36 +94,25 @@ export function encodeLike(encoding: string, text: string): Buffer {
   }
 }
 
+const WRITE_PROBLEM: Partial<Record<FsProblemCode, LocalizedText>> = {
+  symlink: { 'zh-cn': '是符号链接，不经链接写入', en: 'a symbolic link; never written through' },
+  'not-regular': { 'zh-cn': '不是普通文件', en: 'not a regular file' },
+  permission: { 'zh-cn': '没有写入权限', en: 'permission denied' },
+  'not-found': { 'zh-cn': '文件已不存在', en: 'the file is gone' },
+};
+
 /**
- * Replaces a regular file's content atomically: the new bytes go to a new temporary file in the
- * same folder (created exclusively, with the old file's permissions), are flushed, and the
- * temporary file is renamed over the original. A path that is a symbolic link (or anything but a
- * regular file) is refused, so a link never redirects the write. Returns an error text, or null.
- * (A minimal safe write; the shared node-side module server/src/node/fs-access.ts supersedes it.)
+ * Replaces the file's content atomically with `text` in the file's own encoding, never through a
+ * symbolic link (server/src/node/fs-access.ts: temporary file in the same folder, then a rename;
+ * permissions kept). Returns an error text in the locale, or null.
  */
-function writeAtomically(f: LoadedFile, text: string): string | null {
-  let st: fs.Stats;
+function writeAtomically(f: LoadedFile, text: string, locale: Locale): string | null {
   try {
-    st = fs.lstatSync(f.path);
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code ?? String(e);
-  }
-  if (st.isSymbolicLink()) return 'symbolic link';
-  if (!st.isFile()) return 'not a regular file';
-  const dir = path.dirname(f.path);
-  const tmp = path.join(dir, `.${path.basename(f.path)}.reportlint-${process.pid}-${Date.now().toString(36)}.tmp`);
-  let fd: number | null = null;
-  try {
-    fd = fs.openSync(tmp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | (fs.constants.O_NOFOLLOW ?? 0), st.mode & 0o7777);
-    fs.writeFileSync(fd, encodeLike(f.encoding, text));
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
-    fd = null;
-    fs.renameSync(tmp, f.path);
+    writeFileInside(f.path, encodeLike(f.encoding, text), path.dirname(path.resolve(f.path)));
     return null;
   } catch (e) {
-    if (fd !== null) fs.closeSync(fd);
-    fs.rmSync(tmp, { force: true });
-    return (e as NodeJS.ErrnoException).code ?? String(e);
+    if (!(e instanceof FsAccessError)) return String(e);
+    const known = WRITE_PROBLEM[e.code];
+    return known ? localize(known, locale) : e.detail || e.code;
   }
 }

@@ -10,7 +10,8 @@ import { outlineToJson, outlineToText } from '../core/outline/serialize';
 import { statsSummary, statsToCsv, statsToText } from '../core/figures/summary';
 import { ALL_RULES } from '../core/rules';
 import { SEVERITY_RANK, type Locale, type Severity } from '../core/types';
-import { collectFiles, decodeBuffer, type FileProblem } from './files';
+import { collectFiles, decodeBuffer, readProblemMessage, type FileProblem } from './files';
+import { MAX_REPORT_BYTES, readRegularFile } from '../node/fs-access';
 import { DEFAULT_MAX_PER_RULE, formatJson, formatSarif, formatText, type FileResult, type TextOptions } from './format';
 import { checkOneFile } from './check-file';
 import { CLI_MESSAGES } from './messages';
@@ -95,7 +96,9 @@ export async function loadInputs(
     unreadableDir: (p, e) => t(CLI_MESSAGES.unreadableDir, { path: p, error: e }),
     emptyFolder: (p) => t(CLI_MESSAGES.emptyFolder, { path: p }),
     notRegular: (p) => t(CLI_MESSAGES.notRegular, { path: p }),
-  });
+    outsideRoot: (p, target) => t(CLI_MESSAGES.outsideRoot, { path: p, target }),
+    brokenLink: (p) => t(CLI_MESSAGES.brokenLink, { path: p }),
+  }, { followSymlinks: o.followSymlinks });
   problems.push(...collected.problems);
   const decode = (p: string, buf: Buffer) => {
     const d = decodeBuffer(buf);
@@ -111,15 +114,12 @@ export async function loadInputs(
   onCollected?.(collected.files.length + (o.paths.includes('-') ? 1 : 0));
   if (o.paths.includes('-')) decode('-', await io.readStdin());
   for (const p of collected.files) {
-    let buf: Buffer;
-    try {
-      buf = fs.readFileSync(p);
-    } catch (e) {
-      const err = e as NodeJS.ErrnoException;
-      problems.push({ path: p, kind: 'error', message: err.code === 'EACCES' ? t(CLI_MESSAGES.permission, { path: p }) : t(CLI_MESSAGES.unreadable, { path: p, error: err.message }) });
+    const read = readRegularFile(p, MAX_REPORT_BYTES);
+    if (!read.ok) {
+      problems.push({ path: p, kind: 'error', message: readProblemMessage(read, o.locale) });
       continue;
     }
-    decode(p, buf);
+    decode(p, read.data);
   }
   return { files, problems };
 }
