@@ -6,11 +6,15 @@
  * the previous sentence) for the claims.
  */
 import type { Analysis } from '../analysis';
+import type { Section } from '../outline/outline';
+import { PLAN_HEADING_RE } from './vocabulary';
+import { simplify } from '../script';
 import type { Claim } from './claim';
 import { scanFigures, type Figure, type NonFigure } from './numbers';
 import { boundClaims, findRateMentions, grimClaims, rateClaims, type FigureContext, type RateMention } from './rates';
 import { splitSentences, type Sentence } from './text';
-import { sumClaims } from './sums';
+import { sumClaim, sumClaims } from './sums';
+import { completeShareSeries, findShares, shareClaims } from './shares';
 import { changeClaims } from './changes';
 import { repeatCandidates, repeatClaim, type PlacedCandidate, type RepeatCandidate, type RepeatPair } from './repeats';
 export { repeatClaim, type RepeatPair } from './repeats';
@@ -93,13 +97,14 @@ function figureLines(analysis: Analysis): DocumentFigureLines {
     for (const l of lines) if (l.data.flagged.length) flaggedLines.push(l);
     // The conflicts (what figure-conflict reports) on every version; all pairs only when asked for.
     const scopes = reportScopes(analysis);
-    const conflicts = pairRepeats(lines, scopes, true);
+    const plans = planSections(analysis);
+    const conflicts = pairRepeats(lines, scopes, true, plans);
     let pairs: RepeatPair[] | null = null;
     return {
       lines,
       flaggedLines,
       get pairs(): RepeatPair[] {
-        return (pairs ??= pairRepeats(lines, scopes, false));
+        return (pairs ??= pairRepeats(lines, scopes, false, plans));
       },
       conflicts,
     };
@@ -111,20 +116,25 @@ function figureLines(analysis: Analysis): DocumentFigureLines {
  * of a compilation (`scopeStarts`: the lines where reports start; none for a single report):
  * every pair, or only those whose values differ.
  */
-function pairRepeats(lines: ReadonlyArray<{ line: number; offset: number; data: LineFigures }>, scopeStarts: readonly number[], onlyConflicts: boolean): RepeatPair[] {
+function pairRepeats(lines: ReadonlyArray<{ line: number; offset: number; data: LineFigures }>, scopeStarts: readonly number[], onlyConflicts: boolean, planRanges: ReadonlyArray<[number, number]> = []): RepeatPair[] {
   let firstByKey = new Map<string, PlacedCandidate>();
   const pairs: RepeatPair[] = [];
   let nextScope = 0;
+  let nextPlan = 0;
   for (const l of lines) {
     // A compilation of reports: each report's quantities are its own.
     if (nextScope < scopeStarts.length && l.line >= scopeStarts[nextScope]) {
       while (nextScope < scopeStarts.length && l.line >= scopeStarts[nextScope]) nextScope++;
       firstByKey = new Map();
     }
+    // The plan part of a report (2026年工作安排): its figures are targets, compared only with each other.
+    while (nextPlan < planRanges.length && planRanges[nextPlan][1] < l.line) nextPlan++;
+    const inPlan = nextPlan < planRanges.length && planRanges[nextPlan][0] <= l.line;
     for (const candidate of l.data.repeat) {
-      const earlier = firstByKey.get(candidate.key);
+      const key = inPlan ? `plan-section|${candidate.key}` : candidate.key;
+      const earlier = firstByKey.get(key);
       if (!earlier) {
-        firstByKey.set(candidate.key, { candidate, offset: l.offset, line: l.line });
+        firstByKey.set(key, { candidate, offset: l.offset, line: l.line });
         continue;
       }
       if (onlyConflicts && candidate.figure.value === earlier.candidate.figure.value) continue;
@@ -142,6 +152,27 @@ function pairRepeats(lines: ReadonlyArray<{ line: number; offset: number; data: 
 function reportScopes(analysis: Analysis): number[] {
   const parts = analysis.outline.sections.filter((s) => s.heading.style === 'part');
   return parts.length >= 2 ? parts.map((s) => s.heading.line) : [];
+}
+
+/**
+ * The line ranges (0-based, inclusive, ascending, disjoint) of the sections that are the plan part
+ * of a report: a heading saying 工作安排, 重点任务, 目标任务, 下一步 … (PLAN_HEADING_RE), with
+ * everything under it.
+ */
+function planSections(analysis: Analysis): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const { doc } = analysis;
+  const visit = (sections: readonly Section[]) => {
+    for (const sec of sections) {
+      if (PLAN_HEADING_RE.test(simplify(sec.heading.title))) {
+        out.push([sec.heading.line, doc.positionAt(Math.max(sec.range.start, sec.range.end - 1)).line]);
+        continue;
+      }
+      visit(sec.children);
+    }
+  };
+  visit(analysis.outline.sections);
+  return out.sort((a, b) => a[0] - b[0]);
 }
 
 /**
@@ -289,7 +320,16 @@ export function analyzeLine(lineSimplified: string, lineOriginal: string = lineS
   const linked = new Set(rc.filter((c) => c.inputs.length > 1).map((c) => c.anchor));
   claims.push(...boundClaims(ctx, rates));
   claims.push(...grimClaims(ctx, rates, linked));
-  claims.push(...sumClaims(ctx));
+  const shares = findShares(ctx, new Set(rates.map((r) => r.figure)));
+  claims.push(...shareClaims(ctx, shares));
+  const sums = sumClaims(ctx);
+  claims.push(...sums);
+  // A series of shares of one whole adding up to 100% is a complete breakdown (unless a 其中 list already is).
+  for (const series of completeShareSeries(shares)) {
+    const parts = new Set(series.parts);
+    if (sums.some((c) => c.anchor === series.base && c.inputs.some((i) => parts.has(i.figure)))) continue;
+    claims.push(sumClaim(ctx, { total: series.base, parts: series.parts, exhaustive: true, marker: '占…%', assumed: !sameSentence(ctx, series.base, series.parts[0]) }));
+  }
   claims.push(...changeClaims(ctx));
   const repeat = repeatCandidates(ctx);
   claims.sort((a, b) => a.anchor.numStart - b.anchor.numStart);
@@ -316,6 +356,10 @@ export function analyzeLine(lineSimplified: string, lineOriginal: string = lineS
     }
   }
   return { figures, skipped, sentences, rates, claims, repeat, flagged };
+}
+
+function sameSentence(ctx: FigureContext, a: Figure, b: Figure): boolean {
+  return ctx.sentences.some((st) => st.figures.includes(a) && st.figures.includes(b));
 }
 
 /** A CJK character followed by (pinyin): 區(qū), 發(fā). */
