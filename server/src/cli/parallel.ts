@@ -17,7 +17,8 @@ import { checkDocument } from '../core/check';
 import type { ResolvedConfig } from '../core/config';
 import type { IgnoreEntry } from '../core/suppress';
 import type { Locale } from '../core/types';
-import { fileResult, outputPart, reportedFinding, type FileResult } from './format';
+import { outputPart, type FileResult, type TextOptions } from './format';
+import { checkOneFile } from './check-file';
 
 export interface CheckJob {
   /** Index in the input order. */
@@ -35,6 +36,10 @@ export interface CheckSettings {
   /** The --config file, if any (each worker reads it again). */
   configFile: string | null;
   stdinName: string;
+  /** `--force`: check files that do not look like reports too (see check-file.ts). */
+  force: boolean;
+  /** How text output shows files dominated by one rule (`--summary`, `--max-per-rule`). */
+  text: TextOptions;
 }
 
 /** How the configuration and the sidecar entries of one file are resolved; the same code runs in the main thread and the workers. */
@@ -234,14 +239,12 @@ export function runWorker(makeResolver: (settings: CheckSettings) => FileResolve
         const config = r.config(job.path);
         const ignores = r.ignores(job.path);
         const t0 = performance.now();
-        const analysis = Analysis.fromText(job.text, { uri: job.displayPath });
-        const findings = checkDocument(analysis, { config, locale: s.locale, ignores });
+        const result = checkOneFile(job, config, ignores, s.locale, s.force);
         checkMs += performance.now() - t0;
-        const result = fileResult(job.displayPath, findings.map(reportedFinding));
-        if (s.format !== 'json' && s.format !== 'text') return { index: job.index, result };
+        if (result.skipped || (s.format !== 'json' && s.format !== 'text')) return { index: job.index, result };
         // Formatting on the workers: the main thread only joins the parts, and findings do not
         // cross threads.
-        return { index: job.index, result: { path: result.path, findings: null, part: outputPart(s.format, result, s.locale), counts: result.counts } };
+        return { index: job.index, result: { path: result.path, findings: null, part: outputPart(s.format, result, s.locale, s.text), counts: result.counts } };
       });
       port.postMessage({ kind: 'results', results, checkMs } satisfies Reply);
     } catch (e) {
