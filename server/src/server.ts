@@ -23,6 +23,7 @@ import { ignoresFor, loadConfigFor, readFailure } from './node/config-files';
 import { MAX_CONFIG_BYTES, readTextFile } from './node/fs-access';
 import { hoverAt } from './core/hover';
 import { isReportDocument } from './core/profiles/detect';
+import { checkDecision, type CheckDecision, type EnableMode } from './core/check-decision';
 import './core/heading-hover';
 import { completionsAt } from './core/completion';
 import { activeProfile } from './core/profiles/detect';
@@ -59,7 +60,7 @@ const SKELETON_PARAMS = obj({ uri: optional(str), profile: str, year: int, forma
 const CHECK_FILES_PARAMS = obj({ uris: arrayOf(str), roots: arrayOf(str, 1000) });
 const SUPPRESS_ARGS = obj({ uri: str, ruleId: str, range });
 
-export type EnableMode = 'auto' | 'always' | 'never';
+export type { EnableMode };
 
 /** The `reportlint.*` settings the server reads (see package.json contributes.configuration). */
 interface Settings {
@@ -211,10 +212,9 @@ function judgedAnalysis(doc: TextDocument, analysis: Analysis, config: ResolvedC
   return Analysis.fromText(analysis.doc.text.slice(0, LARGE_DOC_PROBE), { uri: doc.uri, format: formatOf(doc) });
 }
 
-function shouldCheck(doc: TextDocument, analysis: Analysis, mode: EnableMode): { check: boolean; force: boolean } {
-  if (mode === 'never') return { check: false, force: false };
-  if (mode === 'always' || doc.languageId === REPORT_LANGUAGE) return { check: true, force: true };
-  return { check: isReportDocument(analysis), force: false };
+/** Whether the document is checked, and as a report: the decision the CLI makes too (core/check-decision.ts). */
+function shouldCheck(doc: TextDocument, analysis: Analysis, mode: EnableMode): CheckDecision {
+  return checkDecision({ mode, analysis, path: doc.uri, reportLanguage: doc.languageId === REPORT_LANGUAGE });
 }
 
 /** Diagnostics for config files that are not open (open ones are checked from their buffer). */
@@ -519,8 +519,8 @@ connection.onRequest('reportlint/checkFiles', guarded('reportlint/checkFiles', C
     const settings = await getSettings(uri);
     if (settings.enable === 'never') continue;
     const analysis = Analysis.fromText(read.text, { uri });
-    const force = settings.enable === 'always' || /(?:\.report\.txt|[报報]告[^/\\]*\.txt)$/i.test(file);
-    if (!force && !isReportDocument(analysis)) continue;
+    const { check, force } = checkDecision({ mode: settings.enable, analysis, path: file });
+    if (!check) continue;
     summary.checked++;
     const findings = checkDocument(analysis, { config: configFor(uri, settings), locale, forceReport: force });
     for (const f of findings) {

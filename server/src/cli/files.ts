@@ -2,7 +2,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ignore, { type Ignore } from 'ignore';
 import { isUtf8 } from 'buffer';
-import * as iconv from 'iconv-lite';
 import { localize, type LocalizedText } from '../core/l10n';
 import type { Locale } from '../core/types';
 import { CLI_MESSAGES } from './messages';
@@ -179,6 +178,16 @@ export type Decoded =
 const PROBE = 65_536;
 
 /**
+ * iconv-lite, loaded on first use: it is most of the CLI bundle's start-up work, and only files
+ * that are not UTF-8 need it.
+ */
+let iconvModule: typeof import('iconv-lite') | null = null;
+function iconv(): typeof import('iconv-lite') {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  return (iconvModule ??= require('iconv-lite') as typeof import('iconv-lite'));
+}
+
+/**
  * Decode a report file. UTF-8 (with or without BOM) and UTF-16 with BOM are taken as they are;
  * UTF-16 without BOM is recognised by its NUL pattern (the zero high bytes of ASCII characters,
  * all at odd or all at even offsets). Valid UTF-8 is text even with a stray NUL (the
@@ -191,8 +200,8 @@ export function decodeBuffer(buf: Buffer): Decoded {
     const text = utf8Strict(buf.subarray(3));
     return text === null ? { ok: false, reason: 'encoding' } : { ok: true, text, encoding: 'utf-8-bom' };
   }
-  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { ok: true, text: iconv.decode(buf.subarray(2), 'utf-16le'), encoding: 'utf-16le', bom: true };
-  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { ok: true, text: iconv.decode(buf.subarray(2), 'utf-16be'), encoding: 'utf-16be', bom: true };
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { ok: true, text: iconv().decode(buf.subarray(2), 'utf-16le'), encoding: 'utf-16le', bom: true };
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { ok: true, text: iconv().decode(buf.subarray(2), 'utf-16be'), encoding: 'utf-16be', bom: true };
   const probe = buf.subarray(0, Math.min(buf.length, PROBE));
   if (probe.includes(0)) {
     const utf16 = utf16WithoutBom(buf);
@@ -205,10 +214,10 @@ export function decodeBuffer(buf: Buffer): Decoded {
   }
   if (controlRatio(buf) > 0.1) return { ok: false, reason: 'binary' };
   if (looksLikeShiftJis(probe)) return { ok: false, reason: 'encoding', encoding: 'shift_jis' };
-  const gb = iconv.decode(buf, 'gb18030');
+  const gb = iconv().decode(buf, 'gb18030');
   if (looksLikeKorean(probe, gb.slice(0, PROBE))) return { ok: false, reason: 'encoding', encoding: 'euc-kr' };
   if (looksLikeChineseText(gb)) return { ok: true, text: gb, encoding: 'gb18030' };
-  const big5 = iconv.decode(buf, 'big5');
+  const big5 = iconv().decode(buf, 'big5');
   if (looksLikeChineseText(big5)) return { ok: true, text: big5, encoding: 'big5' };
   return { ok: false, reason: 'encoding' };
 }
@@ -226,7 +235,7 @@ function utf16WithoutBom(buf: Buffer): Decoded | null {
   const enough = Math.max(2, units * 0.01);
   const encoding = odd >= enough && even * 4 < odd ? 'utf-16le' : even >= enough && odd * 4 < even ? 'utf-16be' : null;
   if (!encoding) return null;
-  const text = iconv.decode(buf.subarray(0, buf.length & ~1), encoding);
+  const text = iconv().decode(buf.subarray(0, buf.length & ~1), encoding);
   // Unpaired surrogates or many control characters: not text after all.
   if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text.slice(0, PROBE))) return null;
   let controls = 0;
@@ -241,7 +250,7 @@ function utf16WithoutBom(buf: Buffer): Decoded | null {
 
 /** Shift-JIS: decodes without errors and hiragana/katakana are a large part of the non-ASCII text. */
 function looksLikeShiftJis(probe: Buffer): boolean {
-  const s = iconv.decode(probe, 'shift_jis');
+  const s = iconv().decode(probe, 'shift_jis');
   let kana = 0;
   let other = 0;
   let bad = 0;
@@ -262,7 +271,7 @@ function looksLikeShiftJis(probe: Buffer): boolean {
  * Chinese prose is full of.
  */
 function looksLikeKorean(probe: Buffer, gb: string): boolean {
-  const s = iconv.decode(probe, 'euc-kr');
+  const s = iconv().decode(probe, 'euc-kr');
   let hangul = 0;
   let nonAscii = 0;
   let bad = 0;
