@@ -1,20 +1,21 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { Analysis } from '../core/analysis';
 import { checkDocument } from '../core/check';
-import { defaultConfig, loadCustomProfiles, mergeConfig, parseConfigText, type ResolvedConfig } from '../core/config';
+import { defaultConfig, mergeConfig, parseConfigText, type ConfigError, type ResolvedConfig } from '../core/config';
+import { loadCustomProfiles, readConfigLayer } from '../node/config-files';
 import { builtinProfiles } from '../core/profiles/registry';
 import { localize, normalizeLocale, type LocalizedText } from '../core/l10n';
 import { outlineToJson, outlineToText } from '../core/outline/serialize';
 import { statsSummary, statsToCsv, statsToText } from '../core/figures/summary';
 import { ALL_RULES } from '../core/rules';
 import { SEVERITY_RANK, type Locale, type Severity } from '../core/types';
-import { collectFiles, decodeBuffer, readProblemMessage, type FileProblem } from './files';
+import { collectFiles, decodeBuffer, decodeProblem, readProblemMessage, type FileProblem } from './files';
 import { MAX_REPORT_BYTES, readRegularFile } from '../node/fs-access';
 import { DEFAULT_MAX_PER_RULE, formatJson, formatSarif, formatText, type FileResult, type TextOptions } from './format';
 import { checkOneFile } from './check-file';
 import { CLI_MESSAGES } from './messages';
+import { escapeForTerminal } from './escape';
 import { localeFromEnv, parseCommandLine, usageLine, type Options } from './args';
 import { runFix } from './fix';
 import { epochMs, runWorker, startWorkers, workerCount, type CheckSettings, type FileResolver, type WorkerPool, type WorkerTiming } from './parallel';
@@ -102,11 +103,9 @@ export async function loadInputs(
   problems.push(...collected.problems);
   const decode = (p: string, buf: Buffer) => {
     const d = decodeBuffer(buf);
-    if (!d.ok) {
-      problems.push({ path: p, kind: d.reason === 'binary' ? 'notice' : 'error', message: t(d.reason === 'binary' ? CLI_MESSAGES.binary : CLI_MESSAGES.badEncoding, { path: p }) });
-      return;
-    }
-    if (d.encoding === 'gb18030') problems.push({ path: p, kind: 'notice', message: t(CLI_MESSAGES.decodedGbk, { path: p }) });
+    const problem = decodeProblem(p, d, o.locale);
+    if (problem) problems.push(problem);
+    if (!d.ok) return;
     const file = { path: p, text: d.text, encoding: d.encoding };
     files.push(file);
     onFile?.(file, files.length - 1);
@@ -129,24 +128,24 @@ export async function loadInputs(
  * every file, or the config files around it; folders are resolved once (the same in the main
  * thread and in the workers).
  */
-export function fileResolver(o: Pick<Options, 'stdinName'>, explicit: ResolvedConfig | null): FileResolver {
+export function fileResolver(o: Pick<Options, 'stdinName'>, explicit: ResolvedConfig | null): FileResolver & { ignoreErrors(filePath: string): ConfigError[] } {
   const cache = new ResolveCache();
   return {
     config: (filePath) => explicit ?? cache.config(filePath === '-' ? path.join(process.cwd(), o.stdinName) : filePath),
     ignores: (filePath) => (filePath === '-' ? [] : cache.ignores(filePath)),
+    ignoreErrors: (filePath) => (filePath === '-' ? [] : cache.ignoreErrors(filePath)),
   };
 }
 
 export function loadExplicitConfig(o: Pick<Options, 'configFile' | 'locale'>, problems: FileProblem[]): ResolvedConfig | null {
   if (!o.configFile) return null;
   const t = (m: LocalizedText, a?: Record<string, string | number>) => localize(m, o.locale, a);
-  let text: string;
-  try {
-    text = fs.readFileSync(o.configFile, 'utf8');
-  } catch (e) {
-    problems.push({ path: o.configFile, kind: 'error', message: t(CLI_MESSAGES.unreadable, { path: o.configFile, error: (e as Error).message }) });
+  const layer = readConfigLayer(o.configFile);
+  if (layer.text === null) {
+    problems.push({ path: o.configFile, kind: 'error', message: t(CLI_MESSAGES.unreadable, { path: o.configFile, error: layer.problem ?? '' }) });
     return defaultConfig();
   }
+  const text = layer.text;
   const { config, errors } = parseConfigText(text, o.configFile);
   const merged = mergeConfig(defaultConfig(), config, o.configFile);
   if (config.profiles?.length) {
@@ -159,7 +158,7 @@ export function loadExplicitConfig(o: Pick<Options, 'configFile' | 'locale'>, pr
 export function reportProblems(problems: FileProblem[], io: CliIO): boolean {
   let failed = false;
   for (const p of problems) {
-    io.stderr(`reportlint: ${p.message}\n`);
+    io.stderr(`reportlint: ${escapeForTerminal(p.message)}\n`);
     if (p.kind === 'error') failed = true;
   }
   return failed;
@@ -192,7 +191,7 @@ async function runCheck(o: Options, io: CliIO): Promise<number> {
   for (const f of files) {
     const config = resolver.config(f.path);
     configs.push(config);
-    for (const e of config.errors) {
+    for (const e of [...config.errors, ...resolver.ignoreErrors(f.path)]) {
       const line = t(CLI_MESSAGES.configError, { file: e.file, message: e.message });
       if (!configProblems.has(line)) {
         configProblems.add(line);
@@ -220,10 +219,12 @@ async function runCheck(o: Options, io: CliIO): Promise<number> {
   marks.push(['formatted', epochMs()]);
   if (output) io.stdout(output + '\n');
   marks.push(['written', epochMs()]);
+  // Every input skipped (binary, unreadable, empty folder): nothing was checked, which is not a pass.
+  if (!files.length && o.paths.length) io.stderr(`reportlint: ${t(CLI_MESSAGES.nothingChecked)}\n`);
   if (io.env.REPORTLINT_TIMING === '1') io.stderr(timingReport(marks, started.pool?.timings ?? [], sequentialCheckMs, files.length));
   const count = (s: Severity) => results.reduce((n, r) => n + r.counts[s], 0);
   io.stderr(t(CLI_MESSAGES.summary, { files: results.filter((r) => !r.skipped).length, errors: count('error'), warnings: count('warning'), infos: count('info') + count('hint') }) + '\n');
-  if (ioFailed) return EXIT_FAILURE;
+  if (ioFailed || (!files.length && o.paths.length)) return EXIT_FAILURE;
   const threshold = SEVERITY_RANK[o.failOn];
   const failing = results.some((r) => (Object.keys(r.counts) as Severity[]).some((s) => r.counts[s] > 0 && SEVERITY_RANK[s] >= threshold));
   return failing ? EXIT_FINDINGS : EXIT_OK;
@@ -261,7 +262,7 @@ async function runStats(o: Options, io: CliIO): Promise<number> {
     // Excel on Chinese Windows reads a CSV without a byte order mark as GBK (mojibake).
     io.stdout((o.bom ? '\uFEFF' : '') + statsToCsv(rows));
   } else {
-    for (const r of rows) io.stdout(statsToText(r.path, r.summary, o.locale));
+    for (const r of rows) io.stdout(statsToText(escapeForTerminal(r.path), r.summary, o.locale));
   }
   return failed || !files.length ? EXIT_FAILURE : EXIT_OK;
 }
@@ -279,13 +280,13 @@ async function runOutline(o: Options, io: CliIO): Promise<number> {
   } else {
     const blocks: string[] = [];
     for (const { displayPath, analysis } of outlines) {
-      const lines = [displayPath];
+      const lines = [escapeForTerminal(displayPath)];
       const title = analysis.outline.title;
       if (title) lines.push(title.text);
       const body = outlineToText(analysis);
       if (body) lines.push(body);
       blocks.push(lines.join('\n'));
-      if (!analysis.outline.looksLikeReport) io.stderr(localize(CLI_MESSAGES.notReport, o.locale, { path: displayPath }) + '\n');
+      if (!analysis.outline.looksLikeReport) io.stderr(localize(CLI_MESSAGES.notReport, o.locale, { path: escapeForTerminal(displayPath) }) + '\n');
     }
     if (blocks.length) io.stdout(`${localize(CLI_MESSAGES.outlineLegend, o.locale)}\n${blocks.join('\n\n')}\n`);
   }

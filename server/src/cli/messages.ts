@@ -120,6 +120,19 @@ Exit codes: 0 nothing at the --fail-on level; 1 findings at that level; 2 usage 
     'zh-cn': '{path}：文件不是 UTF-8，已按 GBK/GB18030 解码检查（建议另存为 UTF-8）',
     en: '{path}: not UTF-8; decoded as GBK/GB18030 (consider saving it as UTF-8)',
   },
+  legacyEncoding: {
+    'zh-cn': '{path}：文件看起来是 {encoding} 编码，不是中文报告使用的编码，已跳过。请确认文件内容，并另存为 UTF-8。',
+    en: '{path}: the file looks like {encoding}, not an encoding Chinese reports use; skipped. Check the file and save it as UTF-8.',
+  },
+  decodedBig5: {
+    'zh-cn': '{path}：文件不是 UTF-8，已按 Big5（繁体中文）解码检查（建议另存为 UTF-8）',
+    en: '{path}: not UTF-8; decoded as Big5 (traditional Chinese) (consider saving it as UTF-8)',
+  },
+  decodedUtf16: {
+    'zh-cn': '{path}：文件是没有字节序标记的 {encoding}，已按此解码检查（建议另存为 UTF-8）',
+    en: '{path}: {encoding} without a byte-order mark; decoded as such (consider saving it as UTF-8)',
+  },
+  nothingChecked: { 'zh-cn': '没有检查任何文件（所有输入都被跳过）', en: 'no file was checked (every input was skipped)' },
   configError: { 'zh-cn': '{file}：配置有误，已忽略该项：{message}', en: '{file}: config problem, ignored: {message}' },
   summary: {
     'zh-cn': '检查了 {files} 个文件：{errors} 个错误，{warnings} 个警告，{infos} 个提示',

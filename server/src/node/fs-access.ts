@@ -84,6 +84,16 @@ export function isRegularFile(p: string): boolean {
   }
 }
 
+/** True when something (anything, a broken link included) is at `p`. Never throws. */
+export function pathExists(p: string): boolean {
+  try {
+    fs.lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Read a regular file, at most `maxBytes` bytes. The file is opened without blocking (a FIFO
  * would otherwise wait for a writer) and the descriptor is checked to be a regular file before
