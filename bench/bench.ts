@@ -405,7 +405,7 @@ function cliMeasure(): { stats: Stats; files: number; bytes: number; exitCode: n
   try {
     for (let i = 0; i < runs + 1; i++) {
       const t0 = now();
-      const res = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'reportlint.js'), 'check', '--format', 'json', dir], {
+      const res = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'reportlint.js'), 'check', '--force', '--format', 'json', dir], {
         stdio: ['ignore', devnull, 'pipe'],
         env: { ...process.env, REPORTLINT_LOCALE: 'zh-cn', REPORTLINT_TIMING: '1' },
       });

@@ -64,7 +64,8 @@ export async function runFix(o: Options, io: CliIO): Promise<number> {
     if (!result.applied.length) continue;
     const count = result.applied.reduce((n, a) => n + a.edits, 0);
     if (o.dryRun) {
-      diffs.push(createTwoFilesPatch(`a/${f.path}`, `b/${f.path}`, f.text, result.text, undefined, undefined, { context: 3 }).replace(/^=+\n/, ''));
+      // Both sides labelled with the path as given, as `diff -u` does: `patch -p0` applies it.
+      diffs.push(createTwoFilesPatch(f.path, f.path, f.text, result.text, undefined, undefined, { context: 3 }).replace(/^(?:Index: .*\n)?=+\n/, ''));
       messages.push(t(CLI_MESSAGES.fixWouldApply, { path: f.path, count }));
     } else {
       const failure = writeAtomically(f, result.text, o.locale);
