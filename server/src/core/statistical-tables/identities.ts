@@ -174,9 +174,16 @@ export function brokenCells(checks: readonly IdentityCheck[]): BrokenCell[] {
   return out.sort((a, b) => a.cell.start - b.cell.start);
 }
 
-/** The working of one identity: "2 + 0 = 2 ≠ 3 + 0 = 3". */
+/** The working of one identity: "2 + 0 = 2 ≠ 3 + 0 = 3" (zeros of long sums counted, not listed). */
 export function identityWorking(check: IdentityCheck): string {
-  const side = (ops: readonly IdentityOperand[], sum: number) => (ops.length > 1 ? `${ops.map((o) => fmt(o.value)).join(' + ')} = ${fmt(sum)}` : fmt(sum));
+  const side = (ops: readonly IdentityOperand[], sum: number) => {
+    if (ops.length <= 1) return fmt(sum);
+    // Long sums (the 21 rows of （七）总计) keep their non-zero operands and count the zeros: 9 + 5 + 6 + 0×18.
+    const zeros = ops.length > 6 ? ops.filter((o) => o.value === 0).length : 0;
+    const shown = zeros ? ops.filter((o) => o.value !== 0).map((o) => fmt(o.value)) : ops.map((o) => fmt(o.value));
+    if (zeros) shown.push(`0×${zeros}`);
+    return `${shown.join(' + ')} = ${fmt(sum)}`;
+  };
   return `${side(check.left, check.leftSum)} ${check.holds ? '=' : '≠'} ${side(check.right, check.rightSum)}`;
 }
 

@@ -1,0 +1,137 @@
+import { strict as assert } from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { describe, it } from 'node:test';
+import { activeProfile, detectProfile, getProfile } from '../../server/src/core/profiles';
+import { defaultConfig } from '../../server/src/core/config';
+import { statisticalTables } from '../../server/src/core/statistical-tables';
+import { analyze, check, FIXTURES } from '../helpers';
+
+/**
+ * The 政府信息公开工作年度报告 kind: detection, its tables read in the three text forms, every
+ * identity checked, and each broken identity caught exactly once on the right cell. The fixtures
+ * (test/fixtures/rules/<rule>/…) are the project's own texts (a fictional body and figures).
+ */
+const ID = 'xinxi-gongkai-annual';
+const profile = () => getProfile(ID)!;
+const read = (rel: string) => fs.readFileSync(path.join(FIXTURES, 'rules', rel), 'utf8');
+const uriOf = (rel: string) => `file:///fixtures/${path.basename(rel)}`;
+const COMPLETE = ['table-identity/complete-pipe.txt', 'table-identity/complete-markdown.md', 'table-identity/complete-cell-per-line.txt'];
+
+describe('信息公开 report: profile and detection', () => {
+  it('auto picks the kind from the title, and from the opening and table labels without one', () => {
+    for (const rel of COMPLETE) {
+      const a = analyze(read(rel), uriOf(rel));
+      assert.equal(detectProfile(a)?.profile.id, ID, rel);
+      assert.equal(activeProfile(a, defaultConfig())?.id, ID);
+    }
+    const untitled = read('table-identity/complete-pipe.txt').split('\n').slice(1).join('\n');
+    const d = detectProfile(analyze(untitled));
+    assert.equal(d?.profile.id, ID);
+    assert.ok(d!.cues.includes('opening') || d!.cues.some((c) => c.startsWith('table:')));
+  });
+
+  it('keeps the six sections, their order and the legal basis in data', () => {
+    const p = profile();
+    assert.deepEqual(
+      p.parts.map((x) => [x.id, x.order, x.required]),
+      [['overview', 1, true], ['proactive', 2, true], ['requests', 3, true], ['review', 4, true], ['problems', 5, true], ['other', 6, true]],
+    );
+    assert.equal(p.basis.article['zh-cn'], '第五十条');
+    assert.match(p.basis.format!['zh-cn'], /国办公开办函〔2021〕30号/);
+    assert.deepEqual(p.deadlines!.map((d) => [d.id, d.month, d.day]), [['government', 3, 31], ['department', 1, 31]]);
+  });
+});
+
+describe('信息公开 report: tables in three forms', () => {
+  for (const rel of COMPLETE) {
+    it(`${rel}: every table read, every identity checked and kept, no error or warning of the kind's rules`, () => {
+      const a = analyze(read(rel), uriOf(rel));
+      const st = statisticalTables(a, profile());
+      assert.deepEqual(st.tables.map((t) => t.def.id), ['article20-1', 'article20-5', 'article20-6', 'article20-8', 'requests', 'review']);
+      for (const t of st.tables) assert.deepEqual(t.damage, [], `${t.def.id} damaged`);
+      const requests = st.tables.find((t) => t.def.id === 'requests')!;
+      assert.equal(requests.rowSet, '2021');
+      assert.equal(requests.intact.size, 25);
+      // 7 balance columns + 7 sub-total columns + 25 data rows; 3 groups of the review table.
+      assert.equal(st.identities.checks.length, 7 + 7 + 25 + 3);
+      assert.ok(st.identities.checks.every((c) => c.holds));
+      assert.equal(st.text.length, 8, st.text.map((t) => t.phrase.text).join());
+      assert.ok(st.text.every((t) => t.holds));
+      const findings = check(read(rel), { uri: uriOf(rel) }).filter((f) => f.severity === 'error' || f.severity === 'warning');
+      const mine = findings.filter((f) => /^(table-|statistics-period|publication-deadline|missing-part|part-order)/.test(f.ruleId));
+      assert.deepEqual(mine.map((f) => `${f.range.start.line + 1} ${f.ruleId} ${f.message}`), []);
+    });
+  }
+
+  it('reads the 2019 row set, whose （六）其他处理 is one row', () => {
+    const a = analyze(read('table-identity/format-2019.txt'));
+    const requests = statisticalTables(a, profile()).tables.find((t) => t.def.id === 'requests')!;
+    assert.equal(requests.rowSet, '2019');
+    assert.ok(statisticalTables(a, profile()).identities.checks.every((c) => c.holds));
+  });
+});
+
+describe('信息公开 report: each broken identity caught once, on the right cell', () => {
+  const cases: [string, string, string, string][] = [
+    // fixture, rule, the text of the cell / figure the finding is on, what its message names
+    ['table-identity/broken-column.txt', 'table-identity', '3', '“自然人”列'],
+    ['table-identity/broken-row.txt', 'table-identity', '6', '“1.本机关不掌握相关政府信息”行'],
+    ['table-identity/broken-subtotal.txt', 'table-identity', '19', '（七）总计等于'],
+    ['table-identity/broken-review.md', 'table-identity', '2', '行政复议：'],
+    ['table-identity/format-2019-broken.txt', 'table-identity', '2', '“（六）其他处理”行'],
+    ['table-text-mismatch/text-vs-table.txt', 'table-text-mismatch', '24', '收到政府信息公开申请24件'],
+    ['statistics-period/wrong-year.txt', 'statistics-period', '2023', '报告年度为2024年'],
+    ['missing-part/xxgk-missing-section.txt', 'missing-part', '', '存在的主要问题及改进情况'],
+    ['part-order/xxgk-out-of-order.txt', 'part-order', '其他需要报告的事项', '存在的主要问题及改进情况'],
+  ];
+  for (const [rel, rule, cell, words] of cases) {
+    it(rel, () => {
+      const text = read(rel);
+      const findings = check(text, { uri: uriOf(rel) });
+      const mine = findings.filter((f) => f.ruleId.startsWith('table-') || ['statistics-period', 'missing-part', 'part-order'].includes(f.ruleId));
+      assert.equal(mine.length, 1, mine.map((f) => `${f.ruleId} ${f.message}`).join('\n'));
+      const [f] = mine;
+      assert.equal(f.ruleId, rule);
+      assert.ok(f.message.includes(words), f.message);
+      if (cell) {
+        const a = analyze(text);
+        const at = a.doc.offsetAt(f.range.start);
+        assert.equal(text.slice(at, a.doc.offsetAt(f.range.end)), cell);
+      }
+    });
+  }
+
+  it('the culprit finding carries the arithmetic of every identity it breaks and the mending value', () => {
+    const [f] = check(read('table-identity/broken-subtotal.txt'), { only: ['table-identity'] });
+    const data = f.data as { culprit: boolean; expected: number; identities: { id: string }[] };
+    assert.equal(data.culprit, true);
+    assert.equal(data.expected, 20);
+    assert.deepEqual(data.identities.map((i) => i.id).sort(), ['balance', 'results-total', 'row-total']);
+    assert.match(f.message, /20 \+ 2 = 22 ≠ 19 \+ 2 = 21/);
+    assert.match(f.explanation ?? '', /国办公开办函〔2021〕30号/);
+  });
+
+  it('a damaged table gets one information note and no identity error; a cut-off one gets nothing', () => {
+    const damaged = check(read('table-unreadable/missing-cells.txt'));
+    assert.deepEqual(damaged.filter((f) => f.ruleId.startsWith('table-')).map((f) => `${f.ruleId}:${f.severity}`), ['table-unreadable:info']);
+    const cut = check(read('table-unreadable/cut-off.txt'));
+    assert.deepEqual(cut.filter((f) => f.ruleId.startsWith('table-') || f.ruleId === 'missing-part'), []);
+  });
+
+  it('the deadline depends on the issuing body: a department by 31 January, a government by 31 March', () => {
+    const late = read('publication-deadline/late.txt');
+    assert.equal(check(late, { only: ['publication-deadline'] })[0]?.severity, 'info');
+    const government = late.replace(/青禾区交通运输局/g, '青禾区人民政府');
+    assert.deepEqual(check(government, { only: ['publication-deadline'] }), []);
+    const veryLate = government.replace('2025年2月18日', '2025年4月8日');
+    assert.match(check(veryLate, { only: ['publication-deadline'] })[0]?.message ?? '', /2025年3月31日/);
+    const town = veryLate.replace(/青禾区人民政府/g, '青禾镇人民政府');
+    assert.deepEqual(check(town, { only: ['publication-deadline'] }), []);
+  });
+
+  it('English messages', () => {
+    const [f] = check(read('table-identity/broken-column.txt'), { only: ['table-identity'], locale: 'en' });
+    assert.match(f.message, /breaks 2 identities/);
+  });
+});
