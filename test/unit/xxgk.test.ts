@@ -5,6 +5,8 @@ import { describe, it } from 'node:test';
 import { activeProfile, detectProfile, getProfile } from '../../server/src/core/profiles';
 import { defaultConfig } from '../../server/src/core/config';
 import { statisticalTables } from '../../server/src/core/statistical-tables';
+import { statsSummary } from '../../server/src/core/figures/summary';
+import { hoverAt } from '../../server/src/core/hover';
 import { analyze, check, FIXTURES } from '../helpers';
 
 /**
@@ -133,5 +135,27 @@ describe('信息公开 report: each broken identity caught once, on the right ce
   it('English messages', () => {
     const [f] = check(read('table-identity/broken-column.txt'), { only: ['table-identity'], locale: 'en' });
     assert.match(f.message, /breaks 2 identities/);
+  });
+});
+
+describe('信息公开 report: statistics summary and hover', () => {
+  it('every identity, kept or broken, is a claim of the summary (table-sum, balance, table-text)', () => {
+    const a = analyze(read('table-identity/broken-subtotal.txt'));
+    const claims = statsSummary(a).claims.filter((c) => ['table-sum', 'balance', 'table-text'].includes(c.kind));
+    assert.equal(claims.filter((c) => c.kind === 'balance').length, 7);
+    assert.equal(claims.filter((c) => c.kind === 'table-sum').length, 7 + 25 + 3);
+    assert.equal(claims.filter((c) => c.kind === 'table-text').length, 8);
+    assert.deepEqual(claims.filter((c) => c.verdict === 'inconsistent').map((c) => c.kind).sort(), ['balance', 'table-sum', 'table-sum']);
+    assert.ok(claims.every((c) => c.working.length > 0));
+  });
+
+  it('hover on a cell lists the identities it takes part in', () => {
+    const text = read('table-identity/complete-pipe.txt');
+    const a = analyze(text);
+    const line = a.doc.lines.find((l) => l.text.startsWith('（七）总计'))!;
+    const md = hoverAt(a, line.start + line.text.indexOf('20'), 'zh-cn') ?? '';
+    assert.match(md, /表格勾稽关系/);
+    assert.match(md, /第一项加第二项之和等于第三项加第四项之和/);
+    assert.match(md, /✓ 成立/);
   });
 });
