@@ -7,6 +7,9 @@ import { defaultConfig } from '../../server/src/core/config';
 import { statisticalTables } from '../../server/src/core/statistical-tables';
 import { statsSummary } from '../../server/src/core/figures/summary';
 import { hoverAt } from '../../server/src/core/hover';
+import { completionsAt } from '../../server/src/core/completion';
+import { reportSkeletonSnippet } from '../../server/src/core/report-skeleton';
+import { parseSnippet, render } from '../snippet-syntax';
 import { analyze, check, FIXTURES } from '../helpers';
 
 /**
@@ -157,5 +160,49 @@ describe('信息公开 report: statistics summary and hover', () => {
     assert.match(md, /表格勾稽关系/);
     assert.match(md, /第一项加第二项之和等于第三项加第四项之和/);
     assert.match(md, /✓ 成立/);
+  });
+});
+
+describe('信息公开 report: authoring', () => {
+  for (const format of ['text', 'markdown'] as const) {
+    it(`the ${format} skeleton has the six sections and the three tables with every label, read back with no damage and no finding`, () => {
+      const snippet = reportSkeletonSnippet(profile(), { year: 2025, format });
+      const text = render(parseSnippet(snippet), { CURRENT_YEAR: '2026', CURRENT_MONTH: '01', CURRENT_DATE: '20' });
+      const a = analyze(text, format === 'markdown' ? 'file:///s.md' : 'file:///s.txt');
+      assert.equal(detectProfile(a)?.profile.id, ID);
+      const st = statisticalTables(a, profile());
+      assert.deepEqual(st.tables.map((t) => t.def.id), ['article20-1', 'article20-5', 'article20-6', 'article20-8', 'requests', 'review']);
+      for (const t of st.tables) {
+        assert.deepEqual(t.damage, [], t.def.id);
+        assert.equal(t.labels.size, t.def.rows.filter((r) => r.label).length, t.def.id);
+      }
+      // Every label of the 2021 format is in the text, and nothing is checked before it is filled in.
+      for (const t of profile().tables!) for (const r of t.rows) assert.ok(text.includes(r.label), r.label);
+      assert.equal(st.identities.checks.length, 0);
+      assert.match(text, /统计期限自2025年1月1日起至2025年12月31日止/);
+      const errors = check(text, { uri: format === 'markdown' ? 'file:///s.md' : 'file:///s.txt' }).filter((f) => f.severity === 'error');
+      assert.deepEqual(errors.filter((f) => !f.ruleId.startsWith('numbering-')).map((f) => `${f.ruleId} ${f.message}`), []);
+    });
+  }
+
+  it('the missing-part fix inserts the part with its table', () => {
+    const text = read('missing-part/xxgk-missing-section.txt').replace(/三、收到和处理政府信息公开申请情况[\s\S]*?(?=四、政府信息公开行政复议)/, '');
+    const [f] = check(text, { only: ['missing-part'] });
+    assert.ok(f, 'missing-part reported');
+    const requests = check(text, { only: ['missing-part'] }).find((x) => (x.data as { part: string }).part === 'requests')!;
+    const edit = requests.fixes![0].edits.map((e) => e.newText).join('');
+    assert.match(edit, /一、本年新收政府信息公开申请数量/);
+    assert.match(edit, /四、结转下年度继续办理/);
+  });
+
+  it('completes the row labels of a table being written, the next row first', () => {
+    const full = read('table-identity/complete-pipe.txt').split('\n');
+    const at = full.findIndex((l) => l.startsWith('（五）不予处理'));
+    const text = [...full.slice(0, at), '', ...full.slice(at + 5)].join('\n');
+    const a = analyze(text);
+    const items = completionsAt(a, { line: at, character: 0 }, 'zh-cn', profile()).filter((c) => c.kind === 'table-row');
+    assert.ok(items.length >= 5, items.map((i) => i.label).join());
+    assert.equal(items.sort((x, y) => x.sortText.localeCompare(y.sortText))[0].label, '（五）不予处理');
+    assert.ok(items.some((i) => i.label === '5.要求行政机关确认或重新出具已获取信息'));
   });
 });

@@ -156,6 +156,8 @@ export interface Profile {
   statisticsPeriod?: { phrases: string[]; yearPhrases: string[] };
   /** Publication deadlines by kind of issuing body (information only). */
   deadlines?: ProfileDeadline[];
+  /** The opening paragraph of a fresh skeleton ({year} filled in); default: 〈year〉年，……。现将有关情况报告如下： */
+  skeletonOpening?: string;
   /** Statistical tables whose cells are checked. */
   tables?: ProfileTable[];
   /** Default severities for this profile's documents (configuration still overrides). */

@@ -46,10 +46,9 @@ export const tableIdentity: Rule = {
       'zh-cn': '勾稽关系不成立（{along}）：{name}，{working}',
       en: 'Identity broken ({along}): {name}, {working}',
     },
-    detail: { 'zh-cn': '{along}{name}：{working}', en: '{along}, {name}: {working}' },
+    detail: { 'zh-cn': '{along}（{name}）算式：{working}', en: '{along} ({name}): {working}' },
     blank: { 'zh-cn': '（空白单元格按0计）', en: ' (blank cells counted as 0)' },
     basis: { 'zh-cn': '依据：{format}', en: 'Basis: {format}' },
-    related: { 'zh-cn': '{label}', en: '{label}' },
   },
   check(ctx) {
     const st = profileTables(ctx);
