@@ -1,6 +1,6 @@
 /** The statistical tables of a profile in one document, checked once per analysis (see index.ts). */
 import type { Analysis } from '../analysis';
-import { tableIndexByLine, tablesOf } from '../blocks/tables';
+import { tableIndexByLine } from '../blocks/tables';
 import type { Profile } from '../profiles/types';
 import { brokenCells, evaluateIdentities, type BrokenCell, type IdentityResults } from './identities';
 import { narrativeClaims, type TextClaimCheck } from './narrative';
@@ -43,7 +43,7 @@ function valueProblems(tables: readonly ReadTable[]): ValueProblem[] {
 export function statisticalTables(analysis: Analysis, profile: Profile): StatisticalTables {
   return analysis.memo(`statistical-tables:${profile.id}`, () => {
     const doc = analysis.doc;
-    const blocks = tablesOf(doc);
+    const blocks = analysis.tables;
     // A table in an older layout than the profile's (the 2019 第二十条 columns) is not read.
     const tables = readProfileTables(doc, profile, blocks).filter((t) => t.currentFormat);
     const identities = evaluateIdentities(tables);
