@@ -1,5 +1,7 @@
 import { strict as assert } from 'assert';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { describe, it } from 'node:test';
 import { activeProfile, detectProfile, getProfile } from '../../server/src/core/profiles';
@@ -10,7 +12,8 @@ import { hoverAt } from '../../server/src/core/hover';
 import { completionsAt } from '../../server/src/core/completion';
 import { reportSkeletonSnippet } from '../../server/src/core/report-skeleton';
 import { parseSnippet, render } from '../snippet-syntax';
-import { analyze, check, FIXTURES } from '../helpers';
+import { compareYears, reportKey } from '../../server/src/core/statistical-tables/cross-year';
+import { analyze, check, FIXTURES, REPO_ROOT } from '../helpers';
 
 /**
  * The 政府信息公开工作年度报告 kind: detection, its tables read in the three text forms, every
@@ -204,5 +207,49 @@ describe('信息公开 report: authoring', () => {
     assert.ok(items.length >= 5, items.map((i) => i.label).join());
     assert.equal(items.sort((x, y) => x.sortText.localeCompare(y.sortText))[0].label, '（五）不予处理');
     assert.ok(items.some((i) => i.label === '5.要求行政机关确认或重新出具已获取信息'));
+  });
+});
+
+describe('信息公开 report: across years', () => {
+  const CROSS = path.join(FIXTURES, 'xxgk-cross-year');
+  const thisYear = () => analyze(read('table-identity/complete-pipe.txt'), 'file:///a/2024.txt');
+  const lastYear = (rel: string) => analyze(fs.readFileSync(path.join(CROSS, rel), 'utf8'), 'file:///a/2023.txt');
+
+  it('pairs reports by issuing body and year', () => {
+    assert.deepEqual(reportKey(thisYear(), profile()), { issuer: '青禾区交通运输局', year: 2024 });
+    assert.deepEqual(reportKey(lastYear('青禾区交通运输局2023年报告.txt'), profile()), { issuer: '青禾区交通运输局', year: 2023 });
+  });
+
+  it('上年结转 equals last year’s 结转下年度: nothing; copied sentences: one information note', () => {
+    const found = compareYears(thisYear(), lastYear('青禾区交通运输局2023年报告.txt'), profile(), 'zh-cn', '2023.txt');
+    assert.deepEqual(found.map((f) => `${f.ruleId}:${f.severity}`), ['cross-year-copied-text:info']);
+    assert.match(found[0].message, /5句（占100%）/);
+  });
+
+  it('上年结转 differing from last year’s 结转下年度: one warning on the first differing cell, naming the columns', () => {
+    const a = thisYear();
+    const found = compareYears(a, lastYear('other/青禾区交通运输局2023年报告.txt'), profile(), 'zh-cn', '2023.txt');
+    assert.deepEqual(found.map((f) => `${f.ruleId}:${f.severity}`), ['cross-year-carry-over:warning']);
+    assert.match(found[0].message, /自然人本年2件、上年3件；总计本年2件、上年3件/);
+    const line = a.doc.lines[found[0].range.start.line].text;
+    assert.ok(line.startsWith('二、上年结转'));
+    assert.equal(line.slice(found[0].range.start.character, found[0].range.end.character), '2');
+  });
+
+  it('the CLI compares the files it is given (same body, consecutive years) and only those', () => {
+    const BIN = path.join(REPO_ROOT, 'bin', 'reportlint.js');
+    const run = (...files: string[]) =>
+      spawnSync(process.execPath, [BIN, 'check', '--format', 'json', ...files], { encoding: 'utf8', env: { ...process.env, REPORTLINT_JOBS: '1' } });
+    const current = path.join(FIXTURES, 'rules', 'table-identity', 'complete-pipe.txt');
+    const ids = (r: ReturnType<typeof run>) =>
+      (JSON.parse(r.stdout) as { files: { diagnostics: { ruleId: string }[] }[] }).files.flatMap((f) => f.diagnostics.map((d) => d.ruleId)).filter((id) => id.startsWith('cross-year'));
+    assert.deepEqual(ids(run(current, path.join(CROSS, 'other', '青禾区交通运输局2023年报告.txt'))), ['cross-year-carry-over']);
+    assert.deepEqual(ids(run(current)), []);
+    // Another body's report of the previous year is not compared.
+    const stranger = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-'));
+    const other = path.join(stranger, 'b.txt');
+    fs.writeFileSync(other, fs.readFileSync(path.join(CROSS, 'other', '青禾区交通运输局2023年报告.txt'), 'utf8').replace(/青禾区交通运输局/g, '青禾区文化和旅游局'));
+    assert.deepEqual(ids(run(current, other)), []);
+    fs.rmSync(stranger, { recursive: true, force: true });
   });
 });

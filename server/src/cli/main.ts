@@ -4,7 +4,8 @@ import { performance } from 'perf_hooks';
 import { Analysis } from '../core/analysis';
 import { checkDocument } from '../core/check';
 import { defaultConfig, loadCustomProfiles, mergeConfig, parseConfigText, type ResolvedConfig } from '../core/config';
-import { builtinProfiles } from '../core/profiles/registry';
+import { allProfiles, builtinProfiles } from '../core/profiles/registry';
+import { crossYearForTexts } from '../core/statistical-tables/cross-year';
 import { localize, normalizeLocale, type LocalizedText } from '../core/l10n';
 import { outlineToJson, outlineToText } from '../core/outline/serialize';
 import { statsSummary, statsToCsv, statsToText } from '../core/figures/summary';
@@ -270,6 +271,23 @@ async function runCheck(o: Options, io: CliIO): Promise<number> {
       results.push(fileResult(displayPath(f.path), checkDocument(analysis, { config: configs[i], locale: o.locale, ignores })));
       sequentialCheckMs += epochMs() - t0;
     });
+  }
+  // Across years: this year's report against last year's report of the same body among the files.
+  const cross = crossYearForTexts(
+    files.map((f, i) => ({ name: displayPath(f.path), text: f.text, config: configs[i] })),
+    allProfiles(configs[0]),
+    o.locale,
+  );
+  for (const [i, extra] of cross) {
+    const config = configs[i];
+    const kept = extra
+      .filter((f) => config.rules[f.ruleId] !== 'off')
+      .map((f) => ({ ...f, severity: (config.rules[f.ruleId] as Severity | undefined) ?? f.severity }));
+    if (!kept.length) continue;
+    const base =
+      results[i].findings ??
+      checkDocument(Analysis.fromText(files[i].text, { uri: displayPath(files[i].path) }), { config, locale: o.locale, ignores: resolver.ignores(files[i].path) });
+    results[i] = fileResult(results[i].path, [...base, ...kept]);
   }
   marks.push(['checked', epochMs()]);
   const ioFailed = reportProblems(problems, io);
