@@ -6,6 +6,8 @@ import { checkDocument } from '../core/check';
 import { defaultConfig, loadCustomProfiles, mergeConfig, parseConfigText, type ResolvedConfig } from '../core/config';
 import { allProfiles, builtinProfiles } from '../core/profiles/registry';
 import { crossYearForTexts } from '../core/statistical-tables/cross-year';
+import { statisticalTables } from '../core/statistical-tables';
+import { activeProfile } from '../core/profiles/detect';
 import { localize, normalizeLocale, type LocalizedText } from '../core/l10n';
 import { outlineToJson, outlineToText } from '../core/outline/serialize';
 import { statsSummary, statsToCsv, statsToText } from '../core/figures/summary';
@@ -347,12 +349,22 @@ async function runOutline(o: Options, io: CliIO): Promise<number> {
   const f = files[0];
   const displayPath = f.path === '-' ? o.stdinName : f.path;
   const analysis = Analysis.fromText(f.text, { uri: displayPath });
-  if (o.format === 'json') io.stdout(JSON.stringify(outlineToJson(analysis, displayPath), null, 2) + '\n');
-  else {
+  // The kind of report (its profile) and its statistical tables, after the sections.
+  const config = fileResolver(o, loadExplicitConfig(o, [])).config(f.path);
+  const profile = activeProfile(analysis, config);
+  const tables = profile?.tables?.length
+    ? statisticalTables(analysis, profile).tables.map((t) => ({ id: t.def.id, name: t.def.name[o.locale], range: analysis.doc.rangeOf(t.start, t.end) }))
+    : [];
+  if (o.format === 'json') {
+    const json = { ...outlineToJson(analysis, displayPath), profile: profile ? { id: profile.id, name: profile.name[o.locale] } : null, tables };
+    io.stdout(JSON.stringify(json, null, 2) + '\n');
+  } else {
     const title = analysis.outline.title;
     if (title) io.stdout(title.text + '\n');
     const body = outlineToText(analysis);
     if (body) io.stdout(body + '\n');
+    for (const t of tables) io.stdout(localize(CLI_MESSAGES.outlineTable, o.locale, { name: t.name, line: t.range.start.line + 1 }) + '\n');
+    if (profile) io.stdout(localize(CLI_MESSAGES.outlineProfile, o.locale, { name: profile.name[o.locale], id: profile.id }) + '\n');
     if (!analysis.outline.looksLikeReport) io.stderr(localize(CLI_MESSAGES.notReport, o.locale, { path: displayPath }) + '\n');
   }
   return failed ? EXIT_FAILURE : EXIT_OK;
