@@ -46,6 +46,7 @@ import { runSuppression, suppressionActions, SUPPRESS_COMMANDS, type SuppressArg
 import { loadIgnoresFor } from './core/suppress';
 import * as fs from 'fs';
 import { ALL_RULES } from './core/rules';
+import { previousYearFindings } from './lsp/cross-year';
 import { testModeRules } from './lsp/test-mode';
 
 export type EnableMode = 'auto' | 'always' | 'never';
@@ -226,6 +227,9 @@ async function validate(uri: string, version: number, token: CancelToken): Promi
       token,
     );
     if (findings === null) return; // cancelled by a newer version
+    // Across years: last year's report of the same body in the document's folder (lsp/cross-year.ts).
+    const previous = previousYearFindings(analysis, uri, config, locale, (file) => documents.get(pathToFileURL(file).href)?.getText());
+    if (previous.length) findings = [...findings, ...previous];
   } else session.setFindings(version, findings);
   if (documents.get(uri)?.version !== version || !scheduler.claimPublish(uri, version, token)) return; // stale
   // A large document's check leaves hundreds of megabytes of garbage: it is collected before the

@@ -5,7 +5,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { describe, it } from 'node:test';
 import { activeProfile, detectProfile, getProfile } from '../../server/src/core/profiles';
-import { defaultConfig } from '../../server/src/core/config';
+import { defaultConfig, mergeConfig } from '../../server/src/core/config';
+import { previousYearFindings } from '../../server/src/lsp/cross-year';
+import { pathToFileURL } from 'url';
 import { statisticalTables } from '../../server/src/core/statistical-tables';
 import { statsSummary } from '../../server/src/core/figures/summary';
 import { hoverAt } from '../../server/src/core/hover';
@@ -251,5 +253,34 @@ describe('信息公开 report: across years', () => {
     fs.writeFileSync(other, fs.readFileSync(path.join(CROSS, 'other', '青禾区交通运输局2023年报告.txt'), 'utf8').replace(/青禾区交通运输局/g, '青禾区文化和旅游局'));
     assert.deepEqual(ids(run(current, other)), []);
     fs.rmSync(stranger, { recursive: true, force: true });
+  });
+});
+
+describe('信息公开 report: across years in the editor (the document’s folder)', () => {
+  it('finds last year’s report of the same body beside the document, open text first', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-folder-'));
+    try {
+      const current = path.join(dir, '2024.txt');
+      const text = read('table-identity/complete-pipe.txt');
+      fs.writeFileSync(current, text);
+      fs.writeFileSync(path.join(dir, 'notes.md'), '# 会议纪要\n\n无关文本。\n');
+      const uri = pathToFileURL(current).href;
+      assert.deepEqual(previousYearFindings(analyze(text, uri), uri, defaultConfig(), 'zh-cn'), []);
+      const last = fs.readFileSync(path.join(FIXTURES, 'xxgk-cross-year', 'other', '青禾区交通运输局2023年报告.txt'), 'utf8');
+      fs.writeFileSync(path.join(dir, '2023.txt'), last);
+      const found = previousYearFindings(analyze(text, uri), uri, defaultConfig(), 'zh-cn');
+      assert.deepEqual(found.map((f) => f.ruleId), ['cross-year-carry-over']);
+      assert.match(found[0].message, /2023\.txt/);
+      // The open (unsaved) version of last year's report wins over the disk.
+      const openLast = last.replace('四、结转下年度继续办理 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |', '四、结转下年度继续办理 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |').replace('（七）总计 | 19 |', '（七）总计 | 20 |');
+      assert.notEqual(openLast, last);
+      const open = (file: string) => (file === path.join(dir, '2023.txt') ? openLast : undefined);
+      assert.deepEqual(previousYearFindings(analyze(text, uri), uri, defaultConfig(), 'zh-cn', open).map((f) => f.ruleId), []);
+      // The rule can be turned off.
+      const off = mergeConfig(defaultConfig(), { rules: { 'cross-year-carry-over': 'off' } });
+      assert.deepEqual(previousYearFindings(analyze(text, uri), uri, off, 'zh-cn'), []);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
