@@ -147,13 +147,13 @@ describe('信息公开 report: each broken identity caught once, on the right ce
 });
 
 describe('信息公开 report: statistics summary and hover', () => {
-  it('every identity, kept or broken, is a claim of the summary (table-sum, balance, table-text)', () => {
+  it('every identity, kept or broken, is a claim of the summary (table-sum, table-balance, table-text)', () => {
     const a = analyze(read('table-identity/broken-subtotal.txt'));
-    const claims = statsSummary(a).claims.filter((c) => ['table-sum', 'balance', 'table-text'].includes(c.kind));
-    assert.equal(claims.filter((c) => c.kind === 'balance').length, 7);
+    const claims = statsSummary(a).claims.filter((c) => ['table-sum', 'table-balance', 'table-text'].includes(c.kind));
+    assert.equal(claims.filter((c) => c.kind === 'table-balance').length, 7);
     assert.equal(claims.filter((c) => c.kind === 'table-sum').length, 7 + 25 + 3);
     assert.equal(claims.filter((c) => c.kind === 'table-text').length, 8);
-    assert.deepEqual(claims.filter((c) => c.verdict === 'inconsistent').map((c) => c.kind).sort(), ['balance', 'table-sum', 'table-sum']);
+    assert.deepEqual(claims.filter((c) => c.verdict === 'inconsistent').map((c) => c.kind).sort(), ['table-balance', 'table-sum', 'table-sum']);
     assert.ok(claims.every((c) => c.working.length > 0));
   });
 

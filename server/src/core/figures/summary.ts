@@ -123,11 +123,15 @@ const KIND: Record<ClaimKind, Record<Locale, string>> = {
   'rate-bound': { 'zh-cn': '比率上限', en: 'rate bound' },
   grim: { 'zh-cn': 'GRIM', en: 'GRIM' },
   sum: { 'zh-cn': '合计', en: 'total' },
+  share: { 'zh-cn': '占比', en: 'share' },
+  balance: { 'zh-cn': '收支平衡', en: 'balance' },
+  cagr: { 'zh-cn': '年均增长', en: 'annual average' },
+  multiple: { 'zh-cn': '倍数', en: 'multiple' },
   change: { 'zh-cn': '增减', en: 'change' },
   'percent-point': { 'zh-cn': '百分点', en: 'points' },
   repeat: { 'zh-cn': '重复数字', en: 'repeated' },
   'table-sum': { 'zh-cn': '表格合计', en: 'table total' },
-  balance: { 'zh-cn': '表格平衡', en: 'table balance' },
+  'table-balance': { 'zh-cn': '表格平衡', en: 'table balance' },
   'table-text': { 'zh-cn': '文表一致', en: 'text vs table' },
 };
 

@@ -51,7 +51,7 @@ export function tableClaims(analysis: Analysis, config?: Pick<ResolvedConfig, 'p
     const t = c.table;
     const anchor = c.right[c.right.length - 1].cell;
     out.push({
-      kind: c.identity.kind,
+      kind: c.identity.kind === 'balance' ? 'table-balance' : 'table-sum',
       name: [t.def.name['zh-cn'], alongLabel(t, c)].filter(Boolean).join('：') + '，' + c.identity.name['zh-cn'],
       verdict: c.holds ? 'consistent' : 'inconsistent',
       text: anchor.text,
