@@ -86,6 +86,14 @@ function claimsIn(claims: readonly Claim[], span: [number, number], type: string
   });
 }
 
+/**
+ * Whether a consistent claim checks what the row states: a sum row is an identity, so "the parts
+ * stay within the total" (a subset reading) does not verify it; for a cross-reference it does.
+ */
+function provesRow(row: TruthRow, c: Claim): boolean {
+  return row.type !== 'sum' || c.kind !== 'sum' || c.problem === 'equal';
+}
+
 function outcomeOf(row: TruthRow, claims: readonly Claim[], alarms: readonly Finding[]): Outcome {
   const statAlarm = alarms.some((f) => STATISTICS_RULES.has(f.ruleId));
   if (row.verdict === 'inconsistent') {
@@ -94,7 +102,8 @@ function outcomeOf(row: TruthRow, claims: readonly Claim[], alarms: readonly Fin
   }
   if (row.verdict === 'consistent' && statAlarm) return 'false-alarm';
   if (!claims.length) return 'unrecognised';
-  if (claims.some((c) => c.verdict === 'consistent')) return row.verdict === 'consistent' ? 'verified' : 'wrong-verdict';
+  if (claims.some((c) => c.verdict === 'consistent' && provesRow(row, c))) return row.verdict === 'consistent' ? 'verified' : 'wrong-verdict';
+  if (claims.some((c) => c.verdict === 'consistent')) return row.verdict === 'consistent' ? 'unverifiable' : 'wrong-verdict';
   if (claims.some((c) => c.verdict === 'inconsistent')) return row.verdict === 'consistent' ? 'wrong-verdict' : 'wrong-verdict';
   return 'unverifiable';
 }
@@ -224,7 +233,7 @@ export function statsSection(ctx: EvalContext): EvalSectionResult {
       '### dev corpus against `stats_truth.tsv`',
       '',
       'Matching is by the quoted phrase’s span (a finding belongs to the narrowest row it overlaps). *Recognised*: a claim of a matching kind lies in the span. *Verified consistent*: ' +
-        'one of them is consistent (of the rows the truth calls consistent). *Caught*: an error or warning of any rule overlaps an ' +
+        'one of them is consistent (of the rows the truth calls consistent; for a sum, the parts must add up to the total, not merely stay within it). *Caught*: an error or warning of any rule overlaps an ' +
         'inconsistent row. *False alarm*: an error or warning of a statistics rule overlaps a row the truth calls consistent.',
       '',
       ...typeTable(dev.rows),

@@ -8,6 +8,7 @@
 import type { Analysis } from '../analysis';
 import { splitLines } from '../document';
 import { tablesOf } from '../blocks/tables';
+import { tableClaims } from './tables';
 import type { Section } from '../outline/outline';
 import { PLAN_HEADING_RE } from './vocabulary';
 import { simplify } from '../script';
@@ -72,6 +73,14 @@ function figureLines(analysis: Analysis): DocumentFigureLines {
       const s = doc.simplified.slice(unit.start, unit.end);
       const data = MAY_HOLD_FIGURE.test(s) ? analyzeLine(s, doc.text.slice(unit.start, unit.end)) : EMPTY_LINE;
       if (data.figures.length || data.skipped.length) lines.push({ line: unit.line, offset: unit.start, data });
+    }
+    // Totals in tables (at document offsets: entries with offset 0, after the line's own entry).
+    const tabled = tableClaims(analysis);
+    if (tabled.length) {
+      for (const { line, claim } of tabled) {
+        lines.push({ line, offset: 0, data: { ...EMPTY_LINE, claims: [claim], flagged: claim.verdict === 'consistent' ? [] : [claim] } });
+      }
+      lines.sort((a, b) => a.line - b.line);
     }
     const flaggedLines: DocumentFigureLines['flaggedLines'] = [];
     for (const l of lines) if (l.data.flagged.length) flaggedLines.push(l);

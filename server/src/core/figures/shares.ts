@@ -16,9 +16,9 @@ import type { Figure } from './numbers';
 import { figureInterval } from './numbers';
 import { formatAt, formatCount, formatWorking, matchPercent, ratioInterval } from './arithmetic';
 import { both, figureText, joinLines, md, precisionText } from './explain';
-import { clauseBefore, isTotalLabel, labelBefore, type Sentence } from './text';
+import { clauseBefore, clauseEnd, isTotalLabel, labelBefore, shortLabel, type Sentence } from './text';
 import { isPerUnit, type FigureContext } from './rates';
-import { GENERIC_BASE_RE, ITEM_UNITS, SHARE_BEFORE_RE } from './vocabulary';
+import { GENERIC_BASE_RE, ITEM_UNITS, RATE_BY_KEY, SHARE_BEFORE_RE } from './vocabulary';
 
 export interface ShareMention {
   share: Figure;
@@ -87,8 +87,14 @@ function findBase(ctx: FigureContext, sent: Sentence, part: Figure, baseName: st
   if (baseName && !GENERIC_BASE_RE.test(baseName)) {
     const key = baseKey(baseName);
     if (key.length < 2) return { base: null, via: null };
+    // The name's key and its synonyms (审结: 结案), in the words before the count or right after it (2宗案件均已结案).
+    const words = [key, ...(RATE_BY_KEY.get(key)?.numerator ?? [])];
+    const described = (b: Figure) => {
+      const around = labelBefore(s, b, 0) + s.slice(b.end, clauseEnd(s, b.end, Math.min(s.length, b.end + 20)));
+      return words.some((w) => around.includes(w));
+    };
     const pool = [...sent.figures.filter((f) => f.numStart < part.numStart).reverse(), ...earlierSentences.flatMap((p) => [...p.figures].reverse())];
-    const base = pool.find((b) => b.kind === 'count' && fits(b) && labelBefore(s, b, 0).includes(key));
+    const base = pool.find((b) => b.kind === 'count' && fits(b) && described(b));
     return base ? { base, via: 'named' } : { base: null, via: null };
   }
   // A whole is a total, not a part of a breakdown (其中通过网络收到申请25件 is a part despite 收到).
@@ -117,11 +123,11 @@ export function shareClaims(ctx: FigureContext, mentions: readonly ShareMention[
   for (const m of mentions) {
     const f = m.share;
     const name = m.baseName ? `占${m.baseName}` : '占比';
-    const header = (): LocalizedText => both(`**${md(labelBefore(ctx.s, m.part, 0).slice(-12))}${md(figureText(original, m.part))}，${md(name)}${md(figureText(original, f))}**（占比核对）`, `**${md(figureText(original, m.part))}, ${md(name)} ${md(figureText(original, f))}** (share of a whole)`);
+    const header = (): LocalizedText => both(`**${md(shortLabel(labelBefore(ctx.s, m.part, 0)))}${md(figureText(original, m.part))}，${md(name)}${md(figureText(original, f))}**（占比核对）`, `**${md(figureText(original, m.part))}, ${md(name)} ${md(figureText(original, f))}** (share of a whole)`);
     const inputs: ClaimInput[] = [
       { role: 'rate', figure: f, label: name },
-      { role: 'numerator', figure: m.part, label: labelBefore(ctx.s, m.part, 0).slice(-12) },
-      ...(m.base ? [{ role: 'denominator' as const, figure: m.base, label: labelBefore(ctx.s, m.base, 0).slice(-12) }] : []),
+      { role: 'numerator', figure: m.part, label: shortLabel(labelBefore(ctx.s, m.part, 0)) },
+      ...(m.base ? [{ role: 'denominator' as const, figure: m.base, label: shortLabel(labelBefore(ctx.s, m.base, 0)) }] : []),
     ];
     if (!m.base) {
       claims.push({
@@ -143,8 +149,8 @@ export function shareClaims(ctx: FigureContext, mentions: readonly ShareMention[
     const working = `${formatCount(m.part.value)} ÷ ${formatCount(base.value)} = ${formatWorking(value, f.decimals)}%`;
     const method = verdictOf(m);
     const inputLines = joinLines([
-      both(`- 部分：${md(`${labelBefore(ctx.s, m.part, 0).slice(-12)} ${figureText(original, m.part)}`)}`, `- part: ${md(`${labelBefore(ctx.s, m.part, 0).slice(-12)} ${figureText(original, m.part)}`)}`),
-      both(`- 总数：${md(`${labelBefore(ctx.s, base, 0).slice(-12)} ${figureText(original, base)}`)}${m.via === 'earlier' ? '（前文所述总数）' : ''}`, `- whole: ${md(`${labelBefore(ctx.s, base, 0).slice(-12)} ${figureText(original, base)}`)}${m.via === 'earlier' ? ' (the total stated earlier)' : ''}`),
+      both(`- 部分：${md(`${shortLabel(labelBefore(ctx.s, m.part, 0))} ${figureText(original, m.part)}`)}`, `- part: ${md(`${shortLabel(labelBefore(ctx.s, m.part, 0))} ${figureText(original, m.part)}`)}`),
+      both(`- 总数：${md(`${shortLabel(labelBefore(ctx.s, base, 0))} ${figureText(original, base)}`)}${m.via === 'earlier' ? '（前文所述总数）' : ''}`, `- whole: ${md(`${shortLabel(labelBefore(ctx.s, base, 0))} ${figureText(original, base)}`)}${m.via === 'earlier' ? ' (the total stated earlier)' : ''}`),
     ]);
     const prec = precisionText(f.decimals);
     if (method) {

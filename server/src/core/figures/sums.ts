@@ -11,7 +11,7 @@ import type { Figure } from './numbers';
 import { figureInterval, isExact } from './numbers';
 import { formatCount } from './arithmetic';
 import { both, figureText, joinLines, md } from './explain';
-import { clauseBefore, isClauseBoundaryAt, isTotalLabel, labelBefore, type Sentence } from './text';
+import { clauseBefore, isClauseBoundaryAt, isTotalLabel, labelBefore, shortLabel, type Sentence } from './text';
 import { isPerUnit, type FigureContext } from './rates';
 import { sameMeasure } from './shares';
 import { BREAKDOWN_RE, RESIDUAL_RE as RESIDUAL } from './vocabulary';
@@ -33,6 +33,8 @@ export interface Breakdown {
    * total from an earlier sentence): a mismatch is reported as a warning that says so.
    */
   assumed: boolean;
+  /** Labels for figures that have no words before them (table cells: their column headers). */
+  labels?: ReadonlyMap<Figure, string>;
 }
 
 function clauseOf(s: string, pos: number, min: number, max: number): [number, number] {
@@ -43,9 +45,12 @@ function clauseOf(s: string, pos: number, min: number, max: number): [number, nu
   return [a, b];
 }
 
-/** A count that can be a total or a part: exact kind, not a per-unit figure (每千人6.6批次). */
+/** A previous period's value in brackets after a figure: 1577件(2019年1224件). */
+const BRACKETED_BASE_RE = /[(（](?:(?:19|20)\d\d年|上年|去年|上一年|上年同期|去年同期)(?:同期)?(?:为|是)?$/;
+
+/** A count that can be a total or a part: not a per-unit figure (每千人6.6批次), not a bracketed previous value. */
 function countable(s: string, f: Figure, min: number): boolean {
-  return f.kind === 'count' && !isPerUnit(s, f, min);
+  return f.kind === 'count' && !isPerUnit(s, f, min) && !BRACKETED_BASE_RE.test(s.slice(Math.max(min, f.start - 10), f.start));
 }
 
 /** The total of a breakdown that opens a sentence (共X件。其中…): the one total of the sentence before. */
@@ -135,8 +140,8 @@ function collectParts(ctx: FigureContext, sent: Sentence, total: Figure, at: num
   const [, totalHi] = figureInterval(total);
   for (const f of sent.figures) {
     if (f.numStart < i || f.numStart >= end) continue;
-    if (f.kind !== 'count' || isPerUnit(s, f, sent.start)) {
-      if (f.kind === 'percent') continue;
+    if (!countable(s, f, sent.start)) {
+      if (f.kind === 'percent' || f.kind === 'count') continue;
       break;
     }
     if (!sameMeasure(f, total) && !(f.family === total.family && list.some((p) => p.unit === f.unit))) break;
@@ -148,7 +153,7 @@ function collectParts(ctx: FigureContext, sent: Sentence, total: Figure, at: num
       // A new clause must still be part of the list (no total, change or rate words, no second 其中).
       if (cs > clauseEndPos) {
         const clause = s.slice(cs, ce);
-        if (STOP_CLAUSE.test(clause) || /其中/.test(clause)) break;
+        if (STOP_CLAUSE.test(clause) || /其中|内有|包括|分别/.test(clause)) break;
         // A clause without a figure in between ends the list (a share after a part does not).
         const rawGap = s.slice(clauseEndPos, cs);
         const shareGap = SHARE_CLAUSE_RE.test(rawGap);
@@ -221,6 +226,7 @@ const ASSUMED: LocalizedText = both(
 
 export function sumClaim(ctx: FigureContext, b: Breakdown): Claim {
   const { s, original } = ctx;
+  const labelOf = (f: Figure) => b.labels?.get(f) ?? labelBefore(s, f, 0);
   const [tLo, tHi] = figureInterval(b.total);
   let pLo = 0;
   let pHi = 0;
@@ -232,15 +238,15 @@ export function sumClaim(ctx: FigureContext, b: Breakdown): Claim {
   const sum = b.parts.reduce((a, p) => a + p.value, 0);
   const sumExpr = b.parts.map((p) => formatCount(p.value)).join(' + ');
   const totalText = figureText(original, b.total);
-  const label = labelBefore(s, b.total, 0);
-  const name = `${label.length > 14 ? `…${label.slice(-14)}` : label}${totalText}`;
+  const label = labelOf(b.total);
+  const name = `${shortLabel(label, 14)}${totalText}`;
   const inputs: ClaimInput[] = [
-    { role: 'total', figure: b.total, label: labelBefore(s, b.total, 0) },
-    ...b.parts.map((p) => ({ role: 'part' as const, figure: p, label: labelBefore(s, p, 0) })),
+    { role: 'total', figure: b.total, label: labelOf(b.total) },
+    ...b.parts.map((p) => ({ role: 'part' as const, figure: p, label: labelOf(p) })),
   ];
   // Built when read (hover, statistics, a finding): most totals are consistent and never shown.
   const header = (): LocalizedText => {
-    const partsMd = b.parts.map((p) => md(`${labelBefore(s, p, 0)} ${figureText(original, p)}`)).join(' + ');
+    const partsMd = b.parts.map((p) => md(`${labelOf(p)} ${figureText(original, p)}`)).join(' + ');
     return both(`**${md(name)}**（合计核对）\n\n- 总数：${md(totalText)}\n- 分项：${partsMd}`, `**${md(name)}** (total vs breakdown)\n\n- total: ${md(totalText)}\n- parts: ${partsMd}`);
   };
   const exactAll = isExact(b.total) && b.parts.every(isExact);
