@@ -14,7 +14,8 @@ import { both, figureText, joinLines, md } from './explain';
 import { clauseBefore, isClauseBoundaryAt, isTotalLabel, labelBefore, shortLabel, type Sentence } from './text';
 import { isPerUnit, type FigureContext } from './rates';
 import { sameMeasure } from './shares';
-import { BREAKDOWN_RE, RESIDUAL_RE as RESIDUAL } from './vocabulary';
+import { BALANCE_ACCOUNTS, BREAKDOWN_RE, RESIDUAL_RE as RESIDUAL } from './vocabulary';
+import { formatCount as fc } from './arithmetic';
 
 const STOP_CLAUSE = /同比|环比|比上年|较上年|比去年|较去年|增长|下降|增加|减少|上升|率|共计|合计|总计|累计|(?<![公中总])共(?![享同建治识赢商])/;
 const NEW_ACTIVITY = /^(?:组织|开展|举办|召开|印发|出台|建立|完成|推动|办结|审结|结案|制定|发布|开通|设立|培训|接待|修复|治理|新增|新建|建设|实施|改造|推进)/;
@@ -215,7 +216,64 @@ export function sumClaims(ctx: FigureContext): Claim[] {
     if (!sent.figures.length) continue;
     for (const b of findBreakdowns(ctx, sent)) claims.push(sumClaim(ctx, b));
   }
+  const balance = balanceClaim(ctx);
+  if (balance) claims.push(balance);
   return claims;
+}
+
+/**
+ * A case ledger in one paragraph: 新收 + 上年结转 = 办结 + 结转下年, when each of the four accounts
+ * is stated exactly once (in one unit family). A mismatch is a warning: it assumes the four
+ * counts describe one body of cases.
+ */
+function balanceClaim(ctx: FigureContext): Claim | null {
+  const { s, original } = ctx;
+  const found = new Map<string, Figure[]>();
+  for (const sent of ctx.sentences) {
+    for (const f of sent.figures) {
+      if (!countable(s, f, sent.start)) continue;
+      const label = labelBefore(s, f, sent.start);
+      const hit = BALANCE_ACCOUNTS.find((a) => a.re.test(label));
+      if (!hit) continue;
+      const list = found.get(hit.account) ?? [];
+      list.push(f);
+      found.set(hit.account, list);
+    }
+  }
+  const one = (k: string) => (found.get(k)?.length === 1 ? found.get(k)![0] : null);
+  const [intake, carriedIn, closed, carriedOut] = [one('intake'), one('carriedIn'), one('closed'), one('carriedOut')];
+  if (!intake || !carriedIn || !closed || !carriedOut) return null;
+  if (![carriedIn, closed, carriedOut].every((f) => sameMeasure(f, intake)) || ![intake, carriedIn, closed, carriedOut].every(isExact)) return null;
+  const inflow = intake.value + carriedIn.value;
+  const outflow = closed.value + carriedOut.value;
+  const label = (f: Figure) => labelBefore(s, f, 0);
+  const t = (f: Figure) => figureText(original, f);
+  const working = `${fc(intake.value)} + ${fc(carriedIn.value)} = ${fc(inflow)} ${inflow === outflow ? '=' : '≠'} ${fc(closed.value)} + ${fc(carriedOut.value)} = ${fc(outflow)}`;
+  const ok = inflow === outflow;
+  const header = both(
+    `**收结平衡**（新收 + 上年结转 = 办结 + 结转下年）\n\n- 新收：${md(`${label(intake)} ${t(intake)}`)}\n- 上年结转：${md(`${label(carriedIn)} ${t(carriedIn)}`)}\n- 办结：${md(`${label(closed)} ${t(closed)}`)}\n- 结转下年：${md(`${label(carriedOut)} ${t(carriedOut)}`)}`,
+    `**Case balance** (new + carried in = closed + carried out)\n\n- new: ${md(t(intake))}\n- carried in: ${md(t(carriedIn))}\n- closed: ${md(t(closed))}\n- carried out: ${md(t(carriedOut))}`,
+  );
+  return {
+    kind: 'balance',
+    anchor: closed,
+    name: '收结平衡',
+    inputs: [
+      { role: 'part', figure: intake, label: label(intake) },
+      { role: 'part', figure: carriedIn, label: label(carriedIn) },
+      { role: 'total', figure: closed, label: label(closed) },
+      { role: 'part', figure: carriedOut, label: label(carriedOut) },
+    ],
+    computed: inflow,
+    verdict: ok ? 'consistent' : 'inconsistent',
+    ...(ok ? { problem: 'equal' } : { severity: 'warning' as const, problem: 'balance' }),
+    explanation: joinLines([
+      header,
+      ok ? both(`\n${working} ✓`, `\n${working} ✓`) : both(`\n${working}：收案与结案（含结转）不平衡 ✗\n\n（假定这四个数字是同一批案件的账目）`, `\n${working}: the intake and the outcome (with carry-overs) do not balance ✗\n\n(assumed: the four counts are one ledger of cases)`),
+    ]),
+    working: `${working} ${ok ? '✓' : '✗'}`,
+    suggestions: [],
+  };
 }
 
 /** What a warning about a breakdown assumed. */

@@ -34,18 +34,22 @@ export const sumMismatch: Rule = {
       'zh-cn': '分项之和超过总数：{working}（总数 {total}）',
       en: 'The parts add up to more than the total: {working} (total {total})',
     },
+    balance: {
+      'zh-cn': '收结不平衡：新收 + 上年结转 ≠ 办结 + 结转下年（{working}）',
+      en: 'The case ledger does not balance: new + carried in ≠ closed + carried out ({working})',
+    },
     below: {
       'zh-cn': '已列全的分项合计少于总数：{working}（总数 {total}）',
       en: 'The complete breakdown adds up to less than the total: {working} (total {total})',
     },
   },
   check(ctx) {
-    reportClaims(ctx, 'sum', (c, ctx) => {
-      if (c.kind !== 'sum' || c.verdict !== 'inconsistent') return;
+    for (const kind of ['sum', 'balance'] as const) reportClaims(ctx, kind, (c, ctx) => {
+      if (c.kind !== kind || c.verdict !== 'inconsistent') return;
       const total = figureText(ctx.doc.text, c.anchor);
       ctx.report({
         severity: c.severity === 'warning' && ctx.severity === 'error' ? 'warning' : ctx.severity,
-        message: ctx.t(c.problem === 'above' ? 'above' : 'below', { working: c.working, total }),
+        message: c.kind === 'balance' ? ctx.t('balance', { working: c.working }) : ctx.t(c.problem === 'above' ? 'above' : 'below', { working: c.working, total }),
         range: { start: c.anchor.start, end: c.anchor.end },
         fixes: suggestionFixes(ctx, c),
         explanation: localize(c.explanation, ctx.locale),
