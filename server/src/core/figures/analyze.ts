@@ -300,10 +300,11 @@ export function analyzeLine(lineSimplified: string, lineOriginal: string = lineS
   const sums = sumClaims(ctx);
   claims.push(...sums);
   // A series of shares of one whole adding up to 100% is a complete breakdown (unless a 其中 list already is).
+  const inSums = new Set<Figure>();
+  for (const c of sums) for (const i of c.inputs) if (i.role === 'part') inSums.add(i.figure);
   for (const series of completeShareSeries(shares)) {
-    const parts = new Set(series.parts);
-    if (sums.some((c) => c.anchor === series.base && c.inputs.some((i) => parts.has(i.figure)))) continue;
-    claims.push(sumClaim(ctx, { total: series.base, parts: series.parts, exhaustive: true, marker: '占…%', assumed: !sameSentence(ctx, series.base, series.parts[0]) }));
+    if (series.parts.some((p) => inSums.has(p))) continue;
+    claims.push(sumClaim(ctx, { total: series.base, parts: series.parts, exhaustive: true, marker: '占…%', assumed: series.assumed }));
   }
   claims.push(...changeClaims(ctx));
   const repeat = repeatCandidates(ctx);
@@ -373,9 +374,6 @@ export function paragraphUnits(text: string, lines: ReadonlyArray<{ start: numbe
   return out;
 }
 
-function sameSentence(ctx: FigureContext, a: Figure, b: Figure): boolean {
-  return ctx.sentences.some((st) => st.figures.includes(a) && st.figures.includes(b));
-}
 
 /**
  * Cut out before analysis: a CJK character's (pinyin) — 區(qū), 發(fā) — and the line breaks of a

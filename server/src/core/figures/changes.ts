@@ -126,7 +126,11 @@ function findChanges(ctx: FigureContext, sent: Sentence): ChangeShape[] {
     }
     // Shape 5: A件(2019年a件),B件(2019年b件),同比分别增长x%和y% — in order; or one pair and one change.
     if (change.kind === 'percent' && pairsUsed < bracketPairs.length) {
-      const pending = bracketPairs.slice(pairsUsed).filter((p) => p.base.end < change.start);
+      let upTo = pairsUsed;
+      while (upTo < bracketPairs.length && bracketPairs[upTo].base.end < change.start) upTo++;
+      const pending = bracketPairs.slice(pairsUsed, upTo);
+      // Pairs before this percentage are this change's or nobody's (each pair is looked at once).
+      pairsUsed = upTo;
       if (!pending.length) continue;
       const respectively = /分别$/.test(s.slice(Math.max(sent.start, change.start - 8), change.start).replace(CHANGE_WORD_RE, ''));
       const changes = [change];
@@ -144,7 +148,6 @@ function findChanges(ctx: FigureContext, sent: Sentence): ChangeShape[] {
         out.push(shape);
         shaped.set(c, shape);
       });
-      pairsUsed += pending.length;
       i += changes.length - 1;
     }
   }

@@ -53,9 +53,13 @@ function baseKey(name: string): string {
     .replace(/的$/, '');
 }
 
+/** How many candidates back a share's whole is looked for: a long list of shares stays linear. */
+const MAX_CANDIDATES = 32;
+
 export function findShares(ctx: FigureContext, exclude: ReadonlySet<Figure>): ShareMention[] {
   const { s } = ctx;
   const out: ShareMention[] = [];
+  const wholes: Wholes = new Map();
   for (const sent of ctx.sentences) {
     const figs = sent.figures;
     for (let i = 1; i < figs.length; i++) {
@@ -69,14 +73,25 @@ export function findShares(ctx: FigureContext, exclude: ReadonlySet<Figure>): Sh
       if (!m || !SHARE_BEFORE_RE.test(m[1])) continue;
       const named = /^占([\u4e00-\u9fff]{1,12}?)(?:的)?(?:比例|比重|比)?(?:为|达|达到|约为|是)?$/.exec(m[1]);
       const baseName = named && !/^(?:比|比例|比重)$/.test(named[1]) ? named[1] : '';
-      out.push({ share: f, part, ...findBase(ctx, sent, part, baseName), baseName, sentence: sent });
+      out.push({ share: f, part, ...findBase(ctx, sent, i - 1, baseName, wholes), baseName, sentence: sent });
     }
   }
   return out;
 }
 
-function findBase(ctx: FigureContext, sent: Sentence, part: Figure, baseName: string): { base: Figure | null; via: ShareMention['via'] } {
+/** Per sentence, its counts that read as wholes (computed once). */
+type Wholes = Map<Sentence, Figure[]>;
+
+/** The candidates before figure `index` of `sent`, nearest first, at most MAX_CANDIDATES. */
+function nearestBefore(sent: Sentence, index: number): Figure[] {
+  const out: Figure[] = [];
+  for (let k = index - 1; k >= 0 && out.length < MAX_CANDIDATES; k--) out.push(sent.figures[k]);
+  return out;
+}
+
+function findBase(ctx: FigureContext, sent: Sentence, partIndex: number, baseName: string, wholesOf: Wholes): { base: Figure | null; via: ShareMention['via'] } {
   const { s } = ctx;
+  const part = sent.figures[partIndex];
   const fits = (b: Figure) => b !== part && sameMeasure(b, part) && figureInterval(b)[1] >= figureInterval(part)[0] && !isPerUnit(s, b, 0);
   const earlierSentences: Sentence[] = [];
   for (let k = sent.index - 1; k >= 0 && earlierSentences.length < EARLIER_SENTENCES; k--) {
@@ -93,7 +108,7 @@ function findBase(ctx: FigureContext, sent: Sentence, part: Figure, baseName: st
       const around = labelBefore(s, b, 0) + s.slice(b.end, clauseEnd(s, b.end, Math.min(s.length, b.end + 20)));
       return words.some((w) => around.includes(w));
     };
-    const pool = [...sent.figures.filter((f) => f.numStart < part.numStart).reverse(), ...earlierSentences.flatMap((p) => [...p.figures].reverse())];
+    const pool = [...nearestBefore(sent, partIndex), ...earlierSentences.flatMap((p) => nearestBefore(p, p.figures.length))];
     const base = pool.find((b) => b.kind === 'count' && fits(b) && described(b));
     return base ? { base, via: 'named' } : { base: null, via: null };
   }
@@ -102,10 +117,17 @@ function findBase(ctx: FigureContext, sent: Sentence, part: Figure, baseName: st
     const clause = clauseBefore(s, b, min);
     return isTotalLabel(clause) && !PART_CLAUSE_RE.test(clause);
   };
-  const here = [...sent.figures].reverse().find((b) => b.numStart < part.numStart && b.kind === 'count' && fits(b) && isWhole(b, sent.start));
+  const wholes = (st: Sentence) => {
+    let w = wholesOf.get(st);
+    if (!w) wholesOf.set(st, (w = st.figures.filter((b) => b.kind === 'count' && isWhole(b, st.start))));
+    return w;
+  };
+  const here = nearestBefore(sent, partIndex).find((b) => b.kind === 'count' && fits(b) && isWhole(b, sent.start));
   if (here) return { base: here, via: 'sentence' };
   for (const p of earlierSentences) {
-    const totals = p.figures.filter((b) => b.kind === 'count' && fits(b) && isWhole(b, p.start));
+    const all = wholes(p);
+    if (all.length > 1) break;
+    const totals = all.filter(fits);
     // One whole per sentence: two totals there leave the base unknown.
     if (totals.length === 1) return { base: totals[0], via: 'earlier' };
     if (totals.length > 1) break;
@@ -214,7 +236,7 @@ export function shareClaims(ctx: FigureContext, mentions: readonly ShareMention[
  * Series of shares of one whole, in order, with their parts: the candidates for a complete
  * breakdown (shares adding up to 100% within their rounding).
  */
-export function completeShareSeries(mentions: readonly ShareMention[]): Array<{ base: Figure; parts: Figure[] }> {
+export function completeShareSeries(mentions: readonly ShareMention[]): Array<{ base: Figure; parts: Figure[]; assumed: boolean }> {
   // A series is the shares of one whole within one sentence.
   const bySeries = new Map<string, { base: Figure; list: ShareMention[] }>();
   for (const m of mentions) {
@@ -224,7 +246,7 @@ export function completeShareSeries(mentions: readonly ShareMention[]): Array<{ 
     if (!series) bySeries.set(key, (series = { base: m.base, list: [] }));
     series.list.push(m);
   }
-  const out: Array<{ base: Figure; parts: Figure[] }> = [];
+  const out: Array<{ base: Figure; parts: Figure[]; assumed: boolean }> = [];
   for (const { base, list } of bySeries.values()) {
     if (list.length < 2) continue;
     let total = 0;
@@ -234,7 +256,7 @@ export function completeShareSeries(mentions: readonly ShareMention[]): Array<{ 
       slack += 0.5 * Math.pow(10, -m.share.decimals);
       if (m.share.approx !== null) slack = Infinity;
     }
-    if (Math.abs(total - 100) <= slack + 1e-9) out.push({ base, parts: list.map((m) => m.part) });
+    if (Math.abs(total - 100) <= slack + 1e-9) out.push({ base, parts: list.map((m) => m.part), assumed: list[0].via === 'earlier' });
   }
   return out;
 }

@@ -65,6 +65,30 @@ function totalOfPrevious(ctx: FigureContext, sent: Sentence): Figure | undefined
   return totals.length === 0 && cs.length === 1 ? cs[0] : undefined;
 }
 
+/** The last of `figs` (in order) that ends by `pos`, by binary search (a marker per item must not rescan the sentence). */
+function lastEndingBy(figs: readonly Figure[], pos: number): Figure | undefined {
+  let lo = 0;
+  let hi = figs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (figs[mid].end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? figs[lo - 1] : undefined;
+}
+
+/** The index of the first of `figs` (in order) starting at or after `pos`. */
+function firstFrom(figs: readonly Figure[], pos: number): number {
+  let lo = 0;
+  let hi = figs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (figs[mid].numStart < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function findBreakdowns(ctx: FigureContext, sent: Sentence): Breakdown[] {
   const { s } = ctx;
   const out: Breakdown[] = [];
@@ -85,10 +109,10 @@ function findBreakdowns(ctx: FigureContext, sent: Sentence): Breakdown[] {
     if (isRespectively) {
       // The total is before the clause that names the categories: 共X件,A、B分别为…
       const [cs] = clauseOf(s, at, sent.start, sent.end);
-      total = [...counts].reverse().find((f) => f.end <= cs);
+      total = lastEndingBy(counts, cs);
       if (!total || !isTotalLabel(labelBefore(s, total, sent.start) + s.slice(Math.max(sent.start, total.start - 12), total.start))) continue;
     } else {
-      total = [...counts].reverse().find((f) => f.end <= at);
+      total = lastEndingBy(counts, at);
       if (!total) {
         // 共X件。其中… across a full stop, in the same paragraph.
         if (s.slice(sent.start, at).trim() === '') {
@@ -97,9 +121,6 @@ function findBreakdowns(ctx: FigureContext, sent: Sentence): Breakdown[] {
         }
       }
       if (!total) continue;
-      // Nothing but this clause and percentages between the total and 其中.
-      const between = counts.filter((f) => f.numStart > total!.numStart && f.numStart < at);
-      if (between.length) continue;
       const next = markers[mi + 1];
       if (next && next.word.startsWith('分别')) {
         exhaustive = true;
@@ -139,13 +160,15 @@ function collectParts(ctx: FigureContext, sent: Sentence, total: Figure, at: num
   let sharesSeen = false;
   let i = at + word.length;
   const [, totalHi] = figureInterval(total);
-  for (const f of sent.figures) {
-    if (f.numStart < i || f.numStart >= end) continue;
+  const units = new Set<string | null>();
+  for (let fi = firstFrom(sent.figures, i); fi < sent.figures.length; fi++) {
+    const f = sent.figures[fi];
+    if (f.numStart >= end) break;
     if (!countable(s, f, sent.start)) {
       if (f.kind === 'percent' || f.kind === 'count') continue;
       break;
     }
-    if (!sameMeasure(f, total) && !(f.family === total.family && list.some((p) => p.unit === f.unit))) break;
+    if (!sameMeasure(f, total) && !(f.family === total.family && units.has(f.unit))) break;
     // 包括 lists things of the total's kind in its own unit (15件实事,包括…改造600个 is not a sum);
     // in another item unit, a figure larger than the whole counts something else.
     if (f.unit !== total.unit && (word === '包括' || figureInterval(f)[0] > totalHi)) break;
@@ -176,6 +199,7 @@ function collectParts(ctx: FigureContext, sent: Sentence, total: Figure, at: num
       break;
     }
     list.push(f);
+    units.add(f.unit);
     clauseEndPos = ce;
     i = f.end;
   }
