@@ -39,7 +39,7 @@ describe('figures: new claim kinds in the hover and the summary', () => {
   it('the hover shows the working of a 年均增长 and of a share', () => {
     const at = (needle: string) => a.doc.text.indexOf(needle) + 1;
     assert.match(hoverAt(a, at('年均增长5%') + 4, 'zh-cn') ?? '', /复合增长率[\s\S]*\(2\.55 ÷ 2\.00\)\^\(1\/5\) − 1 = 4\.978…%/);
-    assert.match(hoverAt(a, at('75%'), 'zh-cn') ?? '', /30 ÷ 40 = 75% ✓/);
+    assert.match(hoverAt(a, at('75%'), 'zh-cn') ?? '', /30 ÷ 40 = 75% → 75% ✓/);
     assert.match(hoverAt(a, at('13件'), 'en') ?? '', /new \+ carried in = closed \+ carried out/);
   });
 
