@@ -9,8 +9,8 @@
  *   row longer than its header), the total is the cell that equals the sum of the cells before it
  *   when there is one (the note says so), and nothing is asserted otherwise.
  *
- * Form-specific identities (the 政府信息公开 table's rows) are the profile rules' business, not
- * these generic ones.
+ * Tables the report profile reads (the 政府信息公开 tables, statistical-tables/) are left to its
+ * identities: the two never check one table twice.
  */
 import type { Analysis } from '../analysis';
 import { tablesOf, type TableBlock, type TableCell, type TableRow } from '../blocks/tables';
@@ -18,6 +18,7 @@ import type { Claim } from './claim';
 import type { Figure } from './numbers';
 import { sumClaim } from './sums';
 import { simplify } from '../script';
+import { tablesForSummary } from '../statistical-tables/claims';
 import type { LocalizedText } from '../l10n';
 
 const TOTAL_HEAD_RE = /^(?:合计|总计|小计|总数|共计)/;
@@ -65,14 +66,29 @@ const LOCATED: LocalizedText = {
   en: '\n(the cells of this row cannot be lined up with the header: the cell equal to the sum of the cells before it is taken as the total; this confirms a match and never reports a mismatch)',
 };
 
+/** The lines of the tables the detected report profile reads itself (statistical-tables). */
+function profileTableLines(analysis: Analysis): Set<number> {
+  const lines = new Set<number>();
+  const st = tablesForSummary(analysis);
+  for (const t of st?.tables ?? []) {
+    for (const token of [...t.labels.values(), ...t.header]) lines.add(analysis.doc.positionAt(token.start).line);
+  }
+  return lines;
+}
+
 /** The claims of every table row with a total column, at document offsets, with the line of each total. */
 export function tableClaims(analysis: Analysis): Array<{ line: number; claim: Claim }> {
   const { doc } = analysis;
   const out: Array<{ line: number; claim: Claim }> = [];
   const ctx = { s: doc.simplified, original: doc.text, sentences: [] };
+  const profileLines = profileTableLines(analysis);
   for (const table of tablesOf(doc)) {
     const column = totalColumn(table);
     if (!column) continue;
+    // A table the report profile reads (the 政府信息公开 tables) has its own identities there.
+    let profiled = false;
+    for (let l = table.startLine; l <= table.endLine && !profiled; l++) profiled = profileLines.has(l);
+    if (profiled) continue;
     const totalName = [column.header.label, ...column.header.cells.map((c) => c.text)].map(clean).find((c) => TOTAL_HEAD_RE.test(c)) ?? '合计';
     const numericOf = (row: TableRow) => row.cells.filter((c) => c.value !== null && !c.percent && /^[0-9０-９][0-9０-９,.．]*$/.test(c.text));
     // A row lines up with the header only when it is complete (as many numbers as the fullest row).
