@@ -81,11 +81,13 @@ export function tableClaims(analysis: Analysis): Array<{ line: number; claim: Cl
   const { doc } = analysis;
   const out: Array<{ line: number; claim: Claim }> = [];
   const ctx = { s: doc.simplified, original: doc.text, sentences: [] };
-  const profileLines = profileTableLines(analysis);
+  let profileLines: Set<number> | null = null;
   for (const table of tablesOf(doc)) {
     const column = totalColumn(table);
     if (!column) continue;
-    // A table the report profile reads (the 政府信息公开 tables) has its own identities there.
+    // A table the report profile reads (the 政府信息公开 tables) has its own identities there
+    // (the profile is detected only for a document with a total column).
+    profileLines ??= profileTableLines(analysis);
     let profiled = false;
     for (let l = table.startLine; l <= table.endLine && !profiled; l++) profiled = profileLines.has(l);
     if (profiled) continue;
