@@ -4,7 +4,7 @@ import ignore, { type Ignore } from 'ignore';
 import { isUtf8 } from 'buffer';
 import * as iconv from 'iconv-lite';
 
-export const REPORT_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
+export const REPORT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.docx']);
 export const IGNORE_FILE = '.reportlintignore';
 /** Folders never worth descending into. */
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);

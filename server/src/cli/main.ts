@@ -15,6 +15,7 @@ import { fileResult, formatJson, formatSarif, formatText, type FileResult } from
 import { CLI_MESSAGES } from './messages';
 import { epochMs, runWorker, startWorkers, workerCount, type CheckSettings, type FileResolver, type WorkerPool, type WorkerTiming } from './parallel';
 import { ResolveCache } from './resolve-cache';
+import { docxProblemMessage, isDocxPath, readDocx, type LineOrigin } from '../node/docx';
 
 declare const REPORTLINT_VERSION: string | undefined;
 const VERSION = typeof REPORTLINT_VERSION === 'string' ? REPORTLINT_VERSION : '0.0.0-dev';
@@ -127,6 +128,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 interface LoadedFile {
   path: string;
   text: string;
+  /** A .docx: where each line of its text view comes from. */
+  origins?: LineOrigin[];
 }
 
 /**
@@ -163,8 +166,23 @@ async function loadInputs(
     files.push(file);
     onFile?.(file, files.length - 1);
   };
+  // A .docx is read as its text view (node/docx); a file it cannot read is reported by name.
+  const readWord = async (p: string, buf: Buffer) => {
+    try {
+      const d = await readDocx(buf);
+      const file = { path: p, text: d.text, origins: d.origins };
+      files.push(file);
+      onFile?.(file, files.length - 1);
+    } catch (e) {
+      problems.push({ path: p, kind: 'error', message: docxProblemMessage(e, p === '-' ? o.stdinName : p, o.locale) });
+    }
+  };
   onCollected?.(collected.files.length + (o.paths.includes('-') ? 1 : 0));
-  if (o.paths.includes('-')) decode('-', await io.readStdin());
+  if (o.paths.includes('-')) {
+    const input = await io.readStdin();
+    if (isDocxPath(o.stdinName)) await readWord('-', input);
+    else decode('-', input);
+  }
   for (const p of collected.files) {
     let buf: Buffer;
     try {
@@ -174,7 +192,8 @@ async function loadInputs(
       problems.push({ path: p, kind: 'error', message: err.code === 'EACCES' ? t(CLI_MESSAGES.permission, { path: p }) : t(CLI_MESSAGES.unreadable, { path: p, error: err.message }) });
       continue;
     }
-    decode(p, buf);
+    if (isDocxPath(p)) await readWord(p, buf);
+    else decode(p, buf);
   }
   return { files, problems };
 }
@@ -236,7 +255,7 @@ async function runCheck(o: Options, io: CliIO): Promise<number> {
       const workers = workerCount(count, io.env);
       if (workers > 0) started.pool = startWorkers(workers, settings, __filename);
     },
-    (f, index) => started.pool?.add({ index, path: f.path, displayPath: displayPath(f.path), text: f.text }),
+    (f, index) => started.pool?.add({ index, path: f.path, displayPath: displayPath(f.path), text: f.text, origins: f.origins }),
   );
   marks.push(['read', epochMs()]);
   const explicit = loadExplicitConfig(o, problems);
@@ -264,7 +283,7 @@ async function runCheck(o: Options, io: CliIO): Promise<number> {
       const ignores = resolver.ignores(f.path);
       const t0 = epochMs();
       const analysis = Analysis.fromText(f.text, { uri: displayPath(f.path) });
-      results.push(fileResult(displayPath(f.path), checkDocument(analysis, { config: configs[i], locale: o.locale, ignores })));
+      results.push(fileResult(displayPath(f.path), checkDocument(analysis, { config: configs[i], locale: o.locale, ignores }), f.origins));
       sequentialCheckMs += epochMs() - t0;
     });
   }
@@ -307,10 +326,11 @@ async function runStats(o: Options, io: CliIO): Promise<number> {
   const failed = reportProblems(problems, io);
   const rows = files.map((f) => {
     const displayPath = f.path === '-' ? o.stdinName : f.path;
-    return { path: displayPath, summary: statsSummary(Analysis.fromText(f.text, { uri: displayPath })) };
+    return { path: displayPath, docx: !!f.origins, summary: statsSummary(Analysis.fromText(f.text, { uri: displayPath })) };
   });
   if (o.format === 'json') {
-    io.stdout(JSON.stringify({ files: rows.map((r) => ({ path: r.path, coverage: r.summary.coverage, claims: r.summary.claims })) }, null, 2) + '\n');
+    const entry = (r: (typeof rows)[number]) => (r.docx ? { path: r.path, source: 'docx', coverage: r.summary.coverage, claims: r.summary.claims } : { path: r.path, coverage: r.summary.coverage, claims: r.summary.claims });
+    io.stdout(JSON.stringify({ files: rows.map(entry) }, null, 2) + '\n');
   } else if (o.format === 'csv') {
     io.stdout(statsToCsv(rows));
   } else {
@@ -326,8 +346,11 @@ async function runOutline(o: Options, io: CliIO): Promise<number> {
   const f = files[0];
   const displayPath = f.path === '-' ? o.stdinName : f.path;
   const analysis = Analysis.fromText(f.text, { uri: displayPath });
-  if (o.format === 'json') io.stdout(JSON.stringify(outlineToJson(analysis, displayPath), null, 2) + '\n');
-  else {
+  if (o.format === 'json') {
+    const json = outlineToJson(analysis, displayPath);
+    const { path: jsonPath, ...rest } = json;
+    io.stdout(JSON.stringify(f.origins ? { path: jsonPath, source: 'docx', ...rest } : json, null, 2) + '\n');
+  } else {
     const title = analysis.outline.title;
     if (title) io.stdout(title.text + '\n');
     const body = outlineToText(analysis);

@@ -18,6 +18,7 @@ import type { ResolvedConfig } from '../core/config';
 import type { IgnoreEntry } from '../core/suppress';
 import type { Locale } from '../core/types';
 import { fileResult, outputPart, reportedFinding, type FileResult } from './format';
+import type { LineOrigin } from '../node/docx/origin';
 
 export interface CheckJob {
   /** Index in the input order. */
@@ -26,6 +27,8 @@ export interface CheckJob {
   path: string;
   displayPath: string;
   text: string;
+  /** For a .docx: where each text line comes from (see node/docx). */
+  origins?: LineOrigin[];
 }
 
 export interface CheckSettings {
@@ -224,7 +227,7 @@ export function runWorker(makeResolver: (settings: CheckSettings) => FileResolve
         const analysis = Analysis.fromText(job.text, { uri: job.displayPath });
         const findings = checkDocument(analysis, { config, locale: s.locale, ignores });
         checkMs += performance.now() - t0;
-        const result = fileResult(job.displayPath, findings.map(reportedFinding));
+        const result = fileResult(job.displayPath, findings.map(reportedFinding), job.origins);
         if (s.format !== 'json' && s.format !== 'text') return { index: job.index, result };
         // Formatting on the workers: the main thread only joins the parts, and findings do not
         // cross threads.
