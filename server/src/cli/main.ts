@@ -15,6 +15,11 @@ import { fileResult, formatJson, formatSarif, formatText, type FileResult } from
 import { CLI_MESSAGES } from './messages';
 import { epochMs, runWorker, startWorkers, workerCount, type CheckSettings, type FileResolver, type WorkerPool, type WorkerTiming } from './parallel';
 import { ResolveCache } from './resolve-cache';
+import { runExport } from './export';
+
+const EXPORT_USAGE = {
+  onePath: { 'zh-cn': 'export 只接受一个报告文件：reportlint export --format docx 文件 [-o 输出.docx]', en: 'export takes one report file: reportlint export --format docx FILE [-o OUT.docx]' },
+} satisfies Record<string, LocalizedText>;
 import { docxProblemMessage, isDocxPath, readDocx, type LineOrigin } from '../node/docx';
 
 declare const REPORTLINT_VERSION: string | undefined;
@@ -41,11 +46,13 @@ interface Options {
   configFile: string | null;
   locale: Locale;
   stdinName: string;
+  /** `export -o OUT`. */
+  output: string | null;
 }
 
 function parseArgs(argv: string[], env: CliIO['env']): Options | 'help' | 'version' {
   const localeFromEnv = normalizeLocale(env.REPORTLINT_LOCALE || env.LC_ALL || env.LC_MESSAGES || env.LANG);
-  const opts: Options = { command: '', paths: [], format: 'text', failOn: 'error', configFile: null, locale: localeFromEnv, stdinName: 'stdin.txt' };
+  const opts: Options = { command: '', paths: [], format: 'text', failOn: 'error', configFile: null, locale: localeFromEnv, stdinName: 'stdin.txt', output: null };
   // The locale must be known before any usage error is printed.
   const li = argv.indexOf('--locale');
   if (li >= 0 && argv[li + 1]) opts.locale = normalizeLocale(argv[li + 1]);
@@ -63,7 +70,8 @@ function parseArgs(argv: string[], env: CliIO['env']): Options | 'help' | 'versi
     const a = argv[i];
     if (a === '-h' || a === '--help') return 'help';
     if (a === '-v' || a === '--version') return 'version';
-    if (a === '--format') opts.format = oneOf(a, value(i++, a), ['text', 'json', 'sarif', 'csv']);
+    if (a === '--format') opts.format = oneOf(a, value(i++, a), ['text', 'json', 'sarif', 'csv', 'docx']);
+    else if (a === '-o' || a === '--output') opts.output = value(i++, a);
     else if (a === '--fail-on') opts.failOn = oneOf(a, value(i++, a), ['error', 'warning', 'info', 'hint']) as Severity;
     else if (a === '--config') opts.configFile = value(i++, a);
     else if (a === '--locale') opts.locale = normalizeLocale(oneOf(a, value(i++, a), ['zh-cn', 'zh-CN', 'en']));
@@ -101,7 +109,13 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.stderr(`reportlint: ${msg}\n${t(CLI_MESSAGES.usage)}\n`);
     return EXIT_FAILURE;
   };
+  if (o.format === 'docx' && o.command !== 'export') return usage(t(CLI_MESSAGES.badValue, { opt: '--format', value: 'docx', allowed: 'text|json|sarif|csv' }));
   switch (o.command) {
+    case 'export':
+      if (o.paths.length !== 1 || o.paths[0] === '-') return usage(t(EXPORT_USAGE.onePath));
+      // docx is the only export format so far: it is also the default.
+      if (o.format !== 'docx' && o.format !== 'text') return usage(t(CLI_MESSAGES.badValue, { opt: '--format', value: o.format, allowed: 'docx' }));
+      return runExport(o.paths[0], o.output, o.locale, io.stderr);
     case 'check':
       if (!o.paths.length) return usage(t(CLI_MESSAGES.noPaths));
       if (o.format === 'csv') return usage(t(CLI_MESSAGES.badValue, { opt: '--format', value: 'csv', allowed: 'text|json|sarif' }));

@@ -8,9 +8,12 @@ export const CLI_MESSAGES = {
   reportlint outline [选项] 路径       输出报告的标题结构
   reportlint stats [选项] 路径...      数据核对表：列出全部数据说法、所用数字、复算结果和结论
   reportlint rules                     列出全部规则
+  reportlint export --format docx 文件 [-o 输出]
+                                       导出为 Word 文档（GB/T 9704 公文格式）
 
 选项：
-  --format text|json|sarif|csv        输出格式（outline 只支持 text|json，stats 支持 text|json|csv），默认 text
+  --format text|json|sarif|csv|docx   输出格式（outline 只支持 text|json，stats 支持 text|json|csv，export 为 docx），默认 text
+  -o, --output 文件                    export 的输出文件，默认与输入同名、扩展名为 .docx
   --fail-on error|warning|info         达到此级别的问题使退出码为 1，默认 error
   --config 文件                        使用指定的配置文件（不再向上查找）
   --locale zh-cn|en                    消息语言，默认跟随 LANG，否则为简体中文
@@ -24,9 +27,12 @@ export const CLI_MESSAGES = {
   reportlint outline [options] PATH    print the section tree of a report
   reportlint stats [options] PATH...   statistics summary: every claim about figures, its inputs, the working and the verdict
   reportlint rules                     list every rule
+  reportlint export --format docx FILE [-o OUT]
+                                       write the report as a Word document (GB/T 9704 layout)
 
 Options:
-  --format text|json|sarif|csv        output format (outline: text|json; stats: text|json|csv), default text
+  --format text|json|sarif|csv|docx   output format (outline: text|json; stats: text|json|csv; export: docx), default text
+  -o, --output FILE                    export's output file, default the input's name with .docx
   --fail-on error|warning|info         findings at or above this level exit with 1, default error
   --config FILE                        use this config file (no discovery)
   --locale zh-cn|en                    message language, default from LANG, else Simplified Chinese

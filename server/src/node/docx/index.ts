@@ -10,6 +10,7 @@ import { DocxReadError, type DocxProblemKind } from './zip';
 export { readDocx, type DocxText } from './read';
 export { describeOrigin, type LineOrigin } from './origin';
 export { DocxReadError, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip';
+export { exportDocx, GBT9704, type ExportOptions } from './write';
 
 /** True for paths the reader handles (by extension, case-insensitive). */
 export function isDocxPath(p: string): boolean {
