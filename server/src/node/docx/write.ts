@@ -131,7 +131,8 @@ export async function exportDocx(text: string, options: ExportOptions = {}): Pro
       continue;
     }
     if (closing && (i === closing.date.line || i === closing.issuer?.line)) {
-      const width = (s: string) => Array.from(s.trim()).length * CHAR;
+      // Half-width characters (the date's digits) take half a character.
+      const width = (s: string) => Array.from(s.trim()).reduce((w, ch) => w + (ch.codePointAt(0)! < 0x2000 ? CHAR / 2 : CHAR), 0);
       const dateWidth = width(closing.date.text);
       const right = i === closing.date.line ? 4 * CHAR : 4 * CHAR + Math.max(0, Math.round((dateWidth - width(line)) / 2));
       body.push(new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right }, spacing: exact, children: bodyRun(line) }));
