@@ -3,6 +3,8 @@ import { describe, it } from 'node:test';
 import { readDocx } from '../../server/src/node/docx/read';
 import { formatNumber } from '../../server/src/node/docx/numbering';
 import { DocxReadError } from '../../server/src/node/docx/zip';
+import { Analysis } from '../../server/src/core/analysis';
+import { tablesOf } from '../../server/src/core/blocks/tables';
 import { makeDocx, makeZip, oleFile, para, xmlEscape } from '../docx-fixture';
 
 const run = (t: string, rPr = '') => `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ''}<w:t xml:space="preserve">${xmlEscape(t)}</w:t></w:r>`;
@@ -77,6 +79,11 @@ describe('docx reader: text view', () => {
     const d = await readDocx(makeDocx(para('表1 收到申请情况') + table + para('表后文字。')));
     assert.deepEqual(d.text.split('\n'), ['表1 收到申请情况', '项目 | 申请数 |  |', ' | 自然人 | 法人 |', '新收 | 12 | 3 |', '表后文字。']);
     assert.deepEqual(d.origins, [{ paragraph: 1 }, { table: 1, row: 1 }, { table: 1, row: 2 }, { table: 1, row: 3 }, { paragraph: 2 }]);
+    // The rows feed the table model as a pipe table, caption included.
+    const [t] = tablesOf(Analysis.fromText(d.text).doc);
+    assert.equal(t.form, 'pipe');
+    assert.equal(t.caption?.text, '表1 收到申请情况');
+    assert.deepEqual(t.rows.map((r) => [r.label, ...r.cells.map((c) => c.value)]), [['新收', 12, 3]]);
   });
 
   it('reads tracked changes as accepted and leaves out comments, notes, text boxes and hidden text', async () => {

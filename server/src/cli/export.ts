@@ -9,11 +9,11 @@ import * as path from 'path';
 import { localize, type LocalizedText } from '../core/l10n';
 import type { Locale } from '../core/types';
 import { docxProblemMessage, exportDocx, isDocxPath, readDocx } from '../node/docx';
-import { decodeBuffer } from './files';
+import { MAX_REPORT_BYTES, readRegularFile } from '../node/fs-access';
+import { decodeBuffer, readProblemMessage } from './files';
 
 const MESSAGES = {
   written: { 'zh-cn': '已导出 {path}（GB/T 9704 公文格式）', en: 'Wrote {path} (GB/T 9704 layout)' },
-  unreadable: { 'zh-cn': '{path}：无法读取文件（{error}）', en: '{path}: cannot read the file ({error})' },
   undecodable: { 'zh-cn': '{path}：无法解码为文本，未导出', en: '{path}: cannot be decoded as text; nothing written' },
   unwritable: { 'zh-cn': '{path}：无法写入（{error}）', en: '{path}: cannot be written ({error})' },
 } satisfies Record<string, LocalizedText>;
@@ -27,14 +27,12 @@ export function defaultExportPath(input: string): string {
 /** Returns the exit code: 0 written, 2 the input could not be read or the output not written. */
 export async function runExport(input: string, output: string | null, locale: Locale, stderr: (s: string) => void): Promise<number> {
   const t = (m: LocalizedText, a: Record<string, string>) => localize(m, locale, a);
-  let buf: Buffer;
-  try {
-    if (!fs.statSync(input).isFile()) throw new Error('not a regular file');
-    buf = fs.readFileSync(input);
-  } catch (e) {
-    stderr(`reportlint: ${t(MESSAGES.unreadable, { path: input, error: (e as Error).message })}\n`);
+  const read = readRegularFile(input, MAX_REPORT_BYTES);
+  if (!read.ok) {
+    stderr(`reportlint: ${readProblemMessage(read, locale)}\n`);
     return 2;
   }
+  const buf = read.data;
   let text: string;
   if (isDocxPath(input)) {
     try {

@@ -3,6 +3,10 @@ import * as path from 'path';
 import ignore, { type Ignore } from 'ignore';
 import { isUtf8 } from 'buffer';
 import * as iconv from 'iconv-lite';
+import { localize, type LocalizedText } from '../core/l10n';
+import type { Locale } from '../core/types';
+import { CLI_MESSAGES } from './messages';
+import { MAX_CONFIG_BYTES, readTextFile, walkFolder, type FsProblemCode, type WalkProblem } from '../node/fs-access';
 
 export const REPORT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.docx']);
 export const IGNORE_FILE = '.reportlintignore';
@@ -21,21 +25,51 @@ export interface CollectResult {
   problems: FileProblem[];
 }
 
-type Messages = {
+export type Messages = {
   notFound(p: string): string;
   permission(p: string): string;
   loop(p: string): string;
   unreadableDir(p: string, e: string): string;
   emptyFolder(p: string): string;
   notRegular(p: string): string;
+  /** A symbolic link found while walking a folder that leads outside it (skipped). */
+  outsideRoot(p: string, target: string): string;
+  /** A symbolic link to a report file whose target does not exist. */
+  brokenLink(p: string): string;
 };
+
+export interface CollectOptions {
+  /** Follow symbolic links leading outside the folders given (`--follow-symlinks`). */
+  followSymlinks?: boolean;
+}
+
+/** The message for a problem found by fs-access. */
+export function problemMessage(p: { path: string; code: FsProblemCode; detail: string }, msg: Messages): string {
+  switch (p.code) {
+    case 'not-found':
+      return msg.notFound(p.path);
+    case 'permission':
+      return msg.permission(p.path);
+    case 'loop':
+      return msg.loop(p.path);
+    case 'not-regular':
+      return msg.notRegular(p.path);
+    case 'outside-root':
+      return msg.outsideRoot(p.path, p.detail);
+    case 'broken-link':
+      return msg.brokenLink(p.path);
+    default:
+      return msg.unreadableDir(p.path, p.detail || p.code);
+  }
+}
 
 /**
  * Expand the CLI's PATH arguments into report files: files as given, folders walked
- * recursively for .txt/.md, honouring `.reportlintignore` files (gitignore syntax) in
- * each folder, skipping symlink loops.
+ * recursively for .txt/.md (server/src/node/fs-access.ts: inside the folder only, unless
+ * `followSymlinks`), honouring `.reportlintignore` files (gitignore syntax) in each folder,
+ * skipping symlink loops and files of other types.
  */
-export function collectFiles(inputs: string[], msg: Messages): CollectResult {
+export function collectFiles(inputs: string[], msg: Messages, options: CollectOptions = {}): CollectResult {
   const files: string[] = [];
   const problems: FileProblem[] = [];
   const seen = new Set<string>();
@@ -45,13 +79,15 @@ export function collectFiles(inputs: string[], msg: Messages): CollectResult {
       st = fs.statSync(input);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      problems.push({ path: input, kind: 'error', message: code === 'EACCES' ? msg.permission(input) : msg.notFound(input) });
+      const broken = code === 'ENOENT' && isLink(input);
+      problems.push({ path: input, kind: 'error', message: code === 'EACCES' ? msg.permission(input) : broken ? msg.brokenLink(input) : msg.notFound(input) });
       continue;
     }
     if (st.isDirectory()) {
-      const before = files.length;
-      walk(input, [], new Set<string>(), files, problems, msg, seen);
-      if (files.length === before) problems.push({ path: input, kind: 'notice', message: msg.emptyFolder(input) });
+      const walked = walkFolder(input, { extensions: REPORT_EXTENSIONS, skipDirs: SKIP_DIRS, followSymlinks: options.followSymlinks, ignoreLayer }, seen);
+      for (const p of walked.problems) problems.push({ path: p.path, kind: p.kind, message: problemMessage(p, msg) });
+      files.push(...walked.files);
+      if (!walked.files.length) problems.push({ path: input, kind: 'notice', message: msg.emptyFolder(input) });
     } else if (!st.isFile()) {
       // A FIFO, socket or device: reading it could block forever or never end.
       problems.push({ path: input, kind: 'error', message: msg.notRegular(input) });
@@ -66,6 +102,14 @@ export function collectFiles(inputs: string[], msg: Messages): CollectResult {
   return { files, problems };
 }
 
+function isLink(p: string): boolean {
+  try {
+    return fs.lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
 function realKey(p: string): string {
   try {
     return fs.realpathSync(p);
@@ -74,81 +118,41 @@ function realKey(p: string): string {
   }
 }
 
-interface IgnoreLayer {
-  dir: string;
-  ig: Ignore;
-}
-
-function walk(
-  dir: string,
-  layers: IgnoreLayer[],
-  visiting: Set<string>,
-  files: string[],
-  problems: FileProblem[],
-  msg: Messages,
-  seen: Set<string>,
-): void {
-  const real = realKey(dir);
-  if (visiting.has(real)) {
-    problems.push({ path: dir, kind: 'notice', message: msg.loop(dir) });
-    return;
+/** The `.reportlintignore` of one folder as a predicate over the paths below it. */
+function ignoreLayer(dir: string, names: readonly string[], problems: WalkProblem[]): ((full: string, isDir: boolean) => boolean) | null {
+  if (!names.includes(IGNORE_FILE)) return null;
+  const file = path.join(dir, IGNORE_FILE);
+  const read = readTextFile(file, MAX_CONFIG_BYTES);
+  if (!read.ok) {
+    problems.push({ path: file, code: read.code, kind: 'error', detail: read.detail || read.code });
+    return null;
   }
-  visiting.add(real);
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    problems.push({ path: dir, kind: 'error', message: err.code === 'EACCES' ? msg.permission(dir) : msg.unreadableDir(dir, err.message) });
-    visiting.delete(real);
-    return;
-  }
-  const ownIgnore = path.join(dir, IGNORE_FILE);
-  let here = layers;
-  if (entries.some((e) => e.name === IGNORE_FILE)) {
-    try {
-      here = [...layers, { dir, ig: ignore().add(fs.readFileSync(ownIgnore, 'utf8')) }];
-    } catch (e) {
-      problems.push({ path: ownIgnore, kind: 'error', message: msg.unreadableDir(ownIgnore, (e as Error).message) });
-    }
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    let isDir = entry.isDirectory();
-    let isFile = entry.isFile();
-    if (entry.isSymbolicLink()) {
-      try {
-        const st = fs.statSync(full);
-        isDir = st.isDirectory();
-        isFile = st.isFile();
-      } catch {
-        problems.push({ path: full, kind: 'notice', message: msg.notFound(full) });
-        continue;
-      }
-    }
-    if (isIgnored(here, full, isDir)) continue;
-    if (isDir) {
-      if (SKIP_DIRS.has(entry.name)) continue;
-      walk(full, here, visiting, files, problems, msg, seen);
-    } else if (isFile && REPORT_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
-      const key = realKey(full);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      files.push(full);
-    }
-  }
-  visiting.delete(real);
-}
-
-function isIgnored(layers: IgnoreLayer[], full: string, isDir: boolean): boolean {
-  for (const { dir, ig } of layers) {
+  const ig: Ignore = ignore().add(read.text);
+  return (full, isDir) => {
     let rel = path.relative(dir, full).split(path.sep).join('/');
-    if (!rel || rel.startsWith('..')) continue;
+    if (!rel || rel.startsWith('..')) return false;
     if (isDir) rel += '/';
-    if (ig.ignores(rel)) return true;
+    return ig.ignores(rel);
+  };
+}
+
+/** The message for a file that could not be read (fs-access's reason). */
+export function readProblemMessage(r: { path: string; code: FsProblemCode; detail: string }, locale: Locale): string {
+  const t = (m: LocalizedText, a: Record<string, string | number>) => localize(m, locale, a);
+  switch (r.code) {
+    case 'too-large':
+      return t(CLI_MESSAGES.tooLarge, { path: r.path, size: r.detail });
+    case 'not-regular':
+      return t(CLI_MESSAGES.notRegular, { path: r.path });
+    case 'permission':
+      return t(CLI_MESSAGES.permission, { path: r.path });
+    case 'broken-link':
+      return t(CLI_MESSAGES.brokenLink, { path: r.path });
+    case 'not-found':
+      return t(CLI_MESSAGES.notFound, { path: r.path });
+    default:
+      return t(CLI_MESSAGES.unreadable, { path: r.path, error: r.detail || r.code });
   }
-  return false;
 }
 
 export type Decoded =

@@ -10,7 +10,8 @@ import { outlineToJson, outlineToText } from '../core/outline/serialize';
 import { statsSummary, statsToCsv, statsToText } from '../core/figures/summary';
 import { ALL_RULES } from '../core/rules';
 import { SEVERITY_RANK, type Locale, type Severity } from '../core/types';
-import { collectFiles, decodeBuffer, type FileProblem } from './files';
+import { collectFiles, decodeBuffer, readProblemMessage, type FileProblem } from './files';
+import { MAX_REPORT_BYTES, readRegularFile } from '../node/fs-access';
 import { fileResult, formatJson, formatSarif, formatText, type FileResult } from './format';
 import { CLI_MESSAGES } from './messages';
 import { epochMs, runWorker, startWorkers, workerCount, type CheckSettings, type FileResolver, type WorkerPool, type WorkerTiming } from './parallel';
@@ -46,13 +47,15 @@ interface Options {
   configFile: string | null;
   locale: Locale;
   stdinName: string;
+  /** `--follow-symlinks`: folder walks follow links that lead outside the folders given. */
+  followSymlinks: boolean;
   /** `export -o OUT`. */
   output: string | null;
 }
 
 function parseArgs(argv: string[], env: CliIO['env']): Options | 'help' | 'version' {
   const localeFromEnv = normalizeLocale(env.REPORTLINT_LOCALE || env.LC_ALL || env.LC_MESSAGES || env.LANG);
-  const opts: Options = { command: '', paths: [], format: 'text', failOn: 'error', configFile: null, locale: localeFromEnv, stdinName: 'stdin.txt', output: null };
+  const opts: Options = { command: '', paths: [], format: 'text', failOn: 'error', configFile: null, locale: localeFromEnv, stdinName: 'stdin.txt', followSymlinks: false, output: null };
   // The locale must be known before any usage error is printed.
   const li = argv.indexOf('--locale');
   if (li >= 0 && argv[li + 1]) opts.locale = normalizeLocale(argv[li + 1]);
@@ -76,6 +79,7 @@ function parseArgs(argv: string[], env: CliIO['env']): Options | 'help' | 'versi
     else if (a === '--config') opts.configFile = value(i++, a);
     else if (a === '--locale') opts.locale = normalizeLocale(oneOf(a, value(i++, a), ['zh-cn', 'zh-CN', 'en']));
     else if (a === '--stdin-name') opts.stdinName = value(i++, a);
+    else if (a === '--follow-symlinks') opts.followSymlinks = true;
     else if (a.startsWith('--') || (a.startsWith('-') && a !== '-')) throw new UsageError(t(CLI_MESSAGES.unknownOption, { opt: a }));
     else if (!opts.command) opts.command = a;
     else opts.paths.push(a);
@@ -167,7 +171,9 @@ async function loadInputs(
     unreadableDir: (p, e) => t(CLI_MESSAGES.unreadableDir, { path: p, error: e }),
     emptyFolder: (p) => t(CLI_MESSAGES.emptyFolder, { path: p }),
     notRegular: (p) => t(CLI_MESSAGES.notRegular, { path: p }),
-  });
+    outsideRoot: (p, target) => t(CLI_MESSAGES.outsideRoot, { path: p, target }),
+    brokenLink: (p) => t(CLI_MESSAGES.brokenLink, { path: p }),
+  }, { followSymlinks: o.followSymlinks });
   problems.push(...collected.problems);
   const decode = (p: string, buf: Buffer) => {
     const d = decodeBuffer(buf);
@@ -198,16 +204,13 @@ async function loadInputs(
     else decode('-', input);
   }
   for (const p of collected.files) {
-    let buf: Buffer;
-    try {
-      buf = fs.readFileSync(p);
-    } catch (e) {
-      const err = e as NodeJS.ErrnoException;
-      problems.push({ path: p, kind: 'error', message: err.code === 'EACCES' ? t(CLI_MESSAGES.permission, { path: p }) : t(CLI_MESSAGES.unreadable, { path: p, error: err.message }) });
+    const read = readRegularFile(p, MAX_REPORT_BYTES);
+    if (!read.ok) {
+      problems.push({ path: p, kind: 'error', message: readProblemMessage(read, o.locale) });
       continue;
     }
-    if (isDocxPath(p)) await readWord(p, buf);
-    else decode(p, buf);
+    if (isDocxPath(p)) await readWord(p, read.data);
+    else decode(p, read.data);
   }
   return { files, problems };
 }

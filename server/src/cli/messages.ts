@@ -18,6 +18,7 @@ export const CLI_MESSAGES = {
   --config 文件                        使用指定的配置文件（不再向上查找）
   --locale zh-cn|en                    消息语言，默认跟随 LANG，否则为简体中文
   --stdin-name 名称                    从标准输入读取时使用的文件名（决定 .md/.txt）
+  --follow-symlinks                    遍历文件夹时跟随指向文件夹之外的符号链接
   -h, --help                           显示帮助
   -v, --version                        显示版本
 
@@ -37,6 +38,7 @@ Options:
   --config FILE                        use this config file (no discovery)
   --locale zh-cn|en                    message language, default from LANG, else Simplified Chinese
   --stdin-name NAME                    file name to assume for stdin (.md or .txt)
+  --follow-symlinks                    follow symbolic links leading outside the folders walked
   -h, --help                           show this help
   -v, --version                        show the version
 
@@ -54,6 +56,12 @@ Exit codes: 0 nothing at the --fail-on level; 1 findings at that level; 2 usage 
   unreadableDir: { 'zh-cn': '{path}：无法读取（{error}）', en: '{path}: cannot be read ({error})' },
   notRegular: { 'zh-cn': '{path}：不是普通文件（管道、套接字或设备），已跳过', en: '{path}: not a regular file (pipe, socket or device), skipped' },
   emptyFolder: { 'zh-cn': '{path}：文件夹中没有 .txt 或 .md 文件', en: '{path}: the folder holds no .txt or .md files' },
+  outsideRoot: {
+    'zh-cn': '{path}：符号链接指向所查文件夹之外（{target}），已跳过（需要时使用 --follow-symlinks）',
+    en: '{path}: symbolic link leading outside the folder ({target}), skipped (use --follow-symlinks to follow it)',
+  },
+  brokenLink: { 'zh-cn': '{path}：符号链接指向的文件不存在', en: '{path}: broken symbolic link (its target does not exist)' },
+  tooLarge: { 'zh-cn': '{path}：文件超过 {size} 字节，未读取', en: '{path}: larger than {size} bytes, not read' },
   unreadable: { 'zh-cn': '{path}：无法读取文件（{error}）', en: '{path}: cannot read the file ({error})' },
   binary: { 'zh-cn': '{path}：看起来是二进制文件，已跳过', en: '{path}: looks like a binary file, skipped' },
   badEncoding: {

@@ -26,15 +26,13 @@ export interface FiguresAnalysis {
 /**
  * The figures of one line, offsets relative to the line start. Every claim but a repeated
  * quantity lives within one line (sentences end at line breaks, and a rate or total is linked
- * to the previous sentence only on the same line), so this is computed once per line text and
- * reused across versions; the repeats are compared over the whole document from `repeat`.
+ * to the previous sentence only on the same line), so this is computed line by line; the
+ * repeats are compared over the whole document from `repeat`.
  */
 export interface LineFigures extends FiguresAnalysis {
   repeat: RepeatCandidate[];
   /** The claims that are not consistent (what the rules report), in order. */
   flagged: Claim[];
-  /** What the rules reported for `flagged`, kept with the line (see reportClaims in rule-helpers). */
-  reports?: Map<string, { line: number; inputs: unknown[] }>;
 }
 
 export const FIGURES_MEMO_KEY = 'figures';
@@ -60,35 +58,13 @@ function figureLines(analysis: Analysis): DocumentFigureLines {
   return analysis.memo(LINES_MEMO_KEY, () => {
     const { doc } = analysis;
     const lines: DocumentFigureLines['lines'] = [];
-    const lineData = (index: number) => {
+    for (let index = 0; index < doc.lines.length; index++) {
       const line = doc.lines[index];
-      if (line.end === line.start) return;
-      const data = analysis.lineMemo(index, LINES_MEMO_KEY, () => {
-        const s = doc.simplified.slice(line.start, line.end);
-        return MAY_HOLD_FIGURE.test(s) ? analyzeLine(s, line.text) : EMPTY_LINE;
-      });
+      if (line.end === line.start) continue;
+      const s = doc.simplified.slice(line.start, line.end);
+      const data = MAY_HOLD_FIGURE.test(s) ? analyzeLine(s, line.text) : EMPTY_LINE;
       if (data.figures.length || data.skipped.length) lines.push({ line: index, offset: line.start, data });
-    };
-    // An open document: the previous version's list of lines with figures, patched where the
-    // text changed (the lines before the change as they were, the lines after it moved), instead
-    // of looking up every line's memo again. The result is the same.
-    const carried = analysis.cache?.carried.get(LINES_MEMO_KEY);
-    const m = doc.mapping;
-    if (carried && m && carried.serial === m.from) {
-      const old = carried.value as DocumentFigureLines['lines'];
-      const delta = doc.text.length - carried.textLength;
-      let k = 0;
-      while (k < old.length && old[k].line < m.prefixLines) lines.push(old[k++]);
-      for (let i = m.prefixLines; i < m.suffixStart; i++) lineData(i);
-      while (k < old.length && old[k].line < m.suffixStart + m.shift) k++;
-      for (; k < old.length; k++) {
-        const r = old[k];
-        lines.push(m.shift === 0 && delta === 0 ? r : { line: r.line - m.shift, offset: r.offset + delta, data: r.data });
-      }
-    } else {
-      for (let i = 0; i < doc.lines.length; i++) lineData(i);
     }
-    analysis.cache?.carried.set(LINES_MEMO_KEY, { serial: doc.serial, textLength: doc.text.length, value: lines });
     const flaggedLines: DocumentFigureLines['flaggedLines'] = [];
     for (const l of lines) if (l.data.flagged.length) flaggedLines.push(l);
     // The conflicts (what figure-conflict reports) on every version; all pairs only when asked for.
@@ -144,19 +120,12 @@ function reportScopes(analysis: Analysis): number[] {
   return parts.length >= 2 ? parts.map((s) => s.heading.line) : [];
 }
 
-/**
- * The pairs of statements of one quantity whose values differ, in document order (memoised per
- * version). The candidates in them are line memos: the same objects as long as their lines'
- * texts are unchanged, which lets a rule reuse what it built for a pair.
- */
+/** The pairs of statements of one quantity whose values differ, in document order (memoised per version). */
 export function repeatConflicts(analysis: Analysis): RepeatPair[] {
   return figureLines(analysis).conflicts;
 }
 
-/**
- * The lines with claims that are not consistent, relative to the line start (line memos: the
- * same objects as long as the line's text is unchanged). For rules that cache per line.
- */
+/** The lines with claims that are not consistent, relative to the line start. */
 export function flaggedClaimLines(analysis: Analysis): ReadonlyArray<{ line: number; offset: number; data: LineFigures }> {
   return figureLines(analysis).flaggedLines;
 }

@@ -1,6 +1,5 @@
 import type { Rule } from './types';
 import type { Analysis } from '../analysis';
-import type { Line } from '../document';
 import {
   findUtf8AsGbk,
   findUtf8AsLatin1,
@@ -113,36 +112,9 @@ export function findEncodingDamage(text: string): DamageSpan[] {
   return merged;
 }
 
-const NO_DAMAGE: readonly DamageSpan[] = Object.freeze([]);
-
-/**
- * The damaged spans of one line (offsets relative to the line start), memoised per line text
- * across versions of an open document. Every kind of damage is found within a line (none of the
- * patterns crosses a line break), so the spans of a text are those of its lines, shifted.
- */
-export function lineEncodingDamage(analysis: Analysis, line: Line): readonly DamageSpan[] {
-  if (line.end === line.start) return NO_DAMAGE;
-  return analysis.lineMemo(line.index, 'encoding-damage', () => {
-    const spans = findEncodingDamage(line.text);
-    return spans.length ? spans : NO_DAMAGE;
-  });
-}
-
-/**
- * The damaged spans of a document, computed once per version: on the whole text, or line by line
- * (lineEncodingDamage) when the analysis reuses a previous version's lines (the same spans).
- */
+/** The damaged spans of a document, computed once per version on the whole text. */
 export function encodingDamageOf(analysis: Analysis): DamageSpan[] {
-  return analysis.memo('encoding-damage', () => {
-    const doc = analysis.doc;
-    if (!analysis.cache) return findEncodingDamage(doc.text);
-    const out: DamageSpan[] = [];
-    for (const line of doc.lines) {
-      const spans = lineEncodingDamage(analysis, line);
-      for (const s of spans) out.push({ ...s, start: s.start + line.start, end: s.end + line.start });
-    }
-    return out;
-  });
+  return analysis.memo('encoding-damage', () => findEncodingDamage(analysis.doc.text));
 }
 
 /** encoding-damage: text destroyed by a wrong encoding or a lossy conversion. */

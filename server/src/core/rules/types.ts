@@ -53,55 +53,5 @@ export interface Rule {
   meta: RuleMeta;
   messages: Record<string, LocalizedText>;
   check(ctx: RuleContext): void;
-  /**
-   * Opt-in incremental checking. `paragraph`: the rule's verdict on a paragraph depends only on
-   * that paragraph's own text, and the rule implements `checkParagraph`. ReportLint then runs it
-   * per paragraph (Outline.paragraphs) and, across versions of an open document, reuses the
-   * findings of every paragraph whose text did not change, moved to the paragraph's new position.
-   * Default `document`: `check` runs on every version (keep such rules fast).
-   * Build paragraph rules with `paragraphRule()` (rules/paragraph-rule.ts), which also provides `check`.
-   */
-  granularity?: 'document' | 'paragraph';
-  checkParagraph?(ctx: ParagraphRuleContext): void;
 }
 
-/** An offset edit inside a paragraph (offsets relative to the paragraph start). */
-export interface ParagraphEdit {
-  range: OffsetRange;
-  newText: string;
-}
-
-export interface ParagraphFix {
-  title: string;
-  edits: ParagraphEdit[];
-  isPreferred?: boolean;
-  kind?: string;
-}
-
-/** What a paragraph-granular rule reports: offsets are relative to the paragraph start. */
-export interface ParagraphFinding {
-  message: string;
-  range: OffsetRange;
-  fixes?: ParagraphFix[];
-  explanation?: string;
-  data?: Record<string, unknown>;
-  severity?: Severity;
-}
-
-/**
- * The context of a paragraph-granular rule: the paragraph's text only (no position, no outline,
- * no other paragraph), so that its findings can be cached by text and moved with it.
- */
-export interface ParagraphRuleContext {
-  /** The paragraph's text (for a run-in heading line: the body after the heading). */
-  readonly text: string;
-  /** The same text in the simplified-script view (same length), for keyword matching. */
-  readonly simplified: string;
-  /** True when the paragraph shares its line with a run-in heading. */
-  readonly runIn: boolean;
-  readonly locale: Locale;
-  readonly config: ResolvedConfig;
-  readonly severity: Severity;
-  t(key: string, args?: Record<string, string | number>): string;
-  report(finding: ParagraphFinding): void;
-}

@@ -40,6 +40,7 @@ import {
   type IRunOptions,
 } from 'docx';
 import { Analysis } from '../../core/analysis';
+import { tablesOf } from '../../core/blocks/tables';
 import type { DocumentFormat } from '../../core/document';
 
 /** Twips (1/20 pt) in a millimetre. */
@@ -105,19 +106,28 @@ export async function exportDocx(text: string, options: ExportOptions = {}): Pro
   const bodyRun = (t: string) => runs(t, GBT9704.fonts.body, GBT9704.bodySize);
   const exact = { line: GBT9704.linePitch, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
 
+  // Pipe and Markdown tables (the table model) become Word tables; their caption stays a paragraph.
+  // A table laid out one cell per line stays as its lines: joining them would change the text.
+  const tableAt = new Map<number, number>();
+  for (const t of tablesOf(doc)) {
+    if (t.form === 'cell-per-line') continue;
+    const first = t.caption && t.caption.line === t.startLine ? t.startLine + 1 : t.startLine;
+    tableAt.set(first, t.endLine);
+  }
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    const cells = pipeCells(line);
-    if (cells) {
+    const tableEnd = tableAt.get(i);
+    if (tableEnd !== undefined) {
       const rows: string[][] = [];
-      for (let j = i; j < lines.length; j++) {
+      for (let j = i; j <= tableEnd; j++) {
         const c = pipeCells(lines[j]);
-        if (!c) break;
-        if (!isRuleRow(c)) rows.push(c);
-        i = j;
+        if (c && !isRuleRow(c)) rows.push(c);
       }
-      body.push(table(rows));
-      continue;
+      if (rows.length) {
+        body.push(table(rows));
+        i = tableEnd;
+        continue;
+      }
     }
     if (i === titleLine) {
       const next = lines[i + 1] ?? '';
