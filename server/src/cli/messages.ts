@@ -55,7 +55,7 @@ Exit codes: 0 nothing at the --fail-on level; 1 findings at that level; 2 usage 
   loop: { 'zh-cn': '{path}：符号链接形成循环，已跳过', en: '{path}: symbolic link loop, skipped' },
   unreadableDir: { 'zh-cn': '{path}：无法读取（{error}）', en: '{path}: cannot be read ({error})' },
   notRegular: { 'zh-cn': '{path}：不是普通文件（管道、套接字或设备），已跳过', en: '{path}: not a regular file (pipe, socket or device), skipped' },
-  emptyFolder: { 'zh-cn': '{path}：文件夹中没有 .txt 或 .md 文件', en: '{path}: the folder holds no .txt or .md files' },
+  emptyFolder: { 'zh-cn': '{path}：文件夹中没有 .txt、.md 或 .docx 文件', en: '{path}: the folder holds no .txt, .md or .docx files' },
   outsideRoot: {
     'zh-cn': '{path}：符号链接指向所查文件夹之外（{target}），已跳过（需要时使用 --follow-symlinks）',
     en: '{path}: symbolic link leading outside the folder ({target}), skipped (use --follow-symlinks to follow it)',
