@@ -47,6 +47,9 @@ import { loadIgnoresFor } from './core/suppress';
 import * as fs from 'fs';
 import { ALL_RULES } from './core/rules';
 import { testModeRules } from './lsp/test-mode';
+import { readDocxForCheck, registerDocxRequests } from './lsp/docx';
+import { docxFileUri, docxViewUri } from './node/docx/view-uri';
+import { isDocxPath } from './node/docx';
 
 export type EnableMode = 'auto' | 'always' | 'never';
 
@@ -146,6 +149,8 @@ async function getSettings(uri: string): Promise<Settings> {
 
 function configFor(uri: string, settings: Settings): ResolvedConfig {
   let base = mergeConfig(defaultConfig(), { rules: settings.rules, maxFileSize: settings.maxFileSize, profile: settings.profile || 'auto' });
+  // The text view of a .docx takes the configuration of the .docx's folder.
+  uri = docxFileUri(uri) ?? uri;
   if (uri.startsWith('file:')) {
     try {
       base = loadConfigFor(fileURLToPath(uri), base, { trusted });
@@ -446,8 +451,11 @@ connection.onRequest('reportlint/checkFiles', async (params: { uris: string[]; r
       continue;
     }
     summary.files++;
-    if (documents.get(uri)) continue; // open documents are checked as they are edited
-    const read = readReportFile(file);
+    // A .docx is checked as its text view; the findings go to the view's URI (lsp/docx.ts).
+    const docx = isDocxPath(file);
+    const target = docx ? docxViewUri(uri) : uri;
+    if (documents.get(target)) continue; // open documents are checked as they are edited
+    const read = docx ? await readDocxForCheck(file, locale) : readReportFile(file);
     if (!read.ok) {
       summary.unreadable.push(file);
       continue;
@@ -455,7 +463,7 @@ connection.onRequest('reportlint/checkFiles', async (params: { uris: string[]; r
     const settings = await getSettings(uri);
     if (settings.enable === 'never') continue;
     const analysis = Analysis.fromText(read.text, { uri });
-    const force = settings.enable === 'always' || /(?:\.report\.txt|[报報]告[^/\\]*\.txt)$/i.test(file);
+    const force = settings.enable === 'always' || /(?:\.report\.txt|[报報]告[^/\\]*\.(?:txt|docx))$/i.test(file);
     if (!force && !isReportDocument(analysis)) continue;
     summary.checked++;
     const findings = checkDocument(analysis, { config: configFor(uri, settings), locale, forceReport: force });
@@ -464,10 +472,12 @@ connection.onRequest('reportlint/checkFiles', async (params: { uris: string[]; r
       else if (f.severity === 'warning') summary.warnings++;
     }
     if (findings.length) summary.withFindings++;
-    await connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(f, uri)) });
+    await connection.sendDiagnostics({ uri: target, diagnostics: findings.map((f) => toDiagnostic(f, target)) });
   }
   return summary;
 });
+
+registerDocxRequests(connection, documents, () => locale);
 
 connection.onNotification('reportlint/didChangeTrust', (p: { isTrusted: boolean }) => {
   trusted = p.isTrusted !== false;
