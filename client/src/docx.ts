@@ -63,6 +63,9 @@ export function registerDocx(context: vscode.ExtensionContext, client: () => Lan
 
 async function openView(uri?: vscode.Uri): Promise<void> {
   let file = uri instanceof vscode.Uri ? uri : undefined;
+  // From the palette with a .docx open (VS Code shows it as a binary file): that one.
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input as { uri?: unknown } | undefined;
+  if (!file && input?.uri instanceof vscode.Uri && /\.docx$/i.test(input.uri.path)) file = input.uri;
   if (!file) {
     const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { Word: ['docx'] }, openLabel: vscode.l10n.t('Check') });
     file = picked?.[0];
