@@ -122,16 +122,22 @@ export function evaluateDev(devDir: string): DevResult {
     const claims = figuresOf(analysis).claims;
     const findings = checkDocument(analysis, { config: defaultConfig() }).filter((f) => f.severity === 'error' || f.severity === 'warning');
     const findingSpans = findings.map((f) => [analysis.doc.offsetAt(f.range.start), analysis.doc.offsetAt(f.range.end)] as [number, number]);
+    const placed: Array<{ row: TruthRow; span: [number, number] }> = [];
     for (const row of list) {
       const at = text.indexOf(row.phrase);
-      if (at < 0) {
-        notFound.push(row);
-        continue;
-      }
-      const span: [number, number] = [at, at + row.phrase.length];
+      if (at < 0) notFound.push(row);
+      else placed.push({ row, span: [at, at + row.phrase.length] });
+    }
+    // A finding belongs to the narrowest row it overlaps (a share inside a longer breakdown row is the share's).
+    const owner = findingSpans.map((fs) => {
+      let best = Infinity;
+      for (const p of placed) if (overlaps(fs, p.span)) best = Math.min(best, p.span[1] - p.span[0]);
+      return best;
+    });
+    for (const { row, span } of placed) {
       const matched = claimsIn(claims, span, row.type);
-      const alarms = findings.filter((_, i) => overlaps(findingSpans[i], span));
-      out.push({ row, span, claims: matched, alarms, outcome: outcomeOf(row, matched, alarms), line: analysis.doc.positionAt(at).line + 1 });
+      const alarms = findings.filter((_, i) => overlaps(findingSpans[i], span) && owner[i] === span[1] - span[0]);
+      out.push({ row, span, claims: matched, alarms, outcome: outcomeOf(row, matched, alarms), line: analysis.doc.positionAt(span[0]).line + 1 });
     }
   }
   return { rows: out, notFound };
@@ -217,7 +223,7 @@ export function statsSection(ctx: EvalContext): EvalSectionResult {
     md.push(
       '### dev corpus against `stats_truth.tsv`',
       '',
-      'Matching is by the quoted phrase’s span. *Recognised*: a claim of a matching kind lies in the span. *Verified consistent*: ' +
+      'Matching is by the quoted phrase’s span (a finding belongs to the narrowest row it overlaps). *Recognised*: a claim of a matching kind lies in the span. *Verified consistent*: ' +
         'one of them is consistent (of the rows the truth calls consistent). *Caught*: an error or warning of any rule overlaps an ' +
         'inconsistent row. *False alarm*: an error or warning of a statistics rule overlaps a row the truth calls consistent.',
       '',

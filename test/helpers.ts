@@ -11,8 +11,8 @@ export const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures');
 /** ../shared/seeds beside the repository, else $REPORTLINT_SHARED/seeds (a worktree elsewhere). */
 export const SEEDS_DIR = ((): string => {
   const beside = path.resolve(REPO_ROOT, '..', 'shared', 'seeds');
-  const env = process.env.REPORTLINT_SHARED;
-  return fs.existsSync(beside) || !env ? beside : path.resolve(env, 'seeds');
+  const env = process.env.REPORTLINT_SHARED ? path.resolve(process.env.REPORTLINT_SHARED, 'seeds') : '';
+  return fs.existsSync(beside) || !env || !fs.existsSync(env) ? beside : env;
 })();
 export const HAVE_SEEDS = fs.existsSync(SEEDS_DIR);
 /** Passed as `skip` to seed tests: a clear message on a clone without ../shared. */

@@ -112,12 +112,12 @@ describe('fs-access: folder walks stay inside their roots', () => {
         ['root', 'outside-root', 'notice'],
       ],
     );
-    const r = cli(['check', '--format', 'json', 'd'], dir);
+    const r = cli(['check', '--force', '--format', 'json', 'd'], dir);
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stderr, /d\/root: symbolic link leading outside the folder/);
     assert.deepEqual(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path), ['d/a.txt']);
     fs.unlinkSync(path.join(dir, 'd', 'root'));
-    const followed = cli(['check', '--format', 'json', '--follow-symlinks', 'd'], dir);
+    const followed = cli(['check', '--force', '--format', 'json', '--follow-symlinks', 'd'], dir);
     assert.deepEqual(JSON.parse(followed.stdout).files.map((f: { path: string }) => f.path).sort(), ['d/a.txt', 'd/out/far.txt']);
   });
 
@@ -127,12 +127,12 @@ describe('fs-access: folder walks stay inside their roots', () => {
     fs.writeFileSync(path.join(dir, 'd', 'sub', 'a.txt'), GAP);
     fs.symlinkSync('sub', path.join(dir, 'd', 'alias'));
     fs.symlinkSync('nowhere.conf', path.join(dir, 'd', 'x.conf'));
-    const quiet = cli(['check', '--format', 'json', 'd'], dir);
+    const quiet = cli(['check', '--force', '--format', 'json', 'd'], dir);
     assert.equal(quiet.code, 1, quiet.stderr);
     assert.doesNotMatch(quiet.stderr, /x\.conf/);
     assert.equal(JSON.parse(quiet.stdout).files.length, 1, 'the aliased folder holds the same file');
     fs.symlinkSync('nowhere.txt', path.join(dir, 'd', 'gone.txt'));
-    const r = cli(['check', '--format', 'json', 'd'], dir);
+    const r = cli(['check', '--force', '--format', 'json', 'd'], dir);
     assert.equal(r.code, 2, r.stderr);
     assert.match(r.stderr, /d\/gone\.txt: broken symbolic link/);
   });
@@ -144,19 +144,19 @@ describe('fs-access: folder walks stay inside their roots', () => {
     fs.symlinkSync('/dev/zero', path.join(dir, 'd', 'zero.txt'));
     if (!mkfifo(path.join(dir, 'd', 'pipe.md'))) return t.skip('mkfifo not available');
     fs.writeFileSync(path.join(dir, 'd', '.reportlintignore'), '');
-    const r = cli(['check', '--format', 'json', 'd'], dir);
+    const r = cli(['check', '--force', '--format', 'json', 'd'], dir);
     assert.equal(r.timedOut, false);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /pipe\.md: not a regular file/);
     assert.match(r.stderr, /zero\.txt: symbolic link leading outside/);
-    const followed = cli(['check', '--format', 'json', '--follow-symlinks', 'd'], dir);
+    const followed = cli(['check', '--force', '--format', 'json', '--follow-symlinks', 'd'], dir);
     assert.equal(followed.timedOut, false);
     assert.match(followed.stderr, /zero\.txt: not a regular file/);
     assert.deepEqual(JSON.parse(followed.stdout).files.map((f: { path: string }) => f.path), ['d/a.txt']);
     // The folder's .reportlintignore itself a FIFO: reported, never waited on.
     fs.unlinkSync(path.join(dir, 'd', '.reportlintignore'));
     mkfifo(path.join(dir, 'd', '.reportlintignore'));
-    const r2 = cli(['check', '--format', 'json', 'd'], dir);
+    const r2 = cli(['check', '--force', '--format', 'json', 'd'], dir);
     assert.equal(r2.timedOut, false);
     assert.match(r2.stderr, /\.reportlintignore/);
   });

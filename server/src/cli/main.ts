@@ -1,26 +1,27 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { Analysis } from '../core/analysis';
 import { checkDocument } from '../core/check';
-import { defaultConfig, loadCustomProfiles, mergeConfig, parseConfigText, type ResolvedConfig } from '../core/config';
+import { defaultConfig, mergeConfig, parseConfigText, type ConfigError, type ResolvedConfig } from '../core/config';
+import { loadCustomProfiles, readConfigLayer } from '../node/config-files';
 import { builtinProfiles } from '../core/profiles/registry';
 import { localize, normalizeLocale, type LocalizedText } from '../core/l10n';
 import { outlineToJson, outlineToText } from '../core/outline/serialize';
 import { statsSummary, statsToCsv, statsToText } from '../core/figures/summary';
 import { ALL_RULES } from '../core/rules';
 import { SEVERITY_RANK, type Locale, type Severity } from '../core/types';
-import { collectFiles, decodeBuffer, readProblemMessage, type FileProblem } from './files';
+import { collectFiles, decodeBuffer, decodeProblem, readProblemMessage, type FileProblem } from './files';
 import { MAX_REPORT_BYTES, readRegularFile } from '../node/fs-access';
-import { fileResult, formatJson, formatSarif, formatText, type FileResult } from './format';
+import { DEFAULT_MAX_PER_RULE, formatJson, formatSarif, formatText, type FileResult, type TextOptions } from './format';
+import { checkOneFile } from './check-file';
 import { CLI_MESSAGES } from './messages';
+import { escapeForTerminal } from './escape';
+import { localeFromEnv, parseCommandLine, usageLine, type Options } from './args';
+import { runFix } from './fix';
 import { epochMs, runWorker, startWorkers, workerCount, type CheckSettings, type FileResolver, type WorkerPool, type WorkerTiming } from './parallel';
 import { ResolveCache } from './resolve-cache';
 import { runExport } from './export';
 
-const EXPORT_USAGE = {
-  onePath: { 'zh-cn': 'export 只接受一个报告文件：reportlint export --format docx 文件 [-o 输出.docx]', en: 'export takes one report file: reportlint export --format docx FILE [-o OUT.docx]' },
-} satisfies Record<string, LocalizedText>;
 import { docxProblemMessage, isDocxPath, readDocx, type LineOrigin } from '../node/docx';
 
 declare const REPORTLINT_VERSION: string | undefined;
@@ -31,130 +32,62 @@ export interface CliIO {
   stderr: (s: string) => void;
   readStdin: () => Promise<Buffer>;
   env: Record<string, string | undefined>;
+  /** Set by main once the locale is known, for the messages written after it returns. */
+  locale?: Locale;
 }
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_FAILURE = 2;
 
-class UsageError extends Error {}
-
-interface Options {
-  command: string;
-  paths: string[];
-  format: string;
-  failOn: Severity;
-  configFile: string | null;
-  locale: Locale;
-  stdinName: string;
-  /** `--follow-symlinks`: folder walks follow links that lead outside the folders given. */
-  followSymlinks: boolean;
-  /** `export -o OUT`. */
-  output: string | null;
-}
-
-function parseArgs(argv: string[], env: CliIO['env']): Options | 'help' | 'version' {
-  const localeFromEnv = normalizeLocale(env.REPORTLINT_LOCALE || env.LC_ALL || env.LC_MESSAGES || env.LANG);
-  const opts: Options = { command: '', paths: [], format: 'text', failOn: 'error', configFile: null, locale: localeFromEnv, stdinName: 'stdin.txt', followSymlinks: false, output: null };
-  // The locale must be known before any usage error is printed.
-  const li = argv.indexOf('--locale');
-  if (li >= 0 && argv[li + 1]) opts.locale = normalizeLocale(argv[li + 1]);
-  const t = (m: LocalizedText, a?: Record<string, string>) => localize(m, opts.locale, a);
-  const value = (i: number, opt: string) => {
-    const v = argv[i + 1];
-    if (v === undefined) throw new UsageError(t(CLI_MESSAGES.missingValue, { opt }));
-    return v;
-  };
-  const oneOf = (opt: string, v: string, allowed: string[]) => {
-    if (!allowed.includes(v)) throw new UsageError(t(CLI_MESSAGES.badValue, { opt, value: v, allowed: allowed.join('|') }));
-    return v;
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '-h' || a === '--help') return 'help';
-    if (a === '-v' || a === '--version') return 'version';
-    if (a === '--format') opts.format = oneOf(a, value(i++, a), ['text', 'json', 'sarif', 'csv', 'docx']);
-    else if (a === '-o' || a === '--output') opts.output = value(i++, a);
-    else if (a === '--fail-on') opts.failOn = oneOf(a, value(i++, a), ['error', 'warning', 'info', 'hint']) as Severity;
-    else if (a === '--config') opts.configFile = value(i++, a);
-    else if (a === '--locale') opts.locale = normalizeLocale(oneOf(a, value(i++, a), ['zh-cn', 'zh-CN', 'en']));
-    else if (a === '--stdin-name') opts.stdinName = value(i++, a);
-    else if (a === '--follow-symlinks') opts.followSymlinks = true;
-    else if (a.startsWith('--') || (a.startsWith('-') && a !== '-')) throw new UsageError(t(CLI_MESSAGES.unknownOption, { opt: a }));
-    else if (!opts.command) opts.command = a;
-    else opts.paths.push(a);
-  }
-  return opts;
-}
-
 export async function main(argv: string[], io: CliIO): Promise<number> {
-  let opts: Options | 'help' | 'version';
-  const fallbackLocale = normalizeLocale(io.env.REPORTLINT_LOCALE || io.env.LC_ALL || io.env.LC_MESSAGES || io.env.LANG);
-  try {
-    opts = parseArgs(argv, io.env);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr(`reportlint: ${e.message}\n${localize(CLI_MESSAGES.usage, fallbackLocale)}\n`);
-      return EXIT_FAILURE;
-    }
-    throw e;
+  const parsed = parseCommandLine(argv, io.env);
+  if (parsed.kind === 'usage') {
+    io.locale = parsed.locale;
+    io.stderr(usageLine(parsed) + '\n');
+    return EXIT_FAILURE;
   }
-  if (opts === 'help') {
-    io.stdout(localize(CLI_MESSAGES.usage, fallbackLocale) + '\n');
+  if (parsed.kind === 'help') {
+    io.stdout(localize(CLI_MESSAGES.usage, parsed.locale) + '\n');
     return EXIT_OK;
   }
-  if (opts === 'version') {
+  if (parsed.kind === 'version') {
     io.stdout(VERSION + '\n');
     return EXIT_OK;
   }
-  const o = opts;
-  const t = (m: LocalizedText, a?: Record<string, string | number>) => localize(m, o.locale, a);
-  const usage = (msg: string) => {
-    io.stderr(`reportlint: ${msg}\n${t(CLI_MESSAGES.usage)}\n`);
-    return EXIT_FAILURE;
-  };
-  if (o.format === 'docx' && o.command !== 'export') return usage(t(CLI_MESSAGES.badValue, { opt: '--format', value: 'docx', allowed: 'text|json|sarif|csv' }));
+  const o = parsed.options;
+  io.locale = o.locale;
   switch (o.command) {
     case 'export':
-      if (o.paths.length !== 1 || o.paths[0] === '-') return usage(t(EXPORT_USAGE.onePath));
-      // docx is the only export format so far: it is also the default.
-      if (o.format !== 'docx' && o.format !== 'text') return usage(t(CLI_MESSAGES.badValue, { opt: '--format', value: o.format, allowed: 'docx' }));
       return runExport(o.paths[0], o.output, o.locale, io.stderr);
     case 'check':
-      if (!o.paths.length) return usage(t(CLI_MESSAGES.noPaths));
-      if (o.format === 'csv') return usage(t(CLI_MESSAGES.badValue, { opt: '--format', value: 'csv', allowed: 'text|json|sarif' }));
       return runCheck(o, io);
     case 'outline':
-      if (o.paths.length !== 1) return usage(t(CLI_MESSAGES.onePath));
-      if (o.format === 'sarif' || o.format === 'csv') return usage(t(CLI_MESSAGES.badValue, { opt: '--format', value: o.format, allowed: 'text|json' }));
       return runOutline(o, io);
     case 'stats':
-      if (!o.paths.length) return usage(t(CLI_MESSAGES.noPaths));
-      if (o.format === 'sarif') return usage(t(CLI_MESSAGES.badValue, { opt: '--format', value: 'sarif', allowed: 'text|json|csv' }));
       return runStats(o, io);
+    case 'fix':
+      return runFix(o, io);
     case 'rules':
       for (const r of ALL_RULES) io.stdout(`${r.meta.id}\t${r.meta.defaultSeverity}\t${r.meta.description[o.locale]}\n`);
       return EXIT_OK;
-    case '':
-      io.stdout(t(CLI_MESSAGES.usage) + '\n');
-      return EXIT_FAILURE;
-    default:
-      return usage(t(CLI_MESSAGES.unknownCommand, { cmd: o.command }));
   }
 }
 
-interface LoadedFile {
+export interface LoadedFile {
   path: string;
   text: string;
   /** A .docx: where each line of its text view comes from. */
   origins?: LineOrigin[];
+  /** How the file was decoded (`fix` writes it back the same way). */
+  encoding: string;
 }
 
 /**
  * Read the inputs (files, folders, `-`), reporting every problem; never throws. `onCollected` is
  * told how many inputs there are before any is read; `onFile` gets each file as it is decoded.
  */
-async function loadInputs(
+export async function loadInputs(
   o: Options,
   io: CliIO,
   onCollected?: (count: number) => void,
@@ -177,12 +110,10 @@ async function loadInputs(
   problems.push(...collected.problems);
   const decode = (p: string, buf: Buffer) => {
     const d = decodeBuffer(buf);
-    if (!d.ok) {
-      problems.push({ path: p, kind: d.reason === 'binary' ? 'notice' : 'error', message: t(d.reason === 'binary' ? CLI_MESSAGES.binary : CLI_MESSAGES.badEncoding, { path: p }) });
-      return;
-    }
-    if (d.encoding === 'gb18030') problems.push({ path: p, kind: 'notice', message: t(CLI_MESSAGES.decodedGbk, { path: p }) });
-    const file = { path: p, text: d.text };
+    const problem = decodeProblem(p, d, o.locale);
+    if (problem) problems.push(problem);
+    if (!d.ok) return;
+    const file = { path: p, text: d.text, encoding: d.encoding };
     files.push(file);
     onFile?.(file, files.length - 1);
   };
@@ -190,7 +121,7 @@ async function loadInputs(
   const readWord = async (p: string, buf: Buffer) => {
     try {
       const d = await readDocx(buf);
-      const file = { path: p, text: d.text, origins: d.origins };
+      const file = { path: p, text: d.text, encoding: 'docx', origins: d.origins };
       files.push(file);
       onFile?.(file, files.length - 1);
     } catch (e) {
@@ -220,24 +151,24 @@ async function loadInputs(
  * every file, or the config files around it; folders are resolved once (the same in the main
  * thread and in the workers).
  */
-function fileResolver(o: Pick<Options, 'stdinName'>, explicit: ResolvedConfig | null): FileResolver {
+export function fileResolver(o: Pick<Options, 'stdinName'>, explicit: ResolvedConfig | null): FileResolver & { ignoreErrors(filePath: string): ConfigError[] } {
   const cache = new ResolveCache();
   return {
     config: (filePath) => explicit ?? cache.config(filePath === '-' ? path.join(process.cwd(), o.stdinName) : filePath),
     ignores: (filePath) => (filePath === '-' ? [] : cache.ignores(filePath)),
+    ignoreErrors: (filePath) => (filePath === '-' ? [] : cache.ignoreErrors(filePath)),
   };
 }
 
-function loadExplicitConfig(o: Pick<Options, 'configFile' | 'locale'>, problems: FileProblem[]): ResolvedConfig | null {
+export function loadExplicitConfig(o: Pick<Options, 'configFile' | 'locale'>, problems: FileProblem[]): ResolvedConfig | null {
   if (!o.configFile) return null;
   const t = (m: LocalizedText, a?: Record<string, string | number>) => localize(m, o.locale, a);
-  let text: string;
-  try {
-    text = fs.readFileSync(o.configFile, 'utf8');
-  } catch (e) {
-    problems.push({ path: o.configFile, kind: 'error', message: t(CLI_MESSAGES.unreadable, { path: o.configFile, error: (e as Error).message }) });
+  const layer = readConfigLayer(o.configFile);
+  if (layer.text === null) {
+    problems.push({ path: o.configFile, kind: 'error', message: t(CLI_MESSAGES.unreadable, { path: o.configFile, error: layer.problem ?? '' }) });
     return defaultConfig();
   }
+  const text = layer.text;
   const { config, errors } = parseConfigText(text, o.configFile);
   const merged = mergeConfig(defaultConfig(), config, o.configFile);
   if (config.profiles?.length) {
@@ -247,10 +178,10 @@ function loadExplicitConfig(o: Pick<Options, 'configFile' | 'locale'>, problems:
   return { ...merged, errors };
 }
 
-function reportProblems(problems: FileProblem[], io: CliIO): boolean {
+export function reportProblems(problems: FileProblem[], io: CliIO): boolean {
   let failed = false;
   for (const p of problems) {
-    io.stderr(`reportlint: ${p.message}\n`);
+    io.stderr(`reportlint: ${escapeForTerminal(p.message)}\n`);
     if (p.kind === 'error') failed = true;
   }
   return failed;
@@ -263,7 +194,8 @@ async function runCheck(o: Options, io: CliIO): Promise<number> {
   // Many files: check them on worker threads across the cores (same results, same order). The
   // workers start as soon as the files are counted and get each file as soon as it is read.
   const started: { pool: WorkerPool | null } = { pool: null };
-  const settings: CheckSettings = { locale: o.locale, format: o.format, configFile: o.configFile, stdinName: o.stdinName };
+  const text: TextOptions = { summary: o.summary, maxPerRule: o.maxPerRule ?? DEFAULT_MAX_PER_RULE };
+  const settings: CheckSettings = { locale: o.locale, format: o.format, configFile: o.configFile, stdinName: o.stdinName, force: o.force, text };
   const { files, problems } = await loadInputs(
     o,
     io,
@@ -282,7 +214,7 @@ async function runCheck(o: Options, io: CliIO): Promise<number> {
   for (const f of files) {
     const config = resolver.config(f.path);
     configs.push(config);
-    for (const e of config.errors) {
+    for (const e of [...config.errors, ...resolver.ignoreErrors(f.path)]) {
       const line = t(CLI_MESSAGES.configError, { file: e.file, message: e.message });
       if (!configProblems.has(line)) {
         configProblems.add(line);
@@ -299,21 +231,23 @@ async function runCheck(o: Options, io: CliIO): Promise<number> {
     files.forEach((f, i) => {
       const ignores = resolver.ignores(f.path);
       const t0 = epochMs();
-      const analysis = Analysis.fromText(f.text, { uri: displayPath(f.path) });
-      results.push(fileResult(displayPath(f.path), checkDocument(analysis, { config: configs[i], locale: o.locale, ignores }), f.origins));
+      results.push(checkOneFile({ text: f.text, displayPath: displayPath(f.path), origins: f.origins }, configs[i], ignores, o.locale, o.force));
       sequentialCheckMs += epochMs() - t0;
     });
   }
   marks.push(['checked', epochMs()]);
+  for (const r of results) if (r.skipped) problems.push({ path: r.path, kind: 'notice', message: t(CLI_MESSAGES.skippedNotReport, { path: r.path }) });
   const ioFailed = reportProblems(problems, io);
-  const output = o.format === 'json' ? formatJson(results) : o.format === 'sarif' ? formatSarif(results, VERSION, o.locale) : formatText(results, o.locale);
+  const output = o.format === 'json' ? formatJson(results) : o.format === 'sarif' ? formatSarif(results, VERSION, o.locale) : formatText(results, o.locale, text);
   marks.push(['formatted', epochMs()]);
   if (output) io.stdout(output + '\n');
   marks.push(['written', epochMs()]);
+  // Every input skipped (binary, unreadable, empty folder): nothing was checked, which is not a pass.
+  if (!files.length && o.paths.length) io.stderr(`reportlint: ${t(CLI_MESSAGES.nothingChecked)}\n`);
   if (io.env.REPORTLINT_TIMING === '1') io.stderr(timingReport(marks, started.pool?.timings ?? [], sequentialCheckMs, files.length));
   const count = (s: Severity) => results.reduce((n, r) => n + r.counts[s], 0);
-  io.stderr(t(CLI_MESSAGES.summary, { files: results.length, errors: count('error'), warnings: count('warning'), infos: count('info') + count('hint') }) + '\n');
-  if (ioFailed) return EXIT_FAILURE;
+  io.stderr(t(CLI_MESSAGES.summary, { files: results.filter((r) => !r.skipped).length, errors: count('error'), warnings: count('warning'), infos: count('info') + count('hint') }) + '\n');
+  if (ioFailed || (!files.length && o.paths.length)) return EXIT_FAILURE;
   const threshold = SEVERITY_RANK[o.failOn];
   const failing = results.some((r) => (Object.keys(r.counts) as Severity[]).some((s) => r.counts[s] > 0 && SEVERITY_RANK[s] >= threshold));
   return failing ? EXIT_FINDINGS : EXIT_OK;
@@ -349,32 +283,45 @@ async function runStats(o: Options, io: CliIO): Promise<number> {
     const entry = (r: (typeof rows)[number]) => (r.docx ? { path: r.path, source: 'docx', coverage: r.summary.coverage, claims: r.summary.claims } : { path: r.path, coverage: r.summary.coverage, claims: r.summary.claims });
     io.stdout(JSON.stringify({ files: rows.map(entry) }, null, 2) + '\n');
   } else if (o.format === 'csv') {
-    io.stdout(statsToCsv(rows));
+    // Excel on Chinese Windows reads a CSV without a byte order mark as GBK (mojibake).
+    io.stdout((o.bom ? '\uFEFF' : '') + statsToCsv(rows));
   } else {
-    for (const r of rows) io.stdout(statsToText(r.path, r.summary, o.locale));
+    for (const r of rows) io.stdout(statsToText(escapeForTerminal(r.path), r.summary, o.locale));
   }
   return failed || !files.length ? EXIT_FAILURE : EXIT_OK;
 }
 
+/** `reportlint outline`: the section tree of each file; JSON has one entry per file, as `check`. */
 async function runOutline(o: Options, io: CliIO): Promise<number> {
   const { files, problems } = await loadInputs(o, io);
   const failed = reportProblems(problems, io);
-  if (!files.length) return EXIT_FAILURE;
-  const f = files[0];
-  const displayPath = f.path === '-' ? o.stdinName : f.path;
-  const analysis = Analysis.fromText(f.text, { uri: displayPath });
+  const outlines = files.map((f) => {
+    const displayPath = f.path === '-' ? o.stdinName : f.path;
+    return { displayPath, docx: !!f.origins, analysis: Analysis.fromText(f.text, { uri: displayPath }) };
+  });
   if (o.format === 'json') {
-    const json = outlineToJson(analysis, displayPath);
-    const { path: jsonPath, ...rest } = json;
-    io.stdout(JSON.stringify(f.origins ? { path: jsonPath, source: 'docx', ...rest } : json, null, 2) + '\n');
+    io.stdout(JSON.stringify({ files: outlines.map((x) => withSource(outlineToJson(x.analysis, x.displayPath), x.docx)) }, null, 2) + '\n');
   } else {
-    const title = analysis.outline.title;
-    if (title) io.stdout(title.text + '\n');
-    const body = outlineToText(analysis);
-    if (body) io.stdout(body + '\n');
-    if (!analysis.outline.looksLikeReport) io.stderr(localize(CLI_MESSAGES.notReport, o.locale, { path: displayPath }) + '\n');
+    const blocks: string[] = [];
+    for (const { displayPath, analysis } of outlines) {
+      const lines = [escapeForTerminal(displayPath)];
+      const title = analysis.outline.title;
+      if (title) lines.push(title.text);
+      const body = outlineToText(analysis);
+      if (body) lines.push(body);
+      blocks.push(lines.join('\n'));
+      if (!analysis.outline.looksLikeReport) io.stderr(localize(CLI_MESSAGES.notReport, o.locale, { path: escapeForTerminal(displayPath) }) + '\n');
+    }
+    if (blocks.length) io.stdout(`${localize(CLI_MESSAGES.outlineLegend, o.locale)}\n${blocks.join('\n\n')}\n`);
   }
-  return failed ? EXIT_FAILURE : EXIT_OK;
+  return failed || !files.length ? EXIT_FAILURE : EXIT_OK;
+}
+
+/** A .docx's JSON entry says where it came from: `"source": "docx"` after its path. */
+function withSource<T extends { path: string }>(entry: T, docx: boolean): T | (T & { source: 'docx' }) {
+  if (!docx) return entry;
+  const { path: p, ...rest } = entry;
+  return { path: p, source: 'docx' as const, ...rest } as T & { source: 'docx' };
 }
 
 /** Entry point of the CLI's worker threads (see parallel.ts): configuration resolved exactly as above. */
@@ -382,11 +329,36 @@ export function workerMain(): void {
   runWorker((s: CheckSettings) => fileResolver({ stdinName: s.stdinName }, loadExplicitConfig({ configFile: s.configFile, locale: s.locale }, [])));
 }
 
-/** Entry point for bin/reportlint.js. */
+/**
+ * Entry point for bin/reportlint.js. Output survives its reader: when the reader goes away (EPIPE,
+ * `reportlint check … | head -1`) the run ends quietly with the exit code it would have had; any
+ * other failure to write the output (a full disk, `> /dev/full`) is an I/O failure: exit code 2 and
+ * one line on stderr.
+ */
 export function run(): void {
+  let writeError: NodeJS.ErrnoException | null = null;
+  const failed = (e: unknown) => {
+    writeError ??= e as NodeJS.ErrnoException;
+  };
+  process.stdout.on('error', failed);
+  // Nowhere left to report a failing stderr: ignore it rather than crash.
+  process.stderr.on('error', () => undefined);
   const io: CliIO = {
-    stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
+    stdout: (s) => {
+      if (writeError) return;
+      try {
+        process.stdout.write(s, (e) => e && failed(e));
+      } catch (e) {
+        failed(e);
+      }
+    },
+    stderr: (s) => {
+      try {
+        process.stderr.write(s);
+      } catch {
+        // see above
+      }
+    },
     readStdin: () =>
       new Promise((resolve, reject) => {
         const chunks: Buffer[] = [];
@@ -396,12 +368,19 @@ export function run(): void {
       }),
     env: process.env,
   };
+  const finish = (code: number) => {
+    const e = writeError as NodeJS.ErrnoException | null;
+    if (e && e.code !== 'EPIPE') {
+      io.stderr(`reportlint: ${localize(CLI_MESSAGES.writeFailed, io.locale ?? localeFromEnv(process.env), { error: e.code ?? e.message })}\n`);
+      code = EXIT_FAILURE;
+    }
+    process.exitCode = code;
+  };
   main(process.argv.slice(2), io).then(
-    (code) => {
-      process.exitCode = code;
-    },
+    // Wait until what was written has been handed to the system, so that its failure counts.
+    (code) => (writeError ? finish(code) : process.stdout.write('', () => finish(code))),
     (e) => {
-      process.stderr.write(`reportlint: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+      io.stderr(`reportlint: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
       process.exitCode = EXIT_FAILURE;
     },
   );

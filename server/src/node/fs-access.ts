@@ -84,6 +84,16 @@ export function isRegularFile(p: string): boolean {
   }
 }
 
+/** True when something (anything, a broken link included) is at `p`. Never throws. */
+export function pathExists(p: string): boolean {
+  try {
+    fs.lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Read a regular file, at most `maxBytes` bytes. The file is opened without blocking (a FIFO
  * would otherwise wait for a writer) and the descriptor is checked to be a regular file before
@@ -162,9 +172,10 @@ export function isInside(child: string, parent: string): boolean {
  * Write `text` to `target` without ever writing through a symbolic link: the text goes to a new
  * temporary file in the target's folder, which is then renamed over the target. Refused (throws
  * FsAccessError) when the target is a symbolic link or not a regular file, or when its real folder
- * is not inside `within` (the workspace folder). The target's permission bits are kept.
+ * is not inside `within` (the workspace folder). The target's permission bits are kept. Bytes
+ * are written as given (`reportlint fix` keeps a file's encoding); a string is written as UTF-8.
  */
-export function writeFileInside(target: string, text: string, within: string): void {
+export function writeFileInside(target: string, text: string | Uint8Array, within: string): void {
   const abs = path.resolve(target);
   const realRoot = realOrResolved(within);
   let realDir: string;
@@ -193,7 +204,8 @@ export function writeFileInside(target: string, text: string, within: string): v
     throw new FsAccessError(codeOf(e), tmp, (e as Error).message);
   }
   try {
-    fs.writeSync(fd, text, null, 'utf8');
+    if (typeof text === 'string') fs.writeSync(fd, text, null, 'utf8');
+    else fs.writeSync(fd, text);
     fs.closeSync(fd);
     fs.renameSync(tmp, finalPath);
   } catch (e) {

@@ -40,6 +40,7 @@ export const punctuationWidth: Rule = {
     category: 'format',
     scope: 'any',
     fixable: true,
+    safeFix: true,
     description: {
       'zh-cn': '同一种标点在文中既用全角又用半角（如“，”与“,”、“（”与“(”）。',
       en: 'The same punctuation mark used in both full-width and half-width form in one document (，and ,; （ and ().',
@@ -61,6 +62,7 @@ export const punctuationWidth: Rule = {
         'damaged spans untouched.',
     },
   },
+  fixAll: fullWidthPunctuationEdits,
   messages: {
     mixed: {
       'zh-cn': '{name}全角、半角混用：全角“{full}”{fullCount}处，半角“{half}”{halfCount}处，此处为{minorityForm}',

@@ -3,7 +3,7 @@ import type { ReportDocument } from '../document';
 import type { LocalizedText } from '../l10n';
 import type { Outline } from '../outline/outline';
 import type { ResolvedConfig } from '../config';
-import type { Fix, Locale, OffsetRange, Range, RelatedInformation, Severity } from '../types';
+import type { Fix, Locale, OffsetRange, Range, RelatedInformation, Severity, TextEdit } from '../types';
 
 export type RuleCategory = 'structure' | 'numbering' | 'years' | 'figures' | 'hygiene' | 'format' | 'internal';
 
@@ -18,6 +18,12 @@ export interface RuleMeta {
   docs: LocalizedText;
   /** True when the rule offers quick fixes. */
   fixable: boolean;
+  /**
+   * True when the rule's whole-document fix (`Rule.fixAll`) needs no judgement, so it may be
+   * applied unattended: `reportlint fix` and the editor's fix-all apply exactly these rules
+   * (core/safe-fixes.ts).
+   */
+  safeFix?: boolean;
   /**
    * `report`: only for documents that look like reports (or when checking is forced);
    * `any`: for every checked document.
@@ -53,5 +59,7 @@ export interface Rule {
   meta: RuleMeta;
   messages: Record<string, LocalizedText>;
   check(ctx: RuleContext): void;
+  /** Every fix of the rule in the document at once; required when `meta.safeFix` is true. */
+  fixAll?(analysis: Analysis): TextEdit[];
 }
 
