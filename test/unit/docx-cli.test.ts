@@ -70,7 +70,7 @@ describe('cli: .docx input', () => {
     assert.deepEqual(gap.range.start, { line: 4, character: 0 });
     const en = cli(['check', '--locale', 'en', file]);
     assert.match(en.stdout, /\(paragraph 5\)$/m);
-    const outline = JSON.parse(cli(['outline', '--format', 'json', file]).stdout);
+    const outline = JSON.parse(cli(['outline', '--format', 'json', file]).stdout).files[0];
     assert.equal(outline.source, 'docx');
     assert.deepEqual(outline.sections.map((s: { marker: string; title: string }) => s.marker + s.title), ['一、主要举措', '二、主要成效', '四、下一步工作安排']);
   });
@@ -87,7 +87,7 @@ describe('cli: .docx input', () => {
     const stats = JSON.parse(cli(['stats', '--format', 'json', file]).stdout);
     assert.equal(stats.files[0].source, 'docx');
     // The text view, through the outline's stdin twin: `-` with a .docx name reads Word from stdin.
-    const viaStdin = spawnSync(process.execPath, [BIN, 'check', '--format', 'json', '--stdin-name', 'x.docx', '-'], { input: fs.readFileSync(file), encoding: 'utf8' });
+    const viaStdin = spawnSync(process.execPath, [BIN, 'check', '--force', '--format', 'json', '--stdin-name', 'x.docx', '-'], { input: fs.readFileSync(file), encoding: 'utf8' });
     assert.equal(JSON.parse(viaStdin.stdout).files[0].source, 'docx', viaStdin.stderr);
   });
 
@@ -97,7 +97,7 @@ describe('cli: .docx input', () => {
     fs.writeFileSync(path.join(dir, 'b-old.docx'), oleFile(['WordDocument', '1Table']));
     fs.writeFileSync(path.join(dir, 'c-locked.docx'), oleFile(['EncryptionInfo', 'EncryptedPackage']));
     fs.writeFileSync(path.join(dir, 'd-good.docx'), makeDocx(para('一、总体情况') + para('三、主要举措')));
-    const r = cli(['check', '--format', 'json', dir]);
+    const r = cli(['check', '--force', '--format', 'json', dir]);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /a-corrupt\.docx：不是有效的 \.docx 文件/);
     assert.match(r.stderr, /b-old\.docx：这是旧版 Word 二进制格式（\.doc）/);
@@ -121,8 +121,9 @@ describe('cli: a .docx made from each seed gives the .txt findings', { skip: SEE
       const docx = path.join(dir, name.replace(/\.txt$/, '.docx'));
       fs.writeFileSync(txt, text);
       fs.writeFileSync(docx, wordLike(text));
-      const a = JSON.parse(cli(['check', '--format', 'json', '--fail-on', 'hint', txt]).stdout).files[0].diagnostics;
-      const b = JSON.parse(cli(['check', '--format', 'json', '--fail-on', 'hint', docx]).stdout).files[0].diagnostics;
+      // --force: the news article (not a report) is checked too.
+      const a = JSON.parse(cli(['check', '--force', '--format', 'json', '--fail-on', 'hint', txt]).stdout).files[0].diagnostics;
+      const b = JSON.parse(cli(['check', '--force', '--format', 'json', '--fail-on', 'hint', docx]).stdout).files[0].diagnostics;
       assert.ok(a.length > 0);
       assert.deepEqual(
         b.map((d: Record<string, unknown>) => ({ ruleId: d.ruleId, severity: d.severity, message: d.message, range: d.range })),

@@ -96,8 +96,8 @@ describe('export: round trip', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stderr, /已导出/);
     const text = fs.readFileSync(REPORT, 'utf8');
-    const outlineTxt = JSON.parse(cli(['outline', '--format', 'json', REPORT]).stdout);
-    const outlineDocx = JSON.parse(cli(['outline', '--format', 'json', out]).stdout);
+    const outlineTxt = JSON.parse(cli(['outline', '--format', 'json', REPORT]).stdout).files[0];
+    const outlineDocx = JSON.parse(cli(['outline', '--format', 'json', out]).stdout).files[0];
     assert.deepEqual({ ...outlineDocx, path: null, source: undefined }, { ...outlineTxt, path: null, source: undefined });
     assert.ok(outlineTxt.sections.length >= 4);
     // A copy with defects: the findings survive the round trip, position for position.
