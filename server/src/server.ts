@@ -53,6 +53,9 @@ import { runSuppression, suppressionActions, SUPPRESS_COMMANDS, type SuppressArg
 import { ALL_RULES } from './core/rules';
 import { previousYearFindings } from './lsp/cross-year';
 import { testModeRules } from './lsp/test-mode';
+import { readDocxForCheck, registerDocxRequests } from './lsp/docx';
+import { docxFileUri, docxViewUri } from './node/docx/view-uri';
+import { isDocxPath } from './node/docx';
 import { arrayOf, guarded, int, obj, oneOf, optional, OPTIONAL_URI_PARAM, range, str, CODE_ACTION, TEXT_DOCUMENT, TEXT_POSITION, URI_PARAM, valid, bool } from './lsp/params';
 import { LruCache } from './lsp/lru';
 import { socketTransportRefusal } from './node/transport';
@@ -166,6 +169,8 @@ async function getSettings(uri: string): Promise<Settings> {
 
 function configFor(uri: string, settings: Settings): ResolvedConfig {
   let base = mergeConfig(defaultConfig(), { rules: settings.rules, maxFileSize: settings.maxFileSize, profile: settings.profile || 'auto' });
+  // The text view of a .docx takes the configuration of the .docx's folder.
+  uri = docxFileUri(uri) ?? uri;
   if (uri.startsWith('file:')) {
     try {
       base = loadConfigFor(fileURLToPath(uri), base, { trusted });
@@ -514,8 +519,11 @@ connection.onRequest('reportlint/checkFiles', guarded('reportlint/checkFiles', C
       continue;
     }
     summary.files++;
-    if (documents.get(uri)) continue; // open documents are checked as they are edited
-    const read = readReportFile(file);
+    // A .docx is checked as its text view; the findings go to the view's URI (lsp/docx.ts).
+    const docx = isDocxPath(file);
+    const target = docx ? docxViewUri(uri) : uri;
+    if (documents.get(target)) continue; // open documents are checked as they are edited
+    const read = docx ? await readDocxForCheck(file, locale) : readReportFile(file);
     if (!read.ok) {
       summary.unreadable.push(file);
       continue;
@@ -532,10 +540,12 @@ connection.onRequest('reportlint/checkFiles', guarded('reportlint/checkFiles', C
       else if (f.severity === 'warning') summary.warnings++;
     }
     if (findings.length) summary.withFindings++;
-    await connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(f, uri)) });
+    await connection.sendDiagnostics({ uri: target, diagnostics: findings.map((f) => toDiagnostic(f, target)) });
   }
   return summary;
 }));
+
+registerDocxRequests(connection, documents, () => locale);
 
 connection.onNotification('reportlint/didChangeTrust', (p: { isTrusted: boolean }) => {
   if (!valid(obj({ isTrusted: bool }), p)) return;

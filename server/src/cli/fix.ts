@@ -45,6 +45,11 @@ export async function runFix(o: Options, io: CliIO): Promise<number> {
   const diffs: string[] = [];
   const messages: string[] = [];
   for (const f of files) {
+    // A Word document is never rewritten as text: the writer fixes it in Word.
+    if (f.origins) {
+      problems.push({ path: f.path, kind: 'notice', message: t(CLI_MESSAGES.fixNoDocx, { path: f.path }) });
+      continue;
+    }
     const config = resolver.config(f.path);
     for (const e of config.errors) {
       const line = t(CLI_MESSAGES.configError, { file: e.file, message: e.message });
