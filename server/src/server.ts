@@ -530,6 +530,8 @@ connection.onRequest('reportlint/checkFiles', guarded('reportlint/checkFiles', C
     if (findings.length) summary.withFindings++;
     await connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(f, uri)) });
   }
+  // .reportlintignore files that exist but could not be read (a FIFO, a device, too large) are listed too.
+  summary.unreadable.push(...filter.problems);
   return summary;
 }));
 
