@@ -33,17 +33,17 @@ describe('hardening: escaped file names in text output (#20.9)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reportlint-esc-'));
     const name = 'evil\n\x1b[2Jname.txt';
     fs.writeFileSync(path.join(dir, name), '一、甲\n三、丙\n');
-    const text = cli(['check', '.'], dir);
+    const text = cli(['check', '--force', '.'], dir);
     assert.equal(text.code, 1, text.stderr);
     const lines = text.stdout.trim().split('\n');
     assert.equal(lines.length, 1, text.stdout);
     assert.ok(lines[0].startsWith('evil\\n\\x1b[2Jname.txt:2:1 '), lines[0]);
     assert.ok(!text.stdout.includes('\x1b') && !text.stderr.includes('\x1b'));
-    const json = cli(['check', '--format', 'json', '.'], dir);
+    const json = cli(['check', '--force', '--format', 'json', '.'], dir);
     assert.equal(JSON.parse(json.stdout).files[0].path, name);
     // Messages on stderr name the file escaped too.
     fs.writeFileSync(path.join(dir, 'bin\x1b]0;x\x07.txt'), Buffer.alloc(300, 0));
-    const err = cli(['check', '.'], dir);
+    const err = cli(['check', '--force', '.'], dir);
     assert.match(err.stderr, /bin\\x1b\]0;x\\x07\.txt: looks like a binary file/);
   });
 });
