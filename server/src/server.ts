@@ -542,6 +542,8 @@ connection.onRequest('reportlint/checkFiles', guarded('reportlint/checkFiles', C
     if (findings.length) summary.withFindings++;
     await connection.sendDiagnostics({ uri: target, diagnostics: findings.map((f) => toDiagnostic(f, target)) });
   }
+  // .reportlintignore files that exist but could not be read (a FIFO, a device, too large) are listed too.
+  summary.unreadable.push(...filter.problems);
   return summary;
 }));
 
