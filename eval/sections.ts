@@ -4,5 +4,6 @@
  */
 import type { EvalSection } from './section';
 import { STATS_SECTION } from './stats';
+import { XXGK_SECTION } from './xxgk';
 
-export const SECTIONS: EvalSection[] = [STATS_SECTION];
+export const SECTIONS: EvalSection[] = [STATS_SECTION, XXGK_SECTION];

@@ -51,6 +51,7 @@ import { IGNORE_FILE_NAME, parseIgnoreFile, type IgnoreEntry } from './core/supp
 import * as path from 'path';
 import { runSuppression, suppressionActions, SUPPRESS_COMMANDS, type SuppressArgs } from './lsp/suppress-actions';
 import { ALL_RULES } from './core/rules';
+import { previousYearFindings } from './lsp/cross-year';
 import { testModeRules } from './lsp/test-mode';
 import { arrayOf, guarded, int, obj, oneOf, optional, OPTIONAL_URI_PARAM, range, str, CODE_ACTION, TEXT_DOCUMENT, TEXT_POSITION, URI_PARAM, valid, bool } from './lsp/params';
 import { LruCache } from './lsp/lru';
@@ -288,6 +289,9 @@ async function validate(uri: string, version: number, token: CancelToken): Promi
       token,
     );
     if (findings === null) return; // cancelled by a newer version
+    // Across years: last year's report of the same body in the document's folder (lsp/cross-year.ts).
+    const previous = previousYearFindings(analysis, uri, config, locale, (file) => documents.get(pathToFileURL(file).href)?.getText());
+    if (previous.length) findings = [...findings, ...previous];
   } else session.setFindings(version, findings);
   if (documents.get(uri)?.version !== version || !scheduler.claimPublish(uri, version, token)) return; // stale
   // A large document's check leaves hundreds of megabytes of garbage: it is collected before the

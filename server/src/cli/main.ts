@@ -4,7 +4,10 @@ import { Analysis } from '../core/analysis';
 import { checkDocument } from '../core/check';
 import { defaultConfig, mergeConfig, parseConfigText, type ConfigError, type ResolvedConfig } from '../core/config';
 import { loadCustomProfiles, readConfigLayer } from '../node/config-files';
-import { builtinProfiles } from '../core/profiles/registry';
+import { allProfiles, builtinProfiles } from '../core/profiles/registry';
+import { activeProfile } from '../core/profiles/detect';
+import { statisticalTables } from '../core/statistical-tables';
+import { crossYearForTexts } from '../core/statistical-tables/cross-year';
 import { localize, normalizeLocale, type LocalizedText } from '../core/l10n';
 import { outlineToJson, outlineToText } from '../core/outline/serialize';
 import { statsSummary, statsToCsv, statsToText } from '../core/figures/summary';
@@ -12,7 +15,7 @@ import { ALL_RULES } from '../core/rules';
 import { SEVERITY_RANK, type Locale, type Severity } from '../core/types';
 import { collectFiles, decodeBuffer, decodeProblem, readProblemMessage, type FileProblem } from './files';
 import { MAX_REPORT_BYTES, readRegularFile } from '../node/fs-access';
-import { DEFAULT_MAX_PER_RULE, formatJson, formatSarif, formatText, type FileResult, type TextOptions } from './format';
+import { DEFAULT_MAX_PER_RULE, fileResult, formatJson, formatSarif, formatText, reportedFinding, type FileResult, type TextOptions } from './format';
 import { checkOneFile } from './check-file';
 import { CLI_MESSAGES } from './messages';
 import { escapeForTerminal } from './escape';
@@ -115,7 +118,7 @@ export async function loadInputs(
   for (const p of collected.files) {
     const read = readRegularFile(p, MAX_REPORT_BYTES);
     if (!read.ok) {
-      problems.push({ path: p, kind: 'error', message: readProblemMessage(read, o.locale) });
+      problems.push({ path: p, kind: 'error', skipped: true, message: readProblemMessage(read, o.locale) });
       continue;
     }
     decode(p, read.data);
@@ -212,6 +215,21 @@ async function runCheck(o: Options, io: CliIO): Promise<number> {
       sequentialCheckMs += epochMs() - t0;
     });
   }
+  // Across years: this year's report against last year's report of the same body among the files.
+  const cross = crossYearForTexts(
+    files.map((f, i) => ({ name: displayPath(f.path), text: f.text, config: configs[i] })),
+    allProfiles(configs[0]),
+    o.locale,
+  );
+  for (const [i, extra] of cross) {
+    const config = configs[i];
+    const kept = extra
+      .filter((f) => config.rules[f.ruleId] !== 'off')
+      .map((f) => reportedFinding({ ...f, severity: (config.rules[f.ruleId] as Severity | undefined) ?? f.severity }));
+    if (!kept.length || results[i].skipped) continue;
+    const base = results[i].findings ?? checkOneFile({ text: files[i].text, displayPath: displayPath(files[i].path) }, config, resolver.ignores(files[i].path), o.locale, o.force).findings ?? [];
+    results[i] = fileResult(results[i].path, [...base, ...kept]);
+  }
   marks.push(['checked', epochMs()]);
   for (const r of results) if (r.skipped) problems.push({ path: r.path, kind: 'notice', message: t(CLI_MESSAGES.skippedNotReport, { path: r.path }) });
   const ioFailed = reportProblems(problems, io);
@@ -219,12 +237,13 @@ async function runCheck(o: Options, io: CliIO): Promise<number> {
   marks.push(['formatted', epochMs()]);
   if (output) io.stdout(output + '\n');
   marks.push(['written', epochMs()]);
-  // Every input skipped (binary, unreadable, empty folder): nothing was checked, which is not a pass.
-  if (!files.length && o.paths.length) io.stderr(`reportlint: ${t(CLI_MESSAGES.nothingChecked)}\n`);
+  // Every file found was skipped (binary, unreadable, undecodable): nothing was checked, which is not a pass.
+  const allSkipped = !files.length && problems.some((p) => p.skipped);
+  if (allSkipped) io.stderr(`reportlint: ${t(CLI_MESSAGES.nothingChecked)}\n`);
   if (io.env.REPORTLINT_TIMING === '1') io.stderr(timingReport(marks, started.pool?.timings ?? [], sequentialCheckMs, files.length));
   const count = (s: Severity) => results.reduce((n, r) => n + r.counts[s], 0);
   io.stderr(t(CLI_MESSAGES.summary, { files: results.filter((r) => !r.skipped).length, errors: count('error'), warnings: count('warning'), infos: count('info') + count('hint') }) + '\n');
-  if (ioFailed || (!files.length && o.paths.length)) return EXIT_FAILURE;
+  if (ioFailed || allSkipped) return EXIT_FAILURE;
   const threshold = SEVERITY_RANK[o.failOn];
   const failing = results.some((r) => (Object.keys(r.counts) as Severity[]).some((s) => r.counts[s] > 0 && SEVERITY_RANK[s] >= threshold));
   return failing ? EXIT_FINDINGS : EXIT_OK;
@@ -271,20 +290,29 @@ async function runStats(o: Options, io: CliIO): Promise<number> {
 async function runOutline(o: Options, io: CliIO): Promise<number> {
   const { files, problems } = await loadInputs(o, io);
   const failed = reportProblems(problems, io);
+  const resolver = fileResolver(o, loadExplicitConfig(o, []));
   const outlines = files.map((f) => {
     const displayPath = f.path === '-' ? o.stdinName : f.path;
-    return { displayPath, analysis: Analysis.fromText(f.text, { uri: displayPath }) };
+    const analysis = Analysis.fromText(f.text, { uri: displayPath });
+    // The kind of report (its profile) and its statistical tables, after the sections.
+    const profile = activeProfile(analysis, resolver.config(f.path));
+    const tables = profile?.tables?.length
+      ? statisticalTables(analysis, profile).tables.map((t) => ({ id: t.def.id, name: t.def.name[o.locale], range: analysis.doc.rangeOf(t.start, t.end) }))
+      : [];
+    return { displayPath, analysis, profile: profile ? { id: profile.id, name: profile.name[o.locale] } : null, tables };
   });
   if (o.format === 'json') {
-    io.stdout(JSON.stringify({ files: outlines.map((x) => outlineToJson(x.analysis, x.displayPath)) }, null, 2) + '\n');
+    io.stdout(JSON.stringify({ files: outlines.map((x) => ({ ...outlineToJson(x.analysis, x.displayPath), profile: x.profile, tables: x.tables })) }, null, 2) + '\n');
   } else {
     const blocks: string[] = [];
-    for (const { displayPath, analysis } of outlines) {
+    for (const { displayPath, analysis, profile, tables } of outlines) {
       const lines = [escapeForTerminal(displayPath)];
       const title = analysis.outline.title;
       if (title) lines.push(title.text);
       const body = outlineToText(analysis);
       if (body) lines.push(body);
+      for (const t of tables) lines.push(localize(CLI_MESSAGES.outlineTable, o.locale, { name: t.name, line: t.range.start.line + 1 }));
+      if (profile) lines.push(localize(CLI_MESSAGES.outlineProfile, o.locale, { name: profile.name, id: profile.id }));
       blocks.push(lines.join('\n'));
       if (!analysis.outline.looksLikeReport) io.stderr(localize(CLI_MESSAGES.notReport, o.locale, { path: escapeForTerminal(displayPath) }) + '\n');
     }

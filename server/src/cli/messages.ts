@@ -138,6 +138,8 @@ Exit codes: 0 nothing at the --fail-on level; 1 findings at that level; 2 usage 
     'zh-cn': '检查了 {files} 个文件：{errors} 个错误，{warnings} 个警告，{infos} 个提示',
     en: 'Checked {files} file(s): {errors} error(s), {warnings} warning(s), {infos} info',
   },
+  outlineTable: { 'zh-cn': '[表] {name}  [{line}]', en: '[table] {name}  [{line}]' },
+  outlineProfile: { 'zh-cn': '报告类型：{name}（{id}）', en: 'Report kind: {name} ({id})' },
   notReport: {
     'zh-cn': '{path}：看起来不是报告，标题结构可能不完整',
     en: '{path}: does not look like a report; the outline may be incomplete',

@@ -1,6 +1,7 @@
 import { formatChineseNumeral } from './chinese-numerals';
 import type { DocumentFormat } from './document';
 import type { Profile, ProfilePart } from './profiles/types';
+import { partTablesMarkdown } from './profiles/table-skeleton';
 
 export interface ReportSkeletonOptions {
   /** The report year Y; the title and the parts' skeletons are filled with it (and Y+1). */
@@ -40,6 +41,9 @@ export function titleAfterIssuer(profile: Profile, year: number): string {
   const example = profile.title?.example ?? '';
   const at = example.indexOf('关于');
   if (at >= 0) return example.slice(at).replace(/(?:19|20)\d{2}|[×X]{4}/, String(year));
+  // Titles without 关于 (××局2024年政府信息公开工作年度报告): from the year on.
+  const y = /(?:19|20)\d{2}/.exec(example);
+  if (y) return String(year) + example.slice(y.index + 4);
   return `关于${year}年度${profile.name['zh-cn']}`;
 }
 
@@ -60,12 +64,15 @@ export function reportSkeletonSnippet(profile: Profile, options: ReportSkeletonO
   let stop = 1;
   const issuer = stop++;
   para(`${md ? '# ' : ''}\${${issuer}:××单位}${escapeSnippetText(titleAfterIssuer(profile, options.year))}`);
-  para(`${options.year}年，\${${stop++}:……}。现将有关情况报告如下：`);
+  const opening = profile.skeletonOpening ? escapeSnippetText(fill(profile.skeletonOpening, options.year)) : `${options.year}年，\${${stop++}:……}。现将有关情况报告如下：`;
+  para(opening);
   skeletonParts(profile).forEach((part, i) => {
     const marker = `${formatChineseNumeral(i + 1)}、`;
     para(`${md ? '## ' : ''}${marker}\${${stop++}:${escapeSnippetText(fill(part.skeleton.title, options.year))}}`);
     const body = fill(part.skeleton.body, options.year);
     if (body) para(`\${${stop++}:${escapeSnippetText(body)}}`);
+    const tables = partTablesMarkdown(profile, part.skeleton.tables, eol);
+    if (tables) para(escapeSnippetText(tables));
   });
   lines.push(`\${${issuer}}`);
   lines.push('${CURRENT_YEAR}年${CURRENT_MONTH/^0?(\\d+)$/$1/}月${CURRENT_DATE/^0?(\\d+)$/$1/}日');

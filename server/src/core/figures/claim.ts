@@ -25,7 +25,13 @@ export type ClaimKind =
   /** A change between two percentages written as a percent (percent-point). */
   | 'percent-point'
   /** The same quantity stated twice (figure-conflict). */
-  | 'repeat';
+  | 'repeat'
+  /** A statistical table's row or column total (statistical-tables; table-identity). */
+  | 'table-sum'
+  /** A table's balance: 一 + 二 = 三 + 四 (statistical-tables; table-identity). */
+  | 'table-balance'
+  /** A narrative figure restating a table cell (statistical-tables; table-text-mismatch). */
+  | 'table-text';
 
 /**
  * consistent: the arithmetic holds; inconsistent: it does not (a finding);
