@@ -24,6 +24,7 @@ import { MAX_CONFIG_BYTES, readTextFile } from './node/fs-access';
 import { hoverAt } from './core/hover';
 import { isReportDocument } from './core/profiles/detect';
 import { checkDecision, type CheckDecision, type EnableMode } from './core/check-decision';
+import { applySafeFixes, safeFixRules } from './core/safe-fixes';
 import './core/heading-hover';
 import { completionsAt } from './core/completion';
 import { activeProfile } from './core/profiles/detect';
@@ -122,7 +123,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       documentSymbolProvider: { label: 'ReportLint' },
       foldingRangeProvider: true,
-      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
       hoverProvider: true,
       completionProvider: { triggerCharacters: ['（', '(', '第', '#'] },
       codeLensProvider: { resolveProvider: false },
@@ -390,6 +391,12 @@ connection.onCodeAction(guarded('textDocument/codeAction', CODE_ACTION, (params)
   const findings = doc ? sessions.get(doc.uri)?.findingsFor(doc.version) : null;
   if (!doc || !findings) return [];
   const actions: CodeAction[] = [];
+  // source.fixAll (editor.codeActionsOnSave, "Fix all"): the safe fixes, the set `reportlint fix` applies.
+  const only = params.context.only;
+  if (only?.some((k) => FIX_ALL_KIND === k || FIX_ALL_KIND.startsWith(`${k}.`))) {
+    const fixAll = safeFixAllAction(doc, findings);
+    return fixAll ? [fixAll] : [];
+  }
   for (const diagnostic of params.context.diagnostics) {
     if (diagnostic.source !== 'ReportLint') continue;
     const finding = findings.find((f) => f.ruleId === diagnostic.code && sameRange(f.range, diagnostic.range) && f.message === diagnostic.message);
@@ -398,6 +405,29 @@ connection.onCodeAction(guarded('textDocument/codeAction', CODE_ACTION, (params)
   }
   return actions;
 }));
+
+const FIX_ALL_KIND = 'source.fixAll.reportlint';
+
+/**
+ * One action applying every safe fix (rule metadata `safeFix`, core/safe-fixes.ts) whose rule has
+ * a finding in this version, as one edit: the text between the first and the last change.
+ */
+function safeFixAllAction(doc: TextDocument, findings: readonly Finding[]): CodeAction | null {
+  const ruleIds = new Set(findings.filter((f) => safeFixRules().some((r) => r.meta.id === f.ruleId)).map((f) => f.ruleId));
+  if (!ruleIds.size) return null;
+  const text = doc.getText();
+  // The findings already reflect the settings and ignores: fix exactly the rules they name.
+  const fixed = applySafeFixes(text, { uri: doc.uri, format: formatOf(doc), ruleIds, check: { locale, forceReport: true, config: { ...defaultConfig(), rules: {} } } }).text;
+  if (fixed === text) return null;
+  let start = 0;
+  while (start < text.length && start < fixed.length && text[start] === fixed[start]) start++;
+  let end = 0;
+  while (end < text.length - start && end < fixed.length - start && text[text.length - 1 - end] === fixed[fixed.length - 1 - end]) end++;
+  const edit = { range: { start: doc.positionAt(start), end: doc.positionAt(text.length - end) }, newText: fixed.slice(start, fixed.length - end) };
+  return { title: localize(FIX_ALL_TITLE, locale), kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: [edit] } } };
+}
+
+const FIX_ALL_TITLE = { 'zh-cn': '修复全部可安全修复的问题（拼音残留、全角标点）', en: 'Fix all safely fixable problems (pinyin residue, full-width punctuation)' };
 
 connection.onHover(guarded('textDocument/hover', TEXT_POSITION, async (params) => {
   const doc = documents.get(params.textDocument.uri);

@@ -52,7 +52,7 @@ export async function runFix(o: Options, io: CliIO): Promise<number> {
     }
     const config = resolver.config(f.path);
     for (const e of config.errors) {
-      const line = t(CLI_MESSAGES.configError, { file: e.file, message: e.message });
+      const line = t(CLI_MESSAGES.configError, { file: e.file, message: e.localized?.[o.locale] ?? e.message });
       if (!problems.some((p) => p.message === line)) problems.push({ path: e.file, kind: 'error', message: line });
     }
     const analysis = Analysis.fromText(f.text, { uri: f.path });

@@ -218,7 +218,7 @@ async function runCheck(o: Options, io: CliIO): Promise<number> {
     const config = resolver.config(f.path);
     configs.push(config);
     for (const e of [...config.errors, ...resolver.ignoreErrors(f.path)]) {
-      const line = t(CLI_MESSAGES.configError, { file: e.file, message: e.message });
+      const line = t(CLI_MESSAGES.configError, { file: e.file, message: e.localized?.[o.locale] ?? e.message });
       if (!configProblems.has(line)) {
         configProblems.add(line);
         problems.push({ path: e.file, kind: 'error', message: line });
