@@ -335,6 +335,37 @@ function processMeasure(what: string, target: string, mdTarget: string, bytes: n
   return { what, bytes, files, stats: Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summarize(v)])) };
 }
 
+/** Start-up: bare node, `reportlint --version`, and a check of one small report, interleaved. */
+function startupMeasure(): Record<string, Stats> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reportlint-bench-startup-'));
+  const file = path.join(dir, 'report.txt');
+  fs.writeFileSync(file, generateReport(loadCorpus(REPO_ROOT), SEED + 2, 10 * KB));
+  const bin = path.join(REPO_ROOT, 'bin', 'reportlint.js');
+  const commands: Record<string, string[]> = {
+    'node -e 0': ['-e', '0'],
+    'reportlint --version': [bin, '--version'],
+    'reportlint check (one 10 KB report)': [bin, 'check', '--format', 'json', file],
+  };
+  const samples: Record<string, number[]> = {};
+  try {
+    const rounds = QUICK ? 6 : 15;
+    for (let round = 0; round < rounds + 1; round++) {
+      const names = Object.keys(commands);
+      for (let k = 0; k < names.length; k++) {
+        const name = names[(k + round) % names.length];
+        const t0 = now();
+        const res = spawnSync(process.execPath, commands[name], { stdio: 'ignore' });
+        const dt = now() - t0;
+        if (res.status !== 0 && res.status !== 1) throw new Error(`${name} failed (${res.status})`);
+        if (round > 0) (samples[name] ??= []).push(dt);
+      }
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summarize(v)]));
+}
+
 /** Whole-process references on the real 1 MB and 10 MB files. */
 function processFiles(real: Input[]): ProcessRow[] {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reportlint-bench-files-'));
@@ -374,7 +405,7 @@ function cliMeasure(): { stats: Stats; files: number; bytes: number; exitCode: n
   try {
     for (let i = 0; i < runs + 1; i++) {
       const t0 = now();
-      const res = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'reportlint.js'), 'check', '--format', 'json', dir], {
+      const res = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'reportlint.js'), 'check', '--force', '--format', 'json', dir], {
         stdio: ['ignore', devnull, 'pipe'],
         env: { ...process.env, REPORTLINT_LOCALE: 'zh-cn', REPORTLINT_TIMING: '1' },
       });
@@ -557,7 +588,10 @@ async function main() {
 
   let cli: ReturnType<typeof cliMeasure> | null = null;
   let processRows: ProcessRow[] = [];
+  let startup: Record<string, Stats> | null = null;
   if (!args.includes('--no-cli')) {
+    log('start-up …');
+    startup = startupMeasure();
     processRows = processFiles(realInputs);
     log('CLI over 1,000 reports …');
     cli = cliMeasure();
@@ -733,6 +767,12 @@ async function main() {
     }
   } else md.push('Not measured in this run (--no-cli).');
   md.push('');
+  if (startup) {
+    md.push('Start-up (wall time of one process, interleaved):', '');
+    md.push('| command | median | p25–p75 | runs |', '|---|---|---|---|');
+    for (const [name, st] of Object.entries(startup)) md.push(`| \`${name}\` | ${fmtMs(st.median)} | ${fmtMs(st.p25)}–${fmtMs(st.p75)} | ${st.runs} |`);
+    md.push('');
+  }
 
   md.push('## Full check on generated text (parse + every rule) and the references', '');
   fullTable(rows);

@@ -308,7 +308,8 @@ describe('cli: fix applies the safe fixes', () => {
     const dry = cli(['fix', '--dry-run', f]);
     assert.equal(dry.code, 0, dry.stderr);
     assert.equal(fs.readFileSync(f, 'utf8'), before);
-    assert.match(dry.stdout, new RegExp(`^--- a/${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\n\\+\\+\\+ b/`));
+    const esc = f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    assert.match(dry.stdout, new RegExp(`^--- ${esc}\t?.*\n\\+\\+\\+ ${esc}\t?.*\n@@ `));
     assert.match(dry.stdout, /^-2．落实區\(qū\)级任务,推进發\(fā\)展。$/m);
     assert.match(dry.stdout, /^\+2．落实區级任务，推进發展。$/m);
     assert.match(dry.stderr, /可修复 3 处（--dry-run，未写入）/);
@@ -323,6 +324,16 @@ describe('cli: fix applies the safe fixes', () => {
     const recheck = JSON.parse(cli(['check', '--format', 'json', f]).stdout).files[0].diagnostics.map((d: { ruleId: string }) => d.ruleId);
     assert.ok(!recheck.includes('pinyin-residue') && !recheck.includes('punctuation-width'), recheck.join());
     assert.match(cli(['fix', f]).stderr, /没有可自动修复的内容/);
+  });
+
+  it('the --dry-run diff is a real patch: patch -p0 turns the file into what fix writes', { skip: spawnSync('patch', ['--version']).status !== 0 && 'no patch(1)' }, () => {
+    const dir = tmpdir();
+    fs.writeFileSync(path.join(dir, '甲报告.txt'), report({ body: residue }));
+    const diff = cli(['fix', '--dry-run', '甲报告.txt'], { cwd: dir }).stdout;
+    const patched = spawnSync('patch', ['-p0', '--dry-run', '-o', '-'], { cwd: dir, input: diff, encoding: 'utf8' });
+    assert.equal(patched.status, 0, patched.stderr);
+    assert.equal(cli(['fix', '甲报告.txt'], { cwd: dir }).code, 0);
+    assert.ok(patched.stdout.endsWith(fs.readFileSync(path.join(dir, '甲报告.txt'), 'utf8')), patched.stdout);
   });
 
   it('--rules limits the fixes; an unknown or unsafe rule is a usage error', () => {

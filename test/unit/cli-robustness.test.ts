@@ -63,10 +63,10 @@ describe('cli: bad inputs are reported by path, the rest still checked', () => {
     assert.equal(files[0].diagnostics[0].ruleId, 'numbering-gap');
   });
 
-  it('an empty folder alone: a notice, nothing checked, exit 0', () => {
+  it('an empty folder alone: a notice, nothing checked, exit 2 (a run that checked nothing is not a pass)', () => {
     const dir = tmp();
     const r = cli(['check', '.'], dir);
-    assert.equal(r.code, 0);
+    assert.equal(r.code, 2);
     assert.match(r.stderr, /the folder holds no \.txt or \.md files/);
   });
 

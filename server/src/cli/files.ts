@@ -17,6 +17,8 @@ export interface FileProblem {
   /** `error` counts as an I/O failure (exit code 2); `notice` is information only. */
   kind: 'error' | 'notice';
   message: string;
+  /** A file found but not checked (unreadable, binary, undecodable). */
+  skipped?: boolean;
 }
 
 export interface CollectResult {
@@ -161,8 +163,8 @@ const ENCODING_NAMES_EN = { 'euc-kr': 'EUC-KR (Korean)', shift_jis: 'Shift-JIS (
 export function decodeProblem(p: string, d: Decoded, locale: Locale): FileProblem | null {
   const t = (m: LocalizedText, a: Record<string, string | number>) => localize(m, locale, a);
   if (!d.ok) {
-    if (d.encoding) return { path: p, kind: 'error', message: t(CLI_MESSAGES.legacyEncoding, { path: p, encoding: (locale === 'en' ? ENCODING_NAMES_EN : ENCODING_NAMES)[d.encoding] }) };
-    return { path: p, kind: d.reason === 'binary' ? 'notice' : 'error', message: t(d.reason === 'binary' ? CLI_MESSAGES.binary : CLI_MESSAGES.badEncoding, { path: p }) };
+    if (d.encoding) return { path: p, kind: 'error', skipped: true, message: t(CLI_MESSAGES.legacyEncoding, { path: p, encoding: (locale === 'en' ? ENCODING_NAMES_EN : ENCODING_NAMES)[d.encoding] }) };
+    return { path: p, kind: d.reason === 'binary' ? 'notice' : 'error', skipped: true, message: t(d.reason === 'binary' ? CLI_MESSAGES.binary : CLI_MESSAGES.badEncoding, { path: p }) };
   }
   if (d.encoding === 'gb18030') return { path: p, kind: 'notice', message: t(CLI_MESSAGES.decodedGbk, { path: p }) };
   if (d.encoding === 'big5') return { path: p, kind: 'notice', message: t(CLI_MESSAGES.decodedBig5, { path: p }) };

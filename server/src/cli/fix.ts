@@ -7,7 +7,6 @@
  */
 import * as path from 'path';
 import { createTwoFilesPatch } from 'diff';
-import * as iconv from 'iconv-lite';
 import { Analysis } from '../core/analysis';
 import { checkDecision } from '../core/check-decision';
 import { localize, type LocalizedText } from '../core/l10n';
@@ -18,6 +17,13 @@ import { CLI_MESSAGES } from './messages';
 import { FsAccessError, writeFileInside, type FsProblemCode } from '../node/fs-access';
 import type { Locale } from '../core/types';
 import { usageLine } from './args';
+
+/** iconv-lite, loaded only to write back a file that was not UTF-8 (it is large to load). */
+let iconvModule: typeof import('iconv-lite') | null = null;
+function iconv(): typeof import('iconv-lite') {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  return (iconvModule ??= require('iconv-lite') as typeof import('iconv-lite'));
+}
 
 export async function runFix(o: Options, io: CliIO): Promise<number> {
   const t = (m: LocalizedText, a?: Record<string, string | number>) => localize(m, o.locale, a);
@@ -58,7 +64,8 @@ export async function runFix(o: Options, io: CliIO): Promise<number> {
     if (!result.applied.length) continue;
     const count = result.applied.reduce((n, a) => n + a.edits, 0);
     if (o.dryRun) {
-      diffs.push(createTwoFilesPatch(`a/${f.path}`, `b/${f.path}`, f.text, result.text, undefined, undefined, { context: 3 }).replace(/^=+\n/, ''));
+      // Both sides labelled with the path as given, as `diff -u` does: `patch -p0` applies it.
+      diffs.push(createTwoFilesPatch(f.path, f.path, f.text, result.text, undefined, undefined, { context: 3 }).replace(/^(?:Index: .*\n)?=+\n/, ''));
       messages.push(t(CLI_MESSAGES.fixWouldApply, { path: f.path, count }));
     } else {
       const failure = writeAtomically(f, result.text, o.locale);
@@ -84,11 +91,11 @@ export function encodeLike(encoding: string, text: string): Buffer {
     case 'utf-8-bom':
       return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
     case 'utf-16le':
-      return Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf-16le')]);
+      return Buffer.concat([Buffer.from([0xff, 0xfe]), iconv().encode(text, 'utf-16le')]);
     case 'utf-16be':
-      return Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(text, 'utf-16be')]);
+      return Buffer.concat([Buffer.from([0xfe, 0xff]), iconv().encode(text, 'utf-16be')]);
     case 'gb18030':
-      return iconv.encode(text, 'gb18030');
+      return iconv().encode(text, 'gb18030');
     default:
       return Buffer.from(text, 'utf8');
   }

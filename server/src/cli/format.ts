@@ -54,7 +54,7 @@ export function outputPart(format: PartFormat, r: FileResult, locale: Locale, te
   const findings = r.findings ?? [];
   if (format === 'text') {
     if (r.skipped) return '';
-    const line = (f: ReportedFinding) => escapeForTerminal(`${r.path}:${f.range.start.line + 1}:${f.range.start.character + 1} ${SEVERITY_LABEL[locale][f.severity]} ${f.ruleId} ${f.message}`);
+    const line = (f: ReportedFinding) => `${escapeForTerminal(r.path)}:${f.range.start.line + 1}:${f.range.start.character + 1} ${SEVERITY_LABEL[locale][f.severity]} ${f.ruleId} ${f.message}`;
     const byRule = new Map<string, { count: number; severity: Severity }>();
     for (const f of findings) {
       const e = byRule.get(f.ruleId);
@@ -69,10 +69,10 @@ export function outputPart(format: PartFormat, r: FileResult, locale: Locale, te
       .sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]))
       .map(([id, e]) => `${id} ${e.count}（${SEVERITY_LABEL[locale][e.severity]}）`)
       .join(locale === 'en' ? ', ' : '、');
-    const out = [escapeForTerminal(localize(CLI_MESSAGES.summaryHeader, locale, { path: r.path, total: findings.length, counts: locale === 'en' ? counts.replace(/（/g, ' (').replace(/）/g, ')') : counts }))];
+    const out = [(localize(CLI_MESSAGES.summaryHeader, locale, { path: escapeForTerminal(r.path), total: findings.length, counts: locale === 'en' ? counts.replace(/（/g, ' (').replace(/）/g, ')') : counts }))];
     const hidden = new Set(crowded.map(([id]) => id));
     for (const f of findings) if (!hidden.has(f.ruleId)) out.push(line(f));
-    for (const [id, e] of crowded) out.push(escapeForTerminal(localize(CLI_MESSAGES.summaryOmitted, locale, { path: r.path, rule: id, count: e.count })));
+    for (const [id, e] of crowded) out.push((localize(CLI_MESSAGES.summaryOmitted, locale, { path: escapeForTerminal(r.path), rule: id, count: e.count })));
     return out.join('\n');
   }
   // The file's object as JSON.stringify(…, null, 2) prints it two levels deep (see formatJson).

@@ -118,7 +118,7 @@ export async function loadInputs(
   for (const p of collected.files) {
     const read = readRegularFile(p, MAX_REPORT_BYTES);
     if (!read.ok) {
-      problems.push({ path: p, kind: 'error', message: readProblemMessage(read, o.locale) });
+      problems.push({ path: p, kind: 'error', skipped: true, message: readProblemMessage(read, o.locale) });
       continue;
     }
     decode(p, read.data);
@@ -237,12 +237,13 @@ async function runCheck(o: Options, io: CliIO): Promise<number> {
   marks.push(['formatted', epochMs()]);
   if (output) io.stdout(output + '\n');
   marks.push(['written', epochMs()]);
-  // Every input skipped (binary, unreadable, empty folder): nothing was checked, which is not a pass.
-  if (!files.length && o.paths.length) io.stderr(`reportlint: ${t(CLI_MESSAGES.nothingChecked)}\n`);
+  // Every file found was skipped (binary, unreadable, undecodable): nothing was checked, which is not a pass.
+  const allSkipped = !files.length && problems.some((p) => p.skipped);
+  if (allSkipped) io.stderr(`reportlint: ${t(CLI_MESSAGES.nothingChecked)}\n`);
   if (io.env.REPORTLINT_TIMING === '1') io.stderr(timingReport(marks, started.pool?.timings ?? [], sequentialCheckMs, files.length));
   const count = (s: Severity) => results.reduce((n, r) => n + r.counts[s], 0);
   io.stderr(t(CLI_MESSAGES.summary, { files: results.filter((r) => !r.skipped).length, errors: count('error'), warnings: count('warning'), infos: count('info') + count('hint') }) + '\n');
-  if (ioFailed || (!files.length && o.paths.length)) return EXIT_FAILURE;
+  if (ioFailed || allSkipped) return EXIT_FAILURE;
   const threshold = SEVERITY_RANK[o.failOn];
   const failing = results.some((r) => (Object.keys(r.counts) as Severity[]).some((s) => r.counts[s] > 0 && SEVERITY_RANK[s] >= threshold));
   return failing ? EXIT_FINDINGS : EXIT_OK;

@@ -1,4 +1,5 @@
 import type { ReportDocument } from '../document';
+import { markdownBlocks } from '../markdown';
 
 /**
  * Tables in a report's text, in the three forms a published report reaches us in:
@@ -182,23 +183,9 @@ export function findTables(doc: ReportDocument): TableBlock[] {
   const n = lines.length;
   const markdown = doc.format === 'markdown';
   const shapes: LineShape[] = new Array(n);
-  let inFence = false;
-  let fenceChar = '';
-  for (let i = 0; i < n; i++) {
-    const text = lines[i].text;
-    let fenced = inFence;
-    if (markdown) {
-      const f = /^\s{0,3}(```+|~~~+)/.exec(text);
-      if (f) {
-        fenced = true;
-        if (!inFence) {
-          inFence = true;
-          fenceChar = f[1][0];
-        } else if (f[1][0] === fenceChar) inFence = false;
-      }
-    }
-    shapes[i] = shapeOf(text, fenced);
-  }
+  // Markdown: fenced code holds no table (one parser for every block, core/markdown.ts).
+  const fencedLines = markdown ? markdownBlocks(doc.text).fenced : null;
+  for (let i = 0; i < n; i++) shapes[i] = shapeOf(lines[i].text, !!fencedLines && fencedLines[i] === 1);
   const used = new Uint8Array(n);
   const tables: TableBlock[] = [];
   findMarkdownTables(doc, shapes, used, tables);

@@ -2,6 +2,7 @@ import type { ReportDocument } from '../document';
 import type { OffsetRange } from '../types';
 import { parseChineseNumeral } from '../chinese-numerals';
 import { recognizeHeading, type Heading } from './headings';
+import { markdownBlocks } from '../markdown';
 import { tableIndexByLine, tablesOf } from '../blocks/tables';
 
 export interface Section {
@@ -84,23 +85,11 @@ export function buildOutline(doc: ReportDocument): Outline {
   const headings: Heading[] = [];
   // Table rows and captions are never headings (一、本年新收… in a 信息公开 table).
   const inTable = tableIndexByLine(doc, tablesOf(doc));
-  let inFence = false;
-  let fenceMarker = '';
+  // Markdown: lines of fenced code are never headings.
+  const fenced = markdown ? markdownBlocks(doc.text).fenced : null;
   for (const line of doc.lines) {
     if (line.end === line.start) continue;
-    if (markdown) {
-      const fence = /^\s{0,3}(```+|~~~+)/.exec(line.text);
-      if (fence) {
-        if (!inFence) {
-          inFence = true;
-          fenceMarker = fence[1][0];
-        } else if (fence[1][0] === fenceMarker) {
-          inFence = false;
-        }
-        continue;
-      }
-      if (inFence) continue;
-    }
+    if (fenced && fenced[line.index]) continue;
     if (inTable[line.index] >= 0) continue;
     const h = recognizeHeading(line, simplified.slice(line.start, line.end), markdown);
     if (h) headings.push(h);
@@ -217,19 +206,14 @@ function findParagraphs(
   const paragraphs: Paragraph[] = [];
   let current: Paragraph | null = null;
   let sectionIdx = -1;
-  let inFence = false;
+  const fenced = markdown ? markdownBlocks(doc.text).fenced : null;
   for (const line of doc.lines) {
     const found = headingByLine[line.index];
     const hi = found >= 0 ? found : undefined;
     if (hi !== undefined) sectionIdx = hi;
     const section = sectionIdx >= 0 ? flat[sectionIdx] : null;
     const blank = isBlank(line.text);
-    if (markdown && /^\s{0,3}(```|~~~)/.test(line.text)) {
-      inFence = !inFence;
-      current = null;
-      continue;
-    }
-    if (blank || excluded.has(line.index) || inFence) {
+    if (blank || excluded.has(line.index) || (fenced && fenced[line.index])) {
       current = null;
       continue;
     }

@@ -73,9 +73,24 @@ function findCompiled(text: string, c: CompiledPhrase, from = 0): PhraseMatch | 
  * (Hand-written: the npm Aho–Corasick packages are small and unmaintained; this is ~80 lines,
  * checked against the plain indexOf matcher by test/unit/hardening-phrases.test.ts.)
  */
+interface CompiledEntry {
+  /** The first phrase of the list with these pieces, and how many phrases have them. */
+  source: string;
+  index: number;
+  copies: number;
+  ids: number[];
+  lens: number[];
+}
+
 interface ListMatcher {
   automaton: PieceAutomaton;
-  phrases: { source: string; ids: number[]; lens: number[] }[];
+  entries: CompiledEntry[];
+  /**
+   * Piece id → the entries indexed under it. Each entry is indexed under one of its pieces, the
+   * one fewest entries share, so a piece common to many phrases (的) does not make them all
+   * candidates wherever it occurs.
+   */
+  byPiece: Map<number, number[]>;
 }
 
 class PieceAutomaton {
@@ -122,9 +137,9 @@ class PieceAutomaton {
     }
   }
 
-  /** Start offsets (ascending) of every occurrence of every piece at or after `from`, per piece id. */
-  scan(text: string, from: number): number[][] {
-    const occ: number[][] = this.lengths.map(() => []);
+  /** Start offsets (ascending) of every occurrence at or after `from` of the pieces that occur, per piece id. */
+  scan(text: string, from: number): Map<number, number[]> {
+    const occ = new Map<number, number[]>();
     let s = 0;
     for (let i = from; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -136,7 +151,9 @@ class PieceAutomaton {
       s = t ?? 0;
       for (let o = this.out[s] >= 0 ? s : this.dict[s]; o >= 0; o = this.dict[o]) {
         const id = this.out[o];
-        occ[id].push(i + 1 - this.lengths[id]);
+        const list = occ.get(id);
+        if (list) list.push(i + 1 - this.lengths[id]);
+        else occ.set(id, [i + 1 - this.lengths[id]]);
       }
     }
     return occ;
@@ -146,31 +163,51 @@ class PieceAutomaton {
 const listMatchers = new WeakMap<readonly string[], ListMatcher>();
 function listMatcher(phrases: readonly string[]): ListMatcher {
   let m = listMatchers.get(phrases);
-  if (!m) {
-    const ids = new Map<string, number>();
-    const pieces: string[] = [];
-    const compiledPhrases = phrases.map(compilePhrase).map((c) => ({
-      source: c.source,
-      ids: c.pieces.map((p) => {
-        let id = ids.get(p);
-        if (id === undefined) {
-          id = pieces.length;
-          ids.set(p, id);
-          pieces.push(p);
-        }
-        return id;
-      }),
-      lens: c.pieces.map((p) => p.length),
-    }));
-    m = { automaton: new PieceAutomaton(pieces), phrases: compiledPhrases };
-    listMatchers.set(phrases, m);
-  }
+  if (m) return m;
+  const pieceIds = new Map<string, number>();
+  const pieces: string[] = [];
+  const entries: CompiledEntry[] = [];
+  const byKey = new Map<string, CompiledEntry>();
+  phrases.forEach((source, index) => {
+    const c = compilePhrase(source);
+    if (!c.pieces.length) return;
+    const key = c.pieces.join('\u2026');
+    const same = byKey.get(key);
+    if (same) {
+      same.copies++;
+      return;
+    }
+    const ids = c.pieces.map((p) => {
+      let id = pieceIds.get(p);
+      if (id === undefined) {
+        id = pieces.length;
+        pieceIds.set(p, id);
+        pieces.push(p);
+      }
+      return id;
+    });
+    const entry = { source, index, copies: 1, ids, lens: c.pieces.map((p) => p.length) };
+    byKey.set(key, entry);
+    entries.push(entry);
+  });
+  const shared = new Array<number>(pieces.length).fill(0);
+  for (const e of entries) for (const id of new Set(e.ids)) shared[id]++;
+  const byPiece = new Map<number, number[]>();
+  entries.forEach((e, i) => {
+    let key = e.ids[0];
+    for (const id of e.ids) if (shared[id] < shared[key] || (shared[id] === shared[key] && pieces[id].length > pieces[key].length)) key = id;
+    const l = byPiece.get(key);
+    if (l) l.push(i);
+    else byPiece.set(key, [i]);
+  });
+  m = { automaton: new PieceAutomaton(pieces), entries, byPiece };
+  listMatchers.set(phrases, m);
   return m;
 }
 
 /** One scan of a text for a phrase list; phrases are then matched from the occurrences. */
 class ListScan {
-  private readonly occ: number[][];
+  private readonly occ: Map<number, number[]>;
   private sentenceEnds: Int32Array | null = null;
 
   constructor(
@@ -192,24 +229,38 @@ class ListScan {
     return this.sentenceEnds[b] - this.sentenceEnds[a] > 0;
   }
 
+  /** The entries (ascending list order) whose every piece occurs: only they can match. */
+  candidates(): CompiledEntry[] {
+    const out: number[] = [];
+    for (const id of this.occ.keys()) {
+      const l = this.matcher.byPiece.get(id);
+      if (l) for (const i of l) if (this.matcher.entries[i].ids.every((x) => this.occ.has(x))) out.push(i);
+    }
+    return out.sort((a, b) => a - b).map((i) => this.matcher.entries[i]);
+  }
+
   /**
-   * The matches of phrase `index` in order of their start, each as the plain matcher finds it:
-   * the next start of the first piece at or after `from`, then each later piece at its first
-   * occurrence at or after the end of the previous one, at most PHRASE_GAP characters later and
-   * with no sentence end between. Cursors only move forward (starts and ends grow together).
+   * Calls `onMatch` with the matches of an entry in order of their start, each as the plain
+   * matcher finds it: a start of the first piece at or after `from`, then each later piece at its
+   * first occurrence at or after the end of the previous one, at most PHRASE_GAP characters later
+   * and with no sentence end between. Cursors only move forward (starts and ends grow together).
+   * `onMatch` returns the position the next match must start at or after, or -1 to stop.
    */
-  *matches(index: number, from: number): Generator<PhraseMatch> {
-    const ph = this.matcher.phrases[index];
-    if (!ph.ids.length) return;
-    const lists = ph.ids.map((id) => this.occ[id]);
-    if (lists.some((l) => l.length === 0)) return;
+  walk(e: CompiledEntry, from: number, onMatch: (start: number, end: number) => number): void {
+    const lists = e.ids.map((id) => this.occ.get(id)!);
     const cursor = new Array<number>(lists.length).fill(0);
     const first = lists[0];
-    let a = 0;
-    while (a < first.length && first[a] < from) a++;
-    for (; a < first.length; a++) {
+    let lo = 0;
+    let hi = first.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (first[mid] < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let a = lo; a < first.length; a++) {
       const start = first[a];
-      let end = start + ph.lens[0];
+      if (start < from) continue;
+      let end = start + e.lens[0];
       let ok = true;
       for (let k = 1; k < lists.length; k++) {
         const list = lists[k];
@@ -222,26 +273,32 @@ class ListScan {
           ok = false;
           break;
         }
-        end = j + ph.lens[k];
+        end = j + e.lens[k];
       }
-      if (ok) yield { phrase: ph.source, start, end };
+      if (ok) {
+        from = onMatch(start, end);
+        if (from < 0) return;
+      }
     }
   }
 
-  first(index: number, from: number): PhraseMatch | null {
-    for (const m of this.matches(index, from)) return m;
-    return null;
+  first(e: CompiledEntry, from: number): PhraseMatch | null {
+    let m: PhraseMatch | null = null;
+    this.walk(e, from, (start, end) => {
+      m = { phrase: e.source, start, end };
+      return -1;
+    });
+    return m;
   }
 }
 
-/** The earliest match of any of the phrases, or null. */
+/** The earliest match of any of the phrases (the first phrase in the list on a tie), or null. */
 export function findAny(text: string, phrases: readonly string[] | undefined, from = 0): PhraseMatch | null {
   if (!phrases || !phrases.length) return null;
-  const matcher = listMatcher(phrases);
-  const scan = new ListScan(text, matcher, from);
+  const scan = new ListScan(text, listMatcher(phrases), from);
   let best: PhraseMatch | null = null;
-  for (let i = 0; i < matcher.phrases.length; i++) {
-    const m = scan.first(i, from);
+  for (const e of scan.candidates()) {
+    const m = scan.first(e, from);
     if (m && (!best || m.start < best.start)) best = m;
   }
   return best;
@@ -249,27 +306,24 @@ export function findAny(text: string, phrases: readonly string[] | undefined, fr
 
 export function containsAny(text: string, phrases: readonly string[] | undefined): boolean {
   if (!phrases || !phrases.length) return false;
-  const matcher = listMatcher(phrases);
-  const scan = new ListScan(text, matcher, 0);
-  for (let i = 0; i < matcher.phrases.length; i++) if (scan.first(i, 0)) return true;
+  const scan = new ListScan(text, listMatcher(phrases), 0);
+  for (const e of scan.candidates()) if (scan.first(e, 0)) return true;
   return false;
 }
 
-/** Number of non-overlapping occurrences of the phrases (capped). */
+/** Number of non-overlapping occurrences of the phrases (each phrase counted on its own; capped). */
 export function countAll(text: string, phrases: readonly string[], cap = 1000): number {
   if (!phrases.length) return 0;
-  const matcher = listMatcher(phrases);
-  const scan = new ListScan(text, matcher, 0);
+  const scan = new ListScan(text, listMatcher(phrases), 0);
   let n = 0;
-  for (let i = 0; i < matcher.phrases.length && n < cap; i++) {
-    // Non-overlapping: the next match starts at or after the previous one's end.
-    let from = 0;
-    for (const m of scan.matches(i, 0)) {
-      if (m.start < from) continue;
-      n++;
-      from = m.end;
-      if (n >= cap) break;
-    }
+  for (const e of scan.candidates()) {
+    let own = 0;
+    scan.walk(e, 0, (_start, end) => {
+      own++;
+      return own * e.copies + n >= cap ? -1 : end;
+    });
+    n += own * e.copies;
+    if (n >= cap) return cap;
   }
   return n;
 }
