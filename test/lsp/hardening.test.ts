@@ -112,3 +112,29 @@ describe('hardening (server): checkFiles refuses files that never end (#20.2)', 
     }
   });
 });
+
+describe('hardening (server): config and ignore-file problems shown in the file (#20.6)', () => {
+  it('a malformed .reportlint-ignore.json and an unknown rule id get diagnostics in their files', async () => {
+    const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'reportlint-hdiag-')));
+    const report = path.join(dir, 'r.txt');
+    fs.writeFileSync(report, '一、甲\n三、丙\n');
+    const sidecar = path.join(dir, '.reportlint-ignore.json');
+    fs.writeFileSync(sidecar, '{"version": 1, "ignores": [{"rule": 5}]}');
+    const rc = path.join(dir, '.reportlintrc.json');
+    fs.writeFileSync(rc, '{"rules": {"numbering-gapp": "off"}}');
+    const server = await startServer({ rootUri: pathToFileURL(dir).href });
+    try {
+      server.open(pathToFileURL(report).href, '一、甲\n三、丙\n', 'reportlint');
+      const side = await server.diagnostics(pathToFileURL(sidecar).href);
+      assert.match(side.diagnostics.map((d) => String(d.message)).join('\n'), /entry 1: needs "rule" and "file"/);
+      const conf = await server.diagnostics(pathToFileURL(rc).href);
+      assert.match(conf.diagnostics.map((d) => String(d.message)).join('\n'), /unknown rule "numbering-gapp" \(did you mean "numbering-gap"\?\)/);
+      // Opened in the editor, the sidecar is checked from its buffer.
+      server.open(pathToFileURL(sidecar).href, '{"version": 1, "ignores": [', 'json');
+      const open = await server.diagnostics(pathToFileURL(sidecar).href, 1);
+      assert.match(String(open.diagnostics[0].message), /JSON/);
+    } finally {
+      await server.stop();
+    }
+  });
+});

@@ -5,7 +5,6 @@ import * as os from 'os';
 import * as path from 'path';
 import { describe, it } from 'node:test';
 import { fileResult, formatJson, formatText, type FileResult } from '../../server/src/cli/format';
-import { escapeForTerminal } from '../../server/src/cli/escape';
 import { PARALLEL_MIN_CORES, PARALLEL_MIN_FILES, workerCount } from '../../server/src/cli/parallel';
 import type { Finding } from '../../server/src/core/types';
 import { REPO_ROOT, readFixture } from '../helpers';
@@ -126,8 +125,7 @@ describe('cli: checking on worker threads', () => {
       );
       assert.equal(formatJson(results), whole);
       const lines = results.flatMap((r) => (r.findings ?? []).map((f) => `${r.path}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity === 'warning' ? 'warning' : f.severity === 'error' ? 'error' : f.severity === 'info' ? 'info' : 'hint'} ${f.ruleId} ${f.message}`));
-      // Text output escapes control characters (a quoted text or file name cannot split a line).
-      assert.equal(formatText(results, 'en'), lines.map(escapeForTerminal).join('\n'));
+      assert.equal(formatText(results, 'en'), lines.join('\n'));
     }
   });
 

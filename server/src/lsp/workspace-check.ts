@@ -23,7 +23,7 @@ export class IgnoreFilter {
       const file = path.join(dir, IGNORE_FILE);
       const r = readTextFile(file, MAX_CONFIG_BYTES);
       ig = r.ok ? ignore().add(r.text) : null;
-      if (!r.ok && r.code !== 'not-found') this.problems.push(`${file}: ${r.code}`);
+      if (!r.ok && r.code !== 'not-found') this.problems.push(file);
       this.cache.set(dir, ig);
     }
     return ig;
