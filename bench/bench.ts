@@ -602,7 +602,7 @@ async function main() {
   const lsp1MB = lsp.find((l) => l.bytes === MB);
   const lspSmall = lsp.find((l) => l.bytes < 100 * KB);
   const realAt = (bytes: number) => realRows.find((r) => r.bytes === bytes);
-  const proc = (what: string) => processRows.find((p) => p.what.endsWith(what));
+  const procAt = (bytes: number) => processRows.find((p) => p.bytes === bytes && p.files === 1);
   const targets: Target[] = [];
   if (realRows.length) {
     const r20 = realAt(20 * KB)!;
@@ -624,7 +624,7 @@ async function main() {
         profile: { kind: 'full', bytes, iterations: bytes >= 10 * MB ? 2 : bytes >= MB ? 8 : 60, real: true },
       });
     }
-    const p10 = proc('10 MB');
+    const p10 = procAt(10 * MB);
     const mine = p10?.stats.reportlint;
     const theirs = p10?.stats['markdownlint-cli2'];
     targets.push({

@@ -12,8 +12,7 @@ import * as path from 'path';
 import { Analysis } from '../server/src/core/analysis';
 import { checkDocument } from '../server/src/core/check';
 import { defaultConfig } from '../server/src/core/config';
-import { figuresOf } from '../server/src/core/figures';
-import type { Claim } from '../server/src/core/figures/claim';
+import { statsSummary, type StatsClaimJson } from '../server/src/core/figures/summary';
 import { ALL_RULES } from '../server/src/core/rules';
 import type { Finding } from '../server/src/core/types';
 import { excerpt, pct, type EvalContext, type EvalSection, type EvalSectionResult, type Headline } from './section';
@@ -25,10 +24,10 @@ export const STATISTICS_RULES = new Set(ALL_RULES.filter((r) => r.meta.category 
 const KINDS_FOR_TYPE: Record<string, readonly string[]> = {
   rate: ['rate', 'share', 'grim', 'rate-bound'],
   share: ['share', 'rate', 'grim', 'rate-bound'],
-  sum: ['sum', 'balance'],
+  sum: ['sum', 'balance', 'table-sum', 'table-balance'],
   yoy: ['change', 'cagr', 'multiple'],
   pp: ['change', 'percent-point'],
-  'cross-ref': ['sum', 'repeat', 'balance'],
+  'cross-ref': ['sum', 'repeat', 'balance', 'table-text'],
   count: ['count'],
   ratio: ['multiple', 'ratio'],
 };
@@ -49,7 +48,7 @@ export interface RowResult {
   row: TruthRow;
   /** Span of the phrase in the text, or null when the phrase was not found. */
   span: [number, number] | null;
-  claims: Claim[];
+  claims: EvalClaim[];
   /** Error and warning findings overlapping the span (any rule). */
   alarms: Finding[];
   outcome: Outcome;
@@ -75,18 +74,45 @@ function inside(span: [number, number], start: number, end: number): boolean {
   return start >= span[0] && end <= span[1];
 }
 
+/** A claim of the statistics summary (every claim a reviewer sees, the profile's table identities included), at offsets. */
+interface EvalClaim {
+  kind: string;
+  verdict: StatsClaimJson['verdict'];
+  problem?: string;
+  anchor: [number, number];
+  inputs: Array<[number, number]>;
+}
+
+function evalClaims(analysis: Analysis): EvalClaim[] {
+  const at = (r: StatsClaimJson['range']): [number, number] => [analysis.doc.offsetAt(r.start), analysis.doc.offsetAt(r.end)];
+  return statsSummary(analysis).claims.map((c) => ({
+    kind: c.kind,
+    verdict: c.verdict,
+    problem: c.problem,
+    anchor: at(c.range),
+    inputs: c.inputs.map((i) => at(i.range)).filter((r) => r[0] !== at(c.range)[0]),
+  }));
+}
+
 /** The claims of compatible kind belonging to a span (see the file comment). */
-function claimsIn(claims: readonly Claim[], span: [number, number], type: string): Claim[] {
+function claimsIn(claims: readonly EvalClaim[], span: [number, number], type: string): EvalClaim[] {
   const kinds = KINDS_FOR_TYPE[type] ?? [];
   return claims.filter((c) => {
     if (!kinds.includes(c.kind)) return false;
-    if (inside(span, c.anchor.numStart, c.anchor.numEnd)) return true;
-    const others = c.inputs.filter((i) => i.figure !== c.anchor);
-    return others.length > 0 && others.every((i) => inside(span, i.figure.numStart, i.figure.numEnd));
+    if (inside(span, c.anchor[0], c.anchor[1])) return true;
+    return c.inputs.length > 0 && c.inputs.every((r) => inside(span, r[0], r[1]));
   });
 }
 
-function outcomeOf(row: TruthRow, claims: readonly Claim[], alarms: readonly Finding[]): Outcome {
+/**
+ * Whether a consistent claim checks what the row states: a sum row is an identity, so "the parts
+ * stay within the total" (a subset reading) does not verify it; for a cross-reference it does.
+ */
+function provesRow(row: TruthRow, c: EvalClaim): boolean {
+  return row.type !== 'sum' || c.kind !== 'sum' || c.problem === 'equal';
+}
+
+function outcomeOf(row: TruthRow, claims: readonly EvalClaim[], alarms: readonly Finding[]): Outcome {
   const statAlarm = alarms.some((f) => STATISTICS_RULES.has(f.ruleId));
   if (row.verdict === 'inconsistent') {
     if (alarms.length) return 'caught';
@@ -94,7 +120,8 @@ function outcomeOf(row: TruthRow, claims: readonly Claim[], alarms: readonly Fin
   }
   if (row.verdict === 'consistent' && statAlarm) return 'false-alarm';
   if (!claims.length) return 'unrecognised';
-  if (claims.some((c) => c.verdict === 'consistent')) return row.verdict === 'consistent' ? 'verified' : 'wrong-verdict';
+  if (claims.some((c) => c.verdict === 'consistent' && provesRow(row, c))) return row.verdict === 'consistent' ? 'verified' : 'wrong-verdict';
+  if (claims.some((c) => c.verdict === 'consistent')) return row.verdict === 'consistent' ? 'unverifiable' : 'wrong-verdict';
   if (claims.some((c) => c.verdict === 'inconsistent')) return row.verdict === 'consistent' ? 'wrong-verdict' : 'wrong-verdict';
   return 'unverifiable';
 }
@@ -119,7 +146,7 @@ export function evaluateDev(devDir: string): DevResult {
     const raw = fs.readFileSync(path.join(devDir, file), 'utf8');
     const analysis = Analysis.fromText(raw, { uri: `file:///corpus/dev/${file}` });
     const text = analysis.doc.text;
-    const claims = figuresOf(analysis).claims;
+    const claims = evalClaims(analysis);
     const findings = checkDocument(analysis, { config: defaultConfig() }).filter((f) => f.severity === 'error' || f.severity === 'warning');
     const findingSpans = findings.map((f) => [analysis.doc.offsetAt(f.range.start), analysis.doc.offsetAt(f.range.end)] as [number, number]);
     const placed: Array<{ row: TruthRow; span: [number, number] }> = [];
@@ -224,7 +251,7 @@ export function statsSection(ctx: EvalContext): EvalSectionResult {
       '### dev corpus against `stats_truth.tsv`',
       '',
       'Matching is by the quoted phrase’s span (a finding belongs to the narrowest row it overlaps). *Recognised*: a claim of a matching kind lies in the span. *Verified consistent*: ' +
-        'one of them is consistent (of the rows the truth calls consistent). *Caught*: an error or warning of any rule overlaps an ' +
+        'one of them is consistent (of the rows the truth calls consistent; for a sum, the parts must add up to the total, not merely stay within it). *Caught*: an error or warning of any rule overlaps an ' +
         'inconsistent row. *False alarm*: an error or warning of a statistics rule overlaps a row the truth calls consistent.',
       '',
       ...typeTable(dev.rows),

@@ -155,7 +155,7 @@ async function checkWorkspace(client: LanguageClient): Promise<void> {
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('ReportLint: checking the reports in the workspace'), cancellable: true },
     async (progress, token) => {
       // findFiles honours files.exclude when no exclude pattern is given; .reportlintignore is applied by the server.
-      const uris = await vscode.workspace.findFiles('**/*.{txt,md,markdown}', undefined, 20_000, token);
+      const uris = await vscode.workspace.findFiles('**/*.{txt,md,markdown,docx}', undefined, 20_000, token);
       // The client's own URI strings, so the findings land on the same resources as open documents'.
       const files = uris.filter((u) => u.scheme === 'file').map((u) => u.toString());
       const roots = folders.filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);

@@ -17,6 +17,7 @@ import { RestartPolicy } from './restart-policy';
 import { registerCommands } from './commands';
 import { NoiseControl } from './noise';
 import { StatusBar } from './status';
+import { DOCX_SELECTOR, registerDocx } from './docx';
 import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../server/src/lsp/memory';
 
 let client: LanguageClient | undefined;
@@ -51,7 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(noise);
   const clientOptions: LanguageClientOptions = {
     // Config files too: the server reports broken .reportlintrc.json files in place.
-    documentSelector: [...selector, { scheme: 'file', pattern: '**/.reportlintrc{,.json}' }, { scheme: 'file', pattern: '**/.reportlint-ignore.json' }],
+    documentSelector: [...selector, DOCX_SELECTOR, { scheme: 'file', pattern: '**/.reportlintrc{,.json}' }, { scheme: 'file', pattern: '**/.reportlint-ignore.json' }],
     synchronize: {
       configurationSection: 'reportlint',
       fileEvents: [
@@ -74,6 +75,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('reportlint.convertPunctuation', convertPunctuation),
   );
   registerCommands(context, () => client);
+  registerDocx(context, () => client);
   context.subscriptions.push(new StatusBar(() => client));
   await client.start();
   // Custom profiles from the workspace are loaded only once the workspace is trusted.

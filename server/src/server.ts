@@ -24,6 +24,7 @@ import { MAX_CONFIG_BYTES, readTextFile } from './node/fs-access';
 import { hoverAt } from './core/hover';
 import { isReportDocument } from './core/profiles/detect';
 import { checkDecision, type CheckDecision, type EnableMode } from './core/check-decision';
+import { applySafeFixes, safeFixRules } from './core/safe-fixes';
 import './core/heading-hover';
 import { completionsAt } from './core/completion';
 import { activeProfile } from './core/profiles/detect';
@@ -53,6 +54,9 @@ import { runSuppression, suppressionActions, SUPPRESS_COMMANDS, type SuppressArg
 import { ALL_RULES } from './core/rules';
 import { previousYearFindings } from './lsp/cross-year';
 import { testModeRules } from './lsp/test-mode';
+import { readDocxForCheck, registerDocxRequests } from './lsp/docx';
+import { docxFileUri, docxViewUri } from './node/docx/view-uri';
+import { isDocxPath } from './node/docx';
 import { arrayOf, guarded, int, obj, oneOf, optional, OPTIONAL_URI_PARAM, range, str, CODE_ACTION, TEXT_DOCUMENT, TEXT_POSITION, URI_PARAM, valid, bool } from './lsp/params';
 import { LruCache } from './lsp/lru';
 import { socketTransportRefusal } from './node/transport';
@@ -119,7 +123,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       documentSymbolProvider: { label: 'ReportLint' },
       foldingRangeProvider: true,
-      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
       hoverProvider: true,
       completionProvider: { triggerCharacters: ['（', '(', '第', '#'] },
       codeLensProvider: { resolveProvider: false },
@@ -166,6 +170,8 @@ async function getSettings(uri: string): Promise<Settings> {
 
 function configFor(uri: string, settings: Settings): ResolvedConfig {
   let base = mergeConfig(defaultConfig(), { rules: settings.rules, maxFileSize: settings.maxFileSize, profile: settings.profile || 'auto' });
+  // The text view of a .docx takes the configuration of the .docx's folder.
+  uri = docxFileUri(uri) ?? uri;
   if (uri.startsWith('file:')) {
     try {
       base = loadConfigFor(fileURLToPath(uri), base, { trusted });
@@ -385,6 +391,12 @@ connection.onCodeAction(guarded('textDocument/codeAction', CODE_ACTION, (params)
   const findings = doc ? sessions.get(doc.uri)?.findingsFor(doc.version) : null;
   if (!doc || !findings) return [];
   const actions: CodeAction[] = [];
+  // source.fixAll (editor.codeActionsOnSave, "Fix all"): the safe fixes, the set `reportlint fix` applies.
+  const only = params.context.only;
+  if (only?.some((k) => FIX_ALL_KIND === k || FIX_ALL_KIND.startsWith(`${k}.`))) {
+    const fixAll = safeFixAllAction(doc, findings);
+    return fixAll ? [fixAll] : [];
+  }
   for (const diagnostic of params.context.diagnostics) {
     if (diagnostic.source !== 'ReportLint') continue;
     const finding = findings.find((f) => f.ruleId === diagnostic.code && sameRange(f.range, diagnostic.range) && f.message === diagnostic.message);
@@ -393,6 +405,29 @@ connection.onCodeAction(guarded('textDocument/codeAction', CODE_ACTION, (params)
   }
   return actions;
 }));
+
+const FIX_ALL_KIND = 'source.fixAll.reportlint';
+
+/**
+ * One action applying every safe fix (rule metadata `safeFix`, core/safe-fixes.ts) whose rule has
+ * a finding in this version, as one edit: the text between the first and the last change.
+ */
+function safeFixAllAction(doc: TextDocument, findings: readonly Finding[]): CodeAction | null {
+  const ruleIds = new Set(findings.filter((f) => safeFixRules().some((r) => r.meta.id === f.ruleId)).map((f) => f.ruleId));
+  if (!ruleIds.size) return null;
+  const text = doc.getText();
+  // The findings already reflect the settings and ignores: fix exactly the rules they name.
+  const fixed = applySafeFixes(text, { uri: doc.uri, format: formatOf(doc), ruleIds, check: { locale, forceReport: true, config: { ...defaultConfig(), rules: {} } } }).text;
+  if (fixed === text) return null;
+  let start = 0;
+  while (start < text.length && start < fixed.length && text[start] === fixed[start]) start++;
+  let end = 0;
+  while (end < text.length - start && end < fixed.length - start && text[text.length - 1 - end] === fixed[fixed.length - 1 - end]) end++;
+  const edit = { range: { start: doc.positionAt(start), end: doc.positionAt(text.length - end) }, newText: fixed.slice(start, fixed.length - end) };
+  return { title: localize(FIX_ALL_TITLE, locale), kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: [edit] } } };
+}
+
+const FIX_ALL_TITLE = { 'zh-cn': '修复全部可安全修复的问题（拼音残留、全角标点）', en: 'Fix all safely fixable problems (pinyin residue, full-width punctuation)' };
 
 connection.onHover(guarded('textDocument/hover', TEXT_POSITION, async (params) => {
   const doc = documents.get(params.textDocument.uri);
@@ -514,8 +549,11 @@ connection.onRequest('reportlint/checkFiles', guarded('reportlint/checkFiles', C
       continue;
     }
     summary.files++;
-    if (documents.get(uri)) continue; // open documents are checked as they are edited
-    const read = readReportFile(file);
+    // A .docx is checked as its text view; the findings go to the view's URI (lsp/docx.ts).
+    const docx = isDocxPath(file);
+    const target = docx ? docxViewUri(uri) : uri;
+    if (documents.get(target)) continue; // open documents are checked as they are edited
+    const read = docx ? await readDocxForCheck(file, locale) : readReportFile(file);
     if (!read.ok) {
       summary.unreadable.push(file);
       continue;
@@ -532,12 +570,14 @@ connection.onRequest('reportlint/checkFiles', guarded('reportlint/checkFiles', C
       else if (f.severity === 'warning') summary.warnings++;
     }
     if (findings.length) summary.withFindings++;
-    await connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(f, uri)) });
+    await connection.sendDiagnostics({ uri: target, diagnostics: findings.map((f) => toDiagnostic(f, target)) });
   }
   // .reportlintignore files that exist but could not be read (a FIFO, a device, too large) are listed too.
   summary.unreadable.push(...filter.problems);
   return summary;
 }));
+
+registerDocxRequests(connection, documents, () => locale);
 
 connection.onNotification('reportlint/didChangeTrust', (p: { isTrusted: boolean }) => {
   if (!valid(obj({ isTrusted: bool }), p)) return;

@@ -2,7 +2,9 @@
 # Installs what the end-to-end tests need, offline except for the npm and Debian registries:
 #   - Debian packages: chromium (the browser), libkrb5-dev (to rebuild VS Code's kerberos module),
 #     ripgrep (VS Code's search; its npm postinstall would download a binary) and fonts-noto-cjk
-#     (so Chinese renders in screenshots);
+#     (so Chinese renders in screenshots); libreoffice-writer-nogui, poppler-utils and
+#     fonts-arphic-ukai for the Word export test (test/unit/docx-libreoffice.test.ts; about a
+#     minute of apt on a fresh machine, measured 57 s + 9 s);
 #   - code-server (a real VS Code served to a browser) in a cache folder OUTSIDE the repository,
 #     keyed by version and reused when complete.
 # Idempotent: when everything is present it only checks and prints the paths.
@@ -13,7 +15,7 @@ CODE_SERVER_VERSION="${REPORTLINT_CODE_SERVER_VERSION:-4.100.3}"
 CACHE="${REPORTLINT_E2E_CACHE:-$HOME/.cache/reportlint-e2e}"
 DIR="$CACHE/code-server-$CODE_SERVER_VERSION"
 MARKER="$DIR/.reportlint-complete"
-APT_PACKAGES=(chromium libkrb5-dev ripgrep fonts-noto-cjk)
+APT_PACKAGES=(chromium libkrb5-dev ripgrep fonts-noto-cjk libreoffice-writer-nogui poppler-utils fonts-arphic-ukai)
 
 log() { echo "[e2e-setup] $*" >&2; }
 

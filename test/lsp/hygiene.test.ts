@@ -30,6 +30,30 @@ describe('hygiene over LSP: fix-all actions and the full-width punctuation reque
     assert.equal(applyEdits(text, actions[1].edit!.changes![uri]), text.replace(/\((qū|fā|xù)\)/g, ''));
   });
 
+  it('source.fixAll applies the safe fixes, the set `reportlint fix` applies, as one edit', async () => {
+    const uri = 'file:///virtual/fixall-report.txt';
+    const text = '某某區(qū)人民政府關於2023年度法治政府建設情況的報告\n\n一、主要舉措\n印發(fā)方案,持續(xù)推進，取得成效。\n二、下一步安排\n繼續推進。\n';
+    server.open(uri, text, 'reportlint');
+    const diags = (await server.diagnostics(uri)).diagnostics;
+    assert.ok(diags.some((d) => d.code === 'pinyin-residue') && diags.some((d) => d.code === 'punctuation-width'));
+    const actions = (await server.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    })) as CodeAction[];
+    assert.equal(actions.length, 1);
+    assert.equal(actions[0].kind, 'source.fixAll.reportlint');
+    const edits = actions[0].edit!.changes![uri];
+    assert.equal(edits.length, 1);
+    assert.equal(applyEdits(text, edits), text.replace(/\((qū|fā|xù)\)/g, '').replace('方案,持續', '方案，持續'));
+    const none = (await server.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['quickfix'] },
+    })) as CodeAction[];
+    assert.ok(!none.some((a) => a.kind === 'source.fixAll.reportlint'), 'only when asked for');
+  });
+
   it('reportlint/fullWidthPunctuation returns one set of edits for the whole document', async () => {
     const uri = 'file:///virtual/punct-report.md';
     const text = '# 一、主要举措(草稿)\n\n2024年,全区办理案件1,234宗,详见[通报](https://a.cn/x?a=1,2)。\n';

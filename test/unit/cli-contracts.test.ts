@@ -179,12 +179,30 @@ describe('cli (#17.4): arguments', () => {
     assert.match(cli(['--help'], { env: { LANG: 'en_US.UTF-8' } }).stdout, /^Usage:/);
   });
 
-  it('every message in the chosen locale: a bad --locale', () => {
+  it('a bad --locale is reported in the environment\'s locale', () => {
     const en = cli(['check', '--locale', 'fr', gap], { env: { LANG: 'en_US.UTF-8' } });
     assert.equal(en.code, 2);
     assert.equal(en.stderr, 'reportlint: invalid value for --locale: fr (allowed: zh-cn|en) (see `reportlint --help`)\n');
     const zh = cli(['check', '--locale', 'fr', gap]);
     assert.match(zh.stderr, /^reportlint: 选项 --locale 的值无效：fr/);
+  });
+
+  it('config problems are reported in the chosen locale, details included', () => {
+    const cfgDir = tmpdir();
+    fs.writeFileSync(path.join(cfgDir, '.reportlintrc.json'), '{ "rules": { "numbering-gap": "loud", "numbering-gapp": "off" }, "colour": 1 }');
+    fs.writeFileSync(path.join(cfgDir, '某报告.txt'), report());
+    const zh = cli(['check', path.join(cfgDir, '某报告.txt')]);
+    assert.equal(zh.code, 2);
+    const problems = zh.stderr.split('\n').filter((l) => l.includes('.reportlintrc.json'));
+    assert.deepEqual(problems.map((l) => l.slice(l.indexOf('：') + 1)), [
+      '配置有误，已忽略该项：规则“numbering-gap”：级别必须是 error、warning、info、hint 或 off 之一',
+      '配置有误，已忽略该项：未知规则“numbering-gapp”（是否要写“numbering-gap”？）',
+      '配置有误，已忽略该项：未知的键“colour”',
+    ]);
+    const en = cli(['check', '--locale', 'en', path.join(cfgDir, '某报告.txt')]);
+    assert.match(en.stderr, /config problem, ignored: unknown key "colour"/);
+    fs.writeFileSync(path.join(cfgDir, '.reportlintrc.json'), '{ "rules": { ');
+    assert.match(cli(['check', path.join(cfgDir, '某报告.txt')]).stderr, /配置有误，已忽略该项：JSON 格式错误：/);
   });
 });
 

@@ -56,7 +56,7 @@ describe('cli: bad inputs are reported by path, the rest still checked', () => {
     const r = cli(['check', '--force', '--format', 'json', 'tree', 'empty', 'missing.txt'], dir);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /symbolic link loop, skipped/);
-    assert.match(r.stderr, /empty: the folder holds no \.txt or \.md files/);
+    assert.match(r.stderr, /empty: the folder holds no \.txt, \.md or \.docx files/);
     assert.match(r.stderr, /missing\.txt: no such file or folder/);
     const files = JSON.parse(r.stdout).files;
     assert.equal(files.length, 1, 'the looped file is checked once');
@@ -67,7 +67,7 @@ describe('cli: bad inputs are reported by path, the rest still checked', () => {
     const dir = tmp();
     const r = cli(['check', '.'], dir);
     assert.equal(r.code, 0);
-    assert.match(r.stderr, /the folder holds no \.txt or \.md files/);
+    assert.match(r.stderr, /the folder holds no \.txt, \.md or \.docx files/);
   });
 
   it('a binary file and an undecodable file beside a GBK file: skipped by name, GBK checked', () => {

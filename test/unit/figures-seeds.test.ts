@@ -50,7 +50,8 @@ describe('figures on the seeds', { skip: SEEDS_SKIP }, () => {
       // The numerator is 直接纠错 13 + 撤回 2, the base the 审结 count of the previous sentence.
       'rate consistent 纠错率 | (13 + 2) ÷ 202 = 7.425…% ✓',
       // 共收到…109896件,其中受理转办102398件,同比下降13.73%: one part; the change has no base stated.
-      'sum consistent …政服务平台共收到企业群众诉求109896件 | 102398 ≤ 109896 ✓',
+      // (The name is shortened at a word start: 服务, not inside 政务.)
+      'sum consistent …服务平台共收到企业群众诉求109896件 | 102398 ≤ 109896 ✓',
       // 公开政府信息6000余条,其中…意见9件,…材料9件: a subset of an approximate total.
       'sum consistent …政府门户网站主动公开政府信息6000余條 | 9 + 9 = 18 ≤ 6000 ✓',
     ]);

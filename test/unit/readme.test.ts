@@ -61,9 +61,9 @@ describe('README.md and the development entry points', () => {
     for (const s of ['Debian or Ubuntu', 'root or sudo', '300 MB', 'CI=true', 'npm run e2e:setup']) assert.ok(readme.includes(s), `README does not mention ${s}`);
   });
 
-  // Written by the Word-document (#19) and hardening (#20) work, which land separately; README links
+  // Written by the Word-document work (#19), which lands separately; README links
   // them already. Remove an entry once its file is on main.
-  const PENDING = new Set(['docs/word.md', 'docs/security.md']);
+  const PENDING = new Set(['docs/word.md']);
   it('every relative link in README.md and docs/*.md points at a file of the repository', () => {
     for (const [file, text] of [['README.md', readme] as const, ...docs.map((f) => [`docs/${f}`, fs.readFileSync(path.join(docsDir, f), 'utf8')] as const)]) {
       for (const m of text.matchAll(/\]\(([^)#\s]+)(#[^)]*)?\)/g)) {

@@ -13,6 +13,7 @@ import { statsSummary } from '../../server/src/core/figures/summary';
 import { hoverAt } from '../../server/src/core/hover';
 import { completionsAt } from '../../server/src/core/completion';
 import { reportSkeletonSnippet } from '../../server/src/core/report-skeleton';
+import { tableMarkdownLines } from '../../server/src/core/profiles/table-skeleton';
 import { parseSnippet, render } from '../snippet-syntax';
 import { compareYears, reportKey } from '../../server/src/core/statistical-tables/cross-year';
 import { analyze, check, FIXTURES, REPO_ROOT } from '../helpers';
@@ -281,6 +282,22 @@ describe('信息公开 report: across years in the editor (the document’s fold
       assert.deepEqual(previousYearFindings(analyze(text, uri), uri, off, 'zh-cn'), []);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('信息公开 report: table snippets', () => {
+  it('the three table snippets are the tables generated from the profile data (regenerate them when the profile changes)', () => {
+    const snippets = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'snippets', 'report.json'), 'utf8')) as Record<string, { body: string[] }>;
+    const expected: Record<string, string[]> = {
+      'xxgk-table-proactive': ['article20-1', 'article20-5', 'article20-6', 'article20-8'],
+      'xxgk-table-requests': ['requests'],
+      'xxgk-table-review': ['review'],
+    };
+    for (const [name, ids] of Object.entries(expected)) {
+      const text = render(parseSnippet(snippets[name].body.join('\n')));
+      const tables = ids.map((id) => tableMarkdownLines(profile().tables!.find((t) => t.id === id)!).join('\n')).join('\n\n');
+      assert.equal(text.trimEnd(), tables, name);
     }
   });
 });

@@ -8,8 +8,8 @@ import { localize, normalizeLocale, type LocalizedText } from '../core/l10n';
 import type { Locale, Severity } from '../core/types';
 import { CLI_MESSAGES } from './messages';
 
-export type Command = 'check' | 'outline' | 'stats' | 'fix' | 'rules';
-export const COMMANDS: readonly Command[] = ['check', 'outline', 'stats', 'fix', 'rules'];
+export type Command = 'check' | 'outline' | 'stats' | 'fix' | 'rules' | 'export';
+export const COMMANDS: readonly Command[] = ['check', 'outline', 'stats', 'fix', 'rules', 'export'];
 
 export interface Options {
   command: Command;
@@ -33,13 +33,16 @@ export interface Options {
   dryRun: boolean;
   /** `--follow-symlinks`: folder walks follow links that lead outside the folders given. */
   followSymlinks: boolean;
+  /** `export -o OUT` (null: beside the input, see cli/export.ts). */
+  output: string | null;
 }
 
 export type Parsed = { kind: 'run'; options: Options } | { kind: 'help'; locale: Locale } | { kind: 'version' } | { kind: 'usage'; locale: Locale; message: string };
 
 /** Every option: its type, short flag, the values it accepts and the commands it applies to. */
 const OPTIONS = {
-  format: { type: 'string', short: 'f', commands: ['check', 'outline', 'stats'] },
+  format: { type: 'string', short: 'f', commands: ['check', 'outline', 'stats', 'export'] },
+  output: { type: 'string', short: 'o', commands: ['export'] },
   'fail-on': { type: 'string', commands: ['check'] },
   config: { type: 'string', commands: ['check', 'fix'] },
   locale: { type: 'string', commands: null },
@@ -64,6 +67,7 @@ export const FORMATS: Record<Command, readonly string[]> = {
   stats: ['text', 'json', 'csv'],
   fix: ['text'],
   rules: ['text'],
+  export: ['docx'],
 };
 export const FAIL_ON: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
 export const LOCALES = ['zh-cn', 'en'] as const;
@@ -144,7 +148,7 @@ export function parseCommandLine(argv: string[], env: Record<string, string | un
     const options: Options = {
       command,
       paths,
-      format: oneOf('format', FORMATS[command]) ?? 'text',
+      format: oneOf('format', FORMATS[command]) ?? FORMATS[command][0],
       failOn: (oneOf('fail-on', FAIL_ON) ?? 'error') as Severity,
       configFile: str('config') ?? null,
       locale,
@@ -156,10 +160,12 @@ export function parseCommandLine(argv: string[], env: Record<string, string | un
       rules: rulesArg === undefined ? null : rulesArg.split(',').map((s) => s.trim()).filter(Boolean),
       dryRun: seen.has('dry-run'),
       followSymlinks: seen.has('follow-symlinks'),
+      output: str('output') ?? null,
     };
     if (command !== 'rules' && !paths.length) throw new UsageError(t(CLI_MESSAGES.noPaths));
     if (command === 'rules' && paths.length) throw new UsageError(t(CLI_MESSAGES.unexpectedArgument, { arg: paths[0] }));
     if (command === 'fix' && paths.includes('-')) throw new UsageError(t(CLI_MESSAGES.fixNoStdin));
+    if (command === 'export' && (paths.length !== 1 || paths[0] === '-')) throw new UsageError(t(CLI_MESSAGES.exportOnePath));
     return { kind: 'run', options };
   } catch (e) {
     if (e instanceof UsageError) return { kind: 'usage', locale, message: e.message };

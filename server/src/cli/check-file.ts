@@ -5,13 +5,14 @@ import type { ResolvedConfig } from '../core/config';
 import type { IgnoreEntry } from '../core/suppress';
 import type { Locale } from '../core/types';
 import { fileResult, reportedFinding, skippedResult, type FileResult } from './format';
+import type { LineOrigin } from '../node/docx/origin';
 
 /**
  * Check one file as `reportlint check` does, on the main thread or a worker: in `auto` mode (no
  * `--force`) a file that does not look like a report is skipped, exactly as the editor skips it.
  */
 export function checkOneFile(
-  file: { text: string; displayPath: string },
+  file: { text: string; displayPath: string; origins?: readonly LineOrigin[] },
   config: ResolvedConfig,
   ignores: readonly IgnoreEntry[],
   locale: Locale,
@@ -20,5 +21,5 @@ export function checkOneFile(
   const analysis = Analysis.fromText(file.text, { uri: file.displayPath });
   const decision = checkDecision({ mode: force ? 'always' : 'auto', analysis, path: file.displayPath, config });
   if (!decision.check) return skippedResult(file.displayPath);
-  return fileResult(file.displayPath, checkDocument(analysis, { config, locale, ignores, forceReport: decision.force }).map(reportedFinding));
+  return fileResult(file.displayPath, checkDocument(analysis, { config, locale, ignores, forceReport: decision.force }).map(reportedFinding), file.origins);
 }

@@ -7,7 +7,7 @@ import type { Locale } from '../core/types';
 import { CLI_MESSAGES } from './messages';
 import { MAX_CONFIG_BYTES, readTextFile, walkFolder, type FsProblemCode, type WalkProblem } from '../node/fs-access';
 
-export const REPORT_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
+export const REPORT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.docx']);
 export const IGNORE_FILE = '.reportlintignore';
 /** Folders never worth descending into. */
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);

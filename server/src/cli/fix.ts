@@ -45,9 +45,14 @@ export async function runFix(o: Options, io: CliIO): Promise<number> {
   const diffs: string[] = [];
   const messages: string[] = [];
   for (const f of files) {
+    // A Word document is never rewritten as text: the writer fixes it in Word.
+    if (f.origins) {
+      problems.push({ path: f.path, kind: 'notice', message: t(CLI_MESSAGES.fixNoDocx, { path: f.path }) });
+      continue;
+    }
     const config = resolver.config(f.path);
     for (const e of config.errors) {
-      const line = t(CLI_MESSAGES.configError, { file: e.file, message: e.message });
+      const line = t(CLI_MESSAGES.configError, { file: e.file, message: e.localized?.[o.locale] ?? e.message });
       if (!problems.some((p) => p.message === line)) problems.push({ path: e.file, kind: 'error', message: line });
     }
     const analysis = Analysis.fromText(f.text, { uri: f.path });

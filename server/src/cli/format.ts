@@ -3,6 +3,7 @@ import { escapeForTerminal } from './escape';
 import { ALL_RULES } from '../core/rules';
 import { localize } from '../core/l10n';
 import { CLI_MESSAGES } from './messages';
+import { describeOrigin, type LineOrigin } from '../node/docx/origin';
 
 /** The fields of a finding that the CLI prints (all that worker threads send back). */
 export type ReportedFinding = Pick<Finding, 'ruleId' | 'severity' | 'message' | 'range'>;
@@ -21,14 +22,22 @@ export interface FileResult {
   /** The file's part of the json or text output, built by a worker thread (see `outputPart`). */
   part?: string;
   counts: SeverityCounts;
+  /** For a .docx: where each line of the text view comes from (the output names the paragraph). */
+  origins?: readonly LineOrigin[];
   /** Not checked: in `auto` mode it does not look like a report (core/check-decision.ts). */
   skipped?: boolean;
 }
 
-export function fileResult(path: string, findings: readonly ReportedFinding[]): FileResult {
+export function fileResult(path: string, findings: readonly ReportedFinding[], origins?: readonly LineOrigin[]): FileResult {
   const counts: SeverityCounts = { error: 0, warning: 0, info: 0, hint: 0 };
   for (const f of findings) counts[f.severity]++;
-  return { path, findings, counts };
+  return origins ? { path, findings, counts, origins } : { path, findings, counts };
+}
+
+/** ` （段落 7）` after a finding's message in a .docx, '' otherwise. */
+function originSuffix(r: FileResult, line: number, locale: Locale): string {
+  const where = r.origins ? describeOrigin(r.origins[line], locale) : '';
+  return where ? (locale === 'zh-cn' ? `（${where}）` : ` (${where})`) : '';
 }
 
 export function skippedResult(path: string): FileResult {
@@ -54,7 +63,7 @@ export function outputPart(format: PartFormat, r: FileResult, locale: Locale, te
   const findings = r.findings ?? [];
   if (format === 'text') {
     if (r.skipped) return '';
-    const line = (f: ReportedFinding) => `${escapeForTerminal(r.path)}:${f.range.start.line + 1}:${f.range.start.character + 1} ${SEVERITY_LABEL[locale][f.severity]} ${f.ruleId} ${f.message}`;
+    const line = (f: ReportedFinding) => `${escapeForTerminal(r.path)}:${f.range.start.line + 1}:${f.range.start.character + 1} ${SEVERITY_LABEL[locale][f.severity]} ${f.ruleId} ${f.message}${originSuffix(r, f.range.start.line, locale)}`;
     const byRule = new Map<string, { count: number; severity: Severity }>();
     for (const f of findings) {
       const e = byRule.get(f.ruleId);
@@ -76,8 +85,12 @@ export function outputPart(format: PartFormat, r: FileResult, locale: Locale, te
     return out.join('\n');
   }
   // The file's object as JSON.stringify(…, null, 2) prints it two levels deep (see formatJson).
-  const diagnostics = findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, range: f.range }));
-  return JSON.stringify({ path: r.path, diagnostics }, null, 2).replace(/\n/g, '\n    ');
+  const origins = r.origins;
+  const diagnostics = findings.map((f) =>
+    origins ? { ruleId: f.ruleId, severity: f.severity, message: f.message, range: f.range, origin: origins[f.range.start.line] ?? null } : { ruleId: f.ruleId, severity: f.severity, message: f.message, range: f.range },
+  );
+  const file = origins ? { path: r.path, source: 'docx', diagnostics } : { path: r.path, diagnostics };
+  return JSON.stringify(file, null, 2).replace(/\n/g, '\n    ');
 }
 
 const SEVERITY_LABEL: Record<Locale, Record<Severity, string>> = {

@@ -23,6 +23,9 @@ import { localeFromEnv, parseCommandLine, usageLine, type Options } from './args
 import { runFix } from './fix';
 import { epochMs, runWorker, startWorkers, workerCount, type CheckSettings, type FileResolver, type WorkerPool, type WorkerTiming } from './parallel';
 import { ResolveCache } from './resolve-cache';
+import { runExport } from './export';
+
+import { docxProblemMessage, isDocxPath, readDocx, type LineOrigin } from '../node/docx';
 
 declare const REPORTLINT_VERSION: string | undefined;
 const VERSION = typeof REPORTLINT_VERSION === 'string' ? REPORTLINT_VERSION : '0.0.0-dev';
@@ -58,6 +61,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   const o = parsed.options;
   io.locale = o.locale;
   switch (o.command) {
+    case 'export':
+      return runExport(o.paths[0], o.output, o.locale, io.stderr);
     case 'check':
       return runCheck(o, io);
     case 'outline':
@@ -75,6 +80,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 export interface LoadedFile {
   path: string;
   text: string;
+  /** A .docx: where each line of its text view comes from. */
+  origins?: LineOrigin[];
   /** How the file was decoded (`fix` writes it back the same way). */
   encoding: string;
 }
@@ -113,15 +120,31 @@ export async function loadInputs(
     files.push(file);
     onFile?.(file, files.length - 1);
   };
+  // A .docx is read as its text view (node/docx); a file it cannot read is reported by name.
+  const readWord = async (p: string, buf: Buffer) => {
+    try {
+      const d = await readDocx(buf);
+      const file = { path: p, text: d.text, encoding: 'docx', origins: d.origins };
+      files.push(file);
+      onFile?.(file, files.length - 1);
+    } catch (e) {
+      problems.push({ path: p, kind: 'error', message: docxProblemMessage(e, p === '-' ? o.stdinName : p, o.locale) });
+    }
+  };
   onCollected?.(collected.files.length + (o.paths.includes('-') ? 1 : 0));
-  if (o.paths.includes('-')) decode('-', await io.readStdin());
+  if (o.paths.includes('-')) {
+    const input = await io.readStdin();
+    if (isDocxPath(o.stdinName)) await readWord('-', input);
+    else decode('-', input);
+  }
   for (const p of collected.files) {
     const read = readRegularFile(p, MAX_REPORT_BYTES);
     if (!read.ok) {
       problems.push({ path: p, kind: 'error', skipped: true, message: readProblemMessage(read, o.locale) });
       continue;
     }
-    decode(p, read.data);
+    if (isDocxPath(p)) await readWord(p, read.data);
+    else decode(p, read.data);
   }
   return { files, problems };
 }
@@ -184,7 +207,7 @@ async function runCheck(o: Options, io: CliIO): Promise<number> {
       const workers = workerCount(count, io.env);
       if (workers > 0) started.pool = startWorkers(workers, settings, __filename);
     },
-    (f, index) => started.pool?.add({ index, path: f.path, displayPath: displayPath(f.path), text: f.text }),
+    (f, index) => started.pool?.add({ index, path: f.path, displayPath: displayPath(f.path), text: f.text, origins: f.origins }),
   );
   marks.push(['read', epochMs()]);
   const explicit = loadExplicitConfig(o, problems);
@@ -195,7 +218,7 @@ async function runCheck(o: Options, io: CliIO): Promise<number> {
     const config = resolver.config(f.path);
     configs.push(config);
     for (const e of [...config.errors, ...resolver.ignoreErrors(f.path)]) {
-      const line = t(CLI_MESSAGES.configError, { file: e.file, message: e.message });
+      const line = t(CLI_MESSAGES.configError, { file: e.file, message: e.localized?.[o.locale] ?? e.message });
       if (!configProblems.has(line)) {
         configProblems.add(line);
         problems.push({ path: e.file, kind: 'error', message: line });
@@ -211,7 +234,7 @@ async function runCheck(o: Options, io: CliIO): Promise<number> {
     files.forEach((f, i) => {
       const ignores = resolver.ignores(f.path);
       const t0 = epochMs();
-      results.push(checkOneFile({ text: f.text, displayPath: displayPath(f.path) }, configs[i], ignores, o.locale, o.force));
+      results.push(checkOneFile({ text: f.text, displayPath: displayPath(f.path), origins: f.origins }, configs[i], ignores, o.locale, o.force));
       sequentialCheckMs += epochMs() - t0;
     });
   }
@@ -273,10 +296,11 @@ async function runStats(o: Options, io: CliIO): Promise<number> {
   const failed = reportProblems(problems, io);
   const rows = files.map((f) => {
     const displayPath = f.path === '-' ? o.stdinName : f.path;
-    return { path: displayPath, summary: statsSummary(Analysis.fromText(f.text, { uri: displayPath })) };
+    return { path: displayPath, docx: !!f.origins, summary: statsSummary(Analysis.fromText(f.text, { uri: displayPath })) };
   });
   if (o.format === 'json') {
-    io.stdout(JSON.stringify({ files: rows.map((r) => ({ path: r.path, coverage: r.summary.coverage, claims: r.summary.claims })) }, null, 2) + '\n');
+    const entry = (r: (typeof rows)[number]) => (r.docx ? { path: r.path, source: 'docx', coverage: r.summary.coverage, claims: r.summary.claims } : { path: r.path, coverage: r.summary.coverage, claims: r.summary.claims });
+    io.stdout(JSON.stringify({ files: rows.map(entry) }, null, 2) + '\n');
   } else if (o.format === 'csv') {
     // Excel on Chinese Windows reads a CSV without a byte order mark as GBK (mojibake).
     io.stdout((o.bom ? '\uFEFF' : '') + statsToCsv(rows));
@@ -299,10 +323,10 @@ async function runOutline(o: Options, io: CliIO): Promise<number> {
     const tables = profile?.tables?.length
       ? statisticalTables(analysis, profile).tables.map((t) => ({ id: t.def.id, name: t.def.name[o.locale], range: analysis.doc.rangeOf(t.start, t.end) }))
       : [];
-    return { displayPath, analysis, profile: profile ? { id: profile.id, name: profile.name[o.locale] } : null, tables };
+    return { displayPath, docx: !!f.origins, analysis, profile: profile ? { id: profile.id, name: profile.name[o.locale] } : null, tables };
   });
   if (o.format === 'json') {
-    io.stdout(JSON.stringify({ files: outlines.map((x) => ({ ...outlineToJson(x.analysis, x.displayPath), profile: x.profile, tables: x.tables })) }, null, 2) + '\n');
+    io.stdout(JSON.stringify({ files: outlines.map((x) => withSource({ ...outlineToJson(x.analysis, x.displayPath), profile: x.profile, tables: x.tables }, x.docx)) }, null, 2) + '\n');
   } else {
     const blocks: string[] = [];
     for (const { displayPath, analysis, profile, tables } of outlines) {
@@ -319,6 +343,13 @@ async function runOutline(o: Options, io: CliIO): Promise<number> {
     if (blocks.length) io.stdout(`${localize(CLI_MESSAGES.outlineLegend, o.locale)}\n${blocks.join('\n\n')}\n`);
   }
   return failed || !files.length ? EXIT_FAILURE : EXIT_OK;
+}
+
+/** A .docx's JSON entry says where it came from: `"source": "docx"` after its path. */
+function withSource<T extends { path: string }>(entry: T, docx: boolean): T | (T & { source: 'docx' }) {
+  if (!docx) return entry;
+  const { path: p, ...rest } = entry;
+  return { path: p, source: 'docx' as const, ...rest } as T & { source: 'docx' };
 }
 
 /** Entry point of the CLI's worker threads (see parallel.ts): configuration resolved exactly as above. */

@@ -26,6 +26,9 @@ export const CLI_MESSAGES = {
       --config 文件
       --force                          也修复看起来不像报告的文件
   reportlint rules                     列出全部规则
+  reportlint export [选项] 文件        导出为 Word 文档（GB/T 9704 公文格式）；文件可以是 .txt、.md 或 .docx
+      -f, --format docx                输出格式，目前只有 docx（默认）
+      -o, --output 文件                输出文件，默认与输入同名、扩展名为 .docx
 
 通用选项：
   --locale zh-cn|en                    消息语言，默认跟随 LANG，否则为简体中文
@@ -58,6 +61,9 @@ export const CLI_MESSAGES = {
       --config FILE
       --force                          fix files that do not look like reports too
   reportlint rules                     list every rule
+  reportlint export [options] FILE     write the report as a Word document (GB/T 9704 layout); FILE is .txt, .md or .docx
+      -f, --format docx                output format, only docx so far (the default)
+      -o, --output FILE                output file, default the input's name with .docx
 
 Common options:
   --locale zh-cn|en                    message language, default from LANG, else Simplified Chinese
@@ -94,6 +100,8 @@ Exit codes: 0 nothing at the --fail-on level; 1 findings at that level; 2 usage 
   fixWriteFailed: { 'zh-cn': '{path}：无法写入（{error}），文件未改动', en: '{path}: cannot write ({error}); the file is unchanged' },
   unknownRules: { 'zh-cn': '--rules 中有未知或没有安全修复的规则：{ids}（可用：{allowed}）', en: '--rules names unknown rules or rules without a safe fix: {ids} (available: {allowed})' },
   unknownCommand: { 'zh-cn': '未知命令：{cmd}', en: 'unknown command: {cmd}' },
+  fixNoDocx: { 'zh-cn': '{path}：Word 文档不能就地修复，已跳过（请在 Word 中修改）', en: '{path}: a Word document is not fixed in place; skipped (fix it in Word)' },
+  exportOnePath: { 'zh-cn': 'export 只接受一个报告文件（不能是标准输入）', en: 'export takes exactly one report file (not stdin)' },
   unknownOption: { 'zh-cn': '未知选项：{opt}', en: 'unknown option: {opt}' },
   missingValue: { 'zh-cn': '选项 {opt} 需要一个值', en: 'option {opt} needs a value' },
   badValue: { 'zh-cn': '选项 {opt} 的值无效：{value}（可选：{allowed}）', en: 'invalid value for {opt}: {value} (allowed: {allowed})' },
@@ -103,7 +111,7 @@ Exit codes: 0 nothing at the --fail-on level; 1 findings at that level; 2 usage 
   loop: { 'zh-cn': '{path}：符号链接形成循环，已跳过', en: '{path}: symbolic link loop, skipped' },
   unreadableDir: { 'zh-cn': '{path}：无法读取（{error}）', en: '{path}: cannot be read ({error})' },
   notRegular: { 'zh-cn': '{path}：不是普通文件（管道、套接字或设备），已跳过', en: '{path}: not a regular file (pipe, socket or device), skipped' },
-  emptyFolder: { 'zh-cn': '{path}：文件夹中没有 .txt 或 .md 文件', en: '{path}: the folder holds no .txt or .md files' },
+  emptyFolder: { 'zh-cn': '{path}：文件夹中没有 .txt、.md 或 .docx 文件', en: '{path}: the folder holds no .txt, .md or .docx files' },
   outsideRoot: {
     'zh-cn': '{path}：符号链接指向所查文件夹之外（{target}），已跳过（需要时使用 --follow-symlinks）',
     en: '{path}: symbolic link leading outside the folder ({target}), skipped (use --follow-symlinks to follow it)',

@@ -19,6 +19,7 @@ import type { IgnoreEntry } from '../core/suppress';
 import type { Locale } from '../core/types';
 import { outputPart, type FileResult, type TextOptions } from './format';
 import { checkOneFile } from './check-file';
+import type { LineOrigin } from '../node/docx/origin';
 
 export interface CheckJob {
   /** Index in the input order. */
@@ -27,6 +28,8 @@ export interface CheckJob {
   path: string;
   displayPath: string;
   text: string;
+  /** For a .docx: where each text line comes from (see node/docx). */
+  origins?: LineOrigin[];
 }
 
 export interface CheckSettings {

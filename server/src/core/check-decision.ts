@@ -17,7 +17,7 @@ import { isReportDocument } from './profiles/detect';
 export type EnableMode = 'auto' | 'always' | 'never';
 
 /** File names VS Code gives the ReportLint language (package.json filenamePatterns and extensions). */
-export const REPORT_FILE_NAME = /(?:\.report\.txt|[报報]告[^/\\]*\.txt)$/i;
+export const REPORT_FILE_NAME = /(?:\.report\.txt|[报報]告[^/\\]*\.(?:txt|docx))$/i;
 /** A first line VS Code takes for a report title (package.json `firstLine`, kept equal by a test). */
 export const REPORT_FIRST_LINE = /^\s*.{0,60}关于.{0,20}(19|20)\d{2}年度?.{0,30}报告\s*$/;
 

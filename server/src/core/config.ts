@@ -3,6 +3,7 @@ import type { SeverityOrOff } from './types';
 import type { Profile } from './profiles/types';
 import { validateProfile } from './profiles/load';
 import { builtinProfiles } from './profiles/registry';
+import { configText as problemText, configTextWith, jsonProblem, type ConfigText } from './config-messages';
 
 /** The shape of `.reportlintrc.json` (JSONC). See schemas/reportlintrc.schema.json. */
 export interface ReportLintConfig {
@@ -19,9 +20,16 @@ export interface ReportLintConfig {
   profiles?: string[];
 }
 
+/** A ConfigError's `message` (English) and `localized` texts. */
+function withText(text: ConfigText): { message: string; localized: ConfigText } {
+  return { message: text.en, localized: text };
+}
+
 export interface ConfigError {
   file: string;
   message: string;
+  /** The same problem in each locale, when known (the CLI and the editor show the user's). */
+  localized?: ConfigText;
   /** Offset and length of the offending text in the config file, when known. */
   offset?: number;
   length?: number;
@@ -99,18 +107,23 @@ export class ErrorList {
   readonly errors: ConfigError[] = [];
   private dropped = 0;
   constructor(private readonly file: string) {}
-  add(message: string, at?: { offset: number; length: number }, severity?: 'error' | 'info'): void {
+  add(text: string | ConfigText, at?: { offset: number; length: number }, severity?: 'error' | 'info'): void {
     if (this.errors.length >= MAX_FILE_ERRORS) {
       this.dropped++;
       return;
     }
-    this.errors.push({ file: this.file, message, ...(at ? { offset: at.offset, length: at.length } : {}), ...(severity ? { severity } : {}) });
+    const message = typeof text === 'string' ? text : text.en;
+    const localized = typeof text === 'string' ? {} : { localized: text };
+    this.errors.push({ file: this.file, message, ...localized, ...(at ? { offset: at.offset, length: at.length } : {}), ...(severity ? { severity } : {}) });
   }
   get full(): boolean {
     return this.errors.length >= MAX_FILE_ERRORS;
   }
   done(): ConfigError[] {
-    if (this.dropped) this.errors.push({ file: this.file, message: `… and ${this.dropped} more problems in this file` });
+    if (this.dropped) {
+      const localized = problemText('more', { count: this.dropped });
+      this.errors.push({ file: this.file, message: localized.en, localized });
+    }
     return this.errors;
   }
 }
@@ -137,10 +150,10 @@ export function parseConfigText(text: string, file: string): { config: ReportLin
   const errors = new ErrorList(file);
   const parseErrors: ParseError[] = [];
   const raw: unknown = parseJsonc(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
-  for (const e of parseErrors) errors.add(`JSON: ${printParseErrorCode(e.error)}`, { offset: e.offset, length: e.length });
+  for (const e of parseErrors) errors.add(jsonProblem(printParseErrorCode(e.error)), { offset: e.offset, length: e.length });
   if (parseErrors.length) return { config: {}, errors: errors.done() };
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    errors.add('config must be a JSON object');
+    errors.add(problemText('notObject'));
     return { config: {}, errors: errors.done() };
   }
   // The keys in order with their offsets, from the parser's events (no tree is built).
@@ -173,7 +186,7 @@ export function parseConfigText(text: string, file: string): { config: ReportLin
   for (const { key, offset, length } of top) {
     const at = { offset, length };
     if (PROTO_KEYS.has(key)) {
-      errors.add(`key "${key}" is not allowed`, at);
+      errors.add(problemText('keyNotAllowed', { key }), at);
       continue;
     }
     const value = own(raw, key);
@@ -182,19 +195,19 @@ export function parseConfigText(text: string, file: string): { config: ReportLin
         break;
       case 'profile':
         if (typeof value === 'string' && value.length > 0 && value.length <= 100) config.profile = value;
-        else errors.add('"profile" must be a non-empty string', at);
+        else errors.add(problemText('profile'), at);
         break;
       case 'profiles':
         if (Array.isArray(value) && value.length <= 20 && value.every((v) => typeof v === 'string' && v.length > 0 && v.length <= 260)) config.profiles = value as string[];
-        else errors.add('"profiles" must be an array of at most 20 file paths', at);
+        else errors.add(problemText('profiles'), at);
         break;
       case 'root':
         if (typeof value === 'boolean') config.root = value;
-        else errors.add('"root" must be true or false', at);
+        else errors.add(problemText('root'), at);
         break;
       case 'maxFileSize':
         if (typeof value === 'number' && Number.isFinite(value) && value > 0) config.maxFileSize = value;
-        else errors.add('"maxFileSize" must be a positive number', at);
+        else errors.add(problemText('maxFileSize'), at);
         break;
       case 'rules':
         if (value && typeof value === 'object' && !Array.isArray(value)) {
@@ -204,22 +217,22 @@ export function parseConfigText(text: string, file: string): { config: ReportLin
             const rule = r.key;
             const where = { offset: r.offset, length: r.length };
             if (PROTO_KEYS.has(rule)) {
-              errors.add(`rule "${rule}": key not allowed`, where);
+              errors.add(problemText('ruleKeyNotAllowed', { rule }), where);
               continue;
             }
             const sev = own(value, rule);
             if (!known.has(rule)) {
               // Only the first problems get a suggestion: the answer stays bounded and linear.
               const near = errors.full ? null : nearestId(rule, known);
-              errors.add(`unknown rule "${rule}"${near ? ` (did you mean "${near}"?)` : ''}`, where);
+              errors.add(near ? problemText('unknownRuleNear', { rule, near }) : problemText('unknownRule', { rule }), where);
             } else if (typeof sev === 'string' && SEVERITIES.has(sev)) rules[rule] = sev as SeverityOrOff;
-            else errors.add(`rule "${rule}": severity must be one of error, warning, info, hint, off`, where);
+            else errors.add(problemText('severity', { rule }), where);
           }
           config.rules = rules;
-        } else errors.add('"rules" must be an object of rule id → severity', at);
+        } else errors.add(problemText('rules'), at);
         break;
       default:
-        errors.add(`unknown key "${key}"`, at);
+        errors.add(problemText('unknownKey', { key }), at);
     }
   }
   return { config, errors: errors.done() };
@@ -272,28 +285,28 @@ export function profilesFromConfig(configFile: string, configText: string, paths
     const where = locateInConfig(configText, ['profiles', i]) ?? undefined;
     const got = read(configFile, rel);
     if (!got.ok) {
-      errors.add(`cannot read profile "${rel}": ${got.message}`, where);
+      errors.add(problemText('profileUnreadable', { rel, problem: got.message }), where);
       return;
     }
     const parseErrors: ParseError[] = [];
     const data = parseJsonc(got.text, parseErrors, { allowTrailingComma: true });
     if (parseErrors.length) {
-      errors.add(`profile "${rel}": JSON: ${printParseErrorCode(parseErrors[0].error)} at offset ${parseErrors[0].offset}`, where);
+      errors.add(configTextWith('profileJson', { rel, offset: parseErrors[0].offset }, { problem: jsonProblem(printParseErrorCode(parseErrors[0].error)) }), where);
       return;
     }
     const proto = findProtoKey(parseTree(got.text, [], { allowTrailingComma: true }));
     if (proto) {
-      errors.add(`profile "${rel}" is invalid: key "${proto}" is not allowed`, where);
+      errors.add(problemText('profileKey', { rel, key: proto }), where);
       return;
     }
     const { profile, problems } = validateProfile(data);
     if (!profile) {
       const shown = problems.slice(0, 5).map((p) => `${p.path || '/'} ${p.message}`).join('; ');
-      errors.add(`profile "${rel}" is invalid: ${shown}`, where);
+      errors.add(problemText('profileInvalid', { rel, problems: shown }), where);
       return;
     }
     if (known.has(profile.id)) {
-      errors.add(`profile "${rel}": id "${profile.id}" is already taken`, where);
+      errors.add(problemText('profileTaken', { rel, id: profile.id }), where);
       return;
     }
     known.add(profile.id);
@@ -325,7 +338,7 @@ export function resolveConfig(layers: readonly ConfigLayer[], base: ResolvedConf
   const known = new Set<string>([...builtinProfiles().map((p) => p.id), ...(base.customProfiles ?? []).map((p) => p.id)]);
   for (const { file, text, problem } of layers) {
     if (text === null) {
-      resolved = { ...resolved, errors: [...resolved.errors, { file, message: `cannot read config file${problem ? ` (${problem})` : ''}` }] };
+      resolved = { ...resolved, errors: [...resolved.errors, { file, ...withText(problem ? problemText('configUnreadableWhy', { problem }) : problemText('configUnreadable')) }] };
       continue;
     }
     const { config, errors } = parseConfigText(text, file);
@@ -336,7 +349,7 @@ export function resolveConfig(layers: readonly ConfigLayer[], base: ResolvedConf
       if (!trusted) {
         resolved = {
           ...resolved,
-          errors: [...resolved.errors, { file, severity: 'info', message: 'custom profiles are not loaded in an untrusted workspace', ...(locateKey(text, 'profiles') ?? {}) }],
+          errors: [...resolved.errors, { file, severity: 'info', ...withText(problemText('untrusted')), ...(locateKey(text, 'profiles') ?? {}) }],
         };
       } else {
         const loaded = profilesFromConfig(file, text, config.profiles, known, options.readProfile);
@@ -353,7 +366,7 @@ export function resolveConfig(layers: readonly ConfigLayer[], base: ResolvedConf
     const where = profileSetIn ? { file: profileSetIn.file, ...(locateInConfig(profileSetIn.text, ['profile']) ?? {}) } : { file: '(settings)' };
     resolved = {
       ...resolved,
-      errors: [...resolved.errors, { ...where, message: `unknown profile "${resolved.profile}" (known: auto, none, ${[...known].join(', ')})` }],
+      errors: [...resolved.errors, { ...where, ...withText(problemText('unknownProfile', { profile: resolved.profile, known: ['auto', 'none', ...known].join(', ') })) }],
       profile: 'auto',
     };
   }

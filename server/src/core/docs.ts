@@ -1,5 +1,6 @@
 import { ALL_RULES } from './rules';
 import type { Locale } from './types';
+import { STATISTICS_POLICY } from './figures/policy';
 
 const SEVERITY_NAME: Record<Locale, Record<string, string>> = {
   'zh-cn': { error: '错误', warning: '警告', info: '提示', hint: '建议' },
@@ -19,6 +20,7 @@ export function renderRulesMarkdown(): string {
     out.push(`| [\`${r.meta.id}\`](#${r.meta.id}) | ${r.meta.defaultSeverity} | ${r.meta.fixable ? '✓' : ''} | ${r.meta.description.en} |`);
   }
   out.push('');
+  out.push('## Statistics rules: precision policy / 数据类规则的定级原则', '', STATISTICS_POLICY['zh-cn'], '', STATISTICS_POLICY.en, '');
   for (const r of ALL_RULES) {
     out.push(`## ${r.meta.id}`, '');
     out.push(`- Default severity / 默认级别: **${r.meta.defaultSeverity}** (${SEVERITY_NAME['zh-cn'][r.meta.defaultSeverity]})`);

@@ -8,6 +8,7 @@
 import type { Analysis } from '../analysis';
 import { splitLines } from '../document';
 import { tablesOf } from '../blocks/tables';
+import { tableClaims } from './tables';
 import type { Section } from '../outline/outline';
 import { PLAN_HEADING_RE } from './vocabulary';
 import { simplify } from '../script';
@@ -72,6 +73,14 @@ function figureLines(analysis: Analysis): DocumentFigureLines {
       const s = doc.simplified.slice(unit.start, unit.end);
       const data = MAY_HOLD_FIGURE.test(s) ? analyzeLine(s, doc.text.slice(unit.start, unit.end)) : EMPTY_LINE;
       if (data.figures.length || data.skipped.length) lines.push({ line: unit.line, offset: unit.start, data });
+    }
+    // Totals in tables (at document offsets: entries with offset 0, after the line's own entry).
+    const tabled = tableClaims(analysis);
+    if (tabled.length) {
+      for (const { line, claim } of tabled) {
+        lines.push({ line, offset: 0, data: { ...EMPTY_LINE, claims: [claim], flagged: claim.verdict === 'consistent' ? [] : [claim] } });
+      }
+      lines.sort((a, b) => a.line - b.line);
     }
     const flaggedLines: DocumentFigureLines['flaggedLines'] = [];
     for (const l of lines) if (l.data.flagged.length) flaggedLines.push(l);
@@ -291,10 +300,11 @@ export function analyzeLine(lineSimplified: string, lineOriginal: string = lineS
   const sums = sumClaims(ctx);
   claims.push(...sums);
   // A series of shares of one whole adding up to 100% is a complete breakdown (unless a 其中 list already is).
+  const inSums = new Set<Figure>();
+  for (const c of sums) for (const i of c.inputs) if (i.role === 'part') inSums.add(i.figure);
   for (const series of completeShareSeries(shares)) {
-    const parts = new Set(series.parts);
-    if (sums.some((c) => c.anchor === series.base && c.inputs.some((i) => parts.has(i.figure)))) continue;
-    claims.push(sumClaim(ctx, { total: series.base, parts: series.parts, exhaustive: true, marker: '占…%', assumed: !sameSentence(ctx, series.base, series.parts[0]) }));
+    if (series.parts.some((p) => inSums.has(p))) continue;
+    claims.push(sumClaim(ctx, { total: series.base, parts: series.parts, exhaustive: true, marker: '占…%', assumed: series.assumed }));
   }
   claims.push(...changeClaims(ctx));
   const repeat = repeatCandidates(ctx);
@@ -364,9 +374,6 @@ export function paragraphUnits(text: string, lines: ReadonlyArray<{ start: numbe
   return out;
 }
 
-function sameSentence(ctx: FigureContext, a: Figure, b: Figure): boolean {
-  return ctx.sentences.some((st) => st.figures.includes(a) && st.figures.includes(b));
-}
 
 /**
  * Cut out before analysis: a CJK character's (pinyin) — 區(qū), 發(fā) — and the line breaks of a

@@ -15,9 +15,10 @@ import { changeInterval, formatAt, formatCount, formatWorking, matchPercent, typ
 import { both, figureText, joinLines, md } from './explain';
 import { labelBefore, type Sentence } from './text';
 import type { FigureContext } from './rates';
+import { DOWN_WORDS, UP_WORDS } from './vocabulary';
 
-const UP = '增长|增加|上升|提高|提升|增多|多|升高|增';
-const DOWN = '下降|减少|降低|回落|下滑|减|少|降';
+const UP = UP_WORDS;
+const DOWN = DOWN_WORDS;
 const CHANGE_WORD_RE = new RegExp(`(${UP}|${DOWN})了?(?:为|达)?$`);
 const DOWN_RE = new RegExp(`^(${DOWN})`);
 /** Clause text right before a change figure: (同比)增长 / 比上年的A件增加. */
@@ -125,7 +126,11 @@ function findChanges(ctx: FigureContext, sent: Sentence): ChangeShape[] {
     }
     // Shape 5: A件(2019年a件),B件(2019年b件),同比分别增长x%和y% — in order; or one pair and one change.
     if (change.kind === 'percent' && pairsUsed < bracketPairs.length) {
-      const pending = bracketPairs.slice(pairsUsed).filter((p) => p.base.end < change.start);
+      let upTo = pairsUsed;
+      while (upTo < bracketPairs.length && bracketPairs[upTo].base.end < change.start) upTo++;
+      const pending = bracketPairs.slice(pairsUsed, upTo);
+      // Pairs before this percentage are this change's or nobody's (each pair is looked at once).
+      pairsUsed = upTo;
       if (!pending.length) continue;
       const respectively = /分别$/.test(s.slice(Math.max(sent.start, change.start - 8), change.start).replace(CHANGE_WORD_RE, ''));
       const changes = [change];
@@ -143,7 +148,6 @@ function findChanges(ctx: FigureContext, sent: Sentence): ChangeShape[] {
         out.push(shape);
         shaped.set(c, shape);
       });
-      pairsUsed += pending.length;
       i += changes.length - 1;
     }
   }
@@ -330,8 +334,10 @@ function annualClaim(ctx: FigureContext, c: ChangeShape, years: number | null): 
   ];
   const stated = (down ? -1 : 1) * change.value;
   const d = change.decimals;
-  const a = base.kind === 'count' ? formatCount(base.value) : base.printed;
-  const b = current.kind === 'count' ? formatCount(current.value) : current.printed;
+  // Two figures in one scale (2.00万亿元 → 2.55万亿元) divide as printed.
+  const sameScale = base.kind === 'count' && current.kind === 'count' && base.scale === current.scale;
+  const a = sameScale || base.kind !== 'count' ? base.printed : formatCount(base.value);
+  const b = sameScale || current.kind !== 'count' ? current.printed : formatCount(current.value);
   const point = (n: number) => 100 * (Math.pow(current.value / base.value, 1 / n) - 1);
   const header = both(
     `**${md(name)}**（年均增长核对，按复合增长率）\n\n- 起点：${md(figureText(original, base))}\n- 终点：${md(figureText(original, current))}`,

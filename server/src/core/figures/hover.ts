@@ -12,7 +12,7 @@ export const figureHover: HoverContributor = (analysis, offset, locale, findings
   const shown = new Set(findings.map((f) => f.explanation).filter(Boolean));
   const parts: string[] = [];
   for (const c of fa.claims) {
-    if (c.kind === 'rate' && c.verdict === 'unverifiable' && !c.tried) continue;
+    if ((c.kind === 'rate' || c.kind === 'share') && c.verdict === 'unverifiable' && !c.tried) continue;
     const onFigure = c.inputs.some((i) => offset >= i.figure.start && offset <= i.figure.end);
     if (!onFigure) continue;
     const md = localize(c.explanation, locale);

@@ -93,6 +93,9 @@ const SUFFIX_QUALIFIERS: Array<[string, Approx]> = [
 
 const FULLWIDTH_ZERO = 0xff10;
 
+/** Characters that make 前 part of a time word (目前, 此前, 之前, 以前, 当前, 提前, 事前, 年前) rather than an ordinal. */
+const NOT_ORDINAL_BEFORE_QIAN = new Set([...'目此之以当提事年'].map((c) => c.charCodeAt(0)));
+
 /** Full-width digits and period to ASCII (same length). */
 export function toAsciiDigits(s: string): string {
   let out = '';
@@ -243,7 +246,8 @@ export function scanFigures(s: string, original: string = s): ScanResult {
       skip(tokStart, RANGE_DASHES.has(prevCode) ? 'range' : 'name', tokEnd);
       continue;
     }
-    if (prevCode === 0x7b2c /* 第 */ || prevCode === 0x524d /* 前 */) {
+    // 第3, 前三 are ordinals; 目前, 此前, 之前, 当前 … are not (目前2宗案件).
+    if (prevCode === 0x7b2c /* 第 */ || (prevCode === 0x524d /* 前 */ && !NOT_ORDINAL_BEFORE_QIAN.has(s.charCodeAt(tokStart - 2)))) {
       skip(tokStart, 'ordinal', tokEnd);
       continue;
     }

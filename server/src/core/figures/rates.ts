@@ -10,7 +10,7 @@ import type { Figure } from './numbers';
 import { figureInterval, isExact } from './numbers';
 import { formatAt, formatCount, formatWorking, grimDenominators, grimNumerators, matchPercent, nearest, ratioInterval, type Interval, type MatchMethod } from './arithmetic';
 import { both, figureText, joinLines, md, precisionText } from './explain';
-import { clauseBefore, isClauseBoundaryAt, isTotalLabel, labelBefore, type Sentence } from './text';
+import { clauseBefore, isClauseBoundaryAt, isTotalLabel, labelBefore, shortLabel, wordStartFrom, type Sentence } from './text';
 import type { LocalizedText } from '../l10n';
 import { BOUNDED_RATE_KEYS, GENERIC_RATE_QUALIFIERS, NOT_RATE_CHARS, RATE_BY_KEY, PER_UNIT_RE } from './vocabulary';
 
@@ -34,6 +34,8 @@ export interface FigureContext {
 
 const LINK_AFTER_RATE = /^(?:均|也|分别|已|则)?(?:为|达|达到|是|保持在|稳定在|提升至|提高至|提高到|上升至|上升到|升至|仅为|只有|高达|已达|实现)?$/;
 /** 效率, 频率, 汇率 … are not proportions. */
+/** How far back a rate's name is read (行政机关负责人出庭应诉率): past that, it would start inside a word. */
+const MAX_RATE_STEM = 12;
 const STEM_STOP = new Set(['、', '和', '与', '的', '“', '”', '"', '《', '》', ' ']);
 
 /** Rate names (X率) in front of a percentage, including lists (参考率、优秀率均达100%). */
@@ -47,7 +49,12 @@ export function rateNamesBefore(s: string, f: Figure, sentenceStart: number): Ar
   // Walk back through 率 names joined by 、 和 及 与.
   for (;;) {
     let i = pos;
-    while (i > 0 && pos - i < 6 && !STEM_STOP.has(clause[i - 1]) && /[\u4e00-\u9fff]/.test(clause[i - 1])) i--;
+    while (i > 0 && pos - i < MAX_RATE_STEM && !STEM_STOP.has(clause[i - 1]) && /[\u4e00-\u9fff]/.test(clause[i - 1])) i--;
+    // Stopped by the length limit inside a run of characters: start at a word, not inside one.
+    if (pos - i === MAX_RATE_STEM && i > 0 && /[\u4e00-\u9fff]/.test(clause[i - 1])) {
+      const from = Math.max(0, i - 4);
+      i = from + wordStartFrom(clause.slice(from, pos), i - from);
+    }
     // 报备率及及时率: a 及 right after another 率 is a joiner, not part of the name.
     if (clause[i] === '及' && clause[i - 1] === '率' && pos - i > 2) i++;
     const stem = clause.slice(i, pos);
@@ -324,7 +331,7 @@ export function rateClaims(ctx: FigureContext, mentions: RateMention[]): Claim[]
     }
     const hit = tried.find((t) => t.method);
     const chosen = hit ?? tried[0];
-    const labelOf = (x: Figure) => labelBefore(ctx.s, x, 0).slice(-12);
+    const labelOf = (x: Figure) => shortLabel(labelBefore(ctx.s, x, 0));
     const inputs: ClaimInput[] = [
       rateInput,
       ...chosen.num.map((x) => ({ role: 'numerator' as const, figure: x, label: labelOf(x) })),

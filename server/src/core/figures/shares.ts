@@ -16,9 +16,9 @@ import type { Figure } from './numbers';
 import { figureInterval } from './numbers';
 import { formatAt, formatCount, formatWorking, matchPercent, ratioInterval } from './arithmetic';
 import { both, figureText, joinLines, md, precisionText } from './explain';
-import { clauseBefore, isTotalLabel, labelBefore, type Sentence } from './text';
+import { clauseBefore, clauseEnd, isTotalLabel, labelBefore, shortLabel, type Sentence } from './text';
 import { isPerUnit, type FigureContext } from './rates';
-import { GENERIC_BASE_RE, ITEM_UNITS, SHARE_BEFORE_RE } from './vocabulary';
+import { GENERIC_BASE_RE, ITEM_UNITS, RATE_BY_KEY, SHARE_BEFORE_RE } from './vocabulary';
 
 export interface ShareMention {
   share: Figure;
@@ -53,9 +53,13 @@ function baseKey(name: string): string {
     .replace(/的$/, '');
 }
 
+/** How many candidates back a share's whole is looked for: a long list of shares stays linear. */
+const MAX_CANDIDATES = 32;
+
 export function findShares(ctx: FigureContext, exclude: ReadonlySet<Figure>): ShareMention[] {
   const { s } = ctx;
   const out: ShareMention[] = [];
+  const wholes: Wholes = new Map();
   for (const sent of ctx.sentences) {
     const figs = sent.figures;
     for (let i = 1; i < figs.length; i++) {
@@ -69,14 +73,25 @@ export function findShares(ctx: FigureContext, exclude: ReadonlySet<Figure>): Sh
       if (!m || !SHARE_BEFORE_RE.test(m[1])) continue;
       const named = /^占([\u4e00-\u9fff]{1,12}?)(?:的)?(?:比例|比重|比)?(?:为|达|达到|约为|是)?$/.exec(m[1]);
       const baseName = named && !/^(?:比|比例|比重)$/.test(named[1]) ? named[1] : '';
-      out.push({ share: f, part, ...findBase(ctx, sent, part, baseName), baseName, sentence: sent });
+      out.push({ share: f, part, ...findBase(ctx, sent, i - 1, baseName, wholes), baseName, sentence: sent });
     }
   }
   return out;
 }
 
-function findBase(ctx: FigureContext, sent: Sentence, part: Figure, baseName: string): { base: Figure | null; via: ShareMention['via'] } {
+/** Per sentence, its counts that read as wholes (computed once). */
+type Wholes = Map<Sentence, Figure[]>;
+
+/** The candidates before figure `index` of `sent`, nearest first, at most MAX_CANDIDATES. */
+function nearestBefore(sent: Sentence, index: number): Figure[] {
+  const out: Figure[] = [];
+  for (let k = index - 1; k >= 0 && out.length < MAX_CANDIDATES; k--) out.push(sent.figures[k]);
+  return out;
+}
+
+function findBase(ctx: FigureContext, sent: Sentence, partIndex: number, baseName: string, wholesOf: Wholes): { base: Figure | null; via: ShareMention['via'] } {
   const { s } = ctx;
+  const part = sent.figures[partIndex];
   const fits = (b: Figure) => b !== part && sameMeasure(b, part) && figureInterval(b)[1] >= figureInterval(part)[0] && !isPerUnit(s, b, 0);
   const earlierSentences: Sentence[] = [];
   for (let k = sent.index - 1; k >= 0 && earlierSentences.length < EARLIER_SENTENCES; k--) {
@@ -87,8 +102,14 @@ function findBase(ctx: FigureContext, sent: Sentence, part: Figure, baseName: st
   if (baseName && !GENERIC_BASE_RE.test(baseName)) {
     const key = baseKey(baseName);
     if (key.length < 2) return { base: null, via: null };
-    const pool = [...sent.figures.filter((f) => f.numStart < part.numStart).reverse(), ...earlierSentences.flatMap((p) => [...p.figures].reverse())];
-    const base = pool.find((b) => b.kind === 'count' && fits(b) && labelBefore(s, b, 0).includes(key));
+    // The name's key and its synonyms (审结: 结案), in the words before the count or right after it (2宗案件均已结案).
+    const words = [key, ...(RATE_BY_KEY.get(key)?.numerator ?? [])];
+    const described = (b: Figure) => {
+      const around = labelBefore(s, b, 0) + s.slice(b.end, clauseEnd(s, b.end, Math.min(s.length, b.end + 20)));
+      return words.some((w) => around.includes(w));
+    };
+    const pool = [...nearestBefore(sent, partIndex), ...earlierSentences.flatMap((p) => nearestBefore(p, p.figures.length))];
+    const base = pool.find((b) => b.kind === 'count' && fits(b) && described(b));
     return base ? { base, via: 'named' } : { base: null, via: null };
   }
   // A whole is a total, not a part of a breakdown (其中通过网络收到申请25件 is a part despite 收到).
@@ -96,10 +117,17 @@ function findBase(ctx: FigureContext, sent: Sentence, part: Figure, baseName: st
     const clause = clauseBefore(s, b, min);
     return isTotalLabel(clause) && !PART_CLAUSE_RE.test(clause);
   };
-  const here = [...sent.figures].reverse().find((b) => b.numStart < part.numStart && b.kind === 'count' && fits(b) && isWhole(b, sent.start));
+  const wholes = (st: Sentence) => {
+    let w = wholesOf.get(st);
+    if (!w) wholesOf.set(st, (w = st.figures.filter((b) => b.kind === 'count' && isWhole(b, st.start))));
+    return w;
+  };
+  const here = nearestBefore(sent, partIndex).find((b) => b.kind === 'count' && fits(b) && isWhole(b, sent.start));
   if (here) return { base: here, via: 'sentence' };
   for (const p of earlierSentences) {
-    const totals = p.figures.filter((b) => b.kind === 'count' && fits(b) && isWhole(b, p.start));
+    const all = wholes(p);
+    if (all.length > 1) break;
+    const totals = all.filter(fits);
     // One whole per sentence: two totals there leave the base unknown.
     if (totals.length === 1) return { base: totals[0], via: 'earlier' };
     if (totals.length > 1) break;
@@ -117,11 +145,11 @@ export function shareClaims(ctx: FigureContext, mentions: readonly ShareMention[
   for (const m of mentions) {
     const f = m.share;
     const name = m.baseName ? `占${m.baseName}` : '占比';
-    const header = (): LocalizedText => both(`**${md(labelBefore(ctx.s, m.part, 0).slice(-12))}${md(figureText(original, m.part))}，${md(name)}${md(figureText(original, f))}**（占比核对）`, `**${md(figureText(original, m.part))}, ${md(name)} ${md(figureText(original, f))}** (share of a whole)`);
+    const header = (): LocalizedText => both(`**${md(shortLabel(labelBefore(ctx.s, m.part, 0)))}${md(figureText(original, m.part))}，${md(name)}${md(figureText(original, f))}**（占比核对）`, `**${md(figureText(original, m.part))}, ${md(name)} ${md(figureText(original, f))}** (share of a whole)`);
     const inputs: ClaimInput[] = [
       { role: 'rate', figure: f, label: name },
-      { role: 'numerator', figure: m.part, label: labelBefore(ctx.s, m.part, 0).slice(-12) },
-      ...(m.base ? [{ role: 'denominator' as const, figure: m.base, label: labelBefore(ctx.s, m.base, 0).slice(-12) }] : []),
+      { role: 'numerator', figure: m.part, label: shortLabel(labelBefore(ctx.s, m.part, 0)) },
+      ...(m.base ? [{ role: 'denominator' as const, figure: m.base, label: shortLabel(labelBefore(ctx.s, m.base, 0)) }] : []),
     ];
     if (!m.base) {
       claims.push({
@@ -143,8 +171,8 @@ export function shareClaims(ctx: FigureContext, mentions: readonly ShareMention[
     const working = `${formatCount(m.part.value)} ÷ ${formatCount(base.value)} = ${formatWorking(value, f.decimals)}%`;
     const method = verdictOf(m);
     const inputLines = joinLines([
-      both(`- 部分：${md(`${labelBefore(ctx.s, m.part, 0).slice(-12)} ${figureText(original, m.part)}`)}`, `- part: ${md(`${labelBefore(ctx.s, m.part, 0).slice(-12)} ${figureText(original, m.part)}`)}`),
-      both(`- 总数：${md(`${labelBefore(ctx.s, base, 0).slice(-12)} ${figureText(original, base)}`)}${m.via === 'earlier' ? '（前文所述总数）' : ''}`, `- whole: ${md(`${labelBefore(ctx.s, base, 0).slice(-12)} ${figureText(original, base)}`)}${m.via === 'earlier' ? ' (the total stated earlier)' : ''}`),
+      both(`- 部分：${md(`${shortLabel(labelBefore(ctx.s, m.part, 0))} ${figureText(original, m.part)}`)}`, `- part: ${md(`${shortLabel(labelBefore(ctx.s, m.part, 0))} ${figureText(original, m.part)}`)}`),
+      both(`- 总数：${md(`${shortLabel(labelBefore(ctx.s, base, 0))} ${figureText(original, base)}`)}${m.via === 'earlier' ? '（前文所述总数）' : ''}`, `- whole: ${md(`${shortLabel(labelBefore(ctx.s, base, 0))} ${figureText(original, base)}`)}${m.via === 'earlier' ? ' (the total stated earlier)' : ''}`),
     ]);
     const prec = precisionText(f.decimals);
     if (method) {
@@ -208,7 +236,7 @@ export function shareClaims(ctx: FigureContext, mentions: readonly ShareMention[
  * Series of shares of one whole, in order, with their parts: the candidates for a complete
  * breakdown (shares adding up to 100% within their rounding).
  */
-export function completeShareSeries(mentions: readonly ShareMention[]): Array<{ base: Figure; parts: Figure[] }> {
+export function completeShareSeries(mentions: readonly ShareMention[]): Array<{ base: Figure; parts: Figure[]; assumed: boolean }> {
   // A series is the shares of one whole within one sentence.
   const bySeries = new Map<string, { base: Figure; list: ShareMention[] }>();
   for (const m of mentions) {
@@ -218,7 +246,7 @@ export function completeShareSeries(mentions: readonly ShareMention[]): Array<{ 
     if (!series) bySeries.set(key, (series = { base: m.base, list: [] }));
     series.list.push(m);
   }
-  const out: Array<{ base: Figure; parts: Figure[] }> = [];
+  const out: Array<{ base: Figure; parts: Figure[]; assumed: boolean }> = [];
   for (const { base, list } of bySeries.values()) {
     if (list.length < 2) continue;
     let total = 0;
@@ -228,7 +256,7 @@ export function completeShareSeries(mentions: readonly ShareMention[]): Array<{ 
       slack += 0.5 * Math.pow(10, -m.share.decimals);
       if (m.share.approx !== null) slack = Infinity;
     }
-    if (Math.abs(total - 100) <= slack + 1e-9) out.push({ base, parts: list.map((m) => m.part) });
+    if (Math.abs(total - 100) <= slack + 1e-9) out.push({ base, parts: list.map((m) => m.part), assumed: list[0].via === 'earlier' });
   }
   return out;
 }

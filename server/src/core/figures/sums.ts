@@ -11,10 +11,11 @@ import type { Figure } from './numbers';
 import { figureInterval, isExact } from './numbers';
 import { formatCount } from './arithmetic';
 import { both, figureText, joinLines, md } from './explain';
-import { clauseBefore, isClauseBoundaryAt, isTotalLabel, labelBefore, type Sentence } from './text';
+import { clauseBefore, isClauseBoundaryAt, isTotalLabel, labelBefore, shortLabel, type Sentence } from './text';
 import { isPerUnit, type FigureContext } from './rates';
 import { sameMeasure } from './shares';
-import { BREAKDOWN_RE, RESIDUAL_RE as RESIDUAL } from './vocabulary';
+import { BALANCE_ACCOUNTS, BREAKDOWN_RE, RESIDUAL_RE as RESIDUAL } from './vocabulary';
+import { formatCount as fc } from './arithmetic';
 
 const STOP_CLAUSE = /同比|环比|比上年|较上年|比去年|较去年|增长|下降|增加|减少|上升|率|共计|合计|总计|累计|(?<![公中总])共(?![享同建治识赢商])/;
 const NEW_ACTIVITY = /^(?:组织|开展|举办|召开|印发|出台|建立|完成|推动|办结|审结|结案|制定|发布|开通|设立|培训|接待|修复|治理|新增|新建|建设|实施|改造|推进)/;
@@ -33,6 +34,8 @@ export interface Breakdown {
    * total from an earlier sentence): a mismatch is reported as a warning that says so.
    */
   assumed: boolean;
+  /** Labels for figures that have no words before them (table cells: their column headers). */
+  labels?: ReadonlyMap<Figure, string>;
 }
 
 function clauseOf(s: string, pos: number, min: number, max: number): [number, number] {
@@ -43,9 +46,12 @@ function clauseOf(s: string, pos: number, min: number, max: number): [number, nu
   return [a, b];
 }
 
-/** A count that can be a total or a part: exact kind, not a per-unit figure (每千人6.6批次). */
+/** A previous period's value in brackets after a figure: 1577件(2019年1224件). */
+const BRACKETED_BASE_RE = /[(（](?:(?:19|20)\d\d年|上年|去年|上一年|上年同期|去年同期)(?:同期)?(?:为|是)?$/;
+
+/** A count that can be a total or a part: not a per-unit figure (每千人6.6批次), not a bracketed previous value. */
 function countable(s: string, f: Figure, min: number): boolean {
-  return f.kind === 'count' && !isPerUnit(s, f, min);
+  return f.kind === 'count' && !isPerUnit(s, f, min) && !BRACKETED_BASE_RE.test(s.slice(Math.max(min, f.start - 10), f.start));
 }
 
 /** The total of a breakdown that opens a sentence (共X件。其中…): the one total of the sentence before. */
@@ -57,6 +63,30 @@ function totalOfPrevious(ctx: FigureContext, sent: Sentence): Figure | undefined
   const totals = cs.filter((f) => isTotalLabel(clauseBefore(s, f, prev.start)));
   if (totals.length === 1) return totals[0];
   return totals.length === 0 && cs.length === 1 ? cs[0] : undefined;
+}
+
+/** The last of `figs` (in order) that ends by `pos`, by binary search (a marker per item must not rescan the sentence). */
+function lastEndingBy(figs: readonly Figure[], pos: number): Figure | undefined {
+  let lo = 0;
+  let hi = figs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (figs[mid].end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? figs[lo - 1] : undefined;
+}
+
+/** The index of the first of `figs` (in order) starting at or after `pos`. */
+function firstFrom(figs: readonly Figure[], pos: number): number {
+  let lo = 0;
+  let hi = figs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (figs[mid].numStart < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function findBreakdowns(ctx: FigureContext, sent: Sentence): Breakdown[] {
@@ -79,10 +109,10 @@ function findBreakdowns(ctx: FigureContext, sent: Sentence): Breakdown[] {
     if (isRespectively) {
       // The total is before the clause that names the categories: 共X件,A、B分别为…
       const [cs] = clauseOf(s, at, sent.start, sent.end);
-      total = [...counts].reverse().find((f) => f.end <= cs);
+      total = lastEndingBy(counts, cs);
       if (!total || !isTotalLabel(labelBefore(s, total, sent.start) + s.slice(Math.max(sent.start, total.start - 12), total.start))) continue;
     } else {
-      total = [...counts].reverse().find((f) => f.end <= at);
+      total = lastEndingBy(counts, at);
       if (!total) {
         // 共X件。其中… across a full stop, in the same paragraph.
         if (s.slice(sent.start, at).trim() === '') {
@@ -91,9 +121,6 @@ function findBreakdowns(ctx: FigureContext, sent: Sentence): Breakdown[] {
         }
       }
       if (!total) continue;
-      // Nothing but this clause and percentages between the total and 其中.
-      const between = counts.filter((f) => f.numStart > total!.numStart && f.numStart < at);
-      if (between.length) continue;
       const next = markers[mi + 1];
       if (next && next.word.startsWith('分别')) {
         exhaustive = true;
@@ -133,13 +160,15 @@ function collectParts(ctx: FigureContext, sent: Sentence, total: Figure, at: num
   let sharesSeen = false;
   let i = at + word.length;
   const [, totalHi] = figureInterval(total);
-  for (const f of sent.figures) {
-    if (f.numStart < i || f.numStart >= end) continue;
-    if (f.kind !== 'count' || isPerUnit(s, f, sent.start)) {
-      if (f.kind === 'percent') continue;
+  const units = new Set<string | null>();
+  for (let fi = firstFrom(sent.figures, i); fi < sent.figures.length; fi++) {
+    const f = sent.figures[fi];
+    if (f.numStart >= end) break;
+    if (!countable(s, f, sent.start)) {
+      if (f.kind === 'percent' || f.kind === 'count') continue;
       break;
     }
-    if (!sameMeasure(f, total) && !(f.family === total.family && list.some((p) => p.unit === f.unit))) break;
+    if (!sameMeasure(f, total) && !(f.family === total.family && units.has(f.unit))) break;
     // 包括 lists things of the total's kind in its own unit (15件实事,包括…改造600个 is not a sum);
     // in another item unit, a figure larger than the whole counts something else.
     if (f.unit !== total.unit && (word === '包括' || figureInterval(f)[0] > totalHi)) break;
@@ -148,7 +177,7 @@ function collectParts(ctx: FigureContext, sent: Sentence, total: Figure, at: num
       // A new clause must still be part of the list (no total, change or rate words, no second 其中).
       if (cs > clauseEndPos) {
         const clause = s.slice(cs, ce);
-        if (STOP_CLAUSE.test(clause) || /其中/.test(clause)) break;
+        if (STOP_CLAUSE.test(clause) || /其中|内有|包括|分别/.test(clause)) break;
         // A clause without a figure in between ends the list (a share after a part does not).
         const rawGap = s.slice(clauseEndPos, cs);
         const shareGap = SHARE_CLAUSE_RE.test(rawGap);
@@ -170,6 +199,7 @@ function collectParts(ctx: FigureContext, sent: Sentence, total: Figure, at: num
       break;
     }
     list.push(f);
+    units.add(f.unit);
     clauseEndPos = ce;
     i = f.end;
   }
@@ -210,7 +240,64 @@ export function sumClaims(ctx: FigureContext): Claim[] {
     if (!sent.figures.length) continue;
     for (const b of findBreakdowns(ctx, sent)) claims.push(sumClaim(ctx, b));
   }
+  const balance = balanceClaim(ctx);
+  if (balance) claims.push(balance);
   return claims;
+}
+
+/**
+ * A case ledger in one paragraph: 新收 + 上年结转 = 办结 + 结转下年, when each of the four accounts
+ * is stated exactly once (in one unit family). A mismatch is a warning: it assumes the four
+ * counts describe one body of cases.
+ */
+function balanceClaim(ctx: FigureContext): Claim | null {
+  const { s, original } = ctx;
+  const found = new Map<string, Figure[]>();
+  for (const sent of ctx.sentences) {
+    for (const f of sent.figures) {
+      if (!countable(s, f, sent.start)) continue;
+      const label = labelBefore(s, f, sent.start);
+      const hit = BALANCE_ACCOUNTS.find((a) => a.re.test(label));
+      if (!hit) continue;
+      const list = found.get(hit.account) ?? [];
+      list.push(f);
+      found.set(hit.account, list);
+    }
+  }
+  const one = (k: string) => (found.get(k)?.length === 1 ? found.get(k)![0] : null);
+  const [intake, carriedIn, closed, carriedOut] = [one('intake'), one('carriedIn'), one('closed'), one('carriedOut')];
+  if (!intake || !carriedIn || !closed || !carriedOut) return null;
+  if (![carriedIn, closed, carriedOut].every((f) => sameMeasure(f, intake)) || ![intake, carriedIn, closed, carriedOut].every(isExact)) return null;
+  const inflow = intake.value + carriedIn.value;
+  const outflow = closed.value + carriedOut.value;
+  const label = (f: Figure) => labelBefore(s, f, 0);
+  const t = (f: Figure) => figureText(original, f);
+  const working = `${fc(intake.value)} + ${fc(carriedIn.value)} = ${fc(inflow)} ${inflow === outflow ? '=' : '≠'} ${fc(closed.value)} + ${fc(carriedOut.value)} = ${fc(outflow)}`;
+  const ok = inflow === outflow;
+  const header = both(
+    `**收结平衡**（新收 + 上年结转 = 办结 + 结转下年）\n\n- 新收：${md(`${label(intake)} ${t(intake)}`)}\n- 上年结转：${md(`${label(carriedIn)} ${t(carriedIn)}`)}\n- 办结：${md(`${label(closed)} ${t(closed)}`)}\n- 结转下年：${md(`${label(carriedOut)} ${t(carriedOut)}`)}`,
+    `**Case balance** (new + carried in = closed + carried out)\n\n- new: ${md(t(intake))}\n- carried in: ${md(t(carriedIn))}\n- closed: ${md(t(closed))}\n- carried out: ${md(t(carriedOut))}`,
+  );
+  return {
+    kind: 'balance',
+    anchor: closed,
+    name: '收结平衡',
+    inputs: [
+      { role: 'part', figure: intake, label: label(intake) },
+      { role: 'part', figure: carriedIn, label: label(carriedIn) },
+      { role: 'total', figure: closed, label: label(closed) },
+      { role: 'part', figure: carriedOut, label: label(carriedOut) },
+    ],
+    computed: inflow,
+    verdict: ok ? 'consistent' : 'inconsistent',
+    ...(ok ? { problem: 'equal' } : { severity: 'warning' as const, problem: 'balance' }),
+    explanation: joinLines([
+      header,
+      ok ? both(`\n${working} ✓`, `\n${working} ✓`) : both(`\n${working}：收案与结案（含结转）不平衡 ✗\n\n（假定这四个数字是同一批案件的账目）`, `\n${working}: the intake and the outcome (with carry-overs) do not balance ✗\n\n(assumed: the four counts are one ledger of cases)`),
+    ]),
+    working: `${working} ${ok ? '✓' : '✗'}`,
+    suggestions: [],
+  };
 }
 
 /** What a warning about a breakdown assumed. */
@@ -221,6 +308,7 @@ const ASSUMED: LocalizedText = both(
 
 export function sumClaim(ctx: FigureContext, b: Breakdown): Claim {
   const { s, original } = ctx;
+  const labelOf = (f: Figure) => b.labels?.get(f) ?? labelBefore(s, f, 0);
   const [tLo, tHi] = figureInterval(b.total);
   let pLo = 0;
   let pHi = 0;
@@ -232,15 +320,15 @@ export function sumClaim(ctx: FigureContext, b: Breakdown): Claim {
   const sum = b.parts.reduce((a, p) => a + p.value, 0);
   const sumExpr = b.parts.map((p) => formatCount(p.value)).join(' + ');
   const totalText = figureText(original, b.total);
-  const label = labelBefore(s, b.total, 0);
-  const name = `${label.length > 14 ? `…${label.slice(-14)}` : label}${totalText}`;
+  const label = labelOf(b.total);
+  const name = `${shortLabel(label, 14)}${totalText}`;
   const inputs: ClaimInput[] = [
-    { role: 'total', figure: b.total, label: labelBefore(s, b.total, 0) },
-    ...b.parts.map((p) => ({ role: 'part' as const, figure: p, label: labelBefore(s, p, 0) })),
+    { role: 'total', figure: b.total, label: labelOf(b.total) },
+    ...b.parts.map((p) => ({ role: 'part' as const, figure: p, label: labelOf(p) })),
   ];
   // Built when read (hover, statistics, a finding): most totals are consistent and never shown.
   const header = (): LocalizedText => {
-    const partsMd = b.parts.map((p) => md(`${labelBefore(s, p, 0)} ${figureText(original, p)}`)).join(' + ');
+    const partsMd = b.parts.map((p) => md(`${labelOf(p)} ${figureText(original, p)}`)).join(' + ');
     return both(`**${md(name)}**（合计核对）\n\n- 总数：${md(totalText)}\n- 分项：${partsMd}`, `**${md(name)}** (total vs breakdown)\n\n- total: ${md(totalText)}\n- parts: ${partsMd}`);
   };
   const exactAll = isExact(b.total) && b.parts.every(isExact);

@@ -108,3 +108,34 @@ export function normalizeLabel(label: string): string {
     .replace(/^(共计|总共|一共|合计|总计|累计|共|已|先后|依法|全部|共有)+/, '')
     .replace(/(约|近|超过|超|逾|突破|不到|不足|将近|接近|大约|达到|达|为|了)+$/, '');
 }
+
+/** Characters after which a label may be shortened without cutting a word. */
+const LABEL_BREAK = /[的、，,；;：:（）()和与及在对将从为中是“”《》\s]/;
+
+let segmenter: Intl.Segmenter | null | undefined;
+
+/**
+ * The first word start at or after `pos` in `text` (ICU's dictionary word segmentation, as
+ * Intl.Segmenter gives it); `pos` itself when no segmenter is available.
+ */
+export function wordStartFrom(text: string, pos: number): number {
+  if (pos <= 0) return 0;
+  segmenter ??= typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+  if (!segmenter) return pos;
+  for (const seg of segmenter.segment(text)) if (seg.index >= pos) return seg.index;
+  return text.length;
+}
+
+/**
+ * A label shortened for display to about `max` characters without cutting inside a word: it
+ * starts after a break character (的, 、, 和 …) or, failing that, at a word start, and is
+ * prefixed with … when shortened.
+ */
+export function shortLabel(label: string, max = 12): string {
+  if (label.length <= max) return label;
+  for (let p = label.length - max; p < label.length - 1; p++) {
+    if (LABEL_BREAK.test(label[p - 1])) return `…${label.slice(p)}`;
+  }
+  const p = wordStartFrom(label, label.length - max);
+  return p > 0 && p < label.length - 1 ? `…${label.slice(p)}` : label;
+}

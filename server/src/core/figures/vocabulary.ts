@@ -90,22 +90,20 @@ export const PLAN_HEADING_RE = /安排|重点工作|重点任务|主要任务|�
 /** Words that make a figure a multi-year or cumulative total (五年来, 十四五时期, 累计, 年均). */
 export const SPAN_RE = /十[一二三四五六]五|[五三两二5]年(?:来|间|累计)|过去[五三两二]年|累计|以来|年均/;
 
+/**
+ * The four accounts of a case ledger (新收 + 上年结转 = 办结 + 结转下年), by the words of a count's
+ * label; the first match wins, so 结转下年 is read before 办结 and 上年结转 before 收到.
+ */
+export const BALANCE_ACCOUNTS: ReadonlyArray<{ account: 'carriedIn' | 'carriedOut' | 'intake' | 'closed'; re: RegExp }> = [
+  { account: 'carriedIn', re: /上年(?:度)?结转|上年(?:度)?未(?:办)?结|旧存/ },
+  { account: 'carriedOut', re: /结转(?:至)?下(?:一)?年|结转(?:至)?\d{4}年|尚未(?:办|审)?结|未(?:办|审)结/ },
+  { account: 'intake', re: /新收|新受理|本年(?:度)?受理|本年(?:度)?收到|新接收/ },
+  { account: 'closed', re: /审结|办结|结案|办理完毕|答复完毕/ },
+];
+
 /** Change words: up and down. */
 export const UP_WORDS = '增长|增加|上升|提高|提升|增多|多|升高|增';
 export const DOWN_WORDS = '下降|减少|降低|回落|下滑|减|少|降';
-
-/** Annual average growth over a span (年均增长x%): a compound rate. */
-export const ANNUAL_AVERAGE_RE = /(?:年均|年平均|平均每年|每年平均)$/;
-
-/** Multiples: 增长近3倍 (the result is 4×), 翻一番 (2×), 翻两番 (4×). */
-export const DOUBLING: ReadonlyMap<string, number> = new Map([
-  ['翻一番', 2],
-  ['翻了一番', 2],
-  ['翻番', 2],
-  ['翻两番', 4],
-  ['翻了两番', 4],
-  ['翻三番', 8],
-]);
 
 /**
  * Measure words that count items (件, 项, 个, 次 …): figures in them may be added across units in

@@ -23,13 +23,14 @@ export function looksCutOff(analysis: Analysis): boolean {
 
 /**
  * The parts that a cut-off text may simply not have reached: those whose place in the order comes
- * after every part located in it. Empty when the text does not look cut off.
+ * after every part located in it, and those that may stand anywhere (order 0). Empty when the
+ * text does not look cut off.
  */
 export function partsNotReached(analysis: Analysis, located: LocatedParts): Set<string> {
   const out = new Set<string>();
   if (!looksCutOff(analysis)) return out;
   let lastOrder = 0;
   for (const { part, location } of located.parts) if (location && part.order > lastOrder) lastOrder = part.order;
-  for (const { part, location } of located.parts) if (!location && part.order > lastOrder) out.add(part.id);
+  for (const { part, location } of located.parts) if (!location && (part.order > lastOrder || part.order === 0)) out.add(part.id);
   return out;
 }

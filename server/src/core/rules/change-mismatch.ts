@@ -19,13 +19,20 @@ export const changeMismatch: Rule = {
       'zh-cn':
         '只有本期数和基期数都写明时才核对增减：“由A件增加到B件，增长x%”“B件，比上年同期的A件增长x%”“B件，同比增长x%（上年同期为A件）”，' +
         '以及“增加N件”“提高N个百分点”。按所写精度比较相对变化 (B − A) ÷ A，接受四舍五入和截断；方向写反（实际减少却写“增长”）也会报告。' +
-        '没有写基期数的“同比增长6.56%”无法核对，不报告。非负数量最多下降100%，“下降120%”一律报错。近似数只在越界时报告。',
+        '没有写基期数的“同比增长6.56%”无法核对，不报告。非负数量最多下降100%，“下降120%”一律报错。近似数只在越界时报告。' +
+        '也读：括号中的上年数（7976件(2019年6593件)，同比分别增长20.98%和17.33%，按顺序配对）、绝对差之后的增幅（较上年558件增加555件，同比增长99.5%）。' +
+        '“年均增长x%”按复合增长率核对：(B ÷ A)^(1/n) − 1，n 为写明的起止年份之差（从2020年的A增长到2025年的B）；没写年份时不判断，提示中列出相符的年数。' +
+        '“增长N倍”两种读法（B = (N+1)·A 或 B = N·A）都接受，都不符时给出警告。下一分句另有主语的增幅（……增长到B，工业增加值年均增长x%）不与本分句配对。',
       en:
         'A change is checked only when both the current and the base figure are stated: 由A件增加到B件,增长x%; B件,比上年同期的A件增长x%; ' +
         'B件,同比增长x%(上年同期为A件); also 增加N件 and 提高N个百分点. The relative change (B − A) ÷ A is compared at the stated precision ' +
         '(rounding or truncation); a wrong direction (a fall written as 增长) is reported too. 同比增长6.56% with no base stated cannot be ' +
         'checked and is left alone. A non-negative quantity falls by at most 100%, so 下降120% is always an error. Approximate figures are ' +
-        'reported only when a bound is broken.',
+        'reported only when a bound is broken. Also read: previous values in brackets (7976件(2019年6593件), 同比分别增长20.98%和17.33%, paired ' +
+        'in order) and a percentage after an absolute difference (较上年558件增加555件,同比增长99.5%). 年均增长x% is checked as a compound rate, ' +
+        '(B ÷ A)^(1/n) − 1 over the years the text states (从2020年的A增长到2025年的B); without stated years nothing is asserted and the note ' +
+        'names the spans that would fit. 增长N倍 accepts both readings (B = (N+1)·A or B = N·A) and warns when neither fits. A change with its own ' +
+        'subject in the next clause (…增长到B,工业增加值年均增长x%) is not paired with this clause.',
     },
   },
   messages: {

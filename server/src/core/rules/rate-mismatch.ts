@@ -22,7 +22,10 @@ export const rateMismatch: Rule = {
         '本规则只在分子、分母在同一句（以逗号、分号连接的分句）中明确给出时核对，或者通过“已审结案件中”这类回指明确指向上一句的数字；' +
         '分子可以是几项之和（直接纠错13宗＋撤回2宗）。按所写精度比较（GRIM/statcheck 方法）：写两位小数就按两位小数四舍五入，也接受截断，' +
         '并在悬停提示中说明是哪一种。分母不明确（几个总数都对不上）时不报错，只给出一条提示，列出尝试过的算法。含“约”“余”等的近似数不会导致报错。' +
-        '写100%而分子小于分母时给出警告而非错误。快速修复只是建议（改比率，或改某个计数），不会自动选定其中一个：哪个数字写错了由作者判断。',
+        '写100%而分子小于分母时给出警告而非错误。分母不必带“共”“总”：比率名带有分子、分母的概念（出庭应诉率 = 出庭应诉 ÷ 开庭审理，审结率 = 审结 ÷ 受理或收到），' +
+        '比率也可以写在计数之前（出庭应诉率100%（开庭审理12件，出庭应诉12件））。综合化解率按（纠错＋调解和解）÷ 审结计算，这是一种读法，不符时给出警告。' +
+        '不带“率”字的占比同样核对：“N件，占比X%”“占总数的X%”“占已审结案件比X%”，总数在同一句中时不符为错误；总数取自前文时，只有同组其他占比与之相符才给出警告，否则只给提示。' +
+        '快速修复只是建议（改比率，或改某个计数），不会自动选定其中一个：哪个数字写错了由作者判断。',
       en:
         'Reports say things like 共调解矛盾纠纷2176宗，成功调解2085宗，成功率95.82%. Readers recompute: 2085 ÷ 2176 = 95.818…%, which rounds ' +
         'to 95.82% — consistent. The rule checks a rate only when its numerator and denominator are stated in the same sentence (clauses ' +
@@ -30,7 +33,12 @@ export const rateMismatch: Rule = {
         'may be a sum (13 corrected + 2 withdrawn). The comparison is made at the stated precision, as statcheck and the GRIM test do: two ' +
         'decimals stated means rounding to two decimals; truncation is accepted too and the hover says which. When the base is ambiguous ' +
         '(several totals, none fits) there is no error, only an information note listing what was tried. Approximate figures (约, 余 …) never ' +
-        'cause an error. A stated 100% over a numerator below the denominator is a warning rather than an error. Quick fixes are suggestions (change the rate, or change one count); none is preferred, since which figure is wrong is ' +
+        'cause an error. A stated 100% over a numerator below the denominator is a warning rather than an error. The base needs no 共 or 总: each ' +
+        'rate name carries the concepts of its numerator and base (出庭应诉率 = 出庭应诉 ÷ 开庭审理; 审结率 = 审结 ÷ 受理 or 收到), and a rate may come ' +
+        'before its counts (出庭应诉率100%（开庭审理12件，出庭应诉12件）). 综合化解率 is read as (纠错 + 调解/和解) ÷ 审结, a reading: a mismatch is a ' +
+        'warning. Shares without 率 are checked too (N件，占比X% · 占总数的X% · 占已审结案件比X%): with the whole in the same sentence a mismatch ' +
+        'is an error; with the whole from an earlier sentence it is a warning only when the other shares of the series match that whole, else an ' +
+        'information note. Quick fixes are suggestions (change the rate, or change one count); none is preferred, since which figure is wrong is ' +
         "the writer's call.",
     },
   },

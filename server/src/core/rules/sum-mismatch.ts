@@ -20,12 +20,20 @@ export const sumMismatch: Rule = {
         '核对“共X件，其中A件、B件、C件”“X个（其中A个，B个，C次）”“共X件，A、B分别为a件、b件”这类说法。分项之和超过总数是错误；' +
         '明确列全的分项（用“分别为”，或列有“其他”“其余”类）合计少于总数是警告；只列一部分（共纳入8项，其中2项……）没有问题。' +
         '同一类单位可以混用（个、次、件、项……），人数（人、名、人次）与件数不相加。带“余”“多”“约”的近似数只在越界时报告' +
-        '（共1500余件，分项合计1480件）。修复建议只是建议：把总数改为分项之和，不自动选定。',
+        '（共1500余件，分项合计1480件）。也读“含”“内有”“包括”引出的分项、（含新制定5件，修改4件）、数字在前的分项（2件为网络申请，4件为信函申请）、' +
+        '一组合计为100%的占比（其计数之和应等于总数）、收结平衡（新收＋上年结转＝办结＋结转下年，不符为警告）和表格中的“合计/总计”列。' +
+        '总数在前一句（受理34件。其中……）或分项延续到后续分句时，超出总数给出警告并说明假定；每千人、人均等单位量不作总数或分项；后续分句中比总数还大的数字不算分项。' +
+        '修复建议只是建议：把总数改为分项之和，不自动选定。',
       en:
         'Checks 共X件,其中A件、B件、C件, X个(其中A个,B个,C次) and 共X件,A、B分别为a件、b件. Parts adding up to more than the total are an ' +
         'error; a breakdown that is explicitly complete (分别为, or one listing a residual 其他/其余 category) adding up to less is a warning; ' +
         'a plain subset (共纳入8项,其中2项…) is fine. Units of one family mix (个, 次, 件, 项 …); people (人, 名, 人次) are not added to items. ' +
-        'Approximate figures (余, 多, 约) are reported only when a bound is broken (共1500余件 whose parts add up to 1480). The fix is a ' +
+        'Approximate figures (余, 多, 约) are reported only when a bound is broken (共1500余件 whose parts add up to 1480). Also read: parts ' +
+        'introduced by 含, 内有, 包括 and (含新制定5件,修改4件); parts written number first (2件为网络申请,4件为信函申请); a series of shares adding ' +
+        'up to 100% (their counts must add up to the whole); a case ledger (新收 + 上年结转 = 办结 + 结转下年, a warning when off); and a table\'s ' +
+        '合计/总计 column. With the total in the previous sentence (受理34件。其中…) or parts continued into later clauses, parts above the total ' +
+        'are a warning that says what it assumed; per-unit figures (每千人, 人均) are never totals or parts; a later clause\'s figure larger than the ' +
+        'whole is not one of its parts. The fix is a ' +
         'suggestion (set the total to the sum), never preferred.',
     },
   },
@@ -34,18 +42,22 @@ export const sumMismatch: Rule = {
       'zh-cn': '分项之和超过总数：{working}（总数 {total}）',
       en: 'The parts add up to more than the total: {working} (total {total})',
     },
+    balance: {
+      'zh-cn': '收结不平衡：新收 + 上年结转 ≠ 办结 + 结转下年（{working}）',
+      en: 'The case ledger does not balance: new + carried in ≠ closed + carried out ({working})',
+    },
     below: {
       'zh-cn': '已列全的分项合计少于总数：{working}（总数 {total}）',
       en: 'The complete breakdown adds up to less than the total: {working} (total {total})',
     },
   },
   check(ctx) {
-    reportClaims(ctx, 'sum', (c, ctx) => {
-      if (c.kind !== 'sum' || c.verdict !== 'inconsistent') return;
+    for (const kind of ['sum', 'balance'] as const) reportClaims(ctx, kind, (c, ctx) => {
+      if (c.kind !== kind || c.verdict !== 'inconsistent') return;
       const total = figureText(ctx.doc.text, c.anchor);
       ctx.report({
         severity: c.severity === 'warning' && ctx.severity === 'error' ? 'warning' : ctx.severity,
-        message: ctx.t(c.problem === 'above' ? 'above' : 'below', { working: c.working, total }),
+        message: c.kind === 'balance' ? ctx.t('balance', { working: c.working }) : ctx.t(c.problem === 'above' ? 'above' : 'below', { working: c.working, total }),
         range: { start: c.anchor.start, end: c.anchor.end },
         fixes: suggestionFixes(ctx, c),
         explanation: localize(c.explanation, ctx.locale),
