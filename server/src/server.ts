@@ -28,13 +28,16 @@ import { allProfiles } from './core/profiles/registry';
 import { locateParts } from './core/profiles/locate';
 import { partInsertion } from './core/profiles/skeleton';
 import { renumberAllEdits } from './core/renumber';
-import { sectionLenses } from './core/code-lens';
+import { lensMode, sectionLenses } from './core/code-lens';
+import { decideChecking, isDeclaredReportName, type EnableMode } from './core/enable';
+import { renderRuleMarkdown } from './core/docs';
+import { skeletonOrder } from './core/report-skeleton';
 import { encodeSemanticTokens, semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES } from './core/semantic-tokens';
 import { reportSkeletonSnippet } from './core/report-skeleton';
 import { IgnoreFilter, readReportFile } from './lsp/workspace-check';
 import { normalizeLocale } from './core/l10n';
 import { outlineToJson } from './core/outline/serialize';
-import { statsSummary, statsToMarkdown } from './core/figures/summary';
+import { statsSummary, statsToCsv, statsToMarkdown, unverifiableReason } from './core/figures/summary';
 import { fullWidthPunctuationEdits } from './core/rules/punctuation-width';
 import type { Finding, Locale, SeverityOrOff } from './core/types';
 import { toCodeAction, toCompletionItem, toDiagnostic, toDocumentSymbols, toFoldingRanges } from './lsp/convert';
@@ -48,7 +51,7 @@ import * as fs from 'fs';
 import { ALL_RULES } from './core/rules';
 import { testModeRules } from './lsp/test-mode';
 
-export type EnableMode = 'auto' | 'always' | 'never';
+export type { EnableMode };
 
 /** The `reportlint.*` settings the server reads (see package.json contributes.configuration). */
 interface Settings {
@@ -59,8 +62,8 @@ interface Settings {
   run: 'onType' | 'onSave';
   /** Report profile id, `auto` or `none` (a .reportlintrc.json `profile` takes precedence). */
   profile: string;
-  /** Code lenses above sections with figures. */
-  codeLens: boolean;
+  /** Code lenses above sections with an inconsistent figure ('inconsistent', default), with any figure ('all') or none; true/false from older settings. */
+  codeLens: 'inconsistent' | 'all' | 'none' | boolean;
   /** Honour .reportlint-ignore.json. */
   ignoreFile: boolean;
 }
@@ -99,7 +102,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       documentSymbolProvider: { label: 'ReportLint' },
       foldingRangeProvider: true,
-      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
       hoverProvider: true,
       completionProvider: { triggerCharacters: ['（', '(', '第', '#'] },
       codeLensProvider: { resolveProvider: false },
@@ -131,7 +134,7 @@ function analysisOf(doc: TextDocument): Analysis {
 }
 
 async function getSettings(uri: string): Promise<Settings> {
-  const defaults: Settings = { enable: 'auto', rules: {}, maxFileSize: defaultConfig().maxFileSize, run: 'onType', profile: 'auto', codeLens: true, ignoreFile: true };
+  const defaults: Settings = { enable: 'auto', rules: {}, maxFileSize: defaultConfig().maxFileSize, run: 'onType', profile: 'auto', codeLens: 'inconsistent', ignoreFile: true };
   if (!hasConfigurationCapability) return defaults;
   let p = settingsCache.get(uri);
   if (!p) {
@@ -172,10 +175,9 @@ function judgedAnalysis(doc: TextDocument, analysis: Analysis, config: ResolvedC
   return Analysis.fromText(analysis.doc.text.slice(0, LARGE_DOC_PROBE), { uri: doc.uri, format: formatOf(doc) });
 }
 
-function shouldCheck(doc: TextDocument, analysis: Analysis, mode: EnableMode): { check: boolean; force: boolean } {
-  if (mode === 'never') return { check: false, force: false };
-  if (mode === 'always' || doc.languageId === REPORT_LANGUAGE) return { check: true, force: true };
-  return { check: isReportDocument(analysis), force: false };
+/** The same decision as the CLI's (core/enable.ts); the ReportLint language declares a report. */
+function shouldCheck(doc: TextDocument, analysis: Analysis, mode: EnableMode, config?: ResolvedConfig): { check: boolean; force: boolean } {
+  return decideChecking(analysis, mode, { declaredReport: doc.languageId === REPORT_LANGUAGE, config });
 }
 
 /** Diagnostics for config files that are not open (open ones are checked from their buffer). */
@@ -210,7 +212,7 @@ async function validate(uri: string, version: number, token: CancelToken): Promi
   const large = doc.getText().length > RECLAIM_MIN_SIZE;
   if (large) collectNow();
   const config = configFor(uri, settings);
-  const { check, force } = shouldCheck(doc, judgedAnalysis(doc, analysis, config), settings.enable);
+  const { check, force } = shouldCheck(doc, judgedAnalysis(doc, analysis, config), settings.enable, config);
   let findings: Finding[] | null = [];
   if (check) {
     findings = await session.checkAsync(
@@ -283,7 +285,7 @@ async function symbolsAllowed(doc: TextDocument): Promise<boolean> {
   if (tooLarge(doc, configFor(doc.uri, settings))) return false; // no outline for giant documents
   // Markdown already has an outline from VS Code; add ours only for reports.
   if (formatOf(doc) === 'markdown' && doc.languageId !== REPORT_LANGUAGE && settings.enable === 'auto') {
-    return isReportDocument(analysisOf(doc));
+    return isReportDocument(analysisOf(doc), configFor(doc.uri, settings));
   }
   return true;
 }
@@ -295,7 +297,7 @@ async function symbolsAllowed(doc: TextDocument): Promise<boolean> {
 async function authoringAllowed(doc: TextDocument): Promise<boolean> {
   const settings = await getSettings(doc.uri);
   if (tooLarge(doc, configFor(doc.uri, settings))) return false;
-  return shouldCheck(doc, analysisOf(doc), settings.enable).check;
+  return shouldCheck(doc, analysisOf(doc), settings.enable, configFor(doc.uri, settings)).check;
 }
 
 connection.onDocumentSymbol(async (params) => {
@@ -314,19 +316,53 @@ function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
+/** `source.fixAll.reportlint`: the safe fixes only (editor.codeActionsOnSave may apply them). */
+const FIX_ALL_KIND = 'source.fixAll.reportlint';
+const SAFE_FIX_RULES = new Set(['pinyin-residue', 'punctuation-width']);
+
+const contains = (r: Diagnostic['range'], p: Diagnostic['range']['start']) =>
+  (r.start.line < p.line || (r.start.line === p.line && r.start.character <= p.character)) && (r.end.line > p.line || (r.end.line === p.line && r.end.character >= p.character));
+const extent = (r: Diagnostic['range']) => (r.end.line - r.start.line) * 100_000 + (r.end.character - r.start.character);
+
 connection.onCodeAction((params) => {
   const doc = documents.get(params.textDocument.uri);
   const findings = doc ? sessions.get(doc.uri)?.findingsFor(doc.version) : null;
   if (!doc || !findings) return [];
+  const only = params.context.only;
+  if (only?.some((k) => FIX_ALL_KIND === k || FIX_ALL_KIND.startsWith(k + '.') || k === 'source')) {
+    const fixAll = safeFixAll(doc, findings);
+    return fixAll ? [fixAll] : [];
+  }
   const actions: CodeAction[] = [];
-  for (const diagnostic of params.context.diagnostics) {
-    if (diagnostic.source !== 'ReportLint') continue;
+  // Only the finding(s) under the caret: the narrowest ReportLint findings that contain it, so a
+  // paragraph-wide note does not add its actions to a word's quick-fix menu.
+  const ours = params.context.diagnostics.filter((d) => d.source === 'ReportLint');
+  const under = ours.filter((d) => contains(d.range, params.range.start));
+  const candidates = under.length ? under : ours;
+  const narrowest = Math.min(...candidates.map((d) => extent(d.range)));
+  for (const diagnostic of candidates.filter((d) => extent(d.range) === narrowest)) {
     const finding = findings.find((f) => f.ruleId === diagnostic.code && sameRange(f.range, diagnostic.range) && f.message === diagnostic.message);
     for (const fix of finding?.fixes ?? []) actions.push(toCodeAction(fix, doc.uri, diagnostic));
     if (finding) actions.push(...suppressionActions(finding, doc.uri, diagnostic, locale));
   }
   return actions;
 });
+
+/** One action with every safe fix of the current version (non-overlapping edits, first wins). */
+function safeFixAll(doc: TextDocument, findings: readonly Finding[]): CodeAction | null {
+  const edits: { start: number; end: number; edit: { range: Diagnostic['range']; newText: string } }[] = [];
+  for (const f of findings) {
+    if (!SAFE_FIX_RULES.has(f.ruleId)) continue;
+    const fix = f.fixes?.find((x) => x.isPreferred) ?? (f.fixes?.length === 1 ? f.fixes[0] : undefined);
+    if (!fix) continue;
+    const mine = fix.edits.map((e) => ({ start: doc.offsetAt(e.range.start), end: doc.offsetAt(e.range.end), edit: e }));
+    if (mine.some((m) => edits.some((o) => m.start < o.end && o.start < m.end))) continue;
+    edits.push(...mine);
+  }
+  if (!edits.length) return null;
+  edits.sort((a, b) => a.start - b.start);
+  return { title: locale === 'en' ? 'Fix pinyin residue and half-width punctuation' : '修正拼音残留和半角标点', kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: edits.map((e) => e.edit) } } };
+}
 
 connection.onHover(async (params) => {
   const doc = documents.get(params.textDocument.uri);
@@ -358,8 +394,9 @@ connection.onCodeLens(async (params) => {
   if (!doc) return [];
   const settings = await getSettings(doc.uri);
   const analysis = analysisOf(doc);
-  if (!settings.codeLens || tooLarge(doc, configFor(doc.uri, settings)) || !shouldCheck(doc, analysis, settings.enable).check) return [];
-  return sectionLenses(analysis, locale).map((l) => ({ range: l.range, command: { title: l.title, command: l.command } }));
+  const mode = lensMode(settings.codeLens);
+  if (mode === 'none' || tooLarge(doc, configFor(doc.uri, settings)) || !shouldCheck(doc, analysis, settings.enable, configFor(doc.uri, settings)).check) return [];
+  return sectionLenses(analysis, locale, mode).map((l) => ({ range: l.range, command: { title: l.title, command: l.command, arguments: [doc.uri] } }));
 });
 
 connection.languages.semanticTokens.on(async (params) => {
@@ -408,7 +445,7 @@ connection.onRequest('reportlint/missingParts', async (params: { uri: string }) 
     .parts.filter((p) => !p.location)
     .map(({ part }) => {
       const ins = partInsertion(analysis, profile, part.id);
-      return { id: part.id, name: part.name[locale], item: part.item[locale], required: part.required, marker: ins.marker, edits: ins.edits };
+      return { id: part.id, name: part.name[locale], item: part.item[locale], required: part.required, order: skeletonOrder(part), marker: ins.marker, edits: ins.edits };
     });
 });
 
@@ -420,7 +457,7 @@ connection.onRequest('reportlint/documentStatus', async (params: { uri: string }
   const analysis = analysisOf(doc);
   const profile = await authoringProfile(doc);
   return {
-    checked: shouldCheck(doc, judgedAnalysis(doc, analysis, configFor(doc.uri, settings)), settings.enable).check,
+    checked: shouldCheck(doc, judgedAnalysis(doc, analysis, configFor(doc.uri, settings)), settings.enable, configFor(doc.uri, settings)).check,
     run: settings.run,
     profile: profile ? { id: profile.id, name: profile.name[locale] } : null,
   };
@@ -455,10 +492,11 @@ connection.onRequest('reportlint/checkFiles', async (params: { uris: string[]; r
     const settings = await getSettings(uri);
     if (settings.enable === 'never') continue;
     const analysis = Analysis.fromText(read.text, { uri });
-    const force = settings.enable === 'always' || /(?:\.report\.txt|[报報]告[^/\\]*\.txt)$/i.test(file);
-    if (!force && !isReportDocument(analysis)) continue;
+    const config = configFor(uri, settings);
+    const { check, force } = decideChecking(analysis, settings.enable, { declaredReport: isDeclaredReportName(file), config });
+    if (!check) continue;
     summary.checked++;
-    const findings = checkDocument(analysis, { config: configFor(uri, settings), locale, forceReport: force });
+    const findings = checkDocument(analysis, { config, locale, forceReport: force });
     for (const f of findings) {
       if (f.severity === 'error') summary.errors++;
       else if (f.severity === 'warning') summary.warnings++;
@@ -512,7 +550,38 @@ connection.onRequest('reportlint/stats', (params: { uri: string }) => {
   } catch {
     // keep the encoded name
   }
-  return { ...summary, uri: params.uri, markdown: statsToMarkdown(summary, locale, name) };
+  const claims = summary.claims.map((c) => ({ ...c, reason: unverifiableReason(c, locale) }));
+  return { ...summary, claims, uri: params.uri, name, markdown: statsToMarkdown(summary, locale, name) };
+});
+
+/** The 数据核对表 of an open document as the CLI's CSV (`reportlint stats --format csv`). */
+connection.onRequest('reportlint/statsCsv', (params: { uri: string; path?: string }) => {
+  const doc = documents.get(params.uri);
+  if (!doc) return null;
+  let path = params.path ?? params.uri;
+  if (!params.path && params.uri.startsWith('file:')) {
+    try {
+      path = fileURLToPath(params.uri);
+    } catch {
+      // keep the URI
+    }
+  }
+  return { csv: statsToCsv([{ path, summary: statsSummary(analysisOf(doc)) }]) };
+});
+
+/** A rule's documentation page from its metadata (the client shows it for Diagnostic.codeDescription links). */
+connection.onRequest('reportlint/ruleDoc', (params: { id: string }) => renderRuleMarkdown(String(params.id ?? ''), locale));
+
+/**
+ * Whether a text looks like a report: the same auto-mode decision as checking (core/enable.ts),
+ * for the client's switch to the ReportLint language (reportlint.autoLanguage).
+ */
+connection.onRequest('reportlint/looksLikeReport', async (params: { uri: string; text: string; languageId?: string }) => {
+  const text = String(params.text ?? '').slice(0, LARGE_DOC_PROBE);
+  const format = params.languageId === 'markdown' || /\.(md|markdown)$/i.test(params.uri) ? 'markdown' : 'text';
+  const settings = await getSettings(params.uri);
+  const analysis = Analysis.fromText(text, { uri: params.uri, format });
+  return decideChecking(analysis, 'auto', { config: configFor(params.uri, settings) }).check;
 });
 
 /**

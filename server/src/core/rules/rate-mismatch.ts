@@ -1,7 +1,11 @@
 import type { Rule } from './types';
 import { figureText } from '../figures/explain';
 import { formatAt } from '../figures/arithmetic';
-import { claimData, suggestionFixes, reportClaims } from '../figures/rule-helpers';
+import { claimData, reportClaims } from '../figures/rule-helpers';
+import type { Claim } from '../figures/claim';
+import type { Fix } from '../types';
+import type { RuleContext } from './types';
+import { asWritten } from '../quote';
 import { localize } from '../l10n';
 
 /** rate-mismatch: a rate (…率 p%) that its own numerator and denominator do not give. */
@@ -22,7 +26,8 @@ export const rateMismatch: Rule = {
         '本规则只在分子、分母在同一句（以逗号、分号连接的分句）中明确给出时核对，或者通过“已审结案件中”这类回指明确指向上一句的数字；' +
         '分子可以是几项之和（直接纠错13宗＋撤回2宗）。按所写精度比较（GRIM/statcheck 方法）：写两位小数就按两位小数四舍五入，也接受截断，' +
         '并在悬停提示中说明是哪一种。分母不明确（几个总数都对不上）时不报错，只给出一条提示，列出尝试过的算法。含“约”“余”等的近似数不会导致报错。' +
-        '写100%而分子小于分母时给出警告而非错误。快速修复只是建议（改比率，或改某个计数），不会自动选定其中一个：哪个数字写错了由作者判断。',
+        '写100%而分子小于分母时给出警告而非错误。快速修复只有一种：按所写精度把比率改为由所给分子、分母算出的值（与提示中的数值一致）；计数是官方统计数字，不提供修改计数的编辑，' +
+        '悬停提示中会作为参考列出“若比率无误，计数应为多少”。',
       en:
         'Reports say things like 共调解矛盾纠纷2176宗，成功调解2085宗，成功率95.82%. Readers recompute: 2085 ÷ 2176 = 95.818…%, which rounds ' +
         'to 95.82% — consistent. The rule checks a rate only when its numerator and denominator are stated in the same sentence (clauses ' +
@@ -30,8 +35,9 @@ export const rateMismatch: Rule = {
         'may be a sum (13 corrected + 2 withdrawn). The comparison is made at the stated precision, as statcheck and the GRIM test do: two ' +
         'decimals stated means rounding to two decimals; truncation is accepted too and the hover says which. When the base is ambiguous ' +
         '(several totals, none fits) there is no error, only an information note listing what was tried. Approximate figures (约, 余 …) never ' +
-        'cause an error. A stated 100% over a numerator below the denominator is a warning rather than an error. Quick fixes are suggestions (change the rate, or change one count); none is preferred, since which figure is wrong is ' +
-        "the writer's call.",
+        'cause an error. A stated 100% over a numerator below the denominator is a warning rather than an error. The only quick fix writes ' +
+        'the rate computed from the stated counts at the stated precision (the value the message gives); counts are official figures and ' +
+        'are never offered as edits: the counts that would make the rate right are shown in the hover, as information.',
     },
   },
   messages: {
@@ -60,11 +66,11 @@ export const rateMismatch: Rule = {
           ...(hundred && ctx.severity === 'error' ? { severity: 'warning' as const } : {}),
           message:
             c.problem === 'bound'
-              ? ctx.t('bound', { name: c.name, rate: rateText, working: c.working })
-              : ctx.t('mismatch', { name: c.name, rate: rateText, working: c.working.split(' → ')[0], expected: formatAt(c.computed, rate.decimals) }),
+              ? ctx.t('bound', { name: asWritten(ctx.doc, c.name, rate.start), rate: rateText, working: c.working })
+              : ctx.t('mismatch', { name: asWritten(ctx.doc, c.name, rate.start), rate: rateText, working: c.working.split(' → ')[0], expected: formatAt(c.computed, rate.decimals) }),
           range: { start: rate.start, end: rate.end },
-          fixes: suggestionFixes(ctx, c),
-          explanation: localize(c.explanation, ctx.locale),
+          fixes: rateFix(ctx, c),
+          explanation: withCountNotes(ctx, c, localize(c.explanation, ctx.locale)),
           related: c.inputs
             .filter((i) => i.role !== 'rate')
             .map((i) => ({ range: ctx.doc.rangeOf(i.figure.start, i.figure.end), message: `${i.role === 'denominator' ? (ctx.locale === 'en' ? 'denominator' : '分母') : ctx.locale === 'en' ? 'numerator' : '分子'}: ${figureText(ctx.doc.text, i.figure)}` })),
@@ -73,7 +79,7 @@ export const rateMismatch: Rule = {
       } else if (c.verdict === 'unverifiable' && c.problem === 'ambiguous' && c.tried?.length) {
         ctx.report({
           severity: 'info',
-          message: ctx.t('ambiguous', { name: c.name, rate: rateText, tried: c.tried.map((t) => t.text).join(ctx.locale === 'en' ? '; ' : '；') }),
+          message: ctx.t('ambiguous', { name: asWritten(ctx.doc, c.name, rate.start), rate: rateText, tried: c.tried.map((t) => t.text).join(ctx.locale === 'en' ? '; ' : '；') }),
           range: { start: rate.start, end: rate.end },
           explanation: localize(c.explanation, ctx.locale),
           data: claimData(c),
@@ -82,3 +88,36 @@ export const rateMismatch: Rule = {
     });
   },
 };
+
+/**
+ * The one edit a rate finding offers: the rate computed from the stated counts, written at the
+ * stated precision (the value the message gives). Only for a rate in Arabic digits whose counts
+ * are exact (the engine suggests a rate edit only then).
+ */
+function rateFix(ctx: RuleContext, c: Claim): Fix[] {
+  const rate = c.anchor;
+  if (c.computed === null || c.problem === 'bound' || !c.suggestions.some((s) => s.figure === rate)) return [];
+  const newText = formatAt(c.computed, rate.decimals);
+  if (newText === ctx.doc.text.slice(rate.numStart, rate.numEnd)) return [];
+  return [
+    {
+      title: ctx.locale === 'en' ? `Change the rate to ${newText}% (computed from the stated counts)` : `将比率改为 ${newText}%（按所给数字计算）`,
+      kind: 'figure-suggestion',
+      edits: [{ range: ctx.doc.rangeOf(rate.numStart, rate.numEnd), newText }],
+    },
+  ];
+}
+
+/** The counts that would make the stated rate right, as information in the hover (never as edits). */
+function withCountNotes(ctx: RuleContext, c: Claim, explanation: string): string {
+  const counts = c.suggestions.filter((s) => s.figure !== c.anchor);
+  if (!counts.length) return explanation;
+  const rate = figureText(ctx.doc.text, c.anchor);
+  const lines = counts.map((s) =>
+    ctx.locale === 'en'
+      ? `- if ${figureText(ctx.doc.text, s.figure)} were ${s.newText}, the rate ${rate} would be right`
+      : `- 若 ${figureText(ctx.doc.text, s.figure)} 为 ${s.newText}，则所写 ${rate} 正确`,
+  );
+  const head = ctx.locale === 'en' ? '*For reference (counts are not changed by a quick fix):*' : '*供参考（快速修复不修改计数）：*';
+  return `${explanation}\n\n${head}\n${lines.join('\n')}`;
+}
