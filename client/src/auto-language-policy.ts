@@ -23,8 +23,9 @@ export class AutoLanguagePolicy {
     this.declined = new Set(declined);
   }
 
-  candidate(key: string, scheme: string, languageId: string): boolean {
-    return SCHEMES.has(scheme) && SOURCE_LANGUAGES.has(languageId) && !this.declined.has(key) && !this.switched.has(key);
+  /** Whether a document may be switched; `enabled` is the reportlint.autoLanguage setting. */
+  candidate(key: string, scheme: string, languageId: string, enabled = true): boolean {
+    return enabled && SCHEMES.has(scheme) && SOURCE_LANGUAGES.has(languageId) && !this.declined.has(key) && !this.switched.has(key);
   }
 
   /** We are about to switch `key` to the report language. */

@@ -48,7 +48,7 @@ export class AutoLanguage implements vscode.Disposable {
 
   private consider(d: vscode.TextDocument, delay: number): void {
     const key = d.uri.toString();
-    if (!this.policy.candidate(key, d.uri.scheme, d.languageId) || !this.enabled(d.uri)) return;
+    if (!this.policy.candidate(key, d.uri.scheme, d.languageId, this.enabled(d.uri))) return;
     const old = this.timers.get(key);
     if (old) clearTimeout(old);
     this.timers.set(
@@ -63,7 +63,7 @@ export class AutoLanguage implements vscode.Disposable {
   private async judge(d: vscode.TextDocument): Promise<void> {
     const c = this.client();
     const key = d.uri.toString();
-    if (!c || !c.isRunning() || d.isClosed || !this.policy.candidate(key, d.uri.scheme, d.languageId)) return;
+    if (!c || !c.isRunning() || d.isClosed || !this.policy.candidate(key, d.uri.scheme, d.languageId, this.enabled(d.uri))) return;
     let report = false;
     try {
       report = await c.sendRequest<boolean>('reportlint/looksLikeReport', { uri: key, text: d.getText(), languageId: d.languageId });

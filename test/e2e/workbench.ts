@@ -245,4 +245,85 @@ export class Workbench {
     }
     throw new Error(`quick fix "${title}" not found in the menu`);
   }
+
+  // ------------------------------------------------------------------ Tabs, status bar, lenses, views
+
+  /** The label of the active editor tab. */
+  async activeTab(): Promise<string> {
+    return ((await this.page.locator('.tabs-container .tab.active').first().getAttribute('aria-label')) ?? '').trim();
+  }
+
+  /** Whether the tab of `name` shows unsaved changes. */
+  async isDirty(name: string): Promise<boolean> {
+    return (await this.page.locator(`.tabs-container .tab.dirty[aria-label^="${name}"]`).count()) > 0;
+  }
+
+  /** Labels of all open tabs. */
+  async tabs(): Promise<string[]> {
+    return (await this.page.locator('.tabs-container .tab').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))).map((t) => t.trim());
+  }
+
+  /** The text of a status bar entry contributed by the extension (id as given to createStatusBarItem). */
+  async statusBarText(id: string): Promise<string> {
+    const item = this.page.locator(`[id="reportlint.reportlint.${id}"]`);
+    if (!(await item.count())) return '';
+    return (await item.first().innerText()).trim();
+  }
+
+  async clickStatusBar(id: string): Promise<void> {
+    await this.page.locator(`[id="reportlint.reportlint.${id}"] a, [id="reportlint.reportlint.${id}"]`).first().click();
+  }
+
+  /** The cursor position shown in the status bar ("Ln 5, Col 37"). */
+  async cursor(): Promise<{ line: number; column: number }> {
+    const t = await this.page.locator('#status\\.editor\\.selection').innerText();
+    const m = /Ln (\d+), Col (\d+)/.exec(t);
+    return { line: m ? +m[1] : 0, column: m ? +m[2] : 0 };
+  }
+
+  /** The code lenses rendered in the visible editor, top to bottom. */
+  async codeLenses(): Promise<string[]> {
+    return (await this.page.locator('.part.editor .monaco-editor .codelens-decoration').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+  }
+
+  /** Squiggles of a severity in the visible editor (error, warning, info). */
+  async squiggles(severity: 'error' | 'warning' | 'info'): Promise<number> {
+    return this.page.locator(`.part.editor .monaco-editor .view-overlays .squiggly-${severity}`).count();
+  }
+
+  /** The rows of a side bar view (by its title), with tree level, label and description. */
+  async viewRows(title: string): Promise<{ level: number; label: string; description: string; expanded: string | null }[]> {
+    const pane = this.page.locator('.pane', { has: this.page.locator('.pane-header .title', { hasText: title }) }).first();
+    const rows = await pane.locator('.pane-body .monaco-list-row').evaluateAll((els) =>
+      els
+        .map((el) => ({
+          top: parseFloat(/top:\s*(-?[\d.]+)px/.exec(el.getAttribute('style') ?? '')?.[1] ?? '0'),
+          level: Number(el.getAttribute('aria-level') ?? 0),
+          label: el.querySelector('.label-name')?.textContent ?? el.querySelector('.monaco-icon-label')?.textContent ?? '',
+          description: el.querySelector('.label-description')?.textContent ?? '',
+          expanded: el.getAttribute('aria-expanded'),
+        }))
+        .sort((a, b) => a.top - b.top),
+    );
+    return rows.map(({ level, label, description, expanded }) => ({ level, label: label.trim(), description: description.trim(), expanded }));
+  }
+
+  /** Clicks the row of a side bar view whose label starts with `label`. */
+  async clickViewRow(title: string, label: string): Promise<void> {
+    const pane = this.page.locator('.pane', { has: this.page.locator('.pane-header .title', { hasText: title }) }).first();
+    await pane.locator('.pane-body .monaco-list-row', { has: this.page.locator('.label-name', { hasText: label }) }).first().click();
+  }
+
+  /** Screenshot of one part of the workbench (e.g. the side bar). */
+  async screenshotOf(selector: string, file: string): Promise<void> {
+    await this.page.locator(selector).first().screenshot({ path: file });
+  }
+
+  /** The rows of the open Quick Pick: label and whether it has the focus. */
+  async quickPickRows(): Promise<{ label: string; focused: boolean }[]> {
+    const rows = this.page.locator('.quick-input-widget .monaco-list-row');
+    await rows.first().waitFor({ state: 'visible', timeout: 10_000 });
+    return rows.evaluateAll((els) => els.map((e) => ({ label: e.getAttribute('aria-label') ?? e.textContent ?? '', focused: e.classList.contains('focused') })));
+  }
 }
+

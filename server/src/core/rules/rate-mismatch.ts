@@ -70,7 +70,7 @@ export const rateMismatch: Rule = {
               : ctx.t('mismatch', { name: asWritten(ctx.doc, c.name, rate.start), rate: rateText, working: c.working.split(' → ')[0], expected: formatAt(c.computed, rate.decimals) }),
           range: { start: rate.start, end: rate.end },
           fixes: rateFix(ctx, c),
-          explanation: withCountNotes(ctx, c, localize(c.explanation, ctx.locale)),
+          explanation: withCountNotes(ctx, c, quoted(ctx, c, localize(c.explanation, ctx.locale))),
           related: c.inputs
             .filter((i) => i.role !== 'rate')
             .map((i) => ({ range: ctx.doc.rangeOf(i.figure.start, i.figure.end), message: `${i.role === 'denominator' ? (ctx.locale === 'en' ? 'denominator' : '分母') : ctx.locale === 'en' ? 'numerator' : '分子'}: ${figureText(ctx.doc.text, i.figure)}` })),
@@ -81,7 +81,7 @@ export const rateMismatch: Rule = {
           severity: 'info',
           message: ctx.t('ambiguous', { name: asWritten(ctx.doc, c.name, rate.start), rate: rateText, tried: c.tried.map((t) => t.text).join(ctx.locale === 'en' ? '; ' : '；') }),
           range: { start: rate.start, end: rate.end },
-          explanation: localize(c.explanation, ctx.locale),
+          explanation: quoted(ctx, c, localize(c.explanation, ctx.locale)),
           data: claimData(c),
         });
       }
@@ -120,4 +120,10 @@ function withCountNotes(ctx: RuleContext, c: Claim, explanation: string): string
   );
   const head = ctx.locale === 'en' ? '*For reference (counts are not changed by a quick fix):*' : '*供参考（快速修复不修改计数）：*';
   return `${explanation}\n\n${head}\n${lines.join('\n')}`;
+}
+
+/** The explanation with the rate's name as the document spells it. */
+function quoted(ctx: RuleContext, c: Claim, explanation: string): string {
+  const written = asWritten(ctx.doc, c.name, c.anchor.start);
+  return written === c.name ? explanation : explanation.split(c.name).join(written);
 }
