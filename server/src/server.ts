@@ -318,7 +318,8 @@ function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {
 
 /** `source.fixAll.reportlint`: the safe fixes only (editor.codeActionsOnSave may apply them). */
 const FIX_ALL_KIND = 'source.fixAll.reportlint';
-const SAFE_FIX_RULES = new Set(['pinyin-residue', 'punctuation-width']);
+/** In the order their edits are taken. */
+const SAFE_FIX_RULES = ['pinyin-residue', 'punctuation-width'] as const;
 
 const contains = (r: Diagnostic['range'], p: Diagnostic['range']['start']) =>
   (r.start.line < p.line || (r.start.line === p.line && r.start.character <= p.character)) && (r.end.line > p.line || (r.end.line === p.line && r.end.character >= p.character));
@@ -348,16 +349,22 @@ connection.onCodeAction((params) => {
   return actions;
 });
 
-/** One action with every safe fix of the current version (non-overlapping edits, first wins). */
+/**
+ * One action with every safe fix of the current version: pinyin residue removed first, then the
+ * punctuation edits that do not fall inside a removed annotation (edits never overlap).
+ */
 function safeFixAll(doc: TextDocument, findings: readonly Finding[]): CodeAction | null {
   const edits: { start: number; end: number; edit: { range: Diagnostic['range']; newText: string } }[] = [];
-  for (const f of findings) {
-    if (!SAFE_FIX_RULES.has(f.ruleId)) continue;
-    const fix = f.fixes?.find((x) => x.isPreferred) ?? (f.fixes?.length === 1 ? f.fixes[0] : undefined);
-    if (!fix) continue;
-    const mine = fix.edits.map((e) => ({ start: doc.offsetAt(e.range.start), end: doc.offsetAt(e.range.end), edit: e }));
-    if (mine.some((m) => edits.some((o) => m.start < o.end && o.start < m.end))) continue;
-    edits.push(...mine);
+  for (const rule of SAFE_FIX_RULES) {
+    for (const f of findings) {
+      if (f.ruleId !== rule) continue;
+      const fix = f.fixes?.find((x) => x.isPreferred) ?? (f.fixes?.length === 1 ? f.fixes[0] : undefined);
+      for (const e of fix?.edits ?? []) {
+        const m = { start: doc.offsetAt(e.range.start), end: doc.offsetAt(e.range.end), edit: e };
+        const clash = edits.some((o) => (m.start < o.end && o.start < m.end) || (m.start === o.start && m.end === o.end) || (m.start === m.end && m.start > o.start && m.start < o.end));
+        if (!clash) edits.push(m);
+      }
+    }
   }
   if (!edits.length) return null;
   edits.sort((a, b) => a.start - b.start);

@@ -70,6 +70,19 @@ export class Workbench {
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
   }
 
+  /** Runs a command that asks for input (a Quick Pick or an input box) and waits for that. */
+  async commandWithInput(label: string): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(`>${label}`);
+    const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
+    await row.waitFor({ state: 'visible', timeout: 10_000 });
+    await row.click();
+    await waitFor(`the input of "${label}"`, () => input.inputValue(), (v) => !v.startsWith('>'), 10_000);
+  }
+
   /** Opens a workspace file with Quick Open (Ctrl+P), as a user would. */
   async openFile(name: string): Promise<void> {
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
@@ -97,7 +110,7 @@ export class Workbench {
     await this.command('View: Close All Editors');
     const dialog = this.page.locator('.monaco-dialog-box');
     if (await dialog.isVisible().catch(() => false)) {
-      await dialog.locator('.monaco-button', { hasText: "Don't Save" }).click();
+      await dialog.locator('.monaco-button', { hasText: /Don't Save|不保存/ }).click();
     }
   }
 
