@@ -195,6 +195,7 @@ export class ClaimsView implements vscode.TreeDataProvider<Node>, vscode.TextDoc
       this.view.description = s.name;
       this.view.message = claims ? this.filterMessage() : vscode.l10n.t('No claims about figures were recognised in {0}.', s.name);
       this.status.text = `$(symbol-number) ${vscode.l10n.t('Figures')} $(error) ${inconsistent} $(question) ${unverifiable}`;
+      this.status.accessibilityInformation = { label: `${vscode.l10n.t('ReportLint figures')} ${inconsistent} ${unverifiable} ${consistent}` };
       this.status.tooltip = vscode.l10n.t('{0} claims about figures: {1} inconsistent, {2} not checkable, {3} consistent. Click to review them.', String(claims), String(inconsistent), String(unverifiable), String(consistent));
       if (claims) this.status.show();
       else this.status.hide();

@@ -92,12 +92,14 @@ export class StatusBar implements vscode.Disposable {
     const others = diagnostics.length - errors - warnings;
     if (!st || !st.checked) {
       this.item.text = '$(circle-slash) ReportLint';
+      this.item.accessibilityInformation = { label: 'ReportLint: —' };
       this.item.tooltip = vscode.l10n.t('ReportLint: this document does not look like a report and is not checked (setting reportlint.enable).');
       this.item.show();
       return;
     }
     const name = st.profile ? shorten(st.profile.name) : vscode.l10n.t('Report');
     this.item.text = `$(checklist) ${name}  $(error) ${errors}  $(warning) ${warnings}`;
+    this.item.accessibilityInformation = { label: `ReportLint: ${name} ${errors} ${warnings}` };
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(`**ReportLint** — ${st.profile ? st.profile.name : vscode.l10n.t('no report type detected')}\n\n`);
     tooltip.appendMarkdown(vscode.l10n.t('{0} errors, {1} warnings, {2} other findings', String(errors), String(warnings), String(others)) + '\n\n');

@@ -276,15 +276,20 @@ export class Workbench {
     return (await this.page.locator('.tabs-container .tab').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))).map((t) => t.trim());
   }
 
-  /** The text of a status bar entry contributed by the extension (id as given to createStatusBarItem). */
-  async statusBarText(id: string): Promise<string> {
-    const item = this.page.locator(`[id="reportlint.reportlint.${id}"]`);
-    if (!(await item.count())) return '';
-    return (await item.first().innerText()).trim();
+  /** A status bar entry of the extension, by the start of its accessible label ('ReportLint:' the report type and counts; 'ReportLint 数据核对' the figures). */
+  private statusItem(label: string) {
+    return this.page.locator(`.part.statusbar [aria-label^="${label}"]`).first();
   }
 
-  async clickStatusBar(id: string): Promise<void> {
-    await this.page.locator(`[id="reportlint.reportlint.${id}"] a, [id="reportlint.reportlint.${id}"]`).first().click();
+  /** The accessible label of a status bar entry (its counts), or '' when it is not shown. */
+  async statusBarText(label: string): Promise<string> {
+    const item = this.statusItem(label);
+    if (!(await item.count()) || !(await item.isVisible())) return '';
+    return ((await item.getAttribute('aria-label')) ?? '').trim();
+  }
+
+  async clickStatusBar(label: string): Promise<void> {
+    await this.statusItem(label).click();
   }
 
   /** The cursor position shown in the status bar ("Ln 5, Col 37"). */
