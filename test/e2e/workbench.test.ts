@@ -122,7 +122,7 @@ describe('ReportLint in VS Code 1.100 (code-server + Chromium), Chinese display 
     await wb.page.keyboard.press('Escape');
   });
 
-  it('typing a snippet prefix and accepting it inserts the report skeleton', async () => {
+  it('#16.5 typing a snippet prefix inserts the report skeleton from the same source as the command: ×× placeholders, the coming year, the parts in the order of 第二十五条', async () => {
     await wb.closeAllEditors();
     fs.writeFileSync(path.join(cs!.workspace, NEW_REPORT), '');
     await wb.openFile(NEW_REPORT);
@@ -220,7 +220,8 @@ describe('ReportLint in VS Code 1.100 (code-server + Chromium), Chinese display 
     await wb.goTo(1, 1);
     await wb.clickViewRow(CLAIMS_VIEW, '审结率 85%');
     const text = fs.readFileSync(path.join(WORKSPACE_FIXTURE, FIGURES), 'utf8').split('\n')[rateLine - 1];
-    await waitFor('the caret on the rate', () => wb.cursor(), (c) => c.line === rateLine && c.column === text.indexOf('85%') + 1, 10_000);
+    // The figure is selected: the caret stands at its end.
+    await waitFor('the caret on the rate', () => wb.cursor(), (c) => c.line === rateLine && c.column === text.indexOf('85%') + 4, 10_000);
     const expanded = await waitFor('the claim expanded', () => wb.viewRows(CLAIMS_VIEW), (r) => r.some((x) => x.label.startsWith('复算：')), 10_000);
     assert.ok(expanded.some((x) => x.label === '分母：本年度共办理复议案件 260宗'), JSON.stringify(expanded));
     fs.mkdirSync(path.join(REPO_ROOT, 'docs'), { recursive: true });
