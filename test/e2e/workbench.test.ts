@@ -222,13 +222,19 @@ describe('ReportLint in VS Code 1.100 (code-server + Chromium), Chinese display 
     const text = fs.readFileSync(path.join(WORKSPACE_FIXTURE, FIGURES), 'utf8').split('\n')[rateLine - 1];
     // The figure is selected: the caret stands at its end.
     await waitFor('the caret on the rate', () => wb.cursor(), (c) => c.line === rateLine && c.column === text.indexOf('85%') + 4, 10_000);
+    await wb.expandViewRow(CLAIMS_VIEW, '审结率 85%');
     const expanded = await waitFor('the claim expanded', () => wb.viewRows(CLAIMS_VIEW), (r) => r.some((x) => x.label.startsWith('复算：')), 10_000);
     assert.ok(expanded.some((x) => x.label === '分母：本年度共办理复议案件 260宗'), JSON.stringify(expanded));
     fs.mkdirSync(path.join(REPO_ROOT, 'docs'), { recursive: true });
     await wb.screenshot(shotName('claims-view'));
+    // For the README: the view with room to breathe (folders collapsed, panel hidden).
+    const folders = wb.page.locator('.pane-header[aria-expanded="true"]', { has: wb.page.locator('.title', { hasText: /^(workspace|WORKSPACE)$/ }) });
+    if (await folders.count()) await folders.first().click();
+    if (await wb.page.locator('.part.panel').isVisible().catch(() => false)) await wb.page.keyboard.press('Control+J');
+    await sleep(500);
     await wb.page.screenshot({ path: path.join(REPO_ROOT, 'docs', 'claims-view.png') });
     // The Markdown table: a preview of a virtual document, nothing to save.
-    await wb.command('打开数据核对表');
+    await wb.viewTitleAction(CLAIMS_VIEW, '打开数据核对表');
     await waitFor('the table preview', () => wb.tabs(), (t) => t.some((x) => x.includes('数据核对表')), 15_000);
     const tabs = await wb.tabs();
     assert.ok(!tabs.some((t) => /(Untitled|无标题)-\d+$/.test(t)), tabs.join(' | '));

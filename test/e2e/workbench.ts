@@ -332,6 +332,19 @@ export class Workbench {
     await pane.locator('.pane-body .monaco-list-row', { has: this.page.locator('.label-name', { hasText: label }) }).first().click();
   }
 
+  /** Expands the row of a side bar view whose label starts with `label` (its twistie, not its command). */
+  async expandViewRow(title: string, label: string): Promise<void> {
+    const pane = this.page.locator('.pane', { has: this.page.locator('.pane-header .title', { hasText: title }) }).first();
+    await pane.locator('.pane-body .monaco-list-row', { has: this.page.locator('.label-name', { hasText: label }) }).first().locator('.monaco-tl-twistie').click();
+  }
+
+  /** Clicks an action in the title bar of a side bar view (by the start of its label). */
+  async viewTitleAction(title: string, action: string): Promise<void> {
+    const header = this.page.locator('.pane-header', { has: this.page.locator('.title', { hasText: title }) }).first();
+    await header.hover();
+    await header.locator(`.action-label[aria-label^="${action}"]`).first().click();
+  }
+
   /** Screenshot of one part of the workbench (e.g. the side bar). */
   async screenshotOf(selector: string, file: string): Promise<void> {
     await this.page.locator(selector).first().screenshot({ path: file });
