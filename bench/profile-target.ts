@@ -2,7 +2,7 @@
  * A workload for `node --cpu-prof`: the benchmark spawns this file under the profiler when a
  * target is missed and reports the top frames of the resulting profile.
  *
- * Usage: node --cpu-prof out/bench/profile-target.js full|edit|outline BYTES ITERATIONS
+ * Usage: node --cpu-prof out/bench/profile-target.js full|edit|outline BYTES ITERATIONS [real|generated]
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from '../server/src/core/analysis';
@@ -14,11 +14,13 @@ import { DocumentSession } from '../server/src/lsp/pipeline';
 import { REPO_ROOT } from '../test/helpers';
 import { generateInput, loadCorpus } from './generate';
 import { middleEdit, middlePosition } from './workloads';
+import { realInput, realReports } from './real';
 
-const [kind, bytesArg, itersArg] = process.argv.slice(2);
+const [kind, bytesArg, itersArg, source] = process.argv.slice(2);
 const bytes = Number(bytesArg);
 const iterations = Number(itersArg) || 20;
-const text = generateInput(loadCorpus(REPO_ROOT), 7, bytes);
+const reports = source === 'real' ? realReports(REPO_ROOT) : null;
+const text = reports ? realInput(reports, bytes) : generateInput(loadCorpus(REPO_ROOT), 7, bytes);
 const config = mergeConfig(defaultConfig(), { maxFileSize: 256 * 1024 * 1024 });
 const uri = 'file:///bench/report.txt';
 

@@ -54,6 +54,31 @@ export function measure<T>(fn: (input: T) => unknown, setup: () => T, o: Measure
   return summarize(samples);
 }
 
+/**
+ * Time several functions on one input, interleaved: each round calls every function once (in an
+ * order rotated from round to round), so a change of load on a shared machine affects them alike.
+ * `o` counts rounds; `once` names functions measured in one round only (a slow reference at 10 MB).
+ */
+export function measureInterleaved(fns: Record<string, () => unknown>, o: MeasureOptions, once: readonly string[] = []): Record<string, Stats> {
+  const names = Object.keys(fns);
+  for (let i = 0; i < o.warmup; i++) for (const n of names) if (!once.includes(n)) fns[n]();
+  const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, [] as number[]]));
+  let spent = 0;
+  const cap = o.maxTimeMs ?? Infinity;
+  for (let round = 0; (round < o.minRuns && (spent < cap || round < 3)) || (spent < o.minTimeMs && round < o.maxRuns); round++) {
+    for (let k = 0; k < names.length; k++) {
+      const n = names[(k + round) % names.length];
+      if (round > 0 && once.includes(n)) continue;
+      const t0 = now();
+      fns[n]();
+      const dt = now() - t0;
+      samples[n].push(dt);
+      spent += dt;
+    }
+  }
+  return Object.fromEntries(names.map((n) => [n, summarize(samples[n])]));
+}
+
 export async function measureAsync(fn: (i: number) => Promise<number>, warmup: number, runs: number): Promise<Stats> {
   for (let i = 0; i < warmup; i++) await fn(i);
   const samples: number[] = [];

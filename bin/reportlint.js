@@ -7,4 +7,7 @@ if (!fs.existsSync(cli)) {
   process.stderr.write('reportlint: dist/cli.js is missing; run `npm run build` first.\n');
   process.exit(2);
 }
+// Node 22.1+: keep V8's compiled code of the bundle between runs (Node's own on-disk cache).
+const mod = require('module');
+if (typeof mod.enableCompileCache === 'function') mod.enableCompileCache();
 require(cli).run();

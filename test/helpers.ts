@@ -8,7 +8,12 @@ import type { Finding } from '../server/src/core/types';
 /** The repository root (tests run from out/test/...). */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures');
-export const SEEDS_DIR = path.resolve(REPO_ROOT, '..', 'shared', 'seeds');
+/** ../shared/seeds beside the repository, else $REPORTLINT_SHARED/seeds (a worktree elsewhere). */
+export const SEEDS_DIR = ((): string => {
+  const beside = path.resolve(REPO_ROOT, '..', 'shared', 'seeds');
+  const env = process.env.REPORTLINT_SHARED ? path.resolve(process.env.REPORTLINT_SHARED, 'seeds') : '';
+  return fs.existsSync(beside) || !env || !fs.existsSync(env) ? beside : env;
+})();
 export const HAVE_SEEDS = fs.existsSync(SEEDS_DIR);
 /** Passed as `skip` to seed tests: a clear message on a clone without ../shared. */
 export const SEEDS_SKIP = HAVE_SEEDS ? false : `../shared/seeds not found beside the repository (${SEEDS_DIR}); seed tests skipped`;

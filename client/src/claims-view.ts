@@ -176,6 +176,8 @@ export class ClaimsView implements vscode.TreeDataProvider<Node>, vscode.TextDoc
     try {
       const status = await c.sendRequest<{ checked: boolean } | null>('reportlint/documentStatus', { uri: uri.toString() });
       if (status?.checked) answer = await c.sendRequest<StatsAnswer | null>('reportlint/stats', { uri: uri.toString() });
+      // A document over the size limit gets a message instead of claims.
+      if (answer && !Array.isArray(answer.claims)) answer = null;
     } catch {
       answer = null;
     }

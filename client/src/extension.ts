@@ -54,7 +54,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(noise);
   const clientOptions: LanguageClientOptions = {
     // Config files too: the server reports broken .reportlintrc.json files in place.
-    documentSelector: [...selector, { scheme: 'file', pattern: '**/.reportlintrc{,.json}' }],
+    documentSelector: [...selector, { scheme: 'file', pattern: '**/.reportlintrc{,.json}' }, { scheme: 'file', pattern: '**/.reportlint-ignore.json' }],
     synchronize: {
       configurationSection: 'reportlint',
       fileEvents: [

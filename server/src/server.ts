@@ -11,14 +11,19 @@ import {
   type Diagnostic,
   type InitializeParams,
   type InitializeResult,
+  ErrorCodes,
+  ResponseError,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { Analysis } from './core/analysis';
 import { checkDocument } from './core/check';
-import { defaultConfig, loadConfigFor, mergeConfig, type ResolvedConfig } from './core/config';
+import { defaultConfig, mergeConfig, type ResolvedConfig } from './core/config';
+import { ignoresFor, loadConfigFor, readFailure } from './node/config-files';
+import { MAX_CONFIG_BYTES, readTextFile } from './node/fs-access';
 import { hoverAt } from './core/hover';
 import { isReportDocument } from './core/profiles/detect';
+import { checkDecision, type CheckDecision, type EnableMode } from './core/check-decision';
 import './core/heading-hover';
 import { completionsAt } from './core/completion';
 import { activeProfile } from './core/profiles/detect';
@@ -29,13 +34,12 @@ import { locateParts } from './core/profiles/locate';
 import { partInsertion } from './core/profiles/skeleton';
 import { renumberAllEdits } from './core/renumber';
 import { lensMode, sectionLenses } from './core/code-lens';
-import { decideChecking, isDeclaredReportName, type EnableMode } from './core/enable';
 import { renderRuleMarkdown } from './core/docs';
 import { skeletonOrder } from './core/report-skeleton';
 import { encodeSemanticTokens, semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES } from './core/semantic-tokens';
 import { reportSkeletonSnippet } from './core/report-skeleton';
 import { IgnoreFilter, readReportFile } from './lsp/workspace-check';
-import { normalizeLocale } from './core/l10n';
+import { localize, normalizeLocale } from './core/l10n';
 import { outlineToJson } from './core/outline/serialize';
 import { statsSummary, statsToCsv, statsToMarkdown, unverifiableReason } from './core/figures/summary';
 import { fullWidthPunctuationEdits } from './core/rules/punctuation-width';
@@ -44,12 +48,20 @@ import { toCodeAction, toCompletionItem, toDiagnostic, toDocumentSymbols, toFold
 import { debounceDelay, DocumentSession, type CancelToken } from './lsp/pipeline';
 import { CheckScheduler } from './lsp/scheduler';
 import { collectNow, reclaimMemory, RECLAIM_MIN_SIZE } from './lsp/memory';
-import { configDiagnostics, isConfigFile } from './lsp/config-diagnostics';
+import { configDiagnostics, isConfigFile, problemDiagnostics } from './lsp/config-diagnostics';
+import { IGNORE_FILE_NAME, parseIgnoreFile, type IgnoreEntry } from './core/suppress';
+import * as path from 'path';
 import { runSuppression, suppressionActions, SUPPRESS_COMMANDS, type SuppressArgs } from './lsp/suppress-actions';
-import { loadIgnoresFor } from './core/suppress';
-import * as fs from 'fs';
 import { ALL_RULES } from './core/rules';
+import { previousYearFindings } from './lsp/cross-year';
 import { testModeRules } from './lsp/test-mode';
+import { arrayOf, guarded, int, obj, oneOf, optional, OPTIONAL_URI_PARAM, range, str, CODE_ACTION, TEXT_DOCUMENT, TEXT_POSITION, URI_PARAM, valid, bool } from './lsp/params';
+import { LruCache } from './lsp/lru';
+import { socketTransportRefusal } from './node/transport';
+
+const SKELETON_PARAMS = obj({ uri: optional(str), profile: str, year: int, format: optional(oneOf('text', 'markdown')) });
+const CHECK_FILES_PARAMS = obj({ uris: arrayOf(str), roots: arrayOf(str, 1000) });
+const SUPPRESS_ARGS = obj({ uri: str, ruleId: str, range });
 
 export type { EnableMode };
 
@@ -70,6 +82,12 @@ interface Settings {
 
 const REPORT_LANGUAGE = 'reportlint';
 
+// Never a socket or pipe transport unless the command line explicitly opts in (node/transport.ts).
+const refusal = socketTransportRefusal(process.argv);
+if (refusal) {
+  process.stderr.write(refusal + '\n');
+  process.exit(2);
+}
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let locale: Locale = 'zh-cn';
@@ -85,7 +103,8 @@ const scheduler = new CheckScheduler(
   (uri, version, token) => validate(uri, version, token),
   (e) => connection.console.error(`ReportLint: ${e instanceof Error ? e.stack : String(e)}`),
 );
-const settingsCache = new Map<string, Promise<Settings>>();
+/** Settings per URI: bounded (custom requests may name any number of unopened URIs). */
+const settingsCache = new LruCache<string, Promise<Settings>>(256);
 /** The built-in rules, plus a throwing rule only under REPORTLINT_TEST_MODE=throwing-rule (see lsp/test-mode.ts). */
 const RULES = [...ALL_RULES, ...testModeRules(process.env)];
 /** How much of a document over the size limit is read to judge whether it is a report. */
@@ -166,6 +185,27 @@ function tooLarge(doc: TextDocument, config: ResolvedConfig): boolean {
   return doc.getText().length > config.maxFileSize;
 }
 
+/** The answer of a custom request for a document over the size limit (no analysis is built). */
+interface TooLarge {
+  tooLarge: true;
+  size: number;
+  maxFileSize: number;
+  message: string;
+}
+
+const TOO_LARGE_MESSAGE = {
+  'zh-cn': '文档有 {size} 个字符，超过 maxFileSize（{max}），ReportLint 不分析它。可在设置 reportlint.maxFileSize 或 .reportlintrc.json 中调整上限。',
+  en: 'The document has {size} characters, more than maxFileSize ({max}); ReportLint does not analyse it. The limit is set by reportlint.maxFileSize or .reportlintrc.json.',
+};
+
+/** null when the document is within the size limit, else the "too large" answer. */
+async function sizeGuard(doc: TextDocument): Promise<TooLarge | null> {
+  const config = configFor(doc.uri, await getSettings(doc.uri));
+  const size = doc.getText().length;
+  if (size <= config.maxFileSize) return null;
+  return { tooLarge: true, size, maxFileSize: config.maxFileSize, message: localize(TOO_LARGE_MESSAGE, locale, { size: String(size), max: String(config.maxFileSize) }) };
+}
+
 /**
  * The analysis that decides whether a document is a report: for a document over the size
  * limit only its beginning is read, and checking it yields one document-too-large finding.
@@ -175,9 +215,9 @@ function judgedAnalysis(doc: TextDocument, analysis: Analysis, config: ResolvedC
   return Analysis.fromText(analysis.doc.text.slice(0, LARGE_DOC_PROBE), { uri: doc.uri, format: formatOf(doc) });
 }
 
-/** The same decision as the CLI's (core/enable.ts); the ReportLint language declares a report. */
-function shouldCheck(doc: TextDocument, analysis: Analysis, mode: EnableMode, config?: ResolvedConfig): { check: boolean; force: boolean } {
-  return decideChecking(analysis, mode, { declaredReport: doc.languageId === REPORT_LANGUAGE, config });
+/** Whether the document is checked, and as a report: the decision the CLI makes too (core/check-decision.ts). */
+function shouldCheck(doc: TextDocument, analysis: Analysis, mode: EnableMode, config?: ResolvedConfig): CheckDecision {
+  return checkDecision({ mode, analysis, path: doc.uri, reportLanguage: doc.languageId === REPORT_LANGUAGE, config });
 }
 
 /** Diagnostics for config files that are not open (open ones are checked from their buffer). */
@@ -185,18 +225,41 @@ function publishConfigFiles(files: readonly string[]): void {
   for (const file of files) {
     const uri = pathToFileURL(file).href;
     if (documents.get(uri)) continue;
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
-      continue;
-    }
-    void connection.sendDiagnostics({ uri, diagnostics: configDiagnostics(uri, file, text, trusted) });
+    const read = readTextFile(file, MAX_CONFIG_BYTES);
+    // An unusable config file (a FIFO, a device, too large): one diagnostic saying so, in the file.
+    const diagnostics = read.ok ? configDiagnostics(uri, file, read.text, trusted) : problemDiagnostics('', [{ file, message: `cannot read config file (${readFailure(read.code, read.detail)})` }]);
+    void connection.sendDiagnostics({ uri, diagnostics });
   }
+}
+
+/** Sidecars currently shown with problems (their diagnostics are cleared once they are fixed). */
+const sidecarsWithProblems = new Set<string>();
+
+/**
+ * The `.reportlint-ignore.json` entries for a report; a malformed or unreadable sidecar gets
+ * diagnostics in the sidecar itself (unless it is open: then validate() checks its buffer).
+ */
+function sidecarEntries(file: string): IgnoreEntry[] {
+  const found = ignoresFor(file);
+  if (found.file) {
+    const uri = pathToFileURL(found.file).href;
+    if (!documents.get(uri) && (found.errors.length || sidecarsWithProblems.has(uri))) {
+      const read = readTextFile(found.file, MAX_CONFIG_BYTES);
+      void connection.sendDiagnostics({ uri, diagnostics: problemDiagnostics(read.ok ? read.text : '', found.errors, 'ignore-file') });
+      if (found.errors.length) sidecarsWithProblems.add(uri);
+      else sidecarsWithProblems.delete(uri);
+    }
+  }
+  return found.entries;
 }
 
 /** Check one version of a document and publish its diagnostics, unless cancelled or stale. */
 async function validate(uri: string, version: number, token: CancelToken): Promise<void> {
+  if (uri.startsWith('file:') && path.basename(fileURLToPath(uri)) === IGNORE_FILE_NAME) {
+    const doc = documents.get(uri);
+    if (doc && doc.version === version) await connection.sendDiagnostics({ uri, version, diagnostics: problemDiagnostics(doc.getText(), parseIgnoreFile(doc.getText(), fileURLToPath(uri)).errors, 'ignore-file') });
+    return;
+  }
   if (uri.startsWith('file:') && isConfigFile(fileURLToPath(uri))) {
     const cfg = documents.get(uri);
     if (cfg && cfg.version === version) await connection.sendDiagnostics({ uri, version, diagnostics: configDiagnostics(uri, fileURLToPath(uri), cfg.getText(), trusted) });
@@ -222,12 +285,15 @@ async function validate(uri: string, version: number, token: CancelToken): Promi
         locale,
         rules: RULES,
         forceReport: force,
-        ignores: settings.ignoreFile && uri.startsWith('file:') ? loadIgnoresFor(fileURLToPath(uri)) : [],
+        ignores: settings.ignoreFile && uri.startsWith('file:') ? sidecarEntries(fileURLToPath(uri)) : [],
         onRuleError: (rule, e) => connection.console.error(`ReportLint: rule ${rule} failed on ${uri}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`),
       },
       token,
     );
     if (findings === null) return; // cancelled by a newer version
+    // Across years: last year's report of the same body in the document's folder (lsp/cross-year.ts).
+    const previous = previousYearFindings(analysis, uri, config, locale, (file) => documents.get(pathToFileURL(file).href)?.getText());
+    if (previous.length) findings = [...findings, ...previous];
   } else session.setFindings(version, findings);
   if (documents.get(uri)?.version !== version || !scheduler.claimPublish(uri, version, token)) return; // stale
   // A large document's check leaves hundreds of megabytes of garbage: it is collected before the
@@ -244,10 +310,10 @@ function schedule(doc: TextDocument, immediate: boolean): void {
 }
 
 /** Timing of the last scheduled check of a document (the benchmark's round-trip measure). */
-connection.onRequest('reportlint/pipelineStats', (params: { uri: string }) => {
+connection.onRequest('reportlint/pipelineStats', guarded('reportlint/pipelineStats', URI_PARAM, (params: { uri: string }) => {
   const session = sessions.get(params.uri);
   return session ? { debounceMs: session.lastDebounceMs, checkMs: session.lastCheckMs } : null;
-});
+}));
 
 documents.onDidOpen((e) => schedule(e.document, true));
 documents.onDidChangeContent((e) => {
@@ -300,17 +366,17 @@ async function authoringAllowed(doc: TextDocument): Promise<boolean> {
   return shouldCheck(doc, analysisOf(doc), settings.enable, configFor(doc.uri, settings)).check;
 }
 
-connection.onDocumentSymbol(async (params) => {
+connection.onDocumentSymbol(guarded('textDocument/documentSymbol', TEXT_DOCUMENT, async (params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc || !(await symbolsAllowed(doc))) return [];
   return toDocumentSymbols(analysisOf(doc));
-});
+}));
 
-connection.onFoldingRanges(async (params) => {
+connection.onFoldingRanges(guarded('textDocument/foldingRange', TEXT_DOCUMENT, async (params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc || !(await symbolsAllowed(doc))) return [];
   return toFoldingRanges(analysisOf(doc));
-});
+}));
 
 function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
@@ -325,7 +391,7 @@ const contains = (r: Diagnostic['range'], p: Diagnostic['range']['start']) =>
   (r.start.line < p.line || (r.start.line === p.line && r.start.character <= p.character)) && (r.end.line > p.line || (r.end.line === p.line && r.end.character >= p.character));
 const extent = (r: Diagnostic['range']) => (r.end.line - r.start.line) * 100_000 + (r.end.character - r.start.character);
 
-connection.onCodeAction((params) => {
+connection.onCodeAction(guarded('textDocument/codeAction', CODE_ACTION, (params) => {
   const doc = documents.get(params.textDocument.uri);
   const findings = doc ? sessions.get(doc.uri)?.findingsFor(doc.version) : null;
   if (!doc || !findings) return [];
@@ -347,7 +413,7 @@ connection.onCodeAction((params) => {
     if (finding) actions.push(...suppressionActions(finding, doc.uri, diagnostic, locale));
   }
   return actions;
-});
+}));
 
 /**
  * One action with every safe fix of the current version: pinyin residue removed first, then the
@@ -371,32 +437,32 @@ function safeFixAll(doc: TextDocument, findings: readonly Finding[]): CodeAction
   return { title: locale === 'en' ? 'Fix pinyin residue and half-width punctuation' : '修正拼音残留和半角标点', kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: edits.map((e) => e.edit) } } };
 }
 
-connection.onHover(async (params) => {
+connection.onHover(guarded('textDocument/hover', TEXT_POSITION, async (params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc || !(await symbolsAllowed(doc))) return null;
   const analysis = analysisOf(doc);
   const findings = sessions.get(doc.uri)?.findingsFor(doc.version) ?? [];
   const md = hoverAt(analysis, analysis.doc.offsetAt(params.position), locale, findings);
   return md ? { contents: { kind: 'markdown', value: md } } : null;
-});
+}));
 
 /** The profile for authoring help: the active one, or the built-in one for documents checked in any case. */
 async function authoringProfile(doc: TextDocument): Promise<Profile | null> {
   const settings = await getSettings(doc.uri);
   const config = configFor(doc.uri, settings);
-  const found = activeProfile(analysisOf(doc), config);
+  const found = activeProfile(judgedAnalysis(doc, analysisOf(doc), config), config);
   if (found || config.profile === 'none') return found;
   const forced = settings.enable === 'always' || doc.languageId === REPORT_LANGUAGE;
   return forced ? getProfile(DEFAULT_PROFILE_ID, config) ?? null : null;
 }
 
-connection.onCompletion(async (params) => {
+connection.onCompletion(guarded('textDocument/completion', TEXT_POSITION, async (params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc || !(await authoringAllowed(doc))) return null;
   return completionsAt(analysisOf(doc), params.position, locale, await authoringProfile(doc)).map(toCompletionItem);
-});
+}));
 
-connection.onCodeLens(async (params) => {
+connection.onCodeLens(guarded('textDocument/codeLens', TEXT_DOCUMENT, async (params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
   const settings = await getSettings(doc.uri);
@@ -404,24 +470,26 @@ connection.onCodeLens(async (params) => {
   const mode = lensMode(settings.codeLens);
   if (mode === 'none' || tooLarge(doc, configFor(doc.uri, settings)) || !shouldCheck(doc, analysis, settings.enable, configFor(doc.uri, settings)).check) return [];
   return sectionLenses(analysis, locale, mode).map((l) => ({ range: l.range, command: { title: l.title, command: l.command, arguments: [doc.uri] } }));
-});
+}));
 
-connection.languages.semanticTokens.on(async (params) => {
+connection.languages.semanticTokens.on(guarded('textDocument/semanticTokens/full', TEXT_DOCUMENT, async (params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc || !(await authoringAllowed(doc))) return { data: [] };
   return { data: encodeSemanticTokens(semanticTokens(analysisOf(doc))) };
-});
+}));
 
 // ---- Requests behind the client's commands (README: "Commands") ----
 
 /** Edits that renumber every heading sequence (the client applies them as one undoable edit). */
-connection.onRequest('reportlint/renumber', (params: { uri: string }) => {
+connection.onRequest('reportlint/renumber', guarded('reportlint/renumber', URI_PARAM, async (params: { uri: string }) => {
   const doc = documents.get(params.uri);
-  return doc ? renumberAllEdits(analysisOf(doc)) : [];
-});
+  // Over the size limit: no edits (the answer is an array of edits; documentStatus says why).
+  return doc && !(await sizeGuard(doc)) ? renumberAllEdits(analysisOf(doc)) : [];
+}));
 
 /** The profiles a document may use, and which one is in use for it. */
-connection.onRequest('reportlint/profiles', async (params: { uri?: string }) => {
+connection.onRequest('reportlint/profiles', guarded('reportlint/profiles', OPTIONAL_URI_PARAM, async (params: { uri?: string } | null) => {
+  params ??= {};
   const doc = params.uri ? documents.get(params.uri) : undefined;
   const settings = await getSettings(params.uri ?? '');
   const config = configFor(params.uri ?? '', settings);
@@ -431,20 +499,20 @@ connection.onRequest('reportlint/profiles', async (params: { uri?: string }) => 
     configured: config.profile,
     profiles: allProfiles(config).map((p) => ({ id: p.id, name: p.name[locale], description: p.description?.[locale] ?? '' })),
   };
-});
+}));
 
 /** A whole report skeleton as a snippet, for the profile and year the writer picked. */
-connection.onRequest('reportlint/skeleton', async (params: { uri?: string; profile: string; year: number; format?: 'text' | 'markdown' }) => {
+connection.onRequest('reportlint/skeleton', guarded('reportlint/skeleton', SKELETON_PARAMS, async (params: { uri?: string; profile: string; year: number; format?: 'text' | 'markdown' }) => {
   const config = configFor(params.uri ?? '', await getSettings(params.uri ?? ''));
   const profile = getProfile(params.profile, config);
   if (!profile) return null;
   return { snippet: reportSkeletonSnippet(profile, { year: params.year, format: params.format ?? 'text' }) };
-});
+}));
 
 /** The mandated parts the document lacks, each with the edits that insert it where it belongs. */
-connection.onRequest('reportlint/missingParts', async (params: { uri: string }) => {
+connection.onRequest('reportlint/missingParts', guarded('reportlint/missingParts', URI_PARAM, async (params: { uri: string }) => {
   const doc = documents.get(params.uri);
-  if (!doc) return [];
+  if (!doc || (await sizeGuard(doc))) return [];
   const profile = await authoringProfile(doc);
   if (!profile) return [];
   const analysis = analysisOf(doc);
@@ -454,10 +522,10 @@ connection.onRequest('reportlint/missingParts', async (params: { uri: string }) 
       const ins = partInsertion(analysis, profile, part.id);
       return { id: part.id, name: part.name[locale], item: part.item[locale], required: part.required, order: skeletonOrder(part), marker: ins.marker, edits: ins.edits };
     });
-});
+}));
 
 /** What the status bar shows: the profile in use and whether the document is checked. */
-connection.onRequest('reportlint/documentStatus', async (params: { uri: string }) => {
+connection.onRequest('reportlint/documentStatus', guarded('reportlint/documentStatus', URI_PARAM, async (params: { uri: string }) => {
   const doc = documents.get(params.uri);
   if (!doc) return null;
   const settings = await getSettings(doc.uri);
@@ -468,14 +536,14 @@ connection.onRequest('reportlint/documentStatus', async (params: { uri: string }
     run: settings.run,
     profile: profile ? { id: profile.id, name: profile.name[locale] } : null,
   };
-});
+}));
 
 /**
  * Check files that are not open (the "check all reports in the workspace" command): the client
  * lists them (honouring files.exclude); .reportlintignore and the enable mode apply here, and
  * the findings are published like those of open documents.
  */
-connection.onRequest('reportlint/checkFiles', async (params: { uris: string[]; roots: string[] }) => {
+connection.onRequest('reportlint/checkFiles', guarded('reportlint/checkFiles', CHECK_FILES_PARAMS, async (params: { uris: string[]; roots: string[] }) => {
   const filter = new IgnoreFilter(params.roots);
   const summary = { files: 0, checked: 0, ignored: 0, unreadable: [] as string[], errors: 0, warnings: 0, withFindings: 0 };
   for (const uri of params.uris) {
@@ -500,7 +568,7 @@ connection.onRequest('reportlint/checkFiles', async (params: { uris: string[]; r
     if (settings.enable === 'never') continue;
     const analysis = Analysis.fromText(read.text, { uri });
     const config = configFor(uri, settings);
-    const { check, force } = decideChecking(analysis, settings.enable, { declaredReport: isDeclaredReportName(file), config });
+    const { check, force } = checkDecision({ mode: settings.enable, analysis, path: file, config });
     if (!check) continue;
     summary.checked++;
     const findings = checkDocument(analysis, { config, locale, forceReport: force });
@@ -512,17 +580,21 @@ connection.onRequest('reportlint/checkFiles', async (params: { uris: string[]; r
     await connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(f, uri)) });
   }
   return summary;
-});
+}));
 
 connection.onNotification('reportlint/didChangeTrust', (p: { isTrusted: boolean }) => {
+  if (!valid(obj({ isTrusted: bool }), p)) return;
   trusted = p.isTrusted !== false;
   for (const doc of documents.all()) schedule(doc, true);
 });
 
 connection.onExecuteCommand((params) => {
   const kind = (Object.keys(SUPPRESS_COMMANDS) as (keyof typeof SUPPRESS_COMMANDS)[]).find((k) => SUPPRESS_COMMANDS[k] === params.command);
-  const args = params.arguments?.[0] as SuppressArgs | undefined;
-  if (!kind || !args || !args.uri.startsWith('file:')) return null;
+  const raw: unknown = params.arguments?.[0];
+  if (!kind) throw new ResponseError(ErrorCodes.InvalidParams, `unknown command ${String(params.command)}`);
+  if (!valid(SUPPRESS_ARGS, raw) || !RULES.some((r) => r.meta.id === (raw as SuppressArgs).ruleId)) throw new ResponseError(ErrorCodes.InvalidParams, `${params.command}: invalid arguments`);
+  const args = raw as SuppressArgs;
+  if (!args.uri.startsWith('file:')) return null;
   const doc = documents.get(args.uri);
   if (!doc) return null;
   try {
@@ -536,20 +608,22 @@ connection.onExecuteCommand((params) => {
 });
 
 /** Custom request used by the client's commands and tests: the outline as the CLI's JSON. */
-connection.onRequest('reportlint/outline', (params: { uri: string }) => {
+connection.onRequest('reportlint/outline', guarded('reportlint/outline', URI_PARAM, async (params: { uri: string }) => {
   const doc = documents.get(params.uri);
   if (!doc) return null;
-  return outlineToJson(analysisOf(doc), params.uri);
-});
+  return (await sizeGuard(doc)) ?? outlineToJson(analysisOf(doc), params.uri);
+}));
 
 /**
  * The statistics summary (数据核对表) of an open document: coverage, every claim and a
  * rendered Markdown table in the server's locale. Shape documented in README; null
  * when the document is not open.
  */
-connection.onRequest('reportlint/stats', (params: { uri: string }) => {
+connection.onRequest('reportlint/stats', guarded('reportlint/stats', URI_PARAM, async (params: { uri: string }) => {
   const doc = documents.get(params.uri);
   if (!doc) return null;
+  const large = await sizeGuard(doc);
+  if (large) return { ...large, uri: params.uri, markdown: large.message };
   const summary = statsSummary(analysisOf(doc));
   let name = params.uri.replace(/^.*\//, '');
   try {
@@ -559,47 +633,50 @@ connection.onRequest('reportlint/stats', (params: { uri: string }) => {
   }
   const claims = summary.claims.map((c) => ({ ...c, reason: unverifiableReason(c, locale) }));
   return { ...summary, claims, uri: params.uri, name, markdown: statsToMarkdown(summary, locale, name) };
-});
+}));
 
 /** The 数据核对表 of an open document as the CLI's CSV (`reportlint stats --format csv`). */
-connection.onRequest('reportlint/statsCsv', (params: { uri: string; path?: string }) => {
+connection.onRequest('reportlint/statsCsv', guarded('reportlint/statsCsv', URI_PARAM, (params: { uri: string }) => {
   const doc = documents.get(params.uri);
   if (!doc) return null;
-  let path = params.path ?? params.uri;
-  if (!params.path && params.uri.startsWith('file:')) {
+  let file = params.uri;
+  if (params.uri.startsWith('file:')) {
     try {
-      path = fileURLToPath(params.uri);
+      file = fileURLToPath(params.uri);
     } catch {
       // keep the URI
     }
   }
-  return { csv: statsToCsv([{ path, summary: statsSummary(analysisOf(doc)) }]) };
-});
+  return { csv: statsToCsv([{ path: file, summary: statsSummary(analysisOf(doc)) }]) };
+}));
 
 /** A rule's documentation page from its metadata (the client shows it for Diagnostic.codeDescription links). */
-connection.onRequest('reportlint/ruleDoc', (params: { id: string }) => renderRuleMarkdown(String(params.id ?? ''), locale));
+connection.onRequest('reportlint/ruleDoc', guarded('reportlint/ruleDoc', obj({ id: str }), (params: { id: string }) => renderRuleMarkdown(params.id, locale)));
 
 /**
  * Whether a text looks like a report: the same auto-mode decision as checking (core/enable.ts),
  * for the client's switch to the ReportLint language (reportlint.autoLanguage).
  */
-connection.onRequest('reportlint/looksLikeReport', async (params: { uri: string; text: string; languageId?: string }) => {
+connection.onRequest('reportlint/looksLikeReport', guarded('reportlint/looksLikeReport', obj({ uri: str, text: str, languageId: optional(str) }), async (params: { uri: string; text: string; languageId?: string }) => {
   const text = String(params.text ?? '').slice(0, LARGE_DOC_PROBE);
   const format = params.languageId === 'markdown' || /\.(md|markdown)$/i.test(params.uri) ? 'markdown' : 'text';
   const settings = await getSettings(params.uri);
   const analysis = Analysis.fromText(text, { uri: params.uri, format });
-  return decideChecking(analysis, 'auto', { config: configFor(params.uri, settings) }).check;
-});
+  return checkDecision({ mode: 'auto', analysis, path: params.uri, config: configFor(params.uri, settings) }).check;
+}));
 
 /**
  * Custom request behind the client's `reportlint.convertPunctuation` command: the edits that
  * convert the whole document to full-width punctuation (the client applies them as one edit).
  */
-connection.onRequest('reportlint/fullWidthPunctuation', (params: { uri: string }) => {
+connection.onRequest('reportlint/fullWidthPunctuation', guarded('reportlint/fullWidthPunctuation', URI_PARAM, async (params: { uri: string }) => {
   const doc = documents.get(params.uri);
   if (!doc) return null;
-  return { version: doc.version, edits: fullWidthPunctuationEdits(analysisOf(doc)) };
-});
+  const version = doc.version;
+  const large = await sizeGuard(doc);
+  if (large) return { ...large, version, edits: [] };
+  return { version, edits: fullWidthPunctuationEdits(analysisOf(doc)) };
+}));
 
 documents.listen(connection);
 connection.listen();

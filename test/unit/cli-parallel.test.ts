@@ -5,7 +5,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { describe, it } from 'node:test';
 import { fileResult, formatJson, formatText, type FileResult } from '../../server/src/cli/format';
-import { PARALLEL_MIN_FILES, workerCount } from '../../server/src/cli/parallel';
+import { escapeForTerminal } from '../../server/src/cli/escape';
+import { PARALLEL_MIN_CORES, PARALLEL_MIN_FILES, workerCount } from '../../server/src/cli/parallel';
 import type { Finding } from '../../server/src/core/types';
 import { REPO_ROOT, readFixture } from '../helpers';
 
@@ -125,7 +126,8 @@ describe('cli: checking on worker threads', () => {
       );
       assert.equal(formatJson(results), whole);
       const lines = results.flatMap((r) => (r.findings ?? []).map((f) => `${r.path}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity === 'warning' ? 'warning' : f.severity === 'error' ? 'error' : f.severity === 'info' ? 'info' : 'hint'} ${f.ruleId} ${f.message}`));
-      assert.equal(formatText(results, 'en'), lines.join('\n'));
+      // Text output escapes control characters (a quoted text or file name cannot split a line).
+      assert.equal(formatText(results, 'en'), lines.map(escapeForTerminal).join('\n'));
     }
   });
 
@@ -133,5 +135,14 @@ describe('cli: checking on worker threads', () => {
     assert.equal(workerCount(PARALLEL_MIN_FILES - 1, { REPORTLINT_JOBS: '4' }), 0);
     assert.equal(workerCount(1000, { REPORTLINT_JOBS: '1' }), 0);
     assert.equal(workerCount(1000, { REPORTLINT_JOBS: '3' }), 3);
+  });
+
+  it('by default uses one thread on fewer than PARALLEL_MIN_CORES cores, one worker per core from there', () => {
+    assert.equal(workerCount(1000, {}, 1), 0);
+    assert.equal(workerCount(1000, {}, 2), 0);
+    assert.equal(workerCount(1000, {}, PARALLEL_MIN_CORES - 1), 0);
+    assert.equal(workerCount(1000, {}, PARALLEL_MIN_CORES), PARALLEL_MIN_CORES);
+    assert.equal(workerCount(PARALLEL_MIN_FILES - 1, {}, 16), 0);
+    assert.equal(workerCount(1000, { REPORTLINT_JOBS: '2' }, 2), 2, 'REPORTLINT_JOBS asks for workers explicitly');
   });
 });

@@ -40,7 +40,7 @@ describe('cli: bad inputs are reported by path, the rest still checked', () => {
       return;
     }
     fs.writeFileSync(path.join(dir, 'ok.txt'), GAP);
-    const r = cli(['check', '--format', 'json', 'pipe.txt', 'ok.txt'], dir);
+    const r = cli(['check', '--force', '--format', 'json', 'pipe.txt', 'ok.txt'], dir);
     assert.equal(r.timedOut, false, 'the CLI must not block on a FIFO');
     assert.equal(r.code, 2);
     assert.match(r.stderr, /pipe\.txt: not a regular file/);
@@ -53,7 +53,7 @@ describe('cli: bad inputs are reported by path, the rest still checked', () => {
     fs.mkdirSync(path.join(dir, 'empty'));
     fs.writeFileSync(path.join(dir, 'tree', 'sub', 'a.txt'), GAP);
     fs.symlinkSync('..', path.join(dir, 'tree', 'sub', 'up'));
-    const r = cli(['check', '--format', 'json', 'tree', 'empty', 'missing.txt'], dir);
+    const r = cli(['check', '--force', '--format', 'json', 'tree', 'empty', 'missing.txt'], dir);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /symbolic link loop, skipped/);
     assert.match(r.stderr, /empty: the folder holds no \.txt or \.md files/);
@@ -63,10 +63,10 @@ describe('cli: bad inputs are reported by path, the rest still checked', () => {
     assert.equal(files[0].diagnostics[0].ruleId, 'numbering-gap');
   });
 
-  it('an empty folder alone: a notice, nothing checked, exit 0', () => {
+  it('an empty folder alone: a notice, nothing checked, exit 2 (a run that checked nothing is not a pass)', () => {
     const dir = tmp();
     const r = cli(['check', '.'], dir);
-    assert.equal(r.code, 0);
+    assert.equal(r.code, 2);
     assert.match(r.stderr, /the folder holds no \.txt or \.md files/);
   });
 
@@ -75,7 +75,7 @@ describe('cli: bad inputs are reported by path, the rest still checked', () => {
     fs.writeFileSync(path.join(dir, 'bin.txt'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2, 3]));
     fs.writeFileSync(path.join(dir, 'bad.txt'), Buffer.from([0xff, 0xfe, 0xfd].concat(Array(20).fill(0x80))).subarray(2));
     fs.writeFileSync(path.join(dir, 'gbk.txt'), Buffer.from([0xd2, 0xbb, 0xa1, 0xa2, 0xbc, 0xd7, 0x0a, 0xc8, 0xfd, 0xa1, 0xa2, 0xb1, 0xfb, 0x0a])); // 一、甲 三、丙 in GBK
-    const r = cli(['check', '--format', 'json', '.'], dir);
+    const r = cli(['check', '--force', '--format', 'json', '.'], dir);
     assert.match(r.stderr, /bin\.txt: looks like a binary file, skipped/);
     assert.match(r.stderr, /bad\.txt: neither valid UTF-8 nor decodable/);
     assert.match(r.stderr, /gbk\.txt: not UTF-8; decoded as GBK/);

@@ -25,18 +25,18 @@ function tmpdir(): string {
 
 describe('cli: check', () => {
   it('prints compiler-style lines and exits 1 on errors', () => {
-    const r = cli(['check', path.join(FIXTURES, 'cli', 'gap.txt')]);
+    const r = cli(['check', '--force', path.join(FIXTURES, 'cli', 'gap.txt')]);
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stdout, /gap\.txt:3:1 错误 numbering-gap 标题编号不连续/);
     assert.match(r.stderr, /检查了 1 个文件：1 个错误/);
   });
 
   it('exits 0 on a clean report and honours --fail-on', () => {
-    assert.equal(cli(['check', path.join(FIXTURES, 'cli', 'clean.txt')]).code, 0);
+    assert.equal(cli(['check', '--force', path.join(FIXTURES, 'cli', 'clean.txt')]).code, 0);
   });
 
   it('emits the documented JSON contract with LSP ranges', () => {
-    const r = cli(['check', '--format', 'json', path.join(FIXTURES, 'cli', 'gap.txt')]);
+    const r = cli(['check', '--force', '--format', 'json', path.join(FIXTURES, 'cli', 'gap.txt')]);
     const j = JSON.parse(r.stdout);
     assert.equal(j.files.length, 1);
     const d = j.files[0].diagnostics[0];
@@ -47,7 +47,7 @@ describe('cli: check', () => {
   });
 
   it('emits SARIF 2.1.0', () => {
-    const r = cli(['check', '--format', 'sarif', path.join(FIXTURES, 'cli', 'gap.txt')]);
+    const r = cli(['check', '--force', '--format', 'sarif', path.join(FIXTURES, 'cli', 'gap.txt')]);
     const s = JSON.parse(r.stdout);
     assert.equal(s.version, '2.1.0');
     const res = s.runs[0].results[0];
@@ -58,7 +58,7 @@ describe('cli: check', () => {
   });
 
   it('reads stdin with "-" and speaks English with --locale en', () => {
-    const r = cli(['check', '--locale', 'en', '-'], { input: '一、甲\n三、丙\n' });
+    const r = cli(['check', '--force', '--locale', 'en', '-'], { input: '一、甲\n三、丙\n' });
     assert.equal(r.code, 1);
     assert.match(r.stdout, /stdin\.txt:2:1 error numbering-gap Heading numbering skips/);
   });
@@ -71,7 +71,7 @@ describe('cli: check', () => {
     fs.writeFileSync(path.join(dir, 'sub', 'ignored.txt'), '一、甲\n三、丙\n');
     fs.writeFileSync(path.join(dir, 'c.docx'), 'x');
     fs.writeFileSync(path.join(dir, '.reportlintignore'), 'sub/ignored.txt\n');
-    const r = cli(['check', '--format', 'json', dir]);
+    const r = cli(['check', '--force', '--format', 'json', dir]);
     const paths = JSON.parse(r.stdout).files.map((f: { path: string }) => path.relative(dir, f.path)).sort();
     assert.deepEqual(paths, ['a.txt', path.join('sub', 'b.md')]);
   });
@@ -80,7 +80,7 @@ describe('cli: check', () => {
     const dir = tmpdir();
     fs.writeFileSync(path.join(dir, 'gbk.txt'), iconv.encode('一、主要举措\n三、下一步安排\n', 'gbk'));
     fs.writeFileSync(path.join(dir, 'bin.txt'), Buffer.from([0, 1, 2, 3, 0, 255, 0]));
-    const r = cli(['check', '--format', 'json', dir]);
+    const r = cli(['check', '--force', '--format', 'json', dir]);
     assert.equal(r.code, 1);
     assert.match(r.stderr, /gbk\.txt：文件不是 UTF-8，已按 GBK\/GB18030 解码/);
     assert.match(r.stderr, /bin\.txt：看起来是二进制文件，已跳过/);
@@ -90,7 +90,7 @@ describe('cli: check', () => {
   });
 
   it('exits 2 naming the path when a file does not exist, still checking the others', () => {
-    const r = cli(['check', '--format', 'json', '/nonexistent/report.txt', path.join(FIXTURES, 'cli', 'gap.txt')]);
+    const r = cli(['check', '--force', '--format', 'json', '/nonexistent/report.txt', path.join(FIXTURES, 'cli', 'gap.txt')]);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /\/nonexistent\/report\.txt：文件或文件夹不存在/);
     assert.equal(JSON.parse(r.stdout).files.length, 1);
@@ -107,7 +107,9 @@ describe('cli: outline', () => {
   it('prints the documented outline JSON', () => {
     const r = cli(['outline', '--format', 'json', path.join(FIXTURES, 'outline', 'restart.txt')]);
     assert.equal(r.code, 0, r.stderr);
-    const j = JSON.parse(r.stdout);
+    const files = JSON.parse(r.stdout).files;
+    assert.equal(files.length, 1, 'one entry per file, as check');
+    const j = files[0];
     assert.equal(j.isReport, true);
     assert.equal(j.title, '某县司法局关于2024年度法治政府建设情况的报告');
     const s = j.sections[0];

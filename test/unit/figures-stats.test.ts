@@ -73,7 +73,7 @@ describe('figures: statistics summary', () => {
     assert.equal(j.files[0].claims[1].verdict, 'inconsistent');
     const csv = cli(['stats', '--format', 'csv', FILE]);
     assert.equal(csv.code, 0, csv.stderr);
-    assert.match(csv.stdout, /^path,line,column,kind/);
+    assert.match(csv.stdout, /^\uFEFFpath,line,column,kind/, 'a UTF-8 BOM, then the header');
     assert.equal(cli(['stats', '--format', 'sarif', FILE]).code, 2);
     assert.equal(cli(['check', '--format', 'csv', FILE]).code, 2);
     assert.equal(cli(['stats']).code, 2);

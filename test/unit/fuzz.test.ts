@@ -20,6 +20,7 @@ import { ALL_RULES } from '../../server/src/core/rules';
 import type { Finding, Fix } from '../../server/src/core/types';
 import { applyEdits, FIXTURES, HAVE_SEEDS, readSeed, SEED } from '../helpers';
 import { assertDeterministic, assertSane, describeText, runAll } from '../invariants';
+import { startServer } from '../lsp/harness';
 
 const RUNS = Number(process.env.FUZZ_RUNS) || 25;
 const SEED_VALUE = Number(process.env.FUZZ_SEED) || 20261124;
@@ -240,5 +241,66 @@ describe(`fuzz (seed ${SEED_VALUE}, ${RUNS} runs per property)`, () => {
       }),
       { ...params(20), numRuns: Math.max(500, RUNS * 20) },
     );
+  });
+});
+
+// ---------------------------------------------------------------- LSP request storms (issue 20)
+
+const METHODS = [
+  'textDocument/hover',
+  'textDocument/completion',
+  'textDocument/documentSymbol',
+  'textDocument/foldingRange',
+  'textDocument/codeAction',
+  'textDocument/codeLens',
+  'textDocument/semanticTokens/full',
+  'workspace/executeCommand',
+  'reportlint/renumber',
+  'reportlint/profiles',
+  'reportlint/skeleton',
+  'reportlint/missingParts',
+  'reportlint/documentStatus',
+  'reportlint/checkFiles',
+  'reportlint/outline',
+  'reportlint/stats',
+  'reportlint/fullWidthPunctuation',
+  'reportlint/pipelineStats',
+];
+const STORM_URI = 'file:///virtual/storm.txt';
+/** Values of every JSON shape, plus the well-formed pieces handlers expect, mixed at random. */
+const jsonish: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small' },
+    fc.constantFrom(null, undefined, true, 0, -1, 1.5, 2 ** 40, '', STORM_URI, 'file:///nope.txt', 'not a uri', '__proto__', 'numbering-gap', 'reportlint.ignoreOccurrence'),
+    fc.string({ maxLength: 8 }),
+    fc.integer(),
+    fc.constant({ uri: STORM_URI }),
+    fc.constant({ line: 0, character: 1 }),
+    fc.array(tie('value'), { maxLength: 3 }),
+    fc.dictionary(fc.constantFrom('uri', 'textDocument', 'position', 'range', 'start', 'end', 'line', 'character', 'context', 'diagnostics', 'uris', 'roots', 'command', 'arguments', 'profile', 'year', 'format', 'ruleId', '__proto__', 'constructor'), tie('value'), { maxKeys: 5 }),
+  ),
+})).value;
+
+describe(`fuzz: LSP request storms with malformed params (seed ${SEED_VALUE})`, () => {
+  it('every request is answered with a result or InvalidParams (never an internal error), and the server keeps working', async () => {
+    const server = await startServer({ settings: { maxFileSize: 2000 } });
+    try {
+      server.open(STORM_URI, '某县关于2024年度法治政府建设情况的报告\n一、甲\n三、丙\n', 'reportlint');
+      await server.diagnostics(STORM_URI);
+      const storms = fc.sample(fc.array(fc.tuple(fc.constantFrom(...METHODS), jsonish), { minLength: 20, maxLength: 60 }), { numRuns: Math.max(3, Math.round(RUNS / 5)), seed: SEED_VALUE });
+      for (const storm of storms) {
+        const answers = await Promise.allSettled(storm.map(([method, params]) => server.connection.sendRequest(method, params)));
+        answers.forEach((a, i) => {
+          if (a.status === 'fulfilled') return;
+          const e = a.reason as { code?: number; message?: string };
+          assert.equal(e.code, -32602, `${storm[i][0]} ${JSON.stringify(storm[i][1])}: ${e.code} ${e.message}`);
+        });
+      }
+      const symbols = await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: STORM_URI } });
+      assert.ok(Array.isArray(symbols) && symbols.length > 0);
+      assert.ok(!server.logs.some((l) => /TypeError|RangeError|Cannot read prop/.test(l)), server.logs.join('\n'));
+    } finally {
+      await server.stop();
+    }
   });
 });

@@ -1,5 +1,8 @@
 import type { Finding, Locale, Severity } from '../core/types';
+import { escapeForTerminal } from './escape';
 import { ALL_RULES } from '../core/rules';
+import { localize } from '../core/l10n';
+import { CLI_MESSAGES } from './messages';
 
 /** The fields of a finding that the CLI prints (all that worker threads send back). */
 export type ReportedFinding = Pick<Finding, 'ruleId' | 'severity' | 'message' | 'range'>;
@@ -18,6 +21,8 @@ export interface FileResult {
   /** The file's part of the json or text output, built by a worker thread (see `outputPart`). */
   part?: string;
   counts: SeverityCounts;
+  /** Not checked: in `auto` mode it does not look like a report (core/check-decision.ts). */
+  skipped?: boolean;
 }
 
 export function fileResult(path: string, findings: readonly ReportedFinding[]): FileResult {
@@ -26,17 +31,49 @@ export function fileResult(path: string, findings: readonly ReportedFinding[]): 
   return { path, findings, counts };
 }
 
+export function skippedResult(path: string): FileResult {
+  return { path, findings: [], counts: { error: 0, warning: 0, info: 0, hint: 0 }, skipped: true };
+}
+
+/** How text output shows a file whose findings are dominated by one rule. */
+export interface TextOptions {
+  /** true: always the summary form; false: never; null: when a rule has more than `maxPerRule` findings. */
+  summary: boolean | null;
+  /** Rules with more findings than this in a file are counted, not listed, in the summary form. */
+  maxPerRule: number;
+}
+export const DEFAULT_MAX_PER_RULE = 20;
+const FULL: TextOptions = { summary: false, maxPerRule: DEFAULT_MAX_PER_RULE };
+
 /** The formats whose output is the concatenation of per-file parts (built on the worker threads). */
 export type PartFormat = 'json' | 'text';
 
 /** A file's part of the output in `format`; `formatJson` / `formatText` join the parts. */
-export function outputPart(format: PartFormat, r: FileResult, locale: Locale): string {
+export function outputPart(format: PartFormat, r: FileResult, locale: Locale, text: TextOptions = FULL): string {
   if (r.part !== undefined) return r.part;
   const findings = r.findings ?? [];
   if (format === 'text') {
-    return findings
-      .map((f) => `${r.path}:${f.range.start.line + 1}:${f.range.start.character + 1} ${SEVERITY_LABEL[locale][f.severity]} ${f.ruleId} ${f.message}`)
-      .join('\n');
+    if (r.skipped) return '';
+    const line = (f: ReportedFinding) => `${escapeForTerminal(r.path)}:${f.range.start.line + 1}:${f.range.start.character + 1} ${SEVERITY_LABEL[locale][f.severity]} ${f.ruleId} ${f.message}`;
+    const byRule = new Map<string, { count: number; severity: Severity }>();
+    for (const f of findings) {
+      const e = byRule.get(f.ruleId);
+      if (e) e.count++;
+      else byRule.set(f.ruleId, { count: 1, severity: f.severity });
+    }
+    const crowded = [...byRule].filter(([, e]) => e.count > text.maxPerRule);
+    const summarise = text.summary === true || (text.summary === null && crowded.length > 0);
+    if (!summarise) return findings.map(line).join('\n');
+    // Summary form: counts by rule (most first), then the other rules' findings in full.
+    const counts = [...byRule]
+      .sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]))
+      .map(([id, e]) => `${id} ${e.count}（${SEVERITY_LABEL[locale][e.severity]}）`)
+      .join(locale === 'en' ? ', ' : '、');
+    const out = [(localize(CLI_MESSAGES.summaryHeader, locale, { path: escapeForTerminal(r.path), total: findings.length, counts: locale === 'en' ? counts.replace(/（/g, ' (').replace(/）/g, ')') : counts }))];
+    const hidden = new Set(crowded.map(([id]) => id));
+    for (const f of findings) if (!hidden.has(f.ruleId)) out.push(line(f));
+    for (const [id, e] of crowded) out.push((localize(CLI_MESSAGES.summaryOmitted, locale, { path: escapeForTerminal(r.path), rule: id, count: e.count })));
+    return out.join('\n');
   }
   // The file's object as JSON.stringify(…, null, 2) prints it two levels deep (see formatJson).
   const diagnostics = findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, range: f.range }));
@@ -49,9 +86,9 @@ const SEVERITY_LABEL: Record<Locale, Record<Severity, string>> = {
 };
 
 /** Compiler-style lines: `file:line:col severity rule-id message` (1-based line and column). */
-export function formatText(results: FileResult[], locale: Locale): string {
+export function formatText(results: FileResult[], locale: Locale, text: TextOptions = FULL): string {
   return results
-    .map((r) => outputPart('text', r, locale))
+    .map((r) => outputPart('text', r, locale, text))
     .filter((part) => part !== '')
     .join('\n');
 }
@@ -62,8 +99,9 @@ export function formatText(results: FileResult[], locale: Locale): string {
  * assembled from per-file parts.
  */
 export function formatJson(results: FileResult[]): string {
-  if (!results.length) return '{\n  "files": []\n}';
-  return `{\n  "files": [\n    ${results.map((r) => outputPart('json', r, 'en')).join(',\n    ')}\n  ]\n}`;
+  const checked = results.filter((r) => !r.skipped);
+  if (!checked.length) return '{\n  "files": []\n}';
+  return `{\n  "files": [\n    ${checked.map((r) => outputPart('json', r, 'en')).join(',\n    ')}\n  ]\n}`;
 }
 
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };

@@ -1,18 +1,26 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { Analysis } from '../core/analysis';
 import { checkDocument } from '../core/check';
-import { defaultConfig, loadCustomProfiles, mergeConfig, parseConfigText, type ResolvedConfig } from '../core/config';
-import { builtinProfiles } from '../core/profiles/registry';
+import { defaultConfig, mergeConfig, parseConfigText, type ConfigError, type ResolvedConfig } from '../core/config';
+import { loadCustomProfiles, readConfigLayer } from '../node/config-files';
+import { allProfiles, builtinProfiles } from '../core/profiles/registry';
+import { activeProfile } from '../core/profiles/detect';
+import { statisticalTables } from '../core/statistical-tables';
+import { crossYearForTexts } from '../core/statistical-tables/cross-year';
 import { localize, normalizeLocale, type LocalizedText } from '../core/l10n';
 import { outlineToJson, outlineToText } from '../core/outline/serialize';
 import { statsSummary, statsToCsv, statsToText } from '../core/figures/summary';
 import { ALL_RULES } from '../core/rules';
 import { SEVERITY_RANK, type Locale, type Severity } from '../core/types';
-import { collectFiles, decodeBuffer, type FileProblem } from './files';
-import { fileResult, formatJson, formatSarif, formatText, type FileResult } from './format';
+import { collectFiles, decodeBuffer, decodeProblem, readProblemMessage, type FileProblem } from './files';
+import { MAX_REPORT_BYTES, readRegularFile } from '../node/fs-access';
+import { DEFAULT_MAX_PER_RULE, fileResult, formatJson, formatSarif, formatText, reportedFinding, type FileResult, type TextOptions } from './format';
+import { checkOneFile } from './check-file';
 import { CLI_MESSAGES } from './messages';
+import { escapeForTerminal } from './escape';
+import { localeFromEnv, parseCommandLine, usageLine, type Options } from './args';
+import { runFix } from './fix';
 import { epochMs, runWorker, startWorkers, workerCount, type CheckSettings, type FileResolver, type WorkerPool, type WorkerTiming } from './parallel';
 import { ResolveCache } from './resolve-cache';
 
@@ -24,116 +32,58 @@ export interface CliIO {
   stderr: (s: string) => void;
   readStdin: () => Promise<Buffer>;
   env: Record<string, string | undefined>;
+  /** Set by main once the locale is known, for the messages written after it returns. */
+  locale?: Locale;
 }
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_FAILURE = 2;
 
-class UsageError extends Error {}
-
-interface Options {
-  command: string;
-  paths: string[];
-  format: string;
-  failOn: Severity;
-  configFile: string | null;
-  locale: Locale;
-  stdinName: string;
-}
-
-function parseArgs(argv: string[], env: CliIO['env']): Options | 'help' | 'version' {
-  const localeFromEnv = normalizeLocale(env.REPORTLINT_LOCALE || env.LC_ALL || env.LC_MESSAGES || env.LANG);
-  const opts: Options = { command: '', paths: [], format: 'text', failOn: 'error', configFile: null, locale: localeFromEnv, stdinName: 'stdin.txt' };
-  // The locale must be known before any usage error is printed.
-  const li = argv.indexOf('--locale');
-  if (li >= 0 && argv[li + 1]) opts.locale = normalizeLocale(argv[li + 1]);
-  const t = (m: LocalizedText, a?: Record<string, string>) => localize(m, opts.locale, a);
-  const value = (i: number, opt: string) => {
-    const v = argv[i + 1];
-    if (v === undefined) throw new UsageError(t(CLI_MESSAGES.missingValue, { opt }));
-    return v;
-  };
-  const oneOf = (opt: string, v: string, allowed: string[]) => {
-    if (!allowed.includes(v)) throw new UsageError(t(CLI_MESSAGES.badValue, { opt, value: v, allowed: allowed.join('|') }));
-    return v;
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '-h' || a === '--help') return 'help';
-    if (a === '-v' || a === '--version') return 'version';
-    if (a === '--format') opts.format = oneOf(a, value(i++, a), ['text', 'json', 'sarif', 'csv']);
-    else if (a === '--fail-on') opts.failOn = oneOf(a, value(i++, a), ['error', 'warning', 'info', 'hint']) as Severity;
-    else if (a === '--config') opts.configFile = value(i++, a);
-    else if (a === '--locale') opts.locale = normalizeLocale(oneOf(a, value(i++, a), ['zh-cn', 'zh-CN', 'en']));
-    else if (a === '--stdin-name') opts.stdinName = value(i++, a);
-    else if (a.startsWith('--') || (a.startsWith('-') && a !== '-')) throw new UsageError(t(CLI_MESSAGES.unknownOption, { opt: a }));
-    else if (!opts.command) opts.command = a;
-    else opts.paths.push(a);
-  }
-  return opts;
-}
-
 export async function main(argv: string[], io: CliIO): Promise<number> {
-  let opts: Options | 'help' | 'version';
-  const fallbackLocale = normalizeLocale(io.env.REPORTLINT_LOCALE || io.env.LC_ALL || io.env.LC_MESSAGES || io.env.LANG);
-  try {
-    opts = parseArgs(argv, io.env);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr(`reportlint: ${e.message}\n${localize(CLI_MESSAGES.usage, fallbackLocale)}\n`);
-      return EXIT_FAILURE;
-    }
-    throw e;
+  const parsed = parseCommandLine(argv, io.env);
+  if (parsed.kind === 'usage') {
+    io.locale = parsed.locale;
+    io.stderr(usageLine(parsed) + '\n');
+    return EXIT_FAILURE;
   }
-  if (opts === 'help') {
-    io.stdout(localize(CLI_MESSAGES.usage, fallbackLocale) + '\n');
+  if (parsed.kind === 'help') {
+    io.stdout(localize(CLI_MESSAGES.usage, parsed.locale) + '\n');
     return EXIT_OK;
   }
-  if (opts === 'version') {
+  if (parsed.kind === 'version') {
     io.stdout(VERSION + '\n');
     return EXIT_OK;
   }
-  const o = opts;
-  const t = (m: LocalizedText, a?: Record<string, string | number>) => localize(m, o.locale, a);
-  const usage = (msg: string) => {
-    io.stderr(`reportlint: ${msg}\n${t(CLI_MESSAGES.usage)}\n`);
-    return EXIT_FAILURE;
-  };
+  const o = parsed.options;
+  io.locale = o.locale;
   switch (o.command) {
     case 'check':
-      if (!o.paths.length) return usage(t(CLI_MESSAGES.noPaths));
-      if (o.format === 'csv') return usage(t(CLI_MESSAGES.badValue, { opt: '--format', value: 'csv', allowed: 'text|json|sarif' }));
       return runCheck(o, io);
     case 'outline':
-      if (o.paths.length !== 1) return usage(t(CLI_MESSAGES.onePath));
-      if (o.format === 'sarif' || o.format === 'csv') return usage(t(CLI_MESSAGES.badValue, { opt: '--format', value: o.format, allowed: 'text|json' }));
       return runOutline(o, io);
     case 'stats':
-      if (!o.paths.length) return usage(t(CLI_MESSAGES.noPaths));
-      if (o.format === 'sarif') return usage(t(CLI_MESSAGES.badValue, { opt: '--format', value: 'sarif', allowed: 'text|json|csv' }));
       return runStats(o, io);
+    case 'fix':
+      return runFix(o, io);
     case 'rules':
       for (const r of ALL_RULES) io.stdout(`${r.meta.id}\t${r.meta.defaultSeverity}\t${r.meta.description[o.locale]}\n`);
       return EXIT_OK;
-    case '':
-      io.stdout(t(CLI_MESSAGES.usage) + '\n');
-      return EXIT_FAILURE;
-    default:
-      return usage(t(CLI_MESSAGES.unknownCommand, { cmd: o.command }));
   }
 }
 
-interface LoadedFile {
+export interface LoadedFile {
   path: string;
   text: string;
+  /** How the file was decoded (`fix` writes it back the same way). */
+  encoding: string;
 }
 
 /**
  * Read the inputs (files, folders, `-`), reporting every problem; never throws. `onCollected` is
  * told how many inputs there are before any is read; `onFile` gets each file as it is decoded.
  */
-async function loadInputs(
+export async function loadInputs(
   o: Options,
   io: CliIO,
   onCollected?: (count: number) => void,
@@ -150,31 +100,28 @@ async function loadInputs(
     unreadableDir: (p, e) => t(CLI_MESSAGES.unreadableDir, { path: p, error: e }),
     emptyFolder: (p) => t(CLI_MESSAGES.emptyFolder, { path: p }),
     notRegular: (p) => t(CLI_MESSAGES.notRegular, { path: p }),
-  });
+    outsideRoot: (p, target) => t(CLI_MESSAGES.outsideRoot, { path: p, target }),
+    brokenLink: (p) => t(CLI_MESSAGES.brokenLink, { path: p }),
+  }, { followSymlinks: o.followSymlinks });
   problems.push(...collected.problems);
   const decode = (p: string, buf: Buffer) => {
     const d = decodeBuffer(buf);
-    if (!d.ok) {
-      problems.push({ path: p, kind: d.reason === 'binary' ? 'notice' : 'error', message: t(d.reason === 'binary' ? CLI_MESSAGES.binary : CLI_MESSAGES.badEncoding, { path: p }) });
-      return;
-    }
-    if (d.encoding === 'gb18030') problems.push({ path: p, kind: 'notice', message: t(CLI_MESSAGES.decodedGbk, { path: p }) });
-    const file = { path: p, text: d.text };
+    const problem = decodeProblem(p, d, o.locale);
+    if (problem) problems.push(problem);
+    if (!d.ok) return;
+    const file = { path: p, text: d.text, encoding: d.encoding };
     files.push(file);
     onFile?.(file, files.length - 1);
   };
   onCollected?.(collected.files.length + (o.paths.includes('-') ? 1 : 0));
   if (o.paths.includes('-')) decode('-', await io.readStdin());
   for (const p of collected.files) {
-    let buf: Buffer;
-    try {
-      buf = fs.readFileSync(p);
-    } catch (e) {
-      const err = e as NodeJS.ErrnoException;
-      problems.push({ path: p, kind: 'error', message: err.code === 'EACCES' ? t(CLI_MESSAGES.permission, { path: p }) : t(CLI_MESSAGES.unreadable, { path: p, error: err.message }) });
+    const read = readRegularFile(p, MAX_REPORT_BYTES);
+    if (!read.ok) {
+      problems.push({ path: p, kind: 'error', skipped: true, message: readProblemMessage(read, o.locale) });
       continue;
     }
-    decode(p, buf);
+    decode(p, read.data);
   }
   return { files, problems };
 }
@@ -184,24 +131,24 @@ async function loadInputs(
  * every file, or the config files around it; folders are resolved once (the same in the main
  * thread and in the workers).
  */
-function fileResolver(o: Pick<Options, 'stdinName'>, explicit: ResolvedConfig | null): FileResolver {
+export function fileResolver(o: Pick<Options, 'stdinName'>, explicit: ResolvedConfig | null): FileResolver & { ignoreErrors(filePath: string): ConfigError[] } {
   const cache = new ResolveCache();
   return {
     config: (filePath) => explicit ?? cache.config(filePath === '-' ? path.join(process.cwd(), o.stdinName) : filePath),
     ignores: (filePath) => (filePath === '-' ? [] : cache.ignores(filePath)),
+    ignoreErrors: (filePath) => (filePath === '-' ? [] : cache.ignoreErrors(filePath)),
   };
 }
 
-function loadExplicitConfig(o: Pick<Options, 'configFile' | 'locale'>, problems: FileProblem[]): ResolvedConfig | null {
+export function loadExplicitConfig(o: Pick<Options, 'configFile' | 'locale'>, problems: FileProblem[]): ResolvedConfig | null {
   if (!o.configFile) return null;
   const t = (m: LocalizedText, a?: Record<string, string | number>) => localize(m, o.locale, a);
-  let text: string;
-  try {
-    text = fs.readFileSync(o.configFile, 'utf8');
-  } catch (e) {
-    problems.push({ path: o.configFile, kind: 'error', message: t(CLI_MESSAGES.unreadable, { path: o.configFile, error: (e as Error).message }) });
+  const layer = readConfigLayer(o.configFile);
+  if (layer.text === null) {
+    problems.push({ path: o.configFile, kind: 'error', message: t(CLI_MESSAGES.unreadable, { path: o.configFile, error: layer.problem ?? '' }) });
     return defaultConfig();
   }
+  const text = layer.text;
   const { config, errors } = parseConfigText(text, o.configFile);
   const merged = mergeConfig(defaultConfig(), config, o.configFile);
   if (config.profiles?.length) {
@@ -211,10 +158,10 @@ function loadExplicitConfig(o: Pick<Options, 'configFile' | 'locale'>, problems:
   return { ...merged, errors };
 }
 
-function reportProblems(problems: FileProblem[], io: CliIO): boolean {
+export function reportProblems(problems: FileProblem[], io: CliIO): boolean {
   let failed = false;
   for (const p of problems) {
-    io.stderr(`reportlint: ${p.message}\n`);
+    io.stderr(`reportlint: ${escapeForTerminal(p.message)}\n`);
     if (p.kind === 'error') failed = true;
   }
   return failed;
@@ -227,7 +174,8 @@ async function runCheck(o: Options, io: CliIO): Promise<number> {
   // Many files: check them on worker threads across the cores (same results, same order). The
   // workers start as soon as the files are counted and get each file as soon as it is read.
   const started: { pool: WorkerPool | null } = { pool: null };
-  const settings: CheckSettings = { locale: o.locale, format: o.format, configFile: o.configFile, stdinName: o.stdinName };
+  const text: TextOptions = { summary: o.summary, maxPerRule: o.maxPerRule ?? DEFAULT_MAX_PER_RULE };
+  const settings: CheckSettings = { locale: o.locale, format: o.format, configFile: o.configFile, stdinName: o.stdinName, force: o.force, text };
   const { files, problems } = await loadInputs(
     o,
     io,
@@ -246,7 +194,7 @@ async function runCheck(o: Options, io: CliIO): Promise<number> {
   for (const f of files) {
     const config = resolver.config(f.path);
     configs.push(config);
-    for (const e of config.errors) {
+    for (const e of [...config.errors, ...resolver.ignoreErrors(f.path)]) {
       const line = t(CLI_MESSAGES.configError, { file: e.file, message: e.message });
       if (!configProblems.has(line)) {
         configProblems.add(line);
@@ -263,21 +211,39 @@ async function runCheck(o: Options, io: CliIO): Promise<number> {
     files.forEach((f, i) => {
       const ignores = resolver.ignores(f.path);
       const t0 = epochMs();
-      const analysis = Analysis.fromText(f.text, { uri: displayPath(f.path) });
-      results.push(fileResult(displayPath(f.path), checkDocument(analysis, { config: configs[i], locale: o.locale, ignores })));
+      results.push(checkOneFile({ text: f.text, displayPath: displayPath(f.path) }, configs[i], ignores, o.locale, o.force));
       sequentialCheckMs += epochMs() - t0;
     });
   }
+  // Across years: this year's report against last year's report of the same body among the files.
+  const cross = crossYearForTexts(
+    files.map((f, i) => ({ name: displayPath(f.path), text: f.text, config: configs[i] })),
+    allProfiles(configs[0]),
+    o.locale,
+  );
+  for (const [i, extra] of cross) {
+    const config = configs[i];
+    const kept = extra
+      .filter((f) => config.rules[f.ruleId] !== 'off')
+      .map((f) => reportedFinding({ ...f, severity: (config.rules[f.ruleId] as Severity | undefined) ?? f.severity }));
+    if (!kept.length || results[i].skipped) continue;
+    const base = results[i].findings ?? checkOneFile({ text: files[i].text, displayPath: displayPath(files[i].path) }, config, resolver.ignores(files[i].path), o.locale, o.force).findings ?? [];
+    results[i] = fileResult(results[i].path, [...base, ...kept]);
+  }
   marks.push(['checked', epochMs()]);
+  for (const r of results) if (r.skipped) problems.push({ path: r.path, kind: 'notice', message: t(CLI_MESSAGES.skippedNotReport, { path: r.path }) });
   const ioFailed = reportProblems(problems, io);
-  const output = o.format === 'json' ? formatJson(results) : o.format === 'sarif' ? formatSarif(results, VERSION, o.locale) : formatText(results, o.locale);
+  const output = o.format === 'json' ? formatJson(results) : o.format === 'sarif' ? formatSarif(results, VERSION, o.locale) : formatText(results, o.locale, text);
   marks.push(['formatted', epochMs()]);
   if (output) io.stdout(output + '\n');
   marks.push(['written', epochMs()]);
+  // Every file found was skipped (binary, unreadable, undecodable): nothing was checked, which is not a pass.
+  const allSkipped = !files.length && problems.some((p) => p.skipped);
+  if (allSkipped) io.stderr(`reportlint: ${t(CLI_MESSAGES.nothingChecked)}\n`);
   if (io.env.REPORTLINT_TIMING === '1') io.stderr(timingReport(marks, started.pool?.timings ?? [], sequentialCheckMs, files.length));
   const count = (s: Severity) => results.reduce((n, r) => n + r.counts[s], 0);
-  io.stderr(t(CLI_MESSAGES.summary, { files: results.length, errors: count('error'), warnings: count('warning'), infos: count('info') + count('hint') }) + '\n');
-  if (ioFailed) return EXIT_FAILURE;
+  io.stderr(t(CLI_MESSAGES.summary, { files: results.filter((r) => !r.skipped).length, errors: count('error'), warnings: count('warning'), infos: count('info') + count('hint') }) + '\n');
+  if (ioFailed || allSkipped) return EXIT_FAILURE;
   const threshold = SEVERITY_RANK[o.failOn];
   const failing = results.some((r) => (Object.keys(r.counts) as Severity[]).some((s) => r.counts[s] > 0 && SEVERITY_RANK[s] >= threshold));
   return failing ? EXIT_FINDINGS : EXIT_OK;
@@ -312,29 +278,47 @@ async function runStats(o: Options, io: CliIO): Promise<number> {
   if (o.format === 'json') {
     io.stdout(JSON.stringify({ files: rows.map((r) => ({ path: r.path, coverage: r.summary.coverage, claims: r.summary.claims })) }, null, 2) + '\n');
   } else if (o.format === 'csv') {
-    io.stdout(statsToCsv(rows));
+    // Excel on Chinese Windows reads a CSV without a byte order mark as GBK (mojibake).
+    io.stdout((o.bom ? '\uFEFF' : '') + statsToCsv(rows));
   } else {
-    for (const r of rows) io.stdout(statsToText(r.path, r.summary, o.locale));
+    for (const r of rows) io.stdout(statsToText(escapeForTerminal(r.path), r.summary, o.locale));
   }
   return failed || !files.length ? EXIT_FAILURE : EXIT_OK;
 }
 
+/** `reportlint outline`: the section tree of each file; JSON has one entry per file, as `check`. */
 async function runOutline(o: Options, io: CliIO): Promise<number> {
   const { files, problems } = await loadInputs(o, io);
   const failed = reportProblems(problems, io);
-  if (!files.length) return EXIT_FAILURE;
-  const f = files[0];
-  const displayPath = f.path === '-' ? o.stdinName : f.path;
-  const analysis = Analysis.fromText(f.text, { uri: displayPath });
-  if (o.format === 'json') io.stdout(JSON.stringify(outlineToJson(analysis, displayPath), null, 2) + '\n');
-  else {
-    const title = analysis.outline.title;
-    if (title) io.stdout(title.text + '\n');
-    const body = outlineToText(analysis);
-    if (body) io.stdout(body + '\n');
-    if (!analysis.outline.looksLikeReport) io.stderr(localize(CLI_MESSAGES.notReport, o.locale, { path: displayPath }) + '\n');
+  const resolver = fileResolver(o, loadExplicitConfig(o, []));
+  const outlines = files.map((f) => {
+    const displayPath = f.path === '-' ? o.stdinName : f.path;
+    const analysis = Analysis.fromText(f.text, { uri: displayPath });
+    // The kind of report (its profile) and its statistical tables, after the sections.
+    const profile = activeProfile(analysis, resolver.config(f.path));
+    const tables = profile?.tables?.length
+      ? statisticalTables(analysis, profile).tables.map((t) => ({ id: t.def.id, name: t.def.name[o.locale], range: analysis.doc.rangeOf(t.start, t.end) }))
+      : [];
+    return { displayPath, analysis, profile: profile ? { id: profile.id, name: profile.name[o.locale] } : null, tables };
+  });
+  if (o.format === 'json') {
+    io.stdout(JSON.stringify({ files: outlines.map((x) => ({ ...outlineToJson(x.analysis, x.displayPath), profile: x.profile, tables: x.tables })) }, null, 2) + '\n');
+  } else {
+    const blocks: string[] = [];
+    for (const { displayPath, analysis, profile, tables } of outlines) {
+      const lines = [escapeForTerminal(displayPath)];
+      const title = analysis.outline.title;
+      if (title) lines.push(title.text);
+      const body = outlineToText(analysis);
+      if (body) lines.push(body);
+      for (const t of tables) lines.push(localize(CLI_MESSAGES.outlineTable, o.locale, { name: t.name, line: t.range.start.line + 1 }));
+      if (profile) lines.push(localize(CLI_MESSAGES.outlineProfile, o.locale, { name: profile.name, id: profile.id }));
+      blocks.push(lines.join('\n'));
+      if (!analysis.outline.looksLikeReport) io.stderr(localize(CLI_MESSAGES.notReport, o.locale, { path: escapeForTerminal(displayPath) }) + '\n');
+    }
+    if (blocks.length) io.stdout(`${localize(CLI_MESSAGES.outlineLegend, o.locale)}\n${blocks.join('\n\n')}\n`);
   }
-  return failed ? EXIT_FAILURE : EXIT_OK;
+  return failed || !files.length ? EXIT_FAILURE : EXIT_OK;
 }
 
 /** Entry point of the CLI's worker threads (see parallel.ts): configuration resolved exactly as above. */
@@ -342,11 +326,36 @@ export function workerMain(): void {
   runWorker((s: CheckSettings) => fileResolver({ stdinName: s.stdinName }, loadExplicitConfig({ configFile: s.configFile, locale: s.locale }, [])));
 }
 
-/** Entry point for bin/reportlint.js. */
+/**
+ * Entry point for bin/reportlint.js. Output survives its reader: when the reader goes away (EPIPE,
+ * `reportlint check … | head -1`) the run ends quietly with the exit code it would have had; any
+ * other failure to write the output (a full disk, `> /dev/full`) is an I/O failure: exit code 2 and
+ * one line on stderr.
+ */
 export function run(): void {
+  let writeError: NodeJS.ErrnoException | null = null;
+  const failed = (e: unknown) => {
+    writeError ??= e as NodeJS.ErrnoException;
+  };
+  process.stdout.on('error', failed);
+  // Nowhere left to report a failing stderr: ignore it rather than crash.
+  process.stderr.on('error', () => undefined);
   const io: CliIO = {
-    stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
+    stdout: (s) => {
+      if (writeError) return;
+      try {
+        process.stdout.write(s, (e) => e && failed(e));
+      } catch (e) {
+        failed(e);
+      }
+    },
+    stderr: (s) => {
+      try {
+        process.stderr.write(s);
+      } catch {
+        // see above
+      }
+    },
     readStdin: () =>
       new Promise((resolve, reject) => {
         const chunks: Buffer[] = [];
@@ -356,12 +365,19 @@ export function run(): void {
       }),
     env: process.env,
   };
+  const finish = (code: number) => {
+    const e = writeError as NodeJS.ErrnoException | null;
+    if (e && e.code !== 'EPIPE') {
+      io.stderr(`reportlint: ${localize(CLI_MESSAGES.writeFailed, io.locale ?? localeFromEnv(process.env), { error: e.code ?? e.message })}\n`);
+      code = EXIT_FAILURE;
+    }
+    process.exitCode = code;
+  };
   main(process.argv.slice(2), io).then(
-    (code) => {
-      process.exitCode = code;
-    },
+    // Wait until what was written has been handed to the system, so that its failure counts.
+    (code) => (writeError ? finish(code) : process.stdout.write('', () => finish(code))),
     (e) => {
-      process.stderr.write(`reportlint: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+      io.stderr(`reportlint: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
       process.exitCode = EXIT_FAILURE;
     },
   );

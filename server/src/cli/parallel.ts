@@ -17,7 +17,8 @@ import { checkDocument } from '../core/check';
 import type { ResolvedConfig } from '../core/config';
 import type { IgnoreEntry } from '../core/suppress';
 import type { Locale } from '../core/types';
-import { fileResult, outputPart, reportedFinding, type FileResult } from './format';
+import { outputPart, type FileResult, type TextOptions } from './format';
+import { checkOneFile } from './check-file';
 
 export interface CheckJob {
   /** Index in the input order. */
@@ -35,6 +36,10 @@ export interface CheckSettings {
   /** The --config file, if any (each worker reads it again). */
   configFile: string | null;
   stdinName: string;
+  /** `--force`: check files that do not look like reports too (see check-file.ts). */
+  force: boolean;
+  /** How text output shows files dominated by one rule (`--summary`, `--max-per-rule`). */
+  text: TextOptions;
 }
 
 /** How the configuration and the sidecar entries of one file are resolved; the same code runs in the main thread and the workers. */
@@ -77,13 +82,26 @@ const IN_FLIGHT = 2;
 const WORKER_YOUNG_GENERATION_MB = 64;
 
 /**
- * Number of worker threads for `fileCount` files: REPORTLINT_JOBS (1 = no workers) or one per
- * core, none for few files or a single core.
+ * Fewest cores for worker threads by default. Measured on a 2-core machine (issue 18):
+ * `REPORTLINT_JOBS=2` was 1.1–1.6× slower than one thread for 30, 100 and 1,000 reports of
+ * 6–18 KB and for 24 files of 200 KB (each worker loads and compiles the bundle and warms its own
+ * JIT, and the main thread reading and joining competes for the same two cores). With fewer cores
+ * than this, the default is one thread; REPORTLINT_JOBS still asks for workers explicitly.
  */
-export function workerCount(fileCount: number, env: Record<string, string | undefined>): number {
+export const PARALLEL_MIN_CORES = 4;
+
+function availableCores(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+}
+
+/**
+ * Number of worker threads for `fileCount` files: REPORTLINT_JOBS (1 = no workers), else one per
+ * core on machines with at least PARALLEL_MIN_CORES cores; none for few files.
+ */
+export function workerCount(fileCount: number, env: Record<string, string | undefined>, cores = availableCores()): number {
   const requested = Number(env.REPORTLINT_JOBS);
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  const max = Number.isInteger(requested) && requested > 0 ? requested : cores;
+  const explicit = Number.isInteger(requested) && requested > 0;
+  const max = explicit ? requested : cores >= PARALLEL_MIN_CORES ? cores : 1;
   if (max <= 1 || fileCount < PARALLEL_MIN_FILES) return 0;
   return Math.min(max, Math.ceil(fileCount / BATCH));
 }
@@ -221,14 +239,12 @@ export function runWorker(makeResolver: (settings: CheckSettings) => FileResolve
         const config = r.config(job.path);
         const ignores = r.ignores(job.path);
         const t0 = performance.now();
-        const analysis = Analysis.fromText(job.text, { uri: job.displayPath });
-        const findings = checkDocument(analysis, { config, locale: s.locale, ignores });
+        const result = checkOneFile(job, config, ignores, s.locale, s.force);
         checkMs += performance.now() - t0;
-        const result = fileResult(job.displayPath, findings.map(reportedFinding));
-        if (s.format !== 'json' && s.format !== 'text') return { index: job.index, result };
+        if (result.skipped || (s.format !== 'json' && s.format !== 'text')) return { index: job.index, result };
         // Formatting on the workers: the main thread only joins the parts, and findings do not
         // cross threads.
-        return { index: job.index, result: { path: result.path, findings: null, part: outputPart(s.format, result, s.locale), counts: result.counts } };
+        return { index: job.index, result: { path: result.path, findings: null, part: outputPart(s.format, result, s.locale, s.text), counts: result.counts } };
       });
       port.postMessage({ kind: 'results', results, checkMs } satisfies Reply);
     } catch (e) {

@@ -8,17 +8,17 @@
  * thousand walks up the tree, stat calls and JSON parses, in the main thread and again in every
  * worker). The results are exactly those of `loadConfigFor` and `loadIgnoresFor`.
  */
-import * as fs from 'fs';
 import * as path from 'path';
-import { loadConfigFor, type ResolvedConfig } from '../core/config';
-import { findIgnoreFile, parseIgnoreFile, relativeReportPath, type IgnoreEntry } from '../core/suppress';
+import type { ConfigError, ResolvedConfig } from '../core/config';
+import type { IgnoreEntry } from '../core/suppress';
+import { findIgnoreFile, loadConfigFor, readSidecar, relativeReportPath, type Sidecar } from '../node/config-files';
 
 export class ResolveCache {
   private readonly configs = new Map<string, ResolvedConfig>();
   /** Folder → nearest sidecar (null: none). */
   private readonly sidecars = new Map<string, string | null>();
-  /** Sidecar → its entries (null: unreadable). */
-  private readonly sidecarEntries = new Map<string, IgnoreEntry[] | null>();
+  /** Sidecar → its entries and problems. */
+  private readonly sidecarEntries = new Map<string, Sidecar>();
 
   /** `loadConfigFor(filePath)`, computed once per folder. */
   config(filePath: string): ResolvedConfig {
@@ -40,17 +40,23 @@ export class ResolveCache {
       this.sidecars.set(dir, file);
     }
     if (!file) return [];
-    let entries = this.sidecarEntries.get(file);
-    if (entries === undefined) {
-      try {
-        entries = parseIgnoreFile(fs.readFileSync(file, 'utf8')).ignores;
-      } catch {
-        entries = null;
-      }
-      this.sidecarEntries.set(file, entries);
-    }
-    if (!entries) return [];
     const rel = relativeReportPath(path.dirname(file), reportPath);
-    return entries.filter((e) => e.file === rel);
+    return this.sidecar(file).entries.filter((e) => e.file === rel);
+  }
+
+  /** The problems of the sidecar that applies to a report (malformed, unreadable), or none. */
+  ignoreErrors(reportPath: string): ConfigError[] {
+    this.ignores(reportPath);
+    const file = this.sidecars.get(path.dirname(path.resolve(reportPath)));
+    return file ? this.sidecar(file).errors : [];
+  }
+
+  private sidecar(file: string): Sidecar {
+    let sidecar = this.sidecarEntries.get(file);
+    if (!sidecar) {
+      sidecar = readSidecar(file);
+      this.sidecarEntries.set(file, sidecar);
+    }
+    return sidecar;
   }
 }

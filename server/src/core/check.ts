@@ -3,9 +3,7 @@ import { defaultConfig, type ResolvedConfig } from './config';
 import { COMMON, DEFAULT_LOCALE, localize } from './l10n';
 import { ALL_RULES } from './rules';
 import { activeProfile, isReportDocument } from './profiles/detect';
-import { anchorFixes, runOnParagraph } from './rules/paragraph-rule';
-import type { FindingInput, ParagraphFinding, Rule, RuleContext } from './rules/types';
-import type { Paragraph } from './outline/outline';
+import type { FindingInput, Rule, RuleContext } from './rules/types';
 import { applySuppressions, type IgnoreEntry } from './suppress';
 import type { Finding, Locale, OffsetRange, Range, Severity, SeverityOrOff } from './types';
 
@@ -70,11 +68,7 @@ export function* checkDocumentSteps(analysis: Analysis, options: CheckOptions = 
   }
   const isReport = options.forceReport || isReportDocument(analysis, config);
   const profileRules = activeProfile(analysis, config)?.rules;
-  const cache = analysis.cache;
-  cache?.beginCheck(`${locale}\u0000${JSON.stringify([config.profile, config.rules, config.customProfiles ?? null])}`);
   const findings: Finding[] = [];
-  /** Per paragraph index: its findings memo in its line entry (single-line paragraphs), once looked up. */
-  const memos: (ParagraphMemo | null | undefined)[] = [];
   for (const rule of rules) {
     const severity = effectiveSeverity(rule, config, profileRules);
     if (!severity) continue;
@@ -85,62 +79,19 @@ export function* checkDocumentSteps(analysis: Analysis, options: CheckOptions = 
       return msg ? localize(msg, locale, args) : key;
     };
     try {
-      if (rule.granularity === 'paragraph' && rule.checkParagraph) {
-        // Per paragraph, reusing the findings of unchanged paragraph texts.
-        const env = { locale, config, severity, t };
-        const paragraphs = analysis.outline.paragraphs;
-        for (let pi = 0; pi < paragraphs.length; pi++) {
-          const p = paragraphs[pi];
-          let found: readonly ParagraphFinding[] | undefined;
-          if (cache) {
-            const memo = paragraphMemo(analysis, p, cache.contextSerial, pi, memos);
-            let key = '';
-            if (memo) found = memo.get(rule)?.[severity];
-            else {
-              key = `${rule.meta.id}\u0000${severity}\u0000${p.runIn ? 1 : 0}\u0000${doc.text.slice(p.range.start, p.range.end)}`;
-              found = cache.paragraphFindings.get(key);
-            }
-            if (found) cache.stats.paragraphHits++;
-            else {
-              found = runOnParagraph(rule, doc, p, env);
-              cache.stats.paragraphMisses++;
-              if (memo) {
-                let bySeverity = memo.get(rule);
-                if (!bySeverity) memo.set(rule, (bySeverity = {}));
-                bySeverity[severity] = found;
-              } else cache.paragraphFindings.set(key, found);
-            }
-          } else found = runOnParagraph(rule, doc, p, env);
-          if (!found.length) continue;
-          const d = p.range.start;
-          for (const f of found) {
-            collected.push(
-              toFinding(rule, severity, doc, {
-                message: f.message,
-                range: { start: f.range.start + d, end: f.range.end + d },
-                ...(f.fixes ? { fixes: anchorFixes(doc, f.fixes, d) } : {}),
-                ...(f.explanation ? { explanation: f.explanation } : {}),
-                ...(f.data ? { data: f.data } : {}),
-                ...(f.severity ? { severity: f.severity } : {}),
-              }),
-            );
-          }
-        }
-      } else {
-        const ctx: RuleContext = {
-          analysis,
-          doc,
-          outline: analysis.outline,
-          locale,
-          config,
-          severity,
-          t,
-          report(input) {
-            collected.push(toFinding(rule, severity, doc, input));
-          },
-        };
-        rule.check(ctx);
-      }
+      const ctx: RuleContext = {
+        analysis,
+        doc,
+        outline: analysis.outline,
+        locale,
+        config,
+        severity,
+        t,
+        report(input) {
+          collected.push(toFinding(rule, severity, doc, input));
+        },
+      };
+      rule.check(ctx);
       const validated = new Set<object>(); // findings of one sequence share one fix object
       for (const f of collected) {
         for (const fix of f.fixes ?? []) {
@@ -168,25 +119,6 @@ export function* checkDocumentSteps(analysis: Analysis, options: CheckOptions = 
     yield;
   }
   return sortFindings(applySuppressions(analysis, findings, options.ignores));
-}
-
-/** Findings of paragraph rules for one paragraph text: per rule, per severity. */
-type ParagraphMemo = Map<Rule, Partial<Record<Severity, readonly ParagraphFinding[]>>>;
-
-/**
- * The findings memo of a paragraph that lies on one line, kept in that line's entry (so it follows
- * the line text between versions without hashing the text); null for multi-line paragraphs.
- */
-function paragraphMemo(analysis: Analysis, p: Paragraph, contextSerial: number, pi: number, memos: (ParagraphMemo | null | undefined)[]): ParagraphMemo | null {
-  let memo = memos[pi];
-  if (memo !== undefined) return memo;
-  if (p.firstLine !== p.lastLine) memo = null;
-  else {
-    const ls = analysis.doc.lines[p.firstLine].start;
-    memo = analysis.lineEntry(p.firstLine).piece('findings', p.range.start - ls, p.range.end - ls, contextSerial * 2 + (p.runIn ? 1 : 0), (): ParagraphMemo => new Map());
-  }
-  memos[pi] = memo;
-  return memo;
 }
 
 function toFinding(rule: Rule, severity: Severity, doc: Analysis['doc'], input: FindingInput): Finding {

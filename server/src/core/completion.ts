@@ -9,6 +9,7 @@ import { locateParts } from './profiles/locate';
 import { partSkeleton } from './profiles/skeleton';
 import type { Profile } from './profiles/types';
 import { reportYear } from './years';
+import { rowLabelCompletions } from './statistical-tables/completion';
 
 /**
  * Completion at the start of a line: the heading marker that comes next in the
@@ -23,7 +24,7 @@ export interface CompletionSuggestion {
   insertText: string;
   /** The text already typed at the start of the line (from its first non-blank character to the caret). */
   range: Range;
-  kind: 'marker' | 'part';
+  kind: 'marker' | 'part' | 'table-row';
   detail: string;
   /** Markdown shown beside the item. */
   documentation?: string;
@@ -300,8 +301,11 @@ export function partCompletions(analysis: Analysis, position: Position, locale: 
   });
 }
 
-/** Every completion at `position`: next markers, then the profile's missing parts. */
+/** Every completion at `position`: table row labels, next markers, then the profile's missing parts. */
 export function completionsAt(analysis: Analysis, position: Position, locale: Locale, profile: Profile | null = null): CompletionSuggestion[] {
   const markers = markerCompletions(analysis, position, locale);
-  return profile ? [...markers, ...partCompletions(analysis, position, locale, profile)] : markers;
+  if (!profile) return markers;
+  // Inside a statistical table of the profile: its row labels (一、本年新收… （三）不予公开 …).
+  const rows = rowLabelCompletions(analysis, position, locale, profile).map((r) => ({ ...r, kind: 'table-row' as const }));
+  return [...rows, ...markers, ...partCompletions(analysis, position, locale, profile)];
 }

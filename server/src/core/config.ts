@@ -1,6 +1,4 @@
-import * as fs from 'fs';
-import * as path from 'path';
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, parse as parseJsonc, visit, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { SeverityOrOff } from './types';
 import type { Profile } from './profiles/types';
 import { validateProfile } from './profiles/load';
@@ -50,97 +48,187 @@ export function defaultConfig(): ResolvedConfig {
   return { profile: 'auto', rules: {}, maxFileSize: DEFAULT_MAX_FILE_SIZE, sources: [], errors: [] };
 }
 
-/** Parse and validate one config file's text. Invalid parts are dropped with an error each. */
+/** At most this many problems are reported per config, profile or ignore file (answers stay bounded). */
+export const MAX_FILE_ERRORS = 100;
+
+/** Keys that would reach an object's prototype machinery; never accepted anywhere in a config. */
+const PROTO_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+let knownRuleIds: Set<string> | null = null;
+function ruleIds(): Set<string> {
+  // Loaded on first use: the rule list imports every rule (none of which imports this file at run time).
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  if (!knownRuleIds) knownRuleIds = new Set((require('./rules') as typeof import('./rules')).ALL_RULES.map((r) => r.meta.id));
+  return knownRuleIds;
+}
+
+/** The known id nearest to `id` (edit distance at most a third of its length), or null. */
+export function nearestId(id: string, known: Iterable<string>): string | null {
+  let best: string | null = null;
+  let bestD = Math.max(2, Math.floor(id.length / 3)) + 1;
+  if (id.length > 64) return null;
+  for (const k of known) {
+    if (Math.abs(k.length - id.length) >= bestD) continue;
+    const d = editDistance(id, k, bestD);
+    if (d < bestD) {
+      bestD = d;
+      best = k;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string, cap: number): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin >= cap) return cap;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** Collects a file's problems, at most MAX_FILE_ERRORS of them plus one line saying how many more. */
+export class ErrorList {
+  readonly errors: ConfigError[] = [];
+  private dropped = 0;
+  constructor(private readonly file: string) {}
+  add(message: string, at?: { offset: number; length: number }, severity?: 'error' | 'info'): void {
+    if (this.errors.length >= MAX_FILE_ERRORS) {
+      this.dropped++;
+      return;
+    }
+    this.errors.push({ file: this.file, message, ...(at ? { offset: at.offset, length: at.length } : {}), ...(severity ? { severity } : {}) });
+  }
+  get full(): boolean {
+    return this.errors.length >= MAX_FILE_ERRORS;
+  }
+  done(): ConfigError[] {
+    if (this.dropped) this.errors.push({ file: this.file, message: `… and ${this.dropped} more problems in this file` });
+    return this.errors;
+  }
+}
+
+/** Where a property's key is, for error locations. */
+function keyAt(prop: JsonNode): { offset: number; length: number } {
+  const key = prop.children?.[0] ?? prop;
+  return { offset: key.offset, length: key.length };
+}
+
+/** Where the value at `jsonPath` is in a parsed config (null when absent). */
+export function locateInConfig(text: string, jsonPath: (string | number)[]): { offset: number; length: number } | null {
+  const tree = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+  const node = tree ? findNodeAtLocation(tree, jsonPath) : undefined;
+  return node ? { offset: node.offset, length: node.length } : null;
+}
+
+/**
+ * Parse and validate one config file's text. Invalid parts are dropped with an error each, located
+ * from the parser's own offsets (linear in the file): JSON syntax, unknown keys, bad values,
+ * unknown rule ids (with the nearest known id), `__proto__` / `constructor` keys.
+ */
 export function parseConfigText(text: string, file: string): { config: ReportLintConfig; errors: ConfigError[] } {
-  const errors: ConfigError[] = [];
+  const errors = new ErrorList(file);
   const parseErrors: ParseError[] = [];
-  const raw = parseJsonc(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
-  for (const e of parseErrors) {
-    errors.push({ file, message: `JSON: ${printParseErrorCode(e.error)}`, offset: e.offset, length: e.length });
-  }
-  if (parseErrors.length) return { config: {}, errors };
+  const raw: unknown = parseJsonc(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
+  for (const e of parseErrors) errors.add(`JSON: ${printParseErrorCode(e.error)}`, { offset: e.offset, length: e.length });
+  if (parseErrors.length) return { config: {}, errors: errors.done() };
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    errors.push({ file, message: 'config must be a JSON object' });
-    return { config: {}, errors };
+    errors.add('config must be a JSON object');
+    return { config: {}, errors: errors.done() };
   }
+  // The keys in order with their offsets, from the parser's events (no tree is built).
+  type Key = { key: string; offset: number; length: number };
+  const top: Key[] = [];
+  const ruleKeys: Key[] = [];
+  let depth = 0;
+  let inRules = false;
+  visit(
+    text,
+    {
+      onObjectBegin: () => void depth++,
+      onObjectEnd: () => {
+        depth--;
+        if (depth === 1) inRules = false;
+      },
+      onArrayBegin: () => void depth++,
+      onArrayEnd: () => void depth--,
+      onObjectProperty: (key, offset, length) => {
+        if (depth === 1) {
+          top.push({ key, offset, length });
+          inRules = key === 'rules';
+        } else if (depth === 2 && inRules) ruleKeys.push({ key, offset, length });
+      },
+    },
+    { allowTrailingComma: true, disallowComments: false },
+  );
+  const own = (o: object, k: string): unknown => (Object.prototype.hasOwnProperty.call(o, k) ? (o as Record<string, unknown>)[k] : undefined);
   const config: ReportLintConfig = {};
-  const obj = raw as Record<string, unknown>;
-  const find = (key: string) => locate(text, key);
-  for (const [key, value] of Object.entries(obj)) {
+  for (const { key, offset, length } of top) {
+    const at = { offset, length };
+    if (PROTO_KEYS.has(key)) {
+      errors.add(`key "${key}" is not allowed`, at);
+      continue;
+    }
+    const value = own(raw, key);
     switch (key) {
       case '$schema':
         break;
       case 'profile':
         if (typeof value === 'string' && value.length > 0 && value.length <= 100) config.profile = value;
-        else errors.push({ file, message: '"profile" must be a non-empty string', ...find(key) });
+        else errors.add('"profile" must be a non-empty string', at);
         break;
       case 'profiles':
         if (Array.isArray(value) && value.length <= 20 && value.every((v) => typeof v === 'string' && v.length > 0 && v.length <= 260)) config.profiles = value as string[];
-        else errors.push({ file, message: '"profiles" must be an array of at most 20 file paths', ...find(key) });
+        else errors.add('"profiles" must be an array of at most 20 file paths', at);
         break;
       case 'root':
         if (typeof value === 'boolean') config.root = value;
-        else errors.push({ file, message: '"root" must be true or false', ...find(key) });
+        else errors.add('"root" must be true or false', at);
         break;
       case 'maxFileSize':
         if (typeof value === 'number' && Number.isFinite(value) && value > 0) config.maxFileSize = value;
-        else errors.push({ file, message: '"maxFileSize" must be a positive number', ...find(key) });
+        else errors.add('"maxFileSize" must be a positive number', at);
         break;
       case 'rules':
         if (value && typeof value === 'object' && !Array.isArray(value)) {
-          config.rules = {};
-          for (const [rule, sev] of Object.entries(value as Record<string, unknown>)) {
-            if (typeof sev === 'string' && SEVERITIES.has(sev)) config.rules[rule] = sev as SeverityOrOff;
-            else errors.push({ file, message: `rule "${rule}": severity must be one of error, warning, info, hint, off`, ...find(rule) });
+          const rules: Record<string, SeverityOrOff> = {};
+          const known = ruleIds();
+          for (const r of ruleKeys) {
+            const rule = r.key;
+            const where = { offset: r.offset, length: r.length };
+            if (PROTO_KEYS.has(rule)) {
+              errors.add(`rule "${rule}": key not allowed`, where);
+              continue;
+            }
+            const sev = own(value, rule);
+            if (!known.has(rule)) {
+              // Only the first problems get a suggestion: the answer stays bounded and linear.
+              const near = errors.full ? null : nearestId(rule, known);
+              errors.add(`unknown rule "${rule}"${near ? ` (did you mean "${near}"?)` : ''}`, where);
+            } else if (typeof sev === 'string' && SEVERITIES.has(sev)) rules[rule] = sev as SeverityOrOff;
+            else errors.add(`rule "${rule}": severity must be one of error, warning, info, hint, off`, where);
           }
-        } else errors.push({ file, message: '"rules" must be an object of rule id → severity', ...find(key) });
+          config.rules = rules;
+        } else errors.add('"rules" must be an object of rule id → severity', at);
         break;
       default:
-        errors.push({ file, message: `unknown key "${key}"`, ...find(key) });
+        errors.add(`unknown key "${key}"`, at);
     }
   }
-  return { config, errors };
+  return { config, errors: errors.done() };
 }
 
-function locate(text: string, key: string): { offset?: number; length?: number } {
-  const i = text.indexOf(`"${key}"`);
-  return i >= 0 ? { offset: i, length: key.length + 2 } : {};
-}
-
-/** Config files that apply to `filePath`, farthest first, stopping at a file with `"root": true`. */
-export function findConfigFiles(filePath: string): string[] {
-  const found: string[] = [];
-  let dir = path.resolve(path.dirname(filePath));
-  for (let depth = 0; depth < 100; depth++) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = path.join(dir, name);
-      if (isFile(candidate)) {
-        found.unshift(candidate);
-        if (/"root"\s*:\s*true/.test(safeRead(candidate) ?? '')) return found;
-        break;
-      }
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  return found;
-}
-
-function isFile(p: string): boolean {
-  try {
-    return fs.statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function safeRead(p: string): string | null {
-  try {
-    return fs.readFileSync(p, 'utf8');
-  } catch {
-    return null;
-  }
+/** True when a config text says `"root": true` (discovery stops there). */
+export function isRootConfig(text: string): boolean {
+  const parsed = parseJsonc(text, [], { allowTrailingComma: true }) as { root?: unknown } | null;
+  return !!parsed && typeof parsed === 'object' && Object.prototype.hasOwnProperty.call(parsed, 'root') && parsed.root === true;
 }
 
 /** Merge config layers (earlier layers are overridden by later ones) onto the defaults. */
@@ -166,61 +254,78 @@ export interface LoadOptions {
 /** Largest custom profile file read. */
 export const MAX_PROFILE_FILE_SIZE = 256 * 1024;
 
-/** Read and validate the custom profiles one config file names. Never throws. */
-export function loadCustomProfiles(configFile: string, configText: string, paths: string[], known: Set<string>): { profiles: Profile[]; errors: ConfigError[] } {
+/** A config file as read by the node side: its text, or why it could not be read. */
+export interface ConfigLayer {
+  file: string;
+  text: string | null;
+  problem?: string;
+}
+
+/** Reads a custom profile named in a config file (node side; the core never touches files). */
+export type ProfileReader = (configFile: string, rel: string) => { ok: true; text: string } | { ok: false; message: string };
+
+/** Validate the custom profiles one config file names, from the texts `read` gives. Never throws. */
+export function profilesFromConfig(configFile: string, configText: string, paths: string[], known: Set<string>, read: ProfileReader): { profiles: Profile[]; errors: ConfigError[] } {
   const profiles: Profile[] = [];
-  const errors: ConfigError[] = [];
-  for (const rel of paths) {
-    const where = locateValue(configText, rel);
-    const full = path.resolve(path.dirname(configFile), rel);
-    let text: string;
-    try {
-      if (fs.statSync(full).size > MAX_PROFILE_FILE_SIZE) {
-        errors.push({ file: configFile, message: `profile "${rel}" is larger than ${MAX_PROFILE_FILE_SIZE} bytes`, ...where });
-        continue;
-      }
-      text = fs.readFileSync(full, 'utf8');
-    } catch {
-      errors.push({ file: configFile, message: `cannot read profile "${rel}"`, ...where });
-      continue;
+  const errors = new ErrorList(configFile);
+  paths.forEach((rel, i) => {
+    const where = locateInConfig(configText, ['profiles', i]) ?? undefined;
+    const got = read(configFile, rel);
+    if (!got.ok) {
+      errors.add(`cannot read profile "${rel}": ${got.message}`, where);
+      return;
     }
     const parseErrors: ParseError[] = [];
-    const data = parseJsonc(text, parseErrors, { allowTrailingComma: true });
+    const data = parseJsonc(got.text, parseErrors, { allowTrailingComma: true });
     if (parseErrors.length) {
-      errors.push({ file: configFile, message: `profile "${rel}": JSON: ${printParseErrorCode(parseErrors[0].error)} at offset ${parseErrors[0].offset}`, ...where });
-      continue;
+      errors.add(`profile "${rel}": JSON: ${printParseErrorCode(parseErrors[0].error)} at offset ${parseErrors[0].offset}`, where);
+      return;
+    }
+    const proto = findProtoKey(parseTree(got.text, [], { allowTrailingComma: true }));
+    if (proto) {
+      errors.add(`profile "${rel}" is invalid: key "${proto}" is not allowed`, where);
+      return;
     }
     const { profile, problems } = validateProfile(data);
     if (!profile) {
       const shown = problems.slice(0, 5).map((p) => `${p.path || '/'} ${p.message}`).join('; ');
-      errors.push({ file: configFile, message: `profile "${rel}" is invalid: ${shown}`, ...where });
-      continue;
+      errors.add(`profile "${rel}" is invalid: ${shown}`, where);
+      return;
     }
     if (known.has(profile.id)) {
-      errors.push({ file: configFile, message: `profile "${rel}": id "${profile.id}" is already taken`, ...where });
-      continue;
+      errors.add(`profile "${rel}": id "${profile.id}" is already taken`, where);
+      return;
     }
     known.add(profile.id);
     profiles.push(profile);
+  });
+  return { profiles, errors: errors.done() };
+}
+
+/** The first `__proto__` / `constructor` / `prototype` key anywhere in a JSON tree. */
+function findProtoKey(node: JsonNode | undefined): string | null {
+  if (!node) return null;
+  const stack: JsonNode[] = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'property' && n.children?.[0] && PROTO_KEYS.has(String(n.children[0].value))) return String(n.children[0].value);
+    if (n.children) stack.push(...n.children);
   }
-  return { profiles, errors };
+  return null;
 }
 
-function locateValue(text: string, value: string): { offset?: number; length?: number } {
-  const i = text.indexOf(JSON.stringify(value));
-  return i >= 0 ? { offset: i, length: JSON.stringify(value).length } : {};
-}
-
-/** Discover, read and merge the config files for one report file. Never throws. */
-export function loadConfigFor(filePath: string, base: ResolvedConfig = defaultConfig(), options: LoadOptions = {}): ResolvedConfig {
+/**
+ * Merge the config files that apply to one report (farthest first, as read by the node side) onto
+ * `base`, loading the custom profiles they name through `readProfile`. Never throws.
+ */
+export function resolveConfig(layers: readonly ConfigLayer[], base: ResolvedConfig, options: LoadOptions & { readProfile: ProfileReader }): ResolvedConfig {
   const trusted = options.trusted ?? true;
   let resolved = base;
   let profileSetIn: { file: string; text: string } | null = null;
   const known = new Set<string>([...builtinProfiles().map((p) => p.id), ...(base.customProfiles ?? []).map((p) => p.id)]);
-  for (const file of findConfigFiles(filePath)) {
-    const text = safeRead(file);
+  for (const { file, text, problem } of layers) {
     if (text === null) {
-      resolved = { ...resolved, errors: [...resolved.errors, { file, message: 'cannot read config file' }] };
+      resolved = { ...resolved, errors: [...resolved.errors, { file, message: `cannot read config file${problem ? ` (${problem})` : ''}` }] };
       continue;
     }
     const { config, errors } = parseConfigText(text, file);
@@ -231,10 +336,10 @@ export function loadConfigFor(filePath: string, base: ResolvedConfig = defaultCo
       if (!trusted) {
         resolved = {
           ...resolved,
-          errors: [...resolved.errors, { file, severity: 'info', message: 'custom profiles are not loaded in an untrusted workspace', ...locate(text, 'profiles') }],
+          errors: [...resolved.errors, { file, severity: 'info', message: 'custom profiles are not loaded in an untrusted workspace', ...(locateKey(text, 'profiles') ?? {}) }],
         };
       } else {
-        const loaded = loadCustomProfiles(file, text, config.profiles, known);
+        const loaded = profilesFromConfig(file, text, config.profiles, known, options.readProfile);
         resolved = {
           ...resolved,
           customProfiles: [...(resolved.customProfiles ?? []), ...loaded.profiles],
@@ -245,7 +350,7 @@ export function loadConfigFor(filePath: string, base: ResolvedConfig = defaultCo
   }
   // An unknown profile id falls back to detection, with an error where it was set.
   if (resolved.profile !== 'auto' && resolved.profile !== 'none' && !known.has(resolved.profile)) {
-    const where = profileSetIn ? { file: profileSetIn.file, ...locateValue(profileSetIn.text, resolved.profile) } : { file: '(settings)' };
+    const where = profileSetIn ? { file: profileSetIn.file, ...(locateInConfig(profileSetIn.text, ['profile']) ?? {}) } : { file: '(settings)' };
     resolved = {
       ...resolved,
       errors: [...resolved.errors, { ...where, message: `unknown profile "${resolved.profile}" (known: auto, none, ${[...known].join(', ')})` }],
@@ -253,4 +358,11 @@ export function loadConfigFor(filePath: string, base: ResolvedConfig = defaultCo
     };
   }
   return resolved;
+}
+
+/** Where a top-level key is in a config text (null when absent). */
+export function locateKey(text: string, key: string): { offset: number; length: number } | null {
+  const tree = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+  const prop = tree?.children?.find((p) => p.children?.[0]?.value === key);
+  return prop ? keyAt(prop) : null;
 }

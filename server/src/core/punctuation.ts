@@ -14,6 +14,7 @@
  */
 import type { DocumentFormat } from './document';
 import { splitLines } from './document';
+import { markdownBlocks } from './markdown';
 import type { OffsetRange } from './types';
 
 export const FULL_WIDTH: Record<string, string> = { ',': '，', ':': '：', ';': '；', '(': '（', ')': '）', '?': '？', '!': '！' };
@@ -59,33 +60,17 @@ export function protectedRegions(text: string, format: DocumentFormat): OffsetRa
   for (const m of text.matchAll(URL_RE)) regions.push({ start: m.index, end: m.index + urlEnd(m[0]) });
   if (format === 'markdown') {
     const lines = splitLines(text);
-    // YAML front matter.
-    if (lines[0]?.text === '---') {
-      const close = lines.findIndex((l, i) => i > 0 && (l.text === '---' || l.text === '...'));
-      if (close > 0) regions.push({ start: 0, end: lines[close].end });
-    }
-    let fence: string | null = null;
-    let fenceStart = 0;
+    // Front matter and fenced code, as the outline reads them (core/markdown.ts).
+    const blocks = markdownBlocks(text);
+    if (blocks.frontMatterEnd > 0) regions.push({ start: 0, end: lines[blocks.frontMatterEnd].end });
+    for (const f of blocks.fences) regions.push({ start: lines[f.startLine].start, end: f.endLine + 1 >= lines.length ? text.length : lines[f.endLine].end });
     for (const l of lines) {
-      const m = /^\s{0,3}(`{3,}|~{3,})/.exec(l.text);
-      if (fence === null && m) {
-        fence = m[1];
-        fenceStart = l.start;
-        continue;
-      }
-      if (fence !== null) {
-        if (m && m[1][0] === fence[0] && m[1].length >= fence.length) {
-          regions.push({ start: fenceStart, end: l.end });
-          fence = null;
-        }
-        continue;
-      }
+      if (blocks.fenced[l.index] || l.index <= blocks.frontMatterEnd) continue;
       // Reference definitions: [id]: url "title"
       if (/^\s{0,3}\[[^\]]+\]:\s/.test(l.text)) regions.push({ start: l.start, end: l.end });
       // Indented code (4 spaces or a tab) is left alone too.
       if (/^(?: {4}|\t)/.test(l.text) && l.text.trim()) regions.push({ start: l.start, end: l.end });
     }
-    if (fence !== null) regions.push({ start: fenceStart, end: text.length });
     for (const m of text.matchAll(/(`+)[^`]*?\1/g)) regions.push({ start: m.index, end: m.index + m[0].length });
     // Link and image targets: the `(...)` right after `]`.
     for (const m of text.matchAll(/\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+"[^"]*")?\)/g)) regions.push({ start: m.index, end: m.index + m[0].length });

@@ -8,6 +8,7 @@
 import { formatChineseNumeral } from './chinese-numerals';
 import type { DocumentFormat } from './document';
 import type { Profile, ProfilePart } from './profiles/types';
+import { partTablesMarkdown } from './profiles/table-skeleton';
 
 export interface ReportSkeletonOptions {
   /**
@@ -54,6 +55,9 @@ function titleTemplate(profile: Profile): string {
   const example = profile.title?.example ?? '';
   const at = example.indexOf('关于');
   if (at >= 0) return example.slice(at).replace(/(?:19|20)\d{2}|[×X]{4}/, '{year}');
+  // Titles without 关于 (××局2024年政府信息公开工作年度报告): from the year on.
+  const y = /(?:19|20)\d{2}/.exec(example);
+  if (y) return '{year}' + example.slice(y.index + 4);
   return `关于{year}年度${profile.name['zh-cn']}`;
 }
 
@@ -106,8 +110,11 @@ export function reportSkeletonSnippet(profile: Profile, options: ReportSkeletonO
   };
   const issuer = w.stop();
   para(`${md ? '# ' : ''}\${${issuer}:××单位}${w.fill(titleTemplate(profile))}`);
-  const opening = w.fill('{year}');
-  para(`${opening}年，\${${w.stop()}:……}。现将有关情况报告如下：`);
+  if (profile.skeletonOpening) para(w.fill(profile.skeletonOpening));
+  else {
+    const opening = w.fill('{year}');
+    para(`${opening}年，\${${w.stop()}:……}。现将有关情况报告如下：`);
+  }
   skeletonParts(profile).forEach((part, i) => {
     const marker = `${formatChineseNumeral(i + 1)}、`;
     const n = w.stop();
@@ -116,6 +123,8 @@ export function reportSkeletonSnippet(profile: Profile, options: ReportSkeletonO
       const m = w.stop();
       para(`\${${m}:${w.fill(part.skeleton.body)}}`);
     }
+    const tables = partTablesMarkdown(profile, part.skeleton.tables, eol);
+    if (tables) para(escapeSnippetText(tables));
   });
   lines.push(`\${${issuer}}`);
   lines.push('${CURRENT_YEAR}年${CURRENT_MONTH/^0?(\\d+)$/$1/}月${CURRENT_DATE/^0?(\\d+)$/$1/}日');

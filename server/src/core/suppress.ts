@@ -1,7 +1,6 @@
-import * as fs from 'fs';
-import * as path from 'path';
-import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { Analysis } from './analysis';
+import { ErrorList, type ConfigError } from './config';
 import type { Finding } from './types';
 
 /**
@@ -59,66 +58,43 @@ export function ignoreEntryFor(analysis: Analysis, finding: Finding, file: strin
   return { rule: finding.ruleId, file, text: analysis.doc.text.slice(start, end), fingerprint: sentenceFingerprint(analysis, start) };
 }
 
-/** Parse a sidecar's text; malformed entries are dropped. */
-export function parseIgnoreFile(text: string): IgnoreFile {
-  const errors: ParseError[] = [];
-  const raw = parseJsonc(text, errors, { allowTrailingComma: true }) as { ignores?: unknown } | undefined;
+/**
+ * Parse a sidecar's text. Malformed entries are dropped, and every problem (JSON syntax, a wrong
+ * shape, an entry without `rule` and `file`) is listed so that it can be shown where the user looks.
+ */
+export function parseIgnoreFile(text: string, file = IGNORE_FILE_NAME): IgnoreFile & { errors: ConfigError[] } {
+  const errors = new ErrorList(file);
+  const parseErrors: ParseError[] = [];
+  const raw = parseJsonc(text, parseErrors, { allowTrailingComma: true }) as { ignores?: unknown } | undefined;
+  for (const e of parseErrors) errors.add(`JSON: ${printParseErrorCode(e.error)}`, { offset: e.offset, length: e.length });
   const ignores: IgnoreEntry[] = [];
+  if (!parseErrors.length && !(raw && typeof raw === 'object' && Array.isArray(raw.ignores))) errors.add('the ignore file must be an object with an "ignores" array');
   if (raw && typeof raw === 'object' && Array.isArray(raw.ignores)) {
-    for (const e of raw.ignores as Record<string, unknown>[]) {
-      if (!e || typeof e.rule !== 'string' || typeof e.file !== 'string') continue;
+    (raw.ignores as unknown[]).forEach((item, i) => {
+      const e = item as Record<string, unknown> | null;
+      if (!e || typeof e !== 'object' || typeof e.rule !== 'string' || typeof e.file !== 'string') {
+        errors.add(`entry ${i + 1}: needs "rule" and "file" strings; ignored`);
+        return;
+      }
       const entry: IgnoreEntry = { rule: e.rule, file: e.file };
       if (typeof e.text === 'string') entry.text = e.text;
       if (typeof e.fingerprint === 'string') entry.fingerprint = e.fingerprint;
       ignores.push(entry);
-    }
+    });
   }
-  return { version: 1, ignores };
+  return { version: 1, ignores, errors: errors.done() };
 }
 
 /** The sidecar's new text with `entry` added (no duplicates), stable and readable. */
 export function addIgnoreEntry(existing: string | null, entry: IgnoreEntry): string {
-  const file = existing ? parseIgnoreFile(existing) : { version: 1 as const, ignores: [] };
+  const parsed = existing ? parseIgnoreFile(existing) : null;
+  // A sidecar that cannot be read as one is not overwritten (its content would be lost).
+  if (parsed && parsed.errors.length && !parsed.ignores.length && existing!.trim()) throw new Error(`${IGNORE_FILE_NAME} is malformed: ${parsed.errors[0].message}`);
+  const file = { version: 1 as const, ignores: parsed?.ignores ?? [] };
   const same = (a: IgnoreEntry) => a.rule === entry.rule && a.file === entry.file && a.text === entry.text && a.fingerprint === entry.fingerprint;
   if (!file.ignores.some(same)) file.ignores.push(entry);
   file.ignores.sort((a, b) => a.file.localeCompare(b.file) || a.rule.localeCompare(b.rule) || (a.text ?? '').localeCompare(b.text ?? ''));
   return JSON.stringify(file, null, 2) + '\n';
-}
-
-/** The nearest existing sidecar for a report, walking up from its folder; null when there is none. */
-export function findIgnoreFile(reportPath: string, stopAt?: string): string | null {
-  let dir = path.dirname(path.resolve(reportPath));
-  const stop = stopAt ? path.resolve(stopAt) : null;
-  for (let i = 0; i < 100; i++) {
-    const candidate = path.join(dir, IGNORE_FILE_NAME);
-    try {
-      if (fs.statSync(candidate).isFile()) return candidate;
-    } catch {
-      // not here
-    }
-    if (stop && dir === stop) break;
-    const parent = path.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  return null;
-}
-
-/** A report's path as a sidecar in `sidecarDir` names it. */
-export function relativeReportPath(sidecarDir: string, reportPath: string): string {
-  return path.relative(sidecarDir, path.resolve(reportPath)).split(path.sep).join('/');
-}
-
-/** The sidecar entries that concern one report (reads the nearest sidecar; never throws). */
-export function loadIgnoresFor(reportPath: string): IgnoreEntry[] {
-  const file = findIgnoreFile(reportPath);
-  if (!file) return [];
-  try {
-    const rel = relativeReportPath(path.dirname(file), reportPath);
-    return parseIgnoreFile(fs.readFileSync(file, 'utf8')).ignores.filter((e) => e.file === rel);
-  } catch {
-    return [];
-  }
 }
 
 const DIRECTIVE = /<!--[ \t]*reportlint-(disable|enable)([ \ta-z0-9-]{0,400}?)-->/g;

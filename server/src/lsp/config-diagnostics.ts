@@ -1,7 +1,8 @@
 import * as path from 'path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_NAMES, loadCustomProfiles, parseConfigText, type ConfigError } from '../core/config';
+import { CONFIG_FILE_NAMES, locateInConfig, locateKey, parseConfigText, type ConfigError } from '../core/config';
+import { loadCustomProfiles } from '../node/config-files';
 import { builtinProfiles } from '../core/profiles/registry';
 import { DIAGNOSTIC_SOURCE } from './convert';
 
@@ -16,7 +17,6 @@ export function isConfigFile(filePath: string): boolean {
  * every broken part, so these tell the writer why a setting has no effect.
  */
 export function configDiagnostics(uri: string, filePath: string, text: string, trusted: boolean): Diagnostic[] {
-  const doc = TextDocument.create(uri, 'jsonc', 0, text);
   const { config, errors } = parseConfigText(text, filePath);
   const all: ConfigError[] = [...errors];
   const known = new Set(builtinProfiles().map((p) => p.id));
@@ -25,22 +25,26 @@ export function configDiagnostics(uri: string, filePath: string, text: string, t
       const loaded = loadCustomProfiles(filePath, text, config.profiles, known);
       all.push(...loaded.errors);
     } else {
-      const i = text.indexOf('"profiles"');
-      all.push({ file: filePath, severity: 'info', message: 'custom profiles are not loaded in an untrusted workspace', ...(i >= 0 ? { offset: i, length: 10 } : {}) });
+      all.push({ file: filePath, severity: 'info', message: 'custom profiles are not loaded in an untrusted workspace', ...(locateKey(text, 'profiles') ?? {}) });
     }
   }
   if (config.profile && config.profile !== 'auto' && config.profile !== 'none' && !known.has(config.profile)) {
-    const i = text.indexOf(JSON.stringify(config.profile));
-    all.push({ file: filePath, message: `unknown profile "${config.profile}"; detection (auto) is used instead`, ...(i >= 0 ? { offset: i, length: config.profile.length + 2 } : {}) });
+    all.push({ file: filePath, message: `unknown profile "${config.profile}"; detection (auto) is used instead`, ...(locateInConfig(text, ['profile']) ?? {}) });
   }
-  return all.map((e) => {
+  return problemDiagnostics(text, all);
+}
+
+/** Diagnostics for a config, profile or ignore file's problems (offsets into `text`; at the start when unknown). */
+export function problemDiagnostics(text: string, problems: readonly ConfigError[], code = 'config'): Diagnostic[] {
+  const doc = TextDocument.create('file:///x', 'jsonc', 0, text);
+  return problems.map((e) => {
     const start = doc.positionAt(e.offset ?? 0);
     const end = doc.positionAt((e.offset ?? 0) + (e.length ?? 0));
     return {
       range: { start, end },
       severity: e.severity === 'info' ? DiagnosticSeverity.Information : DiagnosticSeverity.Error,
       source: DIAGNOSTIC_SOURCE,
-      code: 'config',
+      code,
       message: e.message,
     };
   });

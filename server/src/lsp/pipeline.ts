@@ -1,21 +1,19 @@
 /**
  * The server's checking pipeline for one open document, independent of the LSP connection:
- * the analysis of the current version (built incrementally from the previous one), the findings
- * of the last check, and the debounce policy. server.ts wires it to the connection through
+ * the analysis of the current version (built from its whole text), the findings of the last
+ * check, and the debounce policy. server.ts wires it to the connection through
  * lsp/scheduler.ts; the benchmark drives it directly (the server-side path).
  */
 import { Analysis } from '../core/analysis';
 import { checkDocumentSteps, type CheckOptions } from '../core/check';
 import type { DocumentFormat } from '../core/document';
-import { AnalysisCache } from '../core/incremental';
 import type { Finding } from '../core/types';
 
 /**
- * Documents up to this many UTF-16 code units keep incremental state between versions. Larger
- * ones (compilations of many reports) are re-analysed from scratch on each version: the cache
- * would cost more memory than the time it saves at the longer debounce they get.
+ * Documents over this many UTF-16 code units (compilations of many reports) let the previous
+ * version's analysis and findings go before the next check, and drop their rules' models after it.
  */
-export const INCREMENTAL_MAX_SIZE = 2_000_000;
+export const LARGE_DOCUMENT_SIZE = 2_000_000;
 
 /**
  * Debounce before checking after a change: short for the typical report so squiggles follow
@@ -37,7 +35,6 @@ export class DocumentSession {
   readonly uri: string;
   readonly format: DocumentFormat;
   private current: Analysis | null = null;
-  private cache: AnalysisCache | null = null;
   /** Version and findings of the last completed check. */
   private checked: { version: number; findings: Finding[] } | null = null;
   /** Duration of the last completed check (ms), for the debounce. */
@@ -50,19 +47,17 @@ export class DocumentSession {
     this.format = format;
   }
 
-  /** The analysis of `version`, built once per version, reusing the previous version's work. */
+  /** The analysis of `version`, built once per version. */
   analysis(text: string, version: number): Analysis {
     if (this.current && this.current.doc.version === version && this.current.doc.text === text) return this.current;
-    if (text.length <= INCREMENTAL_MAX_SIZE) this.cache ??= new AnalysisCache();
-    else {
-      // A very large document: nothing of the previous version is reused, and the server only
-      // asks for the findings of the current version, so the previous analysis and findings
-      // (tens of megabytes) are let go before the coming check rather than after it.
-      this.cache = null;
+    if (text.length > LARGE_DOCUMENT_SIZE) {
+      // A very large document: the server only asks for the findings of the current version, so
+      // the previous analysis and findings (tens of megabytes) are let go before the coming check
+      // rather than after it.
       this.current = null;
       if (this.checked && this.checked.version !== version) this.checked = null;
     }
-    this.current = Analysis.fromText(text, { uri: this.uri, format: this.format, version, cache: this.cache ?? undefined });
+    this.current = Analysis.fromText(text, { uri: this.uri, format: this.format, version });
     return this.current;
   }
 
@@ -107,7 +102,7 @@ export class DocumentSession {
     this.checked = { version: analysis.doc.version, findings };
     this.lastCheckMs = ms;
     // A very large document keeps its outline but not the rules' models (recomputed if asked for).
-    if (analysis.doc.text.length > INCREMENTAL_MAX_SIZE) analysis.releaseMemos();
+    if (analysis.doc.text.length > LARGE_DOCUMENT_SIZE) analysis.releaseMemos();
   }
 
   /** Record findings computed elsewhere (e.g. none, when the document is not checked). */
@@ -118,10 +113,5 @@ export class DocumentSession {
   /** Findings of `version` when that version has been checked, else null. */
   findingsFor(version: number): Finding[] | null {
     return this.checked && this.checked.version === version ? this.checked.findings : null;
-  }
-
-  /** Statistics of the incremental cache (tests, benchmark), or null without one. */
-  get cacheStats(): AnalysisCache['stats'] | null {
-    return this.cache ? this.cache.stats : null;
   }
 }

@@ -1,10 +1,11 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { applyEdits as applyJsonEdits, modify } from 'jsonc-parser';
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
 import type { Analysis } from '../core/analysis';
 import { localize, type LocalizedText } from '../core/l10n';
-import { addIgnoreEntry, findIgnoreFile, IGNORE_FILE_NAME, ignoreEntryFor, relativeReportPath } from '../core/suppress';
+import { addIgnoreEntry, IGNORE_FILE_NAME, ignoreEntryFor } from '../core/suppress';
+import { findIgnoreFile, relativeReportPath } from '../node/config-files';
+import { MAX_CONFIG_BYTES, readTextFile, writeFileInside } from '../node/fs-access';
 import type { Finding, Locale } from '../core/types';
 
 /** Commands the server executes (workspace/executeCommand): they write the sidecar or the config file. */
@@ -36,12 +37,12 @@ export function suppressionActions(finding: Finding, uri: string, diagnostic: Di
   });
 }
 
+/** The file's text; null when there is none; throws when it exists but cannot be read (it must not be replaced). */
 function readOrNull(p: string): string | null {
-  try {
-    return fs.readFileSync(p, 'utf8');
-  } catch {
-    return null;
-  }
+  const r = readTextFile(p, MAX_CONFIG_BYTES);
+  if (r.ok) return r.text;
+  if (r.code === 'not-found') return null;
+  throw new Error(`${p}: ${r.code}`);
 }
 
 /** The workspace folder holding a file (the longest match), or the file's own folder. */
@@ -66,13 +67,14 @@ export function runSuppression(kind: keyof typeof SUPPRESS_COMMANDS, args: Suppr
       const edits = modify(existing, ['rules', args.ruleId], 'off', { formattingOptions: { insertSpaces: true, tabSize: 2, eol: existing.includes('\r\n') ? '\r\n' : '\n' } });
       text = applyJsonEdits(existing, edits);
     }
-    fs.writeFileSync(target, text, 'utf8');
+    writeFileInside(target, text, root);
     return target;
   }
-  const sidecar = findIgnoreFile(filePath, workspaceRootFor(filePath, roots)) ?? path.join(path.dirname(path.resolve(filePath)), IGNORE_FILE_NAME);
+  const root = workspaceRootFor(filePath, roots);
+  const sidecar = findIgnoreFile(filePath, root) ?? path.join(path.dirname(path.resolve(filePath)), IGNORE_FILE_NAME);
   const rel = relativeReportPath(path.dirname(sidecar), filePath);
   const finding: Finding = { ruleId: args.ruleId, severity: 'info', message: '', range: args.range };
   const entry = kind === 'occurrence' ? ignoreEntryFor(analysis, finding, rel) : { rule: args.ruleId, file: rel };
-  fs.writeFileSync(sidecar, addIgnoreEntry(readOrNull(sidecar), entry), 'utf8');
+  writeFileInside(sidecar, addIgnoreEntry(readOrNull(sidecar), entry), root);
   return sidecar;
 }

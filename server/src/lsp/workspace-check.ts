@@ -1,7 +1,7 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import ignore, { type Ignore } from 'ignore';
 import { decodeBuffer, IGNORE_FILE, REPORT_EXTENSIONS } from '../cli/files';
+import { MAX_CONFIG_BYTES, MAX_REPORT_BYTES, readRegularFile, readTextFile } from '../node/fs-access';
 
 /** Folders a workspace check never looks into, whatever the client sends. */
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
@@ -12,17 +12,18 @@ const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
  */
 export class IgnoreFilter {
   private cache = new Map<string, Ignore | null>();
+  /** Ignore files that exist but could not be read (a FIFO, a device, too large, …). */
+  readonly problems: string[] = [];
 
   constructor(private readonly roots: string[]) {}
 
   private ignoreIn(dir: string): Ignore | null {
     let ig = this.cache.get(dir);
     if (ig === undefined) {
-      try {
-        ig = ignore().add(fs.readFileSync(path.join(dir, IGNORE_FILE), 'utf8'));
-      } catch {
-        ig = null;
-      }
+      const file = path.join(dir, IGNORE_FILE);
+      const r = readTextFile(file, MAX_CONFIG_BYTES);
+      ig = r.ok ? ignore().add(r.text) : null;
+      if (!r.ok && r.code !== 'not-found') this.problems.push(`${file}: ${r.code}`);
       this.cache.set(dir, ig);
     }
     return ig;
@@ -54,12 +55,8 @@ export type ReadResult = { ok: true; text: string } | { ok: false; reason: strin
 
 /** Read and decode a report file the way the CLI does (UTF-8/16 with BOM, GB18030 fallback). */
 export function readReportFile(file: string): ReadResult {
-  let buf: Buffer;
-  try {
-    buf = fs.readFileSync(file);
-  } catch (e) {
-    return { ok: false, reason: (e as NodeJS.ErrnoException).code ?? 'read error' };
-  }
-  const decoded = decodeBuffer(buf);
+  const read = readRegularFile(file, MAX_REPORT_BYTES);
+  if (!read.ok) return { ok: false, reason: read.code };
+  const decoded = decodeBuffer(read.data);
   return decoded.ok ? { ok: true, text: decoded.text } : { ok: false, reason: decoded.reason };
 }

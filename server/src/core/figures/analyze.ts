@@ -6,11 +6,17 @@
  * the previous sentence) for the claims.
  */
 import type { Analysis } from '../analysis';
+import { splitLines } from '../document';
+import { tablesOf } from '../blocks/tables';
+import type { Section } from '../outline/outline';
+import { PLAN_HEADING_RE } from './vocabulary';
+import { simplify } from '../script';
 import type { Claim } from './claim';
 import { scanFigures, type Figure, type NonFigure } from './numbers';
 import { boundClaims, findRateMentions, grimClaims, rateClaims, type FigureContext, type RateMention } from './rates';
 import { splitSentences, type Sentence } from './text';
-import { sumClaims } from './sums';
+import { sumClaim, sumClaims } from './sums';
+import { completeShareSeries, findShares, shareClaims } from './shares';
 import { changeClaims } from './changes';
 import { repeatCandidates, repeatClaim, type PlacedCandidate, type RepeatCandidate, type RepeatPair } from './repeats';
 export { repeatClaim, type RepeatPair } from './repeats';
@@ -26,15 +32,13 @@ export interface FiguresAnalysis {
 /**
  * The figures of one line, offsets relative to the line start. Every claim but a repeated
  * quantity lives within one line (sentences end at line breaks, and a rate or total is linked
- * to the previous sentence only on the same line), so this is computed once per line text and
- * reused across versions; the repeats are compared over the whole document from `repeat`.
+ * to the previous sentence only on the same line), so this is computed line by line; the
+ * repeats are compared over the whole document from `repeat`.
  */
 export interface LineFigures extends FiguresAnalysis {
   repeat: RepeatCandidate[];
   /** The claims that are not consistent (what the rules report), in order. */
   flagged: Claim[];
-  /** What the rules reported for `flagged`, kept with the line (see reportClaims in rule-helpers). */
-  reports?: Map<string, { line: number; inputs: unknown[] }>;
 }
 
 export const FIGURES_MEMO_KEY = 'figures';
@@ -60,46 +64,27 @@ function figureLines(analysis: Analysis): DocumentFigureLines {
   return analysis.memo(LINES_MEMO_KEY, () => {
     const { doc } = analysis;
     const lines: DocumentFigureLines['lines'] = [];
-    const lineData = (index: number) => {
-      const line = doc.lines[index];
-      if (line.end === line.start) return;
-      const data = analysis.lineMemo(index, LINES_MEMO_KEY, () => {
-        const s = doc.simplified.slice(line.start, line.end);
-        return MAY_HOLD_FIGURE.test(s) ? analyzeLine(s, line.text) : EMPTY_LINE;
-      });
-      if (data.figures.length || data.skipped.length) lines.push({ line: index, offset: line.start, data });
-    };
-    // An open document: the previous version's list of lines with figures, patched where the
-    // text changed (the lines before the change as they were, the lines after it moved), instead
-    // of looking up every line's memo again. The result is the same.
-    const carried = analysis.cache?.carried.get(LINES_MEMO_KEY);
-    const m = doc.mapping;
-    if (carried && m && carried.serial === m.from) {
-      const old = carried.value as DocumentFigureLines['lines'];
-      const delta = doc.text.length - carried.textLength;
-      let k = 0;
-      while (k < old.length && old[k].line < m.prefixLines) lines.push(old[k++]);
-      for (let i = m.prefixLines; i < m.suffixStart; i++) lineData(i);
-      while (k < old.length && old[k].line < m.suffixStart + m.shift) k++;
-      for (; k < old.length; k++) {
-        const r = old[k];
-        lines.push(m.shift === 0 && delta === 0 ? r : { line: r.line - m.shift, offset: r.offset + delta, data: r.data });
-      }
-    } else {
-      for (let i = 0; i < doc.lines.length; i++) lineData(i);
+    // Headings and table rows always stand alone; other lines join their paragraph (a hard-wrapped sentence is one sentence).
+    const alone = new Uint8Array(doc.lines.length);
+    for (const h of analysis.outline.headings) alone[h.line] = 1;
+    for (const t of tablesOf(doc)) for (let l = t.startLine; l <= t.endLine; l++) alone[l] = 1;
+    for (const unit of paragraphUnits(doc.text, doc.lines, alone)) {
+      const s = doc.simplified.slice(unit.start, unit.end);
+      const data = MAY_HOLD_FIGURE.test(s) ? analyzeLine(s, doc.text.slice(unit.start, unit.end)) : EMPTY_LINE;
+      if (data.figures.length || data.skipped.length) lines.push({ line: unit.line, offset: unit.start, data });
     }
-    analysis.cache?.carried.set(LINES_MEMO_KEY, { serial: doc.serial, textLength: doc.text.length, value: lines });
     const flaggedLines: DocumentFigureLines['flaggedLines'] = [];
     for (const l of lines) if (l.data.flagged.length) flaggedLines.push(l);
     // The conflicts (what figure-conflict reports) on every version; all pairs only when asked for.
     const scopes = reportScopes(analysis);
-    const conflicts = pairRepeats(lines, scopes, true);
+    const plans = planSections(analysis);
+    const conflicts = pairRepeats(lines, scopes, true, plans);
     let pairs: RepeatPair[] | null = null;
     return {
       lines,
       flaggedLines,
       get pairs(): RepeatPair[] {
-        return (pairs ??= pairRepeats(lines, scopes, false));
+        return (pairs ??= pairRepeats(lines, scopes, false, plans));
       },
       conflicts,
     };
@@ -111,20 +96,25 @@ function figureLines(analysis: Analysis): DocumentFigureLines {
  * of a compilation (`scopeStarts`: the lines where reports start; none for a single report):
  * every pair, or only those whose values differ.
  */
-function pairRepeats(lines: ReadonlyArray<{ line: number; offset: number; data: LineFigures }>, scopeStarts: readonly number[], onlyConflicts: boolean): RepeatPair[] {
+function pairRepeats(lines: ReadonlyArray<{ line: number; offset: number; data: LineFigures }>, scopeStarts: readonly number[], onlyConflicts: boolean, planRanges: ReadonlyArray<[number, number]> = []): RepeatPair[] {
   let firstByKey = new Map<string, PlacedCandidate>();
   const pairs: RepeatPair[] = [];
   let nextScope = 0;
+  let nextPlan = 0;
   for (const l of lines) {
     // A compilation of reports: each report's quantities are its own.
     if (nextScope < scopeStarts.length && l.line >= scopeStarts[nextScope]) {
       while (nextScope < scopeStarts.length && l.line >= scopeStarts[nextScope]) nextScope++;
       firstByKey = new Map();
     }
+    // The plan part of a report (2026年工作安排): its figures are targets, compared only with each other.
+    while (nextPlan < planRanges.length && planRanges[nextPlan][1] < l.line) nextPlan++;
+    const inPlan = nextPlan < planRanges.length && planRanges[nextPlan][0] <= l.line;
     for (const candidate of l.data.repeat) {
-      const earlier = firstByKey.get(candidate.key);
+      const key = inPlan ? `plan-section|${candidate.key}` : candidate.key;
+      const earlier = firstByKey.get(key);
       if (!earlier) {
-        firstByKey.set(candidate.key, { candidate, offset: l.offset, line: l.line });
+        firstByKey.set(key, { candidate, offset: l.offset, line: l.line });
         continue;
       }
       if (onlyConflicts && candidate.figure.value === earlier.candidate.figure.value) continue;
@@ -145,18 +135,32 @@ function reportScopes(analysis: Analysis): number[] {
 }
 
 /**
- * The pairs of statements of one quantity whose values differ, in document order (memoised per
- * version). The candidates in them are line memos: the same objects as long as their lines'
- * texts are unchanged, which lets a rule reuse what it built for a pair.
+ * The line ranges (0-based, inclusive, ascending, disjoint) of the sections that are the plan part
+ * of a report: a heading saying 工作安排, 重点任务, 目标任务, 下一步 … (PLAN_HEADING_RE), with
+ * everything under it.
  */
+function planSections(analysis: Analysis): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const { doc } = analysis;
+  const visit = (sections: readonly Section[]) => {
+    for (const sec of sections) {
+      if (PLAN_HEADING_RE.test(simplify(sec.heading.title))) {
+        out.push([sec.heading.line, doc.positionAt(Math.max(sec.range.start, sec.range.end - 1)).line]);
+        continue;
+      }
+      visit(sec.children);
+    }
+  };
+  visit(analysis.outline.sections);
+  return out.sort((a, b) => a[0] - b[0]);
+}
+
+/** The pairs of statements of one quantity whose values differ, in document order (memoised per version). */
 export function repeatConflicts(analysis: Analysis): RepeatPair[] {
   return figureLines(analysis).conflicts;
 }
 
-/**
- * The lines with claims that are not consistent, relative to the line start (line memos: the
- * same objects as long as the line's text is unchanged). For rules that cache per line.
- */
+/** The lines with claims that are not consistent, relative to the line start. */
 export function flaggedClaimLines(analysis: Analysis): ReadonlyArray<{ line: number; offset: number; data: LineFigures }> {
   return figureLines(analysis).flaggedLines;
 }
@@ -203,16 +207,9 @@ function pointAt(out: FiguresAnalysis, repeats: Claim[]): void {
  */
 export function analyzeFigures(fullSimplified: string, fullOriginal: string = fullSimplified): FiguresAnalysis {
   const parts: Array<{ offset: number; line: number; data: LineFigures }> = [];
-  let start = 0;
-  let line = 0;
-  const n = fullSimplified.length;
-  for (let i = 0; i <= n; i++) {
-    const c = i < n ? fullSimplified.charCodeAt(i) : 10;
-    if (c !== 10 && c !== 13) continue;
-    if (i > start) parts.push({ offset: start, line, data: analyzeLine(fullSimplified.slice(start, i), fullOriginal.slice(start, i)) });
-    if (c === 13 && i + 1 < n && fullSimplified.charCodeAt(i + 1) === 10) i++;
-    start = i + 1;
-    line++;
+  const lines = splitLines(fullOriginal);
+  for (const unit of paragraphUnits(fullOriginal, lines, new Uint8Array(lines.length))) {
+    parts.push({ offset: unit.start, line: unit.line, data: analyzeLine(fullSimplified.slice(unit.start, unit.end), fullOriginal.slice(unit.start, unit.end)) });
   }
   const out = assemble(parts);
   pointAt(out, pairRepeats(parts, [], false).map((p) => repeatClaim(p, fullOriginal)));
@@ -289,7 +286,16 @@ export function analyzeLine(lineSimplified: string, lineOriginal: string = lineS
   const linked = new Set(rc.filter((c) => c.inputs.length > 1).map((c) => c.anchor));
   claims.push(...boundClaims(ctx, rates));
   claims.push(...grimClaims(ctx, rates, linked));
-  claims.push(...sumClaims(ctx));
+  const shares = findShares(ctx, new Set(rates.map((r) => r.figure)));
+  claims.push(...shareClaims(ctx, shares));
+  const sums = sumClaims(ctx);
+  claims.push(...sums);
+  // A series of shares of one whole adding up to 100% is a complete breakdown (unless a 其中 list already is).
+  for (const series of completeShareSeries(shares)) {
+    const parts = new Set(series.parts);
+    if (sums.some((c) => c.anchor === series.base && c.inputs.some((i) => parts.has(i.figure)))) continue;
+    claims.push(sumClaim(ctx, { total: series.base, parts: series.parts, exhaustive: true, marker: '占…%', assumed: !sameSentence(ctx, series.base, series.parts[0]) }));
+  }
   claims.push(...changeClaims(ctx));
   const repeat = repeatCandidates(ctx);
   claims.sort((a, b) => a.anchor.numStart - b.anchor.numStart);
@@ -318,12 +324,60 @@ export function analyzeLine(lineSimplified: string, lineOriginal: string = lineS
   return { figures, skipped, sentences, rates, claims, repeat, flagged };
 }
 
-/** A CJK character followed by (pinyin): 區(qū), 發(fā). */
-const PINYIN_RE = /(?<=[\u3400-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}[)）]/g;
+/** A run of lines read as one paragraph: offsets in the text, and its first line. */
+interface Unit {
+  line: number;
+  start: number;
+  end: number;
+}
+
+/** A line that ends a paragraph: terminal punctuation, or too short to be a hard-wrapped line (a title). */
+const ENDS_PARAGRAPH = /[。！？!?；;：:”’」』】》]\s*$/;
+const MIN_WRAPPED_LINE = 16;
+/** A line that starts something new (a list item, a quote, a table row, a Markdown heading). */
+const STARTS_BLOCK = /^\s*(?:[-*+>#|]|\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）])/;
+
+/**
+ * The paragraphs of a text for the figures engine: consecutive non-blank lines joined when the
+ * earlier one was hard-wrapped mid-sentence (no terminal punctuation, a full line) and the later
+ * one does not start a block; lines marked `alone` (headings, table rows) are never joined.
+ * Linear in the number of lines.
+ */
+export function paragraphUnits(text: string, lines: ReadonlyArray<{ start: number; end: number }>, alone: Uint8Array): Unit[] {
+  const out: Unit[] = [];
+  let current: Unit | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const { start, end } = lines[i];
+    const lineText = text.slice(start, end);
+    if (end === start || !lineText.trim()) {
+      current = null;
+      continue;
+    }
+    if (current && !alone[i] && !STARTS_BLOCK.test(lineText)) {
+      current.end = end;
+    } else {
+      current = { line: i, start, end };
+      out.push(current);
+    }
+    if (alone[i] || ENDS_PARAGRAPH.test(lineText) || lineText.trim().length < MIN_WRAPPED_LINE) current = null;
+  }
+  return out;
+}
+
+function sameSentence(ctx: FigureContext, a: Figure, b: Figure): boolean {
+  return ctx.sentences.some((st) => st.figures.includes(a) && st.figures.includes(b));
+}
+
+/**
+ * Cut out before analysis: a CJK character's (pinyin) — 區(qū), 發(fā) — and the line breaks of a
+ * hard-wrapped paragraph with the spaces around them (a sentence wrapped over two lines is one
+ * sentence, and 审\n结 is one word).
+ */
+const PINYIN_RE = /(?<=[\u3400-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}[)）]|[ \t\u3000]*(?:\r\n|\r|\n)[ \t\u3000]*/g;
 
 function withoutPinyin(simplified: string, original: string): { simplified: string; original: string; map: Int32Array | null } {
   // Pinyin needs a bracket: most lines have none and skip the lookbehind scan.
-  if (simplified.indexOf('(') < 0 && simplified.indexOf('（') < 0) return { simplified, original, map: null };
+  if (simplified.indexOf('(') < 0 && simplified.indexOf('（') < 0 && simplified.indexOf('\n') < 0 && simplified.indexOf('\r') < 0) return { simplified, original, map: null };
   PINYIN_RE.lastIndex = 0;
   if (!PINYIN_RE.test(simplified)) return { simplified, original, map: null };
   PINYIN_RE.lastIndex = 0;

@@ -24,7 +24,7 @@ const DOWN_RE = new RegExp(`^(${DOWN})`);
 const BEFORE_CHANGE_RE = new RegExp(`(?:同比|环比|比上年|较上年|比去年|较去年|比上年同期|较上年同期|较去年同期|较|比)?(?:${UP}|${DOWN})了?(?:为|达)?$`);
 
 /** Between the current figure and the base: ,比上年同期的 / ,较去年 / ,与2023年的…相比? (not supported) */
-const COMPARE_LEAD_RE = /^[,，]?(?:同比)?(?:比|较)(?:上年|去年|上一年|上年度|\d{4}年)?(?:同期)?(?:的)?$/;
+const COMPARE_LEAD_RE = /^[,，]?(?:[\u4e00-\u9fff]{1,4}?[量数])?(?:同比)?(?:比|较)(?:上年|去年|上一年|上一年度|上年度|\d{4}年)?(?:同期)?(?:的)?$/;
 const CHANGE_ONLY_RE = new RegExp(`^(?:${UP}|${DOWN})了?(?:为|达)?$`);
 
 interface ChangeShape {
@@ -32,7 +32,18 @@ interface ChangeShape {
   base: Figure;
   change: Figure;
   down: boolean;
+  /** 年均增长x% over a span: the years between the two figures, or null when not stated. */
+  annual?: { years: number | null };
 }
+
+/** 由/从 (2020年(的)) before the first figure of 由A增长到B. */
+const FROM_RE = /[由从](?:((?:19|20)\d\d)年(?:底|末)?(?:的)?)?$/;
+/** Between the two figures: (增长)到 (2025年(的)). */
+const TO_RE = new RegExp(`^[^,，;；。]{0,6}?(?:${UP}|${DOWN})?(?:到|至)(?:((?:19|20)\\d\\d)年(?:底|末)?(?:的)?)?$`);
+/** Between the second figure and the change: only a separator and the change word (年均增长) — no new subject. */
+const AFTER_TO_RE = new RegExp(`^[,，、]?\\s*(?:累计|共计?|总计|分别)?(年均|年平均|平均每年|每年平均)?(?:${UP}|${DOWN})了?(?:为|达|约)?$`);
+/** A figure's value in the previous period, in brackets right after it: 7976件(2019年6593件). */
+const BRACKET_BASE_RE = /^[(（](?:(?:19|20)\d\d年|上年|去年|上一年|上年同期|去年同期)(?:同期)?(?:为|是)?$/;
 
 function dirOf(word: string): boolean {
   return DOWN_RE.test(word);
@@ -54,20 +65,31 @@ function findChanges(ctx: FigureContext, sent: Sentence): ChangeShape[] {
   const { s } = ctx;
   const figs = sent.figures;
   const out: ChangeShape[] = [];
+  const shaped = new Map<Figure, ChangeShape>();
+  // 7976件(2019年6593件): pairs of a figure and its previous-period value, in order.
+  const bracketPairs: Array<{ current: Figure; base: Figure }> = [];
+  for (let j = 0; j + 1 < figs.length; j++) {
+    const [x, y] = [figs[j], figs[j + 1]];
+    if (sameKind(x, y) && BRACKET_BASE_RE.test(s.slice(x.end, y.start)) && /^[)）]/.test(s.slice(y.end, y.end + 1))) bracketPairs.push({ current: x, base: y });
+  }
+  let pairsUsed = 0;
   for (let i = 0; i < figs.length; i++) {
     const change = figs[i];
-    if (change.kind !== 'percent' && change.kind !== 'points' && change.kind !== 'count') continue;
+    if (change.kind !== 'percent' && change.kind !== 'points' && change.kind !== 'count' && change.kind !== 'times') continue;
     const word = changeWordBefore(s, change, sent.start);
     if (!word) continue;
     const down = dirOf(word);
-    // Shape 1: 由A…(到|至)B, …x  — A and B are the two figures before the change.
+    // Shape 1: 由A…(到|至)B, (年均)增长x  — A and B are the two figures before the change.
     if (i >= 2) {
       const a = figs[i - 2];
       const b = figs[i - 1];
-      const between = s.slice(a.end, b.start);
-      const lead = s.slice(Math.max(sent.start, a.start - 2), a.start);
-      if (/[由从]$/.test(lead) && new RegExp(`(${UP}|${DOWN})?(?:到|至)$`).test(between) && sameKind(a, b) && /^[,，]?[^,，;；。]{0,12}$/.test(s.slice(b.end, change.start))) {
-        out.push({ current: b, base: a, change, down });
+      const from = FROM_RE.exec(s.slice(Math.max(sent.start, a.start - 10), a.start));
+      const to = from && TO_RE.exec(s.slice(a.end, b.start));
+      const tail = to && AFTER_TO_RE.exec(s.slice(b.end, change.start));
+      if (from && to && tail && sameKind(a, b)) {
+        const annual = tail[1] ? { years: from[1] && to[1] ? Number(to[1]) - Number(from[1]) : null } : undefined;
+        out.push({ current: b, base: a, change, down, ...(annual ? { annual } : {}) });
+        shaped.set(change, out[out.length - 1]);
         continue;
       }
     }
@@ -77,6 +99,7 @@ function findChanges(ctx: FigureContext, sent: Sentence): ChangeShape[] {
       const b = figs[i - 2];
       if (COMPARE_LEAD_RE.test(s.slice(b.end, a.start)) && CHANGE_ONLY_RE.test(s.slice(a.end, change.start)) && sameKind(a, b)) {
         out.push({ current: b, base: a, change, down });
+        shaped.set(change, out[out.length - 1]);
         continue;
       }
     }
@@ -87,8 +110,41 @@ function findChanges(ctx: FigureContext, sent: Sentence): ChangeShape[] {
       const after = s.slice(change.end, a.start);
       if (/^[(（](?:上年|去年|上年同期|去年同期|\d{4}年)(?:同期)?(?:为|是)$/.test(after) && sameKind(a, b) && /^[,，]?(?:同比|比上年|较上年)?$/.test(s.slice(b.end, change.start).replace(BEFORE_CHANGE_RE, ''))) {
         out.push({ current: b, base: a, change, down });
+        shaped.set(change, out[out.length - 1]);
         continue;
       }
+    }
+    // Shape 4: B件,较上年A件增加D件,同比增长x% — the percentage after an absolute difference.
+    if (i >= 1 && change.kind === 'percent') {
+      const prior = shaped.get(figs[i - 1]);
+      if (prior && prior.change.kind === 'count' && /^[,，]?(?:同比|比上年|较上年)?$/.test(s.slice(figs[i - 1].end, change.start).replace(BEFORE_CHANGE_RE, ''))) {
+        out.push({ current: prior.current, base: prior.base, change, down });
+        shaped.set(change, out[out.length - 1]);
+        continue;
+      }
+    }
+    // Shape 5: A件(2019年a件),B件(2019年b件),同比分别增长x%和y% — in order; or one pair and one change.
+    if (change.kind === 'percent' && pairsUsed < bracketPairs.length) {
+      const pending = bracketPairs.slice(pairsUsed).filter((p) => p.base.end < change.start);
+      if (!pending.length) continue;
+      const respectively = /分别$/.test(s.slice(Math.max(sent.start, change.start - 8), change.start).replace(CHANGE_WORD_RE, ''));
+      const changes = [change];
+      if (respectively) {
+        for (let k = i + 1; k < figs.length && changes.length < pending.length; k++) {
+          if (figs[k].kind !== 'percent' || !/^[和、及与,，]$/.test(s.slice(figs[k - 1].end, figs[k].start))) break;
+          changes.push(figs[k]);
+        }
+      }
+      const between = s.slice(pending[pending.length - 1].base.end + 1, change.start);
+      if (!/^[,，]?(?:同比)?(?:分别)?/.test(between) || /[;；。]/.test(between) || (between.match(/[,，]/g) ?? []).length > 1) continue;
+      if (respectively ? changes.length !== pending.length : pending.length !== 1) continue;
+      changes.forEach((c, k) => {
+        const shape = { current: pending[k].current, base: pending[k].base, change: c, down };
+        out.push(shape);
+        shaped.set(c, shape);
+      });
+      pairsUsed += pending.length;
+      i += changes.length - 1;
     }
   }
   return out;
@@ -139,6 +195,8 @@ export function changeClaims(ctx: FigureContext): Claim[] {
 }
 
 function changeClaim(ctx: FigureContext, c: ChangeShape): Claim {
+  if (c.annual) return annualClaim(ctx, c, c.annual.years);
+  if (c.change.kind === 'times') return multipleClaim(ctx, c);
   const { s, original } = ctx;
   const { current, base, change, down } = c;
   const label = (f: Figure) => labelBefore(s, f, 0);
@@ -244,5 +302,119 @@ function changeClaim(ctx: FigureContext, c: ChangeShape): Claim {
     ]),
     working: `${relWorking} ≠ ${down ? '−' : '+'}${change.printed}%`,
     suggestions: change.arabic && Math.sign(relPoint) === sign ? [{ figure: change, newText: formatAt(Math.abs(relPoint), Math.max(d, 1)), title: both(`将变化率改为 ${formatAt(Math.abs(relPoint), Math.max(d, 1))}%`, `Change the rate of change to ${formatAt(Math.abs(relPoint), Math.max(d, 1))}%`) }] : [],
+  };
+}
+
+/** The compound annual rate from `base` to `current` over `years`, in percent, over intervals. */
+export function annualRate(base: Interval, current: Interval, years: number): Interval {
+  if (base[1] <= 0 || years <= 0) return [NaN, NaN];
+  const f = (b: number, c: number) => 100 * (Math.pow(c / b, 1 / years) - 1);
+  const lo = base[1] === Infinity ? -100 : f(base[1], Math.max(current[0], 0));
+  const hi = base[0] <= 0 || current[1] === Infinity ? Infinity : f(base[0], current[1]);
+  return [lo, hi];
+}
+
+/**
+ * 由A增长到B,年均增长x%: a compound rate over the span the text states (从2020年的A到2025年的B: 5
+ * years). Without a stated span nothing is asserted; the note names the spans that would fit.
+ */
+function annualClaim(ctx: FigureContext, c: ChangeShape, years: number | null): Claim {
+  const { s, original } = ctx;
+  const { current, base, change, down } = c;
+  const word = changeWordBefore(s, change, 0) ?? '';
+  const name = `年均${word}${figureText(original, change)}`;
+  const inputs: ClaimInput[] = [
+    { role: 'change', figure: change, label: `年均${word}` },
+    { role: 'current', figure: current, label: labelBefore(s, current, 0) },
+    { role: 'base', figure: base, label: labelBefore(s, base, 0) },
+  ];
+  const stated = (down ? -1 : 1) * change.value;
+  const d = change.decimals;
+  const a = base.kind === 'count' ? formatCount(base.value) : base.printed;
+  const b = current.kind === 'count' ? formatCount(current.value) : current.printed;
+  const point = (n: number) => 100 * (Math.pow(current.value / base.value, 1 / n) - 1);
+  const header = both(
+    `**${md(name)}**（年均增长核对，按复合增长率）\n\n- 起点：${md(figureText(original, base))}\n- 终点：${md(figureText(original, current))}`,
+    `**${md(name)}** (annual average growth, compound)\n\n- from: ${md(figureText(original, base))}\n- to: ${md(figureText(original, current))}`,
+  );
+  const claimBase = { kind: 'cagr' as const, anchor: change, name, inputs, suggestions: [] };
+  if (years === null || years <= 0) {
+    const fitting: number[] = [];
+    for (let n = 2; n <= 10; n++) if (matchPercent(annualRate(interval(base), interval(current), n), stated, d, change.approx)) fitting.push(n);
+    const hint = fitting.length
+      ? both(`（若跨度为 ${fitting.join('、')} 年则与所写一致，例如 (${b} ÷ ${a})^(1/${fitting[0]}) − 1 = ${formatWorking(point(fitting[0]), d)}%）`, `(consistent over a span of ${fitting.join(', ')} years, e.g. (${b} ÷ ${a})^(1/${fitting[0]}) − 1 = ${formatWorking(point(fitting[0]), d)}%)`)
+      : both('', '');
+    return {
+      ...claimBase,
+      computed: null,
+      verdict: 'unverifiable',
+      problem: 'no-span',
+      explanation: joinLines([header, both(`\n句中没有写明起止年份，年均增长按复合增长率计算，需要年数，未核对。${hint['zh-cn']}`, `\nThe sentence states no start and end years; an annual average is a compound rate over a number of years, so it is not checked. ${hint.en}`)]),
+      working: fitting.length ? `(${b} ÷ ${a})^(1/n) − 1, n ∈ {${fitting.join(', ')}} ?` : '',
+    };
+  }
+  const value = point(years);
+  const method = matchPercent(annualRate(interval(base), interval(current), years), stated, d, change.approx);
+  const working = `(${b} ÷ ${a})^(1/${years}) − 1 = ${formatWorking(value, d)}%`;
+  if (method) {
+    return { ...claimBase, computed: value, verdict: 'consistent', method, explanation: joinLines([header, both(`\n${working}（${years} 年复合）→ ${formatAt(value, d, method)}% ✓`, `\n${working} (compound over ${years} years) → ${formatAt(value, d, method)}% ✓`)]), working: `${working} ✓` };
+  }
+  // The total growth written as the annual average is the classic slip; say what each reading gives.
+  const total = (100 * (current.value - base.value)) / base.value;
+  return {
+    ...claimBase,
+    computed: value,
+    verdict: 'inconsistent',
+    problem: 'mismatch',
+    explanation: joinLines([
+      header,
+      both(
+        `\n${working}（${years} 年复合）→ 应为 ${formatAt(value, d)}%，所写 ${change.printed}% ✗\n\n（${years} 年总增长为 ${formatWorking(total, d)}%）`,
+        `\n${working} (compound over ${years} years) → ${formatAt(value, d)}%, not the stated ${change.printed}% ✗\n\n(the total growth over ${years} years is ${formatWorking(total, d)}%)`,
+      ),
+    ]),
+    working: `${working} ≠ ${change.printed}%`,
+  };
+}
+
+/**
+ * 由A增长到B,增长(近)N倍: "增长N倍" is read by some writers as B = (N+1)·A and by others as B = N·A;
+ * either reading is accepted, and only a figure that fits neither is reported.
+ */
+function multipleClaim(ctx: FigureContext, c: ChangeShape): Claim {
+  const { s, original } = ctx;
+  const { current, base, change } = c;
+  const word = changeWordBefore(s, change, 0) ?? '';
+  const name = `${word}${figureText(original, change)}`;
+  const inputs: ClaimInput[] = [
+    { role: 'change', figure: change, label: word },
+    { role: 'current', figure: current, label: labelBefore(s, current, 0) },
+    { role: 'base', figure: base, label: labelBefore(s, base, 0) },
+  ];
+  const ratio = current.value / base.value;
+  const [lo, hi] = figureInterval(change);
+  const [rlo, rhi] = [figureInterval(current)[0] / figureInterval(base)[1], figureInterval(current)[1] / Math.max(figureInterval(base)[0], 1e-12)];
+  // Stated multiples are rounded: a whole N covers N ± 0.5 (N.d covers ± 0.05).
+  const slack = 0.5 * Math.pow(10, -change.decimals);
+  const fits = (offset: number) => rhi - offset >= (change.approx === 'atMost' || change.approx === 'about' ? 0 : lo - slack) && rlo - offset <= (change.approx === 'atLeast' || change.approx === 'about' ? Infinity : hi + slack);
+  const ok = fits(1) || fits(0);
+  const working = `${formatCount(current.value)} ÷ ${formatCount(base.value)} = ${formatWorking(ratio, 2)}`;
+  const header = both(`**${md(name)}**（倍数核对）`, `**${md(name)}** (multiple)`);
+  return {
+    kind: 'multiple',
+    anchor: change,
+    name,
+    inputs,
+    suggestions: [],
+    computed: ratio,
+    verdict: ok ? 'consistent' : 'inconsistent',
+    ...(ok ? {} : { severity: 'warning' as const, problem: 'mismatch' }),
+    explanation: joinLines([
+      header,
+      ok
+        ? both(`\n${working} 倍（增长 ${formatWorking(ratio - 1, 2)} 倍）✓`, `\n${working} times (up ${formatWorking(ratio - 1, 2)} times) ✓`)
+        : both(`\n${working} 倍，即增长 ${formatWorking(ratio - 1, 2)} 倍：两种读法都与所写的 ${change.printed} 倍不符 ✗`, `\n${working} times, i.e. up ${formatWorking(ratio - 1, 2)} times: neither reading gives the stated ${change.printed} ✗`),
+    ]),
+    working: ok ? `${working} ✓` : `${working} ≠ ${change.printed}`,
   };
 }

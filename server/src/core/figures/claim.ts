@@ -6,6 +6,14 @@ import type { MatchMethod } from './arithmetic';
 export type ClaimKind =
   /** A rate against its numerator and denominator (rate-mismatch). */
   | 'rate'
+  /** A part's share of a whole without 率 (N件,占比X%; rate-mismatch). */
+  | 'share'
+  /** A balance identity: 新收 + 上年结转 = 办结 + 结转下年 (sum-mismatch). */
+  | 'balance'
+  /** Annual average growth over a span (年均增长x%), a compound rate (change-mismatch). */
+  | 'cagr'
+  /** A multiple: 增长近3倍, 翻一番 (change-mismatch). */
+  | 'multiple'
   /** A rate that cannot exceed 100% (percent-out-of-range). */
   | 'rate-bound'
   /** A rate with a known denominator and no numerator (GRIM; rate-impossible). */
@@ -17,7 +25,13 @@ export type ClaimKind =
   /** A change between two percentages written as a percent (percent-point). */
   | 'percent-point'
   /** The same quantity stated twice (figure-conflict). */
-  | 'repeat';
+  | 'repeat'
+  /** A statistical table's row or column total (statistical-tables; table-identity). */
+  | 'table-sum'
+  /** A table's balance: 一 + 二 = 三 + 四 (statistical-tables; table-identity). */
+  | 'table-balance'
+  /** A narrative figure restating a table cell (statistical-tables; table-text-mismatch). */
+  | 'table-text';
 
 /**
  * consistent: the arithmetic holds; inconsistent: it does not (a finding);

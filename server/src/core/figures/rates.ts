@@ -12,33 +12,9 @@ import { formatAt, formatCount, formatWorking, grimDenominators, grimNumerators,
 import { both, figureText, joinLines, md, precisionText } from './explain';
 import { clauseBefore, isClauseBoundaryAt, isTotalLabel, labelBefore, type Sentence } from './text';
 import type { LocalizedText } from '../l10n';
+import { BOUNDED_RATE_KEYS, GENERIC_RATE_QUALIFIERS, NOT_RATE_CHARS, RATE_BY_KEY, PER_UNIT_RE } from './vocabulary';
 
-/** Rates that cannot exceed 100% (domain.md §3); keys are the last two characters of the stem. */
-export const BOUNDED_RATE_KEYS = new Set([
-  '办结', '结案', '审结', '满意', '好评', '参考', '及格', '优秀', '应诉', '公开', '公示', '覆盖', '合格', '报备',
-  '及时', '规范', '知晓', '纠错', '败诉', '成功', '调解', '化解', '准确', '达标', '参与', '回复', '答复', '办理',
-  '执行', '到庭', '出庭', '胜诉', '采纳', '落实', '上线', '通过', '网办', '签约', '接通', '处置',
-]);
-
-/**
- * Keys whose numerator can be recognised by its verb (已审结202宗 → 审结率). Rates named
- * after a quality (满意, 规范, 公开, 覆盖 …) have no such count in prose: 核发规范性文件6件
- * is not the numerator of 规范率.
- */
-const NUMERATOR_KEYS = new Set(['审结', '办结', '结案', '成功', '调解', '化解', '纠错', '败诉', '胜诉', '采纳', '应诉', '出庭', '答复', '回复', '执行', '撤诉', '调撤']);
-
-/** Words in a numerator's label that match a rate key. */
-const NUMERATOR_WORDS: Record<string, string[]> = {
-  审结: ['审结', '结案'],
-  办结: ['办结', '结案', '审结'],
-  结案: ['结案', '办结', '审结'],
-  成功: ['成功'],
-  应诉: ['应诉'],
-  出庭: ['出庭'],
-};
-
-/** Qualifiers that do not narrow what a rate counts (案件审结率 = 审结率). */
-const GENERIC_QUALIFIERS = new Set(['案件', '事项', '全年', '年度', '整体', '综合', '总体', '全区', '全市', '全街', '全镇', '全县', '平均', '当年', '本年']);
+export { BOUNDED_RATE_KEYS };
 
 export interface RateMention {
   figure: Figure;
@@ -58,7 +34,6 @@ export interface FigureContext {
 
 const LINK_AFTER_RATE = /^(?:均|也|分别|已|则)?(?:为|达|达到|是|保持在|稳定在|提升至|提高至|提高到|上升至|上升到|升至|仅为|只有|高达|已达|实现)?$/;
 /** 效率, 频率, 汇率 … are not proportions. */
-const NOT_RATE_CHAR = new Set(['效', '频', '汇', '税', '费', '概', '利', '速', '坡', '倍']);
 const STEM_STOP = new Set(['、', '和', '与', '的', '“', '”', '"', '《', '》', ' ']);
 
 /** Rate names (X率) in front of a percentage, including lists (参考率、优秀率均达100%). */
@@ -76,7 +51,7 @@ export function rateNamesBefore(s: string, f: Figure, sentenceStart: number): Ar
     // 报备率及及时率: a 及 right after another 率 is a joiner, not part of the name.
     if (clause[i] === '及' && clause[i - 1] === '率' && pos - i > 2) i++;
     const stem = clause.slice(i, pos);
-    if (stem.length >= 2 && !NOT_RATE_CHAR.has(stem[stem.length - 1])) names.unshift({ name: `${stem}率`, key: stem.slice(-2) });
+    if (stem.length >= 2 && !NOT_RATE_CHARS.has(stem[stem.length - 1])) names.unshift({ name: `${stem}率`, key: stem.slice(-2) });
     // Another rate before a joiner?
     const j = i - 1;
     if (j >= 1 && '、和及与'.includes(clause[j]) && clause[j - 1] === '率') {
@@ -141,6 +116,8 @@ interface Linked {
   denominators: Figure[];
   strong: boolean;
   via: 'sentence' | 'back-reference' | 'previous-sentence';
+  /** The numerator is a sum the rate's concept defines (综合化解率): a reading, reported as a warning. */
+  assumed: boolean;
 }
 
 function sameFamily(a: Figure, b: Figure): boolean {
@@ -172,42 +149,86 @@ function link(ctx: FigureContext, r: RateMention): Linked | null {
       }
     }
   }
-  if (!NUMERATOR_KEYS.has(r.key)) return null;
-  const words = NUMERATOR_WORDS[r.key] ?? [r.key];
+  const concept = RATE_BY_KEY.get(r.key);
+  if (!concept) return null;
+  const words = concept.numerator;
   const region = refAt >= 0 ? before.filter((f) => f.start > refAt) : before;
   // A qualified rate (调撤结案率, 按时办结率) counts only what its qualifier says: 审结16.79万件
   // is not the numerator of 调撤结案率 (domain.md §3, the 2024 white paper case).
   const stem = r.name.slice(0, -1);
   const qualifier = stem.slice(0, -2).slice(-2);
-  const needQualifier = qualifier.length === 2 && !GENERIC_QUALIFIERS.has(qualifier);
+  const needQualifier = qualifier.length === 2 && !GENERIC_RATE_QUALIFIERS.has(qualifier);
+  const labelOf = (f: Figure) => labelBefore(s, f, sent.start);
+  const isNumeratorLabel = (label: string) => words.some((w) => label.includes(w) && !label.includes(`${w}性`)) && !isTotalLabel(label);
   const isNumerator = (f: Figure) => {
-    const label = labelBefore(s, f, sent.start);
+    const label = labelOf(f);
     if (needQualifier && !label.includes(qualifier)) return false;
-    return words.some((w) => label.includes(w) && !label.includes(`${w}性`)) && !isTotalLabel(label);
+    return isNumeratorLabel(label) && !isPerUnit(s, f, sent.start);
   };
-  const num = [...region].reverse().find(isNumerator);
-  if (!num) return null;
-  const fits = (d: Figure) => sameFamily(d, num) && d !== num && (!r.bounded || figureInterval(d)[1] >= figureInterval(num)[0]);
+  /** A base: a total (共, 受理 …) or a count named by the rate's base concept (开庭审理 for 出庭应诉率). */
+  const isBase = (f: Figure) => {
+    if (isPerUnit(s, f, sent.start)) return false;
+    const clause = clauseBefore(s, f, sent.start);
+    if (isTotalLabel(clause)) return true;
+    const label = labelOf(f);
+    return !isNumeratorLabel(label) && concept.base.some((w) => label.includes(w));
+  };
+  let num = [...region].reverse().find(isNumerator);
+  let numerators: Figure[][] | null = num ? [[num]] : null;
+  let assumed = false;
+  if (!num && concept.sumOf && refAt < 0) {
+    // 综合化解率 = (纠错 + 调解) ÷ 审结: one count per group, after the base (a reading: a warning at most).
+    const picks = concept.sumOf.map((group) => [...region].reverse().find((f) => group.some((w) => labelOf(f).includes(w)) && !isPerUnit(s, f, sent.start)));
+    if (picks.every((f): f is Figure => f !== undefined) && new Set(picks).size === picks.length) {
+      const sorted = [...picks].sort((x, y) => x.numStart - y.numStart);
+      num = sorted[0];
+      numerators = [sorted];
+      assumed = true;
+    }
+  }
+  if (!num || !numerators) return refAt < 0 ? rateBeforeCounts(ctx, r, isNumerator, isBase) : null;
+  const first = num;
+  const fits = (d: Figure) => sameFamily(d, first) && !numerators!.some((n) => n.includes(d)) && (!r.bounded || figureInterval(d)[1] >= figureInterval(first)[0]);
   if (refAt >= 0) {
     const prev = previousWindow(ctx, sent, r.figure.start);
     const pool = [...before.filter((f) => f.start < refAt).reverse(), ...(prev && prev.line === sent.line ? counts(prev.figures).reverse() : [])];
     const ante = pool.find((f) => labelBefore(s, f, 0).includes(refKey) && fits(f));
     if (ante) {
-      const parts = region.filter((f) => sameFamily(f, num));
-      const numerators = [[num]];
+      const parts = region.filter((f) => sameFamily(f, first));
       if (parts.length >= 2) numerators.push(parts);
-      return { numerators, denominators: [ante], strong: true, via: 'back-reference' };
+      return { numerators, denominators: [ante], strong: true, via: 'back-reference', assumed };
     }
     return null;
   }
-  const totals = before.filter((f) => f.numStart < num.numStart && fits(f) && isTotalLabel(clauseBefore(s, f, sent.start)));
-  if (totals.length) return { numerators: [[num]], denominators: totals.reverse(), strong: totals.length === 1, via: 'sentence' };
+  const totals = before.filter((f) => f.numStart < first.numStart && fits(f) && isBase(f));
+  if (totals.length) return { numerators, denominators: totals.reverse(), strong: totals.length === 1, via: 'sentence', assumed };
   const prev = previousWindow(ctx, sent, r.figure.start);
   if (prev && prev.line === sent.line) {
-    const prevTotals = counts(prev.figures).filter((f) => fits(f) && isTotalLabel(clauseBefore(s, f, prev.start)));
-    if (prevTotals.length) return { numerators: [[num]], denominators: prevTotals.reverse(), strong: false, via: 'previous-sentence' };
+    const prevTotals = counts(prev.figures).filter((f) => fits(f) && isTotalLabel(clauseBefore(s, f, prev.start)) && !isPerUnit(s, f, prev.start));
+    if (prevTotals.length) return { numerators, denominators: prevTotals.reverse(), strong: false, via: 'previous-sentence', assumed };
   }
   return null;
+}
+
+/**
+ * A rate stated before its counts: 出庭应诉率100%（开庭审理52件,出庭应诉52件）, 审结率95%,共受理40件,审结38件.
+ * The counts must follow in the same sentence, the base first or the numerator first.
+ */
+function rateBeforeCounts(ctx: FigureContext, r: RateMention, isNumerator: (f: Figure) => boolean, isBase: (f: Figure) => boolean): Linked | null {
+  const after = counts(r.sentence.figures).filter((f) => f.numStart > r.figure.numEnd);
+  // Only the clauses right after the rate: at most four counts, and no second rate in between.
+  const next = r.sentence.figures.find((f) => f.numStart > r.figure.numEnd && f.kind === 'percent');
+  const window = after.filter((f) => !next || f.numStart < next.numStart).slice(0, 4);
+  const num = window.find(isNumerator);
+  if (!num) return null;
+  const bases = window.filter((f) => f !== num && sameFamily(f, num) && isBase(f));
+  if (bases.length !== 1) return null;
+  return { numerators: [[num]], denominators: bases, strong: true, via: 'sentence', assumed: false };
+}
+
+/** A per-unit figure (每千人6.6批次, 人均, 户均) is never a count of a rate, a total or a part. */
+export function isPerUnit(s: string, f: Figure, min: number): boolean {
+  return PER_UNIT_RE.test(s.slice(Math.max(min, f.start - 16), f.start));
 }
 
 function sumInterval(figs: Figure[]): Interval {
@@ -367,8 +388,9 @@ export function rateClaims(ctx: FigureContext, mentions: RateMention[]): Claim[]
       inputs,
       computed: value,
       verdict: 'inconsistent',
+      ...(linked.assumed ? { severity: 'warning' as const } : {}),
       explanation: pointInputs
-        ? joinLines([header(), inputLines(), both(`\n${working} ${verdictLine(value, f, null)['zh-cn']}`, `\n${working} ${verdictLine(value, f, null).en}`)])
+        ? joinLines([header(), inputLines(), ...(linked.assumed ? [assumedLine(r.name)] : []), both(`\n${working} ${verdictLine(value, f, null)['zh-cn']}`, `\n${working} ${verdictLine(value, f, null).en}`)])
         : joinLines([
             header(),
             inputLines(),
@@ -380,6 +402,11 @@ export function rateClaims(ctx: FigureContext, mentions: RateMention[]): Claim[]
     });
   }
   return claims;
+}
+
+/** What a warning assumed: the rate's numerator is the sum its concept defines. */
+function assumedLine(name: string): LocalizedText {
+  return both(`（假定${md(name)}的分子为上列两项之和，按通常口径计算）`, `(assumed: the numerator of ${md(name)} is the sum of the two counts above, its usual definition)`);
 }
 
 function rateSuggestions(ctx: FigureContext, rate: Figure, num: Figure[], den: Figure, value: number): Suggestion[] {

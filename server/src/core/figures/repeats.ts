@@ -13,6 +13,7 @@ import { formatCount } from './arithmetic';
 import { both, figureText, md } from './explain';
 import { clauseBefore, normalizeLabel } from './text';
 import type { FigureContext } from './rates';
+import { PLAN_RE, SPAN_RE } from './vocabulary';
 
 const COMPARISON = /同比|环比|上年|去年|上一年|较|比上|增长|下降|增加|减少|提高|降低|上升/;
 const MIN_LABEL = 5;
@@ -39,6 +40,8 @@ export function repeatCandidates(ctx: FigureContext): RepeatCandidate[] {
     if (COMPARISON.test(sentenceText)) continue;
     const year = /(?:19|20)\d\d(?=年)/.exec(sentenceText)?.[0] ?? '';
     const partial = /截至|截止|上半年|下半年|季度|[0-9０-９一二三四五六七八九十]+月/.test(sentenceText) ? 'partial' : '';
+    // A plan or target is not a result, and a multi-year total is not one year's: neither is compared with the others.
+    const frame = PLAN_RE.test(sentenceText) ? 'plan' : SPAN_RE.test(sentenceText) ? 'span' : '';
     let prevEnd = sent.start;
     const seenHere = new Set<string>();
     for (const f of sent.figures) {
@@ -51,7 +54,7 @@ export function repeatCandidates(ctx: FigureContext): RepeatCandidate[] {
       if (label.length < MIN_LABEL || !/^[\u4e00-\u9fff]/.test(label) || /[0-9]/.test(label)) continue;
       // Parts of a breakdown (其中…) describe a subset: they are compared only with other parts.
       const inBreakdown = /其中/.test(clauseBefore(s, f, sent.start));
-      const key = `${label}|${f.family}|${f.unit}|${year}|${partial}|${inBreakdown ? 'part' : ''}`;
+      const key = `${label}|${f.family}|${f.unit}|${year}|${partial}|${frame}|${inBreakdown ? 'part' : ''}`;
       // Two figures with one phrase in one sentence are two different things (two meetings …).
       if (seenHere.has(key)) continue;
       seenHere.add(key);

@@ -1,6 +1,5 @@
 /** Shared glue between claims and findings for the figures rules. */
-import type { FindingInput, RuleContext } from '../rules/types';
-import type { Range } from '../types';
+import type { RuleContext } from '../rules/types';
 import { claimAt, flaggedClaimLines } from './analyze';
 import type { Fix } from '../types';
 import { localize } from '../l10n';
@@ -29,29 +28,10 @@ export function claimData(claim: Claim): Record<string, unknown> {
 
 /**
  * Run a figures rule over the claims of one kind that are not consistent, in document order:
- * `report` is called with each claim at document offsets and a context whose `report` it uses.
- * Every claim but a repeat lies within one line, so what a rule reports for it depends only on
- * the line's text, its line number, the locale and the severity: between versions of an open
- * document the findings of unchanged lines that stay on the same line numbers are replayed
- * instead of being rebuilt.
+ * `report` is called with each claim at document offsets.
  */
 export function reportClaims(ctx: RuleContext, kind: Claim['kind'], report: (c: Claim, ctx: RuleContext) => void): void {
-  const ruleKey = `${kind}\u0000${ctx.locale}\u0000${ctx.severity}`;
   for (const l of flaggedClaimLines(ctx.analysis)) {
-    const reports = (l.data.reports ??= new Map());
-    const hit = reports.get(ruleKey);
-    if (hit && hit.line === l.line) {
-      for (const input of hit.inputs as FindingInput[]) ctx.report(input);
-      continue;
-    }
-    const inputs: FindingInput[] = [];
-    const collecting: RuleContext = { ...ctx, report: (input) => inputs.push({ ...input, range: toRange(ctx, input.range) }) };
-    for (const rel of l.data.flagged) if (rel.kind === kind) report(claimAt(rel, l.offset), collecting);
-    reports.set(ruleKey, { line: l.line, inputs });
-    for (const input of inputs) ctx.report(input);
+    for (const rel of l.data.flagged) if (rel.kind === kind) report(claimAt(rel, l.offset), ctx);
   }
-}
-
-function toRange(ctx: RuleContext, r: FindingInput['range']): Range {
-  return typeof (r as { start: unknown }).start === 'number' ? ctx.doc.rangeOf((r as { start: number }).start, (r as { end: number }).end) : (r as Range);
 }

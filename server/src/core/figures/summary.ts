@@ -11,6 +11,8 @@ import { figuresOf } from './analyze';
 import type { ClaimKind, InputRole, Verdict } from './claim';
 import { figureText } from './explain';
 import { asWritten } from '../quote';
+import { tableClaims } from '../statistical-tables/claims';
+import type { ResolvedConfig } from '../config';
 
 export interface StatsInputJson {
   role: InputRole;
@@ -63,10 +65,14 @@ export interface StatsSummary {
   claims: StatsClaimJson[];
 }
 
-export function statsSummary(analysis: Analysis): StatsSummary {
+/**
+ * `config` chooses the report profile whose statistical tables add their identities as claims
+ * (table-sum, balance, table-text); without it the profile is detected.
+ */
+export function statsSummary(analysis: Analysis, config?: Pick<ResolvedConfig, 'profile' | 'customProfiles'>): StatsSummary {
   const fa = figuresOf(analysis);
   const doc = analysis.doc;
-  const claims: StatsClaimJson[] = fa.claims.map((c) => ({
+  const figureClaims: StatsClaimJson[] = fa.claims.map((c) => ({
     kind: c.kind,
     name: asWritten(doc, c.name, c.anchor.start),
     verdict: c.verdict,
@@ -85,6 +91,8 @@ export function statsSummary(analysis: Analysis): StatsSummary {
     ...(c.method ? { method: c.method } : {}),
     ...(c.problem ? { problem: c.problem } : {}),
   }));
+  // The hook for claims built outside the figures engine: a profile's table identities.
+  const claims = [...figureClaims, ...tableClaims(analysis, config)];
   const consistent = claims.filter((c) => c.verdict === 'consistent').length;
   const inconsistent = claims.filter((c) => c.verdict === 'inconsistent').length;
   return {
@@ -145,9 +153,16 @@ const KIND: Record<ClaimKind, Record<Locale, string>> = {
   'rate-bound': { 'zh-cn': '比率上限', en: 'rate bound' },
   grim: { 'zh-cn': 'GRIM', en: 'GRIM' },
   sum: { 'zh-cn': '合计', en: 'total' },
+  share: { 'zh-cn': '占比', en: 'share' },
+  balance: { 'zh-cn': '收支平衡', en: 'balance' },
+  cagr: { 'zh-cn': '年均增长', en: 'annual average' },
+  multiple: { 'zh-cn': '倍数', en: 'multiple' },
   change: { 'zh-cn': '增减', en: 'change' },
   'percent-point': { 'zh-cn': '百分点', en: 'points' },
   repeat: { 'zh-cn': '重复数字', en: 'repeated' },
+  'table-sum': { 'zh-cn': '表格合计', en: 'table total' },
+  'table-balance': { 'zh-cn': '表格平衡', en: 'table balance' },
+  'table-text': { 'zh-cn': '文表一致', en: 'text vs table' },
 };
 
 const VERDICT: Record<Verdict, Record<Locale, string>> = {

@@ -11,18 +11,28 @@ import type { Figure } from './numbers';
 import { figureInterval, isExact } from './numbers';
 import { formatCount } from './arithmetic';
 import { both, figureText, joinLines, md } from './explain';
-import { isClauseBoundaryAt, isTotalLabel, labelBefore, type Sentence } from './text';
-import type { FigureContext } from './rates';
+import { clauseBefore, isClauseBoundaryAt, isTotalLabel, labelBefore, type Sentence } from './text';
+import { isPerUnit, type FigureContext } from './rates';
+import { sameMeasure } from './shares';
+import { BREAKDOWN_RE, RESIDUAL_RE as RESIDUAL } from './vocabulary';
 
 const STOP_CLAUSE = /同比|环比|比上年|较上年|比去年|较去年|增长|下降|增加|减少|上升|率|共计|合计|总计|累计|(?<![公中总])共(?![享同建治识赢商])/;
-const NEW_ACTIVITY = /^(?:组织|开展|举办|召开|印发|出台|建立|完成|推动|办结|审结|结案|制定|发布|开通|设立|培训|接待)/;
-const RESIDUAL = /其他|其余|其它|另有|剩余/;
+const NEW_ACTIVITY = /^(?:组织|开展|举办|召开|印发|出台|建立|完成|推动|办结|审结|结案|制定|发布|开通|设立|培训|接待|修复|治理|新增|新建|建设|实施|改造|推进)/;
+/** A share right after a part (…25件,占比86%): the list goes on past it, across a semicolon too. */
+const SHARE_CLAUSE_RE = /[,，]?\s*(?:所)?占[^,，;；。]{0,14}?[0-9０-９.．]+[%％]/g;
+/** A part written number first: 2件为网络申请, 1宗案由为行政许可. */
+const NUMBER_FIRST_RE = /^(?:案由)?(?:为|是|系|属于|涉及)/;
 
-interface Breakdown {
+export interface Breakdown {
   total: Figure;
   parts: Figure[];
   exhaustive: boolean;
   marker: string;
+  /**
+   * The breakdown's extent is a reading (parts in clauses after the one the marker opens, or a
+   * total from an earlier sentence): a mismatch is reported as a warning that says so.
+   */
+  assumed: boolean;
 }
 
 function clauseOf(s: string, pos: number, min: number, max: number): [number, number] {
@@ -33,44 +43,56 @@ function clauseOf(s: string, pos: number, min: number, max: number): [number, nu
   return [a, b];
 }
 
+/** A count that can be a total or a part: exact kind, not a per-unit figure (每千人6.6批次). */
+function countable(s: string, f: Figure, min: number): boolean {
+  return f.kind === 'count' && !isPerUnit(s, f, min);
+}
+
+/** The total of a breakdown that opens a sentence (共X件。其中…): the one total of the sentence before. */
+function totalOfPrevious(ctx: FigureContext, sent: Sentence): Figure | undefined {
+  const { s } = ctx;
+  const prev = ctx.sentences[sent.index - 1];
+  if (!prev || prev.line !== sent.line) return undefined;
+  const cs = prev.figures.filter((f) => countable(s, f, prev.start));
+  const totals = cs.filter((f) => isTotalLabel(clauseBefore(s, f, prev.start)));
+  if (totals.length === 1) return totals[0];
+  return totals.length === 0 && cs.length === 1 ? cs[0] : undefined;
+}
+
 function findBreakdowns(ctx: FigureContext, sent: Sentence): Breakdown[] {
   const { s } = ctx;
   const out: Breakdown[] = [];
   const text = s.slice(sent.start, sent.end);
   const markers: Array<{ at: number; word: string }> = [];
-  for (const re of [/其中(?!之一|的|一|有些|部分)/g, /分别为|分别是|分别有|分别达/g]) {
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text))) markers.push({ at: sent.start + m.index, word: m[0] });
-  }
-  markers.sort((a, b) => a.at - b.at);
+  const re = new RegExp(BREAKDOWN_RE.source, 'g');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) markers.push({ at: sent.start + m.index, word: m[0] });
   const used = new Set<number>();
+  const counts = sent.figures.filter((f) => countable(s, f, sent.start));
   for (let mi = 0; mi < markers.length; mi++) {
     const { at, word } = markers[mi];
     if (used.has(at)) continue;
-    const counts = sent.figures.filter((f) => f.kind === 'count');
-    // 分别为 after a 其中 belongs to that 其中.
     const isRespectively = word.startsWith('分别');
     let exhaustive = isRespectively;
-    let start = at;
+    let assumed = false;
     let total: Figure | undefined;
     if (isRespectively) {
       // The total is before the clause that names the categories: 共X件,A、B分别为…
       const [cs] = clauseOf(s, at, sent.start, sent.end);
       total = [...counts].reverse().find((f) => f.end <= cs);
       if (!total || !isTotalLabel(labelBefore(s, total, sent.start) + s.slice(Math.max(sent.start, total.start - 12), total.start))) continue;
-      start = at;
     } else {
       total = [...counts].reverse().find((f) => f.end <= at);
       if (!total) {
-        // 共X件。其中… across a full stop, on the same line.
-        const prev = ctx.sentences[sent.index - 1];
-        if (prev && prev.line === sent.line && s.slice(sent.start, at).trim() === '') {
-          total = [...prev.figures].reverse().find((f) => f.kind === 'count');
+        // 共X件。其中… across a full stop, in the same paragraph.
+        if (s.slice(sent.start, at).trim() === '') {
+          total = totalOfPrevious(ctx, sent);
+          assumed = true;
         }
       }
       if (!total) continue;
       // Nothing but this clause and percentages between the total and 其中.
-      const between = sent.figures.filter((f) => f.numStart > total!.numStart && f.numStart < at && f.kind === 'count');
+      const between = counts.filter((f) => f.numStart > total!.numStart && f.numStart < at);
       if (between.length) continue;
       const next = markers[mi + 1];
       if (next && next.word.startsWith('分别')) {
@@ -78,51 +100,106 @@ function findBreakdowns(ctx: FigureContext, sent: Sentence): Breakdown[] {
         used.add(next.at);
       }
     }
-    // The breakdown runs to the end of the sentence, or to the closing parenthesis of (其中…).
-    const opened = s[at - 1] === '(' || s[at - 1] === '（';
-    let end = sent.end;
-    if (opened) {
-      for (let i = at; i < sent.end; i++) {
-        if (s[i] === ')' || s[i] === '）') {
-          end = i;
-          break;
-        }
-      }
-    }
-    const colonList = /^[:：]/.test(s.slice(at + word.length, at + word.length + 1));
-    const parts: Figure[] = [];
-    let clauseEndPos = -1;
-    let i = start + word.length;
-    for (const f of counts) {
-      if (f.numStart < i || f.numStart >= end) continue;
-      if (f.family !== total.family) break;
-      const [cs, ce] = clauseOf(s, f.numStart, sent.start, end);
-      if (parts.length) {
-        // A new clause must still be part of the list (no total, change or rate words, no second 其中).
-        if (cs > clauseEndPos) {
-          const clause = s.slice(cs, ce);
-          if (STOP_CLAUSE.test(clause) || /其中/.test(clause)) break;
-          // A clause without a figure in between ends the list.
-          const gap = s.slice(clauseEndPos, cs);
-          if (/[\u4e00-\u9fff]/.test(gap.replace(/[,，;；、]/g, ''))) break;
-          if (!opened) {
-            // Outside parentheses, a semicolon ends the list unless it is a 其中: list,
-            // and so does a clause that starts a new activity or changes the unit.
-            if (/[;；]/.test(gap) && !colonList) break;
-            if (NEW_ACTIVITY.test(clause)) break;
-            if (f.unit !== total.unit && !parts.some((p) => p.unit === f.unit)) break;
-          }
-        }
-      } else if (cs > start + word.length && STOP_CLAUSE.test(s.slice(start + word.length, f.start))) {
+    const parts = collectParts(ctx, sent, total, at, word);
+    if (!parts) continue;
+    if (!exhaustive && parts.list.length >= 2 && parts.list.some((p) => RESIDUAL.test(labelBefore(s, p, sent.start)))) exhaustive = true;
+    out.push({ total, parts: parts.list, exhaustive, marker: word, assumed: assumed || parts.beyondClause });
+  }
+  out.push(...numberFirstBreakdowns(ctx, sent, counts));
+  return out;
+}
+
+/**
+ * The parts after a breakdown marker: to the end of the sentence, or to the closing parenthesis
+ * of (其中…)/(含…). Each further clause must still read as a part of the list.
+ */
+function collectParts(ctx: FigureContext, sent: Sentence, total: Figure, at: number, word: string): { list: Figure[]; beyondClause: boolean } | null {
+  const { s } = ctx;
+  const opened = s[at - 1] === '(' || s[at - 1] === '（';
+  let end = sent.end;
+  if (opened) {
+    for (let i = at; i < sent.end; i++) {
+      if (s[i] === ')' || s[i] === '）') {
+        end = i;
         break;
       }
-      parts.push(f);
-      clauseEndPos = ce;
-      i = f.end;
     }
-    if (!parts.length) continue;
-    if (!exhaustive && parts.length >= 2 && parts.some((p) => RESIDUAL.test(labelBefore(s, p, sent.start)))) exhaustive = true;
-    out.push({ total, parts, exhaustive, marker: word });
+  }
+  const colonList = /^[:：]/.test(s.slice(at + word.length, at + word.length + 1));
+  const [, markerClauseEnd] = clauseOf(s, at + word.length + (colonList ? 1 : 0), sent.start, end);
+  const list: Figure[] = [];
+  let beyondClause = false;
+  let clauseEndPos = -1;
+  let sharesSeen = false;
+  let i = at + word.length;
+  const [, totalHi] = figureInterval(total);
+  for (const f of sent.figures) {
+    if (f.numStart < i || f.numStart >= end) continue;
+    if (f.kind !== 'count' || isPerUnit(s, f, sent.start)) {
+      if (f.kind === 'percent') continue;
+      break;
+    }
+    if (!sameMeasure(f, total) && !(f.family === total.family && list.some((p) => p.unit === f.unit))) break;
+    // 包括 lists things of the total's kind in its own unit (15件实事,包括…改造600个 is not a sum);
+    // in another item unit, a figure larger than the whole counts something else.
+    if (f.unit !== total.unit && (word === '包括' || figureInterval(f)[0] > totalHi)) break;
+    const [cs, ce] = clauseOf(s, f.numStart, sent.start, end);
+    if (list.length) {
+      // A new clause must still be part of the list (no total, change or rate words, no second 其中).
+      if (cs > clauseEndPos) {
+        const clause = s.slice(cs, ce);
+        if (STOP_CLAUSE.test(clause) || /其中/.test(clause)) break;
+        // A clause without a figure in between ends the list (a share after a part does not).
+        const rawGap = s.slice(clauseEndPos, cs);
+        const shareGap = SHARE_CLAUSE_RE.test(rawGap);
+        SHARE_CLAUSE_RE.lastIndex = 0;
+        const gap = rawGap.replace(SHARE_CLAUSE_RE, '');
+        sharesSeen ||= shareGap;
+        if (/[\u4e00-\u9fff]/.test(gap.replace(/[,，;；、]/g, ''))) break;
+        if (!opened) {
+          // Outside parentheses, a semicolon ends the list unless it is a 其中: list or a series
+          // of parts with their shares, and so does a clause that starts a new activity.
+          if (/[;；]/.test(gap) && !colonList && !(shareGap && sharesSeen)) break;
+          if (NEW_ACTIVITY.test(clause)) break;
+        }
+        // A later clause's figure larger than the whole is not one of its parts.
+        if (figureInterval(f)[0] > totalHi) break;
+        if (cs >= markerClauseEnd) beyondClause = true;
+      }
+    } else if (cs > at + word.length && STOP_CLAUSE.test(s.slice(at + word.length, f.start))) {
+      break;
+    }
+    list.push(f);
+    clauseEndPos = ce;
+    i = f.end;
+  }
+  return list.length ? { list, beyondClause: beyondClause && !opened } : null;
+}
+
+/**
+ * Parts written number first after a total, without a marker: 新收…案件2宗,1宗案由为行政许可,1宗案由为行政登记 ·
+ * 共4件,2件为网络申请,2件为信函申请. Two such clauses at least, right after the total's clause.
+ */
+function numberFirstBreakdowns(ctx: FigureContext, sent: Sentence, counts: readonly Figure[]): Breakdown[] {
+  const { s } = ctx;
+  const out: Breakdown[] = [];
+  const opensClause = (f: Figure) => f.start > sent.start && /[,，、]/.test(s[f.start - 1]);
+  const isPart = (f: Figure, total: Figure) => opensClause(f) && NUMBER_FIRST_RE.test(s.slice(f.end, f.end + 4)) && sameMeasure(f, total);
+  for (let i = 0; i < counts.length - 2; i++) {
+    const total = counts[i];
+    if (!isTotalLabel(clauseBefore(s, total, sent.start)) || isPart(counts[i + 1], total) === false) continue;
+    const parts: Figure[] = [];
+    let prevEnd = total.end;
+    for (let j = i + 1; j < counts.length; j++) {
+      const f = counts[j];
+      // Each part opens the clause right after the previous one: one boundary, no semicolon or stop.
+      const gap = s.slice(prevEnd, f.start);
+      if (!isPart(f, total) || /[;；。]/.test(gap) || (gap.match(/[,，、]/g) ?? []).length !== 1) break;
+      parts.push(f);
+      prevEnd = f.end;
+    }
+    if (parts.length >= 2) out.push({ total, parts, exhaustive: false, marker: '', assumed: false });
+    i += parts.length;
   }
   return out;
 }
@@ -136,7 +213,13 @@ export function sumClaims(ctx: FigureContext): Claim[] {
   return claims;
 }
 
-function sumClaim(ctx: FigureContext, b: Breakdown): Claim {
+/** What a warning about a breakdown assumed. */
+const ASSUMED: LocalizedText = both(
+  '\n（假定：后续分句或前一句的总数与这些分项属于同一组分项；如不是，请忽略）',
+  '\n(assumed: the later clauses, or the total of the sentence before, belong to this breakdown; ignore this if they do not)',
+);
+
+export function sumClaim(ctx: FigureContext, b: Breakdown): Claim {
   const { s, original } = ctx;
   const [tLo, tHi] = figureInterval(b.total);
   let pLo = 0;
@@ -171,9 +254,13 @@ function sumClaim(ctx: FigureContext, b: Breakdown): Claim {
       inputs,
       computed: sum,
       verdict: 'inconsistent',
-      severity: 'error',
+      severity: b.assumed ? 'warning' : 'error',
       problem: 'above',
-      explanation: joinLines([header(), both(`\n${sumLine} > ${totalText}：分项之和超过总数 ✗`, `\n${sumLine} > ${totalText}: the parts add up to more than the total ✗`)]),
+      explanation: joinLines([
+        header(),
+        both(`\n${sumLine} > ${totalText}：分项之和超过总数 ✗`, `\n${sumLine} > ${totalText}: the parts add up to more than the total ✗`),
+        ...(b.assumed ? [ASSUMED] : []),
+      ]),
       working: `${sumLine} > ${formatCount(b.total.value)}`,
       suggestions: exactAll && b.total.arabic ? [{ figure: b.total, newText: String(sum), title: both(`将总数改为 ${sum}`, `Change the total to ${sum}`) }] : [],
     };

@@ -4,6 +4,7 @@
  * (the seeds use ASCII punctuation, so both widths are treated alike).
  */
 import type { Figure } from './numbers';
+import { TOTAL_RE } from './vocabulary';
 
 export interface Sentence {
   index: number;
@@ -94,8 +95,6 @@ export function clauseBefore(s: string, f: Figure, min: number): string {
   return s.slice(clauseStart(s, f.start, min), f.start);
 }
 
-/** Words that mark a count as a total (the base of a rate or a breakdown). */
-const TOTAL_RE = /总共|一共|共计|合计|总计|累计|总数|共有|全年|受理|收到|收案|新收|(?<![公中总])共(?![享同建治识赢商])/;
 
 export function isTotalLabel(clause: string): boolean {
   return TOTAL_RE.test(clause);

@@ -2,7 +2,8 @@ import type { ReportDocument } from '../document';
 import type { OffsetRange } from '../types';
 import { parseChineseNumeral } from '../chinese-numerals';
 import { recognizeHeading, type Heading } from './headings';
-import { headingOf, type LineEntrySource } from '../incremental';
+import { markdownBlocks } from '../markdown';
+import { tableIndexByLine, tablesOf } from '../blocks/tables';
 
 export interface Section {
   heading: Heading;
@@ -77,34 +78,20 @@ const TITLE_RE = /(报告|总结|情况)\s*$/;
 const DATE_LINE_RE =
   /^\s*((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*([0-9]{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*$|^\s*(?:19|20)\d{2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{1,2}\s*$/;
 
-/**
- * Build the outline of a document. Pure; the caller caches it per document version. With a
- * cache (incremental checking), per-line heading recognition and per-paragraph enumerations are
- * reused from the previous version of the same document; the result is the same.
- */
-export function buildOutline(doc: ReportDocument, source?: LineEntrySource): Outline {
+/** Build the outline of a document. Pure; the caller caches it per document version. */
+export function buildOutline(doc: ReportDocument): Outline {
   const markdown = doc.format === 'markdown';
   const simplified = doc.simplified;
-  source?.cache?.beginOutline();
   const headings: Heading[] = [];
-  let inFence = false;
-  let fenceMarker = '';
+  // Table rows and captions are never headings (一、本年新收… in a 信息公开 table).
+  const inTable = tableIndexByLine(doc, tablesOf(doc));
+  // Markdown: lines of fenced code are never headings.
+  const fenced = markdown ? markdownBlocks(doc.text).fenced : null;
   for (const line of doc.lines) {
     if (line.end === line.start) continue;
-    if (markdown) {
-      const fence = /^\s{0,3}(```+|~~~+)/.exec(line.text);
-      if (fence) {
-        if (!inFence) {
-          inFence = true;
-          fenceMarker = fence[1][0];
-        } else if (fence[1][0] === fenceMarker) {
-          inFence = false;
-        }
-        continue;
-      }
-      if (inFence) continue;
-    }
-    const h = source ? headingOf(source, line, simplified, markdown) : recognizeHeading(line, simplified.slice(line.start, line.end), markdown);
+    if (fenced && fenced[line.index]) continue;
+    if (inTable[line.index] >= 0) continue;
+    const h = recognizeHeading(line, simplified.slice(line.start, line.end), markdown);
     if (h) headings.push(h);
   }
 
@@ -130,7 +117,7 @@ export function buildOutline(doc: ReportDocument, source?: LineEntrySource): Out
   const closing = findClosing(doc, headings);
   const { sections, flat } = buildTree(doc, headings, closing);
   const paragraphs = findParagraphs(doc, headings, flat, title, closing);
-  const enumerations = findEnumerations(doc, paragraphs, source);
+  const enumerations = findEnumerations(doc, paragraphs);
   const { looksLikeReport, cues } = judgeReport(doc, headings, title, closing);
   return { title, sections, headings, flat, paragraphs, enumerations, closing, looksLikeReport, reportCues: cues };
 }
@@ -219,19 +206,14 @@ function findParagraphs(
   const paragraphs: Paragraph[] = [];
   let current: Paragraph | null = null;
   let sectionIdx = -1;
-  let inFence = false;
+  const fenced = markdown ? markdownBlocks(doc.text).fenced : null;
   for (const line of doc.lines) {
     const found = headingByLine[line.index];
     const hi = found >= 0 ? found : undefined;
     if (hi !== undefined) sectionIdx = hi;
     const section = sectionIdx >= 0 ? flat[sectionIdx] : null;
     const blank = isBlank(line.text);
-    if (markdown && /^\s{0,3}(```|~~~)/.test(line.text)) {
-      inFence = !inFence;
-      current = null;
-      continue;
-    }
-    if (blank || excluded.has(line.index) || inFence) {
+    if (blank || excluded.has(line.index) || (fenced && fenced[line.index])) {
       current = null;
       continue;
     }
@@ -272,35 +254,11 @@ interface EnumerationRun {
   items: EnumerationItem[];
 }
 
-function findEnumerations(doc: ReportDocument, paragraphs: Paragraph[], source?: LineEntrySource): Enumeration[] {
+function findEnumerations(doc: ReportDocument, paragraphs: Paragraph[]): Enumeration[] {
   const result: Enumeration[] = [];
   const simplified = doc.simplified;
-  const cache = source?.cache;
   paragraphs.forEach((p, pi) => {
-    if (!cache) {
-      for (const run of enumerationRuns(doc.text, simplified, p.range.start, p.range.end)) result.push({ style: run.style, paragraph: pi, items: run.items });
-      return;
-    }
-    // Cached by the paragraph's text, with offsets relative to its start: in its line's entry
-    // when the paragraph is (part of) one line, else by the text itself.
-    const compute = () => enumerationRuns(doc.text.slice(p.range.start, p.range.end), simplified.slice(p.range.start, p.range.end), 0, p.range.end - p.range.start);
-    let runs: EnumerationRun[];
-    if (p.firstLine === p.lastLine) {
-      const ls = doc.lines[p.firstLine].start;
-      runs = source!.lineEntry(p.firstLine).piece('enum', p.range.start - ls, p.range.end - ls, 0, compute);
-    } else {
-      const key = doc.text.slice(p.range.start, p.range.end);
-      runs = (cache.enumerations.get(key) as EnumerationRun[] | undefined) ?? compute();
-      cache.enumerations.set(key, runs);
-    }
-    const d = p.range.start;
-    for (const run of runs) {
-      result.push({
-        style: run.style,
-        paragraph: pi,
-        items: run.items.map((it) => ({ ordinal: it.ordinal, text: it.text, range: { start: it.range.start + d, end: it.range.end + d } })),
-      });
-    }
+    for (const run of enumerationRuns(doc.text, simplified, p.range.start, p.range.end)) result.push({ style: run.style, paragraph: pi, items: run.items });
   });
   return result;
 }

@@ -12,6 +12,9 @@ export interface ProfileDetection {
   cues: string[];
 }
 
+/** How much of the start of the text `openingPhrases` are looked for in. */
+const OPENING_CHARS = 300;
+
 const STRUCTURAL_KINDS = new Set(['heading', 'merged', 'paragraph', 'opening']);
 
 function score(analysis: Analysis, profile: Profile): ProfileDetection | null {
@@ -25,10 +28,16 @@ function score(analysis: Analysis, profile: Profile): ProfileDetection | null {
   const located = locateParts(analysis, profile);
   const parts = located.parts.filter((p) => p.part.required && p.location && STRUCTURAL_KINDS.has(p.location.kind)).length;
   cues.push(`parts:${parts}`);
+  // Cells only a table of this kind has (本年新收政府信息公开申请数量): they stand in for parts.
+  const tableCells = profile.detect.tablePhrases?.length ? countAll(doc.simplified, profile.detect.tablePhrases, 100) : 0;
+  if (tableCells) cues.push(`table:${tableCells}`);
+  const openingHit = !titleHit && !!profile.detect.openingPhrases?.length && containsAny(doc.simplified.slice(0, OPENING_CHARS), profile.detect.openingPhrases);
+  if (openingHit) cues.push('opening');
   const webPage = outline.reportCues.includes('web-page');
-  const detected = titleHit || (!webPage && keywords >= profile.detect.minKeywordCount && parts >= profile.detect.minParts);
+  const structure = parts >= profile.detect.minParts || (tableCells >= 2 && parts >= 1) || (openingHit && parts >= 1);
+  const detected = titleHit || (!webPage && keywords >= profile.detect.minKeywordCount && structure);
   if (!detected) return null;
-  return { profile, score: (titleHit ? 100 : 0) + parts * 10 + Math.min(keywords, 9), cues };
+  return { profile, score: (titleHit ? 100 : 0) + (openingHit ? 50 : 0) + parts * 10 + Math.min(tableCells, 5) * 2 + Math.min(keywords, 9), cues };
 }
 
 /** Which profile's kind of report this document is, or null (memoised per analysis). */

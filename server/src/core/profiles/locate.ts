@@ -70,23 +70,6 @@ export function locateParts(analysis: Analysis, profile: Profile): LocatedParts 
   return analysis.memo(`parts:${profile.id}`, () => computeParts(analysis, profile));
 }
 
-/** A number per profile object, so that line memos of different profiles (even with one id) never mix. */
-const profileSerials = new WeakMap<Profile, number>();
-let nextProfileSerial = 0;
-function profileSerial(profile: Profile): number {
-  let n = profileSerials.get(profile);
-  if (n === undefined) profileSerials.set(profile, (n = ++nextProfileSerial));
-  return n;
-}
-
-/** Text matching of one line's piece (a heading title, a paragraph), memoised in the line's entry. */
-function lineMatch<T>(analysis: Analysis, line: number, range: OffsetRange, what: string, serial: number, compute: (text: string) => T): T {
-  const ls = analysis.doc.lines[line].start;
-  const run = () => compute(analysis.doc.simplified.slice(range.start, range.end));
-  if (!analysis.cache || range.end > analysis.doc.lines[line].end) return run(); // one-off check, or not within one line
-  return analysis.lineEntry(line).piece(what === 'h' ? 'parts-heading' : 'parts-paragraph', range.start - ls, range.end - ls, serial, run);
-}
-
 /** Which parts a heading title names (by index in profile.parts). */
 function headingParts(profile: Profile, title: string): number[] {
   const out: number[] = [];
@@ -125,10 +108,9 @@ function computeParts(analysis: Analysis, profile: Profile): LocatedParts {
   const text = doc.simplified;
   const found = new Map<string, PartLocation | null>();
   const byHeading = new Map<Section, string[]>();
-  const serial = profileSerial(profile);
 
   // 1. Headings: the shallowest heading that names the part (first in document order on ties).
-  const named = outline.flat.map((s) => lineMatch(analysis, s.heading.line, s.heading.titleRange, 'h', serial, (title) => headingParts(profile, title)));
+  const named = outline.flat.map((s) => headingParts(profile, text.slice(s.heading.titleRange.start, s.heading.titleRange.end)));
   profile.parts.forEach((part, partIndex) => {
     let best: Section | null = null;
     for (let si = 0; si < outline.flat.length; si++) {
@@ -160,7 +142,7 @@ function computeParts(analysis: Analysis, profile: Profile): LocatedParts {
     let c = cues[pi];
     if (c === undefined) {
       const p = outline.paragraphs[pi];
-      c = p.runIn ? null : lineMatch(analysis, p.firstLine, p.range, 'p', serial, (ptext) => paragraphCues(profile, ptext));
+      c = p.runIn ? null : paragraphCues(profile, text.slice(p.range.start, p.range.end));
       cues[pi] = c;
     }
     return c;

@@ -44,17 +44,7 @@ export function findPhrase(text: string, phrase: string, from = 0): PhraseMatch 
   return findCompiled(text, compiled(phrase), from);
 }
 
-/** The phrases of a list, compiled once per list (profile data is checked against every paragraph). */
-const compiledLists = new WeakMap<readonly string[], CompiledPhrase[]>();
-function compiledList(phrases: readonly string[]): CompiledPhrase[] {
-  let list = compiledLists.get(phrases);
-  if (!list) {
-    list = phrases.map(compilePhrase);
-    compiledLists.set(phrases, list);
-  }
-  return list;
-}
-
+/** The plain matcher for one phrase: indexOf for the first piece, then each later piece within the gap. */
 function findCompiled(text: string, c: CompiledPhrase, from = 0): PhraseMatch | null {
   const phrase = c.source;
   if (!c.pieces.length) return null;
@@ -74,33 +64,266 @@ function findCompiled(text: string, c: CompiledPhrase, from = 0): PhraseMatch | 
   return null;
 }
 
-/** The earliest match of any of the phrases, or null. */
+/**
+ * A phrase list compiled for matching many phrases at once: an Aho–Corasick automaton over the
+ * distinct pieces of all its phrases. One scan of the text finds every occurrence of every piece
+ * (linear in the text plus the occurrences); each phrase is then matched by walking the sorted
+ * occurrences of its pieces with cursors that only move forward, so a phrase whose pieces do not
+ * occur costs nothing and none is re-searched from every occurrence of its first piece.
+ * (Hand-written: the npm Aho–Corasick packages are small and unmaintained; this is ~80 lines,
+ * checked against the plain indexOf matcher by test/unit/hardening-phrases.test.ts.)
+ */
+interface CompiledEntry {
+  /** The first phrase of the list with these pieces, and how many phrases have them. */
+  source: string;
+  index: number;
+  copies: number;
+  ids: number[];
+  lens: number[];
+}
+
+interface ListMatcher {
+  automaton: PieceAutomaton;
+  entries: CompiledEntry[];
+  /**
+   * Piece id → the entries indexed under it. Each entry is indexed under one of its pieces, the
+   * one fewest entries share, so a piece common to many phrases (的) does not make them all
+   * candidates wherever it occurs.
+   */
+  byPiece: Map<number, number[]>;
+}
+
+class PieceAutomaton {
+  /** Transitions per state (UTF-16 code unit → state). */
+  private readonly next: Map<number, number>[] = [new Map()];
+  private fail: Int32Array = new Int32Array(1);
+  /** The piece ending at this state (-1: none) and the nearest suffix state with a piece. */
+  private out: number[] = [-1];
+  private dict: Int32Array = new Int32Array(1);
+  readonly lengths: number[] = [];
+
+  constructor(pieces: readonly string[]) {
+    pieces.forEach((piece, id) => {
+      let s = 0;
+      for (let i = 0; i < piece.length; i++) {
+        const c = piece.charCodeAt(i);
+        let t = this.next[s].get(c);
+        if (t === undefined) {
+          t = this.next.length;
+          this.next.push(new Map());
+          this.out.push(-1);
+          this.next[s].set(c, t);
+        }
+        s = t;
+      }
+      this.out[s] = id;
+      this.lengths.push(piece.length);
+    });
+    const n = this.next.length;
+    this.fail = new Int32Array(n);
+    this.dict = new Int32Array(n).fill(-1);
+    const queue: number[] = [];
+    for (const t of this.next[0].values()) queue.push(t);
+    for (let q = 0; q < queue.length; q++) {
+      const s = queue[q];
+      for (const [c, t] of this.next[s]) {
+        let f = this.fail[s];
+        while (f > 0 && !this.next[f].has(c)) f = this.fail[f];
+        const g = this.next[f].get(c);
+        this.fail[t] = g !== undefined && g !== t ? g : 0;
+        this.dict[t] = this.out[this.fail[t]] >= 0 ? this.fail[t] : this.dict[this.fail[t]];
+        queue.push(t);
+      }
+    }
+  }
+
+  /** Start offsets (ascending) of every occurrence at or after `from` of the pieces that occur, per piece id. */
+  scan(text: string, from: number): Map<number, number[]> {
+    const occ = new Map<number, number[]>();
+    let s = 0;
+    for (let i = from; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      let t = this.next[s].get(c);
+      while (t === undefined && s > 0) {
+        s = this.fail[s];
+        t = this.next[s].get(c);
+      }
+      s = t ?? 0;
+      for (let o = this.out[s] >= 0 ? s : this.dict[s]; o >= 0; o = this.dict[o]) {
+        const id = this.out[o];
+        const list = occ.get(id);
+        if (list) list.push(i + 1 - this.lengths[id]);
+        else occ.set(id, [i + 1 - this.lengths[id]]);
+      }
+    }
+    return occ;
+  }
+}
+
+const listMatchers = new WeakMap<readonly string[], ListMatcher>();
+function listMatcher(phrases: readonly string[]): ListMatcher {
+  let m = listMatchers.get(phrases);
+  if (m) return m;
+  const pieceIds = new Map<string, number>();
+  const pieces: string[] = [];
+  const entries: CompiledEntry[] = [];
+  const byKey = new Map<string, CompiledEntry>();
+  phrases.forEach((source, index) => {
+    const c = compilePhrase(source);
+    if (!c.pieces.length) return;
+    const key = c.pieces.join('\u2026');
+    const same = byKey.get(key);
+    if (same) {
+      same.copies++;
+      return;
+    }
+    const ids = c.pieces.map((p) => {
+      let id = pieceIds.get(p);
+      if (id === undefined) {
+        id = pieces.length;
+        pieceIds.set(p, id);
+        pieces.push(p);
+      }
+      return id;
+    });
+    const entry = { source, index, copies: 1, ids, lens: c.pieces.map((p) => p.length) };
+    byKey.set(key, entry);
+    entries.push(entry);
+  });
+  const shared = new Array<number>(pieces.length).fill(0);
+  for (const e of entries) for (const id of new Set(e.ids)) shared[id]++;
+  const byPiece = new Map<number, number[]>();
+  entries.forEach((e, i) => {
+    let key = e.ids[0];
+    for (const id of e.ids) if (shared[id] < shared[key] || (shared[id] === shared[key] && pieces[id].length > pieces[key].length)) key = id;
+    const l = byPiece.get(key);
+    if (l) l.push(i);
+    else byPiece.set(key, [i]);
+  });
+  m = { automaton: new PieceAutomaton(pieces), entries, byPiece };
+  listMatchers.set(phrases, m);
+  return m;
+}
+
+/** One scan of a text for a phrase list; phrases are then matched from the occurrences. */
+class ListScan {
+  private readonly occ: Map<number, number[]>;
+  private sentenceEnds: Int32Array | null = null;
+
+  constructor(
+    private readonly text: string,
+    private readonly matcher: ListMatcher,
+    from: number,
+  ) {
+    this.occ = matcher.automaton.scan(text, from);
+  }
+
+  /** Whether text[a, b) holds a sentence end (prefix counts, built on first use). */
+  private sentenceBetween(a: number, b: number): boolean {
+    if (b <= a) return false;
+    if (!this.sentenceEnds) {
+      const counts = new Int32Array(this.text.length + 1);
+      for (let i = 0; i < this.text.length; i++) counts[i + 1] = counts[i] + (SENTENCE_END.test(this.text[i]) ? 1 : 0);
+      this.sentenceEnds = counts;
+    }
+    return this.sentenceEnds[b] - this.sentenceEnds[a] > 0;
+  }
+
+  /** The entries (ascending list order) whose every piece occurs: only they can match. */
+  candidates(): CompiledEntry[] {
+    const out: number[] = [];
+    for (const id of this.occ.keys()) {
+      const l = this.matcher.byPiece.get(id);
+      if (l) for (const i of l) if (this.matcher.entries[i].ids.every((x) => this.occ.has(x))) out.push(i);
+    }
+    return out.sort((a, b) => a - b).map((i) => this.matcher.entries[i]);
+  }
+
+  /**
+   * Calls `onMatch` with the matches of an entry in order of their start, each as the plain
+   * matcher finds it: a start of the first piece at or after `from`, then each later piece at its
+   * first occurrence at or after the end of the previous one, at most PHRASE_GAP characters later
+   * and with no sentence end between. Cursors only move forward (starts and ends grow together).
+   * `onMatch` returns the position the next match must start at or after, or -1 to stop.
+   */
+  walk(e: CompiledEntry, from: number, onMatch: (start: number, end: number) => number): void {
+    const lists = e.ids.map((id) => this.occ.get(id)!);
+    const cursor = new Array<number>(lists.length).fill(0);
+    const first = lists[0];
+    let lo = 0;
+    let hi = first.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (first[mid] < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let a = lo; a < first.length; a++) {
+      const start = first[a];
+      if (start < from) continue;
+      let end = start + e.lens[0];
+      let ok = true;
+      for (let k = 1; k < lists.length; k++) {
+        const list = lists[k];
+        let p = cursor[k];
+        while (p < list.length && list[p] < end) p++;
+        cursor[k] = p;
+        if (p === list.length) return; // no later occurrence: no later start can match either
+        const j = list[p];
+        if (j - end > PHRASE_GAP || this.sentenceBetween(end, j)) {
+          ok = false;
+          break;
+        }
+        end = j + e.lens[k];
+      }
+      if (ok) {
+        from = onMatch(start, end);
+        if (from < 0) return;
+      }
+    }
+  }
+
+  first(e: CompiledEntry, from: number): PhraseMatch | null {
+    let m: PhraseMatch | null = null;
+    this.walk(e, from, (start, end) => {
+      m = { phrase: e.source, start, end };
+      return -1;
+    });
+    return m;
+  }
+}
+
+/** The earliest match of any of the phrases (the first phrase in the list on a tie), or null. */
 export function findAny(text: string, phrases: readonly string[] | undefined, from = 0): PhraseMatch | null {
-  if (!phrases) return null;
+  if (!phrases || !phrases.length) return null;
+  const scan = new ListScan(text, listMatcher(phrases), from);
   let best: PhraseMatch | null = null;
-  for (const c of compiledList(phrases)) {
-    const m = findCompiled(text, c, from);
+  for (const e of scan.candidates()) {
+    const m = scan.first(e, from);
     if (m && (!best || m.start < best.start)) best = m;
   }
   return best;
 }
 
 export function containsAny(text: string, phrases: readonly string[] | undefined): boolean {
-  if (!phrases) return false;
-  for (const c of compiledList(phrases)) if (findCompiled(text, c) !== null) return true;
+  if (!phrases || !phrases.length) return false;
+  const scan = new ListScan(text, listMatcher(phrases), 0);
+  for (const e of scan.candidates()) if (scan.first(e, 0)) return true;
   return false;
 }
 
-/** Number of non-overlapping occurrences of the phrases (capped). */
+/** Number of non-overlapping occurrences of the phrases (each phrase counted on its own; capped). */
 export function countAll(text: string, phrases: readonly string[], cap = 1000): number {
+  if (!phrases.length) return 0;
+  const scan = new ListScan(text, listMatcher(phrases), 0);
   let n = 0;
-  for (const p of phrases) {
-    let from = 0;
-    let m: PhraseMatch | null;
-    while (n < cap && (m = findPhrase(text, p, from))) {
-      n++;
-      from = m.end;
-    }
+  for (const e of scan.candidates()) {
+    let own = 0;
+    scan.walk(e, 0, (_start, end) => {
+      own++;
+      return own * e.copies + n >= cap ? -1 : end;
+    });
+    n += own * e.copies;
+    if (n >= cap) return cap;
   }
   return n;
 }

@@ -1,9 +1,10 @@
 import type { ResolvedConfig } from '../config';
 import type { Profile } from './types';
 import fazhiZhengfu from './builtin/fazhi-zhengfu-annual.json';
+import xinxiGongkai from './builtin/xinxi-gongkai-annual.json';
 
-/** The data of the built-in profiles, as shipped. */
-export const BUILTIN_PROFILE_DATA: readonly unknown[] = [fazhiZhengfu];
+/** The data of the built-in profiles, as shipped (the default one first). */
+export const BUILTIN_PROFILE_DATA: readonly unknown[] = [fazhiZhengfu, xinxiGongkai];
 
 /**
  * The built-in profiles. Their data is validated by the unit tests (validateProfile, like custom

@@ -7,6 +7,7 @@ import { locateParts, type PartLocation } from './locate';
 import { findPart } from './registry';
 import type { Profile, ProfilePart } from './types';
 import { skeletonOrder } from '../report-skeleton';
+import { partTablesMarkdown } from './table-skeleton';
 
 /** How a skeleton is numbered and where its years come from. */
 export interface SkeletonContext {
@@ -35,7 +36,9 @@ export function partSkeleton(profile: Profile, partId: string, ctx: SkeletonCont
   const gap = ctx.blankLines ? eol : '';
   const title = fill(part.skeleton.title, ctx.year);
   const body = fill(part.skeleton.body, ctx.year);
-  return `${ctx.prefix ?? ''}${ctx.marker}${title}${eol}${gap}${body ? body + eol + gap : ''}`;
+  // The part's statistical tables (every row and column label, empty cells), after the body.
+  const tables = partTablesMarkdown(profile, part.skeleton.tables, eol);
+  return `${ctx.prefix ?? ''}${ctx.marker}${title}${eol}${gap}${body ? body + eol + gap : ''}${tables ? tables + eol + gap : ''}`;
 }
 
 /** Where a part belongs relative to the others: the regulation's order (report-skeleton.ts). */

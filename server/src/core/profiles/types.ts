@@ -45,8 +45,94 @@ export interface ProfilePart {
   nextYear?: boolean;
   /** Phrases naming causes; a part with `causePhrases` and none of them gets missing-causes. */
   causePhrases?: string[];
-  /** Skeleton inserted by the missing-part quick fix (document text, in Chinese). {year} {nextYear} are filled in. */
-  skeleton: { title: string; body: string };
+  /**
+   * Skeleton inserted by the missing-part quick fix (document text, in Chinese). {year} {nextYear} are filled in.
+   * `tables`: ids of the profile's tables that follow the body, with every row and column label and empty cells.
+   */
+  skeleton: { title: string; body: string; tables?: string[] };
+}
+
+/** One column of a statistical table (cells are read by position, in this order). */
+export interface ProfileTableColumn {
+  id: string;
+  /** The label as the national format words it (skeletons, completion). */
+  label: string;
+  /** The label of a spanning header above this column (法人或其他组织, 行政复议 …). */
+  group?: string;
+  /** Phrases a header cell of this column contains (to tell the current format from an older one). */
+  match?: string[];
+  /** Values may have decimals (fees in 万元); otherwise counts are non-negative integers. */
+  decimals?: boolean;
+}
+
+/** One row of a statistical table, recognised by its label. */
+export interface ProfileTableRow {
+  id: string;
+  /** The label as the national format words it (skeletons, completion); '' for an unlabelled data row. */
+  label: string;
+  /** Phrases the row's label contains; the longest match wins, then the nearest group. */
+  match: string[];
+  /** The group row this row belongs to (三、本年度办理结果 → （三）不予公开 → 1.属于国家秘密). */
+  parent?: string;
+  /** A group row: its cells, if any, are ignored when rows of the group are present. */
+  header?: boolean;
+}
+
+/**
+ * An arithmetic identity of a table: Σ left = Σ right, in every column (`over: columns`, operands
+ * are row ids) or in every row (`over: rows`, operands are column ids). An operand `x-*` stands for
+ * the rows of group x that are present, or for x itself when the table has none (older formats).
+ */
+export interface ProfileTableIdentity {
+  id: string;
+  kind: 'table-sum' | 'balance';
+  over: 'columns' | 'rows';
+  name: LocalizedText;
+  left: string[];
+  right: string[];
+}
+
+/** A narrative figure that must equal a cell: 收到……申请N件 → the 总计 of 一、本年新收. */
+export interface ProfileTextClaim {
+  phrases: string[];
+  row: string;
+  /** One column, or several whose cells add up (行政诉讼 = both groups' totals). */
+  column: string | string[];
+  /** The sentence must also contain one of these (予以公开 counts requests only where 申请 is named). */
+  context?: string[];
+}
+
+export interface ProfileTable {
+  id: string;
+  name: LocalizedText;
+  /** A caption cell that opens the table (第二十条第（一）项). */
+  caption?: string;
+  /** Cells that identify the table besides its caption and row labels. */
+  cues: string[];
+  /** The top-left header cell (skeletons). */
+  corner?: string;
+  /** `single-row`: one unlabelled row of counts under the column headers (the 行政复议/行政诉讼 table). */
+  layout?: 'rows' | 'single-row';
+  /** Spanning header rows above the column labels (skeletons of single-row tables). */
+  headerRows?: string[][];
+  columns: ProfileTableColumn[];
+  rows: ProfileTableRow[];
+  identities: ProfileTableIdentity[];
+  textClaims?: ProfileTextClaim[];
+}
+
+/** The publication deadline of 第四十九条 for one kind of issuing body. */
+export interface ProfileDeadline {
+  id: string;
+  name: LocalizedText;
+  /** The issuing body's name ends with one of these … */
+  issuerEndings: string[];
+  /** … and with none of these. */
+  excludeEndings?: string[];
+  /** Publication by this day of year Y+1. */
+  month: number;
+  day: number;
+  article: LocalizedText;
 }
 
 export interface Profile {
@@ -57,7 +143,7 @@ export interface Profile {
   /** Prefixes of the whole-report skeleton snippet (snippets/report.json is generated from the profiles). */
   snippetPrefixes?: string[];
   /** The regulation that mandates the parts, and the article (kept in data: sources number it differently). */
-  basis: { document: LocalizedText; article: LocalizedText };
+  basis: { document: LocalizedText; article: LocalizedText; format?: LocalizedText };
   detect: {
     /** A title containing one of these identifies the profile outright. */
     titlePhrases: string[];
@@ -66,11 +152,23 @@ export interface Profile {
     minKeywordCount: number;
     /** Number of required parts recognised by heading or paragraph needed without a title. */
     minParts: number;
+    /** Table cells that identify the kind (with the keywords, in place of recognised parts). */
+    tablePhrases?: string[];
+    /** Phrases that identify the kind when the opening names it (本报告……编制2023年政府信息公开工作年度报告), as a title would. */
+    openingPhrases?: string[];
   };
   title?: { requiredPhrases: string[]; example: string };
   /** When the closing 成文日期 may fall relative to the report year Y. */
   closingDate?: { earliestMonthOfReportYear: number; latestYearOffset: number };
   parts: ProfilePart[];
+  /** The sentence stating the statistics period (统计期限…自YYYY年1月1日起至YYYY年12月31日止) and where the report year is named. */
+  statisticsPeriod?: { phrases: string[]; yearPhrases: string[] };
+  /** Publication deadlines by kind of issuing body (information only). */
+  deadlines?: ProfileDeadline[];
+  /** The opening paragraph of a fresh skeleton ({year} filled in); default: 〈year〉年，……。现将有关情况报告如下： */
+  skeletonOpening?: string;
+  /** Statistical tables whose cells are checked. */
+  tables?: ProfileTable[];
   /** Default severities for this profile's documents (configuration still overrides). */
   rules?: Record<string, SeverityOrOff>;
 }

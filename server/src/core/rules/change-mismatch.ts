@@ -39,9 +39,10 @@ export const changeMismatch: Rule = {
     },
   },
   check(ctx) {
-    reportClaims(ctx, 'change', (c, ctx) => {
-      if (c.kind !== 'change' || c.verdict !== 'inconsistent') return;
+    for (const kind of ['change', 'cagr', 'multiple'] as const) reportClaims(ctx, kind, (c, ctx) => {
+      if (c.kind !== kind || c.verdict !== 'inconsistent') return;
       ctx.report({
+        ...(c.severity === 'warning' && ctx.severity === 'error' ? { severity: 'warning' as const } : {}),
         message: c.problem === 'decrease-over-100' ? ctx.t('over100', { change: c.name }) : ctx.t('mismatch', { working: c.working }),
         range: { start: c.anchor.start, end: c.anchor.end },
         fixes: suggestionFixes(ctx, c),

@@ -1,6 +1,5 @@
 import type { Rule } from './types';
 import type { Analysis } from '../analysis';
-import type { Line } from '../document';
 import {
   findUtf8AsGbk,
   findUtf8AsLatin1,
@@ -13,7 +12,7 @@ import {
   PINYIN_LETTER_CLASS,
 } from '../text/chars';
 
-export type DamageKind = 'replacement' | 'question-pinyin' | 'question-garbled' | 'utf8-as-gbk' | 'utf8-as-latin1' | 'mojibake-marker';
+export type DamageKind = 'nul' | 'replacement' | 'question-pinyin' | 'question-garbled' | 'utf8-as-gbk' | 'utf8-as-latin1' | 'mojibake-marker';
 
 export interface DamageSpan {
   start: number;
@@ -71,6 +70,8 @@ function findQuestionGarbled(text: string, spans: DamageSpan[]): void {
 export function findEncodingDamage(text: string): DamageSpan[] {
   const spans: DamageSpan[] = [];
 
+  // NUL characters: never part of a text (a file damaged or glued together from pieces).
+  if (text.includes('\0')) for (const m of text.matchAll(/\0+/g)) spans.push({ start: m.index, end: m.index + m[0].length, kind: 'nul' });
   for (const m of text.matchAll(/\uFFFD+/g)) {
     spans.push({ start: m.index, end: m.index + m[0].length, kind: 'replacement' });
   }
@@ -113,36 +114,9 @@ export function findEncodingDamage(text: string): DamageSpan[] {
   return merged;
 }
 
-const NO_DAMAGE: readonly DamageSpan[] = Object.freeze([]);
-
-/**
- * The damaged spans of one line (offsets relative to the line start), memoised per line text
- * across versions of an open document. Every kind of damage is found within a line (none of the
- * patterns crosses a line break), so the spans of a text are those of its lines, shifted.
- */
-export function lineEncodingDamage(analysis: Analysis, line: Line): readonly DamageSpan[] {
-  if (line.end === line.start) return NO_DAMAGE;
-  return analysis.lineMemo(line.index, 'encoding-damage', () => {
-    const spans = findEncodingDamage(line.text);
-    return spans.length ? spans : NO_DAMAGE;
-  });
-}
-
-/**
- * The damaged spans of a document, computed once per version: on the whole text, or line by line
- * (lineEncodingDamage) when the analysis reuses a previous version's lines (the same spans).
- */
+/** The damaged spans of a document, computed once per version on the whole text. */
 export function encodingDamageOf(analysis: Analysis): DamageSpan[] {
-  return analysis.memo('encoding-damage', () => {
-    const doc = analysis.doc;
-    if (!analysis.cache) return findEncodingDamage(doc.text);
-    const out: DamageSpan[] = [];
-    for (const line of doc.lines) {
-      const spans = lineEncodingDamage(analysis, line);
-      for (const s of spans) out.push({ ...s, start: s.start + line.start, end: s.end + line.start });
-    }
-    return out;
-  });
+  return analysis.memo('encoding-damage', () => findEncodingDamage(analysis.doc.text));
 }
 
 /** encoding-damage: text destroyed by a wrong encoding or a lossy conversion. */
@@ -165,7 +139,8 @@ export const encodingDamage: Rule = {
         '- 夹在一串生僻字之间的“?”或注音符号（如ㄖ），这类生僻字串不是正常的中文；\n' +
         '- UTF-8 文字被当作 GBK 读取形成的乱码，如“鎴戜滑”（原为“我们”）：把这些字按 GBK 编码后再按 UTF-8 解码能得到通顺的常用字时才报告，正常中文不会被误报；\n' +
         '- UTF-8 文字被当作西文（Latin-1/Windows-1252）读取形成的乱码，如“æˆ‘ä»¬”（原为“我们”），判断方法同上；\n' +
-        '- “锟斤拷”“烫烫烫”“屯屯屯”等典型乱码串。\n\n' +
+        '- “锟斤拷”“烫烫烫”“屯屯屯”等典型乱码串；\n' +
+        '- 空字符（U+0000），文件损坏或拼接时混入。\n\n' +
         '原文已经丢失，本规则不提供自动修复；诊断指出损坏的范围（能推断原文时在消息中给出），请对照原件重新录入。',
       en:
         'Text copied from web pages, old files or other programs often arrives garbled by an encoding mix-up that the writer ' +
@@ -177,7 +152,8 @@ export const encodingDamage: Rule = {
         '- UTF-8 text read as GBK, such as 鎴戜滑 (originally 我们): reported only when the characters, encoded as GBK and ' +
         'decoded as UTF-8, give ordinary common characters, so real Chinese is not flagged;\n' +
         '- UTF-8 text read as Latin-1/Windows-1252, such as æˆ‘ä»¬ (originally 我们), by the same test;\n' +
-        '- the classic garbage strings 锟斤拷, 烫烫烫 and 屯屯屯.\n\n' +
+        '- the classic garbage strings 锟斤拷, 烫烫烫 and 屯屯屯;\n' +
+        '- NUL characters (U+0000), left by a damaged file or one glued together from pieces.\n\n' +
         'The original text is lost, so there is no automatic fix: the diagnostic marks the damaged span (and names the probable ' +
         'original when it can be decoded); retype it from the source document.',
     },
@@ -190,6 +166,14 @@ export const encodingDamage: Rule = {
     mojibakeLatin1: {
       'zh-cn': '乱码：“{text}”像是 UTF-8 文字被当作西文（Latin-1/Windows-1252）读取，原文可能是“{decoded}”。请对照原件核实后改正',
       en: 'Mojibake: “{text}” looks like UTF-8 text read as Latin-1/Windows-1252; the original was probably “{decoded}”. Check it against the source and correct it',
+    },
+    nul: {
+      'zh-cn': '文字中有 {count} 个空字符（U+0000），多为文件损坏或拼接时混入，请删除并核对此处文字',
+      en: '{count} NUL character(s) (U+0000) in the text, usually from a damaged file or one glued together from pieces; delete them and check the text here',
+    },
+    explainNul: {
+      'zh-cn': '空字符在编辑器中往往看不见，但会让其他程序把文件当作二进制文件或在此处截断文字。',
+      en: 'NUL characters are often invisible in an editor, but make other programs take the file for binary or cut the text here.',
     },
     explainReplacement: {
       'zh-cn': 'U+FFFD（�）是程序无法解码某些字节时放入的替换字符，原来的字已经丢失。',
@@ -219,6 +203,8 @@ export const encodingDamage: Rule = {
   check(ctx) {
     const explain = (s: DamageSpan, text: string): string => {
       switch (s.kind) {
+        case 'nul':
+          return ctx.t('explainNul');
         case 'replacement':
           return ctx.t('explainReplacement');
         case 'question-pinyin':
@@ -236,7 +222,9 @@ export const encodingDamage: Rule = {
       ctx.report({
         message: s.decoded
           ? ctx.t(s.kind === 'utf8-as-latin1' ? 'mojibakeLatin1' : 'mojibake', { text, decoded: s.decoded })
-          : ctx.t('damaged', { text }),
+          : s.kind === 'nul'
+            ? ctx.t('nul', { count: String(s.end - s.start) })
+            : ctx.t('damaged', { text }),
         range: { start: s.start, end: s.end },
         explanation: explain(s, text),
         data: { kind: s.kind, ...(s.decoded ? { decoded: s.decoded } : {}) },

@@ -1,6 +1,5 @@
-import type { FindingInput, Rule } from './types';
+import type { Rule } from './types';
 import { repeatClaim, repeatConflicts } from '../figures';
-import type { RepeatCandidate } from '../figures/repeats';
 import { figureText } from '../figures/explain';
 import { claimData, suggestionFixes } from '../figures/rule-helpers';
 import { localize } from '../l10n';
@@ -41,38 +40,16 @@ export const figureConflict: Rule = {
   check(ctx) {
     const text = ctx.doc.text;
     for (const pair of repeatConflicts(ctx.analysis)) {
-      // A conflict between the same two line texts, on the same lines, reads the same: reuse it
-      // (a one-character edit elsewhere rebuilds none of them).
-      const cached = reported.get(pair.later.candidate);
-      if (
-        cached &&
-        cached.earlier === pair.earlier.candidate &&
-        cached.line === pair.later.line &&
-        cached.earlierLine === pair.earlier.line &&
-        cached.locale === ctx.locale
-      ) {
-        ctx.report(cached.input);
-        continue;
-      }
       const c = repeatClaim(pair, text);
       const first = figureText(text, c.related!);
-      const input: FindingInput = {
+      ctx.report({
         message: ctx.t('conflict', { label: c.name, first, second: figureText(text, c.anchor) }),
         range: ctx.doc.rangeOf(c.anchor.start, c.anchor.end),
         fixes: suggestionFixes(ctx, c),
         explanation: localize(c.explanation, ctx.locale),
         related: [{ range: ctx.doc.rangeOf(c.related!.start, c.related!.end), message: ctx.t('earlier', { first }) }],
         data: claimData(c),
-      };
-      reported.set(pair.later.candidate, { earlier: pair.earlier.candidate, line: pair.later.line, earlierLine: pair.earlier.line, locale: ctx.locale, input });
-      ctx.report(input);
+      });
     }
   },
 };
-
-/**
- * The finding last built for a later statement (keyed by its candidate, a line memo that lives as
- * long as its line's text is unchanged). Its ranges are line/character positions, valid while
- * both statements stay on the same lines with the same texts.
- */
-const reported = new WeakMap<RepeatCandidate, { earlier: RepeatCandidate; line: number; earlierLine: number; locale: string; input: FindingInput }>();

@@ -25,6 +25,12 @@ import { signatureDate } from './signature-date';
 import { missingCauses } from './missing-causes';
 import { mixedScript } from './mixed-script';
 import { punctuationWidth } from './punctuation-width';
+import { statisticsPeriodRule } from './statistics-period';
+import { publicationDeadline } from './publication-deadline';
+import { tableIdentity } from './table-identity';
+import { tableUnreadable } from './table-unreadable';
+import { tableValue } from './table-value';
+import { tableTextMismatch } from './table-text-mismatch';
 
 /** Every built-in rule, in documentation order. Add new rules here. */
 export const ALL_RULES: readonly Rule[] = [
@@ -54,6 +60,12 @@ export const ALL_RULES: readonly Rule[] = [
   signatureDate,
   mixedScript,
   punctuationWidth,
+  statisticsPeriodRule,
+  publicationDeadline,
+  tableIdentity,
+  tableUnreadable,
+  tableValue,
+  tableTextMismatch,
 ];
 
 export function findRule(id: string): Rule | undefined {

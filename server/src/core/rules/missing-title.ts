@@ -1,6 +1,17 @@
 import type { Rule } from './types';
 import { findPhrase } from '../profiles/phrases';
 import { documentAnchor, profileParts } from './profile-shared';
+import { reportYear } from '../years';
+import type { Analysis } from '../analysis';
+
+/**
+ * The profile's example title with the report's own year (from its title or opening sentence),
+ * or 20XX when the report states none: never a fixed year that may not be the report's.
+ */
+export function titleExample(analysis: Analysis, example: string): string {
+  const year = reportYear(analysis)?.year;
+  return example.replace(/(?:19|20)\d{2}(?=\s*年)/g, year ? String(year) : '20XX');
+}
 
 /** missing-title: no title line, or a title not in the form ……关于20XX年度……的报告 (information). */
 export const missingTitle: Rule = {
@@ -36,13 +47,14 @@ export const missingTitle: Rule = {
     const spec = pp?.profile.title;
     if (!pp || !spec) return;
     const title = ctx.outline.title;
+    const example = titleExample(ctx.analysis, spec.example);
     if (!title) {
-      ctx.report({ message: ctx.t('missing', { example: spec.example }), range: documentAnchor(ctx), data: { kind: 'missing' } });
+      ctx.report({ message: ctx.t('missing', { example }), range: documentAnchor(ctx), data: { kind: 'missing' } });
       return;
     }
     const text = ctx.doc.simplified.slice(title.range.start, title.range.end);
     const missing = spec.requiredPhrases.filter((p) => !findPhrase(text, p));
-    if (missing.length) ctx.report({ message: ctx.t('form', { missing: missing.join('”“'), example: spec.example }), range: title.range, data: { kind: 'form', missing } });
-    else if (!/(?:19|20)\d{2}\s*年/.test(text)) ctx.report({ message: ctx.t('year', { example: spec.example }), range: title.range, data: { kind: 'year' } });
+    if (missing.length) ctx.report({ message: ctx.t('form', { missing: missing.join('”“'), example }), range: title.range, data: { kind: 'form', missing } });
+    else if (!/(?:19|20)\d{2}\s*年/.test(text)) ctx.report({ message: ctx.t('year', { example }), range: title.range, data: { kind: 'year' } });
   },
 };

@@ -1,7 +1,7 @@
 import type { Rule } from './types';
 import type { Fix, OffsetRange } from '../types';
 import type { Analysis } from '../analysis';
-import { encodingDamageOf, lineEncodingDamage } from './encoding-damage';
+import { encodingDamageOf } from './encoding-damage';
 
 /**
  * Characters that are correct in BOTH scripts, so their presence next to their other form
@@ -83,11 +83,11 @@ function pairsOf(text: string, skip: readonly OffsetRange[], simplifiedOf: Reado
   return pairs.sort((a, b) => Math.min(a.traditionalAt[0], a.simplifiedAt[0]) - Math.min(b.traditionalAt[0], b.simplifiedAt[0]));
 }
 
-/** Up to this many pairs (or traditional characters, per line), characters are looked up with indexOf. */
+/** Up to this many pairs, characters are looked up with indexOf. */
 const FEW = 8;
 
-/** Offsets of a character outside the skipped (sorted, disjoint) ranges; with `first`, only the first one. */
-function positionsOf(text: string, code: number, skip: readonly OffsetRange[], first = false): number[] {
+/** Offsets of a character outside the skipped (sorted, disjoint) ranges. */
+function positionsOf(text: string, code: number, skip: readonly OffsetRange[]): number[] {
   const ch = String.fromCharCode(code);
   const list: number[] = [];
   let j = 0;
@@ -95,50 +95,14 @@ function positionsOf(text: string, code: number, skip: readonly OffsetRange[], f
     while (j < skip.length && skip[j].end <= i) j++;
     if (j < skip.length && skip[j].start <= i) continue;
     list.push(i);
-    if (first) break;
   }
   return list;
 }
 
-const NO_TRADITIONAL: readonly number[] = Object.freeze([]);
-
-/** The traditional characters of a line and their simplified forms (t, s, t, s … in order of first occurrence), outside `skip`. */
-function lineTraditional(text: string, simplifiedView: string, skip: readonly OffsetRange[]): readonly number[] {
-  let out: number[] | null = null;
-  let k = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const s = simplifiedView.charCodeAt(i);
-    if (s === c || !isIdeographCode(c)) continue;
-    while (k < skip.length && skip[k].end <= i) k++;
-    if (k < skip.length && skip[k].start <= i) continue;
-    out ??= [];
-    let seen = false;
-    for (let j = 0; j < out.length && !seen; j += 2) seen = out[j] === c;
-    if (!seen) out.push(c, s);
-  }
-  return out ?? NO_TRADITIONAL;
-}
-
-/**
- * findScriptPairs of the document (its damaged spans skipped). For an open document with a few
- * traditional characters (the usual mixed case), the traditional characters come per line from
- * lineMemo and the others are looked up with indexOf, instead of a pass over every character.
- */
+/** findScriptPairs of the document (its damaged spans skipped). */
 function scriptPairsOf(analysis: Analysis): ScriptPair[] {
   const doc = analysis.doc;
-  const skip = encodingDamageOf(analysis);
-  if (!analysis.cache) return findScriptPairs(doc.text, doc.simplified, skip);
-  const simplifiedOf = new Map<number, number>();
-  for (const line of doc.lines) {
-    if (line.end === line.start) continue;
-    const traditional = analysis.lineMemo(line.index, 'mixed-script', () =>
-      lineTraditional(line.text, doc.simplified.slice(line.start, line.end), lineEncodingDamage(analysis, line)),
-    );
-    for (let j = 0; j < traditional.length; j += 2) simplifiedOf.set(traditional[j], traditional[j + 1]);
-    if (simplifiedOf.size > FEW) return findScriptPairs(doc.text, doc.simplified, skip);
-  }
-  return pairsOf(doc.text, skip, simplifiedOf, (s) => isIdeographCode(s) && positionsOf(doc.text, s, skip, true).length > 0);
+  return findScriptPairs(doc.text, doc.simplified, encodingDamageOf(analysis));
 }
 
 /** isIdeograph on a UTF-16 code unit. */

@@ -38,6 +38,7 @@ export const pinyinResidue: Rule = {
     category: 'hygiene',
     scope: 'any',
     fixable: true,
+    safeFix: true,
     description: {
       'zh-cn': '汉字后残留带声调的拼音注音，如“區(qū)”“發(fā)”。',
       en: 'A tone-marked pinyin annotation left after a character, as in 區(qū) or 發(fā).',
@@ -55,6 +56,7 @@ export const pinyinResidue: Rule = {
         'document in one undoable edit, touching only the parentheses and the pinyin inside them.',
     },
   },
+  fixAll: (analysis) => removeAllPinyinEdits(analysis.doc),
   messages: {
     residue: {
       'zh-cn': '汉字“{char}”后残留拼音注音“{pinyin}”，应删除',

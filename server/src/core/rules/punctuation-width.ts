@@ -1,9 +1,9 @@
 import type { Rule } from './types';
 import type { Analysis } from '../analysis';
-import type { DocumentFormat, Line, ReportDocument } from '../document';
+import type { DocumentFormat, ReportDocument } from '../document';
 import type { Fix, OffsetRange, TextEdit } from '../types';
 import { chinesePunctuationOffsets, FULL_WIDTH, fullWidthEdits, protectedRegions, regionTest } from '../punctuation';
-import { encodingDamageOf, lineEncodingDamage } from './encoding-damage';
+import { encodingDamageOf } from './encoding-damage';
 
 const KINDS: { id: string; half: string; full: string; name: { 'zh-cn': string; en: string } }[] = [
   { id: 'comma', half: ',', full: '，', name: { 'zh-cn': '逗号', en: 'commas' } },
@@ -40,6 +40,7 @@ export const punctuationWidth: Rule = {
     category: 'format',
     scope: 'any',
     fixable: true,
+    safeFix: true,
     description: {
       'zh-cn': '同一种标点在文中既用全角又用半角（如“，”与“,”、“（”与“(”）。',
       en: 'The same punctuation mark used in both full-width and half-width form in one document (，and ,; （ and ().',
@@ -61,6 +62,7 @@ export const punctuationWidth: Rule = {
         'damaged spans untouched.',
     },
   },
+  fixAll: fullWidthPunctuationEdits,
   messages: {
     mixed: {
       'zh-cn': '{name}全角、半角混用：全角“{full}”{fullCount}处，半角“{half}”{halfCount}处，此处为{minorityForm}',
@@ -109,7 +111,7 @@ const HALF_FIRST = 1;
 const FULL_COUNT = 2;
 const FULL_FIRST = 3;
 
-/** What punctuation-width needs of a text (a document, or one line of it). */
+/** What punctuation-width needs of a text. */
 interface MarkStats {
   /**
    * Per kind (rows HALF_COUNT … FULL_FIRST): the number of half-width marks used as Chinese
@@ -119,12 +121,6 @@ interface MarkStats {
   counts: Int32Array;
   /** Offsets of the half-width marks used as Chinese punctuation: the conversion's edits. */
   halfAt: readonly number[];
-  /**
-   * For a line's stats (memoised by line text): the conversion's edits of the line when it was
-   * last at line `line`, reused while it stays there (they depend on the text and the line number
-   * only; nothing modifies an edit once reported).
-   */
-  lineEdits?: { line: number; edits: TextEdit[] };
 }
 
 const NO_MARKS: MarkStats = Object.freeze({ counts: emptyCounts(), halfAt: Object.freeze([]) as readonly number[] });
@@ -166,60 +162,10 @@ interface DocumentMarkStats {
   edits(doc: ReportDocument): TextEdit[];
 }
 
-/**
- * The document's MarkStats. Plain text, when the analysis reuses a previous version's lines
- * (an open document): per line, memoised by line text (every construct that matters in plain
- * text, URLs, damaged spans and parenthesis pairs, stays within a line), then combined. Otherwise
- * (and for Markdown, whose fences and inline code span lines) on the whole text.
- */
+/** The document's MarkStats, on the whole text. */
 function documentMarkStats(analysis: Analysis): DocumentMarkStats {
   const doc = analysis.doc;
   const text = doc.text;
-  if (!analysis.cache || doc.format !== 'text') {
-    const stats = markStats(text, doc.format, encodingDamageOf(analysis));
-    return { counts: stats.counts, edits: (d) => stats.halfAt.map((i) => ({ range: d.rangeOf(i, i + 1), newText: FULL_WIDTH[text[i]] })) };
-  }
-  const n = KINDS.length;
-  const counts = emptyCounts();
-  const lines: Line[] = [];
-  const lineStats: MarkStats[] = [];
-  for (const line of doc.lines) {
-    if (line.end === line.start) continue;
-    // An unclosed `(` counts only on the last line of a text (a line break drops it): the last
-    // line is computed on its own, the others followed by their line break.
-    const last = line.index === doc.lines.length - 1;
-    const stats = analysis.lineMemo(line.index, last ? 'punctuation-width:last' : 'punctuation-width', () =>
-      markStats(last ? line.text : line.text + '\n', 'text', lineEncodingDamage(analysis, line)),
-    );
-    if (stats === NO_MARKS) continue;
-    lines.push(line);
-    lineStats.push(stats);
-    for (let row = HALF_COUNT; row <= FULL_COUNT; row += FULL_COUNT - HALF_COUNT) {
-      for (let k = 0; k < n; k++) {
-        const c = stats.counts[row * n + k];
-        if (!c) continue;
-        if (counts[row * n + k] === 0) counts[(row + 1) * n + k] = line.start + stats.counts[(row + 1) * n + k];
-        counts[row * n + k] += c;
-      }
-    }
-  }
-  return {
-    counts,
-    edits: () => {
-      const edits: TextEdit[] = [];
-      for (let j = 0; j < lines.length; j++) {
-        const line = lines[j];
-        const stats = lineStats[j];
-        if (!stats.halfAt.length) continue;
-        if (stats.lineEdits?.line !== line.index) {
-          // doc.rangeOf(i, i + 1) of a mark at `character` on a line: both ends on that line.
-          const at = line.index;
-          const lineEdits = stats.halfAt.map((c) => ({ range: { start: { line: at, character: c }, end: { line: at, character: c + 1 } }, newText: FULL_WIDTH[line.text[c]] }));
-          stats.lineEdits = { line: at, edits: lineEdits };
-        }
-        for (const e of stats.lineEdits.edits) edits.push(e);
-      }
-      return edits;
-    },
-  };
+  const stats = markStats(text, doc.format, encodingDamageOf(analysis));
+  return { counts: stats.counts, edits: (d) => stats.halfAt.map((i) => ({ range: d.rangeOf(i, i + 1), newText: FULL_WIDTH[text[i]] })) };
 }

@@ -55,15 +55,15 @@ export const rateMismatch: Rule = {
     },
   },
   check(ctx) {
-    reportClaims(ctx, 'rate', (c, ctx) => {
-      if (c.kind !== 'rate') return;
+    for (const kind of ['rate', 'share'] as const) reportClaims(ctx, kind, (c, ctx) => {
+      if (c.kind !== kind) return;
       const rate = c.anchor;
       const rateText = figureText(ctx.doc.text, rate);
       if (c.verdict === 'inconsistent' && c.computed !== null) {
         // A stated 100% over counts that fall short is usually a rounded-up boast: a warning (domain.md §3).
         const hundred = rate.value === 100 && c.computed < 100;
         ctx.report({
-          ...(hundred && ctx.severity === 'error' ? { severity: 'warning' as const } : {}),
+          ...((hundred || c.severity === 'warning') && ctx.severity === 'error' ? { severity: 'warning' as const } : {}),
           message:
             c.problem === 'bound'
               ? ctx.t('bound', { name: asWritten(ctx.doc, c.name, rate.start), rate: rateText, working: c.working })

@@ -3,7 +3,7 @@ import type { ReportDocument } from '../document';
 import type { LocalizedText } from '../l10n';
 import type { Outline } from '../outline/outline';
 import type { ResolvedConfig } from '../config';
-import type { Fix, Locale, OffsetRange, Range, RelatedInformation, Severity } from '../types';
+import type { Fix, Locale, OffsetRange, Range, RelatedInformation, Severity, TextEdit } from '../types';
 
 export type RuleCategory = 'structure' | 'numbering' | 'years' | 'figures' | 'hygiene' | 'format' | 'internal';
 
@@ -18,6 +18,12 @@ export interface RuleMeta {
   docs: LocalizedText;
   /** True when the rule offers quick fixes. */
   fixable: boolean;
+  /**
+   * True when the rule's whole-document fix (`Rule.fixAll`) needs no judgement, so it may be
+   * applied unattended: `reportlint fix` and the editor's fix-all apply exactly these rules
+   * (core/safe-fixes.ts).
+   */
+  safeFix?: boolean;
   /**
    * `report`: only for documents that look like reports (or when checking is forced);
    * `any`: for every checked document.
@@ -53,55 +59,7 @@ export interface Rule {
   meta: RuleMeta;
   messages: Record<string, LocalizedText>;
   check(ctx: RuleContext): void;
-  /**
-   * Opt-in incremental checking. `paragraph`: the rule's verdict on a paragraph depends only on
-   * that paragraph's own text, and the rule implements `checkParagraph`. ReportLint then runs it
-   * per paragraph (Outline.paragraphs) and, across versions of an open document, reuses the
-   * findings of every paragraph whose text did not change, moved to the paragraph's new position.
-   * Default `document`: `check` runs on every version (keep such rules fast).
-   * Build paragraph rules with `paragraphRule()` (rules/paragraph-rule.ts), which also provides `check`.
-   */
-  granularity?: 'document' | 'paragraph';
-  checkParagraph?(ctx: ParagraphRuleContext): void;
+  /** Every fix of the rule in the document at once; required when `meta.safeFix` is true. */
+  fixAll?(analysis: Analysis): TextEdit[];
 }
 
-/** An offset edit inside a paragraph (offsets relative to the paragraph start). */
-export interface ParagraphEdit {
-  range: OffsetRange;
-  newText: string;
-}
-
-export interface ParagraphFix {
-  title: string;
-  edits: ParagraphEdit[];
-  isPreferred?: boolean;
-  kind?: string;
-}
-
-/** What a paragraph-granular rule reports: offsets are relative to the paragraph start. */
-export interface ParagraphFinding {
-  message: string;
-  range: OffsetRange;
-  fixes?: ParagraphFix[];
-  explanation?: string;
-  data?: Record<string, unknown>;
-  severity?: Severity;
-}
-
-/**
- * The context of a paragraph-granular rule: the paragraph's text only (no position, no outline,
- * no other paragraph), so that its findings can be cached by text and moved with it.
- */
-export interface ParagraphRuleContext {
-  /** The paragraph's text (for a run-in heading line: the body after the heading). */
-  readonly text: string;
-  /** The same text in the simplified-script view (same length), for keyword matching. */
-  readonly simplified: string;
-  /** True when the paragraph shares its line with a run-in heading. */
-  readonly runIn: boolean;
-  readonly locale: Locale;
-  readonly config: ResolvedConfig;
-  readonly severity: Severity;
-  t(key: string, args?: Record<string, string | number>): string;
-  report(finding: ParagraphFinding): void;
-}

@@ -77,12 +77,8 @@ export const webBoilerplate: Rule = {
   check(ctx) {
     const doc = ctx.doc;
     const hits: { line: Line; kind: string }[] = [];
-    const analysis = ctx.analysis;
     for (const line of doc.lines) {
-      // Open documents: memoised per line text (the verdict depends on the line alone).
-      const kind = analysis.cache
-        ? analysis.lineMemo(line.index, 'web-boilerplate', () => boilerplateKind(doc.lineSimplified(line)))
-        : boilerplateKind(doc.lineSimplified(line));
+      const kind = boilerplateKind(doc.lineSimplified(line));
       if (kind) hits.push({ line, kind });
     }
     if (!hits.length) return;

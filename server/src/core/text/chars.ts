@@ -3,8 +3,14 @@
  * (encoding damage, pinyin residue, mixed script, punctuation width).
  * Pure functions; no LSP or editor types.
  */
-import * as iconv from 'iconv-lite';
 import { simplify } from '../script';
+
+/** iconv-lite, loaded when a mojibake candidate is first tested (most texts never need it; it is large). */
+let iconvModule: typeof import('iconv-lite') | null = null;
+function iconv(): typeof import('iconv-lite') {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  return (iconvModule ??= require('iconv-lite') as typeof import('iconv-lite'));
+}
 
 /** A CJK unified ideograph (BMP blocks, including extension A and compatibility ideographs). */
 export function isIdeograph(ch: string | undefined): boolean {
@@ -76,7 +82,7 @@ export function gbkCodeUnit(unit: number): number {
 }
 
 function encodeGbk(ch: string): number {
-  const buf = iconv.encode(ch, 'gbk');
+  const buf = iconv().encode(ch, 'gbk');
   return buf.length === 2 && buf[0] >= 0x81 ? (buf[0] << 8) | buf[1] : -1;
 }
 
@@ -165,7 +171,7 @@ function cp1252Byte(code: number): number {
   if (cached !== 0) return cached - 2;
   let b = -1;
   if (code !== 0xfffd) {
-    const buf = iconv.encode(String.fromCharCode(code), 'win1252');
+    const buf = iconv().encode(String.fromCharCode(code), 'win1252');
     b = buf.length === 1 && buf[0] >= 0x80 ? buf[0] : -1;
   }
   cp1252Table[code] = b + 2;

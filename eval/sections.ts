@@ -1,0 +1,9 @@
+/**
+ * The sections of the real-text evaluation, in the order they appear in eval/RESULTS.md.
+ * A new section: write eval/<name>.ts exporting an EvalSection (see section.ts) and add it here.
+ */
+import type { EvalSection } from './section';
+import { STATS_SECTION } from './stats';
+import { XXGK_SECTION } from './xxgk';
+
+export const SECTIONS: EvalSection[] = [STATS_SECTION, XXGK_SECTION];

@@ -1,0 +1,24 @@
+import { Analysis } from '../core/analysis';
+import { checkDocument } from '../core/check';
+import { checkDecision } from '../core/check-decision';
+import type { ResolvedConfig } from '../core/config';
+import type { IgnoreEntry } from '../core/suppress';
+import type { Locale } from '../core/types';
+import { fileResult, reportedFinding, skippedResult, type FileResult } from './format';
+
+/**
+ * Check one file as `reportlint check` does, on the main thread or a worker: in `auto` mode (no
+ * `--force`) a file that does not look like a report is skipped, exactly as the editor skips it.
+ */
+export function checkOneFile(
+  file: { text: string; displayPath: string },
+  config: ResolvedConfig,
+  ignores: readonly IgnoreEntry[],
+  locale: Locale,
+  force: boolean,
+): FileResult {
+  const analysis = Analysis.fromText(file.text, { uri: file.displayPath });
+  const decision = checkDecision({ mode: force ? 'always' : 'auto', analysis, path: file.displayPath, config });
+  if (!decision.check) return skippedResult(file.displayPath);
+  return fileResult(file.displayPath, checkDocument(analysis, { config, locale, ignores, forceReport: decision.force }).map(reportedFinding));
+}

@@ -1,0 +1,116 @@
+/**
+ * The vocabulary of the figures engine, as data in one place (statcheck keeps every pattern in
+ * one table): rate names with the concepts of their numerator and base, and the words that
+ * introduce a total, a breakdown, a share, a change, a plan or target, a per-unit figure and a
+ * multi-year span. Everything matches the simplified-script view, so traditional text
+ * (審結率, 其中) is read through it.
+ */
+
+export interface RateConcept {
+  /** The rate's key: the last two characters of its stem (审结 for 审结率, 案件审结率). */
+  key: string;
+  /** Words in a count's label that make it the numerator (已审结202宗 → 审结). */
+  numerator: readonly string[];
+  /** Words in a count's label that make it the base (受理260宗, 收到…); a 共/总 total also serves. */
+  base: readonly string[];
+  /** A rate that cannot exceed 100% (domain.md §3). */
+  bounded: boolean;
+  /**
+   * The numerator may be the sum of two stated counts (综合化解率 = (纠错 + 调解) ÷ 审结; 纠错率 =
+   * (直接纠错 + 撤回) ÷ 审结 when a back-reference names the base).
+   */
+  sumOf?: readonly (readonly string[])[];
+}
+
+const RECEIVED = ['受理', '收到', '收案', '新收', '接收', '办理', '申请'];
+
+/**
+ * Rates whose numerator is a count the text states with a verb (已审结202宗 → 审结率). Rates named
+ * after a quality (满意, 规范, 覆盖 …) have no such count in prose: they are bounded but never linked.
+ */
+export const RATE_CONCEPTS: readonly RateConcept[] = [
+  { key: '审结', numerator: ['审结', '结案'], base: RECEIVED, bounded: true },
+  { key: '办结', numerator: ['办结', '结案', '审结'], base: RECEIVED, bounded: true },
+  { key: '结案', numerator: ['结案', '办结', '审结'], base: RECEIVED, bounded: true },
+  { key: '成功', numerator: ['成功'], base: ['调解', '受理', '办理', '排查'], bounded: true },
+  { key: '调解', numerator: ['调解'], base: RECEIVED, bounded: true },
+  { key: '化解', numerator: ['化解'], base: ['受理', '审结', '排查', '收到'], bounded: true, sumOf: [['纠错'], ['调解', '和解']] },
+  { key: '纠错', numerator: ['纠错'], base: ['审结'], bounded: true },
+  { key: '败诉', numerator: ['败诉'], base: ['审结', '判决', '裁判'], bounded: true },
+  { key: '胜诉', numerator: ['胜诉'], base: ['审结', '判决', '裁判'], bounded: true },
+  { key: '采纳', numerator: ['采纳'], base: ['提出', '收到', '审查'], bounded: true },
+  { key: '应诉', numerator: ['出庭应诉', '应诉'], base: ['开庭', '应出庭', '审理'], bounded: true },
+  { key: '出庭', numerator: ['出庭'], base: ['开庭', '应出庭', '审理'], bounded: true },
+  { key: '答复', numerator: ['答复'], base: RECEIVED, bounded: true },
+  { key: '回复', numerator: ['回复'], base: RECEIVED, bounded: true },
+  { key: '执行', numerator: ['执行'], base: ['受理', '收到', '作出'], bounded: true },
+  { key: '撤诉', numerator: ['撤诉'], base: RECEIVED, bounded: true },
+  { key: '调撤', numerator: ['调撤'], base: ['审结', '结案'], bounded: true },
+];
+
+export const RATE_BY_KEY: ReadonlyMap<string, RateConcept> = new Map(RATE_CONCEPTS.map((c) => [c.key, c]));
+
+/** Rates that cannot exceed 100%, linked or not; keys are the last two characters of the stem. */
+export const BOUNDED_RATE_KEYS: ReadonlySet<string> = new Set([
+  ...RATE_CONCEPTS.filter((c) => c.bounded).map((c) => c.key),
+  '满意', '好评', '参考', '及格', '优秀', '公开', '公示', '覆盖', '合格', '报备', '及时', '规范', '知晓', '准确', '达标',
+  '参与', '办理', '到庭', '落实', '上线', '通过', '网办', '签约', '接通', '处置',
+]);
+
+/** Qualifiers that do not narrow what a rate counts (案件审结率 = 审结率). */
+export const GENERIC_RATE_QUALIFIERS: ReadonlySet<string> = new Set(['案件', '事项', '全年', '年度', '整体', '综合', '总体', '全区', '全市', '全街', '全镇', '全县', '平均', '当年', '本年']);
+
+/** 效率, 频率, 汇率 … are not proportions: the character before 率. */
+export const NOT_RATE_CHARS: ReadonlySet<string> = new Set(['效', '频', '汇', '税', '费', '概', '利', '速', '坡', '倍']);
+
+/** Words that mark a count as a total (the base of a rate, a share or a breakdown). */
+export const TOTAL_RE = /总共|一共|共计|合计|总计|累计|总数|总量|共有|全年|受理|收到|收案|新收|(?<![公中总])共(?![享同建治识赢商])/;
+
+/** Words that introduce a breakdown of the total before them. */
+export const BREAKDOWN_RE = /其中(?!之一|的|一|有些|部分)|内有|分别为|分别是|分别有|分别达|包括|(?<=[(（])含(?=[\u4e00-\u9fff]{0,12}[0-9０-９])/g;
+
+/** A residual category makes a breakdown exhaustive. */
+export const RESIDUAL_RE = /其他|其余|其它|另有|剩余/;
+
+/** A share of a whole: 占比X%, 占X%, 占总数的X%, 占…比重X%, 比重为X%, 所占比例为X%. */
+export const SHARE_BEFORE_RE = /(?:占(?:比|比例|比重)?|占([\u4e00-\u9fff]{1,12}?)(?:的)?(?:比例|比重|比)?|比重|所占比例|占比)(?:为|达|达到|约为|是)?$/;
+
+/** Names of a share's base that mean "the total stated before" (占总数的…). */
+export const GENERIC_BASE_RE = /^(?:总数|总量|总额|全部|合计|总计|总体|整体|案件总数|申请总数)$/;
+
+/** Words before a count that make it a per-unit figure (每千人6.6批次, 人均, 户均): never a total or a part. */
+export const PER_UNIT_RE = /(?:每[千万百十]?[人户家名位]|每[一个]?(?:平方米|平方公里|公顷|亩|万元|亿元|公斤|千克|小时|天|日|年|月)|人均|户均|平均)[^,，;；。、]{0,8}$/;
+
+/** Words that make a sentence a plan or a target rather than a result. */
+export const PLAN_RE = /将|计划|力争|目标|预期|预计|拟|今年|明年|下一步|争取|确保|要求|安排|左右的/;
+
+/** Words in a heading that make its section the plan part of a report (2026年工作安排, 主要目标任务). */
+export const PLAN_HEADING_RE = /安排|重点工作|重点任务|主要任务|目标任务|工作打算|工作计划|下一步|今后|主要考虑|思路|展望|预期目标|努力方向|工作建议/;
+
+/** Words that make a figure a multi-year or cumulative total (五年来, 十四五时期, 累计, 年均). */
+export const SPAN_RE = /十[一二三四五六]五|[五三两二5]年(?:来|间|累计)|过去[五三两二]年|累计|以来|年均/;
+
+/** Change words: up and down. */
+export const UP_WORDS = '增长|增加|上升|提高|提升|增多|多|升高|增';
+export const DOWN_WORDS = '下降|减少|降低|回落|下滑|减|少|降';
+
+/** Annual average growth over a span (年均增长x%): a compound rate. */
+export const ANNUAL_AVERAGE_RE = /(?:年均|年平均|平均每年|每年平均)$/;
+
+/** Multiples: 增长近3倍 (the result is 4×), 翻一番 (2×), 翻两番 (4×). */
+export const DOUBLING: ReadonlyMap<string, number> = new Map([
+  ['翻一番', 2],
+  ['翻了一番', 2],
+  ['翻番', 2],
+  ['翻两番', 4],
+  ['翻了两番', 4],
+  ['翻三番', 8],
+]);
+
+/**
+ * Measure words that count items (件, 项, 个, 次 …): figures in them may be added across units in
+ * one breakdown (个/次 in one list). Other units (亩, 吨, 元, 公里 …) only add to the same unit.
+ */
+export const ITEM_UNITS: ReadonlySet<string> = new Set([
+  '件', '宗', '个', '项', '次', '件次', '个次', '宗次', '例', '起', '条', '份', '批', '批次', '家', '家次', '场', '场次', '类', '种', '部', '篇',
+]);

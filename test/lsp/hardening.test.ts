@@ -1,0 +1,114 @@
+/**
+ * Issue 20 against the running language server: custom requests honour maxFileSize (point 4),
+ * malformed params get InvalidParams (point 10), files that never end are refused (point 2).
+ */
+import { strict as assert } from 'assert';
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { describe, it } from 'node:test';
+import { startServer } from './harness';
+
+const INVALID_PARAMS = -32602;
+
+function bigReport(chars: number): string {
+  const para = '一、主要举措\n全年受理行政复议案件120件，审结110件，审结率91.67%。,;:\n';
+  return '某县人民政府关于2024年度法治政府建设情况的报告\n' + para.repeat(Math.ceil(chars / para.length));
+}
+
+describe('hardening (server): every request path honours maxFileSize (#20.4)', () => {
+  it('stats, fullWidthPunctuation, outline, renumber and missingParts answer "too large" without analysing', async () => {
+    const server = await startServer({ settings: { maxFileSize: 5000, enable: 'always' } });
+    try {
+      const uri = 'file:///virtual/huge-report.txt';
+      const text = bigReport(400_000);
+      server.open(uri, text, 'reportlint');
+      await server.diagnostics(uri);
+      const t0 = Date.now();
+      const stats = await server.connection.sendRequest<{ tooLarge?: boolean; size?: number; claims?: unknown[]; markdown: string }>('reportlint/stats', { uri });
+      assert.equal(stats.tooLarge, true);
+      assert.equal(stats.size, text.length);
+      assert.equal(stats.claims, undefined);
+      assert.ok(stats.markdown.length < 500);
+      const punct = await server.connection.sendRequest<{ tooLarge?: boolean; edits: unknown[] }>('reportlint/fullWidthPunctuation', { uri });
+      assert.equal(punct.tooLarge, true);
+      assert.deepEqual(punct.edits, []);
+      const outline = await server.connection.sendRequest<{ tooLarge?: boolean }>('reportlint/outline', { uri });
+      assert.equal(outline.tooLarge, true);
+      assert.deepEqual(await server.connection.sendRequest('reportlint/renumber', { uri }), []);
+      assert.deepEqual(await server.connection.sendRequest('reportlint/missingParts', { uri }), []);
+      assert.ok(Date.now() - t0 < 5000, `${Date.now() - t0} ms`);
+      // Within the limit the same requests answer in full.
+      const small = 'file:///virtual/small-report.txt';
+      server.open(small, bigReport(1000), 'reportlint');
+      await server.diagnostics(small);
+      const s = await server.connection.sendRequest<{ tooLarge?: boolean; claims: unknown[] }>('reportlint/stats', { uri: small });
+      assert.equal(s.tooLarge, undefined);
+      assert.ok(s.claims.length > 0);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe('hardening (server): malformed params get InvalidParams (#20.8)', () => {
+  it('missing fields and wrong types in standard and custom requests; the server keeps answering', async () => {
+    const server = await startServer();
+    try {
+      const uri = 'file:///virtual/params.txt';
+      server.open(uri, '一、甲\n三、丙\n', 'reportlint');
+      await server.diagnostics(uri);
+      const bad: [string, unknown][] = [
+        ['textDocument/hover', {}],
+        ['textDocument/hover', { textDocument: { uri }, position: { line: -1, character: 0 } }],
+        ['textDocument/completion', { textDocument: {} }],
+        ['textDocument/documentSymbol', { textDocument: 5 }],
+        ['textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } }],
+        ['textDocument/codeLens', null],
+        ['textDocument/semanticTokens/full', { textDocument: { uri: ['x'] } }],
+        ['reportlint/stats', { uri: 5 }],
+        ['reportlint/outline', {}],
+        ['reportlint/skeleton', { profile: 'fazhi-zhengfu-annual', year: 'x' }],
+        ['reportlint/checkFiles', { uris: 'file:///x', roots: [] }],
+        ['reportlint/documentStatus', []],
+        ['workspace/executeCommand', { command: 'reportlint.disableRuleForWorkspace', arguments: [{ uri, ruleId: '__proto__', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } }] }],
+        ['workspace/executeCommand', { command: 'reportlint.ignoreOccurrence', arguments: [{ uri }] }],
+      ];
+      for (const [method, params] of bad) {
+        await assert.rejects(server.connection.sendRequest(method, params), (e: { code?: number; message?: string }) => {
+          assert.equal(e.code, INVALID_PARAMS, `${method} ${JSON.stringify(params)}: ${e.message}`);
+          return true;
+        });
+      }
+      const hover = await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+      assert.ok(Array.isArray(hover));
+      assert.ok(!server.logs.some((l) => /TypeError|Cannot read prop/.test(l)), server.logs.join('\n'));
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe('hardening (server): checkFiles refuses files that never end (#20.2)', () => {
+  it('a workspace file linked to /dev/zero and a FIFO are listed as unreadable at once', async (t) => {
+    const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'reportlint-hsrv-')));
+    fs.symlinkSync('/dev/zero', path.join(dir, 'zero.txt'));
+    try {
+      execFileSync('mkfifo', [path.join(dir, 'pipe.txt')]);
+    } catch {
+      return t.skip('mkfifo not available');
+    }
+    fs.writeFileSync(path.join(dir, '关于2024年度法治政府建设情况的报告.txt'), '一、甲\n三、丙\n');
+    const server = await startServer();
+    try {
+      const uris = ['zero.txt', 'pipe.txt', '关于2024年度法治政府建设情况的报告.txt'].map((n) => pathToFileURL(path.join(dir, n)).href);
+      const summary = await server.connection.sendRequest<{ unreadable: string[]; checked: number }>('reportlint/checkFiles', { uris, roots: [dir] });
+      assert.deepEqual(summary.unreadable.map((p) => path.basename(p)).sort(), ['pipe.txt', 'zero.txt']);
+      assert.equal(summary.checked, 1);
+    } finally {
+      await server.stop();
+    }
+  });
+});
