@@ -217,10 +217,19 @@ export class Workbench {
 
   /** Shows the hover at the cursor (Show or Focus Hover, Ctrl+K Ctrl+I) and returns its text. */
   async hoverAtCursor(): Promise<string> {
-    await this.page.keyboard.press('Control+K');
-    await this.page.keyboard.press('Control+I');
     const hover = this.page.locator('.monaco-editor .monaco-hover:not(.hidden) .monaco-hover-content').first();
-    await hover.waitFor({ state: 'visible', timeout: 15_000 });
+    // On a busy machine the first request may come back empty: ask again (up to three times).
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('Control+K');
+      await this.page.keyboard.press('Control+I');
+      try {
+        await hover.waitFor({ state: 'visible', timeout: 8_000 });
+        break;
+      } catch (e) {
+        if (attempt >= 3) throw e;
+        await this.page.keyboard.press('Escape');
+      }
+    }
     return waitFor('hover text', () => hover.innerText(), (t) => t.trim().length > 0 && !/Loading/.test(t), 10_000);
   }
 
