@@ -107,11 +107,18 @@ export class Workbench {
   }
 
   async closeAllEditors(): Promise<void> {
+    // With unsaved editors VS Code asks; the dialog may take a moment to appear on a busy machine.
+    const dirty = await this.page.locator('.tabs-container .tab.dirty').count();
     await this.command('View: Close All Editors');
     const dialog = this.page.locator('.monaco-dialog-box');
+    if (dirty) {
+      await dialog.waitFor({ state: 'visible', timeout: 10_000 }).catch(() => undefined);
+    }
     if (await dialog.isVisible().catch(() => false)) {
       await dialog.locator('.monaco-button', { hasText: /Don't Save|不保存/ }).click();
+      await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
     }
+  }
   }
 
   /** The language mode shown in the status bar (e.g. "ReportLint 报告", "Markdown"). */
