@@ -119,7 +119,6 @@ export class Workbench {
       await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
     }
   }
-  }
 
   /** The language mode shown in the status bar (e.g. "ReportLint 报告", "Markdown"). */
   async languageMode(): Promise<string> {
