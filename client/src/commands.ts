@@ -30,6 +30,8 @@ interface MissingPart {
   name: string;
   item: string;
   required: boolean;
+  /** Place in the regulation's order. */
+  order: number;
   marker: string;
   edits: LspTextEdit[];
 }
@@ -73,6 +75,11 @@ async function pickProfile(client: LanguageClient, uri: string | undefined, titl
   return picked?.id;
 }
 
+/**
+ * "插入报告框架": the skeleton never touches a document with text in it. It goes into the active
+ * document only when that is empty; otherwise into a new Untitled document in the ReportLint
+ * language (so VS Code's language detection leaves it alone).
+ */
 async function insertSkeleton(client: LanguageClient): Promise<void> {
   let editor = vscode.window.activeTextEditor;
   const uri = editor && LANGUAGES.has(editor.document.languageId) ? editor.document.uri.toString() : undefined;
@@ -86,8 +93,13 @@ async function insertSkeleton(client: LanguageClient): Promise<void> {
     validateInput: (v) => (/^(19|20)\d{2}$/.test(v.trim()) ? null : vscode.l10n.t('Enter a four-digit year such as {0}.', String(defaultYear))),
   });
   if (!yearText) return;
-  if (!editor || !LANGUAGES.has(editor.document.languageId)) {
+  const usable = editor && LANGUAGES.has(editor.document.languageId) && !editor.document.isClosed && editor.document.getText().trim() === '';
+  if (!editor || !usable) {
     const doc = await vscode.workspace.openTextDocument({ language: 'reportlint', content: '' });
+    editor = await vscode.window.showTextDocument(doc);
+  } else if (editor.document.languageId === 'plaintext') {
+    // An empty plain-text document about to hold a report: give it the report editor now.
+    const doc = await vscode.languages.setTextDocumentLanguage(editor.document, 'reportlint');
     editor = await vscode.window.showTextDocument(doc);
   }
   const format = editor.document.languageId === 'markdown' ? 'markdown' : 'text';
@@ -98,7 +110,9 @@ async function insertSkeleton(client: LanguageClient): Promise<void> {
     format,
   });
   if (!answer) return;
-  await editor.insertSnippet(new vscode.SnippetString(answer.snippet));
+  if (editor.document.getText().trim() !== '') return; // text arrived meanwhile: never overwrite it
+  const whole = new vscode.Range(new vscode.Position(0, 0), editor.document.lineAt(editor.document.lineCount - 1).range.end);
+  await editor.insertSnippet(new vscode.SnippetString(answer.snippet), whole);
 }
 
 async function insertMissingPart(client: LanguageClient): Promise<void> {
@@ -110,6 +124,8 @@ async function insertMissingPart(client: LanguageClient): Promise<void> {
     void vscode.window.showInformationMessage(vscode.l10n.t('Every part of the report type is present (or no report type applies to this document).'));
     return;
   }
+  // Mandated parts first, in the regulation's order: the first missing mandated part is preselected.
+  parts.sort((a, b) => Number(b.required) - Number(a.required) || a.order - b.order);
   const picked = await vscode.window.showQuickPick(
     parts.map((p) => ({
       label: p.name,

@@ -18,6 +18,9 @@ import { registerCommands } from './commands';
 import { NoiseControl } from './noise';
 import { StatusBar } from './status';
 import { DOCX_SELECTOR, registerDocx } from './docx';
+import { ClaimsView } from './claims-view';
+import { AutoLanguage } from './auto-language';
+import { registerRuleDocs } from './rule-docs';
 import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../server/src/lsp/memory';
 
 let client: LanguageClient | undefined;
@@ -71,35 +74,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('reportlint.restartServer', async () => {
       await client?.restart();
     }),
-    vscode.commands.registerCommand('reportlint.showStatistics', () => showStatistics()),
     vscode.commands.registerCommand('reportlint.convertPunctuation', convertPunctuation),
   );
   registerCommands(context, () => client);
   registerDocx(context, () => client);
-  context.subscriptions.push(new StatusBar(() => client));
+  context.subscriptions.push(new StatusBar(() => client, (uri) => noise.allDiagnostics(uri)));
+  context.subscriptions.push(new ClaimsView(() => client));
+  registerRuleDocs(context, () => client);
   await client.start();
+  context.subscriptions.push(new AutoLanguage(context, () => client));
   // Custom profiles from the workspace are loaded only once the workspace is trusted.
   context.subscriptions.push(
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       void client?.sendNotification('reportlint/didChangeTrust', { isTrusted: true });
     }),
   );
-}
-
-/** "ReportLint: 数据核对表 / Statistics summary": the server's table, opened as a Markdown preview. */
-async function showStatistics(): Promise<void> {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor || !client) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open a report to see its statistics summary.'));
-    return;
-  }
-  const result = await client.sendRequest<{ markdown: string } | null>('reportlint/stats', { uri: editor.document.uri.toString() });
-  if (!result) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('ReportLint is not checking this document.'));
-    return;
-  }
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.markdown });
-  await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
 }
 
 /** Convert the active document to full-width punctuation in one undoable edit (edits computed by the server). */

@@ -3,13 +3,17 @@
  * (test/unit/noise-policy.test.ts). client/src/noise.ts feeds it editor events and applies
  * its verdicts in the handleDiagnostics middleware.
  *
- *  - Findings on the line being edited wait until the caret leaves that line or typing
- *    pauses for `typingPause` ms (0 shows them at once).
+ *  - Findings that are NEW on the line being edited wait until the caret leaves that line or
+ *    typing pauses for `typingPause` ms (0 shows them at once). Findings already shown stay
+ *    (LTeX-style): a finding is "already shown" when one with the same rule and message was
+ *    in the set last delivered for the document.
  *  - Structural findings about parts that may simply not be written yet (STRUCTURAL_RULES)
  *    wait while a skeleton is being built: a change that inserts two or more line breaks at
  *    once (a snippet, the skeleton command, a paste) starts a quiet period that lasts until
  *    typing pauses for STRUCTURE_PAUSE_MS, the file is saved, or STRUCTURE_MAX_MS have passed
- *    since that insertion.
+ *    since that insertion. Structural findings already shown stay, so an insertion never makes
+ *    an existing finding disappear and come back (no flip-flop).
+ *  - The counts (status bar) come from the full set, never from what is held back.
  */
 
 export const STRUCTURAL_RULES: ReadonlySet<string> = new Set(['missing-part', 'part-order', 'missing-causes']);
@@ -28,12 +32,18 @@ export interface DiagnosticLike {
   startLine: number;
   endLine: number;
   code: string;
+  /** The message; with the code it identifies a finding across versions (positions move as the writer types). */
+  message?: string;
 }
 
 interface DocState {
   edit: { line: number; time: number } | null;
   building: { since: number; last: number } | null;
+  /** Identities of the findings last delivered (shown) for the document. */
+  shown: Set<string>;
 }
+
+const identity = (d: DiagnosticLike) => `${d.code}\u0000${d.message ?? ''}`;
 
 const lineBreaks = (s: string) => (s.match(/\r\n|\r|\n/g) ?? []).length;
 
@@ -42,7 +52,7 @@ export class NoisePolicy {
 
   private state(key: string): DocState {
     let s = this.docs.get(key);
-    if (!s) this.docs.set(key, (s = { edit: null, building: null }));
+    if (!s) this.docs.set(key, (s = { edit: null, building: null, shown: new Set() }));
     return s;
   }
 
@@ -88,16 +98,23 @@ export class NoisePolicy {
     return true;
   }
 
-  /** The findings to show now. */
+  /** The findings to show now (what is returned counts as shown from now on). */
   filter<T extends DiagnosticLike>(key: string, diagnostics: readonly T[], now: number, caretLine: number | null, typingPause: number): T[] {
     const line = this.heldLine(key, now, caretLine, typingPause);
     const building = this.building(key, now);
-    if (line < 0 && !building) return [...diagnostics];
-    return diagnostics.filter((d) => {
-      if (line >= 0 && d.startLine <= line && d.endLine >= line) return false;
-      if (building && STRUCTURAL_RULES.has(d.code)) return false;
-      return true;
-    });
+    const s = this.state(key);
+    const before = s.shown;
+    const out =
+      line < 0 && !building
+        ? [...diagnostics]
+        : diagnostics.filter((d) => {
+            if (before.has(identity(d))) return true; // already shown: it stays
+            if (line >= 0 && d.startLine <= line && d.endLine >= line) return false;
+            if (building && STRUCTURAL_RULES.has(d.code)) return false;
+            return true;
+          });
+    s.shown = new Set(out.map(identity));
+    return out;
   }
 
   /** Milliseconds until the next reason to wait runs out (to deliver held findings then), or null. */

@@ -44,6 +44,14 @@ export class NoiseControl implements vscode.Disposable {
     this.deliver(key);
   }
 
+  /**
+   * Every finding the server reported for `uri`, held back or not (the status bar counts these,
+   * so a hold never changes the counts); undefined when the server has sent none.
+   */
+  allDiagnostics(uri: vscode.Uri): readonly vscode.Diagnostic[] | undefined {
+    return this.full.get(uri.toString())?.diagnostics;
+  }
+
   /** Caret line in the active editor when it shows `key`, else null. */
   private caret(key: string): { line: number | null; pause: number } {
     const editor = vscode.window.activeTextEditor;
@@ -58,7 +66,7 @@ export class NoiseControl implements vscode.Disposable {
     const { line, pause } = this.caret(key);
     const shown = this.policy.filter(
       key,
-      entry.diagnostics.map((d) => ({ startLine: d.range.start.line, endLine: d.range.end.line, code: codeOf(d), d })),
+      entry.diagnostics.map((d) => ({ startLine: d.range.start.line, endLine: d.range.end.line, code: codeOf(d), message: d.message, d })),
       now,
       line,
       pause,

@@ -34,7 +34,11 @@ export class StatusBar implements vscode.Disposable {
   private status = new Map<string, DocumentStatus | null>();
   private pending: NodeJS.Timeout | null = null;
 
-  constructor(private readonly client: () => LanguageClient | undefined) {
+  constructor(
+    private readonly client: () => LanguageClient | undefined,
+    /** Every finding of a document, held back or not (noise.ts): a hold never changes the counts. */
+    private readonly allDiagnostics: (uri: vscode.Uri) => readonly vscode.Diagnostic[] | undefined = () => undefined,
+  ) {
     this.item.name = 'ReportLint';
     this.item.command = COMMANDS.statusBarActions;
     this.disposables.push(
@@ -82,18 +86,20 @@ export class StatusBar implements vscode.Disposable {
       this.status.set(key, st);
     }
     if (vscode.window.activeTextEditor?.document.uri.toString() !== key) return;
-    const diagnostics = vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === SOURCE);
+    const diagnostics = (this.allDiagnostics(editor.document.uri) ?? vscode.languages.getDiagnostics(editor.document.uri)).filter((d) => d.source === SOURCE);
     const errors = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
     const warnings = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
     const others = diagnostics.length - errors - warnings;
     if (!st || !st.checked) {
       this.item.text = '$(circle-slash) ReportLint';
+      this.item.accessibilityInformation = { label: 'ReportLint: —' };
       this.item.tooltip = vscode.l10n.t('ReportLint: this document does not look like a report and is not checked (setting reportlint.enable).');
       this.item.show();
       return;
     }
     const name = st.profile ? shorten(st.profile.name) : vscode.l10n.t('Report');
     this.item.text = `$(checklist) ${name}  $(error) ${errors}  $(warning) ${warnings}`;
+    this.item.accessibilityInformation = { label: `ReportLint: ${name} ${errors} ${warnings}` };
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(`**ReportLint** — ${st.profile ? st.profile.name : vscode.l10n.t('no report type detected')}\n\n`);
     tooltip.appendMarkdown(vscode.l10n.t('{0} errors, {1} warnings, {2} other findings', String(errors), String(warnings), String(others)) + '\n\n');

@@ -34,13 +34,15 @@ import { allProfiles } from './core/profiles/registry';
 import { locateParts } from './core/profiles/locate';
 import { partInsertion } from './core/profiles/skeleton';
 import { renumberAllEdits } from './core/renumber';
-import { sectionLenses } from './core/code-lens';
+import { lensMode, sectionLenses } from './core/code-lens';
+import { renderRuleMarkdown } from './core/docs';
+import { skeletonOrder } from './core/report-skeleton';
 import { encodeSemanticTokens, semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES } from './core/semantic-tokens';
 import { reportSkeletonSnippet } from './core/report-skeleton';
 import { IgnoreFilter, readReportFile } from './lsp/workspace-check';
 import { localize, normalizeLocale } from './core/l10n';
 import { outlineToJson } from './core/outline/serialize';
-import { statsSummary, statsToMarkdown } from './core/figures/summary';
+import { statsSummary, statsToCsv, statsToMarkdown, unverifiableReason } from './core/figures/summary';
 import { fullWidthPunctuationEdits } from './core/rules/punctuation-width';
 import type { Finding, Locale, SeverityOrOff } from './core/types';
 import { toCodeAction, toCompletionItem, toDiagnostic, toDocumentSymbols, toFoldingRanges } from './lsp/convert';
@@ -76,8 +78,8 @@ interface Settings {
   run: 'onType' | 'onSave';
   /** Report profile id, `auto` or `none` (a .reportlintrc.json `profile` takes precedence). */
   profile: string;
-  /** Code lenses above sections with figures. */
-  codeLens: boolean;
+  /** Code lenses above sections with an inconsistent figure ('inconsistent', default), with any figure ('all') or none; true/false from older settings. */
+  codeLens: 'inconsistent' | 'all' | 'none' | boolean;
   /** Honour .reportlint-ignore.json. */
   ignoreFile: boolean;
 }
@@ -155,7 +157,7 @@ function analysisOf(doc: TextDocument): Analysis {
 }
 
 async function getSettings(uri: string): Promise<Settings> {
-  const defaults: Settings = { enable: 'auto', rules: {}, maxFileSize: defaultConfig().maxFileSize, run: 'onType', profile: 'auto', codeLens: true, ignoreFile: true };
+  const defaults: Settings = { enable: 'auto', rules: {}, maxFileSize: defaultConfig().maxFileSize, run: 'onType', profile: 'auto', codeLens: 'inconsistent', ignoreFile: true };
   if (!hasConfigurationCapability) return defaults;
   let p = settingsCache.get(uri);
   if (!p) {
@@ -220,8 +222,8 @@ function judgedAnalysis(doc: TextDocument, analysis: Analysis, config: ResolvedC
 }
 
 /** Whether the document is checked, and as a report: the decision the CLI makes too (core/check-decision.ts). */
-function shouldCheck(doc: TextDocument, analysis: Analysis, mode: EnableMode): CheckDecision {
-  return checkDecision({ mode, analysis, path: doc.uri, reportLanguage: doc.languageId === REPORT_LANGUAGE });
+function shouldCheck(doc: TextDocument, analysis: Analysis, mode: EnableMode, config?: ResolvedConfig): CheckDecision {
+  return checkDecision({ mode, analysis, path: doc.uri, reportLanguage: doc.languageId === REPORT_LANGUAGE, config });
 }
 
 /** Diagnostics for config files that are not open (open ones are checked from their buffer). */
@@ -279,7 +281,7 @@ async function validate(uri: string, version: number, token: CancelToken): Promi
   const large = doc.getText().length > RECLAIM_MIN_SIZE;
   if (large) collectNow();
   const config = configFor(uri, settings);
-  const { check, force } = shouldCheck(doc, judgedAnalysis(doc, analysis, config), settings.enable);
+  const { check, force } = shouldCheck(doc, judgedAnalysis(doc, analysis, config), settings.enable, config);
   let findings: Finding[] | null = [];
   if (check) {
     findings = await session.checkAsync(
@@ -355,7 +357,7 @@ async function symbolsAllowed(doc: TextDocument): Promise<boolean> {
   if (tooLarge(doc, configFor(doc.uri, settings))) return false; // no outline for giant documents
   // Markdown already has an outline from VS Code; add ours only for reports.
   if (formatOf(doc) === 'markdown' && doc.languageId !== REPORT_LANGUAGE && settings.enable === 'auto') {
-    return isReportDocument(analysisOf(doc));
+    return isReportDocument(analysisOf(doc), configFor(doc.uri, settings));
   }
   return true;
 }
@@ -367,7 +369,7 @@ async function symbolsAllowed(doc: TextDocument): Promise<boolean> {
 async function authoringAllowed(doc: TextDocument): Promise<boolean> {
   const settings = await getSettings(doc.uri);
   if (tooLarge(doc, configFor(doc.uri, settings))) return false;
-  return shouldCheck(doc, analysisOf(doc), settings.enable).check;
+  return shouldCheck(doc, analysisOf(doc), settings.enable, configFor(doc.uri, settings)).check;
 }
 
 connection.onDocumentSymbol(guarded('textDocument/documentSymbol', TEXT_DOCUMENT, async (params) => {
@@ -386,27 +388,36 @@ function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
+/** `source.fixAll.reportlint`: the safe fixes only (editor.codeActionsOnSave may apply them), the set `reportlint fix` applies. */
+const FIX_ALL_KIND = 'source.fixAll.reportlint';
+
+const contains = (r: Diagnostic['range'], p: Diagnostic['range']['start']) =>
+  (r.start.line < p.line || (r.start.line === p.line && r.start.character <= p.character)) && (r.end.line > p.line || (r.end.line === p.line && r.end.character >= p.character));
+const extent = (r: Diagnostic['range']) => (r.end.line - r.start.line) * 100_000 + (r.end.character - r.start.character);
+
 connection.onCodeAction(guarded('textDocument/codeAction', CODE_ACTION, (params) => {
   const doc = documents.get(params.textDocument.uri);
   const findings = doc ? sessions.get(doc.uri)?.findingsFor(doc.version) : null;
   if (!doc || !findings) return [];
-  const actions: CodeAction[] = [];
-  // source.fixAll (editor.codeActionsOnSave, "Fix all"): the safe fixes, the set `reportlint fix` applies.
   const only = params.context.only;
-  if (only?.some((k) => FIX_ALL_KIND === k || FIX_ALL_KIND.startsWith(`${k}.`))) {
+  if (only?.some((k) => FIX_ALL_KIND === k || FIX_ALL_KIND.startsWith(k + '.') || k === 'source')) {
     const fixAll = safeFixAllAction(doc, findings);
     return fixAll ? [fixAll] : [];
   }
-  for (const diagnostic of params.context.diagnostics) {
-    if (diagnostic.source !== 'ReportLint') continue;
+  const actions: CodeAction[] = [];
+  // Only the finding(s) under the caret: the narrowest ReportLint findings that contain it, so a
+  // paragraph-wide note does not add its actions to a word's quick-fix menu.
+  const ours = params.context.diagnostics.filter((d) => d.source === 'ReportLint');
+  const under = ours.filter((d) => contains(d.range, params.range.start));
+  const candidates = under.length ? under : ours;
+  const narrowest = Math.min(...candidates.map((d) => extent(d.range)));
+  for (const diagnostic of candidates.filter((d) => extent(d.range) === narrowest)) {
     const finding = findings.find((f) => f.ruleId === diagnostic.code && sameRange(f.range, diagnostic.range) && f.message === diagnostic.message);
     for (const fix of finding?.fixes ?? []) actions.push(toCodeAction(fix, doc.uri, diagnostic));
     if (finding) actions.push(...suppressionActions(finding, doc.uri, diagnostic, locale));
   }
   return actions;
 }));
-
-const FIX_ALL_KIND = 'source.fixAll.reportlint';
 
 /**
  * One action applying every safe fix (rule metadata `safeFix`, core/safe-fixes.ts) whose rule has
@@ -459,8 +470,9 @@ connection.onCodeLens(guarded('textDocument/codeLens', TEXT_DOCUMENT, async (par
   if (!doc) return [];
   const settings = await getSettings(doc.uri);
   const analysis = analysisOf(doc);
-  if (!settings.codeLens || tooLarge(doc, configFor(doc.uri, settings)) || !shouldCheck(doc, analysis, settings.enable).check) return [];
-  return sectionLenses(analysis, locale).map((l) => ({ range: l.range, command: { title: l.title, command: l.command } }));
+  const mode = lensMode(settings.codeLens);
+  if (mode === 'none' || tooLarge(doc, configFor(doc.uri, settings)) || !shouldCheck(doc, analysis, settings.enable, configFor(doc.uri, settings)).check) return [];
+  return sectionLenses(analysis, locale, mode).map((l) => ({ range: l.range, command: { title: l.title, command: l.command, arguments: [doc.uri] } }));
 }));
 
 connection.languages.semanticTokens.on(guarded('textDocument/semanticTokens/full', TEXT_DOCUMENT, async (params) => {
@@ -511,7 +523,7 @@ connection.onRequest('reportlint/missingParts', guarded('reportlint/missingParts
     .parts.filter((p) => !p.location)
     .map(({ part }) => {
       const ins = partInsertion(analysis, profile, part.id);
-      return { id: part.id, name: part.name[locale], item: part.item[locale], required: part.required, marker: ins.marker, edits: ins.edits };
+      return { id: part.id, name: part.name[locale], item: part.item[locale], required: part.required, order: skeletonOrder(part), marker: ins.marker, edits: ins.edits };
     });
 }));
 
@@ -523,7 +535,7 @@ connection.onRequest('reportlint/documentStatus', guarded('reportlint/documentSt
   const analysis = analysisOf(doc);
   const profile = await authoringProfile(doc);
   return {
-    checked: shouldCheck(doc, judgedAnalysis(doc, analysis, configFor(doc.uri, settings)), settings.enable).check,
+    checked: shouldCheck(doc, judgedAnalysis(doc, analysis, configFor(doc.uri, settings)), settings.enable, configFor(doc.uri, settings)).check,
     run: settings.run,
     profile: profile ? { id: profile.id, name: profile.name[locale] } : null,
   };
@@ -561,10 +573,11 @@ connection.onRequest('reportlint/checkFiles', guarded('reportlint/checkFiles', C
     const settings = await getSettings(uri);
     if (settings.enable === 'never') continue;
     const analysis = Analysis.fromText(read.text, { uri });
-    const { check, force } = checkDecision({ mode: settings.enable, analysis, path: file });
+    const config = configFor(uri, settings);
+    const { check, force } = checkDecision({ mode: settings.enable, analysis, path: file, config });
     if (!check) continue;
     summary.checked++;
-    const findings = checkDocument(analysis, { config: configFor(uri, settings), locale, forceReport: force });
+    const findings = checkDocument(analysis, { config, locale, forceReport: force });
     for (const f of findings) {
       if (f.severity === 'error') summary.errors++;
       else if (f.severity === 'warning') summary.warnings++;
@@ -628,7 +641,38 @@ connection.onRequest('reportlint/stats', guarded('reportlint/stats', URI_PARAM, 
   } catch {
     // keep the encoded name
   }
-  return { ...summary, uri: params.uri, markdown: statsToMarkdown(summary, locale, name) };
+  const claims = summary.claims.map((c) => ({ ...c, reason: unverifiableReason(c, locale) }));
+  return { ...summary, claims, uri: params.uri, name, markdown: statsToMarkdown(summary, locale, name) };
+}));
+
+/** The 数据核对表 of an open document as the CLI's CSV (`reportlint stats --format csv`). */
+connection.onRequest('reportlint/statsCsv', guarded('reportlint/statsCsv', URI_PARAM, (params: { uri: string }) => {
+  const doc = documents.get(params.uri);
+  if (!doc) return null;
+  let file = params.uri;
+  if (params.uri.startsWith('file:')) {
+    try {
+      file = fileURLToPath(params.uri);
+    } catch {
+      // keep the URI
+    }
+  }
+  return { csv: statsToCsv([{ path: file, summary: statsSummary(analysisOf(doc)) }]) };
+}));
+
+/** A rule's documentation page from its metadata (the client shows it for Diagnostic.codeDescription links). */
+connection.onRequest('reportlint/ruleDoc', guarded('reportlint/ruleDoc', obj({ id: str }), (params: { id: string }) => renderRuleMarkdown(params.id, locale)));
+
+/**
+ * Whether a text looks like a report: the same auto-mode decision as checking (core/enable.ts),
+ * for the client's switch to the ReportLint language (reportlint.autoLanguage).
+ */
+connection.onRequest('reportlint/looksLikeReport', guarded('reportlint/looksLikeReport', obj({ uri: str, text: str, languageId: optional(str) }), async (params: { uri: string; text: string; languageId?: string }) => {
+  const text = String(params.text ?? '').slice(0, LARGE_DOC_PROBE);
+  const format = params.languageId === 'markdown' || /\.(md|markdown)$/i.test(params.uri) ? 'markdown' : 'text';
+  const settings = await getSettings(params.uri);
+  const analysis = Analysis.fromText(text, { uri: params.uri, format });
+  return checkDecision({ mode: 'auto', analysis, path: params.uri, config: configFor(params.uri, settings) }).check;
 }));
 
 /**

@@ -70,6 +70,19 @@ export class Workbench {
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
   }
 
+  /** Runs a command that asks for input (a Quick Pick or an input box) and waits for that. */
+  async commandWithInput(label: string): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(`>${label}`);
+    const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
+    await row.waitFor({ state: 'visible', timeout: 10_000 });
+    await row.click();
+    await waitFor(`the input of "${label}"`, () => input.inputValue(), (v) => !v.startsWith('>'), 10_000);
+  }
+
   /** Opens a workspace file with Quick Open (Ctrl+P), as a user would. */
   async openFile(name: string): Promise<void> {
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
@@ -94,10 +107,16 @@ export class Workbench {
   }
 
   async closeAllEditors(): Promise<void> {
+    // With unsaved editors VS Code asks; the dialog may take a moment to appear on a busy machine.
+    const dirty = await this.page.locator('.tabs-container .tab.dirty').count();
     await this.command('View: Close All Editors');
     const dialog = this.page.locator('.monaco-dialog-box');
+    if (dirty) {
+      await dialog.waitFor({ state: 'visible', timeout: 10_000 }).catch(() => undefined);
+    }
     if (await dialog.isVisible().catch(() => false)) {
-      await dialog.locator('.monaco-button', { hasText: "Don't Save" }).click();
+      await dialog.locator('.monaco-button', { hasText: /Don't Save|不保存/ }).click();
+      await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
     }
   }
 
@@ -204,10 +223,19 @@ export class Workbench {
 
   /** Shows the hover at the cursor (Show or Focus Hover, Ctrl+K Ctrl+I) and returns its text. */
   async hoverAtCursor(): Promise<string> {
-    await this.page.keyboard.press('Control+K');
-    await this.page.keyboard.press('Control+I');
     const hover = this.page.locator('.monaco-editor .monaco-hover:not(.hidden) .monaco-hover-content').first();
-    await hover.waitFor({ state: 'visible', timeout: 15_000 });
+    // On a busy machine the first request may come back empty: ask again (up to three times).
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('Control+K');
+      await this.page.keyboard.press('Control+I');
+      try {
+        await hover.waitFor({ state: 'visible', timeout: 8_000 });
+        break;
+      } catch (e) {
+        if (attempt >= 3) throw e;
+        await this.page.keyboard.press('Escape');
+      }
+    }
     return waitFor('hover text', () => hover.innerText(), (t) => t.trim().length > 0 && !/Loading/.test(t), 10_000);
   }
 
@@ -245,4 +273,103 @@ export class Workbench {
     }
     throw new Error(`quick fix "${title}" not found in the menu`);
   }
+
+  // ------------------------------------------------------------------ Tabs, status bar, lenses, views
+
+  /** The label of the active editor tab. */
+  async activeTab(): Promise<string> {
+    return ((await this.page.locator('.tabs-container .tab.active').first().getAttribute('aria-label')) ?? '').trim();
+  }
+
+  /** Whether the tab of `name` shows unsaved changes. */
+  async isDirty(name: string): Promise<boolean> {
+    return (await this.page.locator(`.tabs-container .tab.dirty[aria-label^="${name}"]`).count()) > 0;
+  }
+
+  /** Labels of all open tabs. */
+  async tabs(): Promise<string[]> {
+    return (await this.page.locator('.tabs-container .tab').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))).map((t) => t.trim());
+  }
+
+  /** A status bar entry of the extension, by the start of its accessible label ('ReportLint:' the report type and counts; 'ReportLint 数据核对' the figures). */
+  private statusItem(label: string) {
+    return this.page.locator(`.part.statusbar [aria-label^="${label}"]`).first();
+  }
+
+  /** The accessible label of a status bar entry (its counts), or '' when it is not shown. */
+  async statusBarText(label: string): Promise<string> {
+    const item = this.statusItem(label);
+    if (!(await item.count()) || !(await item.isVisible())) return '';
+    return ((await item.getAttribute('aria-label')) ?? '').trim();
+  }
+
+  async clickStatusBar(label: string): Promise<void> {
+    await this.statusItem(label).click();
+  }
+
+  /** The cursor position shown in the status bar ("Ln 5, Col 37"). */
+  async cursor(): Promise<{ line: number; column: number }> {
+    const t = await this.page.locator('#status\\.editor\\.selection').innerText();
+    const m = /Ln (\d+), Col (\d+)/.exec(t);
+    return { line: m ? +m[1] : 0, column: m ? +m[2] : 0 };
+  }
+
+  /** The code lenses rendered in the visible editor, top to bottom. */
+  async codeLenses(): Promise<string[]> {
+    return (await this.page.locator('.part.editor .monaco-editor .codelens-decoration').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+  }
+
+  /** Squiggles of a severity in the visible editor (error, warning, info). */
+  async squiggles(severity: 'error' | 'warning' | 'info'): Promise<number> {
+    return this.page.locator(`.part.editor .monaco-editor .view-overlays .squiggly-${severity}`).count();
+  }
+
+  /** The rows of a side bar view (by its title), with tree level, label and description. */
+  async viewRows(title: string): Promise<{ level: number; label: string; description: string; expanded: string | null }[]> {
+    const pane = this.page.locator('.pane', { has: this.page.locator('.pane-header .title', { hasText: title }) }).first();
+    const rows = await pane.locator('.pane-body .monaco-list-row').evaluateAll((els) =>
+      els
+        .map((el) => ({
+          top: parseFloat(/top:\s*(-?[\d.]+)px/.exec(el.getAttribute('style') ?? '')?.[1] ?? '0'),
+          level: Number(el.getAttribute('aria-level') ?? 0),
+          label: el.querySelector('.label-name')?.textContent ?? el.querySelector('.monaco-icon-label')?.textContent ?? '',
+          description: el.querySelector('.label-description')?.textContent ?? '',
+          expanded: el.getAttribute('aria-expanded'),
+        }))
+        .sort((a, b) => a.top - b.top),
+    );
+    return rows.map(({ level, label, description, expanded }) => ({ level, label: label.trim(), description: description.trim(), expanded }));
+  }
+
+  /** Clicks the row of a side bar view whose label starts with `label`. */
+  async clickViewRow(title: string, label: string): Promise<void> {
+    const pane = this.page.locator('.pane', { has: this.page.locator('.pane-header .title', { hasText: title }) }).first();
+    await pane.locator('.pane-body .monaco-list-row', { has: this.page.locator('.label-name', { hasText: label }) }).first().click();
+  }
+
+  /** Expands the row of a side bar view whose label starts with `label` (its twistie, not its command). */
+  async expandViewRow(title: string, label: string): Promise<void> {
+    const pane = this.page.locator('.pane', { has: this.page.locator('.pane-header .title', { hasText: title }) }).first();
+    await pane.locator('.pane-body .monaco-list-row', { has: this.page.locator('.label-name', { hasText: label }) }).first().locator('.monaco-tl-twistie').click();
+  }
+
+  /** Clicks an action in the title bar of a side bar view (by the start of its label). */
+  async viewTitleAction(title: string, action: string): Promise<void> {
+    const header = this.page.locator('.pane-header', { has: this.page.locator('.title', { hasText: title }) }).first();
+    await header.hover();
+    await header.locator(`.action-label[aria-label^="${action}"]`).first().click();
+  }
+
+  /** Screenshot of one part of the workbench (e.g. the side bar). */
+  async screenshotOf(selector: string, file: string): Promise<void> {
+    await this.page.locator(selector).first().screenshot({ path: file });
+  }
+
+  /** The rows of the open Quick Pick: label and whether it has the focus. */
+  async quickPickRows(): Promise<{ label: string; focused: boolean }[]> {
+    const rows = this.page.locator('.quick-input-widget .monaco-list-row');
+    await rows.first().waitFor({ state: 'visible', timeout: 10_000 });
+    return rows.evaluateAll((els) => els.map((e) => ({ label: e.getAttribute('aria-label') ?? e.textContent ?? '', focused: e.classList.contains('focused') })));
+  }
 }
+

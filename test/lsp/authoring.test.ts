@@ -127,15 +127,15 @@ describe('requests behind the commands', () => {
     assert.equal(after, before - 1);
   });
 
-  it('serves code lenses above sections with figures, which open the statistics summary', async () => {
+  it('serves code lenses above sections with an inconsistent figure, which open the 数据核对 view', async () => {
     const uri = 'file:///virtual/cmd/lens.txt';
     server.open(uri, readFixture('figures/stats.txt'));
     await server.diagnostics(uri);
     const lenses = (await server.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as CodeLens[];
     assert.equal(lenses.length, 1);
     assert.equal(lenses[0].range.start.line, 2);
-    assert.equal(lenses[0].command?.command, 'reportlint.showStatistics');
-    assert.match(String(lenses[0].command?.title), /个数据待核对/);
+    assert.equal(lenses[0].command?.command, 'reportlint.showClaims');
+    assert.match(String(lenses[0].command?.title), /个数据不一致/);
   });
 
   it('serves semantic tokens with the legend it announced', async () => {

@@ -8,6 +8,7 @@ import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { getProfile } from '../../server/src/core/profiles';
 import { readFixture, REPO_ROOT } from '../helpers';
 import { startServer } from './harness';
+import { AutoLanguagePolicy } from '../../client/src/auto-language-policy';
 import { NoisePolicy } from '../../client/src/noise-policy';
 
 function tmpdir(): string {
@@ -73,6 +74,23 @@ async function heldOnEditedLine(typingPause: number): Promise<string[]> {
 const CLIENT_SIDE: Record<string, string> = {};
 
 /**
+ * reportlint.autoLanguage is read by the client (client/src/auto-language.ts): a document the
+ * server judges a report (reportlint/looksLikeReport) is switched when the policy allows it.
+ */
+async function switchedToReportLanguage(autoLanguage: boolean): Promise<string[]> {
+  const server = await startServer({});
+  try {
+    const uri = 'file:///virtual/%E5%B9%B4%E5%BA%A6%E6%80%BB%E7%BB%93.txt';
+    const report = await server.connection.sendRequest('reportlint/looksLikeReport', { uri, text: readFixture('rules/missing-part/missing-shortcomings.txt'), languageId: 'plaintext' });
+    const notReport = await server.connection.sendRequest('reportlint/looksLikeReport', { uri, text: '# 会议纪要\n\n今天讨论了三件事。\n', languageId: 'plaintext' });
+    assert.equal(notReport, false);
+    return report === true && new AutoLanguagePolicy().candidate(uri, 'file', 'plaintext', autoLanguage) ? ['switch'] : [];
+  } finally {
+    await server.stop();
+  }
+}
+
+/**
  * Every key in package.json's contributes.configuration must change what the server does:
  * one scenario per key compares the diagnostics under the default and under another value.
  */
@@ -94,7 +112,8 @@ const SCENARIOS: Record<string, () => Promise<{ base: string[]; changed: string[
     return { base: codes(await diagnosticsWith({}, text)), changed: codes(await diagnosticsWith({ profile: 'none' }, text)), expectInBaseOnly: 'missing-part' };
   },
   'reportlint.run': async () => ({ base: await afterChange({}), changed: await afterChange({ run: 'onSave' }), expectInBaseOnly: 'numbering-gap' }),
-  'reportlint.codeLens': async () => ({ base: await lensCount({}), changed: await lensCount({ codeLens: false }), expectInBaseOnly: 'lens' }),
+  'reportlint.codeLens': async () => ({ base: await lensCount({}), changed: await lensCount({ codeLens: 'none' }), expectInBaseOnly: 'lens' }),
+  'reportlint.autoLanguage': async () => ({ base: await switchedToReportLanguage(true), changed: await switchedToReportLanguage(false), expectInBaseOnly: 'switch' }),
   'reportlint.typingPause': async () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
     const def = pkg.contributes.configuration.properties['reportlint.typingPause'].default as number;

@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
 import { describe, it } from 'node:test';
-import { applyEdits, check } from '../helpers';
+import { analyze, applyEdits, check } from '../helpers';
+import { statsSummary } from '../../server/src/core/figures/summary';
 
 /**
  * Quick fixes of the figures rules: each suggestion, applied on its own, changes only the
@@ -12,25 +13,33 @@ function only(rule: string, text: string) {
 }
 
 describe('figures: quick fixes', () => {
-  it('rate-mismatch offers three suggestions; each one alone makes the rate consistent', () => {
+  it('rate-mismatch offers one edit, the rate computed at the stated precision as the message says; the counts only in the hover', () => {
     const text = '本年度共办理复议案件260宗,已审结202宗,审结率85%。';
     const [f] = only('rate-mismatch', text);
-    assert.deepEqual(f.fixes?.map((x) => x.title), ['将比率改为 77.7%', '将 202 改为 221', '将 260 改为 238']);
-    assert.ok(f.fixes!.every((x) => !x.isPreferred));
-    const results = f.fixes!.map((x) => applyEdits(text, x.edits));
-    assert.deepEqual(results, [
-      '本年度共办理复议案件260宗,已审结202宗,审结率77.7%。',
-      '本年度共办理复议案件260宗,已审结221宗,审结率85%。',
-      '本年度共办理复议案件238宗,已审结202宗,审结率85%。',
-    ]);
-    for (const r of results) assert.deepEqual(only('rate-mismatch', r), [], r);
+    assert.match(f.message, /按所写精度应为 78%/);
+    // Never an edit of the official counts.
+    assert.deepEqual(f.fixes?.map((x) => x.title), ['将比率改为 78%（按所给数字计算）']);
+    const fixed = applyEdits(text, f.fixes![0].edits);
+    assert.equal(fixed, '本年度共办理复议案件260宗,已审结202宗,审结率78%。');
+    assert.deepEqual(only('rate-mismatch', fixed), [], fixed);
+    // The counts that would make 85% right are information in the hover.
+    assert.match(f.explanation!, /供参考（快速修复不修改计数）/);
+    assert.match(f.explanation!, /若 202宗 为 221，则所写 85% 正确/);
+    assert.match(f.explanation!, /若 260宗 为 238，则所写 85% 正确/);
+  });
+
+  it('the rate edit keeps the stated precision (one decimal stays one decimal)', () => {
+    const text = '共受理申请300件,办结257件,办结率88.5%。';
+    const [f] = only('rate-mismatch', text);
+    assert.deepEqual(f.fixes?.map((x) => applyEdits(text, x.edits)), ['共受理申请300件,办结257件,办结率85.7%。']);
   });
 
   it('rate-mismatch messages and explanations in English', () => {
     const [f] = check('本年度共办理复议案件260宗,已审结202宗,审结率85%。', { only: ['rate-mismatch'], forceReport: true, locale: 'en' });
     assert.match(f.message, /202 ÷ 260 = 77\.692…%, which is 78% at the stated precision/);
     assert.match(f.explanation!, /numerator: 已审结 202宗/);
-    assert.deepEqual(f.fixes?.map((x) => x.title), ['Change the rate to 77.7%', 'Change 202 to 221', 'Change 260 to 238']);
+    assert.deepEqual(f.fixes?.map((x) => x.title), ['Change the rate to 78% (computed from the stated counts)']);
+    assert.match(f.explanation!, /if 202宗 were 221, the rate 85% would be right/);
   });
 
   it('sum-mismatch suggests the sum as the total', () => {
@@ -67,5 +76,16 @@ describe('figures: quick fixes', () => {
     const fixed = applyEdits(text, f.fixes![0].edits);
     assert.equal(fixed, text.replace('105件', '101件'));
     assert.deepEqual(only('figure-conflict', fixed), []);
+  });
+});
+
+describe('quoting the document\'s own text', () => {
+  it('a traditional-script report is quoted in traditional script in messages and in the 数据核对表', () => {
+    const text = '本年度共辦理複議案件260宗,已審結202宗,審結率85%。';
+    const [f] = check(text, { only: ['rate-mismatch'], forceReport: true });
+    assert.match(f.message, /^審結率85%/);
+    const claim = statsSummary(analyze(text)).claims.find((c) => c.kind === 'rate')!;
+    assert.equal(claim.name, '審結率');
+    assert.ok(claim.inputs.some((i) => i.label.includes('審結')), JSON.stringify(claim.inputs));
   });
 });

@@ -62,11 +62,14 @@ describe('figures on the seeds', { skip: SEEDS_SKIP }, () => {
     const a = analyze(text);
     const f = check(text, { only: FIGURE_RULES, forceReport: true }).find((x) => x.severity === 'error')!;
     assert.equal(a.doc.text.slice(a.doc.offsetAt(f.range.start), a.doc.offsetAt(f.range.end)), '85%');
+    // The one edit: the rate at the stated precision, as the message says (78%); the counts only in the hover.
+    assert.match(f.message, /按所写精度应为 78%/);
     assert.deepEqual(
       f.fixes?.map((x) => x.title),
-      ['将比率改为 77.7%', '将 202 改为 221', '将 260 改为 238'],
+      ['将比率改为 78%（按所给数字计算）'],
     );
-    assert.ok(f.fixes?.every((x) => !x.isPreferred), 'no suggestion is preferred');
+    assert.match(f.explanation!, /若 202宗 为 221/);
+    assert.match(f.message, /^審結率/, 'the traditional text is quoted as written');
   });
 
   it('002 (新华街): 成功率95.82% = 2085/2176 passes and the hover shows the working', () => {

@@ -54,4 +54,32 @@ describe('noise control policy', () => {
     assert.equal(p.building(K, 1), false);
     assert.equal(p.nextWake(K, 1, null, 1500), null);
   });
+
+  it('keeps findings already shown on the line being typed; only new ones wait (LTeX-style)', () => {
+    const p = new NoisePolicy();
+    const old = { ...d(5, 'pinyin-residue'), message: '疑似拼音残留“gongzuo”' };
+    p.filter(K, [old], 0, null, 1500); // shown before typing starts
+    p.change(K, [{ startLine: 5, text: '继' }], 1000);
+    const fresh = { ...d(5, 'rate-mismatch'), message: '结案率80%与所给数字不符' };
+    // The old one stays, even though its column moved; the new one waits.
+    assert.deepEqual(p.filter(K, [old, fresh], 1100, 5, 1500).map((x) => x.code), ['pinyin-residue']);
+    assert.equal(p.nextWake(K, 1100, 5, 1500), 1400);
+    // Once released it stays while typing goes on.
+    assert.equal(p.filter(K, [old, fresh], 2600, 5, 1500).length, 2);
+    p.change(K, [{ startLine: 5, text: '续' }], 3000);
+    assert.equal(p.filter(K, [old, fresh], 3100, 5, 1500).length, 2);
+    // A finding that disappeared from the server's set is gone at once.
+    assert.deepEqual(p.filter(K, [fresh], 3200, 5, 1500).map((x) => x.code), ['rate-mismatch']);
+  });
+
+  it('an insertion does not hide structural findings already shown (no flip-flop)', () => {
+    const p = new NoisePolicy();
+    const missing = [{ ...d(0, 'missing-part'), message: '缺少法定内容“存在的不足和原因”' }, { ...d(0, 'missing-part'), message: '缺少法定内容“下一年度主要安排”' }];
+    assert.equal(p.filter(K, missing, 0, null, 1500).length, 2);
+    // One part is inserted: its finding goes, the other stays through the quiet period.
+    p.change(K, [{ startLine: 8, text: '二、存在的不足和原因\n正文\n' }], 1000);
+    for (const t of [1100, 5000, 1000 + STRUCTURE_PAUSE_MS + 1]) {
+      assert.deepEqual(p.filter(K, [missing[1]], t, 9, 1500).map((x) => x.message), [missing[1].message], `at ${t} ms`);
+    }
+  });
 });

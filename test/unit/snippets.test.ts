@@ -5,6 +5,9 @@ import { describe, it } from 'node:test';
 import { checkDocument } from '../../server/src/core/check';
 import { analyze, REPO_ROOT } from '../helpers';
 import { lintSnippet, parseSnippet, render, SnippetSyntaxError, walk } from '../snippet-syntax';
+import { builtinProfiles } from '../../server/src/core/profiles/registry';
+import { reportSkeletonSnippet, YEAR_STOP } from '../../server/src/core/report-skeleton';
+import { generatedSnippets, renderSnippetsJson } from '../../server/src/core/snippets';
 
 interface SnippetDef {
   prefix: string | string[];
@@ -76,10 +79,14 @@ describe('contributed snippets', () => {
     });
   }
 
-  it('the report skeleton expands into a report with title, the mandated parts in order and a closing block, free of findings', () => {
-    const skeleton = Object.values(load(files[0])).find((s) => prefixesOf(s).includes('bg'));
+  it('the report skeleton expands into a report with title, the mandated parts in the regulation\'s order and a closing block, free of findings', () => {
+    const skeleton = Object.values(load('./snippets/report.json')).find((s) => prefixesOf(s).includes('bg'));
     assert.ok(skeleton, 'no snippet with prefix bg');
-    const text = render(parseSnippet(bodyOf(skeleton)), { CURRENT_YEAR: '2025', CURRENT_MONTH: '02', CURRENT_DATE: '08' }, { 2: '2024' });
+    const body = bodyOf(skeleton);
+    // ×× placeholders, never XX/20XX.
+    assert.ok(!/X{2}/.test(body), body);
+    assert.match(body, /××单位/);
+    const text = render(parseSnippet(body), { CURRENT_YEAR: '2025', CURRENT_MONTH: '02', CURRENT_DATE: '08' }, { 1: '某市某区人民政府', [YEAR_STOP]: '2024' });
     const a = analyze(text);
     const o = a.outline;
     assert.ok(o.title && /关于2024年度法治政府建设情况的报告$/.test(o.title.text), o.title?.text);
@@ -88,14 +95,32 @@ describe('contributed snippets', () => {
       o.sections.map((s) => s.heading.marker),
       ['一、', '二、', '三、', '四、', '五、'],
     );
+    // 第二十五条: measures, shortcomings, first-responsible, plan, other.
     assert.match(o.sections[0].heading.title, /举措和成效/);
     assert.match(o.sections[1].heading.title, /不足和原因/);
     assert.match(o.sections[2].heading.title, /第一责任人/);
-    assert.match(o.sections[3].heading.title, /下一年度/);
+    assert.match(o.sections[3].heading.title, /^2025年工作安排$/, 'the plan part is about the coming year');
     assert.match(o.sections[4].heading.title, /其他需要报告/);
     assert.equal(o.closing?.date.text, '2025年2月8日');
-    assert.equal(o.closing?.issuer?.text, 'XX市XX区人民政府');
+    assert.equal(o.closing?.issuer?.text, '某市某区人民政府');
     // Filled in, the skeleton passes every rule: the writer starts from a clean report.
     assert.deepEqual(checkDocument(a).map((f) => `${f.ruleId}: ${f.message}`), []);
+  });
+
+  it('snippets/report.json is generated from the profiles (run `npm run snippets`)', () => {
+    assert.equal(fs.readFileSync(path.join(REPO_ROOT, 'snippets', 'report.json'), 'utf8'), renderSnippetsJson(builtinProfiles()), 'snippets/report.json is stale: run `npm run snippets`');
+  });
+
+  it('one skeleton source: the snippet and the command expand to the same report for every year', () => {
+    for (const profile of builtinProfiles()) {
+      if (!profile.snippetPrefixes?.length) continue;
+      const snippet = generatedSnippets([profile])[profile.id === 'fazhi-zhengfu-annual' ? 'report-skeleton' : `${profile.id}-report-skeleton`];
+      for (const year of [2019, 2024, 2025]) {
+        const vars = { CURRENT_YEAR: String(year + 1), CURRENT_MONTH: '03', CURRENT_DATE: '01' };
+        const fromSnippet = render(parseSnippet(snippet.body.join('\n')), vars, { [YEAR_STOP]: String(year) });
+        const fromCommand = render(parseSnippet(reportSkeletonSnippet(profile, { year, format: 'text' })), vars);
+        assert.equal(fromSnippet, fromCommand, `${profile.id} ${year}`);
+      }
+    }
   });
 });

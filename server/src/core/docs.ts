@@ -31,3 +31,38 @@ export function renderRulesMarkdown(): string {
   }
   return out.join('\n');
 }
+
+/** The scheme of a rule's documentation page (Diagnostic.codeDescription), served by the extension from the rule metadata. */
+export const RULE_DOC_SCHEME = 'reportlint-rule';
+
+/** `reportlint-rule:/rate-mismatch.md`: the link a finding carries to its rule's page (works offline). */
+export function ruleDocUri(ruleId: string): string {
+  return `${RULE_DOC_SCHEME}:/${encodeURIComponent(ruleId)}.md`;
+}
+
+/** One rule's documentation page, from its metadata, in the display language first; null for an unknown id. */
+export function renderRuleMarkdown(ruleId: string, locale: Locale): string | null {
+  const r = ALL_RULES.find((x) => x.meta.id === ruleId);
+  if (!r) return null;
+  const other: Locale = locale === 'en' ? 'zh-cn' : 'en';
+  const sev = locale === 'en' ? 'Default severity' : '默认级别';
+  const fix = locale === 'en' ? 'Quick fix' : '快速修复';
+  const yes = locale === 'en' ? (r.meta.fixable ? 'yes' : 'no') : r.meta.fixable ? '有' : '无';
+  return [
+    `# ${r.meta.id}`,
+    '',
+    `- ${sev}: **${SEVERITY_NAME[locale][r.meta.defaultSeverity]}**`,
+    `- ${fix}: ${yes}`,
+    '',
+    `**${r.meta.description[locale]}**`,
+    '',
+    r.meta.docs[locale],
+    '',
+    '---',
+    '',
+    `**${r.meta.description[other]}**`,
+    '',
+    r.meta.docs[other],
+    '',
+  ].join('\n');
+}

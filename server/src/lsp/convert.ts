@@ -14,6 +14,7 @@ import type { Analysis } from '../core/analysis';
 import type { CompletionSuggestion } from '../core/completion';
 import type { Section } from '../core/outline/outline';
 import type { Finding, Fix, Severity } from '../core/types';
+import { ruleDocUri } from '../core/docs';
 
 export const DIAGNOSTIC_SOURCE = 'ReportLint';
 
@@ -30,6 +31,8 @@ export function toDiagnostic(f: Finding, uri: string): Diagnostic {
     severity: SEVERITY[f.severity],
     source: DIAGNOSTIC_SOURCE,
     code: f.ruleId,
+    // The rule's page, rendered by the extension from the rule metadata (offline).
+    codeDescription: { href: ruleDocUri(f.ruleId) },
     message: f.message,
   };
   if (f.related?.length) d.relatedInformation = f.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));

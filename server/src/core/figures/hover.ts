@@ -1,8 +1,9 @@
 /**
  * Hover on any checked figure shows its working, consistent ones included.
  * Findings that carry the same explanation are already shown by the finding
- * hover, so they are not repeated.
+ * hover, so they are not repeated. A figure that cannot be checked says why.
  */
+import { asWritten } from '../quote';
 import type { HoverContributor } from '../hover';
 import { localize } from '../l10n';
 import { figuresOf } from './analyze';
@@ -12,11 +13,12 @@ export const figureHover: HoverContributor = (analysis, offset, locale, findings
   const shown = new Set(findings.map((f) => f.explanation).filter(Boolean));
   const parts: string[] = [];
   for (const c of fa.claims) {
-    if ((c.kind === 'rate' || c.kind === 'share') && c.verdict === 'unverifiable' && !c.tried) continue;
     const onFigure = c.inputs.some((i) => offset >= i.figure.start && offset <= i.figure.end);
     if (!onFigure) continue;
-    const md = localize(c.explanation, locale);
-    if (shown.has(md) || parts.includes(md)) continue;
+    // Quote the document's spelling of the name (審結率 stays 審結率).
+    const md = localize(c.explanation, locale).split(c.name).join(asWritten(analysis.doc, c.name, c.anchor.start));
+    // A finding's explanation may carry more (notes after it): its claim is not repeated.
+    if (parts.includes(md) || [...shown].some((x) => x === md || x!.startsWith(md))) continue;
     parts.push(md);
   }
   return parts.length ? parts.join('\n\n---\n\n') : null;

@@ -6,10 +6,11 @@
  */
 import type { Analysis } from '../analysis';
 import type { Locale, Range } from '../types';
-import { localize } from '../l10n';
+import { localize, type LocalizedText } from '../l10n';
 import { figuresOf } from './analyze';
 import type { ClaimKind, InputRole, Verdict } from './claim';
 import { figureText } from './explain';
+import { asWritten } from '../quote';
 import { tableClaims } from '../statistical-tables/claims';
 import type { ResolvedConfig } from '../config';
 
@@ -73,13 +74,13 @@ export function statsSummary(analysis: Analysis, config?: Pick<ResolvedConfig, '
   const doc = analysis.doc;
   const figureClaims: StatsClaimJson[] = fa.claims.map((c) => ({
     kind: c.kind,
-    name: c.name,
+    name: asWritten(doc, c.name, c.anchor.start),
     verdict: c.verdict,
     text: figureText(doc.text, c.anchor),
     range: doc.rangeOf(c.anchor.start, c.anchor.end),
     inputs: c.inputs.map((i) => ({
       role: i.role,
-      label: i.label,
+      label: asWritten(doc, i.label, i.figure.start),
       text: figureText(doc.text, i.figure),
       value: i.figure.value,
       approximate: i.figure.approx !== null,
@@ -106,6 +107,35 @@ export function statsSummary(analysis: Analysis, config?: Pick<ResolvedConfig, '
     },
     claims,
   };
+}
+
+const REASON = {
+  approximate: { 'zh-cn': '所给数字是约数（约、余、左右等），无法按所写精度判定', en: 'the counts are approximate (约, 余, 左右 …); no verdict at the stated precision' },
+  ambiguous: { 'zh-cn': '分母不明确：附近的几个总数都得不到所写的比率', en: 'the base is ambiguous: none of the nearby totals gives the stated rate' },
+  noOperands: { 'zh-cn': '同一句中没有给出分子和分母', en: 'no numerator and denominator are stated in the same sentence' },
+  noDenominator: { 'zh-cn': '同一句中没有给出分母（总数）', en: 'no denominator (total) is stated in the same sentence' },
+  noNumerator: { 'zh-cn': '同一句中没有给出分子', en: 'no numerator is stated in the same sentence' },
+  pointsNotPercent: { 'zh-cn': '“百分点”只能在两个百分比之间核对，所给的两个数不是百分比', en: 'percentage points need two percentages; the two figures are not percentages' },
+  countOfPercents: { 'zh-cn': '所给的两个数是百分比，增减却写成了计数', en: 'the two figures are percentages but the change is stated as a count' },
+  other: { 'zh-cn': '所给数字不足以核对', en: 'the figures given are not enough to check it' },
+} satisfies Record<string, LocalizedText>;
+
+/**
+ * Why a claim could not be checked (which operand is missing or ambiguous), from the claim the
+ * core built (its `problem` key and its inputs); null for a claim with a verdict.
+ */
+export function unverifiableReason(c: StatsClaimJson, locale: Locale): string | null {
+  if (c.verdict !== 'unverifiable') return null;
+  const has = (role: InputRole) => c.inputs.some((i) => i.role === role);
+  let key: keyof typeof REASON = 'other';
+  if (c.problem === 'approximate' || c.problem === 'ambiguous') key = c.problem;
+  else if (c.kind === 'rate') key = !has('numerator') && !has('denominator') ? 'noOperands' : !has('denominator') ? 'noDenominator' : !has('numerator') ? 'noNumerator' : 'other';
+  else if (c.kind === 'change') {
+    const current = c.inputs.find((i) => i.role === 'current');
+    const percentPair = !!current && /[%％]$/.test(current.text);
+    key = /百分点/.test(c.name) && !percentPair ? 'pointsNotPercent' : percentPair ? 'countOfPercents' : 'other';
+  }
+  return localize(REASON[key], locale);
 }
 
 const T = {

@@ -6,6 +6,7 @@ import { reportYear } from '../years';
 import { locateParts, type PartLocation } from './locate';
 import { findPart } from './registry';
 import type { Profile, ProfilePart } from './types';
+import { skeletonOrder } from '../report-skeleton';
 import { partTablesMarkdown } from './table-skeleton';
 
 /** How a skeleton is numbered and where its years come from. */
@@ -40,10 +41,8 @@ export function partSkeleton(profile: Profile, partId: string, ctx: SkeletonCont
   return `${ctx.prefix ?? ''}${ctx.marker}${title}${eol}${gap}${body ? body + eol + gap : ''}${tables ? tables + eol + gap : ''}`;
 }
 
-/** Where a part belongs relative to the others: position-free parts (order 0) go after the first ones. */
-function effectiveOrder(part: ProfilePart): number {
-  return part.order === 0 ? 1.5 : part.order;
-}
+/** Where a part belongs relative to the others: the regulation's order (report-skeleton.ts). */
+const effectiveOrder = (part: ProfilePart): number => skeletonOrder(part);
 
 function startOf(loc: PartLocation): number {
   if (loc.kind === 'heading' || loc.kind === 'merged' || loc.kind === 'fallback') return (loc.topSection ?? loc.section)!.range.start;

@@ -19,6 +19,13 @@ export interface ProfilePart {
   required: boolean;
   /** Expected position (1-based); parts with equal order may come in either order. */
   order: number;
+  /**
+   * The item's number in the regulation's list (1 = （一）). Skeletons, inserted parts and the
+   * snippets follow this order (one order everywhere); parts without it follow `order`.
+   */
+  itemNumber?: number;
+  /** Prefixes of this part's snippet (snippets/report.json is generated from the profiles). */
+  snippetPrefixes?: string[];
   /** A heading (any level) whose title contains one of these phrases is this part. */
   headingPhrases: string[];
   /** A heading or paragraph that contains one of these is never this part (e.g. 改进情况 for shortcomings). */
@@ -133,6 +140,8 @@ export interface Profile {
   id: string;
   name: LocalizedText;
   description?: LocalizedText;
+  /** Prefixes of the whole-report skeleton snippet (snippets/report.json is generated from the profiles). */
+  snippetPrefixes?: string[];
   /** The regulation that mandates the parts, and the article (kept in data: sources number it differently). */
   basis: { document: LocalizedText; article: LocalizedText; format?: LocalizedText };
   detect: {

@@ -1,7 +1,11 @@
 import type { Rule } from './types';
 import { figureText } from '../figures/explain';
 import { formatAt } from '../figures/arithmetic';
-import { claimData, suggestionFixes, reportClaims } from '../figures/rule-helpers';
+import { claimData, reportClaims } from '../figures/rule-helpers';
+import type { Claim } from '../figures/claim';
+import type { Fix } from '../types';
+import type { RuleContext } from './types';
+import { asWritten } from '../quote';
 import { localize } from '../l10n';
 
 /** rate-mismatch: a rate (…率 p%) that its own numerator and denominator do not give. */
@@ -25,7 +29,8 @@ export const rateMismatch: Rule = {
         '写100%而分子小于分母时给出警告而非错误。分母不必带“共”“总”：比率名带有分子、分母的概念（出庭应诉率 = 出庭应诉 ÷ 开庭审理，审结率 = 审结 ÷ 受理或收到），' +
         '比率也可以写在计数之前（出庭应诉率100%（开庭审理12件，出庭应诉12件））。综合化解率按（纠错＋调解和解）÷ 审结计算，这是一种读法，不符时给出警告。' +
         '不带“率”字的占比同样核对：“N件，占比X%”“占总数的X%”“占已审结案件比X%”，总数在同一句中时不符为错误；总数取自前文时，只有同组其他占比与之相符才给出警告，否则只给提示。' +
-        '快速修复只是建议（改比率，或改某个计数），不会自动选定其中一个：哪个数字写错了由作者判断。',
+        '快速修复只有一种：按所写精度把比率改为由所给分子、分母算出的值（与提示中的数值一致）；计数是官方统计数字，不提供修改计数的编辑，' +
+        '悬停提示中会作为参考列出“若比率无误，计数应为多少”。',
       en:
         'Reports say things like 共调解矛盾纠纷2176宗，成功调解2085宗，成功率95.82%. Readers recompute: 2085 ÷ 2176 = 95.818…%, which rounds ' +
         'to 95.82% — consistent. The rule checks a rate only when its numerator and denominator are stated in the same sentence (clauses ' +
@@ -38,8 +43,10 @@ export const rateMismatch: Rule = {
         'before its counts (出庭应诉率100%（开庭审理12件，出庭应诉12件）). 综合化解率 is read as (纠错 + 调解/和解) ÷ 审结, a reading: a mismatch is a ' +
         'warning. Shares without 率 are checked too (N件，占比X% · 占总数的X% · 占已审结案件比X%): with the whole in the same sentence a mismatch ' +
         'is an error; with the whole from an earlier sentence it is a warning only when the other shares of the series match that whole, else an ' +
-        'information note. Quick fixes are suggestions (change the rate, or change one count); none is preferred, since which figure is wrong is ' +
-        "the writer's call.",
+        'information note. ' +
+        'The only quick fix writes ' +
+        'the rate computed from the stated counts at the stated precision (the value the message gives); counts are official figures and ' +
+        'are never offered as edits: the counts that would make the rate right are shown in the hover, as information.',
     },
   },
   messages: {
@@ -68,11 +75,11 @@ export const rateMismatch: Rule = {
           ...((hundred || c.severity === 'warning') && ctx.severity === 'error' ? { severity: 'warning' as const } : {}),
           message:
             c.problem === 'bound'
-              ? ctx.t('bound', { name: c.name, rate: rateText, working: c.working })
-              : ctx.t('mismatch', { name: c.name, rate: rateText, working: c.working.split(' → ')[0], expected: formatAt(c.computed, rate.decimals) }),
+              ? ctx.t('bound', { name: asWritten(ctx.doc, c.name, rate.start), rate: rateText, working: c.working })
+              : ctx.t('mismatch', { name: asWritten(ctx.doc, c.name, rate.start), rate: rateText, working: c.working.split(' → ')[0], expected: formatAt(c.computed, rate.decimals) }),
           range: { start: rate.start, end: rate.end },
-          fixes: suggestionFixes(ctx, c),
-          explanation: localize(c.explanation, ctx.locale),
+          fixes: rateFix(ctx, c),
+          explanation: withCountNotes(ctx, c, quoted(ctx, c, localize(c.explanation, ctx.locale))),
           related: c.inputs
             .filter((i) => i.role !== 'rate')
             .map((i) => ({ range: ctx.doc.rangeOf(i.figure.start, i.figure.end), message: `${i.role === 'denominator' ? (ctx.locale === 'en' ? 'denominator' : '分母') : ctx.locale === 'en' ? 'numerator' : '分子'}: ${figureText(ctx.doc.text, i.figure)}` })),
@@ -81,12 +88,51 @@ export const rateMismatch: Rule = {
       } else if (c.verdict === 'unverifiable' && c.problem === 'ambiguous' && c.tried?.length) {
         ctx.report({
           severity: 'info',
-          message: ctx.t('ambiguous', { name: c.name, rate: rateText, tried: c.tried.map((t) => t.text).join(ctx.locale === 'en' ? '; ' : '；') }),
+          message: ctx.t('ambiguous', { name: asWritten(ctx.doc, c.name, rate.start), rate: rateText, tried: c.tried.map((t) => t.text).join(ctx.locale === 'en' ? '; ' : '；') }),
           range: { start: rate.start, end: rate.end },
-          explanation: localize(c.explanation, ctx.locale),
+          explanation: quoted(ctx, c, localize(c.explanation, ctx.locale)),
           data: claimData(c),
         });
       }
     });
   },
 };
+
+/**
+ * The one edit a rate finding offers: the rate computed from the stated counts, written at the
+ * stated precision (the value the message gives). Only for a rate in Arabic digits whose counts
+ * are exact (the engine suggests a rate edit only then).
+ */
+function rateFix(ctx: RuleContext, c: Claim): Fix[] {
+  const rate = c.anchor;
+  if (c.computed === null || c.problem === 'bound' || !c.suggestions.some((s) => s.figure === rate)) return [];
+  const newText = formatAt(c.computed, rate.decimals);
+  if (newText === ctx.doc.text.slice(rate.numStart, rate.numEnd)) return [];
+  return [
+    {
+      title: ctx.locale === 'en' ? `Change the rate to ${newText}% (computed from the stated counts)` : `将比率改为 ${newText}%（按所给数字计算）`,
+      kind: 'figure-suggestion',
+      edits: [{ range: ctx.doc.rangeOf(rate.numStart, rate.numEnd), newText }],
+    },
+  ];
+}
+
+/** The counts that would make the stated rate right, as information in the hover (never as edits). */
+function withCountNotes(ctx: RuleContext, c: Claim, explanation: string): string {
+  const counts = c.suggestions.filter((s) => s.figure !== c.anchor);
+  if (!counts.length) return explanation;
+  const rate = figureText(ctx.doc.text, c.anchor);
+  const lines = counts.map((s) =>
+    ctx.locale === 'en'
+      ? `- if ${figureText(ctx.doc.text, s.figure)} were ${s.newText}, the rate ${rate} would be right`
+      : `- 若 ${figureText(ctx.doc.text, s.figure)} 为 ${s.newText}，则所写 ${rate} 正确`,
+  );
+  const head = ctx.locale === 'en' ? '*For reference (counts are not changed by a quick fix):*' : '*供参考（快速修复不修改计数）：*';
+  return `${explanation}\n\n${head}\n${lines.join('\n')}`;
+}
+
+/** The explanation with the rate's name as the document spells it. */
+function quoted(ctx: RuleContext, c: Claim, explanation: string): string {
+  const written = asWritten(ctx.doc, c.name, c.anchor.start);
+  return written === c.name ? explanation : explanation.split(c.name).join(written);
+}

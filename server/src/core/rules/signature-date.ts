@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { profileParts } from './profile-shared';
+import { closingWords, profileParts } from './profile-shared';
 
 /** signature-date: the issuing body and 成文日期 missing at the end of the report (information). */
 export const signatureDate: Rule = {
@@ -31,8 +31,8 @@ export const signatureDate: Rule = {
     const closing = ctx.outline.closing;
     if (!closing) {
       const last = [...ctx.doc.lines].reverse().find((l) => l.text.trim() !== '') ?? ctx.doc.lines[ctx.doc.lines.length - 1];
-      const lead = last.text.length - last.text.trimStart().length;
-      ctx.report({ message: ctx.t('none'), range: { start: last.start + lead, end: last.end }, data: { kind: 'none' } });
+      // The closing words of the last line (where the signature belongs), not the whole paragraph.
+      ctx.report({ message: ctx.t('none'), range: closingWords(last), data: { kind: 'none' } });
     } else if (!closing.issuer) {
       ctx.report({ message: ctx.t('issuer'), range: closing.date.range, data: { kind: 'issuer' } });
     }
