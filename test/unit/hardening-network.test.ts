@@ -15,7 +15,8 @@ import { REPO_ROOT } from '../helpers';
 const NETWORK_API = /require\("(?:node:)?(?:net|tls|http|https|http2|dns|dgram)"\)|\bfetch\(|\bnew WebSocket\b|\bXMLHttpRequest\b|\bEventSource\b/g;
 /** The one place allowed to hold one: the stdio/IPC/socket transports of vscode-jsonrpc. */
 const ALLOWED_MODULE = /(?:^|\/)node_modules\/(?:.*\/)?vscode-jsonrpc\/lib\/node\/main\.js$/;
-const MODULE_MARKER = /^\/\/ ((?:node_modules|server|client|schemas|l10n|package)[^\s]*)$/;
+/** esbuild's `// path/to/module.js` comment before each module (paths may start with ../ when node_modules is a link). */
+const MODULE_MARKER = /^\/\/ ((?:\.\.\/)*[\w@.+-]+(?:\/[\w@.+-]+)*\.(?:js|cjs|mjs|ts|json))$/;
 
 /** Every network API in a bundle with the source module it came from (from esbuild's `// path` comments). */
 function networkUses(bundle: string): { module: string; api: string; line: number }[] {

@@ -6,16 +6,22 @@ const FINISHED = /[。！？!?…”’」』）)】》]$/;
 
 /**
  * Whether the text looks cut off: no closing block (issuing body, date) and the last line ends
- * mid-sentence or inside a table row. Copies of web pages often hold only a report's opening;
- * parts after the cut are not reached, not missing.
+ * mid-sentence (body text, a table row, a sub-heading; a last line that is a whole level-1 heading
+ * is a draft's outline, not a cut). Copies of web pages often hold only a report's opening; parts after the cut are not
+ * reached, not missing.
  */
 export function looksCutOff(analysis: Analysis): boolean {
   return analysis.memo('looks-cut-off', () => {
-    if (analysis.outline.closing) return false;
-    const lines = analysis.doc.lines;
+    const { outline, doc } = analysis;
+    if (outline.closing) return false;
+    const lines = doc.lines;
     let i = lines.length - 1;
     while (i >= 0 && lines[i].text.trim() === '') i--;
     if (i < 0) return false;
+    // The whole last line is a top-level heading (no run-in body after its title): an outline being
+    // drafted (一、甲 / 二、乙). A cut excerpt ends inside body text, a table or a lower heading.
+    const lineEnd = lines[i].start + lines[i].text.trimEnd().length;
+    if (outline.headings.some((h) => h.line === i && h.level <= 1 && h.titleRange.end >= lineEnd)) return false;
     const last = lines[i].text.trim();
     return !FINISHED.test(last);
   });
