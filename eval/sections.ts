@@ -4,6 +4,7 @@
  */
 import type { EvalSection } from './section';
 import { STATS_SECTION } from './stats';
+import { STRUCTURE_SECTION } from './structure';
 import { XXGK_SECTION } from './xxgk';
 
-export const SECTIONS: EvalSection[] = [STATS_SECTION, XXGK_SECTION];
+export const SECTIONS: EvalSection[] = [STATS_SECTION, STRUCTURE_SECTION, XXGK_SECTION];

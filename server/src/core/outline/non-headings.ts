@@ -55,7 +55,7 @@ export function refineHeadings(doc: ReportDocument, recognised: Heading[], skip:
     const bracket = lines[i].start + lines[i].text.indexOf(t);
     const lineEnd = lines[i].end;
     h.markerRange = { start: bracket, end: h.markerRange.end };
-    h.range = { start: next.start, end: next.end };
+    h.range = { start: bracket, end: next.end };
     h.brokenFrom = { line: i, range: { start: bracket, end: lineEnd } };
     byLine.set(i + 1, h);
     brokenMarkerLines.push(i);

@@ -164,7 +164,7 @@ function buildTree(doc: ReportDocument, headings: Heading[], closing: ClosingBlo
   const endLines = new Array<number>(flat.length).fill(-1);
   for (let i = 0; i < flat.length; i++) {
     const h = flat[i].heading;
-    while (open.length && flat[open[open.length - 1]].heading.rank >= h.rank) endLines[open.pop()!] = h.line - 1;
+    while (open.length && flat[open[open.length - 1]].heading.rank >= h.rank) endLines[open.pop()!] = (h.brokenFrom?.line ?? h.line) - 1;
     open.push(i);
   }
   for (let i = 0; i < flat.length; i++) {
