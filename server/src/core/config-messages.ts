@@ -54,6 +54,8 @@ const JSON_PROBLEMS: Record<string, LocalizedText> = {
   InvalidCharacter: { 'zh-cn': '无效字符', en: 'InvalidCharacter' },
 };
 
+export type ConfigMessageKey = keyof typeof CONFIG_MESSAGES;
+
 /** A configuration problem's text in both locales. */
 export type ConfigText = { 'zh-cn': string; en: string };
 

@@ -3,7 +3,7 @@ import type { SeverityOrOff } from './types';
 import type { Profile } from './profiles/types';
 import { validateProfile } from './profiles/load';
 import { builtinProfiles } from './profiles/registry';
-import { configText as problemText, configTextWith, jsonProblem, type ConfigText } from './config-messages';
+import { configText as problemText, configTextWith, jsonProblem, type ConfigMessageKey, type ConfigText } from './config-messages';
 
 /** The shape of `.reportlintrc.json` (JSONC). See schemas/reportlintrc.schema.json. */
 export interface ReportLintConfig {
@@ -116,6 +116,14 @@ export class ErrorList {
     const localized = typeof text === 'string' ? {} : { localized: text };
     this.errors.push({ file: this.file, message, ...localized, ...(at ? { offset: at.offset, length: at.length } : {}), ...(severity ? { severity } : {}) });
   }
+  /** Like add, with the text built only when it will be kept (100,000 problems cost 100 texts). */
+  addText(key: ConfigMessageKey, args?: Record<string, string | number>, at?: { offset: number; length: number }, severity?: 'error' | 'info'): void {
+    if (this.errors.length >= MAX_FILE_ERRORS) {
+      this.dropped++;
+      return;
+    }
+    this.add(problemText(key, args), at, severity);
+  }
   get full(): boolean {
     return this.errors.length >= MAX_FILE_ERRORS;
   }
@@ -150,10 +158,10 @@ export function parseConfigText(text: string, file: string): { config: ReportLin
   const errors = new ErrorList(file);
   const parseErrors: ParseError[] = [];
   const raw: unknown = parseJsonc(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
-  for (const e of parseErrors) errors.add(jsonProblem(printParseErrorCode(e.error)), { offset: e.offset, length: e.length });
+  for (const e of parseErrors) errors.add(errors.full ? '' : jsonProblem(printParseErrorCode(e.error)), { offset: e.offset, length: e.length });
   if (parseErrors.length) return { config: {}, errors: errors.done() };
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    errors.add(problemText('notObject'));
+    errors.addText('notObject');
     return { config: {}, errors: errors.done() };
   }
   // The keys in order with their offsets, from the parser's events (no tree is built).
@@ -186,7 +194,7 @@ export function parseConfigText(text: string, file: string): { config: ReportLin
   for (const { key, offset, length } of top) {
     const at = { offset, length };
     if (PROTO_KEYS.has(key)) {
-      errors.add(problemText('keyNotAllowed', { key }), at);
+      errors.addText('keyNotAllowed', { key }, at);
       continue;
     }
     const value = own(raw, key);
@@ -195,19 +203,19 @@ export function parseConfigText(text: string, file: string): { config: ReportLin
         break;
       case 'profile':
         if (typeof value === 'string' && value.length > 0 && value.length <= 100) config.profile = value;
-        else errors.add(problemText('profile'), at);
+        else errors.addText('profile', undefined, at);
         break;
       case 'profiles':
         if (Array.isArray(value) && value.length <= 20 && value.every((v) => typeof v === 'string' && v.length > 0 && v.length <= 260)) config.profiles = value as string[];
-        else errors.add(problemText('profiles'), at);
+        else errors.addText('profiles', undefined, at);
         break;
       case 'root':
         if (typeof value === 'boolean') config.root = value;
-        else errors.add(problemText('root'), at);
+        else errors.addText('root', undefined, at);
         break;
       case 'maxFileSize':
         if (typeof value === 'number' && Number.isFinite(value) && value > 0) config.maxFileSize = value;
-        else errors.add(problemText('maxFileSize'), at);
+        else errors.addText('maxFileSize', undefined, at);
         break;
       case 'rules':
         if (value && typeof value === 'object' && !Array.isArray(value)) {
@@ -217,22 +225,23 @@ export function parseConfigText(text: string, file: string): { config: ReportLin
             const rule = r.key;
             const where = { offset: r.offset, length: r.length };
             if (PROTO_KEYS.has(rule)) {
-              errors.add(problemText('ruleKeyNotAllowed', { rule }), where);
+              errors.addText('ruleKeyNotAllowed', { rule }, where);
               continue;
             }
             const sev = own(value, rule);
             if (!known.has(rule)) {
               // Only the first problems get a suggestion: the answer stays bounded and linear.
               const near = errors.full ? null : nearestId(rule, known);
-              errors.add(near ? problemText('unknownRuleNear', { rule, near }) : problemText('unknownRule', { rule }), where);
+              if (near) errors.addText('unknownRuleNear', { rule, near }, where);
+              else errors.addText('unknownRule', { rule }, where);
             } else if (typeof sev === 'string' && SEVERITIES.has(sev)) rules[rule] = sev as SeverityOrOff;
-            else errors.add(problemText('severity', { rule }), where);
+            else errors.addText('severity', { rule }, where);
           }
           config.rules = rules;
-        } else errors.add(problemText('rules'), at);
+        } else errors.addText('rules', undefined, at);
         break;
       default:
-        errors.add(problemText('unknownKey', { key }), at);
+        errors.addText('unknownKey', { key }, at);
     }
   }
   return { config, errors: errors.done() };
@@ -285,7 +294,7 @@ export function profilesFromConfig(configFile: string, configText: string, paths
     const where = locateInConfig(configText, ['profiles', i]) ?? undefined;
     const got = read(configFile, rel);
     if (!got.ok) {
-      errors.add(problemText('profileUnreadable', { rel, problem: got.message }), where);
+      errors.addText('profileUnreadable', { rel, problem: got.message }, where);
       return;
     }
     const parseErrors: ParseError[] = [];
@@ -296,17 +305,17 @@ export function profilesFromConfig(configFile: string, configText: string, paths
     }
     const proto = findProtoKey(parseTree(got.text, [], { allowTrailingComma: true }));
     if (proto) {
-      errors.add(problemText('profileKey', { rel, key: proto }), where);
+      errors.addText('profileKey', { rel, key: proto }, where);
       return;
     }
     const { profile, problems } = validateProfile(data);
     if (!profile) {
       const shown = problems.slice(0, 5).map((p) => `${p.path || '/'} ${p.message}`).join('; ');
-      errors.add(problemText('profileInvalid', { rel, problems: shown }), where);
+      errors.addText('profileInvalid', { rel, problems: shown }, where);
       return;
     }
     if (known.has(profile.id)) {
-      errors.add(problemText('profileTaken', { rel, id: profile.id }), where);
+      errors.addText('profileTaken', { rel, id: profile.id }, where);
       return;
     }
     known.add(profile.id);
