@@ -13,7 +13,6 @@ import { statsSummary } from '../../server/src/core/figures/summary';
 import { hoverAt } from '../../server/src/core/hover';
 import { completionsAt } from '../../server/src/core/completion';
 import { reportSkeletonSnippet } from '../../server/src/core/report-skeleton';
-import { tableMarkdownLines } from '../../server/src/core/profiles/table-skeleton';
 import { parseSnippet, render } from '../snippet-syntax';
 import { compareYears, reportKey } from '../../server/src/core/statistical-tables/cross-year';
 import { analyze, check, FIXTURES, REPO_ROOT } from '../helpers';
@@ -286,18 +285,3 @@ describe('信息公开 report: across years in the editor (the document’s fold
   });
 });
 
-describe('信息公开 report: table snippets', () => {
-  it('the three table snippets are the tables generated from the profile data (regenerate them when the profile changes)', () => {
-    const snippets = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'snippets', 'report.json'), 'utf8')) as Record<string, { body: string[] }>;
-    const expected: Record<string, string[]> = {
-      'xxgk-table-proactive': ['article20-1', 'article20-5', 'article20-6', 'article20-8'],
-      'xxgk-table-requests': ['requests'],
-      'xxgk-table-review': ['review'],
-    };
-    for (const [name, ids] of Object.entries(expected)) {
-      const text = render(parseSnippet(snippets[name].body.join('\n')));
-      const tables = ids.map((id) => tableMarkdownLines(profile().tables!.find((t) => t.id === id)!).join('\n')).join('\n\n');
-      assert.equal(text.trimEnd(), tables, name);
-    }
-  });
-});
