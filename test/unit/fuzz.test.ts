@@ -183,8 +183,13 @@ function assertFixesSound(text: string, uri: string, findings: Finding[], limit 
       // call") changes one number, and another statement that uses the same number may then
       // disagree with it; that new figures error is the honest consequence, not a fault.
       const figuresSuggestion = !fix.isPreferred && FIGURE_RULES.has(f.ruleId);
+      // Exception: a part counts as missing only once the report visibly goes past where it belongs
+      // (#14); inserting a later part moves the report past earlier absent parts, which were "not
+      // reached yet" before and are now missing. That is the policy, not a fault of the fix.
+      const partInserted = f.ruleId === 'missing-part';
       for (const [rule, n] of errorCounts(after.findings)) {
         if (figuresSuggestion && FIGURE_RULES.has(rule)) continue;
+        if (partInserted && rule === 'missing-part') continue;
         assert.ok(n <= (before.get(rule) ?? 0), `${where}: ${rule} now reports ${n} errors, ${before.get(rule) ?? 0} before`);
       }
       if (fix.kind === 'renumber') {
