@@ -3,6 +3,7 @@ import type { Section } from '../outline/outline';
 import type { OffsetRange } from '../types';
 import { openingYear, reportYear } from '../years';
 import { containsAny, findAny } from './phrases';
+import { hasFutureMarker } from '../future-marker';
 import type { Profile, ProfilePart } from './types';
 
 /**
@@ -98,7 +99,7 @@ function paragraphCues(profile: Profile, ptext: string): ParagraphCues {
   const verbs: number[] = [];
   profile.parts.forEach((part, i) => {
     if (findAny(first, part.paragraphPhrases) && !containsAny(first, part.excludePhrases)) phrase.push(i);
-    if (part.opening && containsAny(first, part.opening.verbs)) verbs.push(i);
+    if (part.opening && containsAny(first, part.opening.verbs) && hasFutureMarker(first, part.opening.verbs)) verbs.push(i);
   });
   return { first: first.length, phrase, verbs, opening: openingYear(ptext, 0) };
 }

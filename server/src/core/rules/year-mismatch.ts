@@ -3,8 +3,18 @@ import { parseChineseNumeral } from '../chinese-numerals';
 import { openingYear, reportYear, type ReportYear } from '../years';
 import { profileParts } from './profile-shared';
 import type { OffsetRange } from '../types';
+import { hasFutureMarker } from '../future-marker';
 
 const YEAR_RE = /((?:19|20)\d{2})\s*年/g;
+/** A span of years (2024—2025年, 2021至2025年, 2024年-2026年): the plan is not about a single year. */
+const SPAN_BEFORE = /(?:19|20)\d{2}\s*年?\s*(?:[-—–~～－]+|至|到)\s*$/;
+const SPAN_AFTER = /^\s*年?\s*(?:[-—–~～－]+|至|到)\s*(?:19|20)\d{2}/;
+
+/** Whether the year at [start, start+4) of `s` belongs to a span of years. */
+export function inYearSpan(s: string, start: number): boolean {
+  return SPAN_BEFORE.test(s.slice(Math.max(0, start - 12), start)) || SPAN_AFTER.test(s.slice(start + 4, start + 16));
+}
+
 const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 /** Year and month of a closing date: 2024年3月1日, 二〇二四年三月一日, 2024.3.1. */
@@ -36,14 +46,19 @@ export const yearMismatch: Rule = {
       'zh-cn':
         '报告年度 Y 取自标题（“关于2024年度……的报告”）或开头（“2024年，……”）。本规则检查：\n\n' +
         '- 下一年度安排部分（标题或开头句“2025年，……将……”）所写年份应为 Y+1。写成 Y 多半是照搬上一年报告——这是最常见的错误。' +
-        '快速修复把错误年份改为 Y+1。\n' +
+        '写成其他单一年份（如2023年报告写“2025年工作安排”）同样有误。快速修复把错误年份改为 Y+1。' +
+        '跨年度的规划（“2024—2025年”“2021至2025年”）和“十四五”“十五五”等不是单一年份，不检查。' +
+        '开头句中的“将”只有表示将来时才算：“将法治思维和法治方式贯穿……”“将……纳入……”中的“将”是介词（把），不表示下一年度的安排。\n' +
         '- 标题与开头的年份应一致。快速修复按标题改正开头年份。\n' +
         '- 文末成文日期应在报告年度临近结束之后（默认不早于 Y 年11月，不晚于 Y+1 年；界限保存在报告类型配置中）。\n\n' +
         '正文中“截至2023年11月”等引用日期属正常，不检查。',
       en:
         'The report year Y comes from the title (关于2024年度……的报告) or the opening (2024年,……). The rule checks:\n\n' +
         '- the next-year plan (its heading, or its opening sentence 2025年,……将……) names Y+1; Y there usually means the text ' +
-        'was copied from last year\'s report. The quick fix replaces the year with Y+1.\n' +
+        'was copied from last year\'s report, and any other single year (a 2023 report planning for 2025) is wrong too. ' +
+        'The quick fix replaces the year with Y+1. Spans of years (2024—2025年, 2021至2025年) and 十四五/十五五 are not single ' +
+        'years and are not checked. 将 in the opening counts only as the future marker: in 将法治思维和法治方式贯穿…… or ' +
+        '将……纳入…… it marks the object ("put X into") and does not announce a plan.\n' +
         '- the title and the opening name the same year (fix: the title\'s year).\n' +
         '- the closing date is not before the end of the report year (by default not before November of Y, nor after Y+1; ' +
         'the bounds live in the profile).\n\n' +
@@ -54,6 +69,10 @@ export const yearMismatch: Rule = {
     plan: {
       'zh-cn': '下一年度安排的年份应为{expected}年（报告年度为{year}年），此处写作{found}年，可能照搬了上一年度报告',
       en: 'The next-year plan should be about {expected} (the report year is {year}), but it says {found}; probably copied from last year\'s report',
+    },
+    planOther: {
+      'zh-cn': '下一年度安排应针对{expected}年（报告年度为{year}年），此处写作{found}年',
+      en: 'The next-year plan should be about {expected} (the report year is {year}), but it says {found}',
     },
     opening: {
       'zh-cn': '开头年份{found}年与标题中的报告年度{year}年不一致',
@@ -80,16 +99,16 @@ export const yearMismatch: Rule = {
         if (!part.nextYear || !location) continue;
         const flagged = new Set<number>();
         const flag = (range: OffsetRange, found: number) => {
+          // Any single year other than Y+1 is wrong, earlier or later; spans of years are checked by the caller.
           if (found === y.year + 1 || flagged.has(range.start)) return;
-          if (found > y.year + 1) return; // a multi-year plan may name later years
           flagged.add(range.start);
-          reportYearFinding(ctx, y, range, found, y.year + 1, 'plan');
+          reportYearFinding(ctx, y, range, found, y.year + 1, found === y.year ? 'plan' : 'planOther');
         };
         const text = ctx.doc.simplified;
         if (location.kind === 'heading' && location.section) {
           const tr = location.section.heading.titleRange;
           const title = text.slice(tr.start, tr.end);
-          for (const m of title.matchAll(YEAR_RE)) flag({ start: tr.start + m.index!, end: tr.start + m.index! + 4 }, Number(m[1]));
+          for (const m of title.matchAll(YEAR_RE)) if (!inYearSpan(title, m.index!)) flag({ start: tr.start + m.index!, end: tr.start + m.index! + 4 }, Number(m[1]));
         }
         // Paragraph openings inside the part: 2025年,……将……
         const verbs = part.opening?.verbs ?? [];
@@ -98,7 +117,7 @@ export const yearMismatch: Rule = {
           const ptext = text.slice(p.range.start, p.range.end);
           const oy = openingYear(ptext, p.range.start);
           const clause = ptext.slice(0, Math.max(0, ptext.search(/[。:：;；]/)) || 60);
-          if (oy && verbs.some((v) => clause.includes(v))) flag(oy.range, oy.year);
+          if (oy && hasFutureMarker(clause, verbs)) flag(oy.range, oy.year);
         }
       }
       checkClosingDate(ctx, y, pp.profile.closingDate);
@@ -106,7 +125,7 @@ export const yearMismatch: Rule = {
   },
 };
 
-function reportYearFinding(ctx: RuleContext, y: ReportYear, range: OffsetRange, found: number, expected: number, key: 'plan' | 'opening') {
+function reportYearFinding(ctx: RuleContext, y: ReportYear, range: OffsetRange, found: number, expected: number, key: 'plan' | 'planOther' | 'opening') {
   ctx.report({
     message: ctx.t(key, { expected, year: y.year, found }),
     range,
