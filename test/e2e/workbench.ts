@@ -86,7 +86,10 @@ export class Workbench {
   /** Opens a workspace file with Quick Open (Ctrl+P), as a user would. */
   async openFile(name: string): Promise<void> {
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
-    const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first();
+    // The focused row must be the file itself: until Quick Open has applied the filter, the list
+    // still shows the editor history (every recently opened file), and Enter would open the most
+    // recent one instead.
+    const row = this.page.locator(`.quick-input-widget .monaco-list-row.focused[aria-label^="${name}"]`).first();
     // A file the test has just written may not be in Quick Open's file index yet: ask again (fresh
     // search) until it is listed, for up to 30 s in all.
     for (let attempt = 1; ; attempt++) {
