@@ -11,6 +11,8 @@ export const OBJECT_MARKERS: readonly string[] = ['将'];
 /** Verbs that close an object-marker phrase: 将 + noun phrase + verb. */
 export const OBJECT_MARKER_VERBS: readonly string[] = [
   '纳入', '贯穿', '作为', '列入', '落实到', '融入', '写入', '转化为', '贯彻到', '体现在', '延伸到', '覆盖到', '摆在', '放在',
+  // The stock opening "现将……报告如下" (hereby report … as follows) is not a plan.
+  '报告如下', '汇报如下', '总结如下', '通报如下', '如下',
 ];
 
 /** Words right after 将 that make it the future marker (将继续……, 将进一步将X纳入……). */

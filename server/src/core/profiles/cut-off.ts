@@ -35,8 +35,11 @@ export function looksCutOff(analysis: Analysis): boolean {
 export function partsNotReached(analysis: Analysis, located: LocatedParts): Set<string> {
   const out = new Set<string>();
   if (!looksCutOff(analysis)) return out;
+  // How far the text has visibly got: a part found as its own heading, paragraph or opening. A part
+  // mentioned in a sentence inside another section (第一责任人 in the measures part, kind 'body')
+  // says nothing about how far the text has got.
   let lastOrder = 0;
-  for (const { part, location } of located.parts) if (location && part.order > lastOrder) lastOrder = part.order;
+  for (const { part, location } of located.parts) if (location && location.kind !== 'body' && part.order > lastOrder) lastOrder = part.order;
   for (const { part, location } of located.parts) if (!location && (part.order > lastOrder || part.order === 0)) out.add(part.id);
   return out;
 }
