@@ -47,14 +47,17 @@ export function isObjectMarker(text: string, i: number, marker: string): boolean
 }
 
 /** Whether `clause` contains one of `markers` used as a future marker. */
-export function hasFutureMarker(clause: string, markers: readonly string[]): boolean {
+export function hasFutureMarker(clause: string, markers: readonly string[], scanEnd = clause.length): boolean {
+  // Markers are looked for before `scanEnd`; the phrase an object marker governs may run on past it
+  // (a first sentence cut at a length limit must not cut 将X贯穿… before its verb).
   for (const m of markers) {
     if (!m) continue;
     if (!OBJECT_MARKERS.includes(m)) {
-      if (clause.includes(m)) return true;
+      const k = clause.indexOf(m);
+      if (k >= 0 && k < scanEnd) return true;
       continue;
     }
-    for (let i = clause.indexOf(m); i >= 0; i = clause.indexOf(m, i + m.length)) {
+    for (let i = clause.indexOf(m); i >= 0 && i < scanEnd; i = clause.indexOf(m, i + m.length)) {
       if (NOT_A_MARKER.some((w) => clause.startsWith(w, i))) continue;
       if (i > 0 && clause.startsWith('即' + m, i - 1)) return true;
       if (!isObjectMarker(clause, i, m)) return true;

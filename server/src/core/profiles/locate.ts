@@ -99,7 +99,7 @@ function paragraphCues(profile: Profile, ptext: string): ParagraphCues {
   const verbs: number[] = [];
   profile.parts.forEach((part, i) => {
     if (findAny(first, part.paragraphPhrases) && !containsAny(first, part.excludePhrases)) phrase.push(i);
-    if (part.opening && containsAny(first, part.opening.verbs) && hasFutureMarker(first, part.opening.verbs)) verbs.push(i);
+    if (part.opening && containsAny(first, part.opening.verbs) && hasFutureMarker(ptext, part.opening.verbs, first.length)) verbs.push(i);
   });
   return { first: first.length, phrase, verbs, opening: openingYear(ptext, 0) };
 }
