@@ -78,7 +78,32 @@ export function toDocumentSymbols(analysis: Analysis): DocumentSymbol[] {
       children: s.children.map(convert),
     };
   };
-  return analysis.outline.sections.map(convert);
+  const symbols = analysis.outline.sections.map(convert);
+  // Each table is one symbol (named by its caption), inside the deepest section that holds it, so a
+  // reviewer can jump to the 信息公开 tables from the Outline view.
+  for (const t of analysis.outline.tables) {
+    const last = doc.lines[t.endLine];
+    const range = { start: { line: t.startLine, character: 0 }, end: { line: t.endLine, character: last ? last.end - last.start : 0 } };
+    const first = doc.lines[t.startLine];
+    const label = t.caption?.text.trim() || t.header[0]?.label.trim() || t.rows[0]?.label.trim() || '';
+    const symbol: DocumentSymbol = {
+      name: label ? `表格：${label}` : '表格',
+      detail: `${t.rows.length} 行`,
+      kind: SymbolKind.Struct,
+      range,
+      selectionRange: { start: range.start, end: { line: t.startLine, character: first ? first.end - first.start : 0 } },
+      children: [],
+    };
+    let siblings = symbols;
+    for (;;) {
+      const holder = siblings.find((x) => x.range.start.line <= t.startLine && x.range.end.line >= t.endLine && x.kind !== SymbolKind.Struct);
+      if (!holder) break;
+      siblings = holder.children ?? (holder.children = []);
+    }
+    siblings.push(symbol);
+    siblings.sort((a, b) => a.range.start.line - b.range.start.line);
+  }
+  return symbols;
 }
 
 /** One folding range per section with body text. */
