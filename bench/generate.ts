@@ -18,7 +18,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Analysis } from '../server/src/core/analysis';
 import { checkDocument } from '../server/src/core/check';
-import { simplify } from '../server/src/core/script';
+import { simplify } from '../server/src/core/document/script';
 
 /** mulberry32: a small, fast, well-distributed 32-bit PRNG. */
 export function prng(seed: number): () => number {

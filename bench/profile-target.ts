@@ -7,8 +7,8 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from '../server/src/core/analysis';
 import { checkDocument } from '../server/src/core/check';
-import { defaultConfig, mergeConfig } from '../server/src/core/config';
-import { ReportDocument } from '../server/src/core/document';
+import { defaultConfig, mergeConfig } from '../server/src/core/config/config';
+import { ReportDocument } from '../server/src/core/document/document';
 import { buildOutline } from '../server/src/core/outline/outline';
 import { DocumentSession } from '../server/src/lsp/pipeline';
 import { REPO_ROOT } from '../test/helpers';

@@ -11,7 +11,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Analysis } from '../server/src/core/analysis';
 import { checkDocument } from '../server/src/core/check';
-import { defaultConfig } from '../server/src/core/config';
+import { defaultConfig } from '../server/src/core/config/config';
 import { statsSummary, type StatsClaimJson } from '../server/src/core/figures/summary';
 import { ALL_RULES } from '../server/src/core/rules';
 import type { Finding } from '../server/src/core/types';

@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Analysis } from '../server/src/core/analysis';
 import { checkDocument } from '../server/src/core/check';
-import { defaultConfig } from '../server/src/core/config';
+import { defaultConfig } from '../server/src/core/config/config';
 import { activeProfile } from '../server/src/core/profiles/detect';
 import { statisticalTables } from '../server/src/core/statistical-tables';
 import { excerpt, type EvalContext, type EvalSection, type EvalSectionResult } from './section';

@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { builtinProfiles } from '../server/src/core/profiles/registry';
-import { renderSnippetsJson } from '../server/src/core/snippets';
+import { renderSnippetsJson } from '../server/src/core/features/snippets';
 
 const target = path.resolve(__dirname, '..', '..', 'snippets', 'report.json');
 fs.writeFileSync(target, renderSnippetsJson(builtinProfiles()));

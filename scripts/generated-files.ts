@@ -9,7 +9,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { renderRulesMarkdown } from '../server/src/core/docs';
+import { renderRulesMarkdown } from '../server/src/core/features/docs';
 import { ALL_RULES } from '../server/src/core/rules';
 
 export const SEVERITIES = ['error', 'warning', 'info', 'hint', 'off'] as const;

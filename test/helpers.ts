@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Analysis } from '../server/src/core/analysis';
 import { checkDocument, type CheckOptions } from '../server/src/core/check';
-import { defaultConfig, mergeConfig } from '../server/src/core/config';
+import { defaultConfig, mergeConfig } from '../server/src/core/config/config';
 import type { Finding } from '../server/src/core/types';
 
 /** The repository root (tests run from out/test/...). */

@@ -6,8 +6,8 @@
 import { strict as assert } from 'assert';
 import { Analysis } from '../server/src/core/analysis';
 import { checkDocument, RULE_FAILURE_ID, type CheckOptions } from '../server/src/core/check';
-import { defaultConfig, mergeConfig, type ResolvedConfig } from '../server/src/core/config';
-import type { ReportDocument } from '../server/src/core/document';
+import { defaultConfig, mergeConfig, type ResolvedConfig } from '../server/src/core/config/config';
+import type { ReportDocument } from '../server/src/core/document/document';
 import type { Section } from '../server/src/core/outline/outline';
 import { ALL_RULES } from '../server/src/core/rules';
 import type { Finding, OffsetRange, Range, TextEdit } from '../server/src/core/types';

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from '../../server/src/core/analysis';
 import { checkDocument, checkDocumentSteps, type CheckOptions } from '../../server/src/core/check';
-import { defaultConfig, mergeConfig } from '../../server/src/core/config';
+import { defaultConfig, mergeConfig } from '../../server/src/core/config/config';
 import type { Outline } from '../../server/src/core/outline/outline';
 import { outlineToJson } from '../../server/src/core/outline/serialize';
 import { DocumentSession } from '../../server/src/lsp/pipeline';

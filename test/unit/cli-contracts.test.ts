@@ -11,8 +11,8 @@ import * as path from 'path';
 import * as iconv from 'iconv-lite';
 import { describe, it } from 'node:test';
 import { REPO_ROOT } from '../helpers';
-import { REPORT_FILE_NAME, REPORT_FIRST_LINE } from '../../server/src/core/check-decision';
-import { safeFixRules } from '../../server/src/core/safe-fixes';
+import { REPORT_FILE_NAME, REPORT_FIRST_LINE } from '../../server/src/core/config/check-decision';
+import { safeFixRules } from '../../server/src/core/features/safe-fixes';
 import { ALL_RULES } from '../../server/src/core/rules';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'reportlint.js');

@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { describe, it } from 'node:test';
-import { sectionLenses } from '../../server/src/core/code-lens';
+import { sectionLenses } from '../../server/src/core/features/code-lens';
 import { statsSummary } from '../../server/src/core/figures/summary';
 import { analyze, readFixture, readSeed, SEED, SEEDS_SKIP } from '../helpers';
 

@@ -1,11 +1,11 @@
 import { strict as assert } from 'assert';
 import { describe, it } from 'node:test';
-import { markerCompletions } from '../../server/src/core/completion';
-import { hoverAt } from '../../server/src/core/hover';
-import '../../server/src/core/heading-hover';
+import { markerCompletions } from '../../server/src/core/features/completion';
+import { hoverAt } from '../../server/src/core/features/hover';
+import '../../server/src/core/features/heading-hover';
 import { analyze, readFixture } from '../helpers';
 import { Analysis } from '../../server/src/core/analysis';
-import { completionsAt } from '../../server/src/core/completion';
+import { completionsAt } from '../../server/src/core/features/completion';
 import { getProfile, DEFAULT_PROFILE_ID } from '../../server/src/core/profiles/registry';
 import { checkDocument } from '../../server/src/core/check';
 import { applyEdits } from '../helpers';

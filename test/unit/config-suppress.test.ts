@@ -3,10 +3,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { describe, it } from 'node:test';
-import { parseConfigText } from '../../server/src/core/config';
+import { parseConfigText } from '../../server/src/core/config/config';
 import { loadConfigFor, loadIgnoresFor } from '../../server/src/node/config-files';
 import { getProfile } from '../../server/src/core/profiles';
-import { addIgnoreEntry, applySuppressions, ignoreEntryFor } from '../../server/src/core/suppress';
+import { addIgnoreEntry, applySuppressions, ignoreEntryFor } from '../../server/src/core/config/suppress';
 import { main, type CliIO } from '../../server/src/cli/main';
 import { analyze, check, readFixture } from '../helpers';
 

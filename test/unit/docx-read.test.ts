@@ -4,7 +4,7 @@ import { readDocx } from '../../server/src/node/docx/read';
 import { formatNumber } from '../../server/src/node/docx/numbering';
 import { DocxReadError } from '../../server/src/node/docx/zip';
 import { Analysis } from '../../server/src/core/analysis';
-import { tablesOf } from '../../server/src/core/blocks/tables';
+import { tablesOf } from '../../server/src/core/document/blocks/tables';
 import { makeDocx, makeZip, oleFile, para, xmlEscape } from '../docx-fixture';
 
 const run = (t: string, rPr = '') => `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ''}<w:t xml:space="preserve">${xmlEscape(t)}</w:t></w:r>`;

@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { describe, it } from 'node:test';
-import { hoverAt } from '../../server/src/core/hover';
+import { hoverAt } from '../../server/src/core/features/hover';
 import { statsSummary, statsToCsv, statsToMarkdown } from '../../server/src/core/figures/summary';
 import { shortLabel } from '../../server/src/core/figures/text';
 import { analyze } from '../helpers';

@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import { describe, it } from 'node:test';
 import { scanFigures, figureInterval, type Figure } from '../../server/src/core/figures/numbers';
 import { analyzeFigures } from '../../server/src/core/figures/analyze';
-import { parseChineseNumeral } from '../../server/src/core/chinese-numerals';
+import { parseChineseNumeral } from '../../server/src/core/document/chinese-numerals';
 import { formatAt, formatWorking, grimNumerators, matchPercent, ratioInterval } from '../../server/src/core/figures/arithmetic';
 
 function figs(text: string): Figure[] {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import { describe, it } from 'node:test';
 import { figuresOf } from '../../server/src/core/figures';
-import { hoverAt } from '../../server/src/core/hover';
+import { hoverAt } from '../../server/src/core/features/hover';
 import { analyze, check, readSeed, SEED, SEEDS_SKIP } from '../helpers';
 
 /**

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { hasFutureMarker } from '../../server/src/core/future-marker';
+import { hasFutureMarker } from '../../server/src/core/document/future-marker';
 
 const VERBS = ['将', '计划', '拟'];
 

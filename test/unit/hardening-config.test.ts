@@ -11,7 +11,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { describe, it } from 'node:test';
 import { REPO_ROOT, analyze } from '../helpers';
-import { parseConfigText } from '../../server/src/core/config';
+import { parseConfigText } from '../../server/src/core/config/config';
 import { loadConfigFor, ignoresFor } from '../../server/src/node/config-files';
 import { runSuppression } from '../../server/src/lsp/suppress-actions';
 import { IgnoreFilter } from '../../server/src/lsp/workspace-check';

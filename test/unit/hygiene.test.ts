@@ -4,7 +4,7 @@ import * as iconv from 'iconv-lite';
 import { findEncodingDamage } from '../../server/src/core/rules/encoding-damage';
 import { findPinyinResidue } from '../../server/src/core/rules/pinyin-residue';
 import { boilerplateKind } from '../../server/src/core/rules/web-boilerplate';
-import { findUtf8AsGbk, isPinyinSyllable } from '../../server/src/core/text/chars';
+import { findUtf8AsGbk, isPinyinSyllable } from '../../server/src/core/document/chars';
 import type { Finding } from '../../server/src/core/types';
 import { applyEdits, check, readSeed, SEED, SEEDS_SKIP } from '../helpers';
 

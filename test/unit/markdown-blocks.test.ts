@@ -1,9 +1,9 @@
 import { strict as assert } from 'assert';
 import { describe, it } from 'node:test';
-import { findTables } from '../../server/src/core/blocks/tables';
-import { ReportDocument } from '../../server/src/core/document';
-import { markdownBlocks } from '../../server/src/core/markdown';
-import { protectedRegions } from '../../server/src/core/punctuation';
+import { findTables } from '../../server/src/core/document/blocks/tables';
+import { ReportDocument } from '../../server/src/core/document/document';
+import { markdownBlocks } from '../../server/src/core/document/markdown';
+import { protectedRegions } from '../../server/src/core/document/punctuation';
 import { analyze, check } from '../helpers';
 
 /** A fence whose content holds the other fence character and lines that look like headings, a table and ASCII commas. */

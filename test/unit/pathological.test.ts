@@ -8,7 +8,7 @@ import { strict as assert } from 'assert';
 import { describe, it } from 'node:test';
 import { Analysis } from '../../server/src/core/analysis';
 import { checkDocument } from '../../server/src/core/check';
-import { defaultConfig, mergeConfig } from '../../server/src/core/config';
+import { defaultConfig, mergeConfig } from '../../server/src/core/config/config';
 import { stripClosingHashes } from '../../server/src/core/outline/headings';
 import { toDocumentSymbols } from '../../server/src/lsp/convert';
 import type { Finding } from '../../server/src/core/types';

@@ -12,7 +12,7 @@ import {
 } from '../../server/src/core/profiles';
 import { findPhrase } from '../../server/src/core/profiles/phrases';
 import { BUILTIN_PROFILE_DATA } from '../../server/src/core/profiles/registry';
-import { defaultConfig } from '../../server/src/core/config';
+import { defaultConfig } from '../../server/src/core/config/config';
 import { analyze, applyEdits, check, readFixture, readSeed, SEED, SEEDS_SKIP } from '../helpers';
 
 const PROFILE_ID = 'fazhi-zhengfu-annual';

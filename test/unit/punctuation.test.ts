@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { applyOffsetEdits, FULL_WIDTH, fullWidthEdits } from '../../server/src/core/punctuation';
+import { applyOffsetEdits, FULL_WIDTH, fullWidthEdits } from '../../server/src/core/document/punctuation';
 import { Analysis } from '../../server/src/core/analysis';
 import { fullWidthPunctuationEdits } from '../../server/src/core/rules/punctuation-width';
 import { applyEdits, check, readSeed, SEED, SEEDS_SKIP } from '../helpers';

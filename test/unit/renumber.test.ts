@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { describe, it } from 'node:test';
-import { renumberAllEdits } from '../../server/src/core/renumber';
+import { renumberAllEdits } from '../../server/src/core/outline/renumber';
 import { checkDocument } from '../../server/src/core/check';
 import { analyze, applyEdits, FIXTURES, readSeed, SEED, SEEDS_SKIP } from '../helpers';
 

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { checkDocument } from '../../server/src/core/check';
 import { locateParts } from '../../server/src/core/profiles/locate';
 import { builtinProfiles } from '../../server/src/core/profiles/registry';
-import { escapeSnippetText, reportSkeletonSnippet, skeletonParts, titleAfterIssuer } from '../../server/src/core/report-skeleton';
+import { escapeSnippetText, reportSkeletonSnippet, skeletonParts, titleAfterIssuer } from '../../server/src/core/features/report-skeleton';
 import { analyze } from '../helpers';
 import { lintSnippet, parseSnippet, render } from '../snippet-syntax';
 

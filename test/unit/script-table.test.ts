@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { describe, it } from 'node:test';
-import { simplify, toSimplifiedView } from '../../server/src/core/script';
+import { simplify, toSimplifiedView } from '../../server/src/core/document/script';
 
 // opencc-js ships no CommonJS typings for the t2cn entry.
 // eslint-disable-next-line @typescript-eslint/no-var-requires

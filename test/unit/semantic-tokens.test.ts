@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { describe, it } from 'node:test';
-import { encodeSemanticTokens, semanticTokens } from '../../server/src/core/semantic-tokens';
+import { encodeSemanticTokens, semanticTokens } from '../../server/src/core/features/semantic-tokens';
 import { analyze, readSeed, SEED, SEEDS_SKIP } from '../helpers';
 
 function show(text: string, uri?: string): string[] {

@@ -6,8 +6,8 @@ import { checkDocument } from '../../server/src/core/check';
 import { analyze, REPO_ROOT } from '../helpers';
 import { lintSnippet, parseSnippet, render, SnippetSyntaxError, walk } from '../snippet-syntax';
 import { builtinProfiles } from '../../server/src/core/profiles/registry';
-import { reportSkeletonSnippet, YEAR_STOP } from '../../server/src/core/report-skeleton';
-import { generatedSnippets, renderSnippetsJson } from '../../server/src/core/snippets';
+import { reportSkeletonSnippet, YEAR_STOP } from '../../server/src/core/features/report-skeleton';
+import { generatedSnippets, renderSnippetsJson } from '../../server/src/core/features/snippets';
 
 interface SnippetDef {
   prefix: string | string[];

@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import { describe, it } from 'node:test';
-import { ReportDocument } from '../../server/src/core/document';
-import { findTables, cellValue, type TableBlock } from '../../server/src/core/blocks/tables';
+import { ReportDocument } from '../../server/src/core/document/document';
+import { findTables, cellValue, type TableBlock } from '../../server/src/core/document/blocks/tables';
 import { analyze } from '../helpers';
 
 const doc = (lines: string[], uri = 'file:///t/report.txt') => new ReportDocument(lines.join('\n'), { uri });

@@ -1,8 +1,8 @@
 import { Analysis } from '../core/analysis';
 import { checkDocument } from '../core/check';
-import { checkDecision } from '../core/check-decision';
-import type { ResolvedConfig } from '../core/config';
-import type { IgnoreEntry } from '../core/suppress';
+import { checkDecision } from '../core/config/check-decision';
+import type { ResolvedConfig } from '../core/config/config';
+import type { IgnoreEntry } from '../core/config/suppress';
 import type { Locale } from '../core/types';
 import { fileResult, reportedFinding, skippedResult, type FileResult } from './format';
 import type { LineOrigin } from '../node/docx/origin';

@@ -8,9 +8,9 @@
 import * as path from 'path';
 import { createTwoFilesPatch } from 'diff';
 import { Analysis } from '../core/analysis';
-import { checkDecision } from '../core/check-decision';
+import { checkDecision } from '../core/config/check-decision';
 import { localize, type LocalizedText } from '../core/l10n';
-import { applySafeFixes, safeFixRules } from '../core/safe-fixes';
+import { applySafeFixes, safeFixRules } from '../core/features/safe-fixes';
 import type { Options } from './args';
 import { fileResolver, loadExplicitConfig, loadInputs, reportProblems, EXIT_FAILURE, EXIT_OK, type CliIO, type LoadedFile } from './main';
 import { CLI_MESSAGES } from './messages';

@@ -2,7 +2,7 @@ import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { Analysis } from '../core/analysis';
 import { checkDocument } from '../core/check';
-import { defaultConfig, mergeConfig, parseConfigText, type ConfigError, type ResolvedConfig } from '../core/config';
+import { defaultConfig, mergeConfig, parseConfigText, type ConfigError, type ResolvedConfig } from '../core/config/config';
 import { loadCustomProfiles, readConfigLayer } from '../node/config-files';
 import { allProfiles, builtinProfiles } from '../core/profiles/registry';
 import { activeProfile } from '../core/profiles/detect';

@@ -9,8 +9,8 @@
  * worker). The results are exactly those of `loadConfigFor` and `loadIgnoresFor`.
  */
 import * as path from 'path';
-import type { ConfigError, ResolvedConfig } from '../core/config';
-import type { IgnoreEntry } from '../core/suppress';
+import type { ConfigError, ResolvedConfig } from '../core/config/config';
+import type { IgnoreEntry } from '../core/config/suppress';
 import { findIgnoreFile, loadConfigFor, readSidecar, relativeReportPath, type Sidecar } from '../node/config-files';
 
 export class ResolveCache {

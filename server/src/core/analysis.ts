@@ -1,6 +1,6 @@
-import { ReportDocument, type DocumentFormat } from './document';
+import { ReportDocument, type DocumentFormat } from './document/document';
 import { buildOutline, type Outline } from './outline/outline';
-import { tablesOf, type TableBlock } from './blocks/tables';
+import { tablesOf, type TableBlock } from './document/blocks/tables';
 
 /**
  * Everything derived from one document version, computed lazily and at most once:

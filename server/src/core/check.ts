@@ -1,10 +1,10 @@
 import type { Analysis } from './analysis';
-import { defaultConfig, type ResolvedConfig } from './config';
+import { defaultConfig, type ResolvedConfig } from './config/config';
 import { COMMON, DEFAULT_LOCALE, localize } from './l10n';
 import { ALL_RULES } from './rules';
 import { activeProfile, isReportDocument } from './profiles/detect';
 import type { FindingInput, Rule, RuleContext } from './rules/types';
-import { applySuppressions, type IgnoreEntry } from './suppress';
+import { applySuppressions, type IgnoreEntry } from './config/suppress';
 import type { Finding, Locale, OffsetRange, Range, Severity, SeverityOrOff } from './types';
 
 export interface CheckOptions {

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_NAMES, locateInConfig, locateKey, parseConfigText, type ConfigError } from '../core/config';
+import { CONFIG_FILE_NAMES, locateInConfig, locateKey, parseConfigText, type ConfigError } from '../core/config/config';
 import { loadCustomProfiles } from '../node/config-files';
 import { builtinProfiles } from '../core/profiles/registry';
 import { DIAGNOSTIC_SOURCE } from './convert';

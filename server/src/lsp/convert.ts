@@ -11,10 +11,10 @@ import {
   SymbolKind,
 } from 'vscode-languageserver';
 import type { Analysis } from '../core/analysis';
-import type { CompletionSuggestion } from '../core/completion';
+import type { CompletionSuggestion } from '../core/features/completion';
 import type { Section } from '../core/outline/outline';
 import type { Finding, Fix, Severity } from '../core/types';
-import { ruleDocUri } from '../core/docs';
+import { ruleDocUri } from '../core/features/docs';
 
 export const DIAGNOSTIC_SOURCE = 'ReportLint';
 

@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
 import { Analysis } from '../core/analysis';
-import type { ResolvedConfig } from '../core/config';
+import type { ResolvedConfig } from '../core/config/config';
 import { activeProfile } from '../core/profiles/detect';
 import { compareYears, reportKey, type ReportKey } from '../core/statistical-tables/cross-year';
 import type { Finding, Locale } from '../core/types';

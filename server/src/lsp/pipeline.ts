@@ -6,7 +6,7 @@
  */
 import { Analysis } from '../core/analysis';
 import { checkDocumentSteps, type CheckOptions } from '../core/check';
-import type { DocumentFormat } from '../core/document';
+import type { DocumentFormat } from '../core/document/document';
 import type { Finding } from '../core/types';
 
 /**

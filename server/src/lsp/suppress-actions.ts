@@ -3,7 +3,7 @@ import { applyEdits as applyJsonEdits, modify } from 'jsonc-parser';
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
 import type { Analysis } from '../core/analysis';
 import { localize, type LocalizedText } from '../core/l10n';
-import { addIgnoreEntry, IGNORE_FILE_NAME, ignoreEntryFor } from '../core/suppress';
+import { addIgnoreEntry, IGNORE_FILE_NAME, ignoreEntryFor } from '../core/config/suppress';
 import { findIgnoreFile, relativeReportPath } from '../node/config-files';
 import { MAX_CONFIG_BYTES, readTextFile, writeFileInside } from '../node/fs-access';
 import type { Finding, Locale } from '../core/types';

@@ -16,9 +16,9 @@ import {
   type LoadOptions,
   type ProfileReader,
   type ResolvedConfig,
-} from '../core/config';
+} from '../core/config/config';
 import type { Profile } from '../core/profiles/types';
-import { IGNORE_FILE_NAME, parseIgnoreFile, type IgnoreEntry } from '../core/suppress';
+import { IGNORE_FILE_NAME, parseIgnoreFile, type IgnoreEntry } from '../core/config/suppress';
 import { pathExists, MAX_CONFIG_BYTES, readTextFile, type FsProblemCode } from './fs-access';
 
 /** A short English reason for a read failure (config messages are English today). */

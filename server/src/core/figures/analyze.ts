@@ -6,12 +6,12 @@
  * the previous sentence) for the claims.
  */
 import type { Analysis } from '../analysis';
-import { splitLines } from '../document';
-import { tablesOf } from '../blocks/tables';
+import { splitLines } from '../document/document';
+import { tablesOf } from '../document/blocks/tables';
 import { tableClaims } from './tables';
 import type { Section } from '../outline/outline';
 import { PLAN_HEADING_RE } from './vocabulary';
-import { simplify } from '../script';
+import { simplify } from '../document/script';
 import type { Claim } from './claim';
 import { scanFigures, type Figure, type NonFigure } from './numbers';
 import { boundClaims, findRateMentions, grimClaims, rateClaims, type FigureContext, type RateMention } from './rates';

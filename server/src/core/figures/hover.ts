@@ -3,8 +3,8 @@
  * Findings that carry the same explanation are already shown by the finding
  * hover, so they are not repeated. A figure that cannot be checked says why.
  */
-import { asWritten } from '../quote';
-import type { HoverContributor } from '../hover';
+import { asWritten } from '../document/quote';
+import type { HoverContributor } from '../features/hover';
 import { localize } from '../l10n';
 import { figuresOf } from './analyze';
 

@@ -3,7 +3,7 @@ export * from './numbers';
 export * from './claim';
 export * from './analyze';
 export * from './arithmetic';
-import { registerHoverContributor } from '../hover';
+import { registerHoverContributor } from '../features/hover';
 import { figureHover } from './hover';
 
 registerHoverContributor(figureHover);

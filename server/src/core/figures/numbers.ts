@@ -8,7 +8,7 @@
  * Works on the simplified-script view (same length as the original), so the
  * offsets are offsets in the original text. One pass, linear in the text.
  */
-import { parseChineseNumeral } from '../chinese-numerals';
+import { parseChineseNumeral } from '../document/chinese-numerals';
 
 export type FigureKind = 'count' | 'percent' | 'points' | 'times';
 /** atLeast: 余 多 超 逾 以上 突破 …; atMost: 近 不到 不足 以下 …; about: 约 左右 上下 … */

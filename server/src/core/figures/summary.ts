@@ -10,9 +10,9 @@ import { localize, type LocalizedText } from '../l10n';
 import { figuresOf } from './analyze';
 import type { ClaimKind, InputRole, Verdict } from './claim';
 import { figureText } from './explain';
-import { asWritten } from '../quote';
+import { asWritten } from '../document/quote';
 import { tableClaims } from '../statistical-tables/claims';
-import type { ResolvedConfig } from '../config';
+import type { ResolvedConfig } from '../config/config';
 
 export interface StatsInputJson {
   role: InputRole;

@@ -13,11 +13,11 @@
  * identities: the two never check one table twice.
  */
 import type { Analysis } from '../analysis';
-import { tablesOf, type TableBlock, type TableCell, type TableRow } from '../blocks/tables';
+import { tablesOf, type TableBlock, type TableCell, type TableRow } from '../document/blocks/tables';
 import type { Claim } from './claim';
 import type { Figure } from './numbers';
 import { sumClaim } from './sums';
-import { simplify } from '../script';
+import { simplify } from '../document/script';
 import { tablesForSummary } from '../statistical-tables/claims';
 import type { LocalizedText } from '../l10n';
 

@@ -1,6 +1,6 @@
-import type { Line } from '../document';
+import type { Line } from '../document/document';
 import type { OffsetRange } from '../types';
-import { parseChineseNumeral } from '../chinese-numerals';
+import { parseChineseNumeral } from '../document/chinese-numerals';
 
 /**
  * Marker styles of GB/T 9704-2012 §7.3.3 plus parts and Markdown headings.

@@ -1,6 +1,6 @@
-import type { ReportDocument } from '../document';
-import { findNoteLists, findToc, type NoteList, type TocBlock } from '../blocks/lists';
-import { parseChineseNumeral } from '../chinese-numerals';
+import type { ReportDocument } from '../document/document';
+import { findNoteLists, findToc, type NoteList, type TocBlock } from '../document/blocks/lists';
+import { parseChineseNumeral } from '../document/chinese-numerals';
 import { recognizeHeading, type Heading } from './headings';
 
 /**

@@ -1,10 +1,10 @@
-import type { ReportDocument } from '../document';
+import type { ReportDocument } from '../document/document';
 import type { OffsetRange } from '../types';
-import { parseChineseNumeral } from '../chinese-numerals';
+import { parseChineseNumeral } from '../document/chinese-numerals';
 import { recognizeHeading, type Heading } from './headings';
-import { markdownBlocks } from '../markdown';
-import { tableIndexByLine, tablesOf, type TableBlock } from '../blocks/tables';
-import type { NoteList, TocBlock } from '../blocks/lists';
+import { markdownBlocks } from '../document/markdown';
+import { tableIndexByLine, tablesOf, type TableBlock } from '../document/blocks/tables';
+import type { NoteList, TocBlock } from '../document/blocks/lists';
 import { refineHeadings, type Appendix, type ItemList } from './non-headings';
 
 export interface Section {

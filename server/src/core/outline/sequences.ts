@@ -1,6 +1,6 @@
 import type { Analysis } from '../analysis';
-import { formatChineseNumeral } from '../chinese-numerals';
-import type { ReportDocument } from '../document';
+import { formatChineseNumeral } from '../document/chinese-numerals';
+import type { ReportDocument } from '../document/document';
 import type { TextEdit } from '../types';
 import type { Heading, MarkerStyle, NumberedStyle } from './headings';
 import type { Outline, Section } from './outline';

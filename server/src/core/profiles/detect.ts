@@ -1,5 +1,5 @@
 import type { Analysis } from '../analysis';
-import type { ResolvedConfig } from '../config';
+import type { ResolvedConfig } from '../config/config';
 import { containsAny, countAll } from './phrases';
 import { locateParts } from './locate';
 import { allProfiles, getProfile } from './registry';

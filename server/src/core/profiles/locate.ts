@@ -1,9 +1,9 @@
 import type { Analysis } from '../analysis';
 import type { Section } from '../outline/outline';
 import type { OffsetRange } from '../types';
-import { openingYear, reportYear } from '../years';
+import { openingYear, reportYear } from '../document/years';
 import { containsAny, findAny } from './phrases';
-import { hasFutureMarker } from '../future-marker';
+import { hasFutureMarker } from '../document/future-marker';
 import type { Profile, ProfilePart } from './types';
 
 /**

@@ -1,4 +1,4 @@
-import { simplify } from '../script';
+import { simplify } from '../document/script';
 import { PHRASE_GAP } from './types';
 
 /**

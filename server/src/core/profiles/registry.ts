@@ -1,4 +1,4 @@
-import type { ResolvedConfig } from '../config';
+import type { ResolvedConfig } from '../config/config';
 import type { Profile } from './types';
 import fazhiZhengfu from './builtin/fazhi-zhengfu-annual.json';
 import xinxiGongkai from './builtin/xinxi-gongkai-annual.json';

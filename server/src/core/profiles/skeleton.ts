@@ -2,11 +2,11 @@ import type { Analysis } from '../analysis';
 import { markerWithNumber, numeralText } from '../outline/sequences';
 import type { Section } from '../outline/outline';
 import type { TextEdit } from '../types';
-import { reportYear } from '../years';
+import { reportYear } from '../document/years';
 import { locateParts, type PartLocation } from './locate';
 import { findPart } from './registry';
 import type { Profile, ProfilePart } from './types';
-import { skeletonOrder } from '../report-skeleton';
+import { skeletonOrder } from '../features/report-skeleton';
 import { partTablesMarkdown } from './table-skeleton';
 
 /** How a skeleton is numbered and where its years come from. */

@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { parseChineseNumeral } from '../chinese-numerals';
+import { parseChineseNumeral } from '../document/chinese-numerals';
 
 export interface ParsedDate {
   year: number | null;

@@ -10,7 +10,7 @@ import {
   isStrayCjkCode,
   isStrayCjkSymbol,
   PINYIN_LETTER_CLASS,
-} from '../text/chars';
+} from '../document/chars';
 
 export type DamageKind = 'nul' | 'replacement' | 'question-pinyin' | 'question-garbled' | 'utf8-as-gbk' | 'utf8-as-latin1' | 'mojibake-marker';
 

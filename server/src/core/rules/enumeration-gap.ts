@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { formatChineseNumeral } from '../chinese-numerals';
+import { formatChineseNumeral } from '../document/chinese-numerals';
 import { explainNumbers } from '../outline/sequences';
 
 const WORDS = ['', '首先', '其次', '再次', '最后'];

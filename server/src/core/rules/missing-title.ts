@@ -1,7 +1,7 @@
 import type { Rule } from './types';
 import { findPhrase } from '../profiles/phrases';
 import { documentAnchor, profileParts } from './profile-shared';
-import { reportYear } from '../years';
+import { reportYear } from '../document/years';
 import type { Analysis } from '../analysis';
 
 /**

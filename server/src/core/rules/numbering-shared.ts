@@ -1,4 +1,4 @@
-import type { ReportDocument } from '../document';
+import type { ReportDocument } from '../document/document';
 import type { Heading } from '../outline/headings';
 import { linkedSequences, markerWithNumber, renumberEdits, type NumberedSequence, type NumberingModel } from '../outline/sequences';
 import type { Fix } from '../types';

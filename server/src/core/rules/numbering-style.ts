@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import type { ReportDocument } from '../document';
+import type { ReportDocument } from '../document/document';
 import type { Heading } from '../outline/headings';
 import type { TextEdit } from '../types';
 

@@ -1,7 +1,7 @@
 import type { Rule } from './types';
-import type { ReportDocument } from '../document';
+import type { ReportDocument } from '../document/document';
 import type { Fix, OffsetRange, TextEdit } from '../types';
-import { hasToneMark, isPinyinSyllable, PINYIN_LETTER_CLASS } from '../text/chars';
+import { hasToneMark, isPinyinSyllable, PINYIN_LETTER_CLASS } from '../document/chars';
 
 /**
  * `區(qū)`: a parenthesised, tone-marked pinyin syllable right after an ideograph. The ideograph

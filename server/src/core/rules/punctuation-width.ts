@@ -1,8 +1,8 @@
 import type { Rule } from './types';
 import type { Analysis } from '../analysis';
-import type { DocumentFormat, ReportDocument } from '../document';
+import type { DocumentFormat, ReportDocument } from '../document/document';
 import type { Fix, OffsetRange, TextEdit } from '../types';
-import { chinesePunctuationOffsets, FULL_WIDTH, fullWidthEdits, protectedRegions, regionTest } from '../punctuation';
+import { chinesePunctuationOffsets, FULL_WIDTH, fullWidthEdits, protectedRegions, regionTest } from '../document/punctuation';
 import { encodingDamageOf } from './encoding-damage';
 
 const KINDS: { id: string; half: string; full: string; name: { 'zh-cn': string; en: string } }[] = [

@@ -5,7 +5,7 @@ import { claimData, reportClaims } from '../figures/rule-helpers';
 import type { Claim } from '../figures/claim';
 import type { Fix } from '../types';
 import type { RuleContext } from './types';
-import { asWritten } from '../quote';
+import { asWritten } from '../document/quote';
 import { localize } from '../l10n';
 
 /** rate-mismatch: a rate (…率 p%) that its own numerator and denominator do not give. */

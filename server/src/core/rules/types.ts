@@ -1,8 +1,8 @@
 import type { Analysis } from '../analysis';
-import type { ReportDocument } from '../document';
+import type { ReportDocument } from '../document/document';
 import type { LocalizedText } from '../l10n';
 import type { Outline } from '../outline/outline';
-import type { ResolvedConfig } from '../config';
+import type { ResolvedConfig } from '../config/config';
 import type { Fix, Locale, OffsetRange, Range, RelatedInformation, Severity, TextEdit } from '../types';
 
 export type RuleCategory = 'structure' | 'numbering' | 'years' | 'figures' | 'hygiene' | 'format' | 'internal';

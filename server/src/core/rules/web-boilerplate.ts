@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import type { ReportDocument, Line } from '../document';
+import type { ReportDocument, Line } from '../document/document';
 import type { Fix, TextEdit } from '../types';
 
 const SEP = '\\s*[:：|｜]\\s*';

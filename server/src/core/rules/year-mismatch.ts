@@ -1,9 +1,9 @@
 import type { Rule, RuleContext } from './types';
-import { parseChineseNumeral } from '../chinese-numerals';
-import { openingYear, reportYear, type ReportYear } from '../years';
+import { parseChineseNumeral } from '../document/chinese-numerals';
+import { openingYear, reportYear, type ReportYear } from '../document/years';
 import { profileParts } from './profile-shared';
 import type { OffsetRange } from '../types';
-import { hasFutureMarker } from '../future-marker';
+import { hasFutureMarker } from '../document/future-marker';
 
 const YEAR_RE = /((?:19|20)\d{2})\s*年/g;
 /** A span of years (2024—2025年, 2021至2025年, 2024年-2026年): the plan is not about a single year. */

@@ -1,6 +1,6 @@
 /** The statistical tables of a profile in one document, checked once per analysis (see index.ts). */
 import type { Analysis } from '../analysis';
-import { tableIndexByLine } from '../blocks/tables';
+import { tableIndexByLine } from '../document/blocks/tables';
 import type { Profile } from '../profiles/types';
 import { brokenCells, evaluateIdentities, type BrokenCell, type IdentityResults } from './identities';
 import { narrativeClaims, type TextClaimCheck } from './narrative';

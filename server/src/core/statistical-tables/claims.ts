@@ -4,8 +4,8 @@
  */
 import type { Analysis } from '../analysis';
 import { activeProfile } from '../profiles/detect';
-import type { ResolvedConfig } from '../config';
-import { defaultConfig } from '../config';
+import type { ResolvedConfig } from '../config/config';
+import { defaultConfig } from '../config/config';
 import type { StatsClaimJson, StatsInputJson } from '../figures/summary';
 import type { Locale } from '../types';
 import { localize } from '../l10n';

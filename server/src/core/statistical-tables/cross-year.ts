@@ -8,11 +8,11 @@
  *    (国办公开办函〔2021〕30号 names 内容雷同 as a failure).
  */
 import { Analysis } from '../analysis';
-import { tableIndexByLine } from '../blocks/tables';
+import { tableIndexByLine } from '../document/blocks/tables';
 import { localize, type LocalizedText } from '../l10n';
 import { activeProfile } from '../profiles/detect';
 import type { Profile } from '../profiles/types';
-import type { ResolvedConfig } from '../config';
+import type { ResolvedConfig } from '../config/config';
 import type { Finding, Locale } from '../types';
 import { statisticalTables } from './check';
 import { statisticsYear } from './year';

@@ -5,7 +5,7 @@
  * shared by the table rules, the statistics summary and the cross-year comparison.
  */
 export { statisticalTables, type StatisticalTables, type ValueProblem } from './check';
-import { registerHoverContributor } from '../hover';
+import { registerHoverContributor } from '../features/hover';
 import { tableHoverMarkdown } from './claims';
 
 registerHoverContributor((analysis, offset, locale) => tableHoverMarkdown(analysis, offset, locale));

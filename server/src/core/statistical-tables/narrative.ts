@@ -4,7 +4,7 @@
  * reading is tight — the figure follows the phrase within the same clause, the clause compares
  * nothing with another year, and the sentence has the claim's context words.
  */
-import type { ReportDocument } from '../document';
+import type { ReportDocument } from '../document/document';
 import { containsAny, findPhrase } from '../profiles/phrases';
 import type { ProfileTextClaim } from '../profiles/types';
 import type { ReadTable, TableToken } from './read';

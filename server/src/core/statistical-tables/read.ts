@@ -6,7 +6,7 @@
  * row, the number cells after it are its values, by position. This survives labels spread over
  * two cells (三、本年度办理结果 | （一）予以公开 | …) and rows broken over lines.
  */
-import type { ReportDocument } from '../document';
+import type { ReportDocument } from '../document/document';
 import type { Profile, ProfileTable, ProfileTableRow } from '../profiles/types';
 
 /** The part of the table model (server/src/core/blocks/tables.ts) this reader uses. */

@@ -7,7 +7,7 @@ import type { Analysis } from '../analysis';
 import { findAny, findPhrase } from '../profiles/phrases';
 import type { Profile } from '../profiles/types';
 import type { OffsetRange } from '../types';
-import { reportYear } from '../years';
+import { reportYear } from '../document/years';
 
 export interface StatisticsYear {
   year: number;

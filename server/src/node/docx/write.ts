@@ -40,8 +40,8 @@ import {
   type IRunOptions,
 } from 'docx';
 import { Analysis } from '../../core/analysis';
-import { tablesOf } from '../../core/blocks/tables';
-import type { DocumentFormat } from '../../core/document';
+import { tablesOf } from '../../core/document/blocks/tables';
+import type { DocumentFormat } from '../../core/document/document';
 
 /** Twips (1/20 pt) in a millimetre. */
 const MM = 1440 / 25.4;

@@ -1,7 +1,7 @@
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import type { Analysis } from './analysis';
+import type { Analysis } from '../analysis';
 import { ErrorList, type ConfigError } from './config';
-import type { Finding } from './types';
+import type { Finding } from '../types';
 
 /**
  * Ways to silence a finding without touching the report's text:

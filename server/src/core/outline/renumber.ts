@@ -1,6 +1,6 @@
-import type { Analysis } from './analysis';
-import { numberingModel, renumberEdits } from './outline/sequences';
-import type { TextEdit } from './types';
+import type { Analysis } from '../analysis';
+import { numberingModel, renumberEdits } from './sequences';
+import type { TextEdit } from '../types';
 
 /**
  * Edits that renumber every heading sequence of the document (一、二、三… under each parent,

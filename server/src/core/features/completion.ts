@@ -1,15 +1,15 @@
-import type { Analysis } from './analysis';
-import { formatChineseNumeral } from './chinese-numerals';
-import { localize, type LocalizedText } from './l10n';
-import { STYLE_LEVEL, type Heading, type NumberedStyle } from './outline/headings';
-import type { Section } from './outline/outline';
-import { numberingModel } from './outline/sequences';
-import type { Locale, Position, Range } from './types';
-import { locateParts } from './profiles/locate';
-import { partSkeleton } from './profiles/skeleton';
-import type { Profile } from './profiles/types';
-import { reportYear } from './years';
-import { rowLabelCompletions } from './statistical-tables/completion';
+import type { Analysis } from '../analysis';
+import { formatChineseNumeral } from '../document/chinese-numerals';
+import { localize, type LocalizedText } from '../l10n';
+import { STYLE_LEVEL, type Heading, type NumberedStyle } from '../outline/headings';
+import type { Section } from '../outline/outline';
+import { numberingModel } from '../outline/sequences';
+import type { Locale, Position, Range } from '../types';
+import { locateParts } from '../profiles/locate';
+import { partSkeleton } from '../profiles/skeleton';
+import type { Profile } from '../profiles/types';
+import { reportYear } from '../document/years';
+import { rowLabelCompletions } from '../statistical-tables/completion';
 
 /**
  * Completion at the start of a line: the heading marker that comes next in the

@@ -1,6 +1,6 @@
-import { ALL_RULES } from './rules';
-import type { Locale } from './types';
-import { STATISTICS_POLICY } from './figures/policy';
+import { ALL_RULES } from '../rules';
+import type { Locale } from '../types';
+import { STATISTICS_POLICY } from '../figures/policy';
 
 const SEVERITY_NAME: Record<Locale, Record<string, string>> = {
   'zh-cn': { error: '错误', warning: '警告', info: '提示', hint: '建议' },

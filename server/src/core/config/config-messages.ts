@@ -3,7 +3,7 @@
  * `.reportlintrc.json` or a custom profile is shown in the user's language by the CLI and the
  * editor (ConfigError.localized), with the English text as ConfigError.message.
  */
-import { localize, type LocalizedText } from './l10n';
+import { localize, type LocalizedText } from '../l10n';
 
 export const CONFIG_MESSAGES = {
   json: { 'zh-cn': 'JSON 格式错误：{problem}', en: 'JSON: {problem}' },

@@ -5,8 +5,8 @@
  * fails when the committed file is stale. Hand-written authoring snippets (headings, figures)
  * live in snippets/authoring.json.
  */
-import type { Profile } from './profiles/types';
-import { DEFAULT_PROFILE_ID } from './profiles/registry';
+import type { Profile } from '../profiles/types';
+import { DEFAULT_PROFILE_ID } from '../profiles/registry';
 import { partSnippet, reportSkeletonSnippet } from './report-skeleton';
 
 export interface SnippetDefinition {

@@ -5,10 +5,10 @@
  * data, in the regulation's order of items (ProfilePart.itemNumber). A test asserts that the two
  * expand to the same text and that the committed snippet file is current.
  */
-import { formatChineseNumeral } from './chinese-numerals';
-import type { DocumentFormat } from './document';
-import type { Profile, ProfilePart } from './profiles/types';
-import { partTablesMarkdown } from './profiles/table-skeleton';
+import { formatChineseNumeral } from '../document/chinese-numerals';
+import type { DocumentFormat } from '../document/document';
+import type { Profile, ProfilePart } from '../profiles/types';
+import { partTablesMarkdown } from '../profiles/table-skeleton';
 
 export interface ReportSkeletonOptions {
   /**

@@ -1,7 +1,7 @@
-import type { Analysis } from './analysis';
-import { statsSummary } from './figures/summary';
-import { localize, type LocalizedText } from './l10n';
-import type { Locale, Range } from './types';
+import type { Analysis } from '../analysis';
+import { statsSummary } from '../figures/summary';
+import { localize, type LocalizedText } from '../l10n';
+import type { Locale, Range } from '../types';
 
 /** A code lens: a line of text above a heading that runs a command when clicked. */
 export interface Lens {

@@ -10,9 +10,9 @@
  *   (package.json `contributes.languages`) — is checked as a report; any other document only when it
  *   looks like one (isReportDocument: a title, numbered sections, 报告如下 …, or a profile's parts).
  */
-import type { Analysis } from './analysis';
+import type { Analysis } from '../analysis';
 import type { ResolvedConfig } from './config';
-import { isReportDocument } from './profiles/detect';
+import { isReportDocument } from '../profiles/detect';
 
 export type EnableMode = 'auto' | 'always' | 'never';
 

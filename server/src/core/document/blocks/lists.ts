@@ -1,5 +1,5 @@
 import type { ReportDocument } from '../document';
-import type { Heading } from '../outline/headings';
+import type { Heading } from '../../outline/headings';
 
 /**
  * Blocks whose lines start with heading markers but are not headings:

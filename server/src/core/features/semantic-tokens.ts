@@ -1,6 +1,6 @@
-import type { Analysis } from './analysis';
-import { figuresOf } from './figures/analyze';
-import type { OffsetRange } from './types';
+import type { Analysis } from '../analysis';
+import { figuresOf } from '../figures/analyze';
+import type { OffsetRange } from '../types';
 
 /**
  * Semantic tokens for reports: what the outline and the figures engine know, so a plain .txt

@@ -1,8 +1,8 @@
 import { findNodeAtLocation, parse as parseJsonc, visit, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import type { SeverityOrOff } from './types';
-import type { Profile } from './profiles/types';
-import { validateProfile } from './profiles/load';
-import { builtinProfiles } from './profiles/registry';
+import type { SeverityOrOff } from '../types';
+import type { Profile } from '../profiles/types';
+import { validateProfile } from '../profiles/load';
+import { builtinProfiles } from '../profiles/registry';
 import { configText as problemText, configTextWith, jsonProblem, type ConfigMessageKey, type ConfigText } from './config-messages';
 
 /** The shape of `.reportlintrc.json` (JSONC). See schemas/reportlintrc.schema.json. */
@@ -66,7 +66,7 @@ let knownRuleIds: Set<string> | null = null;
 function ruleIds(): Set<string> {
   // Loaded on first use: the rule list imports every rule (none of which imports this file at run time).
   // eslint-disable-next-line @typescript-eslint/no-var-requires
-  if (!knownRuleIds) knownRuleIds = new Set((require('./rules') as typeof import('./rules')).ALL_RULES.map((r) => r.meta.id));
+  if (!knownRuleIds) knownRuleIds = new Set((require('../rules') as typeof import('../rules')).ALL_RULES.map((r) => r.meta.id));
   return knownRuleIds;
 }
 

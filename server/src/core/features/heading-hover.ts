@@ -1,11 +1,11 @@
-import type { Analysis } from './analysis';
+import type { Analysis } from '../analysis';
 import { levelName } from './completion';
 import { registerHoverContributor, type HoverContributor } from './hover';
-import { localize, type LocalizedText } from './l10n';
-import type { Section } from './outline/outline';
-import type { Locale } from './types';
-import { detectProfile } from './profiles/detect';
-import { locateParts } from './profiles/locate';
+import { localize, type LocalizedText } from '../l10n';
+import type { Section } from '../outline/outline';
+import type { Locale } from '../types';
+import { detectProfile } from '../profiles/detect';
+import { locateParts } from '../profiles/locate';
 
 const MSG = {
   children: {

@@ -15,7 +15,7 @@
 import type { DocumentFormat } from './document';
 import { splitLines } from './document';
 import { markdownBlocks } from './markdown';
-import type { OffsetRange } from './types';
+import type { OffsetRange } from '../types';
 
 export const FULL_WIDTH: Record<string, string> = { ',': '，', ':': '：', ';': '；', '(': '（', ')': '）', '?': '？', '!': '！' };
 export const HALF_WIDTH: Record<string, string> = Object.fromEntries(Object.entries(FULL_WIDTH).map(([h, f]) => [f, h]));

@@ -3,11 +3,11 @@
  * punctuation) have a whole-document fix that needs no judgement. `reportlint fix` applies them
  * in place and the editor's fix-all offers the same set.
  */
-import { Analysis } from './analysis';
-import { checkDocument, type CheckOptions } from './check';
-import type { DocumentFormat } from './document';
-import { ALL_RULES } from './rules';
-import type { Rule } from './rules/types';
+import { Analysis } from '../analysis';
+import { checkDocument, type CheckOptions } from '../check';
+import type { DocumentFormat } from '../document/document';
+import { ALL_RULES } from '../rules';
+import type { Rule } from '../rules/types';
 
 /** The rules with a safe whole-document fix, in the order they are applied. */
 export function safeFixRules(): Rule[] {

@@ -1,4 +1,4 @@
-import type { OffsetRange, Position, Range } from './types';
+import type { OffsetRange, Position, Range } from '../types';
 import { toSimplifiedView, type ScriptView } from './script';
 
 export type DocumentFormat = 'text' | 'markdown';

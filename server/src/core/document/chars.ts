@@ -3,7 +3,7 @@
  * (encoding damage, pinyin residue, mixed script, punctuation width).
  * Pure functions; no LSP or editor types.
  */
-import { simplify } from '../script';
+import { simplify } from './script';
 
 /** iconv-lite, loaded when a mojibake candidate is first tested (most texts never need it; it is large). */
 let iconvModule: typeof import('iconv-lite') | null = null;

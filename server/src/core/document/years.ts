@@ -1,5 +1,5 @@
-import type { Analysis } from './analysis';
-import type { OffsetRange } from './types';
+import type { Analysis } from '../analysis';
+import type { OffsetRange } from '../types';
 
 /** The year a report is about: from its title (2024年度) or its opening sentence (2024年,…). */
 export interface ReportYear {

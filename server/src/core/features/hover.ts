@@ -1,5 +1,5 @@
-import type { Analysis } from './analysis';
-import type { Finding, Locale } from './types';
+import type { Analysis } from '../analysis';
+import type { Finding, Locale } from '../types';
 
 /**
  * Hover content is assembled from contributors, so each feature (figures, headings …)
