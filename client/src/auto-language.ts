@@ -10,6 +10,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { AutoLanguagePolicy } from './auto-language-policy';
+import { REQUESTS } from './requests';
 
 const REPORT_LANGUAGE = 'reportlint';
 const DECLINED_KEY = 'reportlint.autoLanguage.declined';
@@ -66,7 +67,7 @@ export class AutoLanguage implements vscode.Disposable {
     if (!c || !c.isRunning() || d.isClosed || !this.policy.candidate(key, d.uri.scheme, d.languageId, this.enabled(d.uri))) return;
     let report = false;
     try {
-      report = await c.sendRequest<boolean>('reportlint/looksLikeReport', { uri: key, text: d.getText(), languageId: d.languageId });
+      report = await c.sendRequest(REQUESTS.looksLikeReport, { uri: key, text: d.getText(), languageId: d.languageId });
     } catch {
       return;
     }

@@ -8,6 +8,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { isTooLarge, REQUESTS } from './requests';
 
 export const CLAIMS_VIEW = 'reportlint.claims';
 export const CLAIMS_COMMANDS = {
@@ -174,10 +175,10 @@ export class ClaimsView implements vscode.TreeDataProvider<Node>, vscode.TextDoc
     }
     let answer: StatsAnswer | null = null;
     try {
-      const status = await c.sendRequest<{ checked: boolean } | null>('reportlint/documentStatus', { uri: uri.toString() });
-      if (status?.checked) answer = await c.sendRequest<StatsAnswer | null>('reportlint/stats', { uri: uri.toString() });
+      const status = await c.sendRequest(REQUESTS.documentStatus, { uri: uri.toString() });
+      const result = status?.checked ? await c.sendRequest(REQUESTS.stats, { uri: uri.toString() }) : null;
       // A document over the size limit gets a message instead of claims.
-      if (answer && !Array.isArray(answer.claims)) answer = null;
+      answer = result && !isTooLarge(result) ? result : null;
     } catch {
       answer = null;
     }
@@ -311,7 +312,7 @@ export class ClaimsView implements vscode.TreeDataProvider<Node>, vscode.TextDoc
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a report to review its figures.'));
       return;
     }
-    const answer = await c.sendRequest<{ csv: string } | null>('reportlint/statsCsv', { uri: uri.toString() });
+    const answer = await c.sendRequest(REQUESTS.statsCsv, { uri: uri.toString() });
     if (!answer) return;
     const base = uri.scheme === 'file' ? uri.with({ path: uri.path.replace(/\.[^./]*$/, '') + '.数据核对.csv' }) : undefined;
     const target = await vscode.window.showSaveDialog({ defaultUri: base, filters: { CSV: ['csv'] }, title: vscode.l10n.t('Export the claims as CSV') });
@@ -329,9 +330,13 @@ export class ClaimsView implements vscode.TreeDataProvider<Node>, vscode.TextDoc
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a report to see its statistics summary.'));
       return;
     }
-    const result = await c.sendRequest<StatsAnswer | null>('reportlint/stats', { uri: uri.toString() });
+    const result = await c.sendRequest(REQUESTS.stats, { uri: uri.toString() });
     if (!result) {
       void vscode.window.showInformationMessage(vscode.l10n.t('ReportLint is not checking this document.'));
+      return;
+    }
+    if (isTooLarge(result)) {
+      void vscode.window.showWarningMessage(result.message);
       return;
     }
     const preview = vscode.Uri.from({ scheme: STATS_SCHEME, path: `/${result.name.replace(/\.[^.]*$/, '')}.数据核对表.md`, query: uri.toString() });

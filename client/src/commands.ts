@@ -6,6 +6,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { TextEdit as LspTextEdit } from 'vscode-languageclient/node';
+import { REQUESTS } from './requests';
+import type { CheckSummary } from '../../server/src/lsp/protocol';
 
 export const COMMANDS = {
   insertSkeleton: 'reportlint.insertSkeleton',
@@ -19,32 +21,6 @@ export const COMMANDS = {
 
 const LANGUAGES = new Set(['plaintext', 'markdown', 'reportlint']);
 
-interface ProfilesAnswer {
-  active: string | null;
-  configured: string;
-  profiles: { id: string; name: string; description: string }[];
-}
-
-interface MissingPart {
-  id: string;
-  name: string;
-  item: string;
-  required: boolean;
-  /** Place in the regulation's order. */
-  order: number;
-  marker: string;
-  edits: LspTextEdit[];
-}
-
-interface CheckSummary {
-  files: number;
-  checked: number;
-  ignored: number;
-  unreadable: string[];
-  errors: number;
-  warnings: number;
-  withFindings: number;
-}
 
 function reportEditor(): vscode.TextEditor | undefined {
   const editor = vscode.window.activeTextEditor;
@@ -63,7 +39,7 @@ async function applyLspEdits(client: LanguageClient, document: vscode.TextDocume
 }
 
 async function pickProfile(client: LanguageClient, uri: string | undefined, title: string): Promise<string | undefined> {
-  const answer = await client.sendRequest<ProfilesAnswer>('reportlint/profiles', { uri });
+  const answer = await client.sendRequest(REQUESTS.profiles, { uri });
   const items = answer.profiles.map((p) => ({
     label: p.name,
     description: p.id === answer.active ? vscode.l10n.t('in use') : p.id,
@@ -103,7 +79,7 @@ async function insertSkeleton(client: LanguageClient): Promise<void> {
     editor = await vscode.window.showTextDocument(doc);
   }
   const format = editor.document.languageId === 'markdown' ? 'markdown' : 'text';
-  const answer = await client.sendRequest<{ snippet: string } | null>('reportlint/skeleton', {
+  const answer = await client.sendRequest(REQUESTS.skeleton, {
     uri: editor.document.uri.toString(),
     profile,
     year: Number(yearText.trim()),
@@ -119,7 +95,7 @@ async function insertMissingPart(client: LanguageClient): Promise<void> {
   const editor = reportEditor();
   if (!editor) return;
   const document = editor.document;
-  const parts = await client.sendRequest<MissingPart[]>('reportlint/missingParts', { uri: document.uri.toString() });
+  const parts = await client.sendRequest(REQUESTS.missingParts, { uri: document.uri.toString() });
   if (!parts.length) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Every part of the report type is present (or no report type applies to this document).'));
     return;
@@ -149,7 +125,7 @@ async function insertMissingPart(client: LanguageClient): Promise<void> {
 async function renumberHeadings(client: LanguageClient): Promise<void> {
   const editor = reportEditor();
   if (!editor) return;
-  const edits = await client.sendRequest<LspTextEdit[]>('reportlint/renumber', { uri: editor.document.uri.toString() });
+  const edits = await client.sendRequest(REQUESTS.renumber, { uri: editor.document.uri.toString() });
   if (!edits.length) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Heading numbers are already in sequence; nothing to change.'));
     return;
@@ -177,7 +153,7 @@ async function checkWorkspace(client: LanguageClient): Promise<void> {
       const roots = folders.filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
       const chunk = 50;
       for (let i = 0; i < files.length && !token.isCancellationRequested; i += chunk) {
-        const part = await client.sendRequest<CheckSummary>('reportlint/checkFiles', { uris: files.slice(i, i + chunk), roots });
+        const part = await client.sendRequest(REQUESTS.checkFiles, { uris: files.slice(i, i + chunk), roots });
         summary.files += part.files;
         summary.checked += part.checked;
         summary.ignored += part.ignored;
@@ -206,7 +182,7 @@ async function checkWorkspace(client: LanguageClient): Promise<void> {
 async function switchProfile(client: LanguageClient): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   const uri = editor?.document.uri;
-  const answer = await client.sendRequest<ProfilesAnswer>('reportlint/profiles', { uri: uri?.toString() });
+  const answer = await client.sendRequest(REQUESTS.profiles, { uri: uri?.toString() });
   const items: (vscode.QuickPickItem & { id: string })[] = [
     { label: vscode.l10n.t('Detect automatically'), description: 'auto', id: 'auto' },
     ...answer.profiles.map((p) => ({ label: p.name, description: p.id, detail: p.description, id: p.id })),

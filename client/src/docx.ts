@@ -10,6 +10,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { DOCX_SCHEME, docxFileUri, docxViewUri } from '../../server/src/node/docx/view-uri';
+import { REQUESTS } from './requests';
 
 export const DOCX_COMMANDS = {
   check: 'reportlint.checkWordDocument',
@@ -28,7 +29,7 @@ class DocxViews implements vscode.TextDocumentContentProvider {
     const client = this.client();
     const fileUri = docxFileUri(uri.toString());
     if (!client || !fileUri) return '';
-    const result = await client.sendRequest<{ ok: true; text: string } | { ok: false; message: string }>('reportlint/docxText', { uri: fileUri });
+    const result = await client.sendRequest(REQUESTS.docxText, { uri: fileUri });
     if (!result.ok) {
       void vscode.window.showErrorMessage(result.message);
       return '';
@@ -87,7 +88,7 @@ async function exportActive(client: LanguageClient | undefined): Promise<void> {
     return;
   }
   const source = editor.document.uri;
-  const result = await client.sendRequest<{ data: string } | null>('reportlint/exportDocx', { uri: source.toString() });
+  const result = await client.sendRequest(REQUESTS.exportDocx, { uri: source.toString() });
   if (!result) {
     void vscode.window.showInformationMessage(vscode.l10n.t('ReportLint is not checking this document.'));
     return;

@@ -22,6 +22,7 @@ import { ClaimsView } from './claims-view';
 import { AutoLanguage } from './auto-language';
 import { registerRuleDocs } from './rule-docs';
 import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../server/src/lsp/memory';
+import { isTooLarge, NOTIFICATIONS, REQUESTS } from './requests';
 
 let client: LanguageClient | undefined;
 
@@ -86,7 +87,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // Custom profiles from the workspace are loaded only once the workspace is trusted.
   context.subscriptions.push(
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      void client?.sendNotification('reportlint/didChangeTrust', { isTrusted: true });
+      void client?.sendNotification(NOTIFICATIONS.didChangeTrust, { isTrusted: true });
     }),
   );
 }
@@ -97,10 +98,12 @@ async function convertPunctuation(): Promise<void> {
   if (!editor || !client) return;
   const document = editor.document;
   const version = document.version;
-  const result = await client.sendRequest<{ version: number; edits: import('vscode-languageclient').TextEdit[] } | null>(
-    'reportlint/fullWidthPunctuation',
-    { uri: client.code2ProtocolConverter.asUri(document.uri) },
-  );
+  const result = await client.sendRequest(REQUESTS.fullWidthPunctuation, { uri: client.code2ProtocolConverter.asUri(document.uri) });
+  // Over the size limit the server converts nothing and says why.
+  if (isTooLarge(result)) {
+    void vscode.window.showWarningMessage(result.message);
+    return;
+  }
   if (!result || document.version !== version || result.version !== version) {
     void vscode.window.showWarningMessage(vscode.l10n.t('The document changed while converting punctuation; run the command again.'));
     return;

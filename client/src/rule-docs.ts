@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { REQUESTS } from './requests';
 
 export const RULE_DOC_SCHEME = 'reportlint-rule';
 
@@ -13,7 +14,7 @@ export function registerRuleDocs(context: vscode.ExtensionContext, client: () =>
     async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
       const id = decodeURIComponent(uri.path.replace(/^\//, '').replace(/\.md$/, ''));
       const c = client();
-      const md = c && c.isRunning() ? await c.sendRequest<string | null>('reportlint/ruleDoc', { id }) : null;
+      const md = c && c.isRunning() ? await c.sendRequest(REQUESTS.ruleDoc, { id }) : null;
       return md ?? vscode.l10n.t('No ReportLint rule is called "{0}".', id);
     },
   };

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { COMMANDS } from './commands';
+import { isTooLarge, REQUESTS } from './requests';
 
 const LANGUAGES = new Set(['plaintext', 'markdown', 'reportlint']);
 const SOURCE = 'ReportLint';
@@ -79,7 +80,7 @@ export class StatusBar implements vscode.Disposable {
     let st = this.status.get(key);
     if (st === undefined || refetch) {
       try {
-        st = await c.sendRequest<DocumentStatus | null>('reportlint/documentStatus', { uri: key });
+        st = await c.sendRequest(REQUESTS.documentStatus, { uri: key });
       } catch {
         st = null;
       }
@@ -125,8 +126,8 @@ export class StatusBar implements vscode.Disposable {
   /** Statistics coverage from `reportlint/stats` (null when the server does not offer it). */
   private async coverage(c: LanguageClient, uri: string): Promise<Coverage | null> {
     try {
-      const r = await c.sendRequest<{ coverage?: Coverage } | null>('reportlint/stats', { uri });
-      return r?.coverage ?? null;
+      const r = await c.sendRequest(REQUESTS.stats, { uri });
+      return r && !isTooLarge(r) ? r.coverage : null;
     } catch {
       return null;
     }

@@ -126,9 +126,9 @@ describe('hardening (server): config and ignore-file problems shown in the file 
     try {
       server.open(pathToFileURL(report).href, '一、甲\n三、丙\n', 'reportlint');
       const side = await server.diagnostics(pathToFileURL(sidecar).href);
-      assert.match(side.diagnostics.map((d) => String(d.message)).join('\n'), /entry 1: needs "rule" and "file"/);
+      assert.match(side.diagnostics.map((d) => String(d.message)).join('\n'), /第 1 项：需要字符串“rule”和“file”/);
       const conf = await server.diagnostics(pathToFileURL(rc).href);
-      assert.match(conf.diagnostics.map((d) => String(d.message)).join('\n'), /unknown rule "numbering-gapp" \(did you mean "numbering-gap"\?\)/);
+      assert.match(conf.diagnostics.map((d) => String(d.message)).join('\n'), /未知规则“numbering-gapp”（是否要写“numbering-gap”？）/);
       // Opened in the editor, the sidecar is checked from its buffer.
       server.open(pathToFileURL(sidecar).href, '{"version": 1, "ignores": [', 'json');
       const open = await server.diagnostics(pathToFileURL(sidecar).href, 1);

@@ -170,12 +170,37 @@ describe('language server: config files, suppression actions, workspace trust', 
       server.open(uri, rc, 'json');
       const d = (await server.diagnostics(uri)).diagnostics;
       assert.deepEqual(d.map((x) => [x.code, x.range.start.line]), [['config', 1], ['config', 2]]);
-      assert.match(String(d[0].message), /severity must be one of/);
-      assert.match(String(d[1].message), /unknown profile "nope"/);
+      // In the user's language (zh-cn here; English below).
+      assert.match(String(d[0].message), /规则“missing-part”：级别必须是/);
+      assert.match(String(d[1].message), /未知的报告类型“nope”，改用自动识别/);
       // The report next to it is still checked, with the defaults for the broken parts.
       const report = pathToFileURL(path.join(dir, 'r.txt')).href;
       server.open(report, readFixture('rules/missing-part/missing-shortcomings.txt'));
       assert.ok((await server.diagnostics(report)).diagnostics.some((x) => x.code === 'missing-part' && x.severity === 1));
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('config, profile and ignore-file problems are shown in English with the English locale', async () => {
+    const dir = tmpdir();
+    const rcPath = path.join(dir, '.reportlintrc.json');
+    fs.writeFileSync(rcPath, '{\n  "rules": { "missing-part": "loud" },\n  "profile": "nope",\n  "profiles": ["gone.reportlint-profile.json"]\n}\n');
+    const sidecar = path.join(dir, '.reportlint-ignore.json');
+    fs.writeFileSync(sidecar, '{"version": 1, "ignores": [{"rule": 5}]}');
+    const server = await startServer({ locale: 'en' });
+    try {
+      const report = pathToFileURL(path.join(dir, 'r.txt')).href;
+      server.open(report, readFixture('rules/missing-part/missing-shortcomings.txt'));
+      const rc = (await server.diagnostics(pathToFileURL(rcPath).href)).diagnostics.map((x) => String(x.message)).join('\n');
+      assert.match(rc, /rule "missing-part": severity must be one of/);
+      assert.match(rc, /cannot read profile "gone.reportlint-profile.json": no such file/);
+      const side = (await server.diagnostics(pathToFileURL(sidecar).href)).diagnostics.map((x) => String(x.message)).join('\n');
+      assert.match(side, /entry 1: needs "rule" and "file" strings/);
+      // Opened, the config file is checked from its buffer, in English too.
+      server.open(pathToFileURL(rcPath).href, '{"profile": "nope"}', 'json');
+      const open = (await server.diagnostics(pathToFileURL(rcPath).href, 1)).diagnostics;
+      assert.match(String(open[0].message), /unknown profile "nope"; detection \(auto\) is used instead/);
     } finally {
       await server.stop();
     }

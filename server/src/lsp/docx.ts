@@ -12,9 +12,10 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Locale } from '../core/types';
 import { docxProblemMessage, exportDocx, readDocx } from '../node/docx';
 import { MAX_REPORT_BYTES, readRegularFile } from '../node/fs-access';
-import { guarded, URI_PARAM } from './params';
+import { onRequest, URI_PARAM } from './params';
+import { REQUESTS, type DocxTextAnswer } from './protocol';
 
-export type DocxTextResult = { ok: true; text: string } | { ok: false; message: string };
+export type DocxTextResult = DocxTextAnswer;
 
 export async function readDocxForCheck(file: string, locale: Locale): Promise<DocxTextResult> {
   const read = readRegularFile(file, MAX_REPORT_BYTES);
@@ -27,7 +28,7 @@ export async function readDocxForCheck(file: string, locale: Locale): Promise<Do
 }
 
 export function registerDocxRequests(connection: Connection, documents: TextDocuments<TextDocument>, locale: () => Locale): void {
-  connection.onRequest('reportlint/docxText', guarded('reportlint/docxText', URI_PARAM, async (params: { uri: string }): Promise<DocxTextResult> => {
+  onRequest(connection, REQUESTS.docxText, URI_PARAM, async (params): Promise<DocxTextResult> => {
     let file: string;
     try {
       file = fileURLToPath(params.uri);
@@ -35,12 +36,12 @@ export function registerDocxRequests(connection: Connection, documents: TextDocu
       return { ok: false, message: params.uri };
     }
     return readDocxForCheck(file, locale());
-  }));
-  connection.onRequest('reportlint/exportDocx', guarded('reportlint/exportDocx', URI_PARAM, async (params: { uri: string }): Promise<{ data: string } | null> => {
+  });
+  onRequest(connection, REQUESTS.exportDocx, URI_PARAM, async (params): Promise<{ data: string } | null> => {
     const doc = documents.get(params.uri);
     if (!doc) return null;
     const markdown = doc.languageId === 'markdown' || /\.(md|markdown)$/i.test(doc.uri);
     const bytes = await exportDocx(doc.getText(), { format: markdown ? 'markdown' : 'text' });
     return { data: bytes.toString('base64') };
-  }));
+  });
 }

@@ -23,6 +23,11 @@ export class LruCache<K, V> {
     this.map.delete(key);
   }
 
+  /** Every entry, least recently used first (does not count as a use). */
+  entries(): [K, V][] {
+    return [...this.map.entries()];
+  }
+
   clear(): void {
     this.map.clear();
   }

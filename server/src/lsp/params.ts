@@ -3,7 +3,8 @@
  * the expected shape (a missing field, a wrong type, a negative line) is answered with an
  * `InvalidParams` error instead of throwing somewhere inside a handler.
  */
-import { ErrorCodes, ResponseError } from 'vscode-languageserver';
+import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
+import type { RequestDef } from './protocol';
 
 /** Returns what is wrong with `v` (at `at`), or null. */
 export type Check = (v: unknown, at: string) => string | null;
@@ -70,4 +71,12 @@ export function guarded<P, R, A extends unknown[]>(method: string, shape: Check,
 /** Whether a notification's params have the expected shape (notifications cannot be answered: bad ones are dropped). */
 export function valid(shape: Check, params: unknown): boolean {
   return shape(params, 'params') === null;
+}
+
+/**
+ * Answer one custom request (lsp/protocol.ts) with a handler typed by its definition; params that
+ * fail `shape` get an InvalidParams error.
+ */
+export function onRequest<P, R>(connection: Connection, type: RequestDef<P, R>, shape: Check, handler: (params: P) => R | Promise<R>): void {
+  connection.onRequest(type.method, guarded(type.method, shape, async (params: P): Promise<R> => handler(params)));
 }

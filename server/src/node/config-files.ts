@@ -18,37 +18,47 @@ import {
   type ResolvedConfig,
 } from '../core/config/config';
 import type { Profile } from '../core/profiles/types';
+import { configText, configTextWith, type ConfigText } from '../core/config/config-messages';
 import { IGNORE_FILE_NAME, parseIgnoreFile, type IgnoreEntry } from '../core/config/suppress';
 import { pathExists, MAX_CONFIG_BYTES, readTextFile, type FsProblemCode } from './fs-access';
 
-/** A short English reason for a read failure (config messages are English today). */
-export function readFailure(code: FsProblemCode, detail: string): string {
+/** Why a file could not be read, in both locales. */
+export function readFailureText(code: FsProblemCode, detail: string): ConfigText {
   switch (code) {
     case 'not-regular':
-      return 'not a regular file';
+      return configText('fsNotRegular');
     case 'too-large':
-      return `larger than ${detail} bytes`;
+      return configText('fsTooLarge', { bytes: detail });
     case 'broken-link':
-      return 'broken symbolic link';
+      return configText('fsBrokenLink');
     case 'not-found':
-      return 'no such file';
+      return configText('fsNotFound');
     case 'permission':
-      return 'permission denied';
+      return configText('fsPermission');
     default:
-      return detail || code;
+      return { 'zh-cn': detail || code, en: detail || code };
   }
+}
+
+/** A short English reason for a read failure. */
+export function readFailure(code: FsProblemCode, detail: string): string {
+  return readFailureText(code, detail).en;
 }
 
 /** Read one config file: its text, or why it could not be read. */
 export function readConfigLayer(file: string): ConfigLayer {
   const r = readTextFile(file, MAX_CONFIG_BYTES);
-  return r.ok ? { file, text: r.text } : { file, text: null, problem: readFailure(r.code, r.detail) };
+  if (r.ok) return { file, text: r.text };
+  const problem = readFailureText(r.code, r.detail);
+  return { file, text: null, problem: problem.en, problemText: problem };
 }
 
 /** Reads custom profiles relative to their config file, regular files of at most MAX_PROFILE_FILE_SIZE bytes. */
 export const readProfileFile: ProfileReader = (configFile, rel) => {
   const r = readTextFile(path.resolve(path.dirname(configFile), rel), MAX_PROFILE_FILE_SIZE);
-  return r.ok ? r : { ok: false, message: readFailure(r.code, r.detail) };
+  if (r.ok) return r;
+  const problem = readFailureText(r.code, r.detail);
+  return { ok: false, message: problem.en, problem };
 };
 
 /** The config files that apply to `filePath`, farthest first, read, stopping at one with `"root": true`. */
@@ -80,6 +90,20 @@ export function findConfigFiles(filePath: string): string[] {
 /** Discover, read and merge the config files for one report file. Never throws. */
 export function loadConfigFor(filePath: string, base: ResolvedConfig = defaultConfig(), options: LoadOptions = {}): ResolvedConfig {
   return resolveConfig(configLayersFor(filePath), base, { ...options, readProfile: readProfileFile });
+}
+
+/**
+ * Like loadConfigFor, also naming every file read (config layers and custom profiles), so that a
+ * cache of the result knows which file changes make it stale (lsp/config-cache.ts).
+ */
+export function loadConfigWithFiles(filePath: string, base: ResolvedConfig = defaultConfig(), options: LoadOptions = {}): { config: ResolvedConfig; files: string[] } {
+  const layers = configLayersFor(filePath);
+  const files = layers.map((l) => l.file);
+  const readProfile: ProfileReader = (configFile, rel) => {
+    files.push(path.resolve(path.dirname(configFile), rel));
+    return readProfileFile(configFile, rel);
+  };
+  return { config: resolveConfig(layers, base, { ...options, readProfile }), files };
 }
 
 /** Read and validate the custom profiles one config file names. Never throws. */
@@ -120,7 +144,10 @@ export interface Sidecar {
 /** Read and parse one sidecar; an unreadable or malformed one is reported, never silently dropped. */
 export function readSidecar(file: string): Sidecar {
   const r = readTextFile(file, MAX_CONFIG_BYTES);
-  if (!r.ok) return { file, entries: [], errors: [{ file, message: `cannot read the ignore file (${readFailure(r.code, r.detail)})` }] };
+  if (!r.ok) {
+    const text = configTextWith('ignoreUnreadable', {}, { problem: readFailureText(r.code, r.detail) });
+    return { file, entries: [], errors: [{ file, message: text.en, localized: text }] };
+  }
   const parsed = parseIgnoreFile(r.text, file);
   return { file, entries: parsed.ignores, errors: parsed.errors };
 }

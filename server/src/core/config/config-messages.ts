@@ -31,6 +31,15 @@ export const CONFIG_MESSAGES = {
   configUnreadable: { 'zh-cn': '无法读取配置文件', en: 'cannot read config file' },
   configUnreadableWhy: { 'zh-cn': '无法读取配置文件（{problem}）', en: 'cannot read config file ({problem})' },
   untrusted: { 'zh-cn': '工作区未受信任，未加载自定义报告类型', en: 'custom profiles are not loaded in an untrusted workspace' },
+  unknownProfileAuto: { 'zh-cn': '未知的报告类型“{profile}”，改用自动识别（auto）', en: 'unknown profile "{profile}"; detection (auto) is used instead' },
+  ignoreShape: { 'zh-cn': '忽略文件必须是含“ignores”数组的 JSON 对象', en: 'the ignore file must be an object with an "ignores" array' },
+  ignoreEntry: { 'zh-cn': '第 {n} 项：需要字符串“rule”和“file”，已忽略此项', en: 'entry {n}: needs "rule" and "file" strings; ignored' },
+  ignoreUnreadable: { 'zh-cn': '无法读取忽略文件（{problem}）', en: 'cannot read the ignore file ({problem})' },
+  fsNotRegular: { 'zh-cn': '不是普通文件', en: 'not a regular file' },
+  fsTooLarge: { 'zh-cn': '超过 {bytes} 字节', en: 'larger than {bytes} bytes' },
+  fsBrokenLink: { 'zh-cn': '符号链接已失效', en: 'broken symbolic link' },
+  fsNotFound: { 'zh-cn': '文件不存在', en: 'no such file' },
+  fsPermission: { 'zh-cn': '没有读取权限', en: 'permission denied' },
   unknownProfile: { 'zh-cn': '未知的报告类型“{profile}”（可用：{known}）', en: 'unknown profile "{profile}" (known: {known})' },
 } satisfies Record<string, LocalizedText>;
 

@@ -281,10 +281,12 @@ export interface ConfigLayer {
   file: string;
   text: string | null;
   problem?: string;
+  /** `problem` in both locales, when the reader gives it. */
+  problemText?: ConfigText;
 }
 
 /** Reads a custom profile named in a config file (node side; the core never touches files). */
-export type ProfileReader = (configFile: string, rel: string) => { ok: true; text: string } | { ok: false; message: string };
+export type ProfileReader = (configFile: string, rel: string) => { ok: true; text: string } | { ok: false; message: string; problem?: ConfigText };
 
 /** Validate the custom profiles one config file names, from the texts `read` gives. Never throws. */
 export function profilesFromConfig(configFile: string, configText: string, paths: string[], known: Set<string>, read: ProfileReader): { profiles: Profile[]; errors: ConfigError[] } {
@@ -294,7 +296,8 @@ export function profilesFromConfig(configFile: string, configText: string, paths
     const where = locateInConfig(configText, ['profiles', i]) ?? undefined;
     const got = read(configFile, rel);
     if (!got.ok) {
-      errors.addText('profileUnreadable', { rel, problem: got.message }, where);
+      if (got.problem) errors.add(configTextWith('profileUnreadable', { rel }, { problem: got.problem }), where);
+      else errors.addText('profileUnreadable', { rel, problem: got.message }, where);
       return;
     }
     const parseErrors: ParseError[] = [];
@@ -345,9 +348,10 @@ export function resolveConfig(layers: readonly ConfigLayer[], base: ResolvedConf
   let resolved = base;
   let profileSetIn: { file: string; text: string } | null = null;
   const known = new Set<string>([...builtinProfiles().map((p) => p.id), ...(base.customProfiles ?? []).map((p) => p.id)]);
-  for (const { file, text, problem } of layers) {
+  for (const { file, text, problem, problemText: why } of layers) {
     if (text === null) {
-      resolved = { ...resolved, errors: [...resolved.errors, { file, ...withText(problem ? problemText('configUnreadableWhy', { problem }) : problemText('configUnreadable')) }] };
+      const message = why ? configTextWith('configUnreadableWhy', {}, { problem: why }) : problem ? problemText('configUnreadableWhy', { problem }) : problemText('configUnreadable');
+      resolved = { ...resolved, errors: [...resolved.errors, { file, ...withText(message) }] };
       continue;
     }
     const { config, errors } = parseConfigText(text, file);

@@ -1,6 +1,7 @@
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { Analysis } from '../analysis';
 import { ErrorList, type ConfigError } from './config';
+import { jsonProblem } from './config-messages';
 import type { Finding } from '../types';
 
 /**
@@ -66,14 +67,14 @@ export function parseIgnoreFile(text: string, file = IGNORE_FILE_NAME): IgnoreFi
   const errors = new ErrorList(file);
   const parseErrors: ParseError[] = [];
   const raw = parseJsonc(text, parseErrors, { allowTrailingComma: true }) as { ignores?: unknown } | undefined;
-  for (const e of parseErrors) errors.add(`JSON: ${printParseErrorCode(e.error)}`, { offset: e.offset, length: e.length });
+  for (const e of parseErrors) errors.add(jsonProblem(printParseErrorCode(e.error)), { offset: e.offset, length: e.length });
   const ignores: IgnoreEntry[] = [];
-  if (!parseErrors.length && !(raw && typeof raw === 'object' && Array.isArray(raw.ignores))) errors.add('the ignore file must be an object with an "ignores" array');
+  if (!parseErrors.length && !(raw && typeof raw === 'object' && Array.isArray(raw.ignores))) errors.addText('ignoreShape');
   if (raw && typeof raw === 'object' && Array.isArray(raw.ignores)) {
     (raw.ignores as unknown[]).forEach((item, i) => {
       const e = item as Record<string, unknown> | null;
       if (!e || typeof e !== 'object' || typeof e.rule !== 'string' || typeof e.file !== 'string') {
-        errors.add(`entry ${i + 1}: needs "rule" and "file" strings; ignored`);
+        errors.addText('ignoreEntry', { n: i + 1 });
         return;
       }
       const entry: IgnoreEntry = { rule: e.rule, file: e.file };
