@@ -62,6 +62,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       fileEvents: [
         vscode.workspace.createFileSystemWatcher('**/.reportlintrc{,.json}'),
         vscode.workspace.createFileSystemWatcher('**/.reportlint-ignore.json'),
+        // Custom profiles (named *.reportlint-profile.json, docs/configuration.md): the server reads
+        // the folders whose config names a changed profile again (server/src/lsp/config-cache.ts).
+        vscode.workspace.createFileSystemWatcher('**/*.reportlint-profile.json'),
       ],
     },
     initializationOptions: { locale: vscode.env.language, isTrusted: vscode.workspace.isTrusted },

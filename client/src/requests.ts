@@ -3,7 +3,9 @@
  * definition both sides compile against) as the client library's RequestType objects, so that
  * `client.sendRequest(REQUESTS.x, params)` checks the params and types the answer.
  */
-import { NotificationType, RequestType } from 'vscode-languageclient/node';
+// vscode-jsonrpc is the message layer vscode-languageclient itself uses (the same classes), and
+// importing it rather than the client library keeps this module loadable outside VS Code (tests).
+import { NotificationType, RequestType } from 'vscode-jsonrpc';
 import { NOTIFICATIONS as NOTIFICATION_DEFS, REQUESTS as REQUEST_DEFS, type NotificationDef, type RequestDef } from '../../server/src/lsp/protocol';
 
 type Requests<T> = { readonly [K in keyof T]: T[K] extends RequestDef<infer P, infer R> ? RequestType<P, R, void> : never };

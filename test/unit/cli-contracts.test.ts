@@ -235,9 +235,12 @@ describe('cli (#17.5): one auto-mode decision for the CLI and the editor', () =>
   });
 
   it('the language server makes the same decision (it calls core checkDecision)', () => {
-    const server = fs.readFileSync(path.join(REPO_ROOT, 'server', 'src', 'server.ts'), 'utf8');
-    assert.match(server, /checkDecision\(\{ mode, analysis, path: doc\.uri/);
-    assert.doesNotMatch(server, /\[报報\]告/, 'no second copy of the report file name pattern in server.ts');
+    // The server's policy lives in lsp/state.ts (server.ts only wires the connection).
+    const state = fs.readFileSync(path.join(REPO_ROOT, 'server', 'src', 'lsp', 'state.ts'), 'utf8');
+    assert.match(state, /checkDecision\(\{ mode, analysis, path: doc\.uri/);
+    const lspDir = path.join(REPO_ROOT, 'server', 'src', 'lsp');
+    const serverFiles = [path.join(REPO_ROOT, 'server', 'src', 'server.ts'), ...fs.readdirSync(lspDir, { recursive: true }).map(String).filter((f) => f.endsWith('.ts')).map((f) => path.join(lspDir, f))];
+    for (const f of serverFiles) assert.doesNotMatch(fs.readFileSync(f, 'utf8'), /\[报報\]告/, `no second copy of the report file name pattern in ${path.relative(REPO_ROOT, f)}`);
   });
 });
 

@@ -21,10 +21,17 @@ describe('hardening: bounded caches (#20.8)', () => {
   });
 
   it('the server keeps no unbounded Map keyed by URI outside open documents', () => {
-    const server = fs.readFileSync(path.join(REPO_ROOT, 'server', 'src', 'server.ts'), 'utf8');
-    assert.match(server, /const settingsCache = new LruCache</);
+    // The wiring (server.ts), the session state (lsp/state.ts) and the feature adapters.
+    const src = path.join(REPO_ROOT, 'server', 'src');
+    const features = fs.readdirSync(path.join(src, 'lsp', 'features')).map((f) => path.join(src, 'lsp', 'features', f));
+    const server = [path.join(src, 'server.ts'), path.join(src, 'lsp', 'state.ts'), ...features].map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+    assert.match(server, /readonly settingsCache = new LruCache</);
+    // Configuration per folder: bounded too.
+    assert.match(fs.readFileSync(path.join(src, 'lsp', 'config-cache.ts'), 'utf8'), /new LruCache\(capacity\)/);
     // Maps keyed by URI must be cleared when the document closes.
-    for (const m of server.matchAll(/^const (\w+) = new Map<string,/gm)) {
+    const maps = [...server.matchAll(/^\s*(?:const|readonly) (\w+) = new Map<string,/gm)];
+    assert.ok(maps.length > 0);
+    for (const m of maps) {
       assert.match(server, new RegExp(`${m[1]}\\.delete\\(e\\.document\\.uri\\)`), `${m[1]} is never cleared on close`);
     }
   });

@@ -2,6 +2,7 @@ import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc
 import type { Analysis } from '../analysis';
 import { ErrorList, type ConfigError } from './config';
 import { jsonProblem } from './config-messages';
+import { markdownComments } from '../document/markdown';
 import type { Finding } from '../types';
 
 /**
@@ -98,16 +99,20 @@ export function addIgnoreEntry(existing: string | null, entry: IgnoreEntry): str
   return JSON.stringify(file, null, 2) + '\n';
 }
 
-const DIRECTIVE = /<!--[ \t]*reportlint-(disable|enable)([ \ta-z0-9-]{0,400}?)-->/g;
+/** A suppression directive's comment body: `reportlint-disable` / `reportlint-enable`, then rule ids (none: every rule). */
+const DIRECTIVE = /^\s*reportlint-(disable|enable)((?:\s+[a-z0-9-]+){0,50})\s*$/;
 
 /** Lines (0-based) on which each rule is disabled by Markdown comments; '*' for every rule. */
 function markdownDisabled(analysis: Analysis): ((rule: string, line: number) => boolean) | null {
   const doc = analysis.doc;
   if (doc.format !== 'markdown' || !doc.text.includes('reportlint-')) return null;
   const events: { line: number; kind: string; rules: string[] }[] = [];
-  for (const m of doc.text.matchAll(DIRECTIVE)) {
+  // The comments as the Markdown parser reads them (not in code fences or code spans).
+  for (const c of markdownComments(doc.text)) {
+    const m = DIRECTIVE.exec(c.body);
+    if (!m) continue;
     const rules = m[2].trim() ? m[2].trim().split(/\s+/) : ['*'];
-    events.push({ line: doc.positionAt(m.index!).line, kind: m[1], rules });
+    events.push({ line: c.line, kind: m[1], rules });
   }
   if (!events.length) return null;
   return (rule, line) => {

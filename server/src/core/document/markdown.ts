@@ -4,7 +4,8 @@
  * outline, the table finder and the punctuation rules all skip the same code blocks, so a fence
  * that contains the other fence character (``` around ~~~) or a longer closing fence is read
  * the same way everywhere. Indented code is not treated as code here: Chinese reports often
- * indent their paragraphs.
+ * indent their paragraphs. HTML comments (the `<!-- reportlint-disable … -->` directives) come from
+ * the same parser's token stream, so a comment inside a code fence or an inline code span is not one.
  */
 import MarkdownIt from 'markdown-it';
 
@@ -92,4 +93,78 @@ function afterLine(text: string, line: number): string {
     if (!m) return '';
   }
   return text.slice(m!.index + m![0].length);
+}
+
+/** An HTML comment of a Markdown text: where it starts and what it says. */
+export interface MarkdownComment {
+  /** 0-based line of the `<!--`. */
+  line: number;
+  /** The text between `<!--` and `-->`, untrimmed. */
+  body: string;
+}
+
+let commentParserInstance: MarkdownIt | null = null;
+function commentParser(): MarkdownIt {
+  if (!commentParserInstance) {
+    // Inline parsing is needed for comments inside paragraphs; indented text is a paragraph (as above).
+    commentParserInstance = new MarkdownIt('commonmark', { html: true });
+    commentParserInstance.block.ruler.disable(['code']);
+  }
+  return commentParserInstance;
+}
+
+/** Every complete `<!-- … -->` in raw HTML (an HTML block's content), with its offset. */
+function commentsInHtml(html: string): { index: number; body: string }[] {
+  const out: { index: number; body: string }[] = [];
+  let from = 0;
+  for (;;) {
+    const open = html.indexOf('<!--', from);
+    if (open < 0) return out;
+    const close = html.indexOf('-->', open + 4);
+    if (close < 0) return out;
+    out.push({ index: open, body: html.slice(open + 4, close) });
+    from = close + 3;
+  }
+}
+
+function linesBefore(text: string, end: number): number {
+  let n = 0;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
+  }
+  return n;
+}
+
+let lastComments: { text: string; comments: MarkdownComment[] } | null = null;
+
+/**
+ * The HTML comments of a Markdown text, in document order: comment blocks and comments in raw
+ * HTML blocks, and inline comments in paragraphs and headings. Not comments: `<!--` in a code
+ * fence, in an inline code span, or in front matter.
+ */
+export function markdownComments(text: string): MarkdownComment[] {
+  if (!text.includes('<!--')) return [];
+  if (lastComments && lastComments.text === text) return lastComments.comments;
+  const frontMatterEnd = frontMatter(text);
+  const body = frontMatterEnd >= 0 ? '\n'.repeat(frontMatterEnd + 1) + afterLine(text, frontMatterEnd) : text;
+  const comments: MarkdownComment[] = [];
+  for (const token of commentParser().parse(body, {})) {
+    if (!token.map) continue;
+    if (token.type === 'html_block') {
+      for (const c of commentsInHtml(token.content)) comments.push({ line: token.map[0] + linesBefore(token.content, c.index), body: c.body });
+    } else if (token.type === 'inline' && token.children) {
+      // Children carry no positions: count the line breaks before each inline comment.
+      let line = token.map[0];
+      for (const child of token.children) {
+        if (child.type === 'softbreak' || child.type === 'hardbreak') line++;
+        else if (child.type === 'html_inline' && child.content.startsWith('<!--') && child.content.endsWith('-->')) {
+          comments.push({ line, body: child.content.slice(4, -3) });
+          line += linesBefore(child.content, child.content.length);
+        }
+      }
+    }
+  }
+  lastComments = { text, comments };
+  return comments;
 }
