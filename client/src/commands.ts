@@ -91,11 +91,23 @@ async function insertSkeleton(client: LanguageClient): Promise<void> {
   await editor.insertSnippet(new vscode.SnippetString(answer.snippet), whole);
 }
 
+/**
+ * Requests about a document over the size limit answer nothing (no edits, no parts): say so,
+ * rather than "nothing to do". True when the message was shown.
+ */
+async function showTooLarge(client: LanguageClient, uri: string): Promise<boolean> {
+  const status = await client.sendRequest(REQUESTS.documentStatus, { uri });
+  if (!status?.tooLarge) return false;
+  void vscode.window.showWarningMessage(status.tooLarge.message);
+  return true;
+}
+
 async function insertMissingPart(client: LanguageClient): Promise<void> {
   const editor = reportEditor();
   if (!editor) return;
   const document = editor.document;
   const parts = await client.sendRequest(REQUESTS.missingParts, { uri: document.uri.toString() });
+  if (!parts.length && (await showTooLarge(client, document.uri.toString()))) return;
   if (!parts.length) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Every part of the report type is present (or no report type applies to this document).'));
     return;
@@ -126,6 +138,7 @@ async function renumberHeadings(client: LanguageClient): Promise<void> {
   const editor = reportEditor();
   if (!editor) return;
   const edits = await client.sendRequest(REQUESTS.renumber, { uri: editor.document.uri.toString() });
+  if (!edits.length && (await showTooLarge(client, editor.document.uri.toString()))) return;
   if (!edits.length) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Heading numbers are already in sequence; nothing to change.'));
     return;

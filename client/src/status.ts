@@ -7,15 +7,11 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { COMMANDS } from './commands';
 import { isTooLarge, REQUESTS } from './requests';
+import type { DocumentStatus } from '../../server/src/lsp/protocol';
 
 const LANGUAGES = new Set(['plaintext', 'markdown', 'reportlint']);
 const SOURCE = 'ReportLint';
 
-interface DocumentStatus {
-  checked: boolean;
-  run: 'onType' | 'onSave';
-  profile: { id: string; name: string } | null;
-}
 
 interface Coverage {
   claims: number;

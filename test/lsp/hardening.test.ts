@@ -39,6 +39,10 @@ describe('hardening (server): every request path honours maxFileSize (#20.4)', (
       assert.equal(outline.tooLarge, true);
       assert.deepEqual(await server.connection.sendRequest('reportlint/renumber', { uri }), []);
       assert.deepEqual(await server.connection.sendRequest('reportlint/missingParts', { uri }), []);
+      // The status says why (the client shows it instead of "nothing to do").
+      const status = await server.connection.sendRequest<{ tooLarge: { size: number; message: string } | null }>('reportlint/documentStatus', { uri });
+      assert.equal(status.tooLarge?.size, text.length);
+      assert.match(status.tooLarge!.message, /maxFileSize/);
       assert.ok(Date.now() - t0 < 5000, `${Date.now() - t0} ms`);
       // Within the limit the same requests answer in full.
       const small = 'file:///virtual/small-report.txt';

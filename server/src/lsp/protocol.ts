@@ -84,6 +84,8 @@ export interface DocumentStatus {
   checked: boolean;
   run: 'onType' | 'onSave';
   profile: { id: string; name: string } | null;
+  /** Over the size limit: why requests about the document answer nothing (renumber, missingParts). */
+  tooLarge: TooLargeAnswer | null;
 }
 
 export interface CheckFilesParams {

@@ -79,6 +79,7 @@ export async function documentStatus(state: ServerState, params: P.UriParams): P
     checked: state.shouldCheck(doc, state.judgedAnalysis(doc, analysis, config), settings.enable, config).check,
     run: settings.run,
     profile: profile ? { id: profile.id, name: profile.name[state.locale] } : null,
+    tooLarge: await state.sizeGuard(doc),
   };
 }
 
