@@ -9,6 +9,8 @@ import {
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
+  FileChangeType,
+  type FileEvent,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
@@ -21,7 +23,7 @@ import { codeLens } from './lsp/features/code-lens';
 import { EXECUTE_COMMANDS, executeCommand } from './lsp/features/commands';
 import { completion, COMPLETION_TRIGGERS } from './lsp/features/completion';
 import * as requests from './lsp/features/custom-requests';
-import { affectedByFileChanges, publishConfigFiles, publishSidecar, reclaimMemory, RECLAIM_MIN_SIZE, validate } from './lsp/features/diagnostics';
+import { affectedByFileChanges, isSettingsFile, publishConfigFiles, publishSidecar, reclaimMemory, RECLAIM_MIN_SIZE, validate } from './lsp/features/diagnostics';
 import { hover } from './lsp/features/hover';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './lsp/features/semantic-tokens';
 import { documentSymbols, foldingRanges } from './lsp/features/symbols';
@@ -119,6 +121,8 @@ documents.onDidClose((e) => {
   state.settingsCache.delete(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   if (e.document.getText().length > RECLAIM_MIN_SIZE) reclaimMemory();
+  // A config or ignore file closed: its diagnostics come from the file on disk again.
+  if (isSettingsFile(e.document.uri)) recheckAfterFileChanges([{ uri: e.document.uri, type: FileChangeType.Changed }]);
 });
 
 connection.onDidChangeConfiguration(() => {
@@ -127,12 +131,13 @@ connection.onDidChangeConfiguration(() => {
 });
 // A .reportlintrc.json, custom profile or .reportlint-ignore.json changed (the client's file
 // watchers): only the folders it affects are read again, and only their open documents checked.
-connection.onDidChangeWatchedFiles((params) => {
-  for (const uri of affectedByFileChanges(state, params.changes)) {
+function recheckAfterFileChanges(changes: readonly FileEvent[]): void {
+  for (const uri of affectedByFileChanges(state, changes)) {
     const doc = documents.get(uri);
     if (doc) schedule(doc, true);
   }
-});
+}
+connection.onDidChangeWatchedFiles((params) => recheckAfterFileChanges(params.changes));
 connection.onNotification(NOTIFICATIONS.didChangeTrust.method, (p: { isTrusted: boolean }) => {
   if (!valid(obj({ isTrusted: bool }), p)) return;
   state.trusted = p.isTrusted !== false;

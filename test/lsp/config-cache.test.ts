@@ -122,4 +122,22 @@ describe('language server: configuration cached per folder, invalidated by watch
     assert.notDeepEqual(again.diagnostics.map((d) => d.message), broken.diagnostics.map((d) => d.message), 'the profile was read again');
     await quiet(uriA);
   });
+  it('closing a broken ignore file shows the problems of the file on disk again', async () => {
+    const sidecar = path.join(b, '.reportlint-ignore.json');
+    const uri = pathToFileURL(sidecar).href;
+    fs.writeFileSync(sidecar, '{"version": 1, "ignores": [{"rule": 5}]}');
+    notify(sidecar, CREATED);
+    await server.diagnostics(uriB);
+    assert.equal((await server.diagnostics(uri)).diagnostics.length, 1);
+    // Opened (and fixed in the buffer, unsaved): checked from the buffer.
+    server.open(uri, '{"version": 1, "ignores": []}', 'json');
+    assert.deepEqual((await server.diagnostics(uri, 1)).diagnostics, []);
+    // Closed without saving: cleared, then the file on disk is reported again.
+    void server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    assert.deepEqual((await server.diagnostics(uri)).diagnostics, []);
+    assert.equal((await server.diagnostics(uri)).diagnostics.length, 1);
+    fs.unlinkSync(sidecar);
+    notify(sidecar, DELETED);
+    await server.diagnostics(uriB);
+  });
 });

@@ -102,6 +102,12 @@ export async function validate(state: ServerState, scheduler: CheckScheduler, ur
   if (large) reclaimMemory();
 }
 
+/** Whether a URI names a config file or a `.reportlint-ignore.json` sidecar. */
+export function isSettingsFile(uri: string): boolean {
+  const file = filePathOf(uri);
+  return !!file && (isConfigFile(file) || path.basename(file) === IGNORE_FILE_NAME);
+}
+
 /**
  * Watched config, profile or ignore files changed: drop the folders they affect from the cache
  * and return the open documents to check again (those in the dropped folders and below them,
