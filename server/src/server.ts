@@ -10,12 +10,14 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   FileChangeType,
+  DidChangeWatchedFilesNotification,
   type FileEvent,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fileURLToPath } from 'url';
+import * as path from 'path';
+import { fileURLToPath, pathToFileURL } from 'url';
 import { normalizeLocale } from './core/l10n';
 import { ALL_RULES } from './core/rules';
 import { codeActions, CODE_ACTION_KINDS } from './lsp/features/code-actions';
@@ -54,6 +56,12 @@ const state = new ServerState(
     getConfiguration: (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: 'reportlint' }) as Promise<Partial<Settings> | null>,
     sendDiagnostics: (params) => connection.sendDiagnostics(params),
     error: (message) => connection.console.error(message),
+    watchFiles: (files) => {
+      if (!canWatchFiles) return;
+      // Relative patterns (LSP 3.17): the folder, and the file name as the pattern (names with glob characters are left out).
+      const watchers = files.filter((f) => !/[*?[\]{}]/.test(path.basename(f))).map((f) => ({ globPattern: { baseUri: pathToFileURL(path.dirname(f)).href, pattern: path.basename(f) } }));
+      if (watchers.length) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
+    },
   },
   [...ALL_RULES, ...testModeRules(process.env)],
 );
@@ -65,7 +73,12 @@ const scheduler: CheckScheduler = new CheckScheduler(
   (e) => connection.console.error(`ReportLint: ${e instanceof Error ? e.stack : String(e)}`),
 );
 
+/** Whether the client accepts watchers registered by the server (custom profile files). */
+let canWatchFiles = false;
+
 connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const watching = params.capabilities.workspace?.didChangeWatchedFiles;
+  canWatchFiles = !!watching?.dynamicRegistration && !!watching.relativePatternSupport;
   const options = params.initializationOptions as { locale?: string; isTrusted?: boolean } | undefined;
   state.locale = normalizeLocale(options?.locale ?? params.locale);
   state.hasConfigurationCapability = !!params.capabilities.workspace?.configuration;

@@ -140,4 +140,18 @@ describe('language server: configuration cached per folder, invalidated by watch
     notify(sidecar, DELETED);
     await server.diagnostics(uriB);
   });
+  it('a custom profile with another name is watched on request (client/registerCapability)', async () => {
+    const c = path.join(root, 'c');
+    fs.mkdirSync(c);
+    fs.writeFileSync(path.join(c, 'street.json'), '{"id": 5}');
+    fs.writeFileSync(path.join(c, '.reportlintrc.json'), JSON.stringify({ profiles: ['street.json'] }));
+    const uriC = pathToFileURL(path.join(c, 'r.txt')).href;
+    server.open(uriC, REPORT, 'reportlint');
+    await server.diagnostics(uriC);
+    type Watchers = { watchers: { globPattern: { baseUri: string; pattern: string } }[] };
+    const watched = server.registrations
+      .filter((r) => r.method === 'workspace/didChangeWatchedFiles')
+      .flatMap((r) => (r.registerOptions as Watchers).watchers.map((w) => w.globPattern));
+    assert.deepEqual(watched, [{ baseUri: pathToFileURL(c).href, pattern: 'street.json' }], 'only the profile the client does not watch already');
+  });
 });

@@ -24,6 +24,8 @@ export interface ServerHarness {
   initializeResult?: InitializeResult;
   /** Messages the server logged (window/logMessage), in order. */
   logs: string[];
+  /** What the server registered with client/registerCapability, in order. */
+  registrations: { method: string; registerOptions?: unknown }[];
 }
 
 /**
@@ -54,6 +56,7 @@ export async function startServer(
     process: child,
     settings: options.settings ?? {},
     logs: [],
+    registrations: [],
     diagnostics(uri, version, timeoutMs = 10_000) {
       const idx = published.findIndex((p) => p.uri === uri && (version === undefined || p.version === version));
       if (idx >= 0) return Promise.resolve(published.splice(idx, 1)[0]);
@@ -93,7 +96,10 @@ export async function startServer(
   connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
     params.items.map((i) => (i.section === 'reportlint' ? harness.settings : null)),
   );
-  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+    harness.registrations.push(...p.registrations);
+    return null;
+  });
   connection.onNotification('window/logMessage', (p: { message: string }) => {
     harness.logs.push(p.message);
   });
@@ -104,7 +110,7 @@ export async function startServer(
     locale: options.locale ?? 'zh-cn',
     ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
     capabilities: {
-      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true } },
       textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true }, publishDiagnostics: { versionSupport: true } },
     },
   });

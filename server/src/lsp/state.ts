@@ -21,6 +21,7 @@ import type { Locale, SeverityOrOff } from '../core/types';
 import { findIgnoreFile, loadConfigWithFiles, readSidecar, relativeReportPath, type Sidecar } from '../node/config-files';
 import { docxFileUri } from '../node/docx/view-uri';
 import { FolderConfigCache } from './config-cache';
+import { isConfigFile } from './config-diagnostics';
 import { LruCache } from './lru';
 import { DocumentSession } from './pipeline';
 import type { TooLargeAnswer } from './protocol';
@@ -50,6 +51,8 @@ export interface ServerPort {
   getConfiguration(uri: string): Promise<Partial<Settings> | null>;
   sendDiagnostics(params: PublishDiagnosticsParams): Promise<void>;
   error(message: string): void;
+  /** Ask the client to report changes to these files (workspace/didChangeWatchedFiles), when it can. */
+  watchFiles(files: readonly string[]): void;
 }
 
 /** The language id of documents the writer declared reports. */
@@ -93,6 +96,8 @@ export class ServerState {
   onConfigLoaded: (files: readonly string[]) => void = () => undefined;
   /** Called with a sidecar read from disk (its problems are published). */
   onSidecarLoaded: (sidecar: Sidecar) => void = () => undefined;
+  /** Files the client was asked to watch beyond its own watchers (custom profiles with other names). */
+  private readonly watched = new Set<string>();
 
   constructor(
     readonly documents: TextDocuments<TextDocument>,
@@ -134,9 +139,28 @@ export class ServerState {
     const file = filePathOf(docxFileUri(uri) ?? uri);
     if (!file) return base; // not a local path: defaults and settings only
     const key = JSON.stringify([settings.rules, settings.maxFileSize, settings.profile || 'auto', this.trusted]);
-    const { config, fresh } = this.folders.config(path.dirname(path.resolve(file)), key, () => loadConfigWithFiles(file, base, { trusted: this.trusted }));
-    if (fresh) this.onConfigLoaded(config.sources);
+    let read: readonly string[] = [];
+    const { config, fresh } = this.folders.config(path.dirname(path.resolve(file)), key, () => {
+      const loaded = loadConfigWithFiles(file, base, { trusted: this.trusted });
+      read = loaded.files;
+      return loaded;
+    });
+    if (fresh) {
+      this.onConfigLoaded(config.sources);
+      this.watchProfiles(read);
+    }
     return config;
+  }
+
+  /**
+   * The client watches config files, sidecars and `*.reportlint-profile.json`; a custom profile
+   * named otherwise is watched on request, so that its changes reach the cache too.
+   */
+  private watchProfiles(files: readonly string[]): void {
+    const unwatched = files.filter((f) => !isConfigFile(f) && !f.endsWith('.reportlint-profile.json') && !this.watched.has(path.resolve(f)));
+    if (!unwatched.length) return;
+    for (const f of unwatched) this.watched.add(path.resolve(f));
+    this.port.watchFiles(unwatched);
   }
 
   /** The `.reportlint-ignore.json` entries for a report (the sidecar is cached per folder). */
