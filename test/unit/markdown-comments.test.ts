@@ -52,6 +52,14 @@ describe('Markdown HTML comments through the parser', () => {
     assert.deepEqual(gapLines(md), []);
   });
 
+  it('an inline comment after a code span that runs over two lines is on its own line', () => {
+    const md = report(['示例 `代码', '跨行` 之后，', '下一行 <!-- reportlint-disable numbering-gap --> 说明。', '']);
+    assert.deepEqual(markdownComments(md).map((c) => c.line), [4]);
+    assert.deepEqual(gapLines(md), []);
+    // A backslash-escaped `<` opens no comment.
+    assert.deepEqual(markdownComments(report(['说明 \\<!-- reportlint-disable --> 文字。', ''])), []);
+  });
+
   it('disable and enable between headings, as before', () => {
     const md = ['# 某镇关于2023年度依法行政情况的报告', '', '<!-- reportlint-disable numbering-gap -->', '## 一、甲', '## 三、丙', '<!-- reportlint-enable numbering-gap -->', '## 五、戊', ''].join('\n');
     assert.deepEqual(gapLines(md), [6]);

@@ -109,6 +109,29 @@ function commentParser(): MarkdownIt {
     // Inline parsing is needed for comments inside paragraphs; indented text is a paragraph (as above).
     commentParserInstance = new MarkdownIt('commonmark', { html: true });
     commentParserInstance.block.ruler.disable(['code']);
+    // Inline comments as markdown-it's html_inline rule reads them (CommonMark: `<!-->`, `<!--->` or
+    // `<!--` … `-->`), with their offset in the paragraph kept, since inline tokens carry no position
+    // (a code span over two lines would otherwise put a later comment on the wrong line).
+    commentParserInstance.inline.ruler.before('html_inline', 'html_comment_offset', (state, silent) => {
+      const src = state.src;
+      const pos = state.pos;
+      if (src.charCodeAt(pos) !== 0x3c || !src.startsWith('<!--', pos)) return false;
+      let end: number;
+      if (src.startsWith('>', pos + 4)) end = pos + 5;
+      else if (src.startsWith('->', pos + 4)) end = pos + 6;
+      else {
+        const close = src.indexOf('-->', pos + 4);
+        if (close < 0) return false;
+        end = close + 3;
+      }
+      if (!silent) {
+        const token = state.push('html_inline', '', 0);
+        token.content = src.slice(pos, end);
+        token.meta = { offset: pos };
+      }
+      state.pos = end;
+      return true;
+    });
   }
   return commentParserInstance;
 }
@@ -154,14 +177,11 @@ export function markdownComments(text: string): MarkdownComment[] {
     if (token.type === 'html_block') {
       for (const c of commentsInHtml(token.content)) comments.push({ line: token.map[0] + linesBefore(token.content, c.index), body: c.body });
     } else if (token.type === 'inline' && token.children) {
-      // Children carry no positions: count the line breaks before each inline comment.
-      let line = token.map[0];
+      // The paragraph's content keeps its line breaks: the comment's line is counted from its offset.
       for (const child of token.children) {
-        if (child.type === 'softbreak' || child.type === 'hardbreak') line++;
-        else if (child.type === 'html_inline' && child.content.startsWith('<!--') && child.content.endsWith('-->')) {
-          comments.push({ line, body: child.content.slice(4, -3) });
-          line += linesBefore(child.content, child.content.length);
-        }
+        const offset = (child.meta as { offset?: number } | null)?.offset;
+        if (child.type !== 'html_inline' || offset === undefined) continue;
+        comments.push({ line: token.map[0] + linesBefore(token.content, offset), body: child.content.slice(4, Math.max(4, child.content.length - 3)) });
       }
     }
   }
