@@ -6,30 +6,19 @@
  * missing path; the EACCES branch itself maps to the same "permission denied" message.
  */
 import { strict as assert } from 'assert';
-import { execFileSync, spawnSync } from 'child_process';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Readable } from 'stream';
 import { describe, it } from 'node:test';
-import { REPO_ROOT } from '../helpers';
+import { runCliEnglish } from '../helpers';
 import { readStreamCapped } from '../../server/src/cli/files';
 import { MAX_REPORT_BYTES } from '../../server/src/node/fs-access';
 
-const BIN = path.join(REPO_ROOT, 'bin', 'reportlint.js');
 const GAP = '一、甲\n三、丙\n';
 
-function cli(args: string[], cwd: string, input?: Buffer) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd,
-    input,
-    maxBuffer: 16 * 1024 * 1024,
-    env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', REPORTLINT_LOCALE: '' },
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, timedOut: r.signal === 'SIGTERM' };
-}
+const cli = (args: string[], cwd: string, input?: Buffer) => runCliEnglish(args, cwd, { input });
 
 function tmp(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'reportlint-robust-'));
