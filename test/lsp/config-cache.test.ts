@@ -80,6 +80,7 @@ describe('language server: configuration cached per folder, invalidated by watch
     await quiet(uriA);
     fs.unlinkSync(sidecar);
     notify(sidecar, DELETED);
+    assert.deepEqual((await server.diagnostics(pathToFileURL(sidecar).href)).diagnostics, [], 'a deleted sidecar keeps no diagnostics');
     assert.ok(codes((await server.diagnostics(uriB)).diagnostics).includes('numbering-gap'), 'the deleted sidecar no longer applies');
     await quiet(uriA);
   });
@@ -96,7 +97,7 @@ describe('language server: configuration cached per folder, invalidated by watch
     assert.ok(codes(db.diagnostics).includes('numbering-gap'));
     fs.unlinkSync(rc);
     notify(rc, DELETED);
-    await Promise.all([server.diagnostics(uriA), server.diagnostics(uriB)]);
+    await Promise.all([server.diagnostics(uriA), server.diagnostics(uriB), server.diagnostics(pathToFileURL(rc).href)]);
   });
 
   it('a custom profile named by a config file is read again when it changes, wherever it lies', async () => {
@@ -138,6 +139,7 @@ describe('language server: configuration cached per folder, invalidated by watch
     assert.equal((await server.diagnostics(uri)).diagnostics.length, 1);
     fs.unlinkSync(sidecar);
     notify(sidecar, DELETED);
+    assert.deepEqual((await server.diagnostics(uri)).diagnostics, [], 'a deleted file keeps no problems');
     await server.diagnostics(uriB);
   });
   it('a custom profile with another name is watched on request (client/registerCapability)', async () => {

@@ -5,7 +5,7 @@
  */
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import type { FileEvent } from 'vscode-languageserver';
+import { FileChangeType, type FileEvent } from 'vscode-languageserver';
 import { IGNORE_FILE_NAME, parseIgnoreFile } from '../../core/config/suppress';
 import type { Finding } from '../../core/types';
 import type { Sidecar } from '../../node/config-files';
@@ -120,6 +120,11 @@ export function affectedByFileChanges(state: ServerState, changes: readonly File
     const file = filePathOf(change.uri);
     if (!file) continue;
     changedUris.add(change.uri);
+    // A deleted config or ignore file has no problems left to show.
+    if (change.type === FileChangeType.Deleted && isSettingsFile(change.uri) && !state.documents.get(change.uri)) {
+      sidecarsWithProblems.delete(change.uri);
+      void state.port.sendDiagnostics({ uri: change.uri, diagnostics: [] });
+    }
     dropped.push(...state.folders.invalidate(file), path.dirname(path.resolve(file)));
   }
   const affected: string[] = [];
