@@ -92,6 +92,7 @@ const SUFFIX_QUALIFIERS: Array<[string, Approx]> = [
 ];
 
 const FULLWIDTH_ZERO = 0xff10;
+const FULLWIDTH_ZERO_UNIT = FULLWIDTH_ZERO;
 
 /** Characters that make 前 part of a time word (目前, 此前, 之前, 以前, 当前, 提前, 事前, 年前) rather than an ordinal. */
 const NOT_ORDINAL_BEFORE_QIAN = new Set([...'目此之以当提事年'].map((c) => c.charCodeAt(0)));
@@ -108,8 +109,104 @@ export function toAsciiDigits(s: string): string {
   return out;
 }
 
-const NUMBER_RE =
+/**
+ * The grammar of a number token, as a regular expression (documentation and the test oracle of
+ * `nextNumberToken`, which reads the same grammar by hand on code units).
+ */
+export const NUMBER_RE =
   /百分之(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)|[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千万亿]+/g;
+
+/** Code-unit classes of the tokenizer: a digit, a Chinese numeral, one after 百分之, one after 点. */
+const DIGIT = 1;
+const CN = 2;
+const CN_PERCENT = 4;
+const CN_FRACTION = 8;
+const NUM_CLASS = new Uint8Array(65536);
+for (let c = 48; c <= 57; c++) NUM_CLASS[c] = DIGIT;
+for (let c = FULLWIDTH_ZERO_UNIT; c <= FULLWIDTH_ZERO_UNIT + 9; c++) NUM_CLASS[c] = DIGIT;
+for (const ch of '零〇一二两三四五六七八九十百千万亿') NUM_CLASS[ch.charCodeAt(0)] |= CN;
+for (const ch of '零〇一二两三四五六七八九十百') NUM_CLASS[ch.charCodeAt(0)] |= CN_PERCENT;
+for (const ch of '零〇一二三四五六七八九') NUM_CLASS[ch.charCodeAt(0)] |= CN_FRACTION;
+
+function classAt(s: string, i: number): number {
+  return i < s.length ? NUM_CLASS[s.charCodeAt(i)] : 0;
+}
+
+function isAsciiDigitAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i); // NaN past the end
+  return c >= 48 && c <= 57;
+}
+
+/** The end of a run of units of class `k` from `i`. */
+function runEnd(s: string, i: number, k: number): number {
+  while (classAt(s, i) & k) i++;
+  return i;
+}
+
+/** After digits: `[.．]digits`, if there. */
+function fractionEnd(s: string, e: number): number {
+  const c = s.charCodeAt(e);
+  return (c === 0x2e || c === 0xff0e) && classAt(s, e + 1) & DIGIT ? runEnd(s, e + 1, DIGIT) : e;
+}
+
+/** The end of the last token found by nextNumberToken. */
+let tokenEnd = 0;
+
+/**
+ * The start of the next number token at or after `from` (the leftmost match of NUMBER_RE, read
+ * by hand: no match object or substring per token), or -1; its end is left in `tokenEnd`.
+ */
+function nextNumberToken(s: string, from: number): number {
+  const n = s.length;
+  for (let p = from; p < n; p++) {
+    const c = s.charCodeAt(p);
+    const k = NUM_CLASS[c];
+    if (!k) continue;
+    if (c === 0x767e /* 百 */ && s.charCodeAt(p + 1) === 0x5206 /* 分 */ && s.charCodeAt(p + 2) === 0x4e4b /* 之 */) {
+      const q = p + 3;
+      let e = runEnd(s, q, DIGIT);
+      if (e > q) {
+        tokenEnd = fractionEnd(s, e);
+        return p;
+      }
+      e = runEnd(s, q, CN_PERCENT);
+      if (e > q) {
+        if (s.charCodeAt(e) === 0x70b9 /* 点 */ && classAt(s, e + 1) & CN_FRACTION) e = runEnd(s, e + 1, CN_FRACTION);
+        tokenEnd = e;
+        return p;
+      }
+    }
+    if (k & DIGIT) {
+      let e = runEnd(s, p, DIGIT);
+      // Thousands groups: ,ddd not followed by another ASCII digit.
+      while (s.charCodeAt(e) === 0x2c && isAsciiDigitAt(s, e + 1) && isAsciiDigitAt(s, e + 2) && isAsciiDigitAt(s, e + 3) && !isAsciiDigitAt(s, e + 4)) e += 4;
+      tokenEnd = fractionEnd(s, e);
+      return p;
+    }
+    tokenEnd = runEnd(s, p + 1, CN);
+    return p;
+  }
+  return -1;
+}
+
+/** Every number token of a text as [start, end) pairs (for tests: the same tokens as NUMBER_RE). */
+export function numberTokens(s: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let p = nextNumberToken(s, 0); p >= 0; p = nextNumberToken(s, tokenEnd)) out.push([p, tokenEnd]);
+  return out;
+}
+
+/** Four ASCII or full-width digits starting 19 or 20 (a year), in s[start, end). */
+function isYearDigits(s: string, start: number, end: number): boolean {
+  if (end - start !== 4) return false;
+  const d = (i: number) => {
+    const c = s.charCodeAt(i);
+    return c >= FULLWIDTH_ZERO_UNIT ? c - FULLWIDTH_ZERO_UNIT : c - 48;
+  };
+  for (let i = start; i < end; i++) if (!(classAt(s, i) & DIGIT)) return false;
+  const century = d(start) * 10 + d(start + 1);
+  return century === 19 || century === 20;
+}
 
 interface Masks {
   /** For each offset, true when inside 《》, “” (short), 〔〕 or 【】. */
@@ -223,19 +320,14 @@ export function scanFigures(s: string, original: string = s): ScanResult {
   const figures: Figure[] = [];
   const skipped: NonFigure[] = [];
   const masks = computeMasks(s);
-  NUMBER_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
   const skip = (tokStart: number, reason: NotFigureReason, end: number) => skipped.push({ start: tokStart, end, printed: original.slice(tokStart, end), reason });
-  while ((m = NUMBER_RE.exec(s))) {
-    const tokStart = m.index;
-    const tokText = m[0];
-    const tokEnd = tokStart + tokText.length;
-    const first = tokText.charCodeAt(0);
-    const isPercentWord = first === 0x767e /* 百 */ && tokText.startsWith('百分之');
-    const isArabic = !isPercentWord && isDigitUnit(first);
-    let numStart = isPercentWord ? tokStart + 3 : tokStart;
-    let numText = isPercentWord ? tokText.slice(3) : tokText;
-
+  let pos = 0;
+  for (;;) {
+    const tokStart = nextNumberToken(s, pos);
+    if (tokStart < 0) break;
+    const tokEnd = tokenEnd;
+    pos = tokEnd;
+    const first = s.charCodeAt(tokStart);
     const prevCode = tokStart > 0 ? s.charCodeAt(tokStart - 1) : 0;
     if (masks.kind[tokStart]) {
       skip(tokStart, masks.kind[tokStart] === 2 ? 'docno' : 'name', tokEnd);
@@ -251,6 +343,14 @@ export function scanFigures(s: string, original: string = s): ScanResult {
       skip(tokStart, 'ordinal', tokEnd);
       continue;
     }
+    // A lone 一 (一是, 一批, 一体化, 统一 …) is idiom far more often than a count: by far the most
+    // frequent token, dropped before any string is made for it (decided again below for 一点…).
+    if (first === 0x4e00 /* 一 */ && tokEnd - tokStart === 1) continue;
+    const tokText = s.slice(tokStart, tokEnd);
+    const isPercentWord = first === 0x767e /* 百 */ && tokText.startsWith('百分之');
+    const isArabic = !isPercentWord && isDigitUnit(first);
+    let numStart = isPercentWord ? tokStart + 3 : tokStart;
+    let numText = isPercentWord ? tokText.slice(3) : tokText;
     const prev = tokStart > 0 ? s[tokStart - 1] : '';
 
     let value: number;
@@ -310,7 +410,9 @@ export function scanFigures(s: string, original: string = s): ScanResult {
     } else {
       const j = skipSpace(s, i);
       const next = s[j] ?? '';
-      if (isArabic && /^[.．]$/.test(s[i] ?? '') && /[\u4e00-\u9fff]/.test(s[i + 1] ?? '')) {
+      const after = s.charCodeAt(i);
+      const afterNext = s.charCodeAt(i + 1);
+      if (isArabic && (after === 0x2e || after === 0xff0e) && afterNext >= 0x4e00 && afterNext <= 0x9fff) {
         skip(tokStart, 'no-unit', tokEnd); // heading marker 1.全方位
         continue;
       }
@@ -323,7 +425,7 @@ export function scanFigures(s: string, original: string = s): ScanResult {
       } else if (next === '倍') {
         kind = 'times';
         i = j + 1;
-      } else if (isArabic && /^(19|20)\d\d$/.test(toAsciiDigits(numText)) && (next === '年' || next === '-' || next === '—' || next === '至' || next === '～' || next === '~' || next === '/' || next === '.' || prev === '(' || prev === '（')) {
+      } else if (isArabic && isYearDigits(s, numStart, numStart + numText.length) && (next === '年' || next === '-' || next === '—' || next === '至' || next === '～' || next === '~' || next === '/' || next === '.' || prev === '(' || prev === '（')) {
         skip(tokStart, 'year', tokEnd);
         continue;
       } else if (next === '月' || next === '日' || next === '号' || next === '时' || next === '点' || next === '届') {
@@ -427,7 +529,7 @@ export function scanFigures(s: string, original: string = s): ScanResult {
       approxWord,
       arabic: isArabic || (isPercentWord && /^[0-9０-９]/.test(numText)),
     });
-    if (NUMBER_RE.lastIndex < i) NUMBER_RE.lastIndex = i;
+    if (pos < i) pos = i;
   }
   return { figures, skipped };
 }
