@@ -87,6 +87,16 @@ const PREFIX_QUALIFIERS: Array<[string, Approx]> = (
   ] as Array<[string, Approx]>
 ).sort((a, b) => b[0].length - a[0].length);
 
+/** PREFIX_QUALIFIERS by their last code unit (same order within each list): one lookup per figure. */
+const PREFIX_BY_LAST_UNIT = new Map<number, Array<[string, Approx]>>();
+for (const q of PREFIX_QUALIFIERS) {
+  const c = q[0].charCodeAt(q[0].length - 1);
+  const list = PREFIX_BY_LAST_UNIT.get(c);
+  if (list) list.push(q);
+  else PREFIX_BY_LAST_UNIT.set(c, [q]);
+}
+const NO_PREFIXES: Array<[string, Approx]> = [];
+
 const SUFFIX_QUALIFIERS: Array<[string, Approx]> = [
   ['左右', 'about'], ['上下', 'about'], ['以上', 'atLeast'], ['以下', 'atMost'], ['之多', 'atLeast'],
 ];
@@ -490,7 +500,7 @@ export function scanFigures(s: string, original: string = s): ScanResult {
     let start = isPercentWord ? tokStart : numStart;
     let prefixApprox: Approx | null = null;
     let prefixWord: string | null = null;
-    for (const [w, a] of PREFIX_QUALIFIERS) {
+    for (const [w, a] of numStart > 0 ? (PREFIX_BY_LAST_UNIT.get(s.charCodeAt(numStart - 1)) ?? NO_PREFIXES) : NO_PREFIXES) {
       if (endsWithAt(s, numStart, w)) {
         prefixApprox = a;
         prefixWord = w;
