@@ -107,9 +107,12 @@ class PieceAutomaton {
    * from any state, so the scan resets to the root without a lookup (most of a report's text).
    */
   private readonly alphabet = new Uint32Array(2048);
+  /** The code units a piece starts with: at the root, any other one stays at the root. */
+  private readonly starts = new Uint32Array(2048);
 
   constructor(pieces: readonly string[]) {
     pieces.forEach((piece, id) => {
+      if (piece.length) this.starts[piece.charCodeAt(0) >>> 5] |= 1 << (piece.charCodeAt(0) & 31);
       let s = 0;
       for (let i = 0; i < piece.length; i++) {
         const c = piece.charCodeAt(i);
@@ -145,13 +148,14 @@ class PieceAutomaton {
   }
 
   /** Start offsets (ascending) of every occurrence at or after `from` of the pieces that occur, per piece id. */
-  scan(text: string, from: number): Map<number, number[]> {
-    const occ = new Map<number, number[]>();
+  scan(text: string, from: number): Map<number, number[]> | null {
+    let occ: Map<number, number[]> | null = null;
     const alphabet = this.alphabet;
+    const starts = this.starts;
     let s = 0;
     for (let i = from; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (!((alphabet[c >>> 5] >>> (c & 31)) & 1)) {
+      if (!(((s === 0 ? starts : alphabet)[c >>> 5] >>> (c & 31)) & 1)) {
         s = 0;
         continue;
       }
@@ -163,6 +167,7 @@ class PieceAutomaton {
       s = t ?? 0;
       for (let o = this.out[s] >= 0 ? s : this.dict[s]; o >= 0; o = this.dict[o]) {
         const id = this.out[o];
+        occ ??= new Map();
         const list = occ.get(id);
         if (list) list.push(i + 1 - this.lengths[id]);
         else occ.set(id, [i + 1 - this.lengths[id]]);
@@ -217,16 +222,18 @@ function listMatcher(phrases: readonly string[]): ListMatcher {
   return m;
 }
 
+const NO_OCCURRENCES: ReadonlyMap<number, number[]> = new Map();
+
 /** One scan of a text for a phrase list; phrases are then matched from the occurrences. */
 class ListScan {
-  private readonly occ: Map<number, number[]>;
+  private readonly occ: ReadonlyMap<number, number[]>;
 
   constructor(
     private readonly text: string,
     private readonly matcher: ListMatcher,
     from: number,
   ) {
-    this.occ = matcher.automaton.scan(text, from);
+    this.occ = matcher.automaton.scan(text, from) ?? NO_OCCURRENCES;
   }
 
   /** Whether text[a, b) holds a sentence end (b - a is at most PHRASE_GAP: read in place). */
@@ -237,6 +244,7 @@ class ListScan {
 
   /** The entries (ascending list order) whose every piece occurs: only they can match. */
   candidates(): CompiledEntry[] {
+    if (!this.occ.size) return [];
     const out: number[] = [];
     for (const id of this.occ.keys()) {
       const l = this.matcher.byPiece.get(id);
