@@ -294,7 +294,8 @@ function endsWithAt(s: string, end: number, word: string): boolean {
 
 function skipSpace(s: string, i: number): number {
   // At most one plain or ideographic space between a number and its unit ("506 项", "2.9 万人").
-  return s[i] === ' ' || s[i] === '\u3000' || s[i] === '\u00a0' ? i + 1 : i;
+  const c = s.charCodeAt(i);
+  return c === 0x20 || c === 0x3000 || c === 0xa0 ? i + 1 : i;
 }
 
 function parseArabic(printed: string): { value: number; decimals: number } {
@@ -307,6 +308,21 @@ function parseArabic(printed: string): { value: number; decimals: number } {
 const ASCII_NUMBER = /^[0-9]+(?:\.[0-9]+)?$/;
 
 const CN_DIGIT_ONLY = /^[〇零一二三四五六七八九]+$/;
+
+const U = (ch: string) => ch.charCodeAt(0);
+const U_NIAN = U('年');
+const U_PERCENT = U('%');
+const U_FW_PERCENT = U('％');
+const U_BEI = U('倍');
+const U_HAO = U('号');
+const U_YU = U('余');
+const U_DUO = U('多');
+/** After a four-digit number: it is a year (2024年, 2024-2025, 2024至, 2024/…, 2024.…). */
+const YEAR_FOLLOWERS = new Set([...'年-—至～~/.'].map(U));
+/** After a number: a date, a time or a document number (3月, 5日, 7号, 8时, 9点, 10届). */
+const DATE_FOLLOWERS = new Set([...'月日号时点届'].map(U));
+/** Between two numbers: a range or a time (1-3, 1—3, 1~3, 1～3, 11:18, 11：18, 1/3). */
+const RANGE_JOINERS = new Set([...'-—~～:：/'].map(U));
 
 /** ASCII or full-width digit. */
 function isDigitUnit(c: number): boolean {
@@ -361,7 +377,6 @@ export function scanFigures(s: string, original: string = s): ScanResult {
     const isArabic = !isPercentWord && isDigitUnit(first);
     let numStart = isPercentWord ? tokStart + 3 : tokStart;
     let numText = isPercentWord ? tokText.slice(3) : tokText;
-    const prev = tokStart > 0 ? s[tokStart - 1] : '';
 
     let value: number;
     let decimals = 0;
@@ -395,7 +410,7 @@ export function scanFigures(s: string, original: string = s): ScanResult {
       if (!isPercentWord) {
         // Digit-by-digit numbers (二〇二四) are years or codes, never counts.
         if (CN_DIGIT_ONLY.test(intPart) && intPart.length > 1) {
-          skip(tokStart, s[tokStart + tokText.length] === '年' ? 'year' : 'no-unit', tokEnd);
+          skip(tokStart, s.charCodeAt(tokStart + tokText.length) === U_NIAN ? 'year' : 'no-unit', tokEnd);
           continue;
         }
         // A lone 一 (一是, 一批, 一体化, 统一 …) is idiom far more often than a count.
@@ -419,35 +434,36 @@ export function scanFigures(s: string, original: string = s): ScanResult {
       kind = 'percent';
     } else {
       const j = skipSpace(s, i);
-      const next = s[j] ?? '';
+      // Code units, not one-character strings (a CJK character read as s[j] is a new string).
+      const next = s.charCodeAt(j); // NaN past the end
       const after = s.charCodeAt(i);
       const afterNext = s.charCodeAt(i + 1);
       if (isArabic && (after === 0x2e || after === 0xff0e) && afterNext >= 0x4e00 && afterNext <= 0x9fff) {
         skip(tokStart, 'no-unit', tokEnd); // heading marker 1.全方位
         continue;
       }
-      if (next === '%' || next === '％') {
+      if (next === U_PERCENT || next === U_FW_PERCENT) {
         kind = 'percent';
         i = j + 1;
       } else if (s.startsWith('个百分点', j) || s.startsWith('百分点', j)) {
         kind = 'points';
         i = j + (s.startsWith('个百分点', j) ? 4 : 3);
-      } else if (next === '倍') {
+      } else if (next === U_BEI) {
         kind = 'times';
         i = j + 1;
-      } else if (isArabic && isYearDigits(s, numStart, numStart + numText.length) && (next === '年' || next === '-' || next === '—' || next === '至' || next === '～' || next === '~' || next === '/' || next === '.' || prev === '(' || prev === '（')) {
+      } else if (isArabic && isYearDigits(s, numStart, numStart + numText.length) && (YEAR_FOLLOWERS.has(next) || prevCode === 0x28 /* ( */ || prevCode === 0xff08 /* （ */)) {
         skip(tokStart, 'year', tokEnd);
         continue;
-      } else if (next === '月' || next === '日' || next === '号' || next === '时' || next === '点' || next === '届') {
-        skip(tokStart, next === '号' ? 'docno' : 'date', tokEnd);
+      } else if (DATE_FOLLOWERS.has(next)) {
+        skip(tokStart, next === U_HAO ? 'docno' : 'date', tokEnd);
         continue;
-      } else if (isArabic && (next === '-' || next === '—' || next === '~' || next === '～' || next === ':' || next === '：' || next === '/') && /[0-9０-９]/.test(s[j + 1] ?? '')) {
-        skip(tokStart, next === ':' || next === '：' ? 'date' : 'range', tokEnd);
+      } else if (isArabic && RANGE_JOINERS.has(next) && classAt(s, j + 1) & DIGIT) {
+        skip(tokStart, next === 0x3a /* : */ || next === 0xff1a /* ： */ ? 'date' : 'range', tokEnd);
         continue;
       } else {
         // number [余|多] [scale] [余|多] unit
         let k = j;
-        if (s[k] === '余' || s[k] === '多') {
+        if (s.charCodeAt(k) === U_YU || s.charCodeAt(k) === U_DUO) {
           approx = 'atLeast';
           approxWord = s[k];
           k++;
@@ -457,13 +473,13 @@ export function scanFigures(s: string, original: string = s): ScanResult {
           scale = (SCALES.find((x) => x[0] === sc[0]) as [string, number])[1];
           k += sc[0].length;
           k = skipSpace(s, k);
-          if (!approx && (s[k] === '余' || s[k] === '多')) {
+          if (!approx && (s.charCodeAt(k) === U_YU || s.charCodeAt(k) === U_DUO)) {
             approx = 'atLeast';
             approxWord = s[k];
             k++;
           }
         }
-        if (s[k] === '%' || s[k] === '％') {
+        if (s.charCodeAt(k) === U_PERCENT || s.charCodeAt(k) === U_FW_PERCENT) {
           kind = 'percent';
           i = k + 1;
         } else {
