@@ -20,6 +20,7 @@ import { numberingLevel } from './numbering-level';
 import { numberingStyle } from './numbering-style';
 import { enumerationGap } from './enumeration-gap';
 import { yearMismatch } from './year-mismatch';
+import { citationMismatch } from './citation-mismatch';
 import { missingTitle } from './missing-title';
 import { signatureDate } from './signature-date';
 import { missingCauses } from './missing-causes';
@@ -56,6 +57,7 @@ export const ALL_RULES: readonly Rule[] = [
   numberingStyle,
   enumerationGap,
   yearMismatch,
+  citationMismatch,
   missingTitle,
   signatureDate,
   mixedScript,
