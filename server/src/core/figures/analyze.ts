@@ -19,6 +19,7 @@ import { splitSentences, type Sentence } from './text';
 import { sumClaim, sumClaims } from './sums';
 import { completeShareSeries, findShares, shareClaims } from './shares';
 import { changeClaims } from './changes';
+import { countClaims } from './counts';
 import { repeatCandidates, repeatClaim, type PlacedCandidate, type RepeatCandidate, type RepeatPair } from './repeats';
 export { repeatClaim, type RepeatPair } from './repeats';
 
@@ -72,7 +73,7 @@ function figureLines(analysis: Analysis): DocumentFigureLines {
     for (const unit of paragraphUnits(doc.text, doc.lines, alone)) {
       const s = doc.simplified.slice(unit.start, unit.end);
       const data = MAY_HOLD_FIGURE.test(s) ? analyzeLine(s, doc.text.slice(unit.start, unit.end)) : EMPTY_LINE;
-      if (data.figures.length || data.skipped.length) lines.push({ line: unit.line, offset: unit.start, data });
+      if (data.figures.length || data.skipped.length || data.claims.length) lines.push({ line: unit.line, offset: unit.start, data });
     }
     // Totals in tables (at document offsets: entries with offset 0, after the line's own entry).
     const tabled = tableClaims(analysis);
@@ -285,9 +286,11 @@ export function analyzeLine(lineSimplified: string, lineOriginal: string = lineS
   const { simplified, original, map } = withoutPinyin(lineSimplified, lineOriginal);
   const { figures, skipped } = scanFigures(simplified, original);
   const sentences = splitSentences(simplified, figures);
-  // Every claim is about a figure: a line with numbers that are not figures (years, dates …) has none.
-  if (!figures.length && !map) return { figures, skipped, sentences, rates: [], claims: [], repeat: [], flagged: [] };
   const ctx: FigureContext = { s: simplified, original, sentences };
+  // A number of listed items (三向, 三类) is a claim whether or not the scanner took it for a figure.
+  const counts = countClaims(ctx);
+  // Every other claim is about a figure: a line with numbers that are not figures (years, dates …) has none.
+  if (!figures.length && !map) return { figures, skipped, sentences, rates: [], claims: counts, repeat: [], flagged: counts.filter((c) => c.verdict !== 'consistent') };
   const rates = findRateMentions(ctx);
   const claims: Claim[] = [];
   const rc = rateClaims(ctx, rates);
@@ -307,6 +310,7 @@ export function analyzeLine(lineSimplified: string, lineOriginal: string = lineS
     claims.push(sumClaim(ctx, { total: series.base, parts: series.parts, exhaustive: true, marker: '占…%', assumed: series.assumed }));
   }
   claims.push(...changeClaims(ctx));
+  claims.push(...counts);
   const repeat = repeatCandidates(ctx);
   claims.sort((a, b) => a.anchor.numStart - b.anchor.numStart);
   const flagged = claims.filter((c) => c.verdict !== 'consistent');
@@ -321,6 +325,19 @@ export function analyzeLine(lineSimplified: string, lineOriginal: string = lineS
       f.numStart = at(f.numStart);
       f.end = end(f.end);
       f.numEnd = end(f.numEnd);
+    }
+    // Figures of claims that are not in the scan (a count's items) move back too, once each.
+    const moved = new Set<Figure>(figures);
+    for (const c of claims) {
+      for (const i of c.inputs) {
+        const f = i.figure;
+        if (moved.has(f)) continue;
+        moved.add(f);
+        f.start = at(f.start);
+        f.numStart = at(f.numStart);
+        f.end = end(f.end);
+        f.numEnd = end(f.numEnd);
+      }
     }
     for (const x of skipped) {
       x.start = at(x.start);

@@ -10,6 +10,7 @@ import { documentNumber } from './document-number';
 import { requestInReport } from './request-in-report';
 import { rateMismatch } from './rate-mismatch';
 import { sumMismatch } from './sum-mismatch';
+import { countMismatch } from './count-mismatch';
 import { percentOutOfRange } from './percent-out-of-range';
 import { rateImpossible } from './rate-impossible';
 import { percentPoint } from './percent-point';
@@ -46,6 +47,7 @@ export const ALL_RULES: readonly Rule[] = [
   requestInReport,
   rateMismatch,
   sumMismatch,
+  countMismatch,
   percentOutOfRange,
   rateImpossible,
   percentPoint,

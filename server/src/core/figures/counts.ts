@@ -1,0 +1,279 @@
+/**
+ * Count claims: a stated number of items right after an enumeration of them —
+ *   对甲、乙、丙三类信息        聚焦“甲”“乙”“丙”三向发力        完成2018、2019、2020三年的…
+ *   涵盖A、B、C、D等四个方面    由A、B、C……6个部分组成          集中在A,B,C,D,E五类
+ * The items are read in up to three ways: split at 、 within the clause (or the quoted items),
+ * split at commas from a word that opens the list (涵盖, 包括, 由 …), and both; each with the
+ * last item split at its joining word (甲、乙和丙) or not. A count matching any reading is
+ * consistent. A mismatch is reported (a warning: it assumes the list enumerates what is counted)
+ * only when no reading fits and the list is unambiguous: a list longer than the count in every
+ * reading, of short items (a long item may hold a 、 of its own); a list shorter than the count in
+ * every reading, starting at a clear boundary, counted by a category word (三类, 四个方面). 等
+ * before the count says the list may be partial: then only a longer list is reported. Idioms with
+ * no list before them (两个“凡是”, “十一连降”, 一是) are never claims.
+ */
+import { parseChineseNumeral } from '../document/chinese-numerals';
+import type { Claim, ClaimInput } from './claim';
+import type { Figure } from './numbers';
+import { both, md } from './explain';
+import type { FigureContext } from './rates';
+import type { Sentence } from './text';
+import { CATEGORY_CLASSIFIERS, COMMA_LIST_INTRO_RE, ITEM_CLASSIFIERS, LIST_CONNECTOR_RE, LIST_INTRO_RE, NOT_ITEM_COUNT_AFTER_RE } from './vocabulary';
+
+const CLASSIFIERS = [...CATEGORY_CLASSIFIERS, ...ITEM_CLASSIFIERS].sort((a, b) => b.length - a.length);
+const CATEGORY = new Set(CATEGORY_CLASSIFIERS);
+const COUNT_RE = new RegExp(`(等|这|共|等共)?([两二三四五六七八九十]{1,3}|[1-9][0-9]?)(${CLASSIFIERS.join('|')})`, 'g');
+/** A character that cannot end a list item right before the count (part of a number, an ordinal, a separator). */
+const NOT_ITEM_END = /[〇零一二三四五六七八九十百千万亿两第、,，;；:：。(（“‘\s有为达是约近超余计]/;
+/** Items longer than this may hold a 、 of their own (被申请行政复议、提起行政诉讼情况). */
+const SHORT_ITEM = 8;
+const MAX_COUNT = 30;
+/** How far back a list is read from its count. */
+const WINDOW = 240;
+
+interface Reading {
+  /** The items as split. */
+  items: Array<{ start: number; end: number }>;
+  /** Counts this reading allows: as split, the last item split at its joining word, every item split. */
+  counts: number[];
+}
+
+function splitAt(s: string, start: number, end: number, sep: RegExp): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  let from = start;
+  for (let i = start; i <= end; i++) {
+    if (i === end || sep.test(s[i])) {
+      let a = from;
+      let b = i;
+      while (a < b && /[\s“”‘’"]/.test(s[a])) a++;
+      while (b > a && /[\s“”‘’"]/.test(s[b - 1])) b--;
+      out.push({ start: a, end: b });
+      from = i + 1;
+    }
+  }
+  return out;
+}
+
+function connectors(s: string): number {
+  return (s.match(LIST_CONNECTOR_RE) ?? []).length;
+}
+
+function reading(s: string, items: Array<{ start: number; end: number }>): Reading {
+  const texts = items.map((it) => s.slice(it.start, it.end));
+  const n = items.length;
+  const last = texts[n - 1] ?? '';
+  // 甲、乙和丙: a joining word inside the last item (not at its start) adds an item.
+  const lastSplit = /.(?:以及|及|和|与|并)./.test(last) ? n + 1 : n;
+  const all = n + texts.reduce((k, t) => k + connectors(t.slice(1, -1)), 0);
+  return { items, counts: [...new Set([n, lastSplit, all])] };
+}
+
+/** The last word opening a list in s[from, to), or -1: the list starts at the returned offset. */
+function introEnd(s: string, from: number, to: number, re: RegExp = LIST_INTRO_RE): number {
+  const part = s.slice(from, to);
+  re.lastIndex = 0;
+  let end = -1;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(part))) end = from + m.index + m[0].length;
+  return end;
+}
+
+/** Items are words: a bare numeral (a heading's 二、) or a figure (有44种、…) makes the run no list; digits only as years. */
+function wordItems(s: string, items: ReadonlyArray<{ start: number; end: number }>, classifier: string): boolean {
+  const texts = items.map((it) => s.slice(it.start, it.end));
+  const years = texts.every((t) => /(?:19|20)\d\d$/.test(t) && !/\d/.test(t.slice(0, -4)));
+  if (classifier === '年') return years;
+  if (years) return false;
+  return texts.every((t) => t.length > 0 && !/\d/.test(t) && !/^[一二三四五六七八九十]+$/.test(t));
+}
+
+function lastIndexOfAny(s: string, chars: RegExp, from: number, to: number): number {
+  for (let i = to - 1; i >= from; i--) if (chars.test(s[i])) return i;
+  return -1;
+}
+
+export function countClaims(ctx: FigureContext): Claim[] {
+  const { s } = ctx;
+  const out: Claim[] = [];
+  for (const sent of ctx.sentences) {
+    const text = s.slice(sent.start, sent.end);
+    if (text.indexOf('、') < 0 && text.indexOf('“') < 0 && !/[,，]/.test(text)) continue;
+    COUNT_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = COUNT_RE.exec(text))) {
+      const at = sent.start + m.index;
+      const claim = countClaim(ctx, sent, at, m[1] ?? '', m[2], m[3]);
+      if (claim) out.push(claim);
+    }
+  }
+  return out;
+}
+
+function countClaim(ctx: FigureContext, sent: Sentence, at: number, lead: string, numeral: string, classifier: string): Claim | null {
+  const { s, original } = ctx;
+  const numStart = at + lead.length;
+  const numEnd = numStart + numeral.length;
+  const end = numEnd + classifier.length;
+  const stated = /\d/.test(numeral) ? Number(numeral) : parseChineseNumeral(numeral);
+  if (stated === null || stated < 2 || stated > MAX_COUNT) return null;
+  if (NOT_ITEM_COUNT_AFTER_RE.test(s.slice(end, end + 4)) || /^[是]/.test(s.slice(numEnd, numEnd + 1))) return null;
+  // The list ends right before the count (or its 等): an item's last character.
+  const listEnd = at;
+  const before = s[listEnd - 1];
+  if (listEnd <= sent.start || NOT_ITEM_END.test(before)) return null;
+  if (/\d/.test(before)) {
+    // Only a year ends an item in digits (2018、2019、2020三年).
+    const digits = /\d+$/.exec(s.slice(Math.max(sent.start, listEnd - 6), listEnd));
+    if (!digits || digits[0].length !== 4) return null;
+  }
+  // Where the list may start: after a strong boundary, after the last comma (the tight clause);
+  // never further back than WINDOW (a sentence of thousands of 3类 stays linear).
+  const floor = Math.max(sent.start, listEnd - WINDOW);
+  const strong = lastIndexOfAny(s, /[;；:：]/, floor, listEnd) + 1 || floor;
+  const tight = Math.max(strong, lastIndexOfAny(s, /[,，(（)）]/, strong, listEnd) + 1);
+  const firstSep = (() => {
+    for (let i = tight; i < listEnd; i++) if (s[i] === '、' || s[i] === '“') return i;
+    return -1;
+  })();
+  const readings: Reading[] = [];
+  let tightReading: Reading | null = null;
+  let tightStart = tight;
+  let explicitStart = false;
+  if (firstSep >= 0) {
+    const intro = introEnd(s, tight, firstSep);
+    if (intro >= 0) {
+      tightStart = intro;
+      explicitStart = true;
+    } else explicitStart = (tight === strong && strong > floor) || tight === sent.start;
+    const region = s.slice(tightStart, listEnd);
+    const quoted = region.match(/“[^“”]{1,30}”/g);
+    let items: Array<{ start: number; end: number }>;
+    if (quoted && quoted.length >= 2 && /^[、和及与\s]*$/.test(region.replace(/“[^“”]{1,30}”/g, ''))) {
+      items = [];
+      const re = /“([^“”]{1,30})”/g;
+      let q: RegExpExecArray | null;
+      while ((q = re.exec(region))) items.push({ start: tightStart + q.index + 1, end: tightStart + q.index + 1 + q[1].length });
+    } else items = splitAt(s, tightStart, listEnd, /、/);
+    // A count inside a quotation whose list is outside it (…入选“全国十大…”) counts something else.
+    const opens = (region.match(/“/g) ?? []).length;
+    const closes = (region.match(/”/g) ?? []).length;
+    if (items.length >= 2 && opens === closes && wordItems(s, items, classifier)) {
+      tightReading = reading(s, items);
+      readings.push(tightReading);
+    }
+  }
+  // A list over commas from a word that opens it (集中在A,B,C五类; 包括A,B、C,D等四部分).
+  let commaReading: Reading | null = null;
+  if (tight > strong) {
+    // The last opening word with at least two commas after it.
+    let intro = -1;
+    const part = s.slice(strong, listEnd);
+    const commas: number[] = [];
+    for (let i = 0; i < part.length; i++) if (part[i] === ',' || part[i] === '，') commas.push(i);
+    const limit = commas.length >= 2 ? commas[commas.length - 2] : -1;
+    COMMA_LIST_INTRO_RE.lastIndex = 0;
+    let im: RegExpExecArray | null;
+    while ((im = COMMA_LIST_INTRO_RE.exec(part)) && im.index + im[0].length <= limit) intro = strong + im.index + im[0].length;
+    if (intro >= 0) {
+      const items = splitAt(s, intro, listEnd, /[,，]/);
+      if (items.length >= 3 && items.every((it) => it.end - it.start <= 40) && wordItems(s, items, classifier)) {
+        commaReading = reading(s, items);
+        readings.push(commaReading);
+        const fine = splitAt(s, intro, listEnd, /[,，、]/);
+        if (wordItems(s, fine, classifier)) readings.push(reading(s, fine));
+      }
+    }
+  }
+  if (!readings.length) return null;
+  const partial = lead.startsWith('等');
+  const fits = readings.find((r) => r.counts.includes(stated));
+  const countFigure: Figure = {
+    index: -1,
+    kind: 'count',
+    value: stated,
+    numStart,
+    numEnd,
+    start: numStart,
+    end,
+    printed: original.slice(numStart, numEnd),
+    decimals: 0,
+    scale: 1,
+    unit: original.slice(numEnd, end),
+    family: 'generic',
+    approx: null,
+    approxWord: null,
+    arabic: /\d/.test(numeral),
+  };
+  const shown = fits ?? tightReading ?? commaReading!;
+  const itemTexts = shown.items.map((it) => original.slice(it.start, it.end));
+  const inputs: ClaimInput[] = [
+    { role: 'total', figure: countFigure, label: '' },
+    ...shown.items.map((it): ClaimInput => ({ role: 'item', label: '', figure: itemFigure(original, it) })),
+  ];
+  const name = original.slice(numStart - lead.length, end);
+  const list = itemTexts.map((t) => md(t)).join(' / ');
+  if (fits) {
+    const k = fits.items.length;
+    return {
+      kind: 'count',
+      anchor: countFigure,
+      name,
+      inputs,
+      computed: stated,
+      verdict: 'consistent',
+      explanation: both(
+        `**${md(name)}**（列举项数核对）\n\n列举 ${stated} 项：${list}${k === stated ? '' : `（“和”“及”连接的项分开计）`} ✓`,
+        `**${md(name)}** (number of items listed)\n\n${stated} items listed: ${list}${k === stated ? '' : ' (items joined by 和/及 counted apart)'} ✓`,
+      ),
+      working: `${k === stated ? k : `${k} + ${stated - k}`} = ${stated} ✓`,
+      suggestions: [],
+    };
+  }
+  // No reading fits: report only an unambiguous list.
+  const counts = readings.flatMap((r) => r.counts);
+  const min = Math.min(...counts);
+  const max = Math.max(...counts);
+  let problem: 'more' | 'fewer' | null = null;
+  if (tightReading && min > stated && tightReading.items.every((it) => it.end - it.start <= SHORT_ITEM)) problem = 'more';
+  else if (tightReading && !partial && max < stated && explicitStart && CATEGORY.has(classifier)) problem = 'fewer';
+  if (!problem) return null;
+  const listed = tightReading!.items.length;
+  const tList = tightReading!.items.map((it) => md(original.slice(it.start, it.end))).join(' / ');
+  return {
+    kind: 'count',
+    anchor: countFigure,
+    name,
+    inputs: [inputs[0], ...tightReading!.items.map((it): ClaimInput => ({ role: 'item', label: '', figure: itemFigure(original, it) }))],
+    computed: listed,
+    verdict: 'inconsistent',
+    severity: 'warning',
+    problem,
+    explanation: both(
+      `**${md(name)}**（列举项数核对）\n\n列举 ${listed} 项：${tList}；所写为 ${stated} ✗\n\n（假定所列各项即所计之项${partial ? '；“等”表示可能未列全，但所列已多于所写' : ''}）`,
+      `**${md(name)}** (number of items listed)\n\n${listed} items listed: ${tList}; the text says ${stated} ✗\n\n(assuming the list enumerates the items counted${partial ? '; 等 says the list may be partial, but it is already longer' : ''})`,
+    ),
+    working: `${listed} ≠ ${stated}`,
+    suggestions: [],
+  };
+}
+
+/** A listed item as a figure counting one (so the hover and the summary can point at it). */
+function itemFigure(original: string, it: { start: number; end: number }): Figure {
+  return {
+    index: -1,
+    kind: 'count',
+    value: 1,
+    numStart: it.start,
+    numEnd: it.end,
+    start: it.start,
+    end: it.end,
+    printed: original.slice(it.start, it.end),
+    decimals: 0,
+    scale: 1,
+    unit: null,
+    family: 'generic',
+    approx: null,
+    approxWord: null,
+    arabic: false,
+  };
+}
