@@ -10,7 +10,7 @@ import { splitLines } from '../document/document';
 import { tablesOf } from '../document/blocks/tables';
 import { tableClaims } from './tables';
 import type { Section } from '../outline/outline';
-import { PLAN_HEADING_RE } from './vocabulary';
+import { CONTINUES_PARAGRAPH_RE, PLAN_HEADING_RE } from './vocabulary';
 import { simplify } from '../document/script';
 import type { Claim } from './claim';
 import { scanFigures, type Figure, type NonFigure } from './numbers';
@@ -20,6 +20,8 @@ import { sumClaim, sumClaims } from './sums';
 import { completeShareSeries, findShares, shareClaims } from './shares';
 import { changeClaims } from './changes';
 import { countClaims } from './counts';
+import { doublingClaims } from './doublings';
+import { pointSeriesClaims } from './point-series';
 import { repeatCandidates, repeatClaim, type PlacedCandidate, type RepeatCandidate, type RepeatPair } from './repeats';
 export { repeatClaim, type RepeatPair } from './repeats';
 
@@ -311,6 +313,8 @@ export function analyzeLine(lineSimplified: string, lineOriginal: string = lineS
   }
   claims.push(...changeClaims(ctx));
   claims.push(...counts);
+  claims.push(...doublingClaims(ctx));
+  claims.push(...pointSeriesClaims(ctx));
   const repeat = repeatCandidates(ctx);
   claims.sort((a, b) => a.anchor.numStart - b.anchor.numStart);
   const flagged = claims.filter((c) => c.verdict !== 'consistent');
@@ -373,6 +377,9 @@ const STARTS_BLOCK = /^\s*(?:[-*+>#|]|\d+[.、．]|[（(][一二三四五六七�
 export function paragraphUnits(text: string, lines: ReadonlyArray<{ start: number; end: number }>, alone: Uint8Array): Unit[] {
   const out: Unit[] = [];
   let current: Unit | null = null;
+  // The last paragraph, ended by a full stop and followed only by blank lines: a paragraph opening
+  // with an explicit back reference (其中，… / 受理案件中，…) continues it.
+  let ended: Unit | null = null;
   for (let i = 0; i < lines.length; i++) {
     const { start, end } = lines[i];
     const lineText = text.slice(start, end);
@@ -380,12 +387,15 @@ export function paragraphUnits(text: string, lines: ReadonlyArray<{ start: numbe
       current = null;
       continue;
     }
+    if (!current && ended && !alone[i] && CONTINUES_PARAGRAPH_RE.test(lineText)) current = ended;
+    ended = null;
     if (current && !alone[i] && !STARTS_BLOCK.test(lineText)) {
       current.end = end;
     } else {
       current = { line: i, start, end };
       out.push(current);
     }
+    if (!alone[i] && /[。]\s*$/.test(lineText) && current) ended = current;
     if (alone[i] || ENDS_PARAGRAPH.test(lineText) || lineText.trim().length < MIN_WRAPPED_LINE) current = null;
   }
   return out;
