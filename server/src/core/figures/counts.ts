@@ -22,7 +22,10 @@ import { CATEGORY_CLASSIFIERS, COMMA_LIST_INTRO_RE, ITEM_CLASSIFIERS, LIST_CONNE
 
 const CLASSIFIERS = [...CATEGORY_CLASSIFIERS, ...ITEM_CLASSIFIERS].sort((a, b) => b.length - a.length);
 const CATEGORY = new Set(CATEGORY_CLASSIFIERS);
-const COUNT_RE = new RegExp(`(等|这|共|等共)?([两二三四五六七八九十]{1,3}|[1-9][0-9]?)(${CLASSIFIERS.join('|')})`, 'g');
+/** A whole number (not the tail of a longer one: 2025年, 1234个) and its measure word. */
+const COUNT_RE = new RegExp(`([两二三四五六七八九十]{1,3}|[1-9][0-9]?)(${CLASSIFIERS.join('|')})`, 'g');
+/** Characters before a numeral that make it the tail of a longer number or an ordinal (checked by hand: a lookbehind made the scan 8× slower). */
+const NUMBER_BEFORE = /[零〇一二两三四五六七八九十百千万亿第0-9０-９.．]/;
 /** A character that cannot end a list item right before the count (part of a number, an ordinal, a separator). */
 const NOT_ITEM_END = /[〇零一二三四五六七八九十百千万亿两第、,，;；:：。(（“‘\s有为达是约近超余计]/;
 /** Items longer than this may hold a 、 of their own (被申请行政复议、提起行政诉讼情况). */
@@ -87,29 +90,65 @@ function wordItems(s: string, items: ReadonlyArray<{ start: number; end: number 
   return texts.every((t) => t.length > 0 && !/\d/.test(t) && !/^[一二三四五六七八九十]+$/.test(t));
 }
 
-function lastIndexOfAny(s: string, chars: RegExp, from: number, to: number): number {
-  for (let i = to - 1; i >= from; i--) if (chars.test(s[i])) return i;
-  return -1;
-}
+const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+/** Characters that end a clause before a list (the tight clause starts after them), and the strong ones. */
+const CLAUSE_END = codes(',，(（)）;；:：');
+const STRONG_END = codes(';；:：');
+const COMMA = codes(',，');
+const IDEOGRAPHIC_COMMA = '、'.charCodeAt(0);
+const LEFT_QUOTE = '“'.charCodeAt(0);
 
 export function countClaims(ctx: FigureContext): Claim[] {
-  const { s } = ctx;
+  const { s, sentences } = ctx;
   const out: Claim[] = [];
-  for (const sent of ctx.sentences) {
-    const text = s.slice(sent.start, sent.end);
-    if (text.indexOf('、') < 0 && text.indexOf('“') < 0 && !/[,，]/.test(text)) continue;
-    COUNT_RE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = COUNT_RE.exec(text))) {
-      const at = sent.start + m.index;
-      const claim = countClaim(ctx, sent, at, m[1] ?? '', m[2], m[3]);
-      if (claim) out.push(claim);
+  // One scan of the whole text for numbers with a measure word, each placed in its sentence.
+  let si = 0;
+  let intros: number[] | null = null;
+  COUNT_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = COUNT_RE.exec(s))) {
+    const pos = m.index;
+    while (si < sentences.length && sentences[si].end <= pos) {
+      si++;
+      intros = null;
     }
+    const sent = sentences[si];
+    if (!sent || pos < sent.start) continue;
+    const prev = pos > sent.start ? s[pos - 1] : '';
+    // 2025年, 1234个: the tail of a longer number (a year list's 2020三年 keeps its Chinese numeral).
+    if (prev && NUMBER_BEFORE.test(prev) && !(/[0-9]/.test(prev) && /^[两二三四五六七八九十]/.test(m[1]))) continue;
+    // No 、 or “ in this clause (read back to its start, at most WINDOW): only a comma list after an opening word can be counted.
+    if (!separatorInClause(s, pos, sent.start) && !(intros ??= introEnds(s.slice(sent.start, sent.end), sent.start)).length) continue;
+    // 等 / 这 / 共 / 等共 before the number (read back, so the pattern starts with the numeral).
+    const lead = pos - 2 >= sent.start && s.slice(pos - 2, pos) === '等共' ? '等共' : prev && /[等这共]/.test(prev) ? prev : '';
+    const claim = countClaim(ctx, sent, pos - lead.length, lead, m[1], m[2], () => (intros ??= introEnds(s.slice(sent.start, sent.end), sent.start)));
+    if (claim) out.push(claim);
   }
   return out;
 }
 
-function countClaim(ctx: FigureContext, sent: Sentence, at: number, lead: string, numeral: string, classifier: string): Claim | null {
+/** Whether a 、 or “ stands between `pos` and the start of its clause (at most WINDOW back). */
+function separatorInClause(text: string, pos: number, min: number): boolean {
+  for (let i = pos - 1, n = 0; i >= min && n < WINDOW; i--, n++) {
+    const c = text.charCodeAt(i);
+    if (c === IDEOGRAPHIC_COMMA || c === LEFT_QUOTE) return true;
+    // , ， ; ； : ： ( （ ) ）
+    if (c === 44 || c === 0xff0c || c === 59 || c === 0xff1b || c === 58 || c === 0xff1a || c === 40 || c === 0xff08 || c === 41 || c === 0xff09) return false;
+  }
+  return false;
+}
+
+/** Where the words opening a comma list end in a sentence (offsets in the text, ascending). */
+function introEnds(text: string, offset: number): number[] {
+  const out: number[] = [];
+  if (!/[,，][^,，]*[,，]/.test(text)) return out;
+  COMMA_LIST_INTRO_RE.lastIndex = 0;
+  let im: RegExpExecArray | null;
+  while ((im = COMMA_LIST_INTRO_RE.exec(text))) out.push(offset + im.index + im[0].length);
+  return out;
+}
+
+function countClaim(ctx: FigureContext, sent: Sentence, at: number, lead: string, numeral: string, classifier: string, intros: () => number[]): Claim | null {
   const { s, original } = ctx;
   const numStart = at + lead.length;
   const numEnd = numStart + numeral.length;
@@ -129,12 +168,21 @@ function countClaim(ctx: FigureContext, sent: Sentence, at: number, lead: string
   // Where the list may start: after a strong boundary, after the last comma (the tight clause);
   // never further back than WINDOW (a sentence of thousands of 3类 stays linear).
   const floor = Math.max(sent.start, listEnd - WINDOW);
-  const strong = lastIndexOfAny(s, /[;；:：]/, floor, listEnd) + 1 || floor;
-  const tight = Math.max(strong, lastIndexOfAny(s, /[,，(（)）]/, strong, listEnd) + 1);
-  const firstSep = (() => {
-    for (let i = tight; i < listEnd; i++) if (s[i] === '、' || s[i] === '“') return i;
-    return -1;
-  })();
+  // The tight clause first (most counts have no list: leave early, before reading further back).
+  let tight = listEnd;
+  while (tight > floor && !CLAUSE_END.has(s.charCodeAt(tight - 1))) tight--;
+  let firstSep = -1;
+  for (let i = tight; i < listEnd; i++) {
+    const c = s.charCodeAt(i);
+    if (c === IDEOGRAPHIC_COMMA || c === LEFT_QUOTE) {
+      firstSep = i;
+      break;
+    }
+  }
+  const afterComma = tight > floor && COMMA.has(s.charCodeAt(tight - 1));
+  if (firstSep < 0 && (!afterComma || listEnd - tight > 40)) return null;
+  let strong = tight;
+  while (strong > floor && !STRONG_END.has(s.charCodeAt(strong - 1))) strong--;
   const readings: Reading[] = [];
   let tightReading: Reading | null = null;
   let tightStart = tight;
@@ -167,13 +215,13 @@ function countClaim(ctx: FigureContext, sent: Sentence, at: number, lead: string
   if (tight > strong) {
     // The last opening word with at least two commas after it.
     let intro = -1;
-    const part = s.slice(strong, listEnd);
     const commas: number[] = [];
-    for (let i = 0; i < part.length; i++) if (part[i] === ',' || part[i] === '，') commas.push(i);
+    for (let i = strong; i < listEnd; i++) if (COMMA.has(s.charCodeAt(i))) commas.push(i);
     const limit = commas.length >= 2 ? commas[commas.length - 2] : -1;
-    COMMA_LIST_INTRO_RE.lastIndex = 0;
-    let im: RegExpExecArray | null;
-    while ((im = COMMA_LIST_INTRO_RE.exec(part)) && im.index + im[0].length <= limit) intro = strong + im.index + im[0].length;
+    for (const e of intros()) {
+      if (e > limit) break;
+      if (e >= strong) intro = e;
+    }
     if (intro >= 0) {
       const items = splitAt(s, intro, listEnd, /[,，]/);
       if (items.length >= 3 && items.every((it) => it.end - it.start <= 40) && wordItems(s, items, classifier)) {

@@ -47,10 +47,15 @@ export function pointSeriesClaims(ctx: FigureContext): Claim[] {
   const out: Claim[] = [];
   for (const sent of ctx.sentences) {
     const figs = sent.figures;
-    if (figs.length < 3 || s.slice(sent.start, sent.end).indexOf('分别') < 0) continue;
+    if (figs.length < 3) continue;
+    let next = s.indexOf('分别', sent.start);
+    if (next < 0 || next >= sent.end) continue;
     for (let i = 0; i + 1 < figs.length; i++) {
       const first = figs[i];
-      if (first.kind !== 'percent' || !SERIES_RE.test(s.slice(Math.max(sent.start, first.start - 6), first.start))) continue;
+      // Only the figure right after a 分别 can open a series.
+      while (next >= 0 && next < sent.end && next + 8 < first.start) next = s.indexOf('分别', next + 2);
+      if (next < 0 || next >= sent.end) break;
+      if (first.start < next || first.kind !== 'percent' || !SERIES_RE.test(s.slice(Math.max(sent.start, first.start - 6), first.start))) continue;
       // The series: percentages joined by 、/和 …
       const series: Figure[] = [first];
       let j = i + 1;
