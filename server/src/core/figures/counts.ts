@@ -27,10 +27,12 @@ const COUNT_RE = new RegExp(`([两二三四五六七八九十]{1,3}|[1-9][0-9]?)
 /** Characters before a numeral that make it the tail of a longer number or an ordinal (checked by hand: a lookbehind made the scan 8× slower). */
 const NUMBER_BEFORE = /[零〇一二两三四五六七八九十百千万亿第0-9０-９.．]/;
 /** A character that cannot end a list item right before the count (part of a number, an ordinal, a separator). */
-const NOT_ITEM_END = /[〇零一二三四五六七八九十百千万亿两第、,，;；:：。(（“‘\s有为达是约近超余计]/;
+const NOT_ITEM_END = /[〇零一二三四五六七八九十百千万亿两第前、,，;；:：。(（“‘\s有为达是约近超余计]/;
 /** Items longer than this may hold a 、 of their own (被申请行政复议、提起行政诉讼情况). */
 const SHORT_ITEM = 8;
 const MAX_COUNT = 30;
+/** A count closing a list inside the clause before another list (两级, 三类 …). */
+const NESTED_COUNT_RE = /[两二三四五六七八九十]{1,3}(?:级|个方面|个|类|项|大|种|方面|部分|条|家|名|位|支|款|批|届|轮)/g;
 /** How far back a list is read from its count. */
 const WINDOW = 240;
 
@@ -193,6 +195,17 @@ function countClaim(ctx: FigureContext, sent: Sentence, at: number, lead: string
       tightStart = intro;
       explicitStart = true;
     } else explicitStart = (tight === strong && strong > floor) || tight === sent.start;
+    // A list closed by its own count earlier in the clause (市、区两级市场监管、…五大领域): this list starts after it.
+    NESTED_COUNT_RE.lastIndex = 0;
+    const head = s.slice(tightStart, listEnd);
+    let nested: RegExpExecArray | null;
+    let after = -1;
+    // Only a count that closes a list of its own (a 、 before it) ends an earlier list.
+    while ((nested = NESTED_COUNT_RE.exec(head))) if (head.lastIndexOf('、', nested.index) >= 0) after = tightStart + nested.index + nested[0].length;
+    if (after > tightStart) {
+      tightStart = after;
+      explicitStart = true;
+    }
     const region = s.slice(tightStart, listEnd);
     const quoted = region.match(/“[^“”]{1,30}”/g);
     let items: Array<{ start: number; end: number }>;
@@ -205,7 +218,7 @@ function countClaim(ctx: FigureContext, sent: Sentence, at: number, lead: string
     // A count inside a quotation whose list is outside it (…入选“全国十大…”) counts something else.
     const opens = (region.match(/“/g) ?? []).length;
     const closes = (region.match(/”/g) ?? []).length;
-    if (items.length >= 2 && opens === closes && wordItems(s, items, classifier)) {
+    if (items.length >= 2 && opens === closes && wordItems(s, items, classifier) && !headInLastItem(s, items, explicitStart)) {
       tightReading = reading(s, items);
       readings.push(tightReading);
     }
@@ -284,6 +297,8 @@ function countClaim(ctx: FigureContext, sent: Sentence, at: number, lead: string
   let problem: 'more' | 'fewer' | null = null;
   if (tightReading && min > stated && tightReading.items.every((it) => it.end - it.start <= SHORT_ITEM)) problem = 'more';
   else if (tightReading && !partial && max < stated && explicitStart && CATEGORY.has(classifier)) problem = 'fewer';
+  // An item holding a count of its own (消费六大工程) makes the structure nested: no verdict.
+  if (problem && tightReading!.items.some((it) => { NESTED_COUNT_RE.lastIndex = 0; return NESTED_COUNT_RE.test(s.slice(it.start, it.end)); })) problem = null;
   if (!problem) return null;
   const listed = tightReading!.items.length;
   const tList = tightReading!.items.map((it) => md(original.slice(it.start, it.end))).join(' / ');
@@ -303,6 +318,21 @@ function countClaim(ctx: FigureContext, sent: Sentence, at: number, lead: string
     working: `${listed} ≠ ${stated}`,
     suggestions: [],
   };
+}
+
+/**
+ * A last item much longer than the others carries the sentence's verb or head noun (研究、学习法治建设有关议题2个:
+ * the 2 counts 议题, not 研究 and 学习): the list is not what is counted.
+ */
+function headInLastItem(s: string, items: ReadonlyArray<{ start: number; end: number }>, firstReliable: boolean): boolean {
+  const len = (it: { start: number; end: number }) => it.end - it.start;
+  // Without a word opening the list, the first item holds the clause's subject and verb: its length says nothing.
+  const compared = firstReliable ? items.slice(0, -1) : items.slice(1, -1);
+  if (!compared.length) return !firstReliable && len(items[0]) > 12;
+  const others = Math.max(...compared.map(len));
+  // 甲、乙和丙: the last item's longest part.
+  const last = Math.max(...s.slice(items[items.length - 1].start, items[items.length - 1].end).split(/以及|及|和|与/).map((p) => p.length));
+  return last > 6 && last > 2 * others;
 }
 
 /** A listed item as a figure counting one (so the hover and the summary can point at it). */
