@@ -27,6 +27,8 @@ const CASES: Array<{ name: string; text: string; counts: string[] }> = [
   { name: 'idioms are not counts', text: '切实做到两个“凡是”，实现“十连降”，一是强化学习，二是完善制度。', counts: [] },
   { name: 'a list of counts is not an enumeration', text: '占比超过10%的有44种、超过20%的有23种、超过30%的有11种。', counts: [] },
   { name: 'a count inside a quotation, the list outside it', text: '甲遗址、乙遗址、丙遗址入选“全国十大考古新发现”。', counts: [] },
+  { name: '两位数 is double digits, not two items', text: '网络消费、直播电商交易额实现两位数增长。', counts: [] },
+  { name: '前两名 is a rank, not two items', text: '甲街、乙街在全市验收中包揽前两名。', counts: [] },
   { name: 'a heading marker is not an item', text: '二、落实总书记赋予的五大战略定位', counts: [] },
   { name: 'a list closed by its own count earlier in the clause is not part of the next one', text: '完成市、区两级市场监管、生态环境、文化市场、交通运输、农业五大领域的综合执法改革。', counts: ['consistent | 5 = 5 ✓ | 市场监管/生态环境/文化市场/交通运输/农业'] },
   { name: 'traditional script', text: '對黨務、政務、財務三類信息及時公開。', counts: ['consistent | 3 = 3 ✓ | 黨務/政務/財務'] },

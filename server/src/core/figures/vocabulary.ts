@@ -122,7 +122,7 @@ export const ITEM_UNITS: ReadonlySet<string> = new Set([
 export const CATEGORY_CLASSIFIERS: readonly string[] = ['个方面', '个部分', '个领域', '个环节', '个板块', '个维度', '方面', '部分', '领域', '环节', '板块', '维度', '大类', '类', '种', '大', '向'];
 export const ITEM_CLASSIFIERS: readonly string[] = ['个', '项', '条', '家', '所', '名', '位', '支', '款', '年'];
 /** After the measure word, words that make the number a duration or points, not a count of items. */
-export const NOT_ITEM_COUNT_AFTER_RE = /^(?:月|工作日|小时|百分点|多月|余)/;
+export const NOT_ITEM_COUNT_AFTER_RE = /^(?:月|工作日|小时|百分点|多月|余|数(?!据|字))/;
 /** Words that open a list (内容涵盖…, 聚焦…, 由…组成, 集中在…): the list starts right after them. */
 export const LIST_INTRO_RE = /包括|包含|涵盖|涉及|聚焦|围绕|集中在|集中于|主要有|分为|分成|覆盖|囊括|即|由|从|对|就|将|把|在/g;
 /** The words that may open a list whose items are separated by commas (集中在A,B,C五类): the list's start is then certain. */
