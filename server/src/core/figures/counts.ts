@@ -43,15 +43,30 @@ interface Reading {
   counts: number[];
 }
 
-function splitAt(s: string, start: number, end: number, sep: RegExp): Array<{ start: number; end: number }> {
+const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+/** Characters that end a clause before a list (the tight clause starts after them), and the strong ones. */
+const CLAUSE_END = codes(',，(（)）;；:：');
+const STRONG_END = codes(';；:：');
+const COMMA = codes(',，');
+const IDEOGRAPHIC_COMMA = '、'.charCodeAt(0);
+const LEFT_QUOTE = '“'.charCodeAt(0);
+
+/** Separators of list items, by code unit. */
+const SEP_ENUM = codes('、');
+const SEP_COMMA = codes(',，');
+const SEP_BOTH = codes(',，、');
+/** Trimmed from the ends of an item: spaces and quotation marks. */
+const ITEM_TRIM = codes(' \t\u3000“”‘’"');
+
+function splitAt(s: string, start: number, end: number, sep: ReadonlySet<number>): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
   let from = start;
   for (let i = start; i <= end; i++) {
-    if (i === end || sep.test(s[i])) {
+    if (i === end || sep.has(s.charCodeAt(i))) {
       let a = from;
       let b = i;
-      while (a < b && /[\s“”‘’"]/.test(s[a])) a++;
-      while (b > a && /[\s“”‘’"]/.test(s[b - 1])) b--;
+      while (a < b && ITEM_TRIM.has(s.charCodeAt(a))) a++;
+      while (b > a && ITEM_TRIM.has(s.charCodeAt(b - 1))) b--;
       out.push({ start: a, end: b });
       from = i + 1;
     }
@@ -92,17 +107,15 @@ function wordItems(s: string, items: ReadonlyArray<{ start: number; end: number 
   return texts.every((t) => t.length > 0 && !/\d/.test(t) && !/^[一二三四五六七八九十]+$/.test(t));
 }
 
-const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
-/** Characters that end a clause before a list (the tight clause starts after them), and the strong ones. */
-const CLAUSE_END = codes(',，(（)）;；:：');
-const STRONG_END = codes(';；:：');
-const COMMA = codes(',，');
-const IDEOGRAPHIC_COMMA = '、'.charCodeAt(0);
-const LEFT_QUOTE = '“'.charCodeAt(0);
 
 export function countClaims(ctx: FigureContext): Claim[] {
   const { s, sentences } = ctx;
   const out: Claim[] = [];
+  // No 、 or “ anywhere and no word opening a comma list: nothing to count.
+  if (s.indexOf('、') < 0 && s.indexOf('“') < 0) {
+    COMMA_LIST_INTRO_RE.lastIndex = 0;
+    if (!COMMA_LIST_INTRO_RE.test(s)) return out;
+  }
   // One scan of the whole text for numbers with a measure word, each placed in its sentence.
   let si = 0;
   let intros: number[] | null = null;
@@ -214,7 +227,7 @@ function countClaim(ctx: FigureContext, sent: Sentence, at: number, lead: string
       const re = /“([^“”]{1,30})”/g;
       let q: RegExpExecArray | null;
       while ((q = re.exec(region))) items.push({ start: tightStart + q.index + 1, end: tightStart + q.index + 1 + q[1].length });
-    } else items = splitAt(s, tightStart, listEnd, /、/);
+    } else items = splitAt(s, tightStart, listEnd, SEP_ENUM);
     // A count inside a quotation whose list is outside it (…入选“全国十大…”) counts something else.
     const opens = (region.match(/“/g) ?? []).length;
     const closes = (region.match(/”/g) ?? []).length;
@@ -236,11 +249,11 @@ function countClaim(ctx: FigureContext, sent: Sentence, at: number, lead: string
       if (e >= strong) intro = e;
     }
     if (intro >= 0) {
-      const items = splitAt(s, intro, listEnd, /[,，]/);
+      const items = splitAt(s, intro, listEnd, SEP_COMMA);
       if (items.length >= 3 && items.every((it) => it.end - it.start <= 40) && wordItems(s, items, classifier)) {
         commaReading = reading(s, items);
         readings.push(commaReading);
-        const fine = splitAt(s, intro, listEnd, /[,，、]/);
+        const fine = splitAt(s, intro, listEnd, SEP_BOTH);
         if (wordItems(s, fine, classifier)) readings.push(reading(s, fine));
       }
     }
