@@ -10,7 +10,7 @@ import { splitLines } from '../document/document';
 import { tablesOf } from '../document/blocks/tables';
 import { tableClaims } from './tables';
 import type { Section } from '../outline/outline';
-import { PLAN_HEADING_RE } from './vocabulary';
+import { CONTINUES_PARAGRAPH_RE, PLAN_HEADING_RE } from './vocabulary';
 import { simplify } from '../document/script';
 import type { Claim } from './claim';
 import { scanFigures, type Figure, type NonFigure } from './numbers';
@@ -19,6 +19,9 @@ import { splitSentences, type Sentence } from './text';
 import { sumClaim, sumClaims } from './sums';
 import { completeShareSeries, findShares, shareClaims } from './shares';
 import { changeClaims } from './changes';
+import { countClaims } from './counts';
+import { doublingClaims } from './doublings';
+import { pointSeriesClaims } from './point-series';
 import { repeatCandidates, repeatClaim, type PlacedCandidate, type RepeatCandidate, type RepeatPair } from './repeats';
 export { repeatClaim, type RepeatPair } from './repeats';
 
@@ -72,7 +75,7 @@ function figureLines(analysis: Analysis): DocumentFigureLines {
     for (const unit of paragraphUnits(doc.text, doc.lines, alone)) {
       const s = doc.simplified.slice(unit.start, unit.end);
       const data = MAY_HOLD_FIGURE.test(s) ? analyzeLine(s, doc.text.slice(unit.start, unit.end)) : EMPTY_LINE;
-      if (data.figures.length || data.skipped.length) lines.push({ line: unit.line, offset: unit.start, data });
+      if (data.figures.length || data.skipped.length || data.claims.length) lines.push({ line: unit.line, offset: unit.start, data });
     }
     // Totals in tables (at document offsets: entries with offset 0, after the line's own entry).
     const tabled = tableClaims(analysis);
@@ -285,9 +288,11 @@ export function analyzeLine(lineSimplified: string, lineOriginal: string = lineS
   const { simplified, original, map } = withoutPinyin(lineSimplified, lineOriginal);
   const { figures, skipped } = scanFigures(simplified, original);
   const sentences = splitSentences(simplified, figures);
-  // Every claim is about a figure: a line with numbers that are not figures (years, dates …) has none.
-  if (!figures.length && !map) return { figures, skipped, sentences, rates: [], claims: [], repeat: [], flagged: [] };
   const ctx: FigureContext = { s: simplified, original, sentences };
+  // A number of listed items (三向, 三类) is a claim whether or not the scanner took it for a figure.
+  const counts = countClaims(ctx);
+  // Every other claim is about a figure: a line with numbers that are not figures (years, dates …) has none.
+  if (!figures.length && !map) return { figures, skipped, sentences, rates: [], claims: counts, repeat: [], flagged: counts.filter((c) => c.verdict !== 'consistent') };
   const rates = findRateMentions(ctx);
   const claims: Claim[] = [];
   const rc = rateClaims(ctx, rates);
@@ -307,6 +312,9 @@ export function analyzeLine(lineSimplified: string, lineOriginal: string = lineS
     claims.push(sumClaim(ctx, { total: series.base, parts: series.parts, exhaustive: true, marker: '占…%', assumed: series.assumed }));
   }
   claims.push(...changeClaims(ctx));
+  claims.push(...counts);
+  claims.push(...doublingClaims(ctx));
+  claims.push(...pointSeriesClaims(ctx));
   const repeat = repeatCandidates(ctx);
   claims.sort((a, b) => a.anchor.numStart - b.anchor.numStart);
   const flagged = claims.filter((c) => c.verdict !== 'consistent');
@@ -321,6 +329,19 @@ export function analyzeLine(lineSimplified: string, lineOriginal: string = lineS
       f.numStart = at(f.numStart);
       f.end = end(f.end);
       f.numEnd = end(f.numEnd);
+    }
+    // Figures of claims that are not in the scan (a count's items) move back too, once each.
+    const moved = new Set<Figure>(figures);
+    for (const c of claims) {
+      for (const i of c.inputs) {
+        const f = i.figure;
+        if (moved.has(f)) continue;
+        moved.add(f);
+        f.start = at(f.start);
+        f.numStart = at(f.numStart);
+        f.end = end(f.end);
+        f.numEnd = end(f.numEnd);
+      }
     }
     for (const x of skipped) {
       x.start = at(x.start);
@@ -358,6 +379,9 @@ const STARTS_BLOCK = /^\s*(?:[-*+>#|]|\d+[.、．]|[（(][一二三四五六七�
 export function paragraphUnits(text: string, lines: ReadonlyArray<{ start: number; end: number }>, alone: Uint8Array): Unit[] {
   const out: Unit[] = [];
   let current: Unit | null = null;
+  // The last paragraph, ended by a full stop and followed only by blank lines: a paragraph opening
+  // with an explicit back reference (其中，… / 受理案件中，…) continues it.
+  let ended: Unit | null = null;
   for (let i = 0; i < lines.length; i++) {
     const { start, end } = lines[i];
     // The line without the white space around it, by code unit (what trim() and \s see).
@@ -367,6 +391,8 @@ export function paragraphUnits(text: string, lines: ReadonlyArray<{ start: numbe
       current = null;
       continue;
     }
+    if (!current && ended && !alone[i] && CONTINUES_PARAGRAPH_RE.test(text.slice(start, end))) current = ended;
+    ended = null;
     let last = end - 1;
     while (isJsSpace(text.charCodeAt(last))) last--;
     if (current && !alone[i] && !STARTS_BLOCK.test(text.slice(start, end))) {
@@ -375,6 +401,7 @@ export function paragraphUnits(text: string, lines: ReadonlyArray<{ start: numbe
       current = { line: i, start, end };
       out.push(current);
     }
+    if (!alone[i] && text.charCodeAt(last) === 0x3002 && current) ended = current;
     if (alone[i] || PARAGRAPH_ENDS.has(text.charCodeAt(last)) || last + 1 - first < MIN_WRAPPED_LINE) current = null;
   }
   return out;

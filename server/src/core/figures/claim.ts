@@ -18,6 +18,8 @@ export type ClaimKind =
   | 'rate-bound'
   /** A rate with a known denominator and no numerator (GRIM; rate-impossible). */
   | 'grim'
+  /** A stated number of items after their enumeration: 甲、乙、丙三类 (count-mismatch). */
+  | 'count'
   /** A total against its breakdown (sum-mismatch). */
   | 'sum'
   /** 同比增长/下降 x% against the current and base figures (change-mismatch). */
@@ -39,7 +41,7 @@ export type ClaimKind =
  */
 export type Verdict = 'consistent' | 'inconsistent' | 'unverifiable';
 
-export type InputRole = 'rate' | 'numerator' | 'denominator' | 'total' | 'part' | 'current' | 'base' | 'change' | 'first' | 'second' | 'from' | 'to';
+export type InputRole = 'rate' | 'numerator' | 'denominator' | 'total' | 'part' | 'current' | 'base' | 'change' | 'first' | 'second' | 'from' | 'to' | 'item';
 
 export interface ClaimInput {
   role: InputRole;

@@ -157,6 +157,7 @@ const KIND: Record<ClaimKind, Record<Locale, string>> = {
   balance: { 'zh-cn': '收支平衡', en: 'balance' },
   cagr: { 'zh-cn': '年均增长', en: 'annual average' },
   multiple: { 'zh-cn': '倍数', en: 'multiple' },
+  count: { 'zh-cn': '列举项数', en: 'item count' },
   change: { 'zh-cn': '增减', en: 'change' },
   'percent-point': { 'zh-cn': '百分点', en: 'points' },
   repeat: { 'zh-cn': '重复数字', en: 'repeated' },
@@ -184,6 +185,7 @@ const ROLE: Record<InputRole, Record<Locale, string>> = {
   second: { 'zh-cn': '再次', en: 'again' },
   from: { 'zh-cn': '原值', en: 'from' },
   to: { 'zh-cn': '现值', en: 'to' },
+  item: { 'zh-cn': '列举项', en: 'item' },
 };
 
 function cell(s: string): string {

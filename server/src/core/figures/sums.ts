@@ -14,7 +14,7 @@ import { both, figureText, joinLines, md } from './explain';
 import { clauseBefore, isClauseBoundaryAt, isTotalLabel, labelBefore, shortLabel, type Sentence } from './text';
 import { isPerUnit, type FigureContext } from './rates';
 import { sameMeasure } from './shares';
-import { BALANCE_ACCOUNTS, BREAKDOWN_RE, RESIDUAL_RE as RESIDUAL } from './vocabulary';
+import { BACK_REFERENCE_RE, BALANCE_ACCOUNTS, BREAKDOWN_RE, RESIDUAL_RE as RESIDUAL } from './vocabulary';
 import { formatCount as fc } from './arithmetic';
 
 const STOP_CLAUSE = /同比|环比|比上年|较上年|比去年|较去年|增长|下降|增加|减少|上升|率|共计|合计|总计|累计|(?<![公中总])共(?![享同建治识赢商])/;
@@ -65,6 +65,18 @@ function totalOfPrevious(ctx: FigureContext, sent: Sentence): Figure | undefined
   return totals.length === 0 && cs.length === 1 ? cs[0] : undefined;
 }
 
+/**
+ * Whether a back reference (受理案件中) points at the total of the previous sentence: 上述/以上/
+ * 前述/这些, or its first two characters (受理) in the clause of that total.
+ */
+function backReferenceFits(ctx: FigureContext, sent: Sentence, ref: string): boolean {
+  const total = totalOfPrevious(ctx, sent);
+  if (!total) return false;
+  if (/^(?:上述|以上|前述|这些)/.test(ref)) return true;
+  const head = ref.replace(/^(?:已|所|被)/, '').slice(0, 2);
+  return head.length === 2 && clauseBefore(ctx.s, total, ctx.sentences[sent.index - 1].start).includes(head);
+}
+
 /** The last of `figs` (in order) that ends by `pos`, by binary search (a marker per item must not rescan the sentence). */
 function lastEndingBy(figs: readonly Figure[], pos: number): Figure | undefined {
   let lo = 0;
@@ -96,7 +108,13 @@ function findBreakdowns(ctx: FigureContext, sent: Sentence): Breakdown[] {
   const { s } = ctx;
   const out: Breakdown[] = [];
   const text = s.slice(sent.start, sent.end);
-  const markers: Array<{ at: number; word: string }> = [];
+  const markers: Array<{ at: number; word: string; back?: boolean }> = [];
+  // 受理案件中，…: an explicit back reference to the total of the sentence before.
+  const back = BACK_REFERENCE_RE.exec(text);
+  if (back && backReferenceFits(ctx, sent, back[1])) {
+    const at = sent.start + back[0].length - 1;
+    markers.push({ at, word: s[at], back: true });
+  }
   const re = BREAKDOWN_MARKERS;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -104,8 +122,14 @@ function findBreakdowns(ctx: FigureContext, sent: Sentence): Breakdown[] {
   const used = new Set<number>();
   const counts = sent.figures.filter((f) => countable(s, f, sent.start));
   for (let mi = 0; mi < markers.length; mi++) {
-    const { at, word } = markers[mi];
+    const { at, word, back: isBack } = markers[mi];
     if (used.has(at)) continue;
+    if (isBack) {
+      const prior = totalOfPrevious(ctx, sent);
+      const parts = prior && collectParts(ctx, sent, prior, at, word);
+      if (prior && parts) out.push({ total: prior, parts: parts.list, exhaustive: false, marker: '中', assumed: true });
+      continue;
+    }
     const isRespectively = word.startsWith('分别');
     let exhaustive = isRespectively;
     let assumed = false;

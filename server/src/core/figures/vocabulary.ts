@@ -112,3 +112,44 @@ export const DOWN_WORDS = '下降|减少|降低|回落|下滑|减|少|降';
 export const ITEM_UNITS: ReadonlySet<string> = new Set([
   '件', '宗', '个', '项', '次', '件次', '个次', '宗次', '例', '起', '条', '份', '批', '批次', '家', '家次', '场', '场次', '类', '种', '部', '篇',
 ]);
+
+/**
+ * Count claims (对甲、乙、丙三类信息, 涵盖A、B、C等四个方面): the measure words after a stated number
+ * of enumerated items. `CATEGORY_CLASSIFIERS` name the items themselves (三类, 四个方面, 六部分), so
+ * a list shorter than the count is a slip; the others (三项, 两家) may count the noun after them,
+ * so only a list longer than the count is reported. 级, 次, 届, 套 … count something else.
+ */
+export const CATEGORY_CLASSIFIERS: readonly string[] = ['个方面', '个部分', '个领域', '个环节', '个板块', '个维度', '方面', '部分', '领域', '环节', '板块', '维度', '大类', '类', '种', '大', '向'];
+export const ITEM_CLASSIFIERS: readonly string[] = ['个', '项', '条', '家', '所', '名', '位', '支', '款', '年'];
+/** After the measure word, words that make the number a duration or points, not a count of items. */
+export const NOT_ITEM_COUNT_AFTER_RE = /^(?:月|工作日|小时|百分点|多月|余|数(?!据|字))/;
+/** Words that open a list (内容涵盖…, 聚焦…, 由…组成, 集中在…): the list starts right after them. */
+export const LIST_INTRO_RE = /包括|包含|涵盖|涉及|聚焦|围绕|集中在|集中于|主要有|分为|分成|覆盖|囊括|即|由|从|对|就|将|把|在/g;
+/** The words that may open a list whose items are separated by commas (集中在A,B,C五类): the list's start is then certain. */
+export const COMMA_LIST_INTRO_RE = /包括|包含|涵盖|涉及|集中在|集中于|主要有|分为|分成|由|从/g;
+/** A word joining the last two items (甲、乙和丙): one more item when the last is split at it. */
+export const LIST_CONNECTOR_RE = /以及|及|和|与|并/g;
+
+/** 翻一番 (×2), 翻两番 (×4), 翻三番 (×8): the number of doublings. */
+export const DOUBLING_RE = /翻(?:了)?([一两二三四])番/g;
+/** From one figure to the next before a doubling: 由A(增长|增加…)?到B. */
+export const DOUBLING_FROM_RE = /[由从](?:(?:19|20)\d\d年(?:底|末)?(?:的)?)?$/;
+export const DOUBLING_TO_RE = new RegExp(`^[^,，;；。]{0,6}?(?:${UP_WORDS}|扩大|发展)?(?:到|至)(?:(?:19|20)\\d\\d年(?:底|末)?(?:的)?)?$`);
+/** Between the second figure and 翻N番: a separator and 实现/增长 only (no new subject). */
+export const DOUBLING_BETWEEN_RE = /^[,，]?\s*(?:实现|增长|增加|规模|总量)?(?:了)?$/;
+
+/**
+ * A difference in percentage points between two members of a 分别为 series:
+ * 甲、乙分别为5.1%、6.8%，乙(比甲)高1.7个百分点 / 乙高于甲1.7个百分点.
+ */
+export const POINTS_HIGHER = '高|快|多|大|领先|超出|超过';
+export const POINTS_LOWER = '低|慢|少|小|落后';
+
+/**
+ * An explicit back reference opening a sentence (受理案件中，… / 上述案件中，… / 其中，…): its parts
+ * break down the total of the sentence before, even across a blank line. The words before 中 must
+ * name cases or applications, and (unless 上述/以上/前述/这些) start with words of the total's clause.
+ */
+export const BACK_REFERENCE_RE = /^\s*(?:在|对)?((?:上述|以上|前述|这些)?[\u4e00-\u9fff]{0,8}?(?:案件|申请|事项|诉求|信件|投诉|举报|复议|诉讼|来信|来访|批次))(?:中|当中)[,，:：]/;
+/** A paragraph opening with a back reference or 其中 continues the paragraph before it (受理34件。\n\n受理案件中…). */
+export const CONTINUES_PARAGRAPH_RE = /^\s*(?:其中(?!之一|的|一|有些|部分)|(?:在|对)?(?:上述|以上|前述|这些)?[\u4e00-\u9fff]{0,8}?(?:案件|申请|事项|诉求|信件|投诉|举报|复议|诉讼|来信|来访|批次)(?:中|当中)[,，:：])/;

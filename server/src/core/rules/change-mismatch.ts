@@ -22,7 +22,9 @@ export const changeMismatch: Rule = {
         '没有写基期数的“同比增长6.56%”无法核对，不报告。非负数量最多下降100%，“下降120%”一律报错。近似数只在越界时报告。' +
         '也读：括号中的上年数（7976件(2019年6593件)，同比分别增长20.98%和17.33%，按顺序配对）、绝对差之后的增幅（较上年558件增加555件，同比增长99.5%）。' +
         '“年均增长x%”按复合增长率核对：(B ÷ A)^(1/n) − 1，n 为写明的起止年份之差（从2020年的A增长到2025年的B）；没写年份时不判断，提示中列出相符的年数。' +
-        '“增长N倍”两种读法（B = (N+1)·A 或 B = N·A）都接受，都不符时给出警告。下一分句另有主语的增幅（……增长到B，工业增加值年均增长x%）不与本分句配对。',
+        '“增长N倍”两种读法（B = (N+1)·A 或 B = N·A）都接受，都不符时给出警告。下一分句另有主语的增幅（……增长到B，工业增加值年均增长x%）不与本分句配对。' +
+        '“由A增长到B，翻一番（翻两番）”即 B = 2A（4A）：达到该倍数的95%即为一致，不到90%给出警告，介于两者之间或含近似数不作判断。' +
+        '“分别为”一组百分比中两项的百分点差（城镇、农村……分别为5.1%、6.8%，农村快于城镇1.7个百分点），两边各指一项时核对：名称完整时不符为错误，用简称时为警告。',
       en:
         'A change is checked only when both the current and the base figure are stated: 由A件增加到B件,增长x%; B件,比上年同期的A件增长x%; ' +
         'B件,同比增长x%(上年同期为A件); also 增加N件 and 提高N个百分点. The relative change (B − A) ÷ A is compared at the stated precision ' +
@@ -32,7 +34,10 @@ export const changeMismatch: Rule = {
         'in order) and a percentage after an absolute difference (较上年558件增加555件,同比增长99.5%). 年均增长x% is checked as a compound rate, ' +
         '(B ÷ A)^(1/n) − 1 over the years the text states (从2020年的A增长到2025年的B); without stated years nothing is asserted and the note ' +
         'names the spans that would fit. 增长N倍 accepts both readings (B = (N+1)·A or B = N·A) and warns when neither fits. A change with its own ' +
-        'subject in the next clause (…增长到B,工业增加值年均增长x%) is not paired with this clause.',
+        'subject in the next clause (…增长到B,工业增加值年均增长x%) is not paired with this clause. 翻一番 / 翻两番 after 由A增长到B is ' +
+        'B = 2×A / 4×A: from 95% of that multiple up it is consistent, below 90% a warning, in between (or with an approximate figure) no verdict. ' +
+        'A difference in points between two members of a 分别为 series (城镇、农村…分别为5.1%、6.8%,农村快于城镇1.7个百分点) is checked ' +
+        'when each side names one member: an error with both names in full, a warning when a name is shortened.',
     },
   },
   messages: {

@@ -10,6 +10,7 @@ import { documentNumber } from './document-number';
 import { requestInReport } from './request-in-report';
 import { rateMismatch } from './rate-mismatch';
 import { sumMismatch } from './sum-mismatch';
+import { countMismatch } from './count-mismatch';
 import { percentOutOfRange } from './percent-out-of-range';
 import { rateImpossible } from './rate-impossible';
 import { percentPoint } from './percent-point';
@@ -20,6 +21,7 @@ import { numberingLevel } from './numbering-level';
 import { numberingStyle } from './numbering-style';
 import { enumerationGap } from './enumeration-gap';
 import { yearMismatch } from './year-mismatch';
+import { citationMismatch } from './citation-mismatch';
 import { missingTitle } from './missing-title';
 import { signatureDate } from './signature-date';
 import { missingCauses } from './missing-causes';
@@ -45,6 +47,7 @@ export const ALL_RULES: readonly Rule[] = [
   requestInReport,
   rateMismatch,
   sumMismatch,
+  countMismatch,
   percentOutOfRange,
   rateImpossible,
   percentPoint,
@@ -56,6 +59,7 @@ export const ALL_RULES: readonly Rule[] = [
   numberingStyle,
   enumerationGap,
   yearMismatch,
+  citationMismatch,
   missingTitle,
   signatureDate,
   mixedScript,

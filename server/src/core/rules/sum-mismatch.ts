@@ -22,7 +22,7 @@ export const sumMismatch: Rule = {
         '同一类单位可以混用（个、次、件、项……），人数（人、名、人次）与件数不相加。带“余”“多”“约”的近似数只在越界时报告' +
         '（共1500余件，分项合计1480件）。也读“含”“内有”“包括”引出的分项、（含新制定5件，修改4件）、数字在前的分项（2件为网络申请，4件为信函申请）、' +
         '一组合计为100%的占比（其计数之和应等于总数）、收结平衡（新收＋上年结转＝办结＋结转下年，不符为警告）和表格中的“合计/总计”列。' +
-        '总数在前一句（受理34件。其中……）或分项延续到后续分句时，超出总数给出警告并说明假定；每千人、人均等单位量不作总数或分项；后续分句中比总数还大的数字不算分项。' +
+        '总数在前一句或前一段（受理34件。其中……；受理34件。另起一段“受理案件中，……”“上述案件中，……”，回指须与总数所在分句用语相同）或分项延续到后续分句时，超出总数给出警告并说明假定；每千人、人均等单位量不作总数或分项；后续分句中比总数还大的数字不算分项。' +
         '修复建议只是建议：把总数改为分项之和，不自动选定。',
       en:
         'Checks 共X件,其中A件、B件、C件, X个(其中A个,B个,C次) and 共X件,A、B分别为a件、b件. Parts adding up to more than the total are an ' +
@@ -32,7 +32,7 @@ export const sumMismatch: Rule = {
         'introduced by 含, 内有, 包括 and (含新制定5件,修改4件); parts written number first (2件为网络申请,4件为信函申请); a series of shares adding ' +
         'up to 100% (their counts must add up to the whole); a case ledger (新收 + 上年结转 = 办结 + 结转下年, a warning when off); and a table\'s ' +
         '合计/总计 column. With the total in the previous sentence (受理34件。其中…) or parts continued into later clauses, parts above the total ' +
-        'are a warning that says what it assumed; per-unit figures (每千人, 人均) are never totals or parts; a later clause\'s figure larger than the ' +
+        'are a warning that says what it assumed (the previous paragraph counts when the next one opens with an explicit back reference naming it: 受理案件中, 上述案件中, 其中); per-unit figures (每千人, 人均) are never totals or parts; a later clause\'s figure larger than the ' +
         'whole is not one of its parts. The fix is a ' +
         'suggestion (set the total to the sum), never preferred.',
     },

@@ -1,0 +1,370 @@
+/**
+ * Count claims: a stated number of items right after an enumeration of them —
+ *   对甲、乙、丙三类信息        聚焦“甲”“乙”“丙”三向发力        完成2018、2019、2020三年的…
+ *   涵盖A、B、C、D等四个方面    由A、B、C……6个部分组成          集中在A,B,C,D,E五类
+ * The items are read in up to three ways: split at 、 within the clause (or the quoted items),
+ * split at commas from a word that opens the list (涵盖, 包括, 由 …), and both; each with the
+ * last item split at its joining word (甲、乙和丙) or not. A count matching any reading is
+ * consistent. A mismatch is reported (a warning: it assumes the list enumerates what is counted)
+ * only when no reading fits and the list is unambiguous: a list longer than the count in every
+ * reading, of short items (a long item may hold a 、 of its own); a list shorter than the count in
+ * every reading, starting at a clear boundary, counted by a category word (三类, 四个方面). 等
+ * before the count says the list may be partial: then only a longer list is reported. Idioms with
+ * no list before them (两个“凡是”, “十一连降”, 一是) are never claims.
+ */
+import { parseChineseNumeral } from '../document/chinese-numerals';
+import type { Claim, ClaimInput } from './claim';
+import type { Figure } from './numbers';
+import { both, md } from './explain';
+import type { FigureContext } from './rates';
+import type { Sentence } from './text';
+import { CATEGORY_CLASSIFIERS, COMMA_LIST_INTRO_RE, ITEM_CLASSIFIERS, LIST_CONNECTOR_RE, LIST_INTRO_RE, NOT_ITEM_COUNT_AFTER_RE } from './vocabulary';
+
+const CLASSIFIERS = [...CATEGORY_CLASSIFIERS, ...ITEM_CLASSIFIERS].sort((a, b) => b.length - a.length);
+const CATEGORY = new Set(CATEGORY_CLASSIFIERS);
+/** A whole number (not the tail of a longer one: 2025年, 1234个) and its measure word. */
+const COUNT_RE = new RegExp(`([两二三四五六七八九十]{1,3}|[1-9][0-9]?)(${CLASSIFIERS.join('|')})`, 'g');
+/** Characters before a numeral that make it the tail of a longer number or an ordinal (checked by hand: a lookbehind made the scan 8× slower). */
+const NUMBER_BEFORE = /[零〇一二两三四五六七八九十百千万亿第0-9０-９.．]/;
+/** A character that cannot end a list item right before the count (part of a number, an ordinal, a separator). */
+const NOT_ITEM_END = /[〇零一二三四五六七八九十百千万亿两第前、,，;；:：。(（“‘\s有为达是约近超余计]/;
+/** Items longer than this may hold a 、 of their own (被申请行政复议、提起行政诉讼情况). */
+const SHORT_ITEM = 8;
+const MAX_COUNT = 30;
+/** A count closing a list inside the clause before another list (两级, 三类 …). */
+const NESTED_COUNT_RE = /[两二三四五六七八九十]{1,3}(?:级|个方面|个|类|项|大|种|方面|部分|条|家|名|位|支|款|批|届|轮)/g;
+/** How far back a list is read from its count. */
+const WINDOW = 240;
+
+interface Reading {
+  /** The items as split. */
+  items: Array<{ start: number; end: number }>;
+  /** Counts this reading allows: as split, the last item split at its joining word, every item split. */
+  counts: number[];
+}
+
+const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+/** Characters that end a clause before a list (the tight clause starts after them), and the strong ones. */
+const CLAUSE_END = codes(',，(（)）;；:：');
+const STRONG_END = codes(';；:：');
+const COMMA = codes(',，');
+const IDEOGRAPHIC_COMMA = '、'.charCodeAt(0);
+const LEFT_QUOTE = '“'.charCodeAt(0);
+
+/** Separators of list items, by code unit. */
+const SEP_ENUM = codes('、');
+const SEP_COMMA = codes(',，');
+const SEP_BOTH = codes(',，、');
+/** Trimmed from the ends of an item: spaces and quotation marks. */
+const ITEM_TRIM = codes(' \t\u3000“”‘’"');
+
+function splitAt(s: string, start: number, end: number, sep: ReadonlySet<number>): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  let from = start;
+  for (let i = start; i <= end; i++) {
+    if (i === end || sep.has(s.charCodeAt(i))) {
+      let a = from;
+      let b = i;
+      while (a < b && ITEM_TRIM.has(s.charCodeAt(a))) a++;
+      while (b > a && ITEM_TRIM.has(s.charCodeAt(b - 1))) b--;
+      out.push({ start: a, end: b });
+      from = i + 1;
+    }
+  }
+  return out;
+}
+
+function connectors(s: string): number {
+  return (s.match(LIST_CONNECTOR_RE) ?? []).length;
+}
+
+function reading(s: string, items: Array<{ start: number; end: number }>): Reading {
+  const texts = items.map((it) => s.slice(it.start, it.end));
+  const n = items.length;
+  const last = texts[n - 1] ?? '';
+  // 甲、乙和丙: a joining word inside the last item (not at its start) adds an item.
+  const lastSplit = /.(?:以及|及|和|与|并)./.test(last) ? n + 1 : n;
+  const all = n + texts.reduce((k, t) => k + connectors(t.slice(1, -1)), 0);
+  return { items, counts: [...new Set([n, lastSplit, all])] };
+}
+
+/** The last word opening a list in s[from, to), or -1: the list starts at the returned offset. */
+function introEnd(s: string, from: number, to: number, re: RegExp = LIST_INTRO_RE): number {
+  const part = s.slice(from, to);
+  re.lastIndex = 0;
+  let end = -1;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(part))) end = from + m.index + m[0].length;
+  return end;
+}
+
+/** Items are words: a bare numeral (a heading's 二、) or a figure (有44种、…) makes the run no list; digits only as years. */
+function wordItems(s: string, items: ReadonlyArray<{ start: number; end: number }>, classifier: string): boolean {
+  const texts = items.map((it) => s.slice(it.start, it.end));
+  const years = texts.every((t) => /(?:19|20)\d\d$/.test(t) && !/\d/.test(t.slice(0, -4)));
+  if (classifier === '年') return years;
+  if (years) return false;
+  return texts.every((t) => t.length > 0 && !/\d/.test(t) && !/^[一二三四五六七八九十]+$/.test(t));
+}
+
+
+export function countClaims(ctx: FigureContext): Claim[] {
+  const { s, sentences } = ctx;
+  const out: Claim[] = [];
+  // No 、 or “ anywhere and no word opening a comma list: nothing to count.
+  if (s.indexOf('、') < 0 && s.indexOf('“') < 0) {
+    COMMA_LIST_INTRO_RE.lastIndex = 0;
+    if (!COMMA_LIST_INTRO_RE.test(s)) return out;
+  }
+  // One scan of the whole text for numbers with a measure word, each placed in its sentence.
+  let si = 0;
+  let intros: number[] | null = null;
+  COUNT_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = COUNT_RE.exec(s))) {
+    const pos = m.index;
+    while (si < sentences.length && sentences[si].end <= pos) {
+      si++;
+      intros = null;
+    }
+    const sent = sentences[si];
+    if (!sent || pos < sent.start) continue;
+    const prev = pos > sent.start ? s[pos - 1] : '';
+    // 2025年, 1234个: the tail of a longer number (a year list's 2020三年 keeps its Chinese numeral).
+    if (prev && NUMBER_BEFORE.test(prev) && !(/[0-9]/.test(prev) && /^[两二三四五六七八九十]/.test(m[1]))) continue;
+    // No 、 or “ in this clause (read back to its start, at most WINDOW): only a comma list after an opening word can be counted.
+    if (!separatorInClause(s, pos, sent.start) && !(intros ??= introEnds(s.slice(sent.start, sent.end), sent.start)).length) continue;
+    // 等 / 这 / 共 / 等共 before the number (read back, so the pattern starts with the numeral).
+    const lead = pos - 2 >= sent.start && s.slice(pos - 2, pos) === '等共' ? '等共' : prev && /[等这共]/.test(prev) ? prev : '';
+    const claim = countClaim(ctx, sent, pos - lead.length, lead, m[1], m[2], () => (intros ??= introEnds(s.slice(sent.start, sent.end), sent.start)));
+    if (claim) out.push(claim);
+  }
+  return out;
+}
+
+/** Whether a 、 or “ stands between `pos` and the start of its clause (at most WINDOW back). */
+function separatorInClause(text: string, pos: number, min: number): boolean {
+  for (let i = pos - 1, n = 0; i >= min && n < WINDOW; i--, n++) {
+    const c = text.charCodeAt(i);
+    if (c === IDEOGRAPHIC_COMMA || c === LEFT_QUOTE) return true;
+    // , ， ; ； : ： ( （ ) ）
+    if (c === 44 || c === 0xff0c || c === 59 || c === 0xff1b || c === 58 || c === 0xff1a || c === 40 || c === 0xff08 || c === 41 || c === 0xff09) return false;
+  }
+  return false;
+}
+
+/** Where the words opening a comma list end in a sentence (offsets in the text, ascending). */
+function introEnds(text: string, offset: number): number[] {
+  const out: number[] = [];
+  if (!/[,，][^,，]*[,，]/.test(text)) return out;
+  COMMA_LIST_INTRO_RE.lastIndex = 0;
+  let im: RegExpExecArray | null;
+  while ((im = COMMA_LIST_INTRO_RE.exec(text))) out.push(offset + im.index + im[0].length);
+  return out;
+}
+
+function countClaim(ctx: FigureContext, sent: Sentence, at: number, lead: string, numeral: string, classifier: string, intros: () => number[]): Claim | null {
+  const { s, original } = ctx;
+  const numStart = at + lead.length;
+  const numEnd = numStart + numeral.length;
+  const end = numEnd + classifier.length;
+  const stated = /\d/.test(numeral) ? Number(numeral) : parseChineseNumeral(numeral);
+  if (stated === null || stated < 2 || stated > MAX_COUNT) return null;
+  if (NOT_ITEM_COUNT_AFTER_RE.test(s.slice(end, end + 4)) || /^[是]/.test(s.slice(numEnd, numEnd + 1))) return null;
+  // The list ends right before the count (or its 等): an item's last character.
+  const listEnd = at;
+  const before = s[listEnd - 1];
+  if (listEnd <= sent.start || NOT_ITEM_END.test(before)) return null;
+  if (/\d/.test(before)) {
+    // Only a year ends an item in digits (2018、2019、2020三年).
+    const digits = /\d+$/.exec(s.slice(Math.max(sent.start, listEnd - 6), listEnd));
+    if (!digits || digits[0].length !== 4) return null;
+  }
+  // Where the list may start: after a strong boundary, after the last comma (the tight clause);
+  // never further back than WINDOW (a sentence of thousands of 3类 stays linear).
+  const floor = Math.max(sent.start, listEnd - WINDOW);
+  // The tight clause first (most counts have no list: leave early, before reading further back).
+  let tight = listEnd;
+  while (tight > floor && !CLAUSE_END.has(s.charCodeAt(tight - 1))) tight--;
+  let firstSep = -1;
+  for (let i = tight; i < listEnd; i++) {
+    const c = s.charCodeAt(i);
+    if (c === IDEOGRAPHIC_COMMA || c === LEFT_QUOTE) {
+      firstSep = i;
+      break;
+    }
+  }
+  const afterComma = tight > floor && COMMA.has(s.charCodeAt(tight - 1));
+  if (firstSep < 0 && (!afterComma || listEnd - tight > 40)) return null;
+  let strong = tight;
+  while (strong > floor && !STRONG_END.has(s.charCodeAt(strong - 1))) strong--;
+  const readings: Reading[] = [];
+  let tightReading: Reading | null = null;
+  let tightStart = tight;
+  let explicitStart = false;
+  if (firstSep >= 0) {
+    const intro = introEnd(s, tight, firstSep);
+    if (intro >= 0) {
+      tightStart = intro;
+      explicitStart = true;
+    } else explicitStart = (tight === strong && strong > floor) || tight === sent.start;
+    // A list closed by its own count earlier in the clause (市、区两级市场监管、…五大领域): this list starts after it.
+    NESTED_COUNT_RE.lastIndex = 0;
+    const head = s.slice(tightStart, listEnd);
+    let nested: RegExpExecArray | null;
+    let after = -1;
+    // Only a count that closes a list of its own (a 、 before it) ends an earlier list.
+    while ((nested = NESTED_COUNT_RE.exec(head))) if (head.lastIndexOf('、', nested.index) >= 0) after = tightStart + nested.index + nested[0].length;
+    if (after > tightStart) {
+      tightStart = after;
+      explicitStart = true;
+    }
+    const region = s.slice(tightStart, listEnd);
+    const quoted = region.match(/“[^“”]{1,30}”/g);
+    let items: Array<{ start: number; end: number }>;
+    if (quoted && quoted.length >= 2 && /^[、和及与\s]*$/.test(region.replace(/“[^“”]{1,30}”/g, ''))) {
+      items = [];
+      const re = /“([^“”]{1,30})”/g;
+      let q: RegExpExecArray | null;
+      while ((q = re.exec(region))) items.push({ start: tightStart + q.index + 1, end: tightStart + q.index + 1 + q[1].length });
+    } else items = splitAt(s, tightStart, listEnd, SEP_ENUM);
+    // A count inside a quotation whose list is outside it (…入选“全国十大…”) counts something else.
+    const opens = (region.match(/“/g) ?? []).length;
+    const closes = (region.match(/”/g) ?? []).length;
+    if (items.length >= 2 && opens === closes && wordItems(s, items, classifier) && !headInLastItem(s, items, explicitStart)) {
+      tightReading = reading(s, items);
+      readings.push(tightReading);
+    }
+  }
+  // A list over commas from a word that opens it (集中在A,B,C五类; 包括A,B、C,D等四部分).
+  let commaReading: Reading | null = null;
+  if (tight > strong) {
+    // The last opening word with at least two commas after it.
+    let intro = -1;
+    const commas: number[] = [];
+    for (let i = strong; i < listEnd; i++) if (COMMA.has(s.charCodeAt(i))) commas.push(i);
+    const limit = commas.length >= 2 ? commas[commas.length - 2] : -1;
+    for (const e of intros()) {
+      if (e > limit) break;
+      if (e >= strong) intro = e;
+    }
+    if (intro >= 0) {
+      const items = splitAt(s, intro, listEnd, SEP_COMMA);
+      if (items.length >= 3 && items.every((it) => it.end - it.start <= 40) && wordItems(s, items, classifier)) {
+        commaReading = reading(s, items);
+        readings.push(commaReading);
+        const fine = splitAt(s, intro, listEnd, SEP_BOTH);
+        if (wordItems(s, fine, classifier)) readings.push(reading(s, fine));
+      }
+    }
+  }
+  if (!readings.length) return null;
+  const partial = lead.startsWith('等');
+  const fits = readings.find((r) => r.counts.includes(stated));
+  const countFigure: Figure = {
+    index: -1,
+    kind: 'count',
+    value: stated,
+    numStart,
+    numEnd,
+    start: numStart,
+    end,
+    printed: original.slice(numStart, numEnd),
+    decimals: 0,
+    scale: 1,
+    unit: original.slice(numEnd, end),
+    family: 'generic',
+    approx: null,
+    approxWord: null,
+    arabic: /\d/.test(numeral),
+  };
+  const shown = fits ?? tightReading ?? commaReading!;
+  const itemTexts = shown.items.map((it) => original.slice(it.start, it.end));
+  const inputs: ClaimInput[] = [
+    { role: 'total', figure: countFigure, label: '' },
+    ...shown.items.map((it): ClaimInput => ({ role: 'item', label: '', figure: itemFigure(original, it) })),
+  ];
+  const name = original.slice(numStart - lead.length, end);
+  const list = itemTexts.map((t) => md(t)).join(' / ');
+  if (fits) {
+    const k = fits.items.length;
+    return {
+      kind: 'count',
+      anchor: countFigure,
+      name,
+      inputs,
+      computed: stated,
+      verdict: 'consistent',
+      explanation: both(
+        `**${md(name)}**（列举项数核对）\n\n列举 ${stated} 项：${list}${k === stated ? '' : `（“和”“及”连接的项分开计）`} ✓`,
+        `**${md(name)}** (number of items listed)\n\n${stated} items listed: ${list}${k === stated ? '' : ' (items joined by 和/及 counted apart)'} ✓`,
+      ),
+      working: `${k === stated ? k : `${k} + ${stated - k}`} = ${stated} ✓`,
+      suggestions: [],
+    };
+  }
+  // No reading fits: report only an unambiguous list.
+  const counts = readings.flatMap((r) => r.counts);
+  const min = Math.min(...counts);
+  const max = Math.max(...counts);
+  let problem: 'more' | 'fewer' | null = null;
+  if (tightReading && min > stated && tightReading.items.every((it) => it.end - it.start <= SHORT_ITEM)) problem = 'more';
+  else if (tightReading && !partial && max < stated && explicitStart && CATEGORY.has(classifier)) problem = 'fewer';
+  // An item holding a count of its own (消费六大工程) makes the structure nested: no verdict.
+  if (problem && tightReading!.items.some((it) => { NESTED_COUNT_RE.lastIndex = 0; return NESTED_COUNT_RE.test(s.slice(it.start, it.end)); })) problem = null;
+  if (!problem) return null;
+  const listed = tightReading!.items.length;
+  const tList = tightReading!.items.map((it) => md(original.slice(it.start, it.end))).join(' / ');
+  return {
+    kind: 'count',
+    anchor: countFigure,
+    name,
+    inputs: [inputs[0], ...tightReading!.items.map((it): ClaimInput => ({ role: 'item', label: '', figure: itemFigure(original, it) }))],
+    computed: listed,
+    verdict: 'inconsistent',
+    severity: 'warning',
+    problem,
+    explanation: both(
+      `**${md(name)}**（列举项数核对）\n\n列举 ${listed} 项：${tList}；所写为 ${stated} ✗\n\n（假定所列各项即所计之项${partial ? '；“等”表示可能未列全，但所列已多于所写' : ''}）`,
+      `**${md(name)}** (number of items listed)\n\n${listed} items listed: ${tList}; the text says ${stated} ✗\n\n(assuming the list enumerates the items counted${partial ? '; 等 says the list may be partial, but it is already longer' : ''})`,
+    ),
+    working: `${listed} ≠ ${stated}`,
+    suggestions: [],
+  };
+}
+
+/**
+ * A last item much longer than the others carries the sentence's verb or head noun (研究、学习法治建设有关议题2个:
+ * the 2 counts 议题, not 研究 and 学习): the list is not what is counted.
+ */
+function headInLastItem(s: string, items: ReadonlyArray<{ start: number; end: number }>, firstReliable: boolean): boolean {
+  const len = (it: { start: number; end: number }) => it.end - it.start;
+  // Without a word opening the list, the first item holds the clause's subject and verb: its length says nothing.
+  const compared = firstReliable ? items.slice(0, -1) : items.slice(1, -1);
+  if (!compared.length) return !firstReliable && len(items[0]) > 12;
+  const others = Math.max(...compared.map(len));
+  // 甲、乙和丙: the last item's longest part.
+  const last = Math.max(...s.slice(items[items.length - 1].start, items[items.length - 1].end).split(/以及|及|和|与/).map((p) => p.length));
+  return last > 6 && last > 2 * others;
+}
+
+/** A listed item as a figure counting one (so the hover and the summary can point at it). */
+function itemFigure(original: string, it: { start: number; end: number }): Figure {
+  return {
+    index: -1,
+    kind: 'count',
+    value: 1,
+    numStart: it.start,
+    numEnd: it.end,
+    start: it.start,
+    end: it.end,
+    printed: original.slice(it.start, it.end),
+    decimals: 0,
+    scale: 1,
+    unit: null,
+    family: 'generic',
+    approx: null,
+    approxWord: null,
+    arabic: false,
+  };
+}

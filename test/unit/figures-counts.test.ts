@@ -1,0 +1,53 @@
+import { strict as assert } from 'assert';
+import { describe, it } from 'node:test';
+import { figuresOf } from '../../server/src/core/figures';
+import { hoverAt } from '../../server/src/core/features/hover';
+import { statsSummary, statsToCsv, statsToMarkdown } from '../../server/src/core/figures/summary';
+import { analyze } from '../helpers';
+
+/** Count claims (issue #13): a stated number of items after their enumeration, on fixtures of our own. */
+function counts(text: string): string[] {
+  return figuresOf(analyze(text))
+    .claims.filter((c) => c.kind === 'count')
+    .map((c) => `${c.verdict}${c.problem ? `(${c.problem})` : ''} | ${c.working} | ${c.inputs.filter((i) => i.role === 'item').map((i) => i.figure.printed).join('/')}`);
+}
+
+const CASES: Array<{ name: string; text: string; counts: string[] }> = [
+  { name: 'items split at 、 before 三类', text: '对党务、政务、财务三类信息及时公开。', counts: ['consistent | 3 = 3 ✓ | 党务/政务/财务'] },
+  { name: 'quoted items before 三向', text: '聚焦“优环境”“强服务”“促发展”三向发力。', counts: ['consistent | 3 = 3 ✓ | 优环境/强服务/促发展'] },
+  { name: '等 then the count, every item listed', text: '内容涵盖适用范围、职责分工、考核评价、责任追究等四个方面。', counts: ['consistent | 4 = 4 ✓ | 适用范围/职责分工/考核评价/责任追究'] },
+  { name: 'a comma list after 集中在', text: '案件类型主要集中在行政许可,行政处罚,行政强制,行政确认四类。', counts: ['consistent | 4 = 4 ✓ | 行政许可/行政处罚/行政强制/行政确认'] },
+  { name: 'the last two items joined by 和', text: '培训内容包括法律知识、业务规范和廉政教育三部分。', counts: ['consistent | 2 + 1 = 3 ✓ | 法律知识/业务规范和廉政教育'] },
+  { name: 'years listed before 三年', text: '完成2021、2022、2023三年的年报整理。', counts: ['consistent | 3 = 3 ✓ | 完成2021/2022/2023'] },
+  { name: 'a list longer than the count', text: '对党务、政务、财务、村务三类信息实行清单化公开。', counts: ['inconsistent(more) | 4 ≠ 3 | 党务/政务/财务/村务'] },
+  { name: '等 and a list longer than the count', text: '推进审批、监管、执法、服务、评价等四项改革。', counts: ['inconsistent(more) | 5 ≠ 4 | 推进审批/监管/执法/服务/评价'] },
+  { name: 'a list shorter than a number of parts, opened by 由', text: '本办法由总则、职责分工、监督考核四个部分组成。', counts: ['inconsistent(fewer) | 3 ≠ 4 | 总则/职责分工/监督考核'] },
+  { name: '等 and a shorter list: partial, no claim', text: '本年度报告包括总体情况、主动公开情况等五部分。', counts: [] },
+  { name: 'a shorter list before 三项: the count may be of the noun after it', text: '落实市委、市政府三项部署。', counts: [] },
+  { name: 'idioms are not counts', text: '切实做到两个“凡是”，实现“十连降”，一是强化学习，二是完善制度。', counts: [] },
+  { name: 'a list of counts is not an enumeration', text: '占比超过10%的有44种、超过20%的有23种、超过30%的有11种。', counts: [] },
+  { name: 'a count inside a quotation, the list outside it', text: '甲遗址、乙遗址、丙遗址入选“全国十大考古新发现”。', counts: [] },
+  { name: '两位数 is double digits, not two items', text: '网络消费、直播电商交易额实现两位数增长。', counts: [] },
+  { name: '前两名 is a rank, not two items', text: '甲街、乙街在全市验收中包揽前两名。', counts: [] },
+  { name: 'a heading marker is not an item', text: '二、落实总书记赋予的五大战略定位', counts: [] },
+  { name: 'a list closed by its own count earlier in the clause is not part of the next one', text: '完成市、区两级市场监管、生态环境、文化市场、交通运输、农业五大领域的综合执法改革。', counts: ['consistent | 5 = 5 ✓ | 市场监管/生态环境/文化市场/交通运输/农业'] },
+  { name: 'traditional script', text: '對黨務、政務、財務三類信息及時公開。', counts: ['consistent | 3 = 3 ✓ | 黨務/政務/財務'] },
+];
+
+describe('figures: count claims', () => {
+  for (const c of CASES) it(c.name, () => assert.deepEqual(counts(c.text), c.counts));
+
+  it('the summary, its CSV and the hover show a count with its items', () => {
+    const a = analyze('一、总体情况\n对党务、政务、财务三类信息及时公开。\n');
+    const summary = statsSummary(a);
+    const row = summary.claims.find((c) => c.kind === 'count')!;
+    assert.equal(row.verdict, 'consistent');
+    assert.equal(row.text, '三类');
+    assert.deepEqual(row.inputs.map((i) => `${i.role} ${i.text}`), ['total 三类', 'item 党务', 'item 政务', 'item 财务']);
+    assert.ok(statsToMarkdown(summary, 'zh-cn').includes('列举项数'));
+    assert.ok(statsToMarkdown(summary, 'en').includes('item count'));
+    assert.ok(statsToCsv([{ path: 'r.txt', summary }]).includes(',count,'));
+    const at = a.doc.text.indexOf('三类') + 1;
+    assert.match(hoverAt(a, at, 'zh-cn') ?? '', /列举 3 项：党务 \/ 政务 \/ 财务 ✓/);
+  });
+});
