@@ -1,5 +1,4 @@
 import type { Analysis } from '../analysis';
-import type { LocatedParts } from './locate';
 
 /** What a finished text can end with: a sentence end, a closing bracket or quote. */
 const FINISHED = /[。！？!?…”’」』）)】》]$/;
@@ -25,21 +24,4 @@ export function looksCutOff(analysis: Analysis): boolean {
     const last = lines[i].text.trim();
     return !FINISHED.test(last);
   });
-}
-
-/**
- * The parts that a cut-off text may simply not have reached: those whose place in the order comes
- * after every part located in it, and those that may stand anywhere (order 0). Empty when the
- * text does not look cut off.
- */
-export function partsNotReached(analysis: Analysis, located: LocatedParts): Set<string> {
-  const out = new Set<string>();
-  if (!looksCutOff(analysis)) return out;
-  // How far the text has visibly got: a part found as its own heading, paragraph or opening. A part
-  // mentioned in a sentence inside another section (第一责任人 in the measures part, kind 'body')
-  // says nothing about how far the text has got.
-  let lastOrder = 0;
-  for (const { part, location } of located.parts) if (location && location.kind !== 'body' && part.order > lastOrder) lastOrder = part.order;
-  for (const { part, location } of located.parts) if (!location && (part.order > lastOrder || part.order === 0)) out.add(part.id);
-  return out;
 }
