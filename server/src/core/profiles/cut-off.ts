@@ -1,4 +1,5 @@
 import type { Analysis } from '../analysis';
+import { boilerplateKind } from '../rules/web-boilerplate';
 
 /** What a finished text can end with: a sentence end, a closing bracket or quote. */
 const FINISHED = /[。！？!?…”’」』）)】》]$/;
@@ -14,8 +15,7 @@ export function looksCutOff(analysis: Analysis): boolean {
     const { outline, doc } = analysis;
     if (outline.closing) return false;
     const lines = doc.lines;
-    let i = lines.length - 1;
-    while (i >= 0 && lines[i].text.trim() === '') i--;
+    const i = lastTextLine(analysis);
     if (i < 0) return false;
     // The whole last line is a top-level heading (no run-in body after its title): an outline being
     // drafted (一、甲 / 二、乙). A cut excerpt ends inside body text, a table or a lower heading.
@@ -24,4 +24,15 @@ export function looksCutOff(analysis: Analysis): boolean {
     const last = lines[i].text.trim();
     return !FINISHED.test(last);
   });
+}
+
+/**
+ * The last line of the text proper (0-based), or -1: trailing blank lines and lines of web-page
+ * furniture copied with the text (来源：…, 编辑：…; see web-boilerplate) are not where it ends.
+ */
+export function lastTextLine(analysis: Analysis): number {
+  const { doc } = analysis;
+  let i = doc.lines.length - 1;
+  while (i >= 0 && (doc.lines[i].text.trim() === '' || boilerplateKind(doc.lineSimplified(doc.lines[i]).trim()) !== null)) i--;
+  return i;
 }

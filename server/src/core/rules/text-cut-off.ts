@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { looksCutOff } from '../profiles/cut-off';
+import { lastTextLine, looksCutOff } from '../profiles/cut-off';
 import { closingWords } from './profile-shared';
 
 /** text-cut-off: the text stops mid-sentence, with no closing signature and date (information). */
@@ -34,10 +34,8 @@ export const textCutOff: Rule = {
   },
   check(ctx) {
     if (!looksCutOff(ctx.analysis)) return;
-    const lines = ctx.doc.lines;
-    let i = lines.length - 1;
-    while (i >= 0 && lines[i].text.trim() === '') i--;
+    const i = lastTextLine(ctx.analysis);
     if (i < 0) return;
-    ctx.report({ message: ctx.t('cutOff'), range: closingWords(lines[i]), data: { line: i } });
+    ctx.report({ message: ctx.t('cutOff'), range: closingWords(ctx.doc.lines[i]), data: { line: i } });
   },
 };
