@@ -41,4 +41,12 @@ describe('item lists: their own numbering explained with the fewest wrong marker
   it('a clean list followed by the running sequence gives no finding (the strict split is kept)', () => {
     assert.deepEqual(numbering(readFixture('rules/numbering-gap/item-list.txt')), []);
   });
+  it('many lead-ins, each with a list that skips a number, stay linear (no timing: a quadratic regression never ends)', () => {
+    const block = '一、部署\n做好以下工作：\n一、建制度。\n二、强队伍。\n四、抓落实。\n';
+    const text = '某县2025年工作情况\n' + block.repeat(3000);
+    assert.equal(analyze(text).outline.itemLists.length, 3000, 'a list never runs past a marker numbered 1 again');
+    const f = numbering(text);
+    // Each list: one warning at its 四、 (the report's own 一、 repeated is a duplicate run of its own).
+    assert.equal(f.filter((x) => x.ruleId === 'numbering-gap' && x.severity === 'warning').length, 3000);
+  });
 });

@@ -200,7 +200,9 @@ function findItemLists(doc: ReportDocument, headings: Heading[]): ItemList[] {
       if (!count) count = items.length;
     }
     let lastIdx = items[count - 1];
-    if (!cleanSplit(headings, h, items, count, n, leadText)) lastIdx = splitWithSlips(headings, idx, h, n, leadText) ?? lastIdx;
+    // A list of at least two items in sequence whose numbering, or the running sequence's after it,
+    // then goes wrong: find where it ends with the fewest wrong markers.
+    if (items.length >= 2 && !cleanSplit(headings, h, items, count, n, leadText)) lastIdx = splitWithSlips(headings, idx, h, n, leadText) ?? lastIdx;
     const list: Heading[] = [];
     for (let r = idx; r <= lastIdx; r++) {
       list.push(headings[r]);
@@ -245,7 +247,7 @@ function cleanSplit(headings: Heading[], h: Heading, items: number[], count: num
 }
 
 /** How many siblings an item list and the run after it are weighed over (bounds the work per list). */
-const SLIP_WINDOW = 64;
+const SLIP_WINDOW = 32;
 
 /**
  * The end of an item list whose own numbering (or the running sequence after it) has a wrong
@@ -259,7 +261,10 @@ function splitWithSlips(headings: Heading[], idx: number, h: Heading, n: number,
   for (let k = idx; k < headings.length && run.length < SLIP_WINDOW; k++) {
     const x = headings[k];
     if (x.rank < h.rank || (x.appendix ?? 0) !== (h.appendix ?? 0)) break;
-    if (sameRun(x, h) && x.number !== null) run.push(k);
+    if (!sameRun(x, h) || x.number === null) continue;
+    // A marker numbered 1 again starts another list (or run): never part of this one.
+    if (run.length && x.number === 1) break;
+    run.push(k);
   }
   if (run.length < 2) return null;
   const numbers = run.map((k) => headings[k].number!);
