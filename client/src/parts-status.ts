@@ -45,7 +45,7 @@ export class PartsStatus implements vscode.Disposable {
     }, 150);
   }
 
-  private async fetch(uri: string): Promise<PartsChecklist | null> {
+  private async request(uri: string): Promise<PartsChecklist | null> {
     const c = this.client();
     if (!c || !c.isRunning()) return null;
     try {
@@ -63,7 +63,7 @@ export class PartsStatus implements vscode.Disposable {
       return;
     }
     const key = editor.document.uri.toString();
-    const list = await this.fetch(key);
+    const list = await this.request(key);
     if (vscode.window.activeTextEditor?.document.uri.toString() !== key) return;
     this.list = list;
     this.uri = key;
@@ -88,7 +88,7 @@ export class PartsStatus implements vscode.Disposable {
     const editor = vscode.window.activeTextEditor;
     if (!editor || !LANGUAGES.has(editor.document.languageId)) return;
     const uri = editor.document.uri.toString();
-    const list = (this.uri === uri && this.list) || (await this.fetch(uri));
+    const list = (this.uri === uri && this.list) || (await this.request(uri));
     if (!list) {
       void vscode.window.showInformationMessage(vscode.l10n.t('No report type with mandated parts applies to this document.'));
       return;
@@ -111,7 +111,7 @@ export class PartsStatus implements vscode.Disposable {
     }
     if (!c || !part.edits?.length || editor.document.isClosed) return;
     // The checklist may be stale: ask again so the edits fit the current text.
-    const fresh = (await this.fetch(editor.document.uri.toString()))?.parts.find((p) => p.id === part.id);
+    const fresh = (await this.request(editor.document.uri.toString()))?.parts.find((p) => p.id === part.id);
     if (!fresh?.edits?.length) return;
     if (await applyLspEdits(c, editor.document, fresh.edits)) {
       const pos = new vscode.Position(fresh.edits[0].range.start.line + 1, 0);
