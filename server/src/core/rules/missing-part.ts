@@ -103,7 +103,8 @@ export const missingPart: Rule = {
         article: profile.basis.article[ctx.locale],
       }),
       range: documentAnchor(ctx),
-      severity: 'info',
+      // Information (or a hint, when the rule is configured down to hints).
+      severity: ctx.severity === 'hint' ? 'hint' : 'info',
       fixes: pending.map((p, i) => insertFix(p, i === 0)),
       data: { parts: pending.map((p) => p.id), profile: profile.id, status: 'not-reached' },
     });
