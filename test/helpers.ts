@@ -1,3 +1,4 @@
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Analysis } from '../server/src/core/analysis';
@@ -65,4 +66,21 @@ export function applyEdits(text: string, edits: { range: { start: { line: number
     lastStart = e.start;
   }
   return out;
+}
+
+/**
+ * The CLI (bin/reportlint.js) run in English from `cwd`, with a 30 s timeout. `force` adds --force to
+ * `check` (auto mode skips texts that do not look like reports, and these tests use short texts).
+ */
+export function runCliEnglish(args: string[], cwd: string, opts: { force?: boolean; input?: Buffer } = {}) {
+  const argv = opts.force && args[0] === 'check' ? ['check', '--force', ...args.slice(1)] : args;
+  const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'reportlint.js'), ...argv], {
+    cwd,
+    input: opts.input,
+    maxBuffer: 16 * 1024 * 1024,
+    env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', REPORTLINT_LOCALE: '' },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, timedOut: r.signal === 'SIGTERM' };
 }

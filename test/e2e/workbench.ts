@@ -57,8 +57,8 @@ export class Workbench {
     return file;
   }
 
-  /** Runs a command from the Command Palette by its (English) label. */
-  async command(label: string): Promise<void> {
+  /** Picks a command in the Command Palette by its (English) label; returns the palette's input box. */
+  private async pickCommand(label: string) {
     await this.page.keyboard.press('Escape');
     await this.page.keyboard.press('F1');
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
@@ -67,19 +67,18 @@ export class Workbench {
     const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
     await row.waitFor({ state: 'visible', timeout: 10_000 });
     await row.click();
+    return input;
+  }
+
+  /** Runs a command from the Command Palette by its (English) label. */
+  async command(label: string): Promise<void> {
+    await this.pickCommand(label);
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
   }
 
   /** Runs a command that asks for input (a Quick Pick or an input box) and waits for that. */
   async commandWithInput(label: string): Promise<void> {
-    await this.page.keyboard.press('Escape');
-    await this.page.keyboard.press('F1');
-    const input = this.page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
-    await input.fill(`>${label}`);
-    const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
-    await row.waitFor({ state: 'visible', timeout: 10_000 });
-    await row.click();
+    const input = await this.pickCommand(label);
     await waitFor(`the input of "${label}"`, () => input.inputValue(), (v) => !v.startsWith('>'), 10_000);
   }
 

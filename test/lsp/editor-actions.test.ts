@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { after, before, describe, it } from 'node:test';
-import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
+import type { Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
 import { applyEdits } from '../helpers';
 import { startServer, type ServerHarness } from './harness';
 
@@ -37,21 +37,13 @@ describe('editor actions over LSP: the quick-fix menu, fix-all, rule pages', () 
     const pinyin = diagnostics.find((d) => d.code === 'pinyin-residue')!;
     const pos = { line: 0, character: pinyin.range.start.character + 1 };
     // VS Code passes every diagnostic touching the line; the server keeps the one under the caret.
-    const actions = (await server.connection.sendRequest('textDocument/codeAction', {
-      textDocument: { uri },
-      range: { start: pos, end: pos },
-      context: { diagnostics, only: ['quickfix'] },
-    })) as CodeAction[];
+    const actions = await server.codeActions(uri, { start: pos, end: pos }, { diagnostics, only: ['quickfix'] });
     assert.ok(actions.length >= 2);
     for (const a of actions) assert.deepEqual(a.diagnostics?.map((d) => d.code), ['pinyin-residue'], a.title);
   });
 
   it('source.fixAll.reportlint applies the safe fixes (pinyin residue, full-width punctuation) without overlaps', async () => {
-    const actions = (await server.connection.sendRequest('textDocument/codeAction', {
-      textDocument: { uri },
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      context: { diagnostics: [], only: ['source.fixAll'] },
-    })) as CodeAction[];
+    const actions = await server.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, { diagnostics: [], only: ['source.fixAll'] });
     assert.equal(actions.length, 1);
     assert.equal(actions[0].kind, 'source.fixAll.reportlint');
     const edits = actions[0].edit!.changes![uri] as TextEdit[];

@@ -7,6 +7,9 @@ import {
   type ProtocolConnection,
   type InitializeResult,
   type PublishDiagnosticsParams,
+  type CodeAction,
+  type CodeActionContext,
+  type Range,
 } from 'vscode-languageserver-protocol/node';
 import { REPO_ROOT } from '../helpers';
 import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../server/src/lsp/memory';
@@ -17,6 +20,8 @@ export interface ServerHarness {
   /** Resolve with the next diagnostics published for `uri` (optionally for a given version). */
   diagnostics(uri: string, version?: number, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
   open(uri: string, text: string, languageId?: string, version?: number): void;
+  /** The code actions for `range` of `uri` (textDocument/codeAction). */
+  codeActions(uri: string, range: Range, context: CodeActionContext): Promise<CodeAction[]>;
   stop(): Promise<void>;
   /** Settings returned for workspace/configuration requests (section `reportlint`). */
   settings: Record<string, unknown>;
@@ -70,6 +75,9 @@ export async function startServer(
     },
     open(uri, text, languageId = 'plaintext', version = 1) {
       void connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+    },
+    codeActions(uri, range, context) {
+      return connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context });
     },
     async stop() {
       const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());

@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { after, before, describe, it } from 'node:test';
-import type { CodeAction, TextEdit } from 'vscode-languageserver-protocol';
+import type { TextEdit } from 'vscode-languageserver-protocol';
 import { applyEdits } from '../helpers';
 import { startServer, type ServerHarness } from './harness';
 
@@ -19,11 +19,7 @@ describe('hygiene over LSP: fix-all actions and the full-width punctuation reque
     server.open(uri, text, 'reportlint');
     const diags = (await server.diagnostics(uri)).diagnostics.filter((d) => d.code === 'pinyin-residue');
     assert.equal(diags.length, 3);
-    const actions = (await server.connection.sendRequest('textDocument/codeAction', {
-      textDocument: { uri },
-      range: diags[1].range,
-      context: { diagnostics: [diags[1]] },
-    })) as CodeAction[];
+    const actions = await server.codeActions(uri, diags[1].range, { diagnostics: [diags[1]] });
     // The two edits, then the suppression commands (ignore here / file / workspace) every finding has.
     assert.deepEqual(actions.filter((a) => a.edit).map((a) => a.kind), ['quickfix', 'quickfix']);
     assert.equal(applyEdits(text, actions[0].edit!.changes![uri]), text.replace('發(fā)', '發'));
@@ -36,21 +32,13 @@ describe('hygiene over LSP: fix-all actions and the full-width punctuation reque
     server.open(uri, text, 'reportlint');
     const diags = (await server.diagnostics(uri)).diagnostics;
     assert.ok(diags.some((d) => d.code === 'pinyin-residue') && diags.some((d) => d.code === 'punctuation-width'));
-    const actions = (await server.connection.sendRequest('textDocument/codeAction', {
-      textDocument: { uri },
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      context: { diagnostics: [], only: ['source.fixAll'] },
-    })) as CodeAction[];
+    const actions = await server.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, { diagnostics: [], only: ['source.fixAll'] });
     assert.equal(actions.length, 1);
     assert.equal(actions[0].kind, 'source.fixAll.reportlint');
     const edits = actions[0].edit!.changes![uri];
     assert.equal(edits.length, 1);
     assert.equal(applyEdits(text, edits), text.replace(/\((qū|fā|xù)\)/g, '').replace('方案,持續', '方案，持續'));
-    const none = (await server.connection.sendRequest('textDocument/codeAction', {
-      textDocument: { uri },
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      context: { diagnostics: [], only: ['quickfix'] },
-    })) as CodeAction[];
+    const none = await server.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, { diagnostics: [], only: ['quickfix'] });
     assert.ok(!none.some((a) => a.kind === 'source.fixAll.reportlint'), 'only when asked for');
   });
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { after, before, describe, it } from 'node:test';
-import type { CodeAction, DocumentSymbol, FoldingRange } from 'vscode-languageserver-protocol';
+import type { DocumentSymbol, FoldingRange } from 'vscode-languageserver-protocol';
 import { applyEdits, readFixture } from '../helpers';
 import { startServer, type ServerHarness } from './harness';
 
@@ -40,11 +40,7 @@ describe('language server over stdio', () => {
     });
     const d2 = await server.diagnostics(uri, 2);
     assert.equal(d2.diagnostics.length, 1);
-    const actions = (await server.connection.sendRequest('textDocument/codeAction', {
-      textDocument: { uri },
-      range: d2.diagnostics[0].range,
-      context: { diagnostics: d2.diagnostics },
-    })) as CodeAction[];
+    const actions = await server.codeActions(uri, d2.diagnostics[0].range, { diagnostics: d2.diagnostics });
     // One edit (the renumbering) plus the three suppression commands (ignore here / file / workspace).
     const edits = actions.filter((a) => a.edit);
     assert.equal(edits.length, 1);

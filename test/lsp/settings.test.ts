@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { describe, it } from 'node:test';
-import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { getProfile } from '../../server/src/core/profiles';
 import { readFixture, REPO_ROOT } from '../helpers';
 import { startServer } from './harness';
@@ -194,7 +194,7 @@ describe('language server: config files, suppression actions, workspace trust', 
       const d1 = (await server.diagnostics(uri)).diagnostics;
       const target = d1.find((x) => x.code === 'missing-causes')!;
       assert.ok(target);
-      const actions = (await server.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: target.range, context: { diagnostics: [target] } })) as CodeAction[];
+      const actions = await server.codeActions(uri, target.range, { diagnostics: [target] });
       const titles = actions.map((a) => a.title);
       assert.ok(titles.some((t) => /忽略此处/.test(t)) && titles.some((t) => /在此文件中关闭/.test(t)) && titles.some((t) => /整个工作区/.test(t)), titles.join('\n'));
       const ignore = actions.find((a) => a.command?.command === 'reportlint.ignoreOccurrence')!;
@@ -206,7 +206,7 @@ describe('language server: config files, suppression actions, workspace trust', 
       assert.equal(d2.length, d1.length - 1);
 
       const other = d2[0];
-      const actions2 = (await server.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: other.range, context: { diagnostics: [other] } })) as CodeAction[];
+      const actions2 = await server.codeActions(uri, other.range, { diagnostics: [other] });
       const off = actions2.find((a) => a.command?.command === 'reportlint.disableRuleForWorkspace')!;
       await server.connection.sendRequest('workspace/executeCommand', { command: off.command!.command, arguments: off.command!.arguments });
       const rc = JSON.parse(fs.readFileSync(path.join(dir, '.reportlintrc.json'), 'utf8'));

@@ -344,6 +344,20 @@ describe('cli: fix applies the safe fixes', () => {
     assert.match(cli(['fix', f]).stderr, /没有可自动修复的内容/);
   });
 
+  it('jsdiff is loaded only when --dry-run prints a diff, not when the fix command module loads', () => {
+    const outModule = (file: string) => JSON.stringify(path.join(__dirname, '..', '..', 'server', 'src', 'cli', file));
+    const diffLoaded = `process.stdout.write(String(Object.keys(require.cache).some((k) => /[\\\\/]node_modules[\\\\/]diff[\\\\/]/.test(k))))`;
+    const probe = (script: string) => spawnSync(process.execPath, ['-e', `const fix = require(${outModule('fix.js')}); const args = require(${outModule('args.js')}); ${script}`], { encoding: 'utf8' });
+    const atLoad = probe(diffLoaded);
+    assert.equal(atLoad.stdout, 'false', atLoad.stderr);
+    // The same probe sees it once a dry run has printed a diff (so the probe itself can fail).
+    const f = path.join(tmpdir(), '甲报告.txt');
+    fs.writeFileSync(f, report({ body: residue }));
+    const io = '{ stdout: () => undefined, stderr: () => undefined, readStdin: async () => null, env: {} }';
+    const afterDry = probe(`fix.runFix(args.parseCommandLine(['fix', '--dry-run', ${JSON.stringify(f)}], {}).options, ${io}).then(() => { ${diffLoaded}; })`);
+    assert.equal(afterDry.stdout, 'true', afterDry.stderr);
+  });
+
   it('the --dry-run diff is a real patch: patch -p0 turns the file into what fix writes', { skip: spawnSync('patch', ['--version']).status !== 0 && 'no patch(1)' }, () => {
     const dir = tmpdir();
     fs.writeFileSync(path.join(dir, '甲报告.txt'), report({ body: residue }));

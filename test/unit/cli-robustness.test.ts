@@ -6,25 +6,19 @@
  * missing path; the EACCES branch itself maps to the same "permission denied" message.
  */
 import { strict as assert } from 'assert';
-import { execFileSync, spawnSync } from 'child_process';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { Readable } from 'stream';
 import { describe, it } from 'node:test';
-import { REPO_ROOT } from '../helpers';
+import { runCliEnglish } from '../helpers';
+import { readStreamCapped } from '../../server/src/cli/files';
+import { MAX_REPORT_BYTES } from '../../server/src/node/fs-access';
 
-const BIN = path.join(REPO_ROOT, 'bin', 'reportlint.js');
 const GAP = '一、甲\n三、丙\n';
 
-function cli(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd,
-    env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', REPORTLINT_LOCALE: '' },
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, timedOut: r.signal === 'SIGTERM' };
-}
+const cli = (args: string[], cwd: string, input?: Buffer) => runCliEnglish(args, cwd, { input });
 
 function tmp(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'reportlint-robust-'));
@@ -83,5 +77,44 @@ describe('cli: bad inputs are reported by path, the rest still checked', () => {
     assert.deepEqual(files.map((f: { path: string }) => f.path), ['gbk.txt']);
     assert.equal(files[0].diagnostics.filter((d: { ruleId: string }) => d.ruleId === 'numbering-gap').length, 1);
     assert.equal(r.code, 2, 'an undecodable file is an I/O failure');
+  });
+});
+
+describe('cli: standard input is capped like a file', () => {
+  it('reads a stream to its end up to the cap, and stops reading once past it', async () => {
+    const chunks = (n: number, size: number) => Array.from({ length: n }, () => Buffer.alloc(size, 0x61));
+    assert.equal((await readStreamCapped(Readable.from(chunks(4, 10)), 40))?.length, 40);
+    assert.equal((await readStreamCapped(Readable.from([]), 40))?.length, 0);
+    assert.equal(await readStreamCapped(Readable.from(chunks(5, 10)), 40), null);
+    // An endless stream: the reader stops (and destroys it) as soon as the cap is passed.
+    let pulled = 0;
+    const endless = new Readable({
+      read() {
+        pulled++;
+        this.push(Buffer.alloc(1000, 0x61));
+      },
+    });
+    assert.equal(await readStreamCapped(endless, 10_000), null);
+    assert.ok(endless.destroyed);
+    assert.ok(pulled < 50, `pulled ${pulled} chunks`);
+  });
+
+  it('stdin over the file cap (`-`): one clear message, nothing checked, exit 2', () => {
+    const dir = tmp();
+    try {
+      const r = cli(['check', '-'], dir, Buffer.alloc(MAX_REPORT_BYTES + 1, 0x61));
+      assert.equal(r.code, 2, r.stderr);
+      assert.ok(!r.timedOut);
+      assert.match(r.stderr, new RegExp(`standard input: larger than ${MAX_REPORT_BYTES} bytes \\(the same limit as a file\\), not read`));
+      assert.equal(r.stdout, '');
+      // Beside a file: the file is still checked, and the unread input is still a failure (exit 2).
+      fs.writeFileSync(path.join(dir, 'gap.txt'), GAP);
+      const both = cli(['check', '--force', 'gap.txt', '-'], dir, Buffer.alloc(MAX_REPORT_BYTES + 1, 0x61));
+      assert.equal(both.code, 2, both.stderr);
+      assert.match(both.stdout, /gap\.txt:2:1/);
+      assert.match(both.stderr, /standard input: larger than/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -5,38 +5,25 @@
  * (point 8). The core never touches the file system (issue 18). Hostile inputs are made here.
  */
 import { strict as assert } from 'assert';
-import { execFileSync, spawnSync } from 'child_process';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { describe, it } from 'node:test';
-import { REPO_ROOT, analyze } from '../helpers';
+import { REPO_ROOT, analyze, runCliEnglish } from '../helpers';
 import { parseConfigText } from '../../server/src/core/config/config';
 import { loadConfigFor, ignoresFor } from '../../server/src/node/config-files';
 import { runSuppression } from '../../server/src/lsp/suppress-actions';
 import { IgnoreFilter } from '../../server/src/lsp/workspace-check';
 
-const BIN = path.join(REPO_ROOT, 'bin', 'reportlint.js');
 const GAP = '一、甲\n三、丙\n';
 
 function tmp(): string {
   return fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'reportlint-hcfg-')));
 }
 
-/** `check` in auto mode skips texts that do not look like reports; these tests use short texts. */
-function withForce(args: string[]): string[] {
-  return args[0] === 'check' ? ['check', '--force', ...args.slice(1)] : args;
-}
-
-function cli(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [BIN, ...withForce(args)], {
-    cwd,
-    env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', REPORTLINT_LOCALE: '' },
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, timedOut: r.signal === 'SIGTERM' };
-}
+/** `check` with --force: auto mode skips texts that do not look like reports, and these tests use short texts. */
+const cli = (args: string[], cwd: string) => runCliEnglish(args, cwd, { force: true });
 
 describe('hardening: quick fixes never write through a symlink (#20.1)', () => {
   const range = { start: { line: 1, character: 0 }, end: { line: 1, character: 2 } };

@@ -4,26 +4,21 @@
  * notice, and a run in which every input was skipped exits 2. The files are made here.
  */
 import { strict as assert } from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as iconv from 'iconv-lite';
 import { describe, it } from 'node:test';
-import { REPO_ROOT } from '../helpers';
+import { runCliEnglish } from '../helpers';
 import { decodeBuffer } from '../../server/src/cli/files';
 
-const BIN = path.join(REPO_ROOT, 'bin', 'reportlint.js');
 /** A short report with a numbering gap (numbering-gap error: exit 1 when checked). */
 const REPORT = '某县人民政府关于2024年度法治政府建设情况的报告\n一、主要举措和成效\n全年办理行政复议案件12件。\n三、2025年工作安排\n继续推进依法行政。\n';
 const TRAD = '某縣人民政府關於2024年度法治政府建設情況的報告\n一、主要舉措和成效\n全年辦理行政複議案件12件，辦結率達到百分之百。\n三、2025年工作安排\n繼續推進依法行政。\n';
 const KOREAN = '2024년 지방 정부 업무 보고서\n올해 우리는 행정 서비스를 개선하고 주민의 삶을 향상시키기 위해 노력했습니다. 내년에도 계속 추진하겠습니다.\n';
 const JAPANESE = '令和六年度の行政報告書\n本年度は、住民サービスの向上に取り組みました。来年度も引き続き努力してまいります。\n';
 
-function cli(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', REPORTLINT_LOCALE: '' }, encoding: 'utf8', timeout: 30_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (args: string[], cwd: string) => runCliEnglish(args, cwd);
 
 function withFile(name: string, data: Buffer): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reportlint-enc-'));

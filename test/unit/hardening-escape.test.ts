@@ -3,25 +3,16 @@
  * finding over two lines, an escape sequence cannot reach the terminal); JSON is unaffected.
  */
 import { strict as assert } from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { describe, it } from 'node:test';
-import { REPO_ROOT } from '../helpers';
+import { runCliEnglish } from '../helpers';
 import { escapeForTerminal } from '../../server/src/cli/escape';
 
-const BIN = path.join(REPO_ROOT, 'bin', 'reportlint.js');
 
-/** `check` in auto mode skips texts that do not look like reports; these tests use short texts. */
-function withForce(args: string[]): string[] {
-  return args[0] === 'check' ? ['check', '--force', ...args.slice(1)] : args;
-}
-
-function cli(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [BIN, ...withForce(args)], { cwd, env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', REPORTLINT_LOCALE: '' }, encoding: 'utf8', timeout: 30_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** `check` with --force: auto mode skips texts that do not look like reports, and these tests use short texts. */
+const cli = (args: string[], cwd: string) => runCliEnglish(args, cwd, { force: true });
 
 describe('hardening: escaped file names in text output (#20.9)', () => {
   it('escapes control characters, C1 controls and bidi overrides; leaves other text alone', () => {

@@ -85,12 +85,12 @@ describe('信息公开 report: tables in three forms', () => {
 describe('信息公开 report: each broken identity caught once, on the right cell', () => {
   const cases: [string, string, string, string][] = [
     // fixture, rule, the text of the cell / figure the finding is on, what its message names
-    ['table-identity/broken-column.txt', 'table-identity', '3', '“自然人”列'],
-    ['table-identity/broken-row.txt', 'table-identity', '6', '“1.本机关不掌握相关政府信息”行'],
-    ['table-identity/broken-subtotal.txt', 'table-identity', '19', '（七）总计等于'],
+    ['table-identity/broken-column.txt', 'table-identity', '4', '“自然人”列'],
+    ['table-identity/broken-row.txt', 'table-identity', '10', '“1.本机关不掌握相关政府信息”行'],
+    ['table-identity/broken-subtotal.txt', 'table-identity', '114', '（七）总计等于'],
     ['table-identity/broken-review.md', 'table-identity', '2', '行政复议：'],
-    ['table-identity/format-2019-broken.txt', 'table-identity', '2', '“（六）其他处理”行'],
-    ['table-text-mismatch/text-vs-table.txt', 'table-text-mismatch', '24', '收到政府信息公开申请24件'],
+    ['table-identity/format-2019-broken.txt', 'table-identity', '3', '“（六）其他处理”行'],
+    ['table-text-mismatch/text-vs-table.txt', 'table-text-mismatch', '135', '收到政府信息公开申请135件'],
     ['statistics-period/wrong-year.txt', 'statistics-period', '2023', '报告年度为2024年'],
     ['missing-part/xxgk-missing-section.txt', 'missing-part', '', '存在的主要问题及改进情况'],
     ['part-order/xxgk-out-of-order.txt', 'part-order', '其他需要报告的事项', '存在的主要问题及改进情况'],
@@ -116,9 +116,9 @@ describe('信息公开 report: each broken identity caught once, on the right ce
     const [f] = check(read('table-identity/broken-subtotal.txt'), { only: ['table-identity'] });
     const data = f.data as { culprit: boolean; expected: number; identities: { id: string }[] };
     assert.equal(data.culprit, true);
-    assert.equal(data.expected, 20);
+    assert.equal(data.expected, 115);
     assert.deepEqual(data.identities.map((i) => i.id).sort(), ['balance', 'results-total', 'row-total']);
-    assert.match(f.message, /20 \+ 2 = 22 ≠ 19 \+ 2 = 21/);
+    assert.match(f.message, /113 \+ 5 = 118 ≠ 114 \+ 3 = 117/);
     assert.match(f.explanation ?? '', /国办公开办函〔2021〕30号/);
   });
 
@@ -162,8 +162,8 @@ describe('信息公开 report: statistics summary and hover', () => {
   it('hover on a cell lists the identities it takes part in', () => {
     const text = read('table-identity/complete-pipe.txt');
     const a = analyze(text);
-    const line = a.doc.lines.find((l) => l.text.startsWith('（七）总计'))!;
-    const md = hoverAt(a, line.start + line.text.indexOf('20'), 'zh-cn') ?? '';
+    const line = a.doc.lines.find((l) => l.text.startsWith('| （七）总计 |'))!;
+    const md = hoverAt(a, line.start + line.text.indexOf('134'), 'zh-cn') ?? '';
     assert.match(md, /表格勾稽关系/);
     assert.match(md, /第一项加第二项之和等于第三项加第四项之和/);
     assert.match(md, /✓ 成立/);
@@ -204,7 +204,7 @@ describe('信息公开 report: authoring', () => {
 
   it('completes the row labels of a table being written, the next row first', () => {
     const full = read('table-identity/complete-pipe.txt').split('\n');
-    const at = full.findIndex((l) => l.startsWith('（五）不予处理'));
+    const at = full.findIndex((l) => l.startsWith('| （五）不予处理 |'));
     const text = [...full.slice(0, at), '', ...full.slice(at + 5)].join('\n');
     const a = analyze(text);
     const items = completionsAt(a, { line: at, character: 0 }, 'zh-cn', profile()).filter((c) => c.kind === 'table-row');
@@ -234,10 +234,10 @@ describe('信息公开 report: across years', () => {
     const a = thisYear();
     const found = compareYears(a, lastYear('other/青禾区交通运输局2023年报告.txt'), profile(), 'zh-cn', '2023.txt');
     assert.deepEqual(found.map((f) => `${f.ruleId}:${f.severity}`), ['cross-year-carry-over:warning']);
-    assert.match(found[0].message, /自然人本年2件、上年3件；总计本年2件、上年3件/);
+    assert.match(found[0].message, /自然人本年5件、上年6件；总计本年5件、上年6件/);
     const line = a.doc.lines[found[0].range.start.line].text;
-    assert.ok(line.startsWith('二、上年结转'));
-    assert.equal(line.slice(found[0].range.start.character, found[0].range.end.character), '2');
+    assert.ok(line.startsWith('| 二、上年结转'));
+    assert.equal(line.slice(found[0].range.start.character, found[0].range.end.character), '5');
   });
 
   it('the CLI compares the files it is given (same body, consecutive years) and only those', () => {
@@ -274,7 +274,7 @@ describe('信息公开 report: across years in the editor (the document’s fold
       assert.deepEqual(found.map((f) => f.ruleId), ['cross-year-carry-over']);
       assert.match(found[0].message, /2023\.txt/);
       // The open (unsaved) version of last year's report wins over the disk.
-      const openLast = last.replace('四、结转下年度继续办理 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |', '四、结转下年度继续办理 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |').replace('（七）总计 | 19 |', '（七）总计 | 20 |');
+      const openLast = last.replace('| 四、结转下年度继续办理 | 6 | 0 | 0 | 0 | 0 | 0 | 6 |', '| 四、结转下年度继续办理 | 5 | 0 | 0 | 0 | 0 | 0 | 5 |').replace('| （七）总计 | 96 |', '| （七）总计 | 97 |');
       assert.notEqual(openLast, last);
       const open = (file: string) => (file === path.join(dir, '2023.txt') ? openLast : undefined);
       assert.deepEqual(previousYearFindings(analyze(text, uri), uri, defaultConfig(), 'zh-cn', open).map((f) => f.ruleId), []);

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ignore, { type Ignore } from 'ignore';
 import { isUtf8 } from 'buffer';
+import type { Readable } from 'stream';
 import { localize, type LocalizedText } from '../core/l10n';
 import type { Locale } from '../core/types';
 import { CLI_MESSAGES } from './messages';
@@ -137,6 +138,39 @@ function ignoreLayer(dir: string, names: readonly string[], problems: WalkProble
   };
 }
 
+/**
+ * A stream read to its end, or null as soon as it runs past `maxBytes`: reading stops there (the
+ * stream is destroyed), so an endless or huge pipe is never held in memory.
+ */
+export function readStreamCapped(stream: Readable, maxBytes: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const stop = () => {
+      stream.off('data', onData);
+      stream.off('end', onEnd);
+      stream.off('error', reject);
+    };
+    const onData = (chunk: Buffer) => {
+      total += chunk.length;
+      if (total <= maxBytes) {
+        chunks.push(chunk);
+        return;
+      }
+      stop();
+      stream.destroy();
+      resolve(null);
+    };
+    const onEnd = () => {
+      stop();
+      resolve(Buffer.concat(chunks));
+    };
+    stream.on('data', onData);
+    stream.on('end', onEnd);
+    stream.on('error', reject);
+  });
+}
+
 /** The message for a file that could not be read (fs-access's reason). */
 export function readProblemMessage(r: { path: string; code: FsProblemCode; detail: string }, locale: Locale): string {
   const t = (m: LocalizedText, a: Record<string, string | number>) => localize(m, locale, a);
@@ -184,7 +218,7 @@ const PROBE = 65_536;
  * that are not UTF-8 need it.
  */
 let iconvModule: typeof import('iconv-lite') | null = null;
-function iconv(): typeof import('iconv-lite') {
+export function iconv(): typeof import('iconv-lite') {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   return (iconvModule ??= require('iconv-lite') as typeof import('iconv-lite'));
 }

@@ -6,7 +6,6 @@
  * same folder, then a rename), never through a symbolic link (node/fs-access.ts writeFileInside).
  */
 import * as path from 'path';
-import { createTwoFilesPatch } from 'diff';
 import { Analysis } from '../core/analysis';
 import { checkDecision } from '../core/config/check-decision';
 import { localize, type LocalizedText } from '../core/l10n';
@@ -17,12 +16,13 @@ import { CLI_MESSAGES } from './messages';
 import { FsAccessError, writeFileInside, type FsProblemCode } from '../node/fs-access';
 import type { Locale } from '../core/types';
 import { usageLine } from './args';
+import { iconv } from './files';
 
-/** iconv-lite, loaded only to write back a file that was not UTF-8 (it is large to load). */
-let iconvModule: typeof import('iconv-lite') | null = null;
-function iconv(): typeof import('iconv-lite') {
+/** jsdiff, loaded on first use: only `--dry-run` prints a diff. */
+let diffModule: typeof import('diff') | null = null;
+function diff(): typeof import('diff') {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
-  return (iconvModule ??= require('iconv-lite') as typeof import('iconv-lite'));
+  return (diffModule ??= require('diff') as typeof import('diff'));
 }
 
 export async function runFix(o: Options, io: CliIO): Promise<number> {
@@ -70,7 +70,7 @@ export async function runFix(o: Options, io: CliIO): Promise<number> {
     const count = result.applied.reduce((n, a) => n + a.edits, 0);
     if (o.dryRun) {
       // Both sides labelled with the path as given, as `diff -u` does: `patch -p0` applies it.
-      diffs.push(createTwoFilesPatch(f.path, f.path, f.text, result.text, undefined, undefined, { context: 3 }).replace(/^(?:Index: .*\n)?=+\n/, ''));
+      diffs.push(diff().createTwoFilesPatch(f.path, f.path, f.text, result.text, undefined, undefined, { context: 3 }).replace(/^(?:Index: .*\n)?=+\n/, ''));
       messages.push(t(CLI_MESSAGES.fixWouldApply, { path: f.path, count }));
     } else {
       const failure = writeAtomically(f, result.text, o.locale);

@@ -13,7 +13,7 @@ import { outlineToJson, outlineToText } from '../core/outline/serialize';
 import { statsSummary, statsToCsv, statsToText } from '../core/figures/summary';
 import { ALL_RULES } from '../core/rules';
 import { SEVERITY_RANK, type Locale, type Severity } from '../core/types';
-import { collectFiles, decodeBuffer, decodeProblem, readProblemMessage, type FileProblem } from './files';
+import { collectFiles, decodeBuffer, decodeProblem, readProblemMessage, readStreamCapped, type FileProblem } from './files';
 import { MAX_REPORT_BYTES, readRegularFile } from '../node/fs-access';
 import { DEFAULT_MAX_PER_RULE, fileResult, formatJson, formatSarif, formatText, reportedFinding, type FileResult, type TextOptions } from './format';
 import { checkOneFile } from './check-file';
@@ -33,7 +33,8 @@ const VERSION = typeof REPORTLINT_VERSION === 'string' ? REPORTLINT_VERSION : '0
 export interface CliIO {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
-  readStdin: () => Promise<Buffer>;
+  /** Standard input, read to its end; null once it runs past `maxBytes` (reading stops there). */
+  readStdin: (maxBytes: number) => Promise<Buffer | null>;
   env: Record<string, string | undefined>;
   /** Set by main once the locale is known, for the messages written after it returns. */
   locale?: Locale;
@@ -133,8 +134,10 @@ export async function loadInputs(
   };
   onCollected?.(collected.files.length + (o.paths.includes('-') ? 1 : 0));
   if (o.paths.includes('-')) {
-    const input = await io.readStdin();
-    if (isDocxPath(o.stdinName)) await readWord('-', input);
+    // The same cap as a file's (MAX_REPORT_BYTES): a pipe that never ends is not read into memory.
+    const input = await io.readStdin(MAX_REPORT_BYTES);
+    if (!input) problems.push({ path: '-', kind: 'error', skipped: true, message: t(CLI_MESSAGES.stdinTooLarge, { size: MAX_REPORT_BYTES }) });
+    else if (isDocxPath(o.stdinName)) await readWord('-', input);
     else decode('-', input);
   }
   for (const p of collected.files) {
@@ -387,13 +390,7 @@ export function run(): void {
         // see above
       }
     },
-    readStdin: () =>
-      new Promise((resolve, reject) => {
-        const chunks: Buffer[] = [];
-        process.stdin.on('data', (c: Buffer) => chunks.push(c));
-        process.stdin.on('end', () => resolve(Buffer.concat(chunks)));
-        process.stdin.on('error', reject);
-      }),
+    readStdin: (maxBytes) => readStreamCapped(process.stdin, maxBytes),
     env: process.env,
   };
   const finish = (code: number) => {

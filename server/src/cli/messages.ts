@@ -118,6 +118,7 @@ Exit codes: 0 nothing at the --fail-on level; 1 findings at that level; 2 usage 
   },
   brokenLink: { 'zh-cn': '{path}：符号链接指向的文件不存在', en: '{path}: broken symbolic link (its target does not exist)' },
   tooLarge: { 'zh-cn': '{path}：文件超过 {size} 字节，未读取', en: '{path}: larger than {size} bytes, not read' },
+  stdinTooLarge: { 'zh-cn': '标准输入超过 {size} 字节（与文件相同的上限），未读取', en: 'standard input: larger than {size} bytes (the same limit as a file), not read' },
   unreadable: { 'zh-cn': '{path}：无法读取文件（{error}）', en: '{path}: cannot read the file ({error})' },
   binary: { 'zh-cn': '{path}：看起来是二进制文件，已跳过', en: '{path}: looks like a binary file, skipped' },
   badEncoding: {

@@ -151,18 +151,10 @@ export function shareClaims(ctx: FigureContext, mentions: readonly ShareMention[
       { role: 'numerator', figure: m.part, label: shortLabel(labelBefore(ctx.s, m.part, 0)) },
       ...(m.base ? [{ role: 'denominator' as const, figure: m.base, label: shortLabel(labelBefore(ctx.s, m.base, 0)) }] : []),
     ];
+    // A share left without a verdict (no whole found, or a whole not confirmed).
+    const unverifiable = (why: Pick<Claim, 'problem' | 'tried' | 'explanation' | 'working'>): Claim => ({ kind: 'share', anchor: f, name, inputs, computed: null, verdict: 'unverifiable', ...why, suggestions: [] });
     if (!m.base) {
-      claims.push({
-        kind: 'share',
-        anchor: f,
-        name,
-        inputs,
-        computed: null,
-        verdict: 'unverifiable',
-        explanation: joinLines([header(), both('没有找到该比例所指的总数，未核对。', 'The whole this share refers to is not stated; not checked.')]),
-        working: '',
-        suggestions: [],
-      });
+      claims.push(unverifiable({ explanation: joinLines([header(), both('没有找到该比例所指的总数，未核对。', 'The whole this share refers to is not stated; not checked.')]), working: '' }));
       continue;
     }
     const base = m.base;
@@ -192,19 +184,14 @@ export function shareClaims(ctx: FigureContext, mentions: readonly ShareMention[
     }
     const confirmed = m.via !== 'earlier' || (matchesOf.get(base) ?? 0) >= 1;
     if (!confirmed || !exact) {
-      claims.push({
-        kind: 'share',
-        anchor: f,
-        name,
-        inputs,
-        computed: null,
-        verdict: 'unverifiable',
-        problem: exact ? 'ambiguous' : 'approximate',
-        tried: [{ text: working, value }],
-        explanation: joinLines([header(), inputLines, both(`\n${working}：总数取自前文，未能确认，未判定。`, `\n${working}: the whole is taken from an earlier sentence and not confirmed; no verdict.`)]),
-        working: `${working} ?`,
-        suggestions: [],
-      });
+      claims.push(
+        unverifiable({
+          problem: exact ? 'ambiguous' : 'approximate',
+          tried: [{ text: working, value }],
+          explanation: joinLines([header(), inputLines, both(`\n${working}：总数取自前文，未能确认，未判定。`, `\n${working}: the whole is taken from an earlier sentence and not confirmed; no verdict.`)]),
+          working: `${working} ?`,
+        }),
+      );
       continue;
     }
     const assumed = m.via === 'earlier';
