@@ -12,6 +12,7 @@ import { outlineToJson } from '../../server/src/core/outline/serialize';
 import { DocumentSession } from '../../server/src/lsp/pipeline';
 import { CheckScheduler } from '../../server/src/lsp/scheduler';
 import { FIXTURES, REPO_ROOT } from '../helpers';
+import { findingsImage } from '../invariants';
 
 /**
  * Every version of a document is checked from its whole text, so checking a text gives the same
@@ -90,6 +91,9 @@ describe('checking the same text gives the same findings', () => {
             const findings = session.check(a, OPTIONS);
             const full = fullRun(doc.getText(), uri);
             assert.deepStrictEqual(findings, full.findings, `${name}: findings differ after edits`);
+            // Lazily built parts (messages, fixes, related information) are not own properties
+            // of a LazyFinding: compare the JSON images too, which read them.
+            assert.equal(findingsImage(findings), findingsImage(full.findings), `${name}: messages or fixes differ after edits`);
             assert.deepStrictEqual(outlineShape(a, a.outline), full.outline, `${name}: outline differs after edits`);
           }
         }),
@@ -114,6 +118,7 @@ describe('checking the same text gives the same findings', () => {
       const got = session.check(session.analysis(edited, version++), opts);
       const full = checkDocument(Analysis.fromText(edited, { uri }), opts);
       assert.deepStrictEqual(got, full);
+      assert.equal(findingsImage(got), findingsImage(full), 'messages or fixes differ');
       assert.ok(got.some((f) => f.ruleId === 'rate-mismatch') && got.some((f) => f.ruleId === 'figure-conflict'), JSON.stringify(got.map((f) => f.ruleId)));
     }
   });
@@ -123,8 +128,12 @@ describe('checking the same text gives the same findings', () => {
       const uri = name.endsWith('.md') ? 'file:///t/report.md' : 'file:///t/report.txt';
       const a = Analysis.fromText(text, { uri });
       const first = checkDocument(a, OPTIONS);
-      assert.deepStrictEqual(checkDocument(a, OPTIONS), first, `${name}: second check of one analysis differs`);
-      assert.deepStrictEqual(checkDocument(Analysis.fromText(text, { uri }), OPTIONS), first, `${name}: fresh analysis differs`);
+      const second = checkDocument(a, OPTIONS);
+      const fresh = checkDocument(Analysis.fromText(text, { uri }), OPTIONS);
+      assert.deepStrictEqual(second, first, `${name}: second check of one analysis differs`);
+      assert.deepStrictEqual(fresh, first, `${name}: fresh analysis differs`);
+      assert.equal(findingsImage(second), findingsImage(first), `${name}: second check of one analysis differs (messages or fixes)`);
+      assert.equal(findingsImage(fresh), findingsImage(first), `${name}: fresh analysis differs (messages or fixes)`);
     }
   });
 
@@ -138,7 +147,9 @@ describe('checking the same text gives the same findings', () => {
         r = steps.next();
       }
       assert.ok(n >= 1);
-      assert.deepStrictEqual(r.value, checkDocument(Analysis.fromText(text), OPTIONS));
+      const direct = checkDocument(Analysis.fromText(text), OPTIONS);
+      assert.deepStrictEqual(r.value, direct);
+      assert.equal(findingsImage(r.value), findingsImage(direct));
     }
   });
 });

@@ -4,7 +4,7 @@ import { checkDecision } from '../core/config/check-decision';
 import type { ResolvedConfig } from '../core/config/config';
 import type { IgnoreEntry } from '../core/config/suppress';
 import type { Locale } from '../core/types';
-import { fileResult, reportedFinding, skippedResult, type FileResult } from './format';
+import { fileResult, skippedResult, type FileResult } from './format';
 import type { LineOrigin } from '../node/docx/origin';
 
 /**
@@ -21,5 +21,7 @@ export function checkOneFile(
   const analysis = Analysis.fromText(file.text, { uri: file.displayPath });
   const decision = checkDecision({ mode: force ? 'always' : 'auto', analysis, path: file.displayPath, config });
   if (!decision.check) return skippedResult(file.displayPath);
-  return fileResult(file.displayPath, checkDocument(analysis, { config, locale, ignores, forceReport: decision.force }).map(reportedFinding), file.origins);
+  // The findings as checked: messages are built when the output reads them (the summary form of
+  // text output never reads a crowded rule's); `reportedFinding` copies them only to cross threads.
+  return fileResult(file.displayPath, checkDocument(analysis, { config, locale, ignores, forceReport: decision.force }), file.origins);
 }

@@ -17,7 +17,7 @@ import { checkDocument } from '../core/check';
 import type { ResolvedConfig } from '../core/config/config';
 import type { IgnoreEntry } from '../core/config/suppress';
 import type { Locale } from '../core/types';
-import { outputPart, type FileResult, type TextOptions } from './format';
+import { outputPart, reportedFinding, type FileResult, type TextOptions } from './format';
 import { checkOneFile } from './check-file';
 import type { LineOrigin } from '../node/docx/origin';
 
@@ -244,7 +244,9 @@ export function runWorker(makeResolver: (settings: CheckSettings) => FileResolve
         const t0 = performance.now();
         const result = checkOneFile(job, config, ignores, s.locale, s.force);
         checkMs += performance.now() - t0;
-        if (result.skipped || (s.format !== 'json' && s.format !== 'text')) return { index: job.index, result };
+        if (result.skipped) return { index: job.index, result };
+        // Findings cross threads as plain records (a lazily built finding would lose its message).
+        if (s.format !== 'json' && s.format !== 'text') return { index: job.index, result: { ...result, findings: result.findings?.map(reportedFinding) ?? null } };
         // Formatting on the workers: the main thread only joins the parts, and findings do not
         // cross threads.
         return { index: job.index, result: { path: result.path, findings: null, part: outputPart(s.format, result, s.locale, s.text), counts: result.counts } };

@@ -5,7 +5,7 @@ import { ALL_RULES } from './rules';
 import { activeProfile, isReportDocument } from './profiles/detect';
 import type { FindingInput, Rule, RuleContext } from './rules/types';
 import { applySuppressions, type IgnoreEntry } from './config/suppress';
-import type { Finding, Locale, OffsetRange, Range, Severity, SeverityOrOff } from './types';
+import type { Finding, Fix, Locale, OffsetRange, Range, RelatedInformation, Severity, SeverityOrOff } from './types';
 
 export interface CheckOptions {
   config?: ResolvedConfig;
@@ -69,11 +69,14 @@ export function* checkDocumentSteps(analysis: Analysis, options: CheckOptions = 
   const isReport = options.forceReport || isReportDocument(analysis, config);
   const profileRules = activeProfile(analysis, config)?.rules;
   const findings: Finding[] = [];
+  // Fixes built when read and shared between findings (a fix-all) are checked once.
+  const lazyValidated = new WeakSet<Fix>();
   for (const rule of rules) {
     const severity = effectiveSeverity(rule, config, profileRules);
     if (!severity) continue;
     if (rule.meta.scope === 'report' && !isReport) continue;
     const collected: Finding[] = [];
+    const inputs: FindingInput[] = [];
     const t = (key: string, args?: Record<string, string | number>) => {
       const msg = rule.messages[key];
       return msg ? localize(msg, locale, args) : key;
@@ -88,20 +91,24 @@ export function* checkDocumentSteps(analysis: Analysis, options: CheckOptions = 
         severity,
         t,
         report(input) {
-          collected.push(toFinding(rule, severity, doc, input));
+          collected.push(toFinding(rule, severity, doc, input, options.onRuleError, lazyValidated));
+          inputs.push(input);
         },
       };
       rule.check(ctx);
       const validated = new Set<object>(); // findings of one sequence share one fix object
-      for (const f of collected) {
-        for (const fix of f.fixes ?? []) {
-          if (validated.has(fix)) continue;
-          validated.add(fix);
-          for (const e of fix.edits) validRange(doc, e.range, 'quick-fix edit');
+      for (let i = 0; i < collected.length; i++) {
+        const input = inputs[i];
+        if (Array.isArray(input.fixes)) {
+          for (const fix of input.fixes) {
+            if (validated.has(fix)) continue;
+            validated.add(fix);
+            for (const e of fix.edits) validRange(doc, e.range, 'quick-fix edit');
+          }
         }
-        for (const r of f.related ?? []) validRange(doc, r.range, 'related information');
+        if (Array.isArray(input.related)) for (const r of input.related) validRange(doc, r.range, 'related information');
       }
-      findings.push(...collected);
+      for (const f of collected) findings.push(f);
     } catch (error) {
       try {
         options.onRuleError?.(rule.meta.id, error);
@@ -121,18 +128,143 @@ export function* checkDocumentSteps(analysis: Analysis, options: CheckOptions = 
   return sortFindings(applySuppressions(analysis, findings, options.ignores));
 }
 
-function toFinding(rule: Rule, severity: Severity, doc: Analysis['doc'], input: FindingInput): Finding {
-  return {
-    ruleId: rule.meta.id,
-    severity: input.severity ?? severity,
-    message: input.message,
-    range: validRange(doc, input.range, 'finding'),
-    ...(input.fixes && input.fixes.length ? { fixes: input.fixes } : {}),
-    ...(input.related && input.related.length ? { related: input.related } : {}),
-    ...(input.explanation ? { explanation: input.explanation } : {}),
-    ...(input.data ? { data: input.data } : {}),
-  };
+function toFinding(rule: Rule, severity: Severity, doc: Analysis['doc'], input: FindingInput, onRuleError: CheckOptions['onRuleError'], validated: WeakSet<Fix>): Finding {
+  const { message, fixes, related } = input;
+  const range = validRange(doc, input.range, 'finding');
+  const ruleId = rule.meta.id;
+  const sev = input.severity ?? severity;
+  if (typeof message !== 'function' && typeof fixes !== 'function' && typeof related !== 'function') {
+    // Everything given as values: a plain finding, as it always was.
+    return {
+      ruleId,
+      severity: sev,
+      message,
+      range,
+      ...(fixes && fixes.length ? { fixes } : {}),
+      ...(related && related.length ? { related } : {}),
+      ...(input.explanation ? { explanation: input.explanation } : {}),
+      ...(input.data ? { data: input.data } : {}),
+    };
+  }
+  return new LazyFinding(ruleId, sev, range, input, () => {
+    if (typeof fixes !== 'function') return fixes;
+    const built = checkedFixes(rule, doc, fixes, onRuleError, validated);
+    return built.length ? built : undefined;
+  }, () => {
+    if (typeof related !== 'function') return related;
+    const built = related().filter((r) => {
+      try {
+        validRange(doc, r.range, 'related information');
+        return true;
+      } catch (error) {
+        reportError(onRuleError, rule, error);
+        return false;
+      }
+    });
+    return built.length ? built : undefined;
+  });
 }
+
+/**
+ * A finding whose message, fixes and related information are built when first read (rules give
+ * them as functions: FindingInput). A class with accessors on its prototype costs next to nothing
+ * per finding (accessors defined on each object made the record slower than the eager one);
+ * `toJSON` gives the plain finding's JSON, key for key.
+ */
+class LazyFinding implements Finding {
+  readonly ruleId: string;
+  severity: Severity;
+  range: Range;
+  explanation?: string;
+  data?: Record<string, unknown>;
+  #message: string | (() => string);
+  #fixes: Fix[] | undefined | (() => Fix[] | undefined);
+  #related: RelatedInformation[] | undefined | (() => RelatedInformation[] | undefined);
+
+  constructor(
+    ruleId: string,
+    severity: Severity,
+    range: Range,
+    input: FindingInput,
+    fixes: () => Fix[] | undefined,
+    related: () => RelatedInformation[] | undefined,
+  ) {
+    this.ruleId = ruleId;
+    this.severity = severity;
+    this.range = range;
+    this.#message = input.message;
+    this.#fixes = input.fixes === undefined ? undefined : fixes;
+    this.#related = input.related === undefined ? undefined : related;
+    if (input.explanation) this.explanation = input.explanation;
+    if (input.data) this.data = input.data;
+  }
+
+  get message(): string {
+    const m = this.#message;
+    return typeof m === 'function' ? (this.#message = m()) : m;
+  }
+  set message(value: string) {
+    this.#message = value;
+  }
+
+  get fixes(): Fix[] | undefined {
+    const f = this.#fixes;
+    if (typeof f !== 'function') return f;
+    const built = f();
+    return (this.#fixes = built && built.length ? built : undefined);
+  }
+  set fixes(value: Fix[] | undefined) {
+    this.#fixes = value;
+  }
+
+  get related(): RelatedInformation[] | undefined {
+    const r = this.#related;
+    if (typeof r !== 'function') return r;
+    const built = r();
+    return (this.#related = built && built.length ? built : undefined);
+  }
+  set related(value: RelatedInformation[] | undefined) {
+    this.#related = value;
+  }
+
+  toJSON(): Finding {
+    const { fixes, related } = this;
+    return {
+      ruleId: this.ruleId,
+      severity: this.severity,
+      message: this.message,
+      range: this.range,
+      ...(fixes ? { fixes } : {}),
+      ...(related ? { related } : {}),
+      ...(this.explanation ? { explanation: this.explanation } : {}),
+      ...(this.data ? { data: this.data } : {}),
+    };
+  }
+}
+
+/** Fixes built when read: an edit with an invalid range drops its fix (and is reported). */
+function checkedFixes(rule: Rule, doc: Analysis['doc'], build: () => Fix[], onRuleError: CheckOptions['onRuleError'], validated: WeakSet<Fix>): Fix[] {
+  const out: Fix[] = [];
+  for (const fix of build()) {
+    try {
+      if (!validated.has(fix)) for (const e of fix.edits) validRange(doc, e.range, 'quick-fix edit');
+      validated.add(fix);
+      out.push(fix);
+    } catch (error) {
+      reportError(onRuleError, rule, error);
+    }
+  }
+  return out;
+}
+
+function reportError(onRuleError: CheckOptions['onRuleError'], rule: Rule, error: unknown): void {
+  try {
+    onRuleError?.(rule.meta.id, error);
+  } catch {
+    // A failing logger must not stop the rest.
+  }
+}
+
 
 export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort(

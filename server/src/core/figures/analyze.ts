@@ -341,8 +341,10 @@ interface Unit {
   end: number;
 }
 
-/** A line that ends a paragraph: terminal punctuation, or too short to be a hard-wrapped line (a title). */
-const ENDS_PARAGRAPH = /[。！？!?；;：:”’」』】》]\s*$/;
+/**
+ * A line that ends a paragraph: terminal punctuation (`[。！？!?；;：:”’」』】》]\s*$`, tested by code
+ * unit: PARAGRAPH_ENDS), or too short to be a hard-wrapped line (a title).
+ */
 const MIN_WRAPPED_LINE = 16;
 /** A line that starts something new (a list item, a quote, a table row, a Markdown heading). */
 const STARTS_BLOCK = /^\s*(?:[-*+>#|]|\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）])/;
@@ -358,20 +360,35 @@ export function paragraphUnits(text: string, lines: ReadonlyArray<{ start: numbe
   let current: Unit | null = null;
   for (let i = 0; i < lines.length; i++) {
     const { start, end } = lines[i];
-    const lineText = text.slice(start, end);
-    if (end === start || !lineText.trim()) {
+    // The line without the white space around it, by code unit (what trim() and \s see).
+    let first = start;
+    while (first < end && isJsSpace(text.charCodeAt(first))) first++;
+    if (first === end) {
       current = null;
       continue;
     }
-    if (current && !alone[i] && !STARTS_BLOCK.test(lineText)) {
+    let last = end - 1;
+    while (isJsSpace(text.charCodeAt(last))) last--;
+    if (current && !alone[i] && !STARTS_BLOCK.test(text.slice(start, end))) {
       current.end = end;
     } else {
       current = { line: i, start, end };
       out.push(current);
     }
-    if (alone[i] || ENDS_PARAGRAPH.test(lineText) || lineText.trim().length < MIN_WRAPPED_LINE) current = null;
+    if (alone[i] || PARAGRAPH_ENDS.has(text.charCodeAt(last)) || last + 1 - first < MIN_WRAPPED_LINE) current = null;
   }
   return out;
+}
+
+/** The characters that end a paragraph when last on a line (the class above), by code unit. */
+const PARAGRAPH_ENDS = new Set([...'。！？!?；;：:”’」』】》'].map((c) => c.charCodeAt(0)));
+
+/** White space as \s and String.prototype.trim see it. */
+function isJsSpace(c: number): boolean {
+  return (
+    c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 
@@ -382,9 +399,22 @@ export function paragraphUnits(text: string, lines: ReadonlyArray<{ start: numbe
  */
 const PINYIN_RE = /(?<=[\u3400-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}[)）]|[ \t\u3000]*(?:\r\n|\r|\n)[ \t\u3000]*/g;
 
+/** Whether some ( or （ is followed by a lower-case Latin letter (the start of a pinyin annotation). */
+function bracketBeforeLetter(s: string): boolean {
+  for (let i = s.indexOf('('); i >= 0; i = s.indexOf('(', i + 1)) if (isPinyinStart(s.charCodeAt(i + 1))) return true;
+  for (let i = s.indexOf('（'); i >= 0; i = s.indexOf('（', i + 1)) if (isPinyinStart(s.charCodeAt(i + 1))) return true;
+  return false;
+}
+
+/** a–z, or U+00E0–U+01FF, which holds every tone-marked letter, ü, ń, ň and ǹ of PINYIN_RE (a superset: a prefilter). */
+function isPinyinStart(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0xe0 && c <= 0x1ff);
+}
+
 function withoutPinyin(simplified: string, original: string): { simplified: string; original: string; map: Int32Array | null } {
-  // Pinyin needs a bracket: most lines have none and skip the lookbehind scan.
-  if (simplified.indexOf('(') < 0 && simplified.indexOf('（') < 0 && simplified.indexOf('\n') < 0 && simplified.indexOf('\r') < 0) return { simplified, original, map: null };
+  // Pinyin needs a bracket with a Latin letter after it: most paragraphs have none (or only
+  // brackets such as （一）) and skip the lookbehind scan.
+  if (simplified.indexOf('\n') < 0 && simplified.indexOf('\r') < 0 && !bracketBeforeLetter(simplified)) return { simplified, original, map: null };
   PINYIN_RE.lastIndex = 0;
   if (!PINYIN_RE.test(simplified)) return { simplified, original, map: null };
   PINYIN_RE.lastIndex = 0;

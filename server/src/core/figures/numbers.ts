@@ -87,11 +87,22 @@ const PREFIX_QUALIFIERS: Array<[string, Approx]> = (
   ] as Array<[string, Approx]>
 ).sort((a, b) => b[0].length - a[0].length);
 
+/** PREFIX_QUALIFIERS by their last code unit (same order within each list): one lookup per figure. */
+const PREFIX_BY_LAST_UNIT = new Map<number, Array<[string, Approx]>>();
+for (const q of PREFIX_QUALIFIERS) {
+  const c = q[0].charCodeAt(q[0].length - 1);
+  const list = PREFIX_BY_LAST_UNIT.get(c);
+  if (list) list.push(q);
+  else PREFIX_BY_LAST_UNIT.set(c, [q]);
+}
+const NO_PREFIXES: Array<[string, Approx]> = [];
+
 const SUFFIX_QUALIFIERS: Array<[string, Approx]> = [
   ['左右', 'about'], ['上下', 'about'], ['以上', 'atLeast'], ['以下', 'atMost'], ['之多', 'atLeast'],
 ];
 
 const FULLWIDTH_ZERO = 0xff10;
+const FULLWIDTH_ZERO_UNIT = FULLWIDTH_ZERO;
 
 /** Characters that make 前 part of a time word (目前, 此前, 之前, 以前, 当前, 提前, 事前, 年前) rather than an ordinal. */
 const NOT_ORDINAL_BEFORE_QIAN = new Set([...'目此之以当提事年'].map((c) => c.charCodeAt(0)));
@@ -108,8 +119,104 @@ export function toAsciiDigits(s: string): string {
   return out;
 }
 
-const NUMBER_RE =
+/**
+ * The grammar of a number token, as a regular expression (documentation and the test oracle of
+ * `nextNumberToken`, which reads the same grammar by hand on code units).
+ */
+export const NUMBER_RE =
   /百分之(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)|[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千万亿]+/g;
+
+/** Code-unit classes of the tokenizer: a digit, a Chinese numeral, one after 百分之, one after 点. */
+const DIGIT = 1;
+const CN = 2;
+const CN_PERCENT = 4;
+const CN_FRACTION = 8;
+const NUM_CLASS = new Uint8Array(65536);
+for (let c = 48; c <= 57; c++) NUM_CLASS[c] = DIGIT;
+for (let c = FULLWIDTH_ZERO_UNIT; c <= FULLWIDTH_ZERO_UNIT + 9; c++) NUM_CLASS[c] = DIGIT;
+for (const ch of '零〇一二两三四五六七八九十百千万亿') NUM_CLASS[ch.charCodeAt(0)] |= CN;
+for (const ch of '零〇一二两三四五六七八九十百') NUM_CLASS[ch.charCodeAt(0)] |= CN_PERCENT;
+for (const ch of '零〇一二三四五六七八九') NUM_CLASS[ch.charCodeAt(0)] |= CN_FRACTION;
+
+function classAt(s: string, i: number): number {
+  return i < s.length ? NUM_CLASS[s.charCodeAt(i)] : 0;
+}
+
+function isAsciiDigitAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i); // NaN past the end
+  return c >= 48 && c <= 57;
+}
+
+/** The end of a run of units of class `k` from `i`. */
+function runEnd(s: string, i: number, k: number): number {
+  while (classAt(s, i) & k) i++;
+  return i;
+}
+
+/** After digits: `[.．]digits`, if there. */
+function fractionEnd(s: string, e: number): number {
+  const c = s.charCodeAt(e);
+  return (c === 0x2e || c === 0xff0e) && classAt(s, e + 1) & DIGIT ? runEnd(s, e + 1, DIGIT) : e;
+}
+
+/** The end of the last token found by nextNumberToken. */
+let tokenEnd = 0;
+
+/**
+ * The start of the next number token at or after `from` (the leftmost match of NUMBER_RE, read
+ * by hand: no match object or substring per token), or -1; its end is left in `tokenEnd`.
+ */
+function nextNumberToken(s: string, from: number): number {
+  const n = s.length;
+  for (let p = from; p < n; p++) {
+    const c = s.charCodeAt(p);
+    const k = NUM_CLASS[c];
+    if (!k) continue;
+    if (c === 0x767e /* 百 */ && s.charCodeAt(p + 1) === 0x5206 /* 分 */ && s.charCodeAt(p + 2) === 0x4e4b /* 之 */) {
+      const q = p + 3;
+      let e = runEnd(s, q, DIGIT);
+      if (e > q) {
+        tokenEnd = fractionEnd(s, e);
+        return p;
+      }
+      e = runEnd(s, q, CN_PERCENT);
+      if (e > q) {
+        if (s.charCodeAt(e) === 0x70b9 /* 点 */ && classAt(s, e + 1) & CN_FRACTION) e = runEnd(s, e + 1, CN_FRACTION);
+        tokenEnd = e;
+        return p;
+      }
+    }
+    if (k & DIGIT) {
+      let e = runEnd(s, p, DIGIT);
+      // Thousands groups: ,ddd not followed by another ASCII digit.
+      while (s.charCodeAt(e) === 0x2c && isAsciiDigitAt(s, e + 1) && isAsciiDigitAt(s, e + 2) && isAsciiDigitAt(s, e + 3) && !isAsciiDigitAt(s, e + 4)) e += 4;
+      tokenEnd = fractionEnd(s, e);
+      return p;
+    }
+    tokenEnd = runEnd(s, p + 1, CN);
+    return p;
+  }
+  return -1;
+}
+
+/** Every number token of a text as [start, end) pairs (for tests: the same tokens as NUMBER_RE). */
+export function numberTokens(s: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let p = nextNumberToken(s, 0); p >= 0; p = nextNumberToken(s, tokenEnd)) out.push([p, tokenEnd]);
+  return out;
+}
+
+/** Four ASCII or full-width digits starting 19 or 20 (a year), in s[start, end). */
+function isYearDigits(s: string, start: number, end: number): boolean {
+  if (end - start !== 4) return false;
+  const d = (i: number) => {
+    const c = s.charCodeAt(i);
+    return c >= FULLWIDTH_ZERO_UNIT ? c - FULLWIDTH_ZERO_UNIT : c - 48;
+  };
+  for (let i = start; i < end; i++) if (!(classAt(s, i) & DIGIT)) return false;
+  const century = d(start) * 10 + d(start + 1);
+  return century === 19 || century === 20;
+}
 
 interface Masks {
   /** For each offset, true when inside 《》, “” (short), 〔〕 or 【】. */
@@ -187,7 +294,8 @@ function endsWithAt(s: string, end: number, word: string): boolean {
 
 function skipSpace(s: string, i: number): number {
   // At most one plain or ideographic space between a number and its unit ("506 项", "2.9 万人").
-  return s[i] === ' ' || s[i] === '\u3000' || s[i] === '\u00a0' ? i + 1 : i;
+  const c = s.charCodeAt(i);
+  return c === 0x20 || c === 0x3000 || c === 0xa0 ? i + 1 : i;
 }
 
 function parseArabic(printed: string): { value: number; decimals: number } {
@@ -200,6 +308,21 @@ function parseArabic(printed: string): { value: number; decimals: number } {
 const ASCII_NUMBER = /^[0-9]+(?:\.[0-9]+)?$/;
 
 const CN_DIGIT_ONLY = /^[〇零一二三四五六七八九]+$/;
+
+const U = (ch: string) => ch.charCodeAt(0);
+const U_NIAN = U('年');
+const U_PERCENT = U('%');
+const U_FW_PERCENT = U('％');
+const U_BEI = U('倍');
+const U_HAO = U('号');
+const U_YU = U('余');
+const U_DUO = U('多');
+/** After a four-digit number: it is a year (2024年, 2024-2025, 2024至, 2024/…, 2024.…). */
+const YEAR_FOLLOWERS = new Set([...'年-—至～~/.'].map(U));
+/** After a number: a date, a time or a document number (3月, 5日, 7号, 8时, 9点, 10届). */
+const DATE_FOLLOWERS = new Set([...'月日号时点届'].map(U));
+/** Between two numbers: a range or a time (1-3, 1—3, 1~3, 1～3, 11:18, 11：18, 1/3). */
+const RANGE_JOINERS = new Set([...'-—~～:：/'].map(U));
 
 /** ASCII or full-width digit. */
 function isDigitUnit(c: number): boolean {
@@ -223,19 +346,14 @@ export function scanFigures(s: string, original: string = s): ScanResult {
   const figures: Figure[] = [];
   const skipped: NonFigure[] = [];
   const masks = computeMasks(s);
-  NUMBER_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
   const skip = (tokStart: number, reason: NotFigureReason, end: number) => skipped.push({ start: tokStart, end, printed: original.slice(tokStart, end), reason });
-  while ((m = NUMBER_RE.exec(s))) {
-    const tokStart = m.index;
-    const tokText = m[0];
-    const tokEnd = tokStart + tokText.length;
-    const first = tokText.charCodeAt(0);
-    const isPercentWord = first === 0x767e /* 百 */ && tokText.startsWith('百分之');
-    const isArabic = !isPercentWord && isDigitUnit(first);
-    let numStart = isPercentWord ? tokStart + 3 : tokStart;
-    let numText = isPercentWord ? tokText.slice(3) : tokText;
-
+  let pos = 0;
+  for (;;) {
+    const tokStart = nextNumberToken(s, pos);
+    if (tokStart < 0) break;
+    const tokEnd = tokenEnd;
+    pos = tokEnd;
+    const first = s.charCodeAt(tokStart);
     const prevCode = tokStart > 0 ? s.charCodeAt(tokStart - 1) : 0;
     if (masks.kind[tokStart]) {
       skip(tokStart, masks.kind[tokStart] === 2 ? 'docno' : 'name', tokEnd);
@@ -251,7 +369,14 @@ export function scanFigures(s: string, original: string = s): ScanResult {
       skip(tokStart, 'ordinal', tokEnd);
       continue;
     }
-    const prev = tokStart > 0 ? s[tokStart - 1] : '';
+    // A lone 一 (一是, 一批, 一体化, 统一 …) is idiom far more often than a count: by far the most
+    // frequent token, dropped before any string is made for it (decided again below for 一点…).
+    if (first === 0x4e00 /* 一 */ && tokEnd - tokStart === 1) continue;
+    const tokText = s.slice(tokStart, tokEnd);
+    const isPercentWord = first === 0x767e /* 百 */ && tokText.startsWith('百分之');
+    const isArabic = !isPercentWord && isDigitUnit(first);
+    let numStart = isPercentWord ? tokStart + 3 : tokStart;
+    let numText = isPercentWord ? tokText.slice(3) : tokText;
 
     let value: number;
     let decimals = 0;
@@ -285,7 +410,7 @@ export function scanFigures(s: string, original: string = s): ScanResult {
       if (!isPercentWord) {
         // Digit-by-digit numbers (二〇二四) are years or codes, never counts.
         if (CN_DIGIT_ONLY.test(intPart) && intPart.length > 1) {
-          skip(tokStart, s[tokStart + tokText.length] === '年' ? 'year' : 'no-unit', tokEnd);
+          skip(tokStart, s.charCodeAt(tokStart + tokText.length) === U_NIAN ? 'year' : 'no-unit', tokEnd);
           continue;
         }
         // A lone 一 (一是, 一批, 一体化, 统一 …) is idiom far more often than a count.
@@ -309,33 +434,36 @@ export function scanFigures(s: string, original: string = s): ScanResult {
       kind = 'percent';
     } else {
       const j = skipSpace(s, i);
-      const next = s[j] ?? '';
-      if (isArabic && /^[.．]$/.test(s[i] ?? '') && /[\u4e00-\u9fff]/.test(s[i + 1] ?? '')) {
+      // Code units, not one-character strings (a CJK character read as s[j] is a new string).
+      const next = s.charCodeAt(j); // NaN past the end
+      const after = s.charCodeAt(i);
+      const afterNext = s.charCodeAt(i + 1);
+      if (isArabic && (after === 0x2e || after === 0xff0e) && afterNext >= 0x4e00 && afterNext <= 0x9fff) {
         skip(tokStart, 'no-unit', tokEnd); // heading marker 1.全方位
         continue;
       }
-      if (next === '%' || next === '％') {
+      if (next === U_PERCENT || next === U_FW_PERCENT) {
         kind = 'percent';
         i = j + 1;
       } else if (s.startsWith('个百分点', j) || s.startsWith('百分点', j)) {
         kind = 'points';
         i = j + (s.startsWith('个百分点', j) ? 4 : 3);
-      } else if (next === '倍') {
+      } else if (next === U_BEI) {
         kind = 'times';
         i = j + 1;
-      } else if (isArabic && /^(19|20)\d\d$/.test(toAsciiDigits(numText)) && (next === '年' || next === '-' || next === '—' || next === '至' || next === '～' || next === '~' || next === '/' || next === '.' || prev === '(' || prev === '（')) {
+      } else if (isArabic && isYearDigits(s, numStart, numStart + numText.length) && (YEAR_FOLLOWERS.has(next) || prevCode === 0x28 /* ( */ || prevCode === 0xff08 /* （ */)) {
         skip(tokStart, 'year', tokEnd);
         continue;
-      } else if (next === '月' || next === '日' || next === '号' || next === '时' || next === '点' || next === '届') {
-        skip(tokStart, next === '号' ? 'docno' : 'date', tokEnd);
+      } else if (DATE_FOLLOWERS.has(next)) {
+        skip(tokStart, next === U_HAO ? 'docno' : 'date', tokEnd);
         continue;
-      } else if (isArabic && (next === '-' || next === '—' || next === '~' || next === '～' || next === ':' || next === '：' || next === '/') && /[0-9０-９]/.test(s[j + 1] ?? '')) {
-        skip(tokStart, next === ':' || next === '：' ? 'date' : 'range', tokEnd);
+      } else if (isArabic && RANGE_JOINERS.has(next) && classAt(s, j + 1) & DIGIT) {
+        skip(tokStart, next === 0x3a /* : */ || next === 0xff1a /* ： */ ? 'date' : 'range', tokEnd);
         continue;
       } else {
         // number [余|多] [scale] [余|多] unit
         let k = j;
-        if (s[k] === '余' || s[k] === '多') {
+        if (s.charCodeAt(k) === U_YU || s.charCodeAt(k) === U_DUO) {
           approx = 'atLeast';
           approxWord = s[k];
           k++;
@@ -345,13 +473,13 @@ export function scanFigures(s: string, original: string = s): ScanResult {
           scale = (SCALES.find((x) => x[0] === sc[0]) as [string, number])[1];
           k += sc[0].length;
           k = skipSpace(s, k);
-          if (!approx && (s[k] === '余' || s[k] === '多')) {
+          if (!approx && (s.charCodeAt(k) === U_YU || s.charCodeAt(k) === U_DUO)) {
             approx = 'atLeast';
             approxWord = s[k];
             k++;
           }
         }
-        if (s[k] === '%' || s[k] === '％') {
+        if (s.charCodeAt(k) === U_PERCENT || s.charCodeAt(k) === U_FW_PERCENT) {
           kind = 'percent';
           i = k + 1;
         } else {
@@ -388,7 +516,7 @@ export function scanFigures(s: string, original: string = s): ScanResult {
     let start = isPercentWord ? tokStart : numStart;
     let prefixApprox: Approx | null = null;
     let prefixWord: string | null = null;
-    for (const [w, a] of PREFIX_QUALIFIERS) {
+    for (const [w, a] of numStart > 0 ? (PREFIX_BY_LAST_UNIT.get(s.charCodeAt(numStart - 1)) ?? NO_PREFIXES) : NO_PREFIXES) {
       if (endsWithAt(s, numStart, w)) {
         prefixApprox = a;
         prefixWord = w;
@@ -427,7 +555,7 @@ export function scanFigures(s: string, original: string = s): ScanResult {
       approxWord,
       arabic: isArabic || (isPercentWord && /^[0-9０-９]/.test(numText)),
     });
-    if (NUMBER_RE.lastIndex < i) NUMBER_RE.lastIndex = i;
+    if (pos < i) pos = i;
   }
   return { figures, skipped };
 }

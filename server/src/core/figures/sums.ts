@@ -89,12 +89,16 @@ function firstFrom(figs: readonly Figure[], pos: number): number {
   return lo;
 }
 
+/** BREAKDOWN_RE, one instance for the sentence scans (reset before each). */
+const BREAKDOWN_MARKERS = new RegExp(BREAKDOWN_RE.source, 'g');
+
 function findBreakdowns(ctx: FigureContext, sent: Sentence): Breakdown[] {
   const { s } = ctx;
   const out: Breakdown[] = [];
   const text = s.slice(sent.start, sent.end);
   const markers: Array<{ at: number; word: string }> = [];
-  const re = new RegExp(BREAKDOWN_RE.source, 'g');
+  const re = BREAKDOWN_MARKERS;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) markers.push({ at: sent.start + m.index, word: m[0] });
   const used = new Set<number>();
@@ -252,6 +256,8 @@ export function sumClaims(ctx: FigureContext): Claim[] {
  */
 function balanceClaim(ctx: FigureContext): Claim | null {
   const { s, original } = ctx;
+  // A label is a piece of the text: an account no label can name rules the claim out unread.
+  for (const a of BALANCE_ACCOUNTS) if (!a.re.test(s)) return null;
   const found = new Map<string, Figure[]>();
   for (const sent of ctx.sentences) {
     for (const f of sent.figures) {

@@ -13,6 +13,7 @@ export interface CompiledPhrase {
 }
 
 const SENTENCE_END = /[。！？!?\n\r]/;
+const SENTENCE_END_UNITS = new Set([...'。！？!?\n\r'].map((c) => c.charCodeAt(0)));
 
 export function compilePhrase(p: string): CompiledPhrase {
   const pieces = simplify(p)
@@ -101,12 +102,21 @@ class PieceAutomaton {
   private out: number[] = [-1];
   private dict: Int32Array = new Int32Array(1);
   readonly lengths: number[] = [];
+  /**
+   * Bit set of the code units that occur in some piece. Any other code unit has no transition
+   * from any state, so the scan resets to the root without a lookup (most of a report's text).
+   */
+  private readonly alphabet = new Uint32Array(2048);
+  /** The code units a piece starts with: at the root, any other one stays at the root. */
+  private readonly starts = new Uint32Array(2048);
 
   constructor(pieces: readonly string[]) {
     pieces.forEach((piece, id) => {
+      if (piece.length) this.starts[piece.charCodeAt(0) >>> 5] |= 1 << (piece.charCodeAt(0) & 31);
       let s = 0;
       for (let i = 0; i < piece.length; i++) {
         const c = piece.charCodeAt(i);
+        this.alphabet[c >>> 5] |= 1 << (c & 31);
         let t = this.next[s].get(c);
         if (t === undefined) {
           t = this.next.length;
@@ -138,11 +148,17 @@ class PieceAutomaton {
   }
 
   /** Start offsets (ascending) of every occurrence at or after `from` of the pieces that occur, per piece id. */
-  scan(text: string, from: number): Map<number, number[]> {
-    const occ = new Map<number, number[]>();
+  scan(text: string, from: number): Map<number, number[]> | null {
+    let occ: Map<number, number[]> | null = null;
+    const alphabet = this.alphabet;
+    const starts = this.starts;
     let s = 0;
     for (let i = from; i < text.length; i++) {
       const c = text.charCodeAt(i);
+      if (!(((s === 0 ? starts : alphabet)[c >>> 5] >>> (c & 31)) & 1)) {
+        s = 0;
+        continue;
+      }
       let t = this.next[s].get(c);
       while (t === undefined && s > 0) {
         s = this.fail[s];
@@ -151,6 +167,7 @@ class PieceAutomaton {
       s = t ?? 0;
       for (let o = this.out[s] >= 0 ? s : this.dict[s]; o >= 0; o = this.dict[o]) {
         const id = this.out[o];
+        occ ??= new Map();
         const list = occ.get(id);
         if (list) list.push(i + 1 - this.lengths[id]);
         else occ.set(id, [i + 1 - this.lengths[id]]);
@@ -205,32 +222,29 @@ function listMatcher(phrases: readonly string[]): ListMatcher {
   return m;
 }
 
+const NO_OCCURRENCES: ReadonlyMap<number, number[]> = new Map();
+
 /** One scan of a text for a phrase list; phrases are then matched from the occurrences. */
 class ListScan {
-  private readonly occ: Map<number, number[]>;
-  private sentenceEnds: Int32Array | null = null;
+  private readonly occ: ReadonlyMap<number, number[]>;
 
   constructor(
     private readonly text: string,
     private readonly matcher: ListMatcher,
     from: number,
   ) {
-    this.occ = matcher.automaton.scan(text, from);
+    this.occ = matcher.automaton.scan(text, from) ?? NO_OCCURRENCES;
   }
 
-  /** Whether text[a, b) holds a sentence end (prefix counts, built on first use). */
+  /** Whether text[a, b) holds a sentence end (b - a is at most PHRASE_GAP: read in place). */
   private sentenceBetween(a: number, b: number): boolean {
-    if (b <= a) return false;
-    if (!this.sentenceEnds) {
-      const counts = new Int32Array(this.text.length + 1);
-      for (let i = 0; i < this.text.length; i++) counts[i + 1] = counts[i] + (SENTENCE_END.test(this.text[i]) ? 1 : 0);
-      this.sentenceEnds = counts;
-    }
-    return this.sentenceEnds[b] - this.sentenceEnds[a] > 0;
+    for (let i = a; i < b; i++) if (SENTENCE_END_UNITS.has(this.text.charCodeAt(i))) return true;
+    return false;
   }
 
   /** The entries (ascending list order) whose every piece occurs: only they can match. */
   candidates(): CompiledEntry[] {
+    if (!this.occ.size) return [];
     const out: number[] = [];
     for (const id of this.occ.keys()) {
       const l = this.matcher.byPiece.get(id);

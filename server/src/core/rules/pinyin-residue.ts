@@ -69,17 +69,21 @@ export const pinyinResidue: Rule = {
     const doc = ctx.doc;
     const spans = findPinyinResidue(doc.text);
     if (!spans.length) return;
-    const allEdits = spans.map((r) => ({ range: doc.rangeOfOffsets(r), newText: '' }));
-    const fixAll: Fix = { title: ctx.t('fixAll', { count: spans.length }), edits: allEdits, kind: 'remove-all-pinyin' };
+    // Up to thousands of findings per megabyte: messages and fixes are built when read.
+    let fixAll: Fix | null = null;
+    let allEdits: TextEdit[] | null = null;
+    const editAt = (i: number): TextEdit => (allEdits ??= spans.map((r) => ({ range: doc.rangeOfOffsets(r), newText: '' })))[i];
+    const removeAll = (): Fix => (fixAll ??= { title: ctx.t('fixAll', { count: spans.length }), edits: spans.map((_, i) => editAt(i)), kind: 'remove-all-pinyin' });
     for (let i = 0; i < spans.length; i++) {
       const r = spans[i];
-      const pinyin = doc.text.slice(r.start, r.end);
-      const fixes: Fix[] = [{ title: ctx.t('fixOne', { pinyin }), edits: [allEdits[i]], kind: 'remove-pinyin', isPreferred: true }];
-      if (spans.length > 1) fixes.push(fixAll);
       ctx.report({
-        message: ctx.t('residue', { char: doc.text[r.start - 1], pinyin }),
+        message: () => ctx.t('residue', { char: doc.text[r.start - 1], pinyin: doc.text.slice(r.start, r.end) }),
         range: r,
-        fixes,
+        fixes: () => {
+          const fixes: Fix[] = [{ title: ctx.t('fixOne', { pinyin: doc.text.slice(r.start, r.end) }), edits: [editAt(i)], kind: 'remove-pinyin', isPreferred: true }];
+          if (spans.length > 1) fixes.push(removeAll());
+          return fixes;
+        },
       });
     }
   },

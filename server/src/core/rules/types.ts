@@ -31,11 +31,19 @@ export interface RuleMeta {
   scope: 'report' | 'any';
 }
 
+/**
+ * What a rule reports. A finding is a cheap record until someone reads it: the message, the fixes
+ * and the related information may be given as functions, called when first read (the server's
+ * publish, the CLI's output, a code-action request) and never for a finding nobody reads (a
+ * crowded rule in the CLI's summary; fixes outside a code-action request). The range is checked
+ * at once; fix edits given as a function are checked when built (an invalid one drops its fix
+ * and is reported through `CheckOptions.onRuleError`).
+ */
 export interface FindingInput {
-  message: string;
+  message: string | (() => string);
   range: Range | OffsetRange;
-  fixes?: Fix[];
-  related?: RelatedInformation[];
+  fixes?: Fix[] | (() => Fix[]);
+  related?: RelatedInformation[] | (() => RelatedInformation[]);
   explanation?: string;
   data?: Record<string, unknown>;
   /** Override the configured severity for this one finding (e.g. an info-level note). */
