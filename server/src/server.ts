@@ -55,6 +55,7 @@ import * as path from 'path';
 import { runSuppression, suppressionActions, SUPPRESS_COMMANDS, type SuppressArgs } from './lsp/suppress-actions';
 import { ALL_RULES } from './core/rules';
 import { previousYearFindings } from './lsp/cross-year';
+import { partsChecklist } from './lsp/parts-checklist';
 import { testModeRules } from './lsp/test-mode';
 import { readDocxForCheck, registerDocxRequests } from './lsp/docx';
 import { docxFileUri, docxViewUri } from './node/docx/view-uri';
@@ -525,6 +526,14 @@ connection.onRequest('reportlint/missingParts', guarded('reportlint/missingParts
       const ins = partInsertion(analysis, profile, part.id);
       return { id: part.id, name: part.name[locale], item: part.item[locale], required: part.required, order: skeletonOrder(part), marker: ins.marker, edits: ins.edits };
     });
+}));
+
+/** The mandated parts and where the report stands with each (the status bar's checklist; lsp/parts-checklist.ts). */
+connection.onRequest('reportlint/partsChecklist', guarded('reportlint/partsChecklist', URI_PARAM, async (params: { uri: string }) => {
+  const doc = documents.get(params.uri);
+  if (!doc || (await sizeGuard(doc))) return null;
+  const profile = await authoringProfile(doc);
+  return profile ? partsChecklist(analysisOf(doc), profile, locale) : null;
 }));
 
 /** What the status bar shows: the profile in use and whether the document is checked. */
