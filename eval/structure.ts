@@ -10,7 +10,7 @@ import { Analysis } from '../server/src/core/analysis';
 import { checkDocument } from '../server/src/core/check';
 import { excerpt, pct, type EvalContext, type EvalSection, type EvalSectionResult } from './section';
 
-const RULES = /^(numbering-|year-mismatch$|missing-part$)/;
+const RULES = /^(numbering-|year-mismatch$|missing-part$|text-cut-off$)/;
 
 export const STRUCTURE_SECTION: EvalSection = {
   id: 'structure',
@@ -74,7 +74,7 @@ export const STRUCTURE_SECTION: EvalSection = {
       '|---|---|---|',
       ...mismatches,
       '',
-      'numbering-*, year-mismatch and missing-part findings:',
+      'numbering-*, year-mismatch, missing-part and text-cut-off findings:',
       '',
       ...[...counts].sort().map(([k, n]) => `- ${k}: ${n}`),
       '',

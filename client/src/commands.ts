@@ -16,6 +16,7 @@ export const COMMANDS = {
   checkWorkspace: 'reportlint.checkWorkspace',
   switchProfile: 'reportlint.switchProfile',
   statusBarActions: 'reportlint.statusBarActions',
+  showPartsChecklist: 'reportlint.showPartsChecklist',
   showStatistics: 'reportlint.showStatistics',
 } as const;
 
@@ -31,7 +32,7 @@ function reportEditor(): vscode.TextEditor | undefined {
   return editor;
 }
 
-async function applyLspEdits(client: LanguageClient, document: vscode.TextDocument, edits: LspTextEdit[]): Promise<boolean> {
+export async function applyLspEdits(client: LanguageClient, document: vscode.TextDocument, edits: LspTextEdit[]): Promise<boolean> {
   const converted = await client.protocol2CodeConverter.asTextEdits(edits);
   const we = new vscode.WorkspaceEdit();
   we.set(document.uri, converted);

@@ -19,6 +19,7 @@ import { NoiseControl } from './noise';
 import { StatusBar } from './status';
 import { DOCX_SELECTOR, registerDocx } from './docx';
 import { ClaimsView } from './claims-view';
+import { PartsStatus } from './parts-status';
 import { AutoLanguage } from './auto-language';
 import { registerRuleDocs } from './rule-docs';
 import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../server/src/lsp/memory';
@@ -84,6 +85,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerDocx(context, () => client);
   context.subscriptions.push(new StatusBar(() => client, (uri) => noise.allDiagnostics(uri)));
   context.subscriptions.push(new ClaimsView(() => client));
+  context.subscriptions.push(new PartsStatus(() => client));
   registerRuleDocs(context, () => client);
   await client.start();
   context.subscriptions.push(new AutoLanguage(context, () => client));

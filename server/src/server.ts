@@ -179,6 +179,7 @@ onRequest(connection, REQUESTS.renumber, URI_PARAM, (p) => requests.renumber(sta
 onRequest(connection, REQUESTS.profiles, OPTIONAL_URI_PARAM, (p) => requests.profiles(state, p));
 onRequest(connection, REQUESTS.skeleton, obj({ uri: optional(str), profile: str, year: int, format: optional(oneOf('text', 'markdown')) }), (p) => requests.skeleton(state, p));
 onRequest(connection, REQUESTS.missingParts, URI_PARAM, (p) => requests.missingParts(state, p));
+onRequest(connection, REQUESTS.partsChecklist, URI_PARAM, (p) => requests.partsChecklist(state, p));
 onRequest(connection, REQUESTS.documentStatus, URI_PARAM, (p) => requests.documentStatus(state, p));
 onRequest(connection, REQUESTS.checkFiles, obj({ uris: arrayOf(str), roots: arrayOf(str, 1000) }), (p) => requests.checkFiles(state, p));
 onRequest(connection, REQUESTS.outline, URI_PARAM, (p) => requests.outline(state, p));

@@ -268,6 +268,32 @@ describe('ReportLint in VS Code 1.100 (code-server + Chromium), Chinese display 
     await wb.command('File: Revert File');
   });
 
+  it('#16.11 the status bar shows the parts checklist; choosing an absent part inserts it, choosing a written one reveals it', async () => {
+    await wb.closeAllEditors();
+    await wb.openFile(MISSING);
+    // Signed and dated, with the measures and the 第一责任人 sentence: 2 of the 4 mandated parts.
+    const label = await waitFor('the parts checklist', () => wb.statusBarText('ReportLint 法定部分'), (t) => t.length > 0, 20_000);
+    assert.equal(label, 'ReportLint 法定部分 2/4');
+    await wb.clickStatusBar('ReportLint 法定部分');
+    const rows = await wb.quickPickRows();
+    assert.ok(rows.some((r) => r.label.includes('✗ 存在的不足和原因')), JSON.stringify(rows));
+    assert.ok(rows.some((r) => r.label.includes('✓ 主要举措和成效')), JSON.stringify(rows));
+    await wb.screenshot(shotName('parts-checklist'));
+    await wb.page.keyboard.type('存在的不足');
+    await wb.page.keyboard.press('Enter');
+    await waitFor('the inserted part', () => wb.editorLines(), (l) => l.some((x) => x.startsWith('二、存在的不足和原因')), 10_000);
+    await waitFor('the checklist after the insertion', () => wb.statusBarText('ReportLint 法定部分'), (t) => t === 'ReportLint 法定部分 3/4', 20_000);
+    // A written part: the caret moves to its heading.
+    await wb.goTo(1, 1);
+    await wb.clickStatusBar('ReportLint 法定部分');
+    await wb.quickPickRows();
+    await wb.page.keyboard.type('主要举措');
+    await wb.page.keyboard.press('Enter');
+    const headingLine = lineOf(MISSING, '一、主要举措和成效') + 1;
+    await waitFor('the caret on the measures heading', () => wb.cursor(), (c) => c.line === headingLine, 10_000);
+    await wb.command('File: Revert File');
+  });
+
   it('#16.6 a report file gets the report language whatever its name; an Untitled buffer with the snippet keeps it', async () => {
     await wb.closeAllEditors();
     await wb.openFile(UNNAMED);

@@ -115,7 +115,8 @@ describe('requests behind the commands', () => {
 
   it('reportlint/missingParts lists the missing parts with edits that insert each where it belongs', async () => {
     const uri = 'file:///virtual/cmd/missing.txt';
-    const text = readFixture('rules/missing-part/missing-plan-and-leader.txt');
+    // Signed and dated: both absent parts are missing (errors), so inserting one leaves the other.
+    const text = readFixture('rules/missing-part/signed-missing-plan-and-leader.txt');
     server.open(uri, text);
     const before = (await server.diagnostics(uri)).diagnostics.filter((d) => d.code === 'missing-part').length;
     const parts = (await server.connection.sendRequest('reportlint/missingParts', { uri })) as { id: string; required: boolean; edits: TextEdit[] }[];
@@ -125,6 +126,27 @@ describe('requests behind the commands', () => {
     void server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
     const after = (await server.diagnostics(uri, 2)).diagnostics.filter((d) => d.code === 'missing-part').length;
     assert.equal(after, before - 1);
+  });
+
+  it('reportlint/partsChecklist answers the status bar: each mandated part written, missing or not reached, with a range or insert edits', async () => {
+    const uri = 'file:///virtual/cmd/checklist.txt';
+    const text = readFixture('rules/missing-part/missing-plan-and-leader.txt');
+    server.open(uri, text);
+    await server.diagnostics(uri);
+    type Part = { id: string; status: string; range?: { start: { line: number } }; edits?: TextEdit[] };
+    const list = (await server.connection.sendRequest('reportlint/partsChecklist', { uri })) as { profile: { id: string }; written: number; total: number; parts: Part[] };
+    assert.equal(list.profile.id, 'fazhi-zhengfu-annual');
+    assert.deepEqual(list.parts.map((p) => `${p.id} ${p.status}`), ['measures written', 'first-responsible not-reached', 'shortcomings written', 'plan not-reached']);
+    assert.equal(`${list.written}/${list.total}`, '2/4');
+    assert.equal(list.parts[0].range?.start.line, 1);
+    const plan = list.parts.find((p) => p.id === 'plan')!;
+    const fixed = applyEdits(text, plan.edits!);
+    void server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
+    await server.diagnostics(uri, 2);
+    const after = (await server.connection.sendRequest('reportlint/partsChecklist', { uri })) as { parts: Part[] };
+    // The plan written, the report has reached its last mandated part: 第一责任人 is now missing.
+    assert.deepEqual(after.parts.map((p) => p.status), ['written', 'missing', 'written', 'written']);
+    assert.equal(await server.connection.sendRequest('reportlint/partsChecklist', { uri: 'file:///virtual/cmd/not-open.txt' }), null);
   });
 
   it('serves code lenses above sections with an inconsistent figure, which open the 数据核对 view', async () => {

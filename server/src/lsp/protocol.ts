@@ -33,6 +33,7 @@ function notification<P>(method: string): NotificationDef<P> {
 import type { OutlineJson } from '../core/outline/serialize';
 import type { StatsClaimJson, StatsCoverage } from '../core/figures/summary';
 import type { Range, TextEdit } from '../core/types';
+import type { PartsChecklist } from './parts-checklist';
 
 export type { Range, TextEdit };
 
@@ -150,6 +151,8 @@ export const REQUESTS = {
   skeleton: request<SkeletonParams, { snippet: string } | null>('reportlint/skeleton'),
   /** The mandated parts the document lacks, each with the edits that insert it. */
   missingParts: request<UriParams, MissingPart[]>('reportlint/missingParts'),
+  /** The mandated parts and where the report stands with each (the status bar's checklist); null without a profile. */
+  partsChecklist: request<UriParams, PartsChecklist | null>('reportlint/partsChecklist'),
   /** What the status bar shows; null when the document is not open. */
   documentStatus: request<UriParams, DocumentStatus | null>('reportlint/documentStatus'),
   /** Check files that are not open and publish their findings. */

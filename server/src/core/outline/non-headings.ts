@@ -2,6 +2,7 @@ import type { ReportDocument } from '../document/document';
 import { findNoteLists, findToc, type NoteList, type TocBlock } from '../document/blocks/lists';
 import { parseChineseNumeral } from '../document/chinese-numerals';
 import { recognizeHeading, type Heading } from './headings';
+import { explainNumbers } from './sequences';
 
 /**
  * The second pass over the heading candidates of a document: markers the publisher broke over two
@@ -198,7 +199,10 @@ function findItemLists(doc: ReportDocument, headings: Heading[]): ItemList[] {
       }
       if (!count) count = items.length;
     }
-    const lastIdx = items[count - 1];
+    let lastIdx = items[count - 1];
+    // A list of at least two items in sequence whose numbering, or the running sequence's after it,
+    // then goes wrong: find where it ends with the fewest wrong markers.
+    if (items.length >= 2 && !cleanSplit(headings, h, items, count, n, leadText)) lastIdx = splitWithSlips(headings, idx, h, n, leadText) ?? lastIdx;
     const list: Heading[] = [];
     for (let r = idx; r <= lastIdx; r++) {
       list.push(headings[r]);
@@ -208,4 +212,77 @@ function findItemLists(doc: ReportDocument, headings: Heading[]): ItemList[] {
     idx = lastIdx;
   }
   return out;
+}
+
+/** The number of items the lead-in announces (十件民生实事 → 10), or 0. */
+function announcedCount(leadText: string): number {
+  const cm = COUNT_RE.exec(leadText);
+  if (!cm) return 0;
+  return /\d/.test(cm[1]) ? Number(cm[1]) : parseChineseNumeral(cm[1]) ?? 0;
+}
+
+/** Whether `h` is a sibling of the list's first item (same style, rank and appendix). */
+function sameRun(x: Heading, h: Heading): boolean {
+  return x.rank === h.rank && x.style === h.style && (x.appendix ?? 0) === (h.appendix ?? 0);
+}
+
+/**
+ * Whether the strict split (items numbered 1, 2, 3 … without a slip, the running sequence going on
+ * at n+1 right after them) explains the headings without a single wrong marker.
+ */
+function cleanSplit(headings: Heading[], h: Heading, items: number[], count: number, n: number, leadText: string): boolean {
+  if (count < items.length && count !== announcedCount(leadText)) {
+    // The fewest-items rule chose `count`: its continuation was checked clean.
+    return true;
+  }
+  let want = n + 1;
+  for (let r = items[count - 1] + 1; r < headings.length; r++) {
+    const x = headings[r];
+    if (x.rank < h.rank || (x.appendix ?? 0) !== (h.appendix ?? 0)) break;
+    if (!sameRun(x, h)) continue;
+    if (x.number !== want) return false;
+    want++;
+  }
+  return true;
+}
+
+/** How many siblings an item list and the run after it are weighed over (bounds the work per list). */
+const SLIP_WINDOW = 32;
+
+/**
+ * The end of an item list whose own numbering (or the running sequence after it) has a wrong
+ * marker (…：一、二、四、…十、 then 四、 of the report): the split into list items 1, 2, … and the
+ * running sequence n+1, n+2, … that needs the fewest wrong markers (outline/sequences.ts,
+ * explainNumbers). Ties go to the count the lead-in announces (十件), else to the longer list.
+ * Returns the heading index of the list's last sibling item (its sub-items follow it), or null.
+ */
+function splitWithSlips(headings: Heading[], idx: number, h: Heading, n: number, leadText: string): number | null {
+  const run: number[] = [];
+  for (let k = idx; k < headings.length && run.length < SLIP_WINDOW; k++) {
+    const x = headings[k];
+    if (x.rank < h.rank || (x.appendix ?? 0) !== (h.appendix ?? 0)) break;
+    if (!sameRun(x, h) || x.number === null) continue;
+    // A marker numbered 1 again starts another list (or run): never part of this one.
+    if (run.length && x.number === 1) break;
+    run.push(k);
+  }
+  if (run.length < 2) return null;
+  const numbers = run.map((k) => headings[k].number!);
+  const announced = announcedCount(leadText);
+  let best: { m: number; cost: number } | null = null;
+  for (let m = 1; m <= run.length; m++) {
+    const cost = explainNumbers(numbers.slice(0, m), 1).length + explainNumbers(numbers.slice(m), n + 1).length;
+    if (!best || cost < best.cost || (cost === best.cost && best.m !== announced)) best = { m, cost };
+  }
+  // A list that needs as many wrong markers as it has items explains nothing.
+  if (!best || best.cost >= best.m) return null;
+  // The list's sub-items (deeper headings) up to the next sibling belong to its last item.
+  const next = best.m < run.length ? run[best.m] : null;
+  let last = run[best.m - 1];
+  for (let k = last + 1; k < headings.length && (next === null || k < next); k++) {
+    const x = headings[k];
+    if (x.rank <= h.rank) break;
+    last = k;
+  }
+  return last;
 }

@@ -4,6 +4,7 @@ import type { ReportDocument } from '../document/document';
 import type { TextEdit } from '../types';
 import type { Heading, MarkerStyle, NumberedStyle } from './headings';
 import type { Outline, Section } from './outline';
+import type { ItemList } from './non-headings';
 
 /**
  * A run of sibling headings of one marker style, numbered 1, 2, 3 … (or, for
@@ -234,4 +235,48 @@ export function sequenceProblems(seq: NumberedSequence): SequenceProblem[] {
       ? { kind: 'duplicate' as const, index: slip.index, expected: slip.expected, duplicateOf: earlier, shift: slip.shift }
       : { kind: 'gap' as const, index: slip.index, expected: slip.expected, shift: slip.shift };
   });
+}
+
+/** One wrong marker of an item list (…十件民生实事：一、…十、), explained like a heading run. */
+export interface ItemListProblem {
+  kind: 'gap' | 'duplicate';
+  item: Heading;
+  expected: number;
+  duplicateOf?: Heading;
+  shift: boolean;
+}
+
+/** The list's own numbered items: the siblings of its first item (not their sub-items). */
+export function itemListSiblings(list: ItemList): Heading[] {
+  const h = list.items[0];
+  if (!h) return [];
+  return list.items.filter((x) => x.rank === h.rank && x.style === h.style && x.number !== null);
+}
+
+/** The fewest wrong markers that explain an item list's numbering 1, 2, 3 … (explainNumbers). */
+export function itemListProblems(list: ItemList): ItemListProblem[] {
+  const items = itemListSiblings(list);
+  const numbers = items.map((x) => x.number!);
+  const firstSeen = new Map<number, Heading>();
+  const earlier = items.map((x) => {
+    const e = firstSeen.get(x.number!);
+    if (!e) firstSeen.set(x.number!, x);
+    return e;
+  });
+  return explainNumbers(numbers, 1).map((slip) => {
+    const e = earlier[slip.index];
+    const item = items[slip.index];
+    return e
+      ? { kind: 'duplicate' as const, item, expected: slip.expected, duplicateOf: e, shift: slip.shift }
+      : { kind: 'gap' as const, item, expected: slip.expected, shift: slip.shift };
+  });
+}
+
+/** Edits that number an item list 1, 2, 3 …; only numerals that change are touched. */
+export function itemListRenumberEdits(doc: ReportDocument, list: ItemList): TextEdit[] {
+  const edits: TextEdit[] = [];
+  itemListSiblings(list).forEach((h, i) => {
+    if (h.number !== i + 1) edits.push({ range: doc.rangeOfOffsets(h.numeralRange), newText: numeralText(doc, h, i + 1) });
+  });
+  return edits;
 }

@@ -1,5 +1,5 @@
 import type { Analysis } from '../analysis';
-import type { LocatedParts } from './locate';
+import { boilerplateKind } from '../rules/web-boilerplate';
 
 /** What a finished text can end with: a sentence end, a closing bracket or quote. */
 const FINISHED = /[。！？!?…”’」』）)】》]$/;
@@ -15,8 +15,7 @@ export function looksCutOff(analysis: Analysis): boolean {
     const { outline, doc } = analysis;
     if (outline.closing) return false;
     const lines = doc.lines;
-    let i = lines.length - 1;
-    while (i >= 0 && lines[i].text.trim() === '') i--;
+    const i = lastTextLine(analysis);
     if (i < 0) return false;
     // The whole last line is a top-level heading (no run-in body after its title): an outline being
     // drafted (一、甲 / 二、乙). A cut excerpt ends inside body text, a table or a lower heading.
@@ -28,18 +27,12 @@ export function looksCutOff(analysis: Analysis): boolean {
 }
 
 /**
- * The parts that a cut-off text may simply not have reached: those whose place in the order comes
- * after every part located in it, and those that may stand anywhere (order 0). Empty when the
- * text does not look cut off.
+ * The last line of the text proper (0-based), or -1: trailing blank lines and lines of web-page
+ * furniture copied with the text (来源：…, 编辑：…; see web-boilerplate) are not where it ends.
  */
-export function partsNotReached(analysis: Analysis, located: LocatedParts): Set<string> {
-  const out = new Set<string>();
-  if (!looksCutOff(analysis)) return out;
-  // How far the text has visibly got: a part found as its own heading, paragraph or opening. A part
-  // mentioned in a sentence inside another section (第一责任人 in the measures part, kind 'body')
-  // says nothing about how far the text has got.
-  let lastOrder = 0;
-  for (const { part, location } of located.parts) if (location && location.kind !== 'body' && part.order > lastOrder) lastOrder = part.order;
-  for (const { part, location } of located.parts) if (!location && (part.order > lastOrder || part.order === 0)) out.add(part.id);
-  return out;
+export function lastTextLine(analysis: Analysis): number {
+  const { doc } = analysis;
+  let i = doc.lines.length - 1;
+  while (i >= 0 && (doc.lines[i].text.trim() === '' || boilerplateKind(doc.lineSimplified(doc.lines[i]).trim()) !== null)) i--;
+  return i;
 }

@@ -5,6 +5,7 @@ import { encodingDamage } from './encoding-damage';
 import { pinyinResidue } from './pinyin-residue';
 import { webBoilerplate } from './web-boilerplate';
 import { missingPart } from './missing-part';
+import { textCutOff } from './text-cut-off';
 import { dateFormat } from './date-format';
 import { documentNumber } from './document-number';
 import { requestInReport } from './request-in-report';
@@ -42,6 +43,7 @@ export const ALL_RULES: readonly Rule[] = [
   pinyinResidue,
   webBoilerplate,
   missingPart,
+  textCutOff,
   dateFormat,
   documentNumber,
   requestInReport,

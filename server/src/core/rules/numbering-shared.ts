@@ -1,7 +1,8 @@
 import type { ReportDocument } from '../document/document';
 import type { Heading } from '../outline/headings';
-import { linkedSequences, markerWithNumber, renumberEdits, type NumberedSequence, type NumberingModel } from '../outline/sequences';
-import type { Fix } from '../types';
+import { itemListRenumberEdits, linkedSequences, markerWithNumber, renumberEdits, type NumberedSequence, type NumberingModel } from '../outline/sequences';
+import type { ItemList } from '../outline/non-headings';
+import type { Fix, Severity } from '../types';
 import type { RuleContext } from './types';
 
 const RENUMBER_TITLE = {
@@ -35,4 +36,29 @@ export function renumberFix(ctx: RuleContext, model: NumberingModel, seq: Number
   const fixes: Fix[] = edits.length ? [{ title, edits, kind: 'renumber', isPreferred: true }] : [];
   byKey.set(key, fixes);
   return fixes;
+}
+
+const LIST_RENUMBER_TITLE = {
+  'zh-cn': '重新编号此列表（修改{count}处编号）',
+  en: 'Renumber this list ({count} numerals changed)',
+};
+
+/** The renumber quick fix for an item list (its own items 1, 2, 3 …). */
+export function listRenumberFix(ctx: RuleContext, list: ItemList): Fix[] {
+  let byKey = fixCache.get(list);
+  if (!byKey) fixCache.set(list, (byKey = new Map()));
+  const cached = byKey.get(ctx.locale);
+  if (cached) return cached;
+  const edits = itemListRenumberEdits(ctx.doc, list);
+  const fixes: Fix[] = edits.length ? [{ title: LIST_RENUMBER_TITLE[ctx.locale].replace('{count}', String(edits.length)), edits, kind: 'renumber', isPreferred: true }] : [];
+  byKey.set(ctx.locale, fixes);
+  return fixes;
+}
+
+/**
+ * The severity of a finding about an item list's numbering: at most a warning, since the list's
+ * extent is inferred from its shape (a lead-in ending with a colon, numbering restarting at 1).
+ */
+export function listSeverity(ctx: RuleContext): Severity {
+  return ctx.severity === 'error' ? 'warning' : ctx.severity;
 }

@@ -20,6 +20,7 @@ import { isDocxPath } from '../../node/docx';
 import { docxViewUri } from '../../node/docx/view-uri';
 import { toDiagnostic } from '../convert';
 import { readDocxForCheck } from '../docx';
+import { partsChecklist as buildPartsChecklist, type PartsChecklist } from '../parts-checklist';
 import type * as P from '../protocol';
 import { IgnoreFilter, readReportFile } from '../workspace-check';
 import { formatOf, LARGE_DOC_PROBE, type ServerState } from '../state';
@@ -65,6 +66,14 @@ export async function missingParts(state: ServerState, params: P.UriParams): Pro
       const ins = partInsertion(analysis, profile, part.id);
       return { id: part.id, name: part.name[state.locale], item: part.item[state.locale], required: part.required, order: skeletonOrder(part), marker: ins.marker, edits: ins.edits };
     });
+}
+
+/** The mandated parts and where the report stands with each (the status bar's checklist; lsp/parts-checklist.ts). */
+export async function partsChecklist(state: ServerState, params: P.UriParams): Promise<PartsChecklist | null> {
+  const doc = state.documents.get(params.uri);
+  if (!doc || (await state.sizeGuard(doc))) return null;
+  const profile = await state.authoringProfile(doc);
+  return profile ? buildPartsChecklist(state.analysisOf(doc), profile, state.locale) : null;
 }
 
 /** What the status bar shows: the profile in use and whether the document is checked. */
