@@ -5,8 +5,9 @@ import { analyzeFigures } from '../../server/src/core/figures/analyze';
 /**
  * Breakdown pairing is bounded per sentence: one paragraph enumerating tens of thousands of items
  * (a generated input, not a report) is read in linear time. Wall-clock thresholds in ms would be
- * flaky on a shared machine, so the test compares the CPU time of a 4× larger input with a generous ratio: linear
- * work grows ~4×, quadratic work ~16×; the best of two runs of each size is compared.
+ * flaky on a shared machine, so the test compares the CPU time of an 8× larger input with a generous ratio: linear
+ * work grows ~8×, quadratic work ~64×; the best of three runs of each size is compared, and the limit
+ * (24×) leaves room for a loaded machine (the 4×-size version of this test failed at 10× under load).
  */
 function enumeration(items: number, shape: (i: number) => string, total: string): string {
   const parts: string[] = [];
@@ -14,10 +15,10 @@ function enumeration(items: number, shape: (i: number) => string, total: string)
   return `${total}，其中${parts.join('，')}。`;
 }
 
-/** CPU time (not wall-clock: the machine is shared) of the best of two runs, in ms. */
+/** CPU time (not wall-clock: the machine is shared) of the best of three runs, in ms. */
 function bestMs(text: string): number {
   let best = Infinity;
-  for (let run = 0; run < 2; run++) {
+  for (let run = 0; run < 3; run++) {
     const t0 = process.cpuUsage();
     analyzeFigures(text);
     const d = process.cpuUsage(t0);
@@ -34,12 +35,12 @@ const SHAPES: Array<{ name: string; items: number; shape: (i: number) => string;
 
 describe('figures: breakdown pairing is linear in the paragraph', () => {
   for (const { name, items, shape, total } of SHAPES) {
-    it(`${name}: ${items} items cost at most ~10× what ${items / 4} do`, () => {
-      const small = enumeration(items / 4, shape, total(items / 4));
+    it(`${name}: ${items} items cost at most 24× what ${items / 8} do`, () => {
+      const small = enumeration(items / 8, shape, total(items / 8));
       const large = enumeration(items, shape, total(items));
       bestMs(small); // warm up the code paths
       const ratio = bestMs(large) / Math.max(bestMs(small), 1);
-      assert.ok(ratio < 10, `${items} items took ${ratio.toFixed(1)}× the time of ${items / 4} (linear ≈ 4×, quadratic ≈ 16×)`);
+      assert.ok(ratio < 24, `${items} items took ${ratio.toFixed(1)}× the time of ${items / 8} (linear ≈ 8×, quadratic ≈ 64×)`);
     });
   }
 });
