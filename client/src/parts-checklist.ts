@@ -4,37 +4,10 @@
  * vscode.l10n.t (or a stand-in in tests).
  */
 
-export type PartStatus = 'written' | 'missing' | 'not-reached';
-
-export interface Position {
-  line: number;
-  character: number;
-}
-export interface Range {
-  start: Position;
-  end: Position;
-}
-export interface TextEdit {
-  range: Range;
-  newText: string;
-}
-
-export interface ChecklistPart {
-  id: string;
-  name: string;
-  item: string;
-  status: PartStatus;
-  range?: Range;
-  marker?: string;
-  edits?: TextEdit[];
-}
-
-export interface PartsChecklist {
-  profile: { id: string; name: string };
-  written: number;
-  total: number;
-  parts: ChecklistPart[];
-}
+// The answer's types are the server's own (typed once, like every request in lsp/protocol.ts).
+import type { PartStatus } from '../../server/src/core/profiles/part-status';
+import type { ChecklistPart, PartsChecklist } from '../../server/src/lsp/parts-checklist';
+export type { ChecklistPart, PartsChecklist, PartStatus };
 
 export type Translate = (message: string, ...args: string[]) => string;
 
