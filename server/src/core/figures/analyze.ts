@@ -179,7 +179,12 @@ export function flaggedClaimLines(analysis: Analysis): ReadonlyArray<{ line: num
 
 /** A line's claim moved to document offsets (see claimLines). */
 export function claimAt(c: Claim, offset: number): Claim {
-  return shiftClaim(c, offset, new Map());
+  const moved = new Map<Figure, Figure>();
+  return shiftClaim(c, (f) => {
+    let g = moved.get(f);
+    if (!g) moved.set(f, (g = shiftFigure(f, offset, f.index)));
+    return g;
+  });
 }
 
 /** The whole figures layer at document offsets (hover, statistics, semantic tokens). */
@@ -228,7 +233,11 @@ export function analyzeFigures(fullSimplified: string, fullOriginal: string = fu
   return out;
 }
 
-/** Join line results into one analysis at document offsets (repeats excluded). */
+/**
+ * Join line results into one analysis at document offsets (repeats excluded). A line's figures and
+ * sentences carry their index in the line's lists, so their moved copies are found by index; only a
+ * claim's figure outside the line's list (none today, but allowed) goes through a map, made on demand.
+ */
 function assemble(parts: Array<{ offset: number; line: number; data: LineFigures }>): FiguresAnalysis {
   const figures: Figure[] = [];
   const skipped: NonFigure[] = [];
@@ -236,27 +245,23 @@ function assemble(parts: Array<{ offset: number; line: number; data: LineFigures
   const rates: RateMention[] = [];
   const claims: Claim[] = [];
   for (const { offset, line, data } of parts) {
-    const map = new Map<Figure, Figure>();
-    for (const f of data.figures) {
-      const g = shiftFigure(f, offset, figures.length);
-      map.set(f, g);
-      figures.push(g);
-    }
-    const fig = (f: Figure) => map.get(f) ?? shiftFigure(f, offset, f.index);
-    for (const x of data.skipped) skipped.push({ ...x, start: x.start + offset, end: x.end + offset });
-    const sentenceMap = new Map<Sentence, Sentence>();
-    const base = sentences.length;
-    const sent = (st: Sentence): Sentence => {
-      let t = sentenceMap.get(st);
-      if (!t) {
-        t = { index: base + st.index, start: st.start + offset, end: st.end + offset, line, figures: st.figures.map(fig) };
-        sentenceMap.set(st, t);
-      }
-      return t;
+    const baseFigure = figures.length;
+    for (const f of data.figures) figures.push(shiftFigure(f, offset, figures.length));
+    let others: Map<Figure, Figure> | undefined;
+    const fig = (f: Figure): Figure => {
+      if (data.figures[f.index] === f) return figures[baseFigure + f.index];
+      others ??= new Map();
+      let g = others.get(f);
+      if (!g) others.set(f, (g = shiftFigure(f, offset, f.index)));
+      return g;
     };
-    for (const st of data.sentences) sentences.push(sent(st));
+    for (const x of data.skipped) skipped.push({ ...x, start: x.start + offset, end: x.end + offset });
+    const baseSentence = sentences.length;
+    const moveSentence = (st: Sentence): Sentence => ({ index: baseSentence + st.index, start: st.start + offset, end: st.end + offset, line, figures: st.figures.map(fig) });
+    for (const st of data.sentences) sentences.push(moveSentence(st));
+    const sent = (st: Sentence): Sentence => (data.sentences[st.index] === st ? sentences[baseSentence + st.index] : moveSentence(st));
     for (const r of data.rates) rates.push({ ...r, figure: fig(r.figure), sentence: sent(r.sentence) });
-    for (const c of data.claims) claims.push(shiftClaim(c, offset, map));
+    for (const c of data.claims) claims.push(shiftClaim(c, fig));
   }
   return { figures, skipped, sentences, rates, claims };
 }
@@ -265,13 +270,8 @@ function shiftFigure(f: Figure, d: number, index: number): Figure {
   return { ...f, index, start: f.start + d, end: f.end + d, numStart: f.numStart + d, numEnd: f.numEnd + d };
 }
 
-/** A line's claim at document offsets; `map` shares the moved figures between the claims of one line. */
-function shiftClaim(c: Claim, d: number, map: Map<Figure, Figure>): Claim {
-  const fig = (f: Figure) => {
-    let g = map.get(f);
-    if (!g) map.set(f, (g = shiftFigure(f, d, f.index)));
-    return g;
-  };
+/** A line's claim at document offsets; `fig` moves a figure (the same copy for every claim of one line). */
+function shiftClaim(c: Claim, fig: (f: Figure) => Figure): Claim {
   return {
     ...c,
     anchor: fig(c.anchor),
