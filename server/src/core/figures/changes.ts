@@ -66,7 +66,8 @@ function findChanges(ctx: FigureContext, sent: Sentence): ChangeShape[] {
   const { s } = ctx;
   const figs = sent.figures;
   const out: ChangeShape[] = [];
-  const shaped = new Map<Figure, ChangeShape>();
+  // The shape each change figure was read into (made on the first shape: most sentences have none).
+  let shaped: Map<Figure, ChangeShape> | undefined;
   // 7976件(2019年6593件): pairs of a figure and its previous-period value, in order.
   const bracketPairs: Array<{ current: Figure; base: Figure }> = [];
   for (let j = 0; j + 1 < figs.length; j++) {
@@ -90,7 +91,7 @@ function findChanges(ctx: FigureContext, sent: Sentence): ChangeShape[] {
       if (from && to && tail && sameKind(a, b)) {
         const annual = tail[1] ? { years: from[1] && to[1] ? Number(to[1]) - Number(from[1]) : null } : undefined;
         out.push({ current: b, base: a, change, down, ...(annual ? { annual } : {}) });
-        shaped.set(change, out[out.length - 1]);
+        (shaped ??= new Map()).set(change, out[out.length - 1]);
         continue;
       }
     }
@@ -100,7 +101,7 @@ function findChanges(ctx: FigureContext, sent: Sentence): ChangeShape[] {
       const b = figs[i - 2];
       if (COMPARE_LEAD_RE.test(s.slice(b.end, a.start)) && CHANGE_ONLY_RE.test(s.slice(a.end, change.start)) && sameKind(a, b)) {
         out.push({ current: b, base: a, change, down });
-        shaped.set(change, out[out.length - 1]);
+        (shaped ??= new Map()).set(change, out[out.length - 1]);
         continue;
       }
     }
@@ -111,16 +112,16 @@ function findChanges(ctx: FigureContext, sent: Sentence): ChangeShape[] {
       const after = s.slice(change.end, a.start);
       if (/^[(（](?:上年|去年|上年同期|去年同期|\d{4}年)(?:同期)?(?:为|是)$/.test(after) && sameKind(a, b) && /^[,，]?(?:同比|比上年|较上年)?$/.test(s.slice(b.end, change.start).replace(BEFORE_CHANGE_RE, ''))) {
         out.push({ current: b, base: a, change, down });
-        shaped.set(change, out[out.length - 1]);
+        (shaped ??= new Map()).set(change, out[out.length - 1]);
         continue;
       }
     }
     // Shape 4: B件,较上年A件增加D件,同比增长x% — the percentage after an absolute difference.
     if (i >= 1 && change.kind === 'percent') {
-      const prior = shaped.get(figs[i - 1]);
+      const prior = shaped?.get(figs[i - 1]);
       if (prior && prior.change.kind === 'count' && /^[,，]?(?:同比|比上年|较上年)?$/.test(s.slice(figs[i - 1].end, change.start).replace(BEFORE_CHANGE_RE, ''))) {
         out.push({ current: prior.current, base: prior.base, change, down });
-        shaped.set(change, out[out.length - 1]);
+        (shaped ??= new Map()).set(change, out[out.length - 1]);
         continue;
       }
     }
@@ -146,7 +147,7 @@ function findChanges(ctx: FigureContext, sent: Sentence): ChangeShape[] {
       changes.forEach((c, k) => {
         const shape = { current: pending[k].current, base: pending[k].base, change: c, down };
         out.push(shape);
-        shaped.set(c, shape);
+        (shaped ??= new Map()).set(c, shape);
       });
       i += changes.length - 1;
     }
