@@ -129,10 +129,9 @@ describe('ReportLint in VS Code 1.100 (code-server + Chromium), Chinese display 
     assert.equal(await wb.languageMode(), 'ReportLint 报告');
     await wb.type('bgkj');
     const offered = await waitFor('the skeleton snippet among the suggestions', () => wb.suggestions(), (s) => s.some((x) => x.startsWith('bgkj')), 15_000);
-    const index = offered.findIndex((x) => x.startsWith('bgkj'));
-    for (let i = 0; i < index; i++) await wb.page.keyboard.press('ArrowDown');
+    assert.ok(offered.some((x) => x.startsWith('bgkj')));
     await wb.screenshot(shotName('snippet-suggestion'));
-    await wb.page.keyboard.press('Enter');
+    await wb.acceptSnippet('bgkj');
     const text = await waitFor('the inserted skeleton', () => wb.editorLines(), (l) => l.some((x) => x.startsWith('五、其他需要报告的情况')), 10_000);
     await wb.page.keyboard.press('Escape');
     // ×× placeholders; the coming year for the plan part; the parts in the order of 第二十五条.
@@ -302,9 +301,8 @@ describe('ReportLint in VS Code 1.100 (code-server + Chromium), Chinese display 
     await wb.command('File: New Untitled Text File');
     await wb.page.locator('.part.editor .monaco-editor .view-lines').first().waitFor({ timeout: 10_000 });
     await wb.type('bgkj');
-    const offered = await waitFor('the skeleton snippet', () => wb.suggestions(), (x) => x.some((y) => y.startsWith('bgkj')), 15_000);
-    for (let i = 0; i < offered.findIndex((x) => x.startsWith('bgkj')); i++) await wb.page.keyboard.press('ArrowDown');
-    await wb.page.keyboard.press('Enter');
+    await waitFor('the skeleton snippet', () => wb.suggestions(), (x) => x.some((y) => y.startsWith('bgkj')), 15_000);
+    await wb.acceptSnippet('bgkj');
     await waitFor('the skeleton', () => wb.editorLines(), (l) => l.some((x) => x.startsWith('五、')), 10_000);
     await wb.page.keyboard.press('Escape');
     await waitFor('the report language for the Untitled buffer', () => wb.languageMode(), (m) => m === 'ReportLint 报告', 10_000);

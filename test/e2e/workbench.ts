@@ -253,6 +253,29 @@ export class Workbench {
     return (await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? e.textContent ?? ''))).map((t) => t.trim());
   }
 
+  /**
+   * Accepts the snippet suggestion whose label starts with `prefix`: moves down the open suggestion
+   * list until the *focused* row is that snippet (its kind icon says snippet), then presses Enter.
+   * Reading the rows and pressing ArrowDown a counted number of times raced with the list being
+   * refreshed (a word suggestion of the same letters took the place), so the focus is checked.
+   */
+  async acceptSnippet(prefix: string): Promise<void> {
+    const focused = this.page.locator('.editor-widget.suggest-widget.visible .monaco-list-row.focused');
+    for (let step = 0; step < 40; step++) {
+      if (await focused.count()) {
+        const row = focused.first();
+        const label = ((await row.getAttribute('aria-label')) ?? (await row.textContent()) ?? '').trim();
+        if (label.startsWith(prefix) && (await row.locator('.codicon-symbol-snippet').count()) > 0) {
+          await this.page.keyboard.press('Enter');
+          return;
+        }
+      }
+      await this.page.keyboard.press('ArrowDown');
+      await sleep(150);
+    }
+    throw new Error(`no focused snippet suggestion starting with ${prefix}`);
+  }
+
   /** Opens the Quick Fix menu (Ctrl+.) at the cursor and returns its entries. */
   async quickFixes(): Promise<string[]> {
     await this.page.keyboard.press('Control+.');
