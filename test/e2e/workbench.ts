@@ -59,10 +59,20 @@ export class Workbench {
 
   /** Picks a command in the Command Palette by its (English) label; returns the palette's input box. */
   private async pickCommand(label: string) {
-    await this.page.keyboard.press('Escape');
-    await this.page.keyboard.press('F1');
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    // On a busy machine a key press can land while the workbench moves focus (the previous quick
+    // input closing) and open nothing: ask again, with the palette's other key, up to three times.
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('Escape');
+      await this.page.keyboard.press(attempt % 2 ? 'F1' : 'Control+Shift+P');
+      try {
+        await input.waitFor({ state: 'visible', timeout: attempt < 3 ? 5_000 : 10_000 });
+        break;
+      } catch (e) {
+        if (attempt >= 3) throw e;
+        await sleep(500);
+      }
+    }
     await input.fill(`>${label}`);
     const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
     await row.waitFor({ state: 'visible', timeout: 10_000 });
