@@ -60,22 +60,24 @@ export class Workbench {
   /** Picks a command in the Command Palette by its (English) label; returns the palette's input box. */
   private async pickCommand(label: string) {
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
-    // On a busy machine a key press can land while the workbench moves focus (the previous quick
-    // input closing) and open nothing: ask again, with the palette's other key, up to three times.
+    const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
+    // On a busy machine the palette can fail to open (a key press landing while the workbench moves
+    // focus) or close again before it is typed into (a view revealed by the previous step taking
+    // focus a moment later). Each step before the click is idempotent, so the whole sequence is
+    // asked again, with the palette's other key, up to four times.
     for (let attempt = 1; ; attempt++) {
-      await this.page.keyboard.press('Escape');
-      await this.page.keyboard.press(attempt % 2 ? 'F1' : 'Control+Shift+P');
       try {
-        await input.waitFor({ state: 'visible', timeout: attempt < 3 ? 5_000 : 10_000 });
+        await this.page.keyboard.press('Escape');
+        await this.page.keyboard.press(attempt % 2 ? 'F1' : 'Control+Shift+P');
+        await input.waitFor({ state: 'visible', timeout: 5_000 });
+        await input.fill(`>${label}`, { timeout: 5_000 });
+        await row.waitFor({ state: 'visible', timeout: attempt < 4 ? 5_000 : 10_000 });
         break;
       } catch (e) {
-        if (attempt >= 3) throw e;
+        if (attempt >= 4) throw e;
         await sleep(500);
       }
     }
-    await input.fill(`>${label}`);
-    const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
-    await row.waitFor({ state: 'visible', timeout: 10_000 });
     await row.click();
     return input;
   }
