@@ -136,12 +136,13 @@ function findMisreadUtf8(
   inRun: (code: number) => boolean,
   decode: (text: string, start: number, end: number) => DecodedRun | null,
   bytesPerChar: number,
+  from = 0,
 ): MojibakeRun[] {
   const runs: MojibakeRun[] = [];
   const n = text.length;
   let runEnd = 0;
   let matchedTo = 0;
-  for (let c = 0; c < n; c++) {
+  for (let c = from; c < n; c++) {
     const code = text.charCodeAt(c);
     if (code < 0x80 || (classTable[code] & (CLASSIFIED | leadBit)) === CLASSIFIED) continue; // hot path: a table read
     if (!(charClass(code) & leadBit) || c < matchedTo) continue;
@@ -207,8 +208,15 @@ function charClass(code: number): number {
  * continuation bytes.
  */
 export function findUtf8AsLatin1(text: string): MojibakeRun[] {
-  return findMisreadUtf8(text, CP1252_UTF8_LEAD, (code) => cp1252Byte(code) >= 0, decodeCp1252Run, 1);
+  // Windows-1252 bytes 0xE0–0xEF are U+00E0–U+00EF (à … ï) and nothing else: a text without one
+  // of them has no run to find, and a run cannot start before the first (one regex scan).
+  const first = text.search(CP1252_UTF8_LEAD_CHARS);
+  if (first < 0) return [];
+  return findMisreadUtf8(text, CP1252_UTF8_LEAD, (code) => cp1252Byte(code) >= 0, decodeCp1252Run, 1, first);
 }
+
+/** The characters whose Windows-1252 byte is a UTF-8 three-byte lead (CP1252_UTF8_LEAD). */
+export const CP1252_UTF8_LEAD_CHARS = /[\u00e0-\u00ef]/;
 
 /** decodeUtf8Cjk on the GBK bytes of text[from, to) (a closure outside the scanning loops, which must not capture their variables). */
 function decodeGbkRun(text: string, from: number, to: number): DecodedRun | null {
