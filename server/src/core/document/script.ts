@@ -45,28 +45,56 @@ export interface ScriptView {
   traditionalCount: number;
   /** Number of CJK ideographs seen. */
   cjkCount: number;
+  /**
+   * Offsets (ascending) of the characters that differ between the original and the view, or null
+   * when there are more than MAX_CHANGED_AT of them (a traditional text: not worth keeping).
+   */
+  changedAt: readonly number[] | null;
 }
 
 export function toSimplifiedView(text: string): ScriptView {
-  let out: string[] | null = null;
+  const tbl = viewTable ?? makeViewTable();
+  let changedAt: number[] | null = [];
   let traditionalCount = 0;
   let cjkCount = 0;
-  let last = 0;
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (!isCjkUnit(code)) continue;
+    // One table read per code unit: 0 for every unit isCjkUnit rejects.
+    const mapped = tbl[text.charCodeAt(i)];
+    if (mapped === 0) continue;
     cjkCount++;
-    const mapped = simplifyCode(code);
-    if (mapped !== code) {
+    if (mapped !== text.charCodeAt(i)) {
       traditionalCount++;
-      if (!out) out = [];
-      out.push(text.slice(last, i), String.fromCharCode(mapped));
-      last = i + 1;
+      if (changedAt) {
+        if (changedAt.length < MAX_CHANGED_AT) changedAt.push(i);
+        else changedAt = null;
+      }
     }
   }
-  if (!out) return { simplified: text, traditionalCount, cjkCount };
+  if (!traditionalCount) return { simplified: text, traditionalCount, cjkCount, changedAt };
+  const out: string[] = [];
+  let last = 0;
+  const change = (i: number) => {
+    out.push(text.slice(last, i), String.fromCharCode(tbl[text.charCodeAt(i)]));
+    last = i + 1;
+  };
+  if (changedAt) for (const i of changedAt) change(i);
+  else for (let i = 0; i < text.length; i++) if (tbl[text.charCodeAt(i)] !== 0 && tbl[text.charCodeAt(i)] !== text.charCodeAt(i)) change(i);
   out.push(text.slice(last));
-  return { simplified: out.join(''), traditionalCount, cjkCount };
+  return { simplified: out.join(''), traditionalCount, cjkCount, changedAt };
+}
+
+/** ScriptView.changedAt keeps at most this many offsets. */
+const MAX_CHANGED_AT = 4096;
+
+/** The mapping of `table()` on the units isCjkUnit accepts, 0 on every other unit. */
+let viewTable: Uint16Array | null = null;
+
+function makeViewTable(): Uint16Array {
+  const t = table();
+  const v = new Uint16Array(0x10000);
+  for (let u = 0; u < 0x10000; u++) if (isCjkUnit(u)) v[u] = t[u];
+  viewTable = v;
+  return v;
 }
 
 /** Convert a single string to simplified (used for profile phrases and user input). */

@@ -24,7 +24,8 @@ export interface ScriptPair {
  * Pairs of one character written in both scripts within a text: 區 (t2s → 区) and 区 both present.
  * `simplifiedView` is the same-length simplified view of the text (ReportDocument.simplified).
  */
-export function findScriptPairs(text: string, simplifiedView: string, skip: readonly OffsetRange[] = []): ScriptPair[] {
+export function findScriptPairs(text: string, simplifiedView: string, skip: readonly OffsetRange[] = [], changedAt?: readonly number[] | null): ScriptPair[] {
+  if (changedAt) return findScriptPairsAt(text, simplifiedView, skip, changedAt);
   // Pass 1, on code units: which ideographs occur, and which of them are traditional (in order
   // of first occurrence) with their simplified form. Garbled text is no evidence of a script.
   const present = new Uint8Array(0x10000);
@@ -40,6 +41,36 @@ export function findScriptPairs(text: string, simplifiedView: string, skip: read
     if (s !== c) simplifiedOf.set(c, s);
   }
   return pairsOf(text, skip, simplifiedOf, (s) => present[s] === 1);
+}
+
+/**
+ * findScriptPairs from the offsets where the view differs from the text (ScriptView.changedAt):
+ * the traditional characters are read there, and whether a simplified form occurs is asked of
+ * the text (indexOf) for those few characters only, instead of a pass over every character.
+ */
+function findScriptPairsAt(text: string, simplifiedView: string, skip: readonly OffsetRange[], changedAt: readonly number[]): ScriptPair[] {
+  const simplifiedOf = new Map<number, number>();
+  let k = 0;
+  for (const i of changedAt) {
+    const c = text.charCodeAt(i);
+    if (!isIdeographCode(c)) continue;
+    while (k < skip.length && skip[k].end <= i) k++;
+    if (k < skip.length && skip[k].start <= i) continue;
+    simplifiedOf.set(c, simplifiedView.charCodeAt(i));
+  }
+  if (!simplifiedOf.size) return [];
+  return pairsOf(text, skip, simplifiedOf, (s) => isIdeographCode(s) && occursOutside(text, s, skip));
+}
+
+/** Whether the character occurs in the text outside the skipped (sorted, disjoint) ranges. */
+function occursOutside(text: string, code: number, skip: readonly OffsetRange[]): boolean {
+  const ch = String.fromCharCode(code);
+  let j = 0;
+  for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) {
+    while (j < skip.length && skip[j].end <= i) j++;
+    if (!(j < skip.length && skip[j].start <= i)) return true;
+  }
+  return false;
 }
 
 /**
@@ -102,7 +133,7 @@ function positionsOf(text: string, code: number, skip: readonly OffsetRange[]): 
 /** findScriptPairs of the document (its damaged spans skipped). */
 function scriptPairsOf(analysis: Analysis): ScriptPair[] {
   const doc = analysis.doc;
-  return findScriptPairs(doc.text, doc.simplified, encodingDamageOf(analysis));
+  return findScriptPairs(doc.text, doc.simplified, encodingDamageOf(analysis), doc.script.changedAt);
 }
 
 /** isIdeograph on a UTF-16 code unit. */
