@@ -25,7 +25,25 @@ const PATTERNS: { id: string; re: RegExp }[] = [
 /** A line made of several furniture items: 发布时间:2021-09-10 来源:本网 浏览次数:12. */
 const COMBINED_TOKENS = /(浏览次数|阅读次数|来源[:：|｜]|发布时间|字体[:：]?\s*[大中小【]|打印本页|关闭窗口|分享到|责任编辑)/g;
 
+/** Whether a UTF-16 code unit is JavaScript whitespace (what `\s` and `trim` take). */
+function isSpaceCode(c: number): boolean {
+  return (
+    c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** Whether a line has more than `max` non-space characters (read up to the one that tells). */
+function moreNonSpaceThan(line: string, max: number): boolean {
+  if (line.length <= max) return false;
+  let n = 0;
+  for (let i = 0; i < line.length; i++) if (!isSpaceCode(line.charCodeAt(i)) && ++n > max) return true;
+  return false;
+}
+
 export function boilerplateKind(simplifiedLine: string): string | null {
+  // The collapsed line keeps every non-space character: a paragraph is rejected unread.
+  if (moreNonSpaceThan(simplifiedLine, 80)) return null;
   const t = simplifiedLine.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
   if (!t || t.length > 80) return null;
   for (const p of PATTERNS) if (p.re.test(t)) return p.id;

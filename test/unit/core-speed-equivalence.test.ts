@@ -1,0 +1,136 @@
+/**
+ * Issue 18 made the core outside the figures model faster: the enumeration regex no longer
+ * starts with a lookbehind, numeric cells and web-boilerplate lines are rejected before their
+ * text is rewritten, profile detection decides its cheap conditions first and lines are split
+ * by indexOf. Their results must not change: these properties compare them with reference
+ * copies of the previous code on random texts made of the pieces these paths care about.
+ */
+import { strict as assert } from 'assert';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { Analysis } from '../../server/src/core/analysis';
+import { cellValue } from '../../server/src/core/document/blocks/tables';
+import { splitLines } from '../../server/src/core/document/document';
+import { enumerationMarkers } from '../../server/src/core/outline/outline';
+import { detectProfile } from '../../server/src/core/profiles/detect';
+import { countAll, containsAny } from '../../server/src/core/profiles/phrases';
+import { locateParts } from '../../server/src/core/profiles/locate';
+import { allProfiles } from '../../server/src/core/profiles/registry';
+import type { Profile } from '../../server/src/core/profiles/types';
+import { boilerplateKind } from '../../server/src/core/rules/web-boilerplate';
+
+const RUNS = Number(process.env.FUZZ_RUNS) || 300;
+const params = { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED) || 20261201, endOnFailure: true };
+
+const piecesArb = (pieces: readonly string[], maxLength = 40) => fc.array(fc.constantFrom(...pieces), { maxLength }).map((a) => a.join(''));
+
+// ---------------------------------------------------------------- enumerations
+
+const REF_RE_ENUM = new RegExp(
+  '(?:^|(?<=[。；;，,：:、！？!?\\s)）”"’]))' +
+    '(?:([一二三四五六七八九十]{1,3})是|第([一二三四五六七八九十]{1,3})(?=[,，、:：])|(首先|其次|再次|最后)(?=[,，、:：]))',
+  'g',
+);
+
+const ENUM_PIECES = [...'一二三四五六七八九十是第首先其次再最后，,、:：。；!？ \n)）”"’做好工作推进', '十一是', '二十三是', '第十二，', '首先，', '其次：', '最后,'];
+
+describe('issue 18: faster paths give the previous results', () => {
+  it('enumeration markers equal the lookbehind regex', () => {
+    fc.assert(
+      fc.property(piecesArb(ENUM_PIECES), (text) => {
+        const ref = [...text.matchAll(REF_RE_ENUM)].map((m) => [m.index, m[0], m[1], m[2], m[3]]);
+        assert.deepEqual(enumerationMarkers(text).map((m) => [m.index, m[0], m[1], m[2], m[3]]), ref);
+      }),
+      params,
+    );
+  });
+
+  it('cellValue equals the conversion of the whole text', () => {
+    const REF_NUMBER_RE = /^[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(%|％)?$/;
+    const ref = (text: string) => {
+      const t = text.trim().replace(/[０-９．，％－＋]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+      const m = REF_NUMBER_RE.exec(t);
+      if (!m) return null;
+      const v = Number(t.replace(/[,%]/g, '').replace('−', '-'));
+      return Number.isFinite(v) ? { value: v, percent: !!m[1] } : null;
+    };
+    const pieces = [...'0123456789０１２３４５６７８９,，.．%％-－+＋− \u3000a万亿元', '1,234', '１，２３４', '12.5%'];
+    fc.assert(
+      fc.property(piecesArb(pieces, 12), (text) => assert.deepEqual(cellValue(text), ref(text))),
+      params,
+    );
+  });
+
+  it('boilerplateKind of a long line equals the collapsed-line test', () => {
+    // Long lines of spaces and furniture words: the early rejection must keep every short-when-collapsed line.
+    const pieces = [' ', '\u3000', '\t', '\u00a0', '    ', '浏览次数：12', '来源：本网', '打印本页', '关闭窗口', '【字体：大 中 小】', '分享到', '政府工作报告', '。', '发布时间：2024-01-02'];
+    const REF_PATTERNS_LINE = (line: string) => {
+      const t = line.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+      return !t || t.length > 80;
+    };
+    fc.assert(
+      fc.property(piecesArb(pieces, 60), (line) => {
+        const kind = boilerplateKind(line);
+        if (REF_PATTERNS_LINE(line)) assert.equal(kind, null);
+        else assert.equal(kind, boilerplateKind(line.replace(/[\s\u00a0\u3000]+/g, ' ').trim()));
+      }),
+      params,
+    );
+  });
+
+  it('splitLines equals a split on LF, CRLF and lone CR', () => {
+    const pieces = ['a', '区', '\n', '\r', '\r\n', '\n\n', ' '];
+    fc.assert(
+      fc.property(piecesArb(pieces), (text) => {
+        const parts = text.split(/\r\n|\r|\n/);
+        const lines = splitLines(text);
+        assert.deepEqual(lines.map((l) => l.text), parts);
+        for (const l of lines) assert.equal(text.slice(l.start, l.end), l.text);
+      }),
+      params,
+    );
+  });
+
+  it('profile detection equals scoring every condition (the previous order)', () => {
+    const refScore = (analysis: Analysis, profile: Profile) => {
+      const { doc, outline } = analysis;
+      const title = outline.title ? doc.simplified.slice(outline.title.range.start, outline.title.range.end) : '';
+      const titleHit = !!title && containsAny(title, profile.detect.titlePhrases);
+      const keywords = countAll(doc.simplified, profile.detect.keywords, 1000);
+      const parts = locateParts(analysis, profile).parts.filter(
+        (p) => p.part.required && p.location && ['heading', 'merged', 'paragraph', 'opening'].includes(p.location.kind),
+      ).length;
+      const tableCells = profile.detect.tablePhrases?.length ? countAll(doc.simplified, profile.detect.tablePhrases, 100) : 0;
+      const openingHit = !titleHit && !!profile.detect.openingPhrases?.length && containsAny(doc.simplified.slice(0, 300), profile.detect.openingPhrases);
+      const webPage = outline.reportCues.includes('web-page');
+      const structure = parts >= profile.detect.minParts || (tableCells >= 2 && parts >= 1) || (openingHit && parts >= 1);
+      if (!(titleHit || (!webPage && keywords >= profile.detect.minKeywordCount && structure))) return null;
+      return (titleHit ? 100 : 0) + (openingHit ? 50 : 0) + parts * 10 + Math.min(tableCells, 5) * 2 + Math.min(keywords, 9);
+    };
+    // Titles, headings and keywords of both built-in profiles, web furniture, plain prose.
+    const words = allProfiles().flatMap((p) => [...p.detect.titlePhrases, ...p.detect.keywords.slice(0, 6), ...p.parts.flatMap((part) => part.headingPhrases.slice(0, 1))]);
+    const pieces = [...words.map((w) => w.replace(/…/g, '')), '\n', '\n一、', '\n二、', '\n三、', '\n（一）', '报告\n', '。', '浏览次数：3\n', '2024年', '，'];
+    // Documents with numbered headings naming parts and keyword sentences, under a plain first line
+    // (detection by keywords and structure, without a title).
+    const headings = allProfiles().flatMap((p) => p.parts.flatMap((part) => part.headingPhrases.slice(0, 2))).map((w) => w.replace(/…/g, ''));
+    const keywords = allProfiles().flatMap((p) => p.detect.keywords).map((w) => w.replace(/…/g, ''));
+    const section = fc
+      .tuple(fc.constantFrom('一、', '二、', '三、', '四、', '五、', '（一）'), fc.constantFrom(...headings), fc.array(fc.constantFrom(...keywords, '。', '，'), { maxLength: 8 }))
+      .map(([marker, heading, body]) => `${marker}${heading}\n${body.join('')}。\n`);
+    const structured = fc
+      .tuple(fc.constantFrom('工作情况\n', '浏览次数：3\n', ''), fc.array(section, { maxLength: 8 }))
+      .map(([first, sections]) => first + sections.join(''));
+    fc.assert(
+      fc.property(fc.oneof(piecesArb(pieces, 30), structured), (text) => {
+        const a = Analysis.fromText(text);
+        const got = detectProfile(a);
+        const ref = allProfiles()
+          .map((p) => [p, refScore(a, p)] as const)
+          .reduce<[Profile, number] | null>((best, [p, s]) => (s !== null && (!best || s > best[1]) ? [p, s] : best), null);
+        assert.equal(got?.profile.id ?? null, ref?.[0].id ?? null);
+        assert.equal(got?.score ?? null, ref?.[1] ?? null);
+      }),
+      { ...params, numRuns: Math.min(RUNS, 150) },
+    );
+  });
+});
