@@ -18,6 +18,18 @@ import { locateParts } from '../../server/src/core/profiles/locate';
 import { allProfiles } from '../../server/src/core/profiles/registry';
 import type { Profile } from '../../server/src/core/profiles/types';
 import { boilerplateKind } from '../../server/src/core/rules/web-boilerplate';
+import { findEncodingDamage } from '../../server/src/core/rules/encoding-damage';
+import {
+  findUtf8AsGbk,
+  findUtf8AsLatin1,
+  hasToneMark,
+  isCommonHanzi,
+  isIdeograph,
+  isPinyinSyllable,
+  isStrayCjkCode,
+  isStrayCjkSymbol,
+  PINYIN_LETTER_CLASS,
+} from '../../server/src/core/document/chars';
 
 const RUNS = Number(process.env.FUZZ_RUNS) || 300;
 const params = { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED) || 20261201, endOnFailure: true };
@@ -34,7 +46,86 @@ const REF_RE_ENUM = new RegExp(
 
 const ENUM_PIECES = [...'一二三四五六七八九十是第首先其次再最后，,、:：。；!？ \n)）”"’做好工作推进', '十一是', '二十三是', '第十二，', '首先，', '其次：', '最后,'];
 
+// ---------------------------------------------------------------- encoding damage (the previous scans)
+
+function refEncodingDamage(text: string): { start: number; end: number; kind: string; decoded?: string }[] {
+  const QUESTION = '?？';
+  const QUESTION_PINYIN_RE = new RegExp(`[?？\\uFFFD]([${PINYIN_LETTER_CLASS}]{1,7})[)）]`, 'g');
+  const GLUED_TAIL_RE = new RegExp(`^[A-Za-z]*(?:[(（][${PINYIN_LETTER_CLASS}]{1,7}[)）])?`);
+  const MARKER_RE = /(?:锟斤拷)+|锟斤|斤拷|烫{3,}|屯{3,}/g;
+  const STOP_RE = /[\s。，,；;：:、！!“”"‘’《》()（）【】]/;
+  const spans: { start: number; end: number; kind: string; decoded?: string }[] = [];
+  for (const m of text.matchAll(/\0+/g)) spans.push({ start: m.index, end: m.index + m[0].length, kind: 'nul' });
+  for (const m of text.matchAll(/\uFFFD+/g)) spans.push({ start: m.index, end: m.index + m[0].length, kind: 'replacement' });
+  for (const m of text.matchAll(MARKER_RE)) spans.push({ start: m.index, end: m.index + m[0].length, kind: 'mojibake-marker' });
+  // Whole-text scans (no candidates): the finders' own test compares them with byte-level references.
+  for (const r of findUtf8AsGbk(text)) spans.push({ start: r.start, end: r.end, kind: 'utf8-as-gbk', decoded: r.decoded });
+  for (const r of findUtf8AsLatin1(text)) spans.push({ start: r.start, end: r.end, kind: 'utf8-as-latin1', decoded: r.decoded });
+  for (const m of text.matchAll(QUESTION_PINYIN_RE)) {
+    if (!isPinyinSyllable(m[1]) || !hasToneMark(m[1])) continue;
+    const start = m.index;
+    let end = start + m[0].length;
+    end += GLUED_TAIL_RE.exec(text.slice(end))![0].length;
+    for (let p = end; p < Math.min(text.length, end + 16); p++) {
+      const ch = text[p];
+      if (QUESTION.includes(ch) || ch === '\uFFFD') {
+        end = p + 1;
+        break;
+      }
+      if (STOP_RE.test(ch)) break;
+    }
+    spans.push({ start, end, kind: 'question-pinyin' });
+  }
+  for (let i = 0; i < text.length; i++) {
+    const isQuestion = QUESTION.includes(text[i]);
+    if (!isQuestion && !isStrayCjkCode(text.charCodeAt(i))) continue;
+    const prev = text[i - 1];
+    const next = text[i + 1];
+    if (isQuestion && !(isIdeograph(next) && (isIdeograph(prev) || /[A-Za-z]/.test(prev ?? '')))) continue;
+    if (!isQuestion && !(isIdeograph(prev) && isIdeograph(next))) continue;
+    let start = i;
+    let end = i + 1;
+    let odd = isQuestion ? 0 : 1;
+    for (let p = i - 1, seen = 0; p >= 0 && seen < 6 && (isIdeograph(text[p]) || isStrayCjkSymbol(text[p])); p--, seen++) {
+      if (isStrayCjkSymbol(text[p]) || !isCommonHanzi(text[p])) {
+        odd++;
+        start = p;
+      }
+    }
+    for (let p = i + 1, seen = 0; p < text.length && seen < 6 && (isIdeograph(text[p]) || isStrayCjkSymbol(text[p])); p++, seen++) {
+      if (isStrayCjkSymbol(text[p]) || !isCommonHanzi(text[p])) {
+        odd++;
+        end = p + 1;
+      }
+    }
+    if (odd >= 2) spans.push({ start, end, kind: 'question-garbled' });
+  }
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: typeof spans = [];
+  for (const sp of spans) {
+    const last = merged[merged.length - 1];
+    if (last && sp.start <= last.end) {
+      if (sp.end > last.end) last.end = sp.end;
+      continue;
+    }
+    merged.push({ ...sp });
+  }
+  return merged;
+}
+
+const DAMAGE_PIECES = [
+  ...'的是了区法治年月日报告?？\uFFFD\u0000ㄖ〔〕┐\ue001 ,.()（）aZ锟斤拷烫屯äàéï',
+  '鎴戜滑', '銆', 'æˆ‘ä»¬', 'ã€‚', '?zhèn)浒?', '?qū)I(yè)', '區(qū)', '锟斤拷锟斤拷', '烫烫烫', '屯屯屯屯', '\uFFFD\uFFFD', '濞戞', '缂傚倸',
+];
+
 describe('issue 18: faster paths give the previous results', () => {
+  it('findEncodingDamage (one census pass, candidates only) equals the whole-text scans', () => {
+    fc.assert(
+      fc.property(piecesArb(DAMAGE_PIECES, 40), (text) => assert.deepEqual(findEncodingDamage(text), refEncodingDamage(text))),
+      params,
+    );
+  });
+
   it('enumeration markers equal the lookbehind regex', () => {
     fc.assert(
       fc.property(piecesArb(ENUM_PIECES), (text) => {
