@@ -244,6 +244,8 @@ describe('ReportLint in VS Code 1.100 (code-server + Chromium), Chinese display 
     const picks = await wb.quickPickRows();
     assert.match(picks[0].label, /存在的不足和原因/);
     assert.ok(picks[0].focused, JSON.stringify(picks));
+    // The report is signed: both absent parts are missing, not merely not reached yet.
+    assert.ok(picks.every((p) => p.text.includes('缺少') && !p.text.includes('尚未写到')), JSON.stringify(picks));
     await wb.screenshot(shotName('missing-part-picker'));
     await wb.page.keyboard.press('Enter');
     await waitFor('the inserted part', () => wb.editorLines(), (l) => l.some((x) => x.startsWith('二、存在的不足和原因')), 10_000);
