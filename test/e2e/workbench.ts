@@ -403,10 +403,13 @@ export class Workbench {
   }
 
   /** The rows of the open Quick Pick: label and whether it has the focus. */
-  async quickPickRows(): Promise<{ label: string; focused: boolean }[]> {
+  /** The rows of the open Quick Pick: accessible label, all the text shown (label, description, detail), focus. */
+  async quickPickRows(): Promise<{ label: string; text: string; focused: boolean }[]> {
     const rows = this.page.locator('.quick-input-widget .monaco-list-row');
     await rows.first().waitFor({ state: 'visible', timeout: 10_000 });
-    return rows.evaluateAll((els) => els.map((e) => ({ label: e.getAttribute('aria-label') ?? e.textContent ?? '', focused: e.classList.contains('focused') })));
+    return rows.evaluateAll((els) =>
+      els.map((e) => ({ label: e.getAttribute('aria-label') ?? e.textContent ?? '', text: e.textContent ?? '', focused: e.classList.contains('focused') })),
+    );
   }
 }
 
