@@ -159,6 +159,16 @@ function chineseContextScanner(text: string): (i: number) => boolean {
 }
 
 /**
+ * What chinesePunctuationOffsets reports of the other marks on its pass (so that a caller needs no
+ * second pass over the text): `at(offset, kind)` for every non-ASCII code unit whose `kinds` entry
+ * is not 0, in text order, protected regions and skipped spans included.
+ */
+export interface WideMarkCounter {
+  kinds: Uint8Array;
+  at: (offset: number, kind: number) => void;
+}
+
+/**
  * Offsets of the ASCII marks that are used as Chinese punctuation (the ones the conversion
  * changes). Parentheses are decided per pair, so `(1)` at the start of a line followed by
  * Chinese becomes `（1）` as a whole, never `(1）`.
@@ -169,6 +179,7 @@ export function chinesePunctuationOffsets(
   format: DocumentFormat,
   skip: readonly OffsetRange[] = [],
   regions: readonly OffsetRange[] = protectedRegions(text, format),
+  wide?: WideMarkCounter,
 ): number[] {
   const inRegion = regionTest([...regions, ...skip]);
   const markdown = format === 'markdown';
@@ -190,7 +201,11 @@ export function chinesePunctuationOffsets(
       lineStart = i + 1;
       continue;
     }
-    if (code > 0x7f || HALF_MARK_CODES[code] === 0) continue;
+    if (code > 0x7f) {
+      if (wide !== undefined && wide.kinds[code] !== 0) wide.at(i, wide.kinds[code]);
+      continue;
+    }
+    if (HALF_MARK_CODES[code] === 0) continue;
     if (inRegion(i)) continue;
     if (code === 0x28 /* ( */) {
       stack.push(marks.length, chineseContext(i) ? 1 : 0);
