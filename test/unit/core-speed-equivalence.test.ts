@@ -17,7 +17,7 @@ import { countAll, containsAny } from '../../server/src/core/profiles/phrases';
 import { locateParts } from '../../server/src/core/profiles/locate';
 import { allProfiles } from '../../server/src/core/profiles/registry';
 import type { Profile } from '../../server/src/core/profiles/types';
-import { boilerplateKind } from '../../server/src/core/rules/web-boilerplate';
+import { boilerplateKind, PATTERNS } from '../../server/src/core/rules/web-boilerplate';
 import { findEncodingDamage } from '../../server/src/core/rules/encoding-damage';
 import {
   findUtf8AsGbk,
@@ -152,19 +152,23 @@ describe('issue 18: faster paths give the previous results', () => {
     );
   });
 
-  it('boilerplateKind of a long line equals the collapsed-line test', () => {
-    // Long lines of spaces and furniture words: the early rejection must keep every short-when-collapsed line.
-    const pieces = [' ', '\u3000', '\t', '\u00a0', '    ', '浏览次数：12', '来源：本网', '打印本页', '关闭窗口', '【字体：大 中 小】', '分享到', '政府工作报告', '。', '发布时间：2024-01-02'];
-    const REF_PATTERNS_LINE = (line: string) => {
+  it('boilerplateKind equals testing every pattern on the collapsed line', () => {
+    const REF_COMBINED = /(浏览次数|阅读次数|来源[:：|｜]|发布时间|字体[:：]?\s*[大中小【]|打印本页|关闭窗口|分享到|责任编辑)/g;
+    const ref = (line: string) => {
       const t = line.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
-      return !t || t.length > 80;
+      if (!t || t.length > 80) return null;
+      for (const p of PATTERNS) if (p.re.test(t)) return p.id;
+      const tokens = t.match(REF_COMBINED);
+      return tokens && new Set(tokens).size >= 2 && !/。$/.test(t) ? 'combined' : null;
     };
+    // Furniture lines, their pieces, spaces of every kind and prose: long and short lines.
+    const pieces = [
+      ' ', '\u3000', '\t', '\u00a0', '\ufeff', '    ', '浏览次数：12', '阅读量：3', '来源：本网', '来源 | 新华社', '作者：张三', '责任编辑：李四', '打印本页', '关闭窗口',
+      '【字体：大 中 小】', '[字号 大 中 小]', '字体：大', '分享到', '扫一扫', '发布时间：2024-01-02', '2024-01-02 10:30', '首页 > 政务公开', '当前位置：首页>新闻',
+      '上一篇：关于', '政府工作报告', '推进法治政府建设', '。', '，', '【', '】', '>', '1', '20',
+    ];
     fc.assert(
-      fc.property(piecesArb(pieces, 60), (line) => {
-        const kind = boilerplateKind(line);
-        if (REF_PATTERNS_LINE(line)) assert.equal(kind, null);
-        else assert.equal(kind, boilerplateKind(line.replace(/[\s\u00a0\u3000]+/g, ' ').trim()));
-      }),
+      fc.property(piecesArb(pieces, 30), (line) => assert.equal(boilerplateKind(line), ref(line))),
       params,
     );
   });

@@ -168,6 +168,9 @@ export interface WideMarkCounter {
   at: (offset: number, kind: number) => void;
 }
 
+const NO_WIDE_KINDS = new Uint8Array(0x10000);
+const ignoreWide = (): void => undefined;
+
 /**
  * Offsets of the ASCII marks that are used as Chinese punctuation (the ones the conversion
  * changes). Parentheses are decided per pair, so `(1)` at the start of a line followed by
@@ -193,6 +196,9 @@ export function chinesePunctuationOffsets(
   /** Pairs: line start, index in marks of the open and close parenthesis, Chinese context of either (1/0), … */
   const pairs: number[] = [];
   let lineStart = 0;
+  // Locals, one table for every caller: the hot loop reads no property and takes no extra branch.
+  const wideKinds = wide ? wide.kinds : NO_WIDE_KINDS;
+  const wideAt = wide ? wide.at : ignoreWide;
   for (let i = 0; i < text.length; i++) {
     // Fast skip (hot loop): only line breaks and the ASCII marks of FULL_WIDTH matter below.
     const code = text.charCodeAt(i);
@@ -202,7 +208,8 @@ export function chinesePunctuationOffsets(
       continue;
     }
     if (code > 0x7f) {
-      if (wide !== undefined && wide.kinds[code] !== 0) wide.at(i, wide.kinds[code]);
+      const kind = wideKinds[code];
+      if (kind !== 0) wideAt(i, kind);
       continue;
     }
     if (HALF_MARK_CODES[code] === 0) continue;

@@ -70,7 +70,9 @@ export function findToc(doc: ReportDocument, headingAt?: (line: number) => Headi
 function findTitledToc(doc: ReportDocument, limit: number): TocBlock | null {
   const lines = doc.lines;
   for (let i = 0; i < limit; i++) {
-    if (!TOC_LINE.test(squash(doc.lineSimplified(lines[i])))) continue;
+    const line = doc.lineSimplified(lines[i]);
+    // Squashing removes spaces only: a line without 目 cannot squash to 目录 (most lines, unsquashed).
+    if (line.indexOf('目') < 0 || !TOC_LINE.test(squash(line))) continue;
     const entries: number[] = [];
     let k = i + 1;
     let firstKey = '';
