@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import { Analysis } from '../../server/src/core/analysis';
 import { cellValue } from '../../server/src/core/document/blocks/tables';
 import { splitLines } from '../../server/src/core/document/document';
+import { simplify, toSimplifiedView } from '../../server/src/core/document/script';
 import { enumerationMarkers } from '../../server/src/core/outline/outline';
 import { detectProfile } from '../../server/src/core/profiles/detect';
 import { countAll, containsAny } from '../../server/src/core/profiles/phrases';
@@ -169,6 +170,23 @@ describe('issue 18: faster paths give the previous results', () => {
     ];
     fc.assert(
       fc.property(piecesArb(pieces, 30), (line) => assert.equal(boilerplateKind(line), ref(line))),
+      params,
+    );
+  });
+
+  it('the script view equals simplifying character by character', () => {
+    const pieces = [...'關於報告區区后後發发著着么麼乾干里裡abc 1,。\n\uf900\u4dc0\u3400\ud840\udc00'];
+    fc.assert(
+      fc.property(piecesArb(pieces, 60), (text) => {
+        const view = toSimplifiedView(text);
+        const units = [...Array(text.length).keys()].map((i) => simplify(text[i]));
+        assert.equal(view.simplified, units.join(''));
+        const changed = units.map((u, i) => (u !== text[i] ? i : -1)).filter((i) => i >= 0);
+        assert.deepEqual(view.changedAt, changed);
+        assert.equal(view.traditionalCount, changed.length);
+        const cjk = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+        assert.equal(view.cjkCount, [...Array(text.length).keys()].filter((i) => cjk(text.charCodeAt(i))).length);
+      }),
       params,
     );
   });

@@ -53,16 +53,16 @@ export interface ScriptView {
 }
 
 export function toSimplifiedView(text: string): ScriptView {
-  const tbl = viewTable ?? makeViewTable();
+  const flags = viewFlags ?? makeViewFlags();
   let changedAt: number[] | null = [];
   let traditionalCount = 0;
   let cjkCount = 0;
   for (let i = 0; i < text.length; i++) {
-    // One table read per code unit: 0 for every unit isCjkUnit rejects.
-    const mapped = tbl[text.charCodeAt(i)];
-    if (mapped === 0) continue;
+    // One read of a 64 KB table per code unit: 0 not CJK, 1 unchanged, 2 changed.
+    const f = flags[text.charCodeAt(i)];
+    if (f === 0) continue;
     cjkCount++;
-    if (mapped !== text.charCodeAt(i)) {
+    if (f === 2) {
       traditionalCount++;
       if (changedAt) {
         if (changedAt.length < MAX_CHANGED_AT) changedAt.push(i);
@@ -71,6 +71,7 @@ export function toSimplifiedView(text: string): ScriptView {
     }
   }
   if (!traditionalCount) return { simplified: text, traditionalCount, cjkCount, changedAt };
+  const tbl = charTable ?? table();
   const out: string[] = [];
   let last = 0;
   const change = (i: number) => {
@@ -78,7 +79,7 @@ export function toSimplifiedView(text: string): ScriptView {
     last = i + 1;
   };
   if (changedAt) for (const i of changedAt) change(i);
-  else for (let i = 0; i < text.length; i++) if (tbl[text.charCodeAt(i)] !== 0 && tbl[text.charCodeAt(i)] !== text.charCodeAt(i)) change(i);
+  else for (let i = 0; i < text.length; i++) if (flags[text.charCodeAt(i)] === 2) change(i);
   out.push(text.slice(last));
   return { simplified: out.join(''), traditionalCount, cjkCount, changedAt };
 }
@@ -86,14 +87,14 @@ export function toSimplifiedView(text: string): ScriptView {
 /** ScriptView.changedAt keeps at most this many offsets. */
 const MAX_CHANGED_AT = 4096;
 
-/** The mapping of `table()` on the units isCjkUnit accepts, 0 on every other unit. */
-let viewTable: Uint16Array | null = null;
+/** Per code unit: 0 when isCjkUnit rejects it, 1 when `table()` keeps it, 2 when it maps it to another unit. */
+let viewFlags: Uint8Array | null = null;
 
-function makeViewTable(): Uint16Array {
+function makeViewFlags(): Uint8Array {
   const t = table();
-  const v = new Uint16Array(0x10000);
-  for (let u = 0; u < 0x10000; u++) if (isCjkUnit(u)) v[u] = t[u];
-  viewTable = v;
+  const v = new Uint8Array(0x10000);
+  for (let u = 0; u < 0x10000; u++) if (isCjkUnit(u)) v[u] = t[u] === u ? 1 : 2;
+  viewFlags = v;
   return v;
 }
 

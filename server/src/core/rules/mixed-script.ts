@@ -80,12 +80,10 @@ function occursOutside(text: string, code: number, skip: readonly OffsetRange[])
  */
 function pairsOf(text: string, skip: readonly OffsetRange[], simplifiedOf: ReadonlyMap<number, number>, isPresent: (code: number) => boolean): ScriptPair[] {
   const pairCodes: [number, number][] = [];
-  const wanted = new Uint8Array(0x10000);
   for (const [t, s] of simplifiedOf) {
     if (VALID_IN_BOTH.has(String.fromCharCode(t)) || VALID_IN_BOTH.has(String.fromCharCode(s))) continue;
     if (!isPresent(s)) continue;
     pairCodes.push([t, s]);
-    wanted[t] = wanted[s] = 1;
   }
   if (!pairCodes.length) return [];
   const positions = new Map<number, number[]>();
@@ -93,7 +91,9 @@ function pairsOf(text: string, skip: readonly OffsetRange[], simplifiedOf: Reado
     // A few characters (the usual case): indexOf per character.
     for (const pair of pairCodes) for (const c of pair) if (!positions.has(c)) positions.set(c, positionsOf(text, c, skip));
   } else {
-    // Many: one pass over the text.
+    // Many: one pass over the text (a table of the wanted code units, made only here: 64 KB).
+    const wanted = new Uint8Array(0x10000);
+    for (const [t, s] of pairCodes) wanted[t] = wanted[s] = 1;
     let k = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
