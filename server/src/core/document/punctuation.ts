@@ -165,10 +165,12 @@ function chineseContextScanner(text: string): (i: number) => boolean {
  */
 export interface WideMarkCounter {
   kinds: Uint8Array;
+  /** The smallest code unit whose `kinds` entry is not 0 (units below are not looked up). */
+  min: number;
   at: (offset: number, kind: number) => void;
 }
 
-const NO_WIDE_KINDS = new Uint8Array(0x10000);
+const NO_WIDE_KINDS = new Uint8Array(0);
 const ignoreWide = (): void => undefined;
 
 /**
@@ -199,6 +201,7 @@ export function chinesePunctuationOffsets(
   // Locals, one table for every caller: the hot loop reads no property and takes no extra branch.
   const wideKinds = wide ? wide.kinds : NO_WIDE_KINDS;
   const wideAt = wide ? wide.at : ignoreWide;
+  const wideMin = wide ? Math.max(wide.min, 0x80) : 0x10000;
   for (let i = 0; i < text.length; i++) {
     // Fast skip (hot loop): only line breaks and the ASCII marks of FULL_WIDTH matter below.
     const code = text.charCodeAt(i);
@@ -208,8 +211,10 @@ export function chinesePunctuationOffsets(
       continue;
     }
     if (code > 0x7f) {
-      const kind = wideKinds[code];
-      if (kind !== 0) wideAt(i, kind);
+      if (code >= wideMin) {
+        const kind = wideKinds[code];
+        if (kind !== 0) wideAt(i, kind);
+      }
       continue;
     }
     if (HALF_MARK_CODES[code] === 0) continue;

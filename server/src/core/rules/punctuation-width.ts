@@ -21,6 +21,8 @@ KINDS.forEach((kind, k) => {
   for (const ch of kind.half) HALF_KIND[ch.charCodeAt(0)] = k + 1;
   for (const ch of kind.full) FULL_KIND[ch.charCodeAt(0)] = k + 1;
 });
+/** The smallest code unit of a full-width mark (U+FF01 …): the census of wide marks looks up no unit below. */
+const FULL_KIND_MIN = FULL_KIND.findIndex((k) => k !== 0);
 
 /**
  * The whole-document conversion to full-width punctuation as LSP-style edits: used by the
@@ -143,6 +145,7 @@ function markStats(text: string, format: DocumentFormat, skip: readonly OffsetRa
   let anyFull = false;
   const halfAt = chinesePunctuationOffsets(text, format, skip, regions, {
     kinds: FULL_KIND,
+    min: FULL_KIND_MIN,
     at(i, kind) {
       if (inRegion(i)) return;
       const k = kind - 1;
