@@ -14,7 +14,7 @@ import { splitLines } from '../../server/src/core/document/document';
 import { simplify, toSimplifiedView } from '../../server/src/core/document/script';
 import { enumerationMarkers } from '../../server/src/core/outline/outline';
 import { detectProfile } from '../../server/src/core/profiles/detect';
-import { countAll, containsAny } from '../../server/src/core/profiles/phrases';
+import { countAll, containsAny, findAny, PhraseLists } from '../../server/src/core/profiles/phrases';
 import { locateParts } from '../../server/src/core/profiles/locate';
 import { allProfiles } from '../../server/src/core/profiles/registry';
 import type { Profile } from '../../server/src/core/profiles/types';
@@ -186,6 +186,26 @@ describe('issue 18: faster paths give the previous results', () => {
         assert.equal(view.traditionalCount, changed.length);
         const cjk = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
         assert.equal(view.cjkCount, [...Array(text.length).keys()].filter((i) => cjk(text.charCodeAt(i))).length);
+      }),
+      params,
+    );
+  });
+
+  it('phrase lists scanned together give what each list gives alone', () => {
+    const CH = fc.constantFrom('甲', '乙', '丙', '的', '。', '\n', '，', 'a');
+    const text = fc.array(CH, { maxLength: 120 }).map((a) => a.join(''));
+    const piece = fc.array(fc.constantFrom('甲', '乙', '丙', '的', 'a'), { minLength: 1, maxLength: 3 }).map((a) => a.join(''));
+    const phrase = fc.array(piece, { minLength: 1, maxLength: 3 }).map((a) => a.join('…'));
+    const list = fc.option(fc.array(phrase, { maxLength: 5 }), { nil: undefined });
+    fc.assert(
+      fc.property(text, fc.array(list, { minLength: 1, maxLength: 5 }), (t, lists) => {
+        const scan = new PhraseLists(lists).scan(t);
+        lists.forEach((l, i) => {
+          assert.deepEqual(scan.findAny(i), findAny(t, l));
+          assert.equal(scan.containsAny(i), containsAny(t, l));
+          assert.equal(scan.countAll(i, 7), countAll(t, l ?? [], 7));
+          assert.equal(scan.countAll(i), countAll(t, l ?? []));
+        });
       }),
       params,
     );

@@ -1,7 +1,7 @@
 import type { Analysis } from '../analysis';
 import type { ResolvedConfig } from '../config/config';
-import { containsAny, countAll } from './phrases';
-import { locateParts } from './locate';
+import { containsAny } from './phrases';
+import { locateParts, profileTextScan, TEXT_KEYWORDS, TEXT_TABLE_PHRASES } from './locate';
 import { allProfiles, getProfile } from './registry';
 import type { Profile } from './types';
 
@@ -25,12 +25,12 @@ function score(analysis: Analysis, profile: Profile): ProfileDetection | null {
   // cheap conditions are decided first, so that a document no profile fits is not located.
   const webPage = outline.reportCues.includes('web-page');
   if (!titleHit && webPage) return null;
-  const keywords = countAll(doc.simplified, profile.detect.keywords, 1000);
+  const keywords = profileTextScan(analysis, profile).countAll(TEXT_KEYWORDS, 1000);
   if (!titleHit && keywords < profile.detect.minKeywordCount) return null;
   const located = locateParts(analysis, profile);
   const parts = located.parts.filter((p) => p.part.required && p.location && STRUCTURAL_KINDS.has(p.location.kind)).length;
   // Cells only a table of this kind has (本年新收政府信息公开申请数量): they stand in for parts.
-  const tableCells = profile.detect.tablePhrases?.length ? countAll(doc.simplified, profile.detect.tablePhrases, 100) : 0;
+  const tableCells = profile.detect.tablePhrases?.length ? profileTextScan(analysis, profile).countAll(TEXT_TABLE_PHRASES, 100) : 0;
   const openingHit = !titleHit && !!profile.detect.openingPhrases?.length && containsAny(doc.simplified.slice(0, OPENING_CHARS), profile.detect.openingPhrases);
   const structure = parts >= profile.detect.minParts || (tableCells >= 2 && parts >= 1) || (openingHit && parts >= 1);
   const detected = titleHit || structure;
