@@ -13,6 +13,7 @@ import { cellValue } from '../../server/src/core/document/blocks/tables';
 import { splitLines } from '../../server/src/core/document/document';
 import { simplify, toSimplifiedView } from '../../server/src/core/document/script';
 import { enumerationMarkers } from '../../server/src/core/outline/outline';
+import { leadingSpace } from '../../server/src/core/outline/headings';
 import { detectProfile } from '../../server/src/core/profiles/detect';
 import { countAll, containsAny, findAny, PhraseLists } from '../../server/src/core/profiles/phrases';
 import { locateParts } from '../../server/src/core/profiles/locate';
@@ -21,6 +22,8 @@ import type { Profile } from '../../server/src/core/profiles/types';
 import { boilerplateKind, PATTERNS } from '../../server/src/core/rules/web-boilerplate';
 import { findEncodingDamage } from '../../server/src/core/rules/encoding-damage';
 import {
+  firstNonSpaceIndex,
+  trimmedEndLength,
   findUtf8AsGbk,
   findUtf8AsLatin1,
   hasToneMark,
@@ -206,6 +209,19 @@ describe('issue 18: faster paths give the previous results', () => {
           assert.equal(scan.countAll(i, 7), countAll(t, l ?? [], 7));
           assert.equal(scan.countAll(i), countAll(t, l ?? []));
         });
+      }),
+      params,
+    );
+  });
+
+  it('space counting equals the regexes and trims it replaces', () => {
+    const spaces = [...' \t\n\r\u000b\u000c\u00a0\u1680\u2000\u200a\u200b\u200f\u2028\u2029\u202a\u202e\u202f\u205f\u2060\u2066\u2069\u3000\ufeff\u0085\u180e'];
+    const LEADING_SPACE = /^[ \t\u3000\u00a0\ufeff\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069]*/;
+    fc.assert(
+      fc.property(piecesArb([...spaces, '附', '（', '(', '区', 'a'], 12), (t) => {
+        assert.equal(leadingSpace(t), LEADING_SPACE.exec(t)![0].length);
+        assert.equal(firstNonSpaceIndex(t), t.length - t.trimStart().length);
+        assert.equal(trimmedEndLength(t), t.trimEnd().length);
       }),
       params,
     );

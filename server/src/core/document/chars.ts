@@ -12,6 +12,28 @@ function iconv(): typeof import('iconv-lite') {
   return (iconvModule ??= require('iconv-lite') as typeof import('iconv-lite'));
 }
 
+/** Whether a UTF-16 code unit is JavaScript whitespace: what `\s`, `trim` and `trimEnd` take. */
+export function isJsSpaceCode(c: number): boolean {
+  return (
+    c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** The offset of the first character of `s` that is not whitespace (isJsSpaceCode), or s.length. */
+export function firstNonSpaceIndex(s: string): number {
+  let i = 0;
+  while (i < s.length && isJsSpaceCode(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** The length of `s` without its trailing whitespace (s.trimEnd().length, without making the string). */
+export function trimmedEndLength(s: string): number {
+  let end = s.length;
+  while (end > 0 && isJsSpaceCode(s.charCodeAt(end - 1))) end--;
+  return end;
+}
+
 /** A CJK unified ideograph (BMP blocks, including extension A and compatibility ideographs). */
 export function isIdeograph(ch: string | undefined): boolean {
   if (!ch) return false;

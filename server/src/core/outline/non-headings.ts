@@ -1,6 +1,7 @@
 import type { ReportDocument } from '../document/document';
 import { findNoteLists, findToc, type NoteList, type TocBlock } from '../document/blocks/lists';
 import { parseChineseNumeral } from '../document/chinese-numerals';
+import { firstNonSpaceIndex } from '../document/chars';
 import { recognizeHeading, type Heading } from './headings';
 import { explainNumbers } from './sequences';
 
@@ -38,6 +39,13 @@ const APPENDIX_RE = /^附件\s*[0-9０-９一二三四五六七八九十]{0,3}\s
 const LEAD_IN_END = /[:：]$/;
 const COUNT_RE = /([一二三四五六七八九十]{1,3}|[0-9]{1,2})\s*(?:件|项|个|条|类|方面|大)/;
 
+/** Whether a line is one opening bracket with spaces around it (what `t === '（' || t === '('` tests after trim). */
+function isLoneOpenBracket(text: string): boolean {
+  const i = firstNonSpaceIndex(text);
+  const c = text.charCodeAt(i);
+  return (c === 0xff08 || c === 0x28) && firstNonSpaceIndex(text.slice(i + 1)) === text.length - i - 1;
+}
+
 export function refineHeadings(doc: ReportDocument, recognised: Heading[], skip: (line: number) => boolean): RefinedHeadings {
   const lines = doc.lines;
   const markdown = doc.format === 'markdown';
@@ -47,6 +55,7 @@ export function refineHeadings(doc: ReportDocument, recognised: Heading[], skip:
   // 1. Markers broken over two lines: a line holding only an opening bracket, the rest on the next line.
   const brokenMarkerLines: number[] = [];
   for (let i = 0; i + 1 < lines.length; i++) {
+    if (!isLoneOpenBracket(lines[i].text)) continue;
     const t = lines[i].text.trim();
     if ((t !== '（' && t !== '(') || skip(i) || skip(i + 1) || byLine.has(i + 1)) continue;
     const next = lines[i + 1];
@@ -87,7 +96,10 @@ export function refineHeadings(doc: ReportDocument, recognised: Heading[], skip:
   // 3. Appendices: headings after 附件N belong to that appendix.
   const appendices: Appendix[] = [];
   for (const line of lines) {
-    const t = doc.lineSimplified(line).trim();
+    // APPENDIX_RE starts with 附: other lines are not trimmed and tested.
+    const simplified = doc.lineSimplified(line);
+    if (simplified.charCodeAt(firstNonSpaceIndex(simplified)) !== 0x9644 /* 附 */) continue;
+    const t = simplified.trim();
     if (t.length <= 8 && APPENDIX_RE.test(t) && !byLine.has(line.index)) appendices.push({ line: line.index, text: line.text.trim() });
   }
   if (appendices.length) {

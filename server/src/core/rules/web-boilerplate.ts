@@ -1,6 +1,7 @@
 import type { Rule } from './types';
 import type { ReportDocument, Line } from '../document/document';
 import type { Fix, TextEdit } from '../types';
+import { isJsSpaceCode } from '../document/chars';
 
 const SEP = '\\s*[:：|｜]\\s*';
 /**
@@ -25,19 +26,11 @@ export const PATTERNS: { id: string; re: RegExp }[] = [
 /** A line made of several furniture items: 发布时间:2021-09-10 来源:本网 浏览次数:12. */
 const COMBINED_TOKENS = /(浏览次数|阅读次数|来源[:：|｜]|发布时间|字体[:：]?\s*[大中小【]|打印本页|关闭窗口|分享到|责任编辑)/g;
 
-/** Whether a UTF-16 code unit is JavaScript whitespace (what `\s` and `trim` take). */
-function isSpaceCode(c: number): boolean {
-  return (
-    c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
-}
-
 /** Whether a line has more than `max` non-space characters (read up to the one that tells). */
 function moreNonSpaceThan(line: string, max: number): boolean {
   if (line.length <= max) return false;
   let n = 0;
-  for (let i = 0; i < line.length; i++) if (!isSpaceCode(line.charCodeAt(i)) && ++n > max) return true;
+  for (let i = 0; i < line.length; i++) if (!isJsSpaceCode(line.charCodeAt(i)) && ++n > max) return true;
   return false;
 }
 
@@ -51,7 +44,7 @@ const ANY_COMBINED_TOKEN = new RegExp(COMBINED_TOKENS.source);
 
 /** The first character of a line that is not a space, or ''. */
 function firstNonSpace(line: string): string {
-  for (let i = 0; i < line.length; i++) if (!isSpaceCode(line.charCodeAt(i))) return line[i];
+  for (let i = 0; i < line.length; i++) if (!isJsSpaceCode(line.charCodeAt(i))) return line[i];
   return '';
 }
 
