@@ -13,7 +13,8 @@ import { cellValue } from '../../server/src/core/document/blocks/tables';
 import { splitLines } from '../../server/src/core/document/document';
 import { simplify, toSimplifiedView } from '../../server/src/core/document/script';
 import { enumerationMarkers } from '../../server/src/core/outline/outline';
-import { leadingSpace } from '../../server/src/core/outline/headings';
+import { leadingSpace, type Heading } from '../../server/src/core/outline/headings';
+import { acceptDigitCandidates } from '../../server/src/core/outline/non-headings';
 import { detectProfile } from '../../server/src/core/profiles/detect';
 import { countAll, containsAny, findAny, PhraseLists } from '../../server/src/core/profiles/phrases';
 import { locateParts } from '../../server/src/core/profiles/locate';
@@ -224,6 +225,65 @@ describe('issue 18: faster paths give the previous results', () => {
         assert.equal(trimmedEndLength(t), t.trimEnd().length);
       }),
       params,
+    );
+  });
+
+  it('markers followed by digits are accepted as by re-sorting the headings for each candidate', () => {
+    // The previous step 2 of refineHeadings, as it was.
+    const nearest = (sorted: Heading[], h: Heading, dir: -1 | 1): Heading | null => {
+      let i = sorted.indexOf(h);
+      if (i < 0) {
+        i = sorted.findIndex((x) => x.line > h.line);
+        if (i < 0) i = sorted.length;
+        if (dir === 1) i -= 1;
+      }
+      for (let k = i + dir; k >= 0 && k < sorted.length; k += dir) {
+        const x = sorted[k];
+        if (x.line === h.line) continue;
+        if ((x.appendix ?? 0) !== (h.appendix ?? 0)) return null;
+        if (x.rank < h.rank) return null;
+        if (x.rank === h.rank) return x;
+      }
+      return null;
+    };
+    const ref = (headings: Heading[], candidates: Heading[]) => {
+      const accepted: Heading[] = [];
+      for (const c of candidates) {
+        const all = [...headings, ...accepted].sort((a, b) => a.line - b.line);
+        const prev = nearest(all, c, -1);
+        if (!prev || prev.style !== 'arabic-dot' || prev.number !== (c.number ?? 0) - 1) continue;
+        const pool = [...all, ...candidates.filter((x) => x !== c)].sort((a, b) => a.line - b.line);
+        const next = nearest(pool, c, 1);
+        if (!next || next.style !== 'arabic-dot' || next.number !== (c.number ?? 0) + 1) continue;
+        accepted.push(c);
+      }
+      return accepted.length ? [...headings, ...accepted].sort((a, b) => a.line - b.line) : headings;
+    };
+    // Lines of headings (arabic-dot numbers at rank 3, other ranks around) and candidates.
+    const item = fc.record({
+      kind: fc.constantFrom('heading', 'heading', 'candidate', 'candidate', 'none'),
+      style: fc.constantFrom('arabic-dot', 'arabic-dot', 'arabic-dot', 'arabic-dot', 'cn-dun', 'cn-paren'),
+      // Mostly the running number of the arabic-dot lines (so candidates often continue it), sometimes off by one.
+      skew: fc.constantFrom(0, 0, 0, 0, 1, -1),
+      appendix: fc.constantFrom(undefined, undefined, undefined, undefined, undefined, 1),
+    });
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 30 }), (items) => {
+        const headings: Heading[] = [];
+        const candidates: Heading[] = [];
+        let running = 0;
+        items.forEach((it, line) => {
+          if (it.kind === 'none') return;
+          const style = it.kind === 'candidate' ? 'arabic-dot' : it.style;
+          const rank = style === 'cn-dun' ? 1 : style === 'cn-paren' ? 2 : 3;
+          if (style === 'cn-dun') running = 0;
+          const number = style === 'arabic-dot' ? ++running + it.skew : 1;
+          const h = { line, rank, style, number, appendix: it.appendix } as unknown as Heading;
+          (it.kind === 'candidate' ? candidates : headings).push(h);
+        });
+        assert.deepEqual(acceptDigitCandidates(headings, candidates).map((h) => h.line), ref(headings, candidates).map((h) => h.line));
+      }),
+      { ...params, numRuns: RUNS * 4 },
     );
   });
 

@@ -79,19 +79,7 @@ export function refineHeadings(doc: ReportDocument, recognised: Heading[], skip:
     const h = recognizeHeading(line, doc.lineSimplified(line), markdown, { digitsAfterDot: true });
     if (h) candidates.push(h);
   }
-  if (candidates.length) {
-    const accepted: Heading[] = [];
-    for (const c of candidates) {
-      const all = [...headings, ...accepted].sort((a, b) => a.line - b.line);
-      const prev = nearest(all, c, -1);
-      if (!prev || prev.style !== 'arabic-dot' || prev.number !== (c.number ?? 0) - 1) continue;
-      const pool = [...all, ...candidates.filter((x) => x !== c)].sort((a, b) => a.line - b.line);
-      const next = nearest(pool, c, 1);
-      if (!next || next.style !== 'arabic-dot' || next.number !== (c.number ?? 0) + 1) continue;
-      accepted.push(c);
-    }
-    if (accepted.length) headings = [...headings, ...accepted].sort((a, b) => a.line - b.line);
-  }
+  headings = acceptDigitCandidates(headings, candidates);
 
   // 3. Appendices: headings after 附件N belong to that appendix.
   const appendices: Appendix[] = [];
@@ -130,22 +118,61 @@ export function refineHeadings(doc: ReportDocument, recognised: Heading[], skip:
   return { headings, toc, noteLists, itemLists, appendices, brokenMarkerLines };
 }
 
-/** The nearest heading before (dir -1) or after (dir 1) `h` of rank ≤ h's rank, or null when a higher-rank heading comes first. */
-function nearest(sorted: Heading[], h: Heading, dir: -1 | 1): Heading | null {
-  let i = sorted.indexOf(h);
-  if (i < 0) {
-    i = sorted.findIndex((x) => x.line > h.line);
-    if (i < 0) i = sorted.length;
-    if (dir === 1) i -= 1;
+/**
+ * Step 2 of refineHeadings: which candidates (markers followed by digits, in line order, on lines
+ * without a heading) continue the numbering around them; `headings` in line order. Returns the
+ * headings with the accepted candidates in place (a new array), or `headings` when none is.
+ */
+export function acceptDigitCandidates(headings: Heading[], candidates: readonly Heading[]): Heading[] {
+  // `all`: the headings and the candidates accepted so far, in line order (an accepted candidate
+  // is inserted at its place). A candidate is accepted when the nearest heading of its rank before
+  // it in `all`, and after it in `all` and the later candidates, continue its numbering. (The
+  // candidates are in line order; each one is searched for in these sorted lists, not re-sorted.)
+  const all = headings.slice();
+  let accepted = 0;
+  for (let ci = 0; ci < candidates.length; ci++) {
+    const c = candidates[ci];
+    let at = 0;
+    for (let hi = all.length; at < hi; ) {
+      const mid = (at + hi) >> 1;
+      if (all[mid].line <= c.line) at = mid + 1;
+      else hi = mid;
+    }
+    let prev: Heading | null = null;
+    for (let k = at - 1; k >= 0; k--) {
+      const d = nearestStep(all[k], c);
+      if (d === 0) continue;
+      if (d === 1) prev = all[k];
+      break;
+    }
+    if (!prev || prev.style !== 'arabic-dot' || prev.number !== (c.number ?? 0) - 1) continue;
+    // After c: `all` from `at` merged with the later candidates (none of which is in `all` yet).
+    let next: Heading | null = null;
+    for (let a = at, b = ci + 1; a < all.length || b < candidates.length; ) {
+      const x = b >= candidates.length || (a < all.length && all[a].line <= candidates[b].line) ? all[a++] : candidates[b++];
+      const d = nearestStep(x, c);
+      if (d === 0) continue;
+      if (d === 1) next = x;
+      break;
+    }
+    if (!next || next.style !== 'arabic-dot' || next.number !== (c.number ?? 0) + 1) continue;
+    all.splice(at, 0, c);
+    accepted++;
   }
-  for (let k = i + dir; k >= 0 && k < sorted.length; k += dir) {
-    const x = sorted[k];
-    if (x.line === h.line) continue;
-    if ((x.appendix ?? 0) !== (h.appendix ?? 0)) return null;
-    if (x.rank < h.rank) return null;
-    if (x.rank === h.rank) return x;
-  }
-  return null;
+  return accepted ? all : headings;
+}
+
+/**
+ * One step of the search for the nearest heading of h's rank, going away from h: 1 when x is it,
+ * -1 when the search stops without one (another appendix, or a higher-rank heading comes first),
+ * 0 to go on (a lower-rank heading, or h's own line).
+ */
+function nearestStep(x: Heading, h: Heading): -1 | 0 | 1 {
+  if (x.line === h.line) return 0;
+  if ((x.appendix ?? 0) !== (h.appendix ?? 0)) return -1;
+  if (x.rank < h.rank) return -1;
+  if (x.rank === h.rank) return 1;
+  return 0;
 }
 
 function previousNonBlank(doc: ReportDocument, line: number): number {
