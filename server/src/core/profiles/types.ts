@@ -124,6 +124,12 @@ export interface ProfileTable {
   rows: ProfileTableRow[];
   identities: ProfileTableIdentity[];
   textClaims?: ProfileTextClaim[];
+  /**
+   * Columns that carry a stock from one year's report to the next (column ids): this year's
+   * `stock` should be last year's `stock` + `added` − `removed` in every row (现行有效 = 上年现行有效
+   * + 本年制发 − 本年废止). Amendments and expiries can break it, so a difference is information.
+   */
+  stockAcrossYears?: { stock: string; added: string; removed: string };
 }
 
 /** The publication deadline of 第四十九条 for one kind of issuing body. */
