@@ -15,11 +15,12 @@ export const crossYearCarryOver: CrossYearRule = {
     },
     docs: {
       'zh-cn':
-        '今年表中“二、上年结转政府信息公开申请数量”应逐列等于同一机关上一年度报告表中“四、结转下年度继续办理”。' +
+        '今年表中“二、上年结转政府信息公开申请数量”应逐列等于同一机关上一年度报告表中“四、结转下年度继续办理”（对应的行由报告类型配置中表格的 carryAcrossYears 规定）。' +
         '命令行检查同时给出的文件中同一机关相邻两年的报告；编辑器在报告所在文件夹中查找上一年度报告（已打开的未保存版本优先）。' +
         '重新统计可能使两者合理地不同，但应有说明，因此为警告。',
       en:
-        'This year’s row 二、上年结转 must equal, column by column, row 四、结转下年度继续办理 of last year’s report of the same body. ' +
+        'This year’s row 二、上年结转 must equal, column by column, row 四、结转下年度继续办理 of last year’s report of the same body ' +
+        '(the rows are the table’s `carryAcrossYears` in the profile). ' +
         'The CLI compares reports of one body for consecutive years among the files it is given; the editor looks for last year’s report in ' +
         'the document’s folder (an open, unsaved version first). A recount can legitimately differ but should be explained, hence a warning.',
     },
@@ -32,11 +33,13 @@ export const crossYearCarryOver: CrossYearRule = {
     column: { 'zh-cn': '{column}本年{current}件、上年{previous}件', en: '{column}: {current} this year, {previous} last year' },
   },
   compare(ctx) {
-    const now = statisticalTables(ctx.current, ctx.profile).tables.find((t) => t.cells.has('carried') && t.intact.has('carried'));
-    const before = statisticalTables(ctx.previous, ctx.profile).tables.find((t) => t.def.id === now?.def.id && t.intact.has('carry-forward'));
-    if (!now || !before) return;
-    const carried = now.cells.get('carried')!;
-    const forward = before.cells.get('carry-forward')!;
+    // The rows come from the table's `carryAcrossYears` in the profile (二、上年结转 ← 四、结转下年度继续办理).
+    const now = statisticalTables(ctx.current, ctx.profile).tables.find((t) => t.def.carryAcrossYears && t.intact.has(t.def.carryAcrossYears.into));
+    const carry = now?.def.carryAcrossYears;
+    const before = carry && statisticalTables(ctx.previous, ctx.profile).tables.find((t) => t.def.id === now.def.id && t.intact.has(carry.from));
+    if (!now || !carry || !before) return;
+    const carried = now.cells.get(carry.into)!;
+    const forward = before.cells.get(carry.from)!;
     const diffs: string[] = [];
     let first = -1;
     carried.forEach((cell, i) => {
