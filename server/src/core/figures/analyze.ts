@@ -295,29 +295,35 @@ export function analyzeLine(lineSimplified: string, lineOriginal: string = lineS
   if (!figures.length && !map) return { figures, skipped, sentences, rates: [], claims: counts, repeat: [], flagged: counts.filter((c) => c.verdict !== 'consistent') };
   const rates = findRateMentions(ctx);
   const claims: Claim[] = [];
-  const rc = rateClaims(ctx, rates);
-  claims.push(...rc);
-  const linked = new Set(rc.filter((c) => c.inputs.length > 1).map((c) => c.anchor));
-  claims.push(...boundClaims(ctx, rates));
-  claims.push(...grimClaims(ctx, rates, linked));
-  const shares = findShares(ctx, new Set(rates.map((r) => r.figure)));
-  claims.push(...shareClaims(ctx, shares));
-  const sums = sumClaims(ctx);
-  claims.push(...sums);
-  // A series of shares of one whole adding up to 100% is a complete breakdown (unless a 其中 list already is).
-  const inSums = new Set<Figure>();
-  for (const c of sums) for (const i of c.inputs) if (i.role === 'part') inSums.add(i.figure);
-  for (const series of completeShareSeries(shares)) {
-    if (series.parts.some((p) => inSums.has(p))) continue;
-    claims.push(sumClaim(ctx, { total: series.base, parts: series.parts, exhaustive: true, marker: '占…%', assumed: series.assumed }));
+  // Most paragraphs have no rate, share or breakdown: no sets are made for them.
+  if (rates.length) {
+    const rc = rateClaims(ctx, rates);
+    pushAll(claims, rc);
+    const linked = new Set<Figure>();
+    for (const c of rc) if (c.inputs.length > 1) linked.add(c.anchor);
+    pushAll(claims, boundClaims(ctx, rates));
+    pushAll(claims, grimClaims(ctx, rates, linked));
   }
-  claims.push(...changeClaims(ctx));
-  claims.push(...counts);
-  claims.push(...doublingClaims(ctx));
-  claims.push(...pointSeriesClaims(ctx));
+  const shares = findShares(ctx, rates.length ? new Set(rates.map((r) => r.figure)) : NO_FIGURES);
+  if (shares.length) pushAll(claims, shareClaims(ctx, shares));
+  const sums = sumClaims(ctx);
+  pushAll(claims, sums);
+  // A series of shares of one whole adding up to 100% is a complete breakdown (unless a 其中 list already is).
+  if (shares.length) {
+    const inSums = new Set<Figure>();
+    for (const c of sums) for (const i of c.inputs) if (i.role === 'part') inSums.add(i.figure);
+    for (const series of completeShareSeries(shares)) {
+      if (series.parts.some((p) => inSums.has(p))) continue;
+      claims.push(sumClaim(ctx, { total: series.base, parts: series.parts, exhaustive: true, marker: '占…%', assumed: series.assumed }));
+    }
+  }
+  pushAll(claims, changeClaims(ctx));
+  pushAll(claims, counts);
+  pushAll(claims, doublingClaims(ctx));
+  pushAll(claims, pointSeriesClaims(ctx));
   const repeat = repeatCandidates(ctx);
-  claims.sort((a, b) => a.anchor.numStart - b.anchor.numStart);
-  const flagged = claims.filter((c) => c.verdict !== 'consistent');
+  if (claims.length > 1) claims.sort((a, b) => a.anchor.numStart - b.anchor.numStart);
+  const flagged = claims.length ? claims.filter((c) => c.verdict !== 'consistent') : NO_CLAIMS;
   if (map) {
     // Explanations built when read quote the figures at their current offsets: build them now,
     // before the offsets move back to the line with its pinyin.
@@ -353,6 +359,14 @@ export function analyzeLine(lineSimplified: string, lineOriginal: string = lineS
     }
   }
   return { figures, skipped, sentences, rates, claims, repeat, flagged };
+}
+
+const NO_FIGURES: ReadonlySet<Figure> = new Set();
+const NO_CLAIMS: Claim[] = Object.freeze([]) as unknown as Claim[];
+
+/** Append `items` to `to` (no spread arguments: most lists here are empty or short). */
+function pushAll<T>(to: T[], items: readonly T[]): void {
+  for (let i = 0; i < items.length; i++) to.push(items[i]);
 }
 
 /** A run of lines read as one paragraph: offsets in the text, and its first line. */

@@ -17,6 +17,8 @@ import { PLAN_RE, SPAN_RE } from './vocabulary';
 
 const COMPARISON = /同比|环比|上年|去年|上一年|较|比上|增长|下降|增加|减少|提高|降低|上升/;
 const MIN_LABEL = 5;
+/** A part of a year (截至…, 上半年, 3月): not comparable with the year's totals. */
+const PARTIAL_RE = /截至|截止|上半年|下半年|季度|[0-9０-９一二三四五六七八九十]+月/;
 
 /** A count that may restate a quantity stated elsewhere: its figure and the key it is compared under. */
 export interface RepeatCandidate {
@@ -38,12 +40,18 @@ export function repeatCandidates(ctx: FigureContext): RepeatCandidate[] {
     if (!sent.figures.some((f) => f.kind === 'count' && isExact(f))) continue;
     const sentenceText = s.slice(sent.start, sent.end);
     if (COMPARISON.test(sentenceText)) continue;
-    const year = /(?:19|20)\d\d(?=年)/.exec(sentenceText)?.[0] ?? '';
-    const partial = /截至|截止|上半年|下半年|季度|[0-9０-９一二三四五六七八九十]+月/.test(sentenceText) ? 'partial' : '';
-    // A plan or target is not a result, and a multi-year total is not one year's: neither is compared with the others.
-    const frame = PLAN_RE.test(sentenceText) ? 'plan' : SPAN_RE.test(sentenceText) ? 'span' : '';
+    // The sentence's time frame, read once a figure of it has a label worth comparing (most have none).
+    let frameKey: string | null = null;
+    const sentenceFrame = (): string => {
+      if (frameKey !== null) return frameKey;
+      const year = /(?:19|20)\d\d(?=年)/.exec(sentenceText)?.[0] ?? '';
+      const partial = PARTIAL_RE.test(sentenceText) ? 'partial' : '';
+      // A plan or target is not a result, and a multi-year total is not one year's: neither is compared with the others.
+      const frame = PLAN_RE.test(sentenceText) ? 'plan' : SPAN_RE.test(sentenceText) ? 'span' : '';
+      return (frameKey = `${year}|${partial}|${frame}`);
+    };
     let prevEnd = sent.start;
-    const seenHere = new Set<string>();
+    let seenHere: Set<string> | null = null;
     for (const f of sent.figures) {
       const from = prevEnd;
       prevEnd = f.end;
@@ -54,8 +62,9 @@ export function repeatCandidates(ctx: FigureContext): RepeatCandidate[] {
       if (label.length < MIN_LABEL || !/^[\u4e00-\u9fff]/.test(label) || /[0-9]/.test(label)) continue;
       // Parts of a breakdown (其中…) describe a subset: they are compared only with other parts.
       const inBreakdown = /其中/.test(clauseBefore(s, f, sent.start));
-      const key = `${label}|${f.family}|${f.unit}|${year}|${partial}|${frame}|${inBreakdown ? 'part' : ''}`;
+      const key = `${label}|${f.family}|${f.unit}|${sentenceFrame()}|${inBreakdown ? 'part' : ''}`;
       // Two figures with one phrase in one sentence are two different things (two meetings …).
+      seenHere ??= new Set<string>();
       if (seenHere.has(key)) continue;
       seenHere.add(key);
       out.push({ figure: f, label, key });

@@ -119,6 +119,8 @@ function findBreakdowns(ctx: FigureContext, sent: Sentence): Breakdown[] {
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) markers.push({ at: sent.start + m.index, word: m[0] });
+  // No marker and fewer than three figures: no breakdown of either kind (a number-first one needs a total and two parts).
+  if (!markers.length && sent.figures.length < 3) return out;
   const used = new Set<number>();
   const counts = sent.figures.filter((f) => countable(s, f, sent.start));
   for (let mi = 0; mi < markers.length; mi++) {

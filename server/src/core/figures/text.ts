@@ -122,8 +122,10 @@ export function wordStartFrom(text: string, pos: number): number {
   if (pos <= 0) return 0;
   segmenter ??= typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
   if (!segmenter) return pos;
-  for (const seg of segmenter.segment(text)) if (seg.index >= pos) return seg.index;
-  return text.length;
+  if (pos >= text.length) return text.length;
+  // The segment holding `pos`: a word starts at `pos`, or the next one where this one ends.
+  const seg = segmenter.segment(text).containing(pos)!;
+  return seg.index === pos ? pos : seg.index + seg.segment.length;
 }
 
 /**
