@@ -15,7 +15,7 @@ import { simplify } from '../document/script';
 import type { Claim } from './claim';
 import { scanFigures, type Figure, type NonFigure } from './numbers';
 import { boundClaims, findRateMentions, grimClaims, rateClaims, type FigureContext, type RateMention } from './rates';
-import { splitSentences, type Sentence } from './text';
+import { NO_FIGURES as NO_SENTENCE_FIGURES, splitSentences, type Sentence } from './text';
 import { sumClaim, sumClaims } from './sums';
 import { completeShareSeries, findShares, shareClaims } from './shares';
 import { changeClaims } from './changes';
@@ -90,25 +90,18 @@ function figureLines(analysis: Analysis): DocumentFigureLines {
     // The conflicts (what figure-conflict reports) on every version; all pairs only when asked for.
     const scopes = reportScopes(analysis);
     const plans = planSections(analysis);
-    const conflicts = pairRepeats(lines, scopes, true, plans);
-    let pairs: RepeatPair[] | null = null;
-    return {
-      lines,
-      flaggedLines,
-      get pairs(): RepeatPair[] {
-        return (pairs ??= pairRepeats(lines, scopes, false, plans));
-      },
-      conflicts,
-    };
+    // Every pair, in one pass; the conflicts are those whose values differ.
+    const pairs = pairRepeats(lines, scopes, plans);
+    const conflicts = pairs.filter((p) => p.later.candidate.figure.value !== p.earlier.candidate.figure.value);
+    return { lines, flaggedLines, pairs, conflicts };
   });
 }
 
 /**
  * Pair each later statement of a quantity with the first, in document order, within one report
- * of a compilation (`scopeStarts`: the lines where reports start; none for a single report):
- * every pair, or only those whose values differ.
+ * of a compilation (`scopeStarts`: the lines where reports start; none for a single report).
  */
-function pairRepeats(lines: ReadonlyArray<{ line: number; offset: number; data: LineFigures }>, scopeStarts: readonly number[], onlyConflicts: boolean, planRanges: ReadonlyArray<[number, number]> = []): RepeatPair[] {
+function pairRepeats(lines: ReadonlyArray<{ line: number; offset: number; data: LineFigures }>, scopeStarts: readonly number[], planRanges: ReadonlyArray<[number, number]> = []): RepeatPair[] {
   let firstByKey = new Map<string, PlacedCandidate>();
   const pairs: RepeatPair[] = [];
   let nextScope = 0;
@@ -129,7 +122,6 @@ function pairRepeats(lines: ReadonlyArray<{ line: number; offset: number; data: 
         firstByKey.set(key, { candidate, offset: l.offset, line: l.line });
         continue;
       }
-      if (onlyConflicts && candidate.figure.value === earlier.candidate.figure.value) continue;
       pairs.push({ later: { candidate, offset: l.offset, line: l.line }, earlier });
     }
   }
@@ -205,16 +197,7 @@ function pointAt(out: FiguresAnalysis, repeats: Claim[]): void {
   const byStart = new Map<number, Figure>();
   for (const f of out.figures) byStart.set(f.numStart, f);
   const remap = (f: Figure) => byStart.get(f.numStart) ?? f;
-  for (const c of repeats) {
-    const claim: Claim = {
-      ...c,
-      anchor: remap(c.anchor),
-      inputs: c.inputs.map((i) => ({ ...i, figure: remap(i.figure) })),
-      ...(c.related ? { related: remap(c.related) } : {}),
-      suggestions: c.suggestions.map((sg) => ({ ...sg, figure: remap(sg.figure) })),
-    };
-    out.claims.push(claim);
-  }
+  for (const c of repeats) out.claims.push(shiftClaim(c, remap));
   out.claims.sort((a, b) => a.anchor.numStart - b.anchor.numStart);
 }
 
@@ -229,7 +212,7 @@ export function analyzeFigures(fullSimplified: string, fullOriginal: string = fu
     parts.push({ offset: unit.start, line: unit.line, data: analyzeLine(fullSimplified.slice(unit.start, unit.end), fullOriginal.slice(unit.start, unit.end)) });
   }
   const out = assemble(parts);
-  pointAt(out, pairRepeats(parts, [], false).map((p) => repeatClaim(p, fullOriginal)));
+  pointAt(out, pairRepeats(parts, []).map((p) => repeatClaim(p, fullOriginal)));
   return out;
 }
 
@@ -257,7 +240,7 @@ function assemble(parts: Array<{ offset: number; line: number; data: LineFigures
     };
     for (const x of data.skipped) skipped.push({ ...x, start: x.start + offset, end: x.end + offset });
     const baseSentence = sentences.length;
-    const moveSentence = (st: Sentence): Sentence => ({ index: baseSentence + st.index, start: st.start + offset, end: st.end + offset, line, figures: st.figures.map(fig) });
+    const moveSentence = (st: Sentence): Sentence => ({ index: baseSentence + st.index, start: st.start + offset, end: st.end + offset, line, figures: st.figures.length ? st.figures.map(fig) : NO_SENTENCE_FIGURES });
     for (const st of data.sentences) sentences.push(moveSentence(st));
     const sent = (st: Sentence): Sentence => (data.sentences[st.index] === st ? sentences[baseSentence + st.index] : moveSentence(st));
     for (const r of data.rates) rates.push({ ...r, figure: fig(r.figure), sentence: sent(r.sentence) });
@@ -270,15 +253,24 @@ function shiftFigure(f: Figure, d: number, index: number): Figure {
   return { ...f, index, start: f.start + d, end: f.end + d, numStart: f.numStart + d, numEnd: f.numEnd + d };
 }
 
-/** A line's claim at document offsets; `fig` moves a figure (the same copy for every claim of one line). */
+/**
+ * A line's claim at document offsets; `fig` moves a figure (the same copy for every claim of one
+ * line). The fields are those of `c` in its order; an explanation or working built when read stays
+ * so (read through to `c`, whose text does not depend on offsets), where a spread would build it.
+ */
 function shiftClaim(c: Claim, fig: (f: Figure) => Figure): Claim {
-  return {
-    ...c,
-    anchor: fig(c.anchor),
-    inputs: c.inputs.map((i) => ({ ...i, figure: fig(i.figure) })),
-    ...(c.related ? { related: fig(c.related) } : {}),
-    suggestions: c.suggestions.map((sg) => ({ ...sg, figure: fig(sg.figure) })),
-  };
+  const out = {} as Record<string, unknown>;
+  for (const key of Object.keys(c)) {
+    const d = Object.getOwnPropertyDescriptor(c, key)!;
+    if (d.get) Object.defineProperty(out, key, { get: () => (c as unknown as Record<string, unknown>)[key], enumerable: true, configurable: true });
+    else out[key] = d.value;
+  }
+  const moved = out as unknown as Claim;
+  moved.anchor = fig(c.anchor);
+  moved.inputs = c.inputs.map((i) => ({ ...i, figure: fig(i.figure) }));
+  if (c.related) moved.related = fig(c.related);
+  moved.suggestions = c.suggestions.map((sg) => ({ ...sg, figure: fig(sg.figure) }));
+  return moved;
 }
 
 /** Analyse one line (simplified view + original of the same length); offsets relative to it. */

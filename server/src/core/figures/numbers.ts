@@ -209,12 +209,10 @@ export function numberTokens(s: string): Array<[number, number]> {
 /** Four ASCII or full-width digits starting 19 or 20 (a year), in s[start, end). */
 function isYearDigits(s: string, start: number, end: number): boolean {
   if (end - start !== 4) return false;
-  const d = (i: number) => {
-    const c = s.charCodeAt(i);
-    return c >= FULLWIDTH_ZERO_UNIT ? c - FULLWIDTH_ZERO_UNIT : c - 48;
-  };
   for (let i = start; i < end; i++) if (!(classAt(s, i) & DIGIT)) return false;
-  const century = d(start) * 10 + d(start + 1);
+  const c0 = s.charCodeAt(start);
+  const c1 = s.charCodeAt(start + 1);
+  const century = (c0 >= FULLWIDTH_ZERO_UNIT ? c0 - FULLWIDTH_ZERO_UNIT : c0 - 48) * 10 + (c1 >= FULLWIDTH_ZERO_UNIT ? c1 - FULLWIDTH_ZERO_UNIT : c1 - 48);
   return century === 19 || century === 20;
 }
 
@@ -267,26 +265,41 @@ function computeMasks(s: string): Masks {
 /** The masks of a text without names or document numbers (reads as 0 everywhere). */
 const NO_MASK = new Uint8Array(0);
 
-/** Words indexed by their first code unit, longest first within each list (matchAt is per number token). */
-const byFirstUnit = new WeakMap<ReadonlyArray<[string, ...unknown[]]>, Map<number, Array<[string, ...unknown[]]>>>();
+/**
+ * Words indexed by their first code unit, longest first within each list (matchAt is per number
+ * token): a list per code unit, found by one array read.
+ */
+interface WordIndex<W extends [string, ...unknown[]]> {
+  /** For each code unit, 1 + the index of its list in `lists`, or 0. */
+  slot: Uint8Array;
+  lists: W[][];
+}
 
-function matchAt(s: string, at: number, words: ReadonlyArray<[string, ...unknown[]]>): [string, ...unknown[]] | null {
-  let index = byFirstUnit.get(words);
-  if (!index) {
-    index = new Map();
-    for (const w of words) {
-      const c = w[0].charCodeAt(0);
-      let list = index.get(c);
-      if (!list) index.set(c, (list = []));
-      list.push(w);
+function indexWords<W extends [string, ...unknown[]]>(words: readonly W[]): WordIndex<W> {
+  const slot = new Uint8Array(65536);
+  const lists: W[][] = [];
+  for (const w of words) {
+    const c = w[0].charCodeAt(0);
+    if (!slot[c]) {
+      lists.push([]);
+      slot[c] = lists.length;
     }
-    byFirstUnit.set(words, index);
+    lists[slot[c] - 1].push(w);
   }
-  const list = index.get(s.charCodeAt(at));
-  if (!list) return null;
-  for (const w of list) if (s.startsWith(w[0], at)) return w;
+  return { slot, lists };
+}
+
+/** The first word of `index` (longest first) that `s` holds at `at`, or null. */
+function matchAt<W extends [string, ...unknown[]]>(s: string, at: number, index: WordIndex<W>): W | null {
+  const k = index.slot[s.charCodeAt(at)]; // undefined past the end (NaN index)
+  if (!k) return null;
+  for (const w of index.lists[k - 1]) if (s.startsWith(w[0], at)) return w;
   return null;
 }
+
+const UNIT_INDEX = indexWords(UNITS);
+const SCALE_INDEX = indexWords(SCALES);
+const SUFFIX_INDEX = indexWords(SUFFIX_QUALIFIERS);
 
 function endsWithAt(s: string, end: number, word: string): boolean {
   return end - word.length >= 0 && s.startsWith(word, end - word.length);
@@ -468,9 +481,9 @@ export function scanFigures(s: string, original: string = s): ScanResult {
           approxWord = s[k];
           k++;
         }
-        const sc = matchAt(s, k, SCALES as unknown as Array<[string]>);
+        const sc = matchAt(s, k, SCALE_INDEX);
         if (sc) {
-          scale = (SCALES.find((x) => x[0] === sc[0]) as [string, number])[1];
+          scale = sc[1];
           k += sc[0].length;
           k = skipSpace(s, k);
           if (!approx && (s.charCodeAt(k) === U_YU || s.charCodeAt(k) === U_DUO)) {
@@ -483,7 +496,7 @@ export function scanFigures(s: string, original: string = s): ScanResult {
           kind = 'percent';
           i = k + 1;
         } else {
-          const u = matchAt(s, k, UNITS);
+          const u = matchAt(s, k, UNIT_INDEX);
           if (u) {
             unit = u[0];
             family = u[1] as UnitFamily;
@@ -505,7 +518,7 @@ export function scanFigures(s: string, original: string = s): ScanResult {
     }
     // Suffix qualifiers after the unit: 100件左右, 80%以上.
     if (!approx) {
-      const q = matchAt(s, i, SUFFIX_QUALIFIERS);
+      const q = matchAt(s, i, SUFFIX_INDEX);
       if (q) {
         approx = q[1] as Approx;
         approxWord = q[0];

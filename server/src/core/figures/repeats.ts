@@ -11,7 +11,7 @@ import type { Figure } from './numbers';
 import { isExact } from './numbers';
 import { formatCount } from './arithmetic';
 import { both, figureText, md } from './explain';
-import { clauseBefore, normalizeLabel } from './text';
+import { clauseStart, normalizeLabel } from './text';
 import type { FigureContext } from './rates';
 import { PLAN_RE, SPAN_RE } from './vocabulary';
 
@@ -19,6 +19,12 @@ const COMPARISON = /同比|环比|上年|去年|上一年|较|比上|增长|下�
 const MIN_LABEL = 5;
 /** A part of a year (截至…, 上半年, 3月): not comparable with the year's totals. */
 const PARTIAL_RE = /截至|截止|上半年|下半年|季度|[0-9０-９一二三四五六七八九十]+月/;
+
+/** Whether 其中 stands in s[from, to) (what /其中/ finds in that slice, without making it). */
+function holdsQizhong(s: string, from: number, to: number): boolean {
+  for (let i = from; i + 1 < to; i++) if (s.charCodeAt(i) === 0x5176 /* 其 */ && s.charCodeAt(i + 1) === 0x4e2d /* 中 */) return true;
+  return false;
+}
 
 /** A count that may restate a quantity stated elsewhere: its figure and the key it is compared under. */
 export interface RepeatCandidate {
@@ -57,11 +63,13 @@ export function repeatCandidates(ctx: FigureContext): RepeatCandidate[] {
       prevEnd = f.end;
       if (f.kind !== 'count' || !isExact(f)) continue;
       // The whole phrase before the figure (back to the clause start or the previous figure).
-      const raw = clauseBefore(s, f, from);
-      const label = normalizeLabel(raw);
+      const rawStart = clauseStart(s, f.start, from);
+      // Normalising only shortens a label: a short phrase is left unread.
+      if (f.start - rawStart < MIN_LABEL) continue;
+      const label = normalizeLabel(s.slice(rawStart, f.start));
       if (label.length < MIN_LABEL || !/^[\u4e00-\u9fff]/.test(label) || /[0-9]/.test(label)) continue;
       // Parts of a breakdown (其中…) describe a subset: they are compared only with other parts.
-      const inBreakdown = /其中/.test(clauseBefore(s, f, sent.start));
+      const inBreakdown = holdsQizhong(s, clauseStart(s, f.start, sent.start), f.start);
       const key = `${label}|${f.family}|${f.unit}|${sentenceFrame()}|${inBreakdown ? 'part' : ''}`;
       // Two figures with one phrase in one sentence are two different things (two meetings …).
       seenHere ??= new Set<string>();
