@@ -119,12 +119,10 @@ export function countClaims(ctx: FigureContext): Claim[] {
   // One scan of the whole text for numbers with a measure word, each placed in its sentence.
   let si = 0;
   let intros: number[] | null = null;
+  COUNT_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  // COUNT_RE's leftmost matches, tried only where a numeral starts (a sticky match per candidate
-  // instead of the regular expression's own search: most characters cannot start a count).
-  for (let from = 0; (m = nextCount(s, from)); ) {
+  while ((m = COUNT_RE.exec(s))) {
     const pos = m.index;
-    from = COUNT_AT.lastIndex;
     while (si < sentences.length && sentences[si].end <= pos) {
       si++;
       intros = null;
@@ -142,22 +140,6 @@ export function countClaims(ctx: FigureContext): Claim[] {
     if (claim) out.push(claim);
   }
   return out;
-}
-
-/** COUNT_RE anchored at its lastIndex, and the code units a match can start with. */
-const COUNT_AT = new RegExp(COUNT_RE.source, 'y');
-const COUNT_FIRST = new Uint8Array(65536);
-for (const ch of '两二三四五六七八九十123456789') COUNT_FIRST[ch.charCodeAt(0)] = 1;
-
-/** The first match of COUNT_RE in `s` at or after `from` (COUNT_AT.lastIndex is left at its end), or null. */
-function nextCount(s: string, from: number): RegExpExecArray | null {
-  for (let p = from; p < s.length; p++) {
-    if (!COUNT_FIRST[s.charCodeAt(p)]) continue;
-    COUNT_AT.lastIndex = p;
-    const m = COUNT_AT.exec(s);
-    if (m) return m;
-  }
-  return null;
 }
 
 /** Whether a 、 or “ stands between `pos` and the start of its clause (at most WINDOW back). */

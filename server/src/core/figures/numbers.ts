@@ -87,15 +87,20 @@ const PREFIX_QUALIFIERS: Array<[string, Approx]> = (
   ] as Array<[string, Approx]>
 ).sort((a, b) => b[0].length - a[0].length);
 
-/** PREFIX_QUALIFIERS by their last code unit (same order within each list): one lookup per figure. */
-const PREFIX_BY_LAST_UNIT = new Map<number, Array<[string, Approx]>>();
+/**
+ * PREFIX_QUALIFIERS by their last code unit (same order within each list): one array read per
+ * figure. PREFIX_SLOT holds 1 + the index of a code unit's list in PREFIX_LISTS, or 0.
+ */
+const PREFIX_SLOT = new Uint8Array(65536);
+const PREFIX_LISTS: Array<Array<[string, Approx]>> = [];
 for (const q of PREFIX_QUALIFIERS) {
   const c = q[0].charCodeAt(q[0].length - 1);
-  const list = PREFIX_BY_LAST_UNIT.get(c);
-  if (list) list.push(q);
-  else PREFIX_BY_LAST_UNIT.set(c, [q]);
+  if (!PREFIX_SLOT[c]) {
+    PREFIX_LISTS.push([]);
+    PREFIX_SLOT[c] = PREFIX_LISTS.length;
+  }
+  PREFIX_LISTS[PREFIX_SLOT[c] - 1].push(q);
 }
-const NO_PREFIXES: Array<[string, Approx]> = [];
 
 const SUFFIX_QUALIFIERS: Array<[string, Approx]> = [
   ['左右', 'about'], ['上下', 'about'], ['以上', 'atLeast'], ['以下', 'atMost'], ['之多', 'atLeast'],
@@ -226,6 +231,9 @@ const QUOTE_PAIRS = new Map<number, number>([
   [0x300a, 0x300b], [0x201c, 0x201d], [0x3014, 0x3015], [0x3010, 0x3011], [0x300c, 0x300d], [0x300e, 0x300f], [0x3008, 0x3009],
 ]);
 const CLOSERS = new Set(QUOTE_PAIRS.values());
+/** The code units computeMasks acts on: line breaks, openers and closers. */
+const MASK_UNITS = new Uint8Array(65536);
+for (const c of [10, 13, ...QUOTE_PAIRS.keys(), ...CLOSERS]) MASK_UNITS[c] = 1;
 const MAX_NAME_LENGTH = 40;
 
 /**
@@ -237,8 +245,8 @@ function computeMasks(s: string): Masks {
   const stack: Array<{ open: number; at: number }> = [];
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    // Every bracket here is in U+2018–U+201D or U+3008–U+3015 (hot loop: skip the rest by range).
-    if ((c < 0x2018 && c !== 10 && c !== 13) || (c > 0x201d && c < 0x3008) || c > 0x3015) continue;
+    // Only line breaks and the brackets matter (hot loop: one array read for the rest).
+    if (!MASK_UNITS[c]) continue;
     if (c === 10 || c === 13) {
       stack.length = 0;
       continue;
@@ -254,7 +262,7 @@ function computeMasks(s: string): Masks {
       const len = i - top.at - 1;
       const mark = top.open === 0x3014 ? 2 : 1;
       if (top.open === 0x300a || top.open === 0x3008 || len <= MAX_NAME_LENGTH) {
-        kind ??= new Uint8Array(s.length + 1);
+        kind ??= scratchMask(s.length + 1);
         for (let j = top.at + 1; j < i; j++) if (!kind[j]) kind[j] = mark;
       }
     }
@@ -264,6 +272,17 @@ function computeMasks(s: string): Masks {
 
 /** The masks of a text without names or document numbers (reads as 0 everywhere). */
 const NO_MASK = new Uint8Array(0);
+
+/**
+ * One buffer for the masks of every scan (a scan's masks are read only while it runs, and a typed
+ * array per paragraph was a large share of the scan): at least `length` zeros.
+ */
+let maskBuffer = new Uint8Array(1024);
+function scratchMask(length: number): Uint8Array {
+  if (maskBuffer.length < length) maskBuffer = new Uint8Array(Math.max(length, 2 * maskBuffer.length));
+  else maskBuffer.fill(0, 0, length);
+  return maskBuffer;
+}
 
 /**
  * Words indexed by their first code unit, longest first within each list (matchAt is per number
@@ -351,6 +370,22 @@ const GLUED_BEFORE = new Set([0xb7, 0x3a, 0xff1a, 0x2d, 0x2014, 0x7e, 0xff5e, 0x
 /** Of those, the ones that make the number the end of a range. */
 const RANGE_DASHES = new Set([0x2d, 0x2014, 0x7e, 0xff5e]);
 
+/** The sets above as bits per code unit (a token tests several: one array read each). */
+const YEAR_FOLLOWER = 1;
+const DATE_FOLLOWER = 2;
+const RANGE_JOINER = 4;
+const GLUED = 8;
+const RANGE_DASH = 16;
+const CHAR_BITS = new Uint8Array(65536);
+for (const [set, bit] of [[YEAR_FOLLOWERS, YEAR_FOLLOWER], [DATE_FOLLOWERS, DATE_FOLLOWER], [RANGE_JOINERS, RANGE_JOINER], [GLUED_BEFORE, GLUED], [RANGE_DASHES, RANGE_DASH]] as const) {
+  for (const c of set) CHAR_BITS[c] |= bit;
+}
+
+/** Whether code unit `c` (NaN past the end of a text: never) is in the class `bit`. */
+function hasBit(c: number, bit: number): boolean {
+  return (CHAR_BITS[c] & bit) !== 0;
+}
+
 /**
  * Scan a text (the simplified view) for figures. `original` is the text as written
  * (same length) and is used only for the printed strings.
@@ -373,8 +408,8 @@ export function scanFigures(s: string, original: string = s): ScanResult {
       continue;
     }
     // Digits glued to Latin letters or other digits' punctuation: 5G, V2.0, A1, 4·15, 11:18.
-    if (GLUED_BEFORE.has(prevCode) || isLatinLetter(prevCode) || isLatinLetter(tokEnd < s.length ? s.charCodeAt(tokEnd) : 0)) {
-      skip(tokStart, RANGE_DASHES.has(prevCode) ? 'range' : 'name', tokEnd);
+    if (hasBit(prevCode, GLUED) || isLatinLetter(prevCode) || isLatinLetter(tokEnd < s.length ? s.charCodeAt(tokEnd) : 0)) {
+      skip(tokStart, hasBit(prevCode, RANGE_DASH) ? 'range' : 'name', tokEnd);
       continue;
     }
     // 第3, 前三 are ordinals; 目前, 此前, 之前, 当前 … are not (目前2宗案件).
@@ -464,13 +499,13 @@ export function scanFigures(s: string, original: string = s): ScanResult {
       } else if (next === U_BEI) {
         kind = 'times';
         i = j + 1;
-      } else if (isArabic && isYearDigits(s, numStart, numStart + numText.length) && (YEAR_FOLLOWERS.has(next) || prevCode === 0x28 /* ( */ || prevCode === 0xff08 /* （ */)) {
+      } else if (isArabic && isYearDigits(s, numStart, numStart + numText.length) && (hasBit(next, YEAR_FOLLOWER) || prevCode === 0x28 /* ( */ || prevCode === 0xff08 /* （ */)) {
         skip(tokStart, 'year', tokEnd);
         continue;
-      } else if (DATE_FOLLOWERS.has(next)) {
+      } else if (hasBit(next, DATE_FOLLOWER)) {
         skip(tokStart, next === U_HAO ? 'docno' : 'date', tokEnd);
         continue;
-      } else if (isArabic && RANGE_JOINERS.has(next) && classAt(s, j + 1) & DIGIT) {
+      } else if (isArabic && hasBit(next, RANGE_JOINER) && classAt(s, j + 1) & DIGIT) {
         skip(tokStart, next === 0x3a /* : */ || next === 0xff1a /* ： */ ? 'date' : 'range', tokEnd);
         continue;
       } else {
@@ -529,11 +564,15 @@ export function scanFigures(s: string, original: string = s): ScanResult {
     let start = isPercentWord ? tokStart : numStart;
     let prefixApprox: Approx | null = null;
     let prefixWord: string | null = null;
-    for (const [w, a] of numStart > 0 ? (PREFIX_BY_LAST_UNIT.get(s.charCodeAt(numStart - 1)) ?? NO_PREFIXES) : NO_PREFIXES) {
-      if (endsWithAt(s, numStart, w)) {
-        prefixApprox = a;
-        prefixWord = w;
-        break;
+    const prefixSlot = numStart > 0 ? PREFIX_SLOT[s.charCodeAt(numStart - 1)] : 0;
+    if (prefixSlot) {
+      const list = PREFIX_LISTS[prefixSlot - 1];
+      for (let q = 0; q < list.length; q++) {
+        if (endsWithAt(s, numStart, list[q][0])) {
+          prefixApprox = list[q][1];
+          prefixWord = list[q][0];
+          break;
+        }
       }
     }
     if (prefixWord === '近' && endsWithAt(s, numStart, '最近')) prefixWord = null;
