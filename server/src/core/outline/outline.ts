@@ -96,8 +96,8 @@ export function buildOutline(doc: ReportDocument): Outline {
   // Table rows and captions are never headings (一、本年新收… in a 信息公开 table).
   const tables = tablesOf(doc);
   const inTable = tableIndexByLine(doc, tables);
-  // Markdown: lines of fenced code are never headings.
-  const fenced = markdown ? markdownBlocks(doc.text).fenced : null;
+  // Markdown: lines of fenced code and of comment blocks are never headings.
+  const fenced = markdown ? markdownBlocks(doc.text).hidden : null;
   for (const line of doc.lines) {
     if (line.end === line.start) continue;
     if (fenced && fenced[line.index]) continue;
@@ -230,7 +230,7 @@ function findParagraphs(
   const paragraphs: Paragraph[] = [];
   let current: Paragraph | null = null;
   let sectionIdx = -1;
-  const fenced = markdown ? markdownBlocks(doc.text).fenced : null;
+  const fenced = markdown ? markdownBlocks(doc.text).hidden : null;
   for (const line of doc.lines) {
     const found = headingByLine[line.index];
     const hi = found >= 0 ? found : undefined;
