@@ -198,11 +198,36 @@ export function figuresOf(analysis: Analysis): FiguresAnalysis {
  * them at its figures, and sort the claims into document order.
  */
 function pointAt(out: FiguresAnalysis, repeats: Claim[]): void {
-  const byStart = new Map<number, Figure>();
-  for (const f of out.figures) byStart.set(f.numStart, f);
-  const remap = (f: Figure) => byStart.get(f.numStart) ?? f;
-  for (const c of repeats) out.claims.push(shiftClaim(c, remap));
+  if (repeats.length) {
+    const remap = figureAtStart(out.figures);
+    for (const c of repeats) out.claims.push(shiftClaim(c, remap));
+  }
   out.claims.sort((a, b) => a.anchor.numStart - b.anchor.numStart);
+}
+
+/**
+ * A function giving, for a figure, the last of `figures` with its numStart (or the figure itself
+ * when none has): a binary search when `figures` are in document order (as assembled), else a map.
+ */
+function figureAtStart(figures: readonly Figure[]): (f: Figure) => Figure {
+  let ordered = true;
+  for (let i = 1; i < figures.length && ordered; i++) ordered = figures[i - 1].numStart <= figures[i].numStart;
+  if (!ordered) {
+    const byStart = new Map<number, Figure>();
+    for (const f of figures) byStart.set(f.numStart, f);
+    return (f) => byStart.get(f.numStart) ?? f;
+  }
+  return (f) => {
+    // The last figure starting at or before f.numStart.
+    let lo = 0;
+    let hi = figures.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (figures[mid].numStart <= f.numStart) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && figures[lo - 1].numStart === f.numStart ? figures[lo - 1] : f;
+  };
 }
 
 /**

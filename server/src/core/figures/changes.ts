@@ -67,9 +67,14 @@ function sameKind(a: Figure, b: Figure): boolean {
   return a.kind === 'count' && b.kind === 'count' && a.family === b.family;
 }
 
+/** The shapes of a sentence without any (shared, never modified). */
+const NO_SHAPES: ChangeShape[] = [];
+
 function findChanges(ctx: FigureContext, sent: Sentence): ChangeShape[] {
   const { s } = ctx;
   const figs = sent.figures;
+  // Every shape is about a change figure: a sentence without figures has none.
+  if (!figs.length) return NO_SHAPES;
   const out: ChangeShape[] = [];
   // The shape each change figure was read into (made on the first shape: most sentences have none).
   let shaped: Map<Figure, ChangeShape> | undefined;
