@@ -55,6 +55,11 @@ export interface ScanResult {
   figures: Figure[];
   /** Numbers that were deliberately not taken as figures (for tests and coverage). */
   skipped: NonFigure[];
+  /**
+   * Every number token (NUMBER_RE) as start, end pairs in order, figure or not: every numeral of
+   * the text is in one, so later scans for numerals (counts) read these instead of every character.
+   */
+  tokens: number[];
 }
 
 /** Measure words, longest first so 人次 wins over 人. */
@@ -393,6 +398,7 @@ function hasBit(c: number, bit: number): boolean {
 export function scanFigures(s: string, original: string = s): ScanResult {
   const figures: Figure[] = [];
   const skipped: NonFigure[] = [];
+  const tokens: number[] = [];
   const masks = computeMasks(s);
   const skip = (tokStart: number, reason: NotFigureReason, end: number) => skipped.push({ start: tokStart, end, printed: original.slice(tokStart, end), reason });
   let pos = 0;
@@ -400,6 +406,7 @@ export function scanFigures(s: string, original: string = s): ScanResult {
     const tokStart = nextNumberToken(s, pos);
     if (tokStart < 0) break;
     const tokEnd = tokenEnd;
+    tokens.push(tokStart, tokEnd);
     pos = tokEnd;
     const first = s.charCodeAt(tokStart);
     const prevCode = tokStart > 0 ? s.charCodeAt(tokStart - 1) : 0;
@@ -609,7 +616,7 @@ export function scanFigures(s: string, original: string = s): ScanResult {
     });
     if (pos < i) pos = i;
   }
-  return { figures, skipped };
+  return { figures, skipped, tokens };
 }
 
 /**
