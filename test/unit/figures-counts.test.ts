@@ -6,6 +6,7 @@ import { statsSummary, statsToCsv, statsToMarkdown } from '../../server/src/core
 import { analyze } from '../helpers';
 import { COUNT_RE, nextCount, nextCountInTokens } from '../../server/src/core/figures/counts';
 import { scanFigures } from '../../server/src/core/figures/numbers';
+import { BREAKDOWN_FIRST, BREAKDOWN_RE } from '../../server/src/core/figures/vocabulary';
 
 /** Count claims (issue #13): a stated number of items after their enumeration, on fixtures of our own. */
 function counts(text: string): string[] {
@@ -92,6 +93,29 @@ describe('count scanning (nextCount) finds what COUNT_RE finds', () => {
       const len = next() % 24;
       for (let i = 0; i < len; i++) s += alphabet[next() % alphabet.length];
       assert.deepEqual(byScan(s), byRegex(s), JSON.stringify(s));
+    }
+  });
+});
+
+describe('prefilters of the figures vocabulary', () => {
+  it('every word of BREAKDOWN_RE starts with a character of BREAKDOWN_FIRST', () => {
+    // The top-level alternatives of the expression, each without a leading lookbehind.
+    const alternatives: string[] = [];
+    let depth = 0;
+    let current = '';
+    for (const ch of BREAKDOWN_RE.source) {
+      if (ch === '(') depth++;
+      if (ch === ')') depth--;
+      if (ch === '|' && depth === 0) {
+        alternatives.push(current);
+        current = '';
+      } else current += ch;
+    }
+    alternatives.push(current);
+    assert.ok(alternatives.length >= 5);
+    for (const a of alternatives) {
+      const word = a.replace(/^\(\?<=[^)]*\)/, '');
+      assert.match(word[0], BREAKDOWN_FIRST, a);
     }
   });
 });

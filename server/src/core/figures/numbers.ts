@@ -236,6 +236,8 @@ const QUOTE_PAIRS = new Map<number, number>([
   [0x300a, 0x300b], [0x201c, 0x201d], [0x3014, 0x3015], [0x3010, 0x3011], [0x300c, 0x300d], [0x300e, 0x300f], [0x3008, 0x3009],
 ]);
 const CLOSERS = new Set(QUOTE_PAIRS.values());
+/** Any opening bracket of QUOTE_PAIRS. */
+const OPENERS_RE = new RegExp(`[${[...QUOTE_PAIRS.keys()].map((c) => String.fromCharCode(c)).join('')}]`);
 /** The code units computeMasks acts on: line breaks, openers and closers. */
 const MASK_UNITS = new Uint8Array(65536);
 for (const c of [10, 13, ...QUOTE_PAIRS.keys(), ...CLOSERS]) MASK_UNITS[c] = 1;
@@ -246,9 +248,13 @@ const MAX_NAME_LENGTH = 40;
  * code units (indexing a string of CJK text by character would allocate per character).
  */
 function computeMasks(s: string): Masks {
+  // Nothing is marked before the first opening bracket (line breaks only empty an empty stack):
+  // one native search finds it, and most paragraphs without one are not walked at all.
+  const firstOpen = s.search(OPENERS_RE);
+  if (firstOpen < 0) return { kind: NO_MASK };
   let kind: Uint8Array | null = null;
   const stack: Array<{ open: number; at: number }> = [];
-  for (let i = 0; i < s.length; i++) {
+  for (let i = firstOpen; i < s.length; i++) {
     const c = s.charCodeAt(i);
     // Only line breaks and the brackets matter (hot loop: one array read for the rest).
     if (!MASK_UNITS[c]) continue;
