@@ -43,7 +43,22 @@ interface Reading {
   counts: number[];
 }
 
-const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+/**
+ * A set of code units tested by one array read (the loops below test character after character):
+ * each set is one bit of CODE_BITS (eight at most).
+ */
+interface CodeSet {
+  has(c: number): boolean;
+}
+const CODE_BITS = new Uint8Array(65536);
+let nextCodeBit = 1;
+function codes(chars: string): CodeSet {
+  const bit = nextCodeBit;
+  if (bit > 0x80) throw new Error('counts: more than eight code-unit sets');
+  nextCodeBit <<= 1;
+  for (const ch of chars) CODE_BITS[ch.charCodeAt(0)] |= bit;
+  return { has: (c: number) => (CODE_BITS[c] & bit) !== 0 };
+}
 /** Characters that end a clause before a list (the tight clause starts after them), and the strong ones. */
 const CLAUSE_END = codes(',，(（)）;；:：');
 const STRONG_END = codes(';；:：');
@@ -58,7 +73,7 @@ const SEP_BOTH = codes(',，、');
 /** Trimmed from the ends of an item: spaces and quotation marks. */
 const ITEM_TRIM = codes(' \t\u3000“”‘’"');
 
-function splitAt(s: string, start: number, end: number, sep: ReadonlySet<number>): Array<{ start: number; end: number }> {
+function splitAt(s: string, start: number, end: number, sep: CodeSet): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
   let from = start;
   for (let i = start; i <= end; i++) {
