@@ -285,9 +285,20 @@ export class Workbench {
 
   /** Opens the Quick Fix menu (Ctrl+.) at the cursor and returns its entries. */
   async quickFixes(): Promise<string[]> {
-    await this.page.keyboard.press('Control+.');
     const items = this.page.locator('.action-widget .monaco-list-row.action');
-    await items.first().waitFor({ state: 'visible', timeout: 15_000 });
+    // A key press that lands while the editor is busy can open nothing (or "no code actions" before
+    // the server has answered): close whatever opened and ask again, up to three times.
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('Control+.');
+      try {
+        await items.first().waitFor({ state: 'visible', timeout: attempt < 3 ? 6_000 : 15_000 });
+        break;
+      } catch (e) {
+        if (attempt >= 3) throw e;
+        await this.page.keyboard.press('Escape');
+        await sleep(500);
+      }
+    }
     return (await items.allInnerTexts()).map((t) => t.trim());
   }
 

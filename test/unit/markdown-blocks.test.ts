@@ -112,6 +112,51 @@ describe('Markdown blocks (one parser for fences, comment blocks and front matte
     ]);
   });
 
+  it('the rules that scan every line say nothing about a commented-out passage; the title and the closing are found around comments', () => {
+    const report = [
+      '<!-- 草稿：待主要负责人审定 -->',
+      '',
+      '# 某县交通运输局关于2024年度法治政府建设情况的报告',
+      '',
+      '2024年，县交通运输局坚持依法行政。现将有关情况报告如下：',
+      '',
+      '一、主要举措和成效',
+      '',
+      '局主要负责人履行推进法治建设第一责任人职责，主持研究法治工作3次。',
+      '',
+      '<!--',
+      '旧稿：印發(fā)实施方案',
+      '浏览次数：100',
+      '2024年03月05日',
+      '妥否，请批示。',
+      '-->',
+      '',
+      '二、存在的不足和原因',
+      '',
+      '一是培训不够，主要原因是经费不足。',
+      '',
+      '三、2025年工作安排',
+      '',
+      '继续做好各项工作。',
+      '',
+      '某县交通运输局',
+      '',
+      '2025年1月10日',
+      '',
+      '<!-- 待补充：数据核对 -->',
+    ].join('\n');
+    const a = analyze(report, 'file:///t/report.md');
+    assert.equal(a.outline.title?.line, 2);
+    assert.equal(a.outline.closing?.date.line, 27);
+    assert.equal(a.outline.closing?.issuer?.line, 25);
+    const findings = check(report, { uri: 'file:///t/report.md' });
+    assert.deepEqual(findings.map((f) => `${f.range.start.line} ${f.ruleId}`), []);
+    // Uncommented, the same lines are found by each of those rules: the filter is what keeps them quiet.
+    const shown = report.replace('<!--\n旧稿', '\n旧稿').replace('请批示。\n-->', '请批示。\n');
+    const rules = new Set(check(shown, { uri: 'file:///t/report.md' }).map((f) => f.ruleId));
+    for (const id of ['pinyin-residue', 'web-boilerplate', 'date-format', 'request-in-report']) assert.ok(rules.has(id), `${id}: ${[...rules].join(', ')}`);
+  });
+
   it('a comment block in plain text is text', () => {
     const a = analyze(COMMENTED, 'file:///t/report.txt');
     assert.ok(a.outline.headings.some((h) => h.line === 7), 'the commented-out heading counts in plain text');
