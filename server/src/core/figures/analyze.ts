@@ -91,10 +91,10 @@ function figureLines(analysis: Analysis): DocumentFigureLines {
     }
     const flaggedLines: DocumentFigureLines['flaggedLines'] = [];
     for (const l of lines) if (l.data.flagged.length) flaggedLines.push(l);
-    // The conflicts (what figure-conflict reports) on every version; all pairs only when asked for.
+    // The repeated quantities: every pair (the statistics and the hover) and the conflicts (what figure-conflict reports).
     const scopes = reportScopes(analysis);
     const plans = planSections(analysis);
-    // Every pair, in one pass; the conflicts are those whose values differ.
+    // One pass for every pair; the conflicts are the pairs whose values differ.
     const pairs = pairRepeats(lines, scopes, plans);
     const conflicts = pairs.filter((p) => p.later.candidate.figure.value !== p.earlier.candidate.figure.value);
     return { lines, flaggedLines, pairs, conflicts };
