@@ -4,6 +4,9 @@ import { figuresOf } from '../../server/src/core/figures';
 import { hoverAt } from '../../server/src/core/features/hover';
 import { statsSummary, statsToCsv, statsToMarkdown } from '../../server/src/core/figures/summary';
 import { analyze } from '../helpers';
+import { COUNT_RE, nextCount, nextCountInTokens } from '../../server/src/core/figures/counts';
+import { scanFigures } from '../../server/src/core/figures/numbers';
+import { BREAKDOWN_FIRST, BREAKDOWN_RE } from '../../server/src/core/figures/vocabulary';
 
 /** Count claims (issue #13): a stated number of items after their enumeration, on fixtures of our own. */
 function counts(text: string): string[] {
@@ -49,5 +52,70 @@ describe('figures: count claims', () => {
     assert.ok(statsToCsv([{ path: 'r.txt', summary }]).includes(',count,'));
     const at = a.doc.text.indexOf('三类') + 1;
     assert.match(hoverAt(a, at, 'zh-cn') ?? '', /列举 3 项：党务 \/ 政务 \/ 财务 ✓/);
+  });
+});
+
+describe('count scanning (nextCount) finds what COUNT_RE finds', () => {
+  /** Every match as "index:text", by the global expression and by nextCount. */
+  function byRegex(s: string): string[] {
+    const re = new RegExp(COUNT_RE.source, 'g');
+    const out: string[] = [];
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(s))) out.push(`${m.index}:${m[0]}:${m[1]}:${m[2]}`);
+    return out;
+  }
+  function byScan(s: string): string[] {
+    const out: string[] = [];
+    let m: RegExpExecArray | null;
+    for (let from = 0; (m = nextCount(s, from)); from = m.index + m[0].length) out.push(`${m.index}:${m[0]}:${m[1]}:${m[2]}`);
+    // The same through the number tokens of the scan.
+    const viaTokens: string[] = [];
+    const { tokens } = scanFigures(s);
+    const cursor = { token: 0 };
+    for (let from = 0; (m = nextCountInTokens(s, tokens, cursor, from)); from = m.index + m[0].length) viaTokens.push(`${m.index}:${m[0]}:${m[1]}:${m[2]}`);
+    assert.deepEqual(viaTokens, out, `through tokens: ${JSON.stringify(s)}`);
+    return out;
+  }
+
+  it('on hand-made cases: runs longer than a match, zeros, digits beside Chinese numerals, classifiers back to back', () => {
+    for (const s of ['二十三个方面', '一百二十三个', '05年和10个', '2020三年', '十十十十类', '123456项', '三年三年', '十个方面四大类', '0个', '两两两两个部分', '九十九种、1010条', '百分之三十个', '1,234个', '3.5个', '《三个方面》', '第三个']) {
+      assert.deepEqual(byScan(s), byRegex(s), s);
+    }
+  });
+
+  it('on random strings over numerals, classifiers and other characters', () => {
+    // A small deterministic generator (no Math.random: a failure must be reproducible).
+    let seed = 12345;
+    const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff);
+    const alphabet = [...'两二三四五六七八九十一百千万亿零〇0123456789０１个方面部分领域环节板块维度大类种向项条家所名位支款年的、，。,.．%之第《》“” '];
+    for (let t = 0; t < 3000; t++) {
+      let s = '';
+      const len = next() % 24;
+      for (let i = 0; i < len; i++) s += alphabet[next() % alphabet.length];
+      assert.deepEqual(byScan(s), byRegex(s), JSON.stringify(s));
+    }
+  });
+});
+
+describe('prefilters of the figures vocabulary', () => {
+  it('every word of BREAKDOWN_RE starts with a character of BREAKDOWN_FIRST', () => {
+    // The top-level alternatives of the expression, each without a leading lookbehind.
+    const alternatives: string[] = [];
+    let depth = 0;
+    let current = '';
+    for (const ch of BREAKDOWN_RE.source) {
+      if (ch === '(') depth++;
+      if (ch === ')') depth--;
+      if (ch === '|' && depth === 0) {
+        alternatives.push(current);
+        current = '';
+      } else current += ch;
+    }
+    alternatives.push(current);
+    assert.ok(alternatives.length >= 5);
+    for (const a of alternatives) {
+      const word = a.replace(/^\(\?<=[^)]*\)/, '');
+      assert.match(word[0], BREAKDOWN_FIRST, a);
+    }
   });
 });

@@ -16,7 +16,7 @@ import { simplify } from '../document/script';
 import type { Claim } from './claim';
 import { scanFigures, type Figure, type NonFigure } from './numbers';
 import { boundClaims, findRateMentions, grimClaims, rateClaims, type FigureContext, type RateMention } from './rates';
-import { splitSentences, type Sentence } from './text';
+import { NO_FIGURES as NO_SENTENCE_FIGURES, splitSentences, type Sentence } from './text';
 import { sumClaim, sumClaims } from './sums';
 import { completeShareSeries, findShares, shareClaims } from './shares';
 import { changeClaims } from './changes';
@@ -91,28 +91,21 @@ function figureLines(analysis: Analysis): DocumentFigureLines {
     }
     const flaggedLines: DocumentFigureLines['flaggedLines'] = [];
     for (const l of lines) if (l.data.flagged.length) flaggedLines.push(l);
-    // The conflicts (what figure-conflict reports) on every version; all pairs only when asked for.
+    // The repeated quantities: every pair (the statistics and the hover) and the conflicts (what figure-conflict reports).
     const scopes = reportScopes(analysis);
     const plans = planSections(analysis);
-    const conflicts = pairRepeats(lines, scopes, true, plans);
-    let pairs: RepeatPair[] | null = null;
-    return {
-      lines,
-      flaggedLines,
-      get pairs(): RepeatPair[] {
-        return (pairs ??= pairRepeats(lines, scopes, false, plans));
-      },
-      conflicts,
-    };
+    // One pass for every pair; the conflicts are the pairs whose values differ.
+    const pairs = pairRepeats(lines, scopes, plans);
+    const conflicts = pairs.filter((p) => p.later.candidate.figure.value !== p.earlier.candidate.figure.value);
+    return { lines, flaggedLines, pairs, conflicts };
   });
 }
 
 /**
  * Pair each later statement of a quantity with the first, in document order, within one report
- * of a compilation (`scopeStarts`: the lines where reports start; none for a single report):
- * every pair, or only those whose values differ.
+ * of a compilation (`scopeStarts`: the lines where reports start; none for a single report).
  */
-function pairRepeats(lines: ReadonlyArray<{ line: number; offset: number; data: LineFigures }>, scopeStarts: readonly number[], onlyConflicts: boolean, planRanges: ReadonlyArray<[number, number]> = []): RepeatPair[] {
+function pairRepeats(lines: ReadonlyArray<{ line: number; offset: number; data: LineFigures }>, scopeStarts: readonly number[], planRanges: ReadonlyArray<[number, number]> = []): RepeatPair[] {
   let firstByKey = new Map<string, PlacedCandidate>();
   const pairs: RepeatPair[] = [];
   let nextScope = 0;
@@ -133,7 +126,6 @@ function pairRepeats(lines: ReadonlyArray<{ line: number; offset: number; data: 
         firstByKey.set(key, { candidate, offset: l.offset, line: l.line });
         continue;
       }
-      if (onlyConflicts && candidate.figure.value === earlier.candidate.figure.value) continue;
       pairs.push({ later: { candidate, offset: l.offset, line: l.line }, earlier });
     }
   }
@@ -206,20 +198,36 @@ export function figuresOf(analysis: Analysis): FiguresAnalysis {
  * them at its figures, and sort the claims into document order.
  */
 function pointAt(out: FiguresAnalysis, repeats: Claim[]): void {
-  const byStart = new Map<number, Figure>();
-  for (const f of out.figures) byStart.set(f.numStart, f);
-  const remap = (f: Figure) => byStart.get(f.numStart) ?? f;
-  for (const c of repeats) {
-    const claim: Claim = {
-      ...c,
-      anchor: remap(c.anchor),
-      inputs: c.inputs.map((i) => ({ ...i, figure: remap(i.figure) })),
-      ...(c.related ? { related: remap(c.related) } : {}),
-      suggestions: c.suggestions.map((sg) => ({ ...sg, figure: remap(sg.figure) })),
-    };
-    out.claims.push(claim);
+  if (repeats.length) {
+    const remap = figureAtStart(out.figures);
+    for (const c of repeats) out.claims.push(shiftClaim(c, remap));
   }
   out.claims.sort((a, b) => a.anchor.numStart - b.anchor.numStart);
+}
+
+/**
+ * A function giving, for a figure, the last of `figures` with its numStart (or the figure itself
+ * when none has): a binary search when `figures` are in document order (as assembled), else a map.
+ */
+function figureAtStart(figures: readonly Figure[]): (f: Figure) => Figure {
+  let ordered = true;
+  for (let i = 1; i < figures.length && ordered; i++) ordered = figures[i - 1].numStart <= figures[i].numStart;
+  if (!ordered) {
+    const byStart = new Map<number, Figure>();
+    for (const f of figures) byStart.set(f.numStart, f);
+    return (f) => byStart.get(f.numStart) ?? f;
+  }
+  return (f) => {
+    // The last figure starting at or before f.numStart.
+    let lo = 0;
+    let hi = figures.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (figures[mid].numStart <= f.numStart) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && figures[lo - 1].numStart === f.numStart ? figures[lo - 1] : f;
+  };
 }
 
 /**
@@ -233,7 +241,7 @@ export function analyzeFigures(fullSimplified: string, fullOriginal: string = fu
     parts.push({ offset: unit.start, line: unit.line, data: analyzeLine(fullSimplified.slice(unit.start, unit.end), fullOriginal.slice(unit.start, unit.end)) });
   }
   const out = assemble(parts);
-  pointAt(out, pairRepeats(parts, [], false).map((p) => repeatClaim(p, fullOriginal)));
+  pointAt(out, pairRepeats(parts, []).map((p) => repeatClaim(p, fullOriginal)));
   return out;
 }
 
@@ -261,7 +269,7 @@ function assemble(parts: Array<{ offset: number; line: number; data: LineFigures
     };
     for (const x of data.skipped) skipped.push({ ...x, start: x.start + offset, end: x.end + offset });
     const baseSentence = sentences.length;
-    const moveSentence = (st: Sentence): Sentence => ({ index: baseSentence + st.index, start: st.start + offset, end: st.end + offset, line, figures: st.figures.map(fig) });
+    const moveSentence = (st: Sentence): Sentence => ({ index: baseSentence + st.index, start: st.start + offset, end: st.end + offset, line, figures: st.figures.length ? st.figures.map(fig) : NO_SENTENCE_FIGURES });
     for (const st of data.sentences) sentences.push(moveSentence(st));
     const sent = (st: Sentence): Sentence => (data.sentences[st.index] === st ? sentences[baseSentence + st.index] : moveSentence(st));
     for (const r of data.rates) rates.push({ ...r, figure: fig(r.figure), sentence: sent(r.sentence) });
@@ -274,15 +282,24 @@ function shiftFigure(f: Figure, d: number, index: number): Figure {
   return { ...f, index, start: f.start + d, end: f.end + d, numStart: f.numStart + d, numEnd: f.numEnd + d };
 }
 
-/** A line's claim at document offsets; `fig` moves a figure (the same copy for every claim of one line). */
+/**
+ * A line's claim at document offsets; `fig` moves a figure (the same copy for every claim of one
+ * line). The fields are those of `c` in its order; an explanation or working built when read stays
+ * so (read through to `c`, whose text does not depend on offsets), where a spread would build it.
+ */
 function shiftClaim(c: Claim, fig: (f: Figure) => Figure): Claim {
-  return {
-    ...c,
-    anchor: fig(c.anchor),
-    inputs: c.inputs.map((i) => ({ ...i, figure: fig(i.figure) })),
-    ...(c.related ? { related: fig(c.related) } : {}),
-    suggestions: c.suggestions.map((sg) => ({ ...sg, figure: fig(sg.figure) })),
-  };
+  const out = {} as Record<string, unknown>;
+  for (const key of Object.keys(c)) {
+    const d = Object.getOwnPropertyDescriptor(c, key)!;
+    if (d.get) Object.defineProperty(out, key, { get: () => (c as unknown as Record<string, unknown>)[key], enumerable: true, configurable: true });
+    else out[key] = d.value;
+  }
+  const moved = out as unknown as Claim;
+  moved.anchor = fig(c.anchor);
+  moved.inputs = c.inputs.map((i) => ({ ...i, figure: fig(i.figure) }));
+  if (c.related) moved.related = fig(c.related);
+  moved.suggestions = c.suggestions.map((sg) => ({ ...sg, figure: fig(sg.figure) }));
+  return moved;
 }
 
 /** Analyse one line (simplified view + original of the same length); offsets relative to it. */
@@ -290,38 +307,44 @@ export function analyzeLine(lineSimplified: string, lineOriginal: string = lineS
   // Pinyin residue (區(qū), 調(diào)解) is cut out before analysis so 調解率 reads as one word;
   // offsets are mapped back to the line at the end.
   const { simplified, original, map } = withoutPinyin(lineSimplified, lineOriginal);
-  const { figures, skipped } = scanFigures(simplified, original);
+  const { figures, skipped, tokens } = scanFigures(simplified, original);
   const sentences = splitSentences(simplified, figures);
-  const ctx: FigureContext = { s: simplified, original, sentences };
+  const ctx: FigureContext = { s: simplified, original, sentences, tokens };
   // A number of listed items (三向, 三类) is a claim whether or not the scanner took it for a figure.
   const counts = countClaims(ctx);
   // Every other claim is about a figure: a line with numbers that are not figures (years, dates …) has none.
   if (!figures.length && !map) return { figures, skipped, sentences, rates: [], claims: counts, repeat: [], flagged: counts.filter((c) => c.verdict !== 'consistent') };
   const rates = findRateMentions(ctx);
   const claims: Claim[] = [];
-  const rc = rateClaims(ctx, rates);
-  claims.push(...rc);
-  const linked = new Set(rc.filter((c) => c.inputs.length > 1).map((c) => c.anchor));
-  claims.push(...boundClaims(ctx, rates));
-  claims.push(...grimClaims(ctx, rates, linked));
-  const shares = findShares(ctx, new Set(rates.map((r) => r.figure)));
-  claims.push(...shareClaims(ctx, shares));
-  const sums = sumClaims(ctx);
-  claims.push(...sums);
-  // A series of shares of one whole adding up to 100% is a complete breakdown (unless a 其中 list already is).
-  const inSums = new Set<Figure>();
-  for (const c of sums) for (const i of c.inputs) if (i.role === 'part') inSums.add(i.figure);
-  for (const series of completeShareSeries(shares)) {
-    if (series.parts.some((p) => inSums.has(p))) continue;
-    claims.push(sumClaim(ctx, { total: series.base, parts: series.parts, exhaustive: true, marker: '占…%', assumed: series.assumed }));
+  // Most paragraphs have no rate, share or breakdown: no sets are made for them.
+  if (rates.length) {
+    const rc = rateClaims(ctx, rates);
+    pushAll(claims, rc);
+    const linked = new Set<Figure>();
+    for (const c of rc) if (c.inputs.length > 1) linked.add(c.anchor);
+    pushAll(claims, boundClaims(ctx, rates));
+    pushAll(claims, grimClaims(ctx, rates, linked));
   }
-  claims.push(...changeClaims(ctx));
-  claims.push(...counts);
-  claims.push(...doublingClaims(ctx));
-  claims.push(...pointSeriesClaims(ctx));
+  const shares = findShares(ctx, rates.length ? new Set(rates.map((r) => r.figure)) : NO_FIGURES);
+  if (shares.length) pushAll(claims, shareClaims(ctx, shares));
+  const sums = sumClaims(ctx);
+  pushAll(claims, sums);
+  // A series of shares of one whole adding up to 100% is a complete breakdown (unless a 其中 list already is).
+  if (shares.length) {
+    const inSums = new Set<Figure>();
+    for (const c of sums) for (const i of c.inputs) if (i.role === 'part') inSums.add(i.figure);
+    for (const series of completeShareSeries(shares)) {
+      if (series.parts.some((p) => inSums.has(p))) continue;
+      claims.push(sumClaim(ctx, { total: series.base, parts: series.parts, exhaustive: true, marker: '占…%', assumed: series.assumed }));
+    }
+  }
+  pushAll(claims, changeClaims(ctx));
+  pushAll(claims, counts);
+  pushAll(claims, doublingClaims(ctx));
+  pushAll(claims, pointSeriesClaims(ctx));
   const repeat = repeatCandidates(ctx);
-  claims.sort((a, b) => a.anchor.numStart - b.anchor.numStart);
-  const flagged = claims.filter((c) => c.verdict !== 'consistent');
+  if (claims.length > 1) claims.sort((a, b) => a.anchor.numStart - b.anchor.numStart);
+  const flagged = claims.length ? claims.filter((c) => c.verdict !== 'consistent') : NO_CLAIMS;
   if (map) {
     // Explanations built when read quote the figures at their current offsets: build them now,
     // before the offsets move back to the line with its pinyin.
@@ -357,6 +380,14 @@ export function analyzeLine(lineSimplified: string, lineOriginal: string = lineS
     }
   }
   return { figures, skipped, sentences, rates, claims, repeat, flagged };
+}
+
+const NO_FIGURES: ReadonlySet<Figure> = new Set();
+const NO_CLAIMS: Claim[] = Object.freeze([]) as unknown as Claim[];
+
+/** Append `items` to `to` (no spread arguments: most lists here are empty or short). */
+function pushAll<T>(to: T[], items: readonly T[]): void {
+  for (let i = 0; i < items.length; i++) to.push(items[i]);
 }
 
 /** A run of lines read as one paragraph: offsets in the text, and its first line. */

@@ -52,26 +52,40 @@ function dirOf(word: string): boolean {
 
 /** The change word right before a figure (增长, 下降了 …), or null. */
 function changeWordBefore(s: string, f: Figure, min: number): string | null {
+  // A match ends the text before the figure: with one of these characters (most figures have none before them).
+  if (f.start <= min || !CHANGE_WORD_LAST.has(s.charCodeAt(f.start - 1))) return null;
   const before = s.slice(Math.max(min, f.start - 12), f.start);
   const m = CHANGE_WORD_RE.exec(before);
   return m ? m[1] : null;
 }
+
+/** The characters CHANGE_WORD_RE's matches end with: the last of each change word, 了, 为 and 达. */
+const CHANGE_WORD_LAST = new Set([...`${UP}|${DOWN}`.split('|').map((w) => w.charCodeAt(w.length - 1)), ...[...'了为达'].map((c) => c.charCodeAt(0))]);
 
 function sameKind(a: Figure, b: Figure): boolean {
   if (a.kind === 'percent' || b.kind === 'percent') return a.kind === b.kind;
   return a.kind === 'count' && b.kind === 'count' && a.family === b.family;
 }
 
+/** The shapes of a sentence without any (shared, never modified). */
+const NO_SHAPES: ChangeShape[] = [];
+
 function findChanges(ctx: FigureContext, sent: Sentence): ChangeShape[] {
   const { s } = ctx;
   const figs = sent.figures;
+  // Every shape is about a change figure: a sentence without figures has none.
+  if (!figs.length) return NO_SHAPES;
   const out: ChangeShape[] = [];
   // The shape each change figure was read into (made on the first shape: most sentences have none).
   let shaped: Map<Figure, ChangeShape> | undefined;
   // 7976件(2019年6593件): pairs of a figure and its previous-period value, in order.
   const bracketPairs: Array<{ current: Figure; base: Figure }> = [];
   for (let j = 0; j + 1 < figs.length; j++) {
-    const [x, y] = [figs[j], figs[j + 1]];
+    const x = figs[j];
+    const y = figs[j + 1];
+    // BRACKET_BASE_RE opens with a bracket right after the first figure.
+    const open = s.charCodeAt(x.end);
+    if (open !== 0x28 && open !== 0xff08) continue;
     if (sameKind(x, y) && BRACKET_BASE_RE.test(s.slice(x.end, y.start)) && /^[)）]/.test(s.slice(y.end, y.end + 1))) bracketPairs.push({ current: x, base: y });
   }
   let pairsUsed = 0;

@@ -23,7 +23,7 @@ import { CATEGORY_CLASSIFIERS, COMMA_LIST_INTRO_RE, ITEM_CLASSIFIERS, LIST_CONNE
 const CLASSIFIERS = [...CATEGORY_CLASSIFIERS, ...ITEM_CLASSIFIERS].sort((a, b) => b.length - a.length);
 const CATEGORY = new Set(CATEGORY_CLASSIFIERS);
 /** A whole number (not the tail of a longer one: 2025年, 1234个) and its measure word. */
-const COUNT_RE = new RegExp(`([两二三四五六七八九十]{1,3}|[1-9][0-9]?)(${CLASSIFIERS.join('|')})`, 'g');
+export const COUNT_RE = new RegExp(`([两二三四五六七八九十]{1,3}|[1-9][0-9]?)(${CLASSIFIERS.join('|')})`, 'g');
 /** Characters before a numeral that make it the tail of a longer number or an ordinal (checked by hand: a lookbehind made the scan 8× slower). */
 const NUMBER_BEFORE = /[零〇一二两三四五六七八九十百千万亿第0-9０-９.．]/;
 /** A character that cannot end a list item right before the count (part of a number, an ordinal, a separator). */
@@ -43,7 +43,22 @@ interface Reading {
   counts: number[];
 }
 
-const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+/**
+ * A set of code units tested by one array read (the loops below test character after character):
+ * each set is one bit of CODE_BITS (eight at most).
+ */
+interface CodeSet {
+  has(c: number): boolean;
+}
+const CODE_BITS = new Uint8Array(65536);
+let nextCodeBit = 1;
+function codes(chars: string): CodeSet {
+  const bit = nextCodeBit;
+  if (bit > 0x80) throw new Error('counts: more than eight code-unit sets');
+  nextCodeBit <<= 1;
+  for (const ch of chars) CODE_BITS[ch.charCodeAt(0)] |= bit;
+  return { has: (c: number) => (CODE_BITS[c] & bit) !== 0 };
+}
 /** Characters that end a clause before a list (the tight clause starts after them), and the strong ones. */
 const CLAUSE_END = codes(',，(（)）;；:：');
 const STRONG_END = codes(';；:：');
@@ -58,7 +73,7 @@ const SEP_BOTH = codes(',，、');
 /** Trimmed from the ends of an item: spaces and quotation marks. */
 const ITEM_TRIM = codes(' \t\u3000“”‘’"');
 
-function splitAt(s: string, start: number, end: number, sep: ReadonlySet<number>): Array<{ start: number; end: number }> {
+function splitAt(s: string, start: number, end: number, sep: CodeSet): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
   let from = start;
   for (let i = start; i <= end; i++) {
@@ -119,10 +134,13 @@ export function countClaims(ctx: FigureContext): Claim[] {
   // One scan of the whole text for numbers with a measure word, each placed in its sentence.
   let si = 0;
   let intros: number[] | null = null;
-  COUNT_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = COUNT_RE.exec(s))) {
+  // The numerals are read from the number tokens when the scan gave them (every numeral is in one).
+  const tokens = ctx.tokens;
+  const cursor = { token: 0 };
+  for (let from = 0; (m = tokens ? nextCountInTokens(s, tokens, cursor, from) : nextCount(s, from)); ) {
     const pos = m.index;
+    from = m.index + m[0].length;
     while (si < sentences.length && sentences[si].end <= pos) {
       si++;
       intros = null;
@@ -140,6 +158,66 @@ export function countClaims(ctx: FigureContext): Claim[] {
     if (claim) out.push(claim);
   }
   return out;
+}
+
+/** COUNT_RE anchored at its lastIndex. */
+const COUNT_AT = new RegExp(COUNT_RE.source, 'y');
+/** The numerals of COUNT_RE by code unit: 1 for 两二…十, 2 for an ASCII digit. */
+const COUNT_NUMERAL = new Uint8Array(65536);
+for (const ch of '两二三四五六七八九十') COUNT_NUMERAL[ch.charCodeAt(0)] = 1;
+for (let c = 48; c <= 57; c++) COUNT_NUMERAL[c] = 2;
+/** The first code units of the classifiers. */
+const CLASSIFIER_FIRST = new Uint8Array(65536);
+for (const c of CLASSIFIERS) CLASSIFIER_FIRST[c.charCodeAt(0)] = 1;
+
+/**
+ * The first match of COUNT_RE in `s` at or after `from`, or null: the same match as the global
+ * expression's search, found faster. A match's numerals end where their run of one kind ends (no
+ * classifier starts with a numeral), so only run ends followed by a classifier's first code unit
+ * are tried: from the leftmost start the numerals allow (3 back for 两二…十, 2 for digits).
+ */
+export function nextCount(s: string, from: number): RegExpExecArray | null {
+  return countInRange(s, from, s.length);
+}
+
+/** nextCount within s[from, to): runs of numerals end by `to` (the end of a number token or of the text). */
+function countInRange(s: string, from: number, to: number): RegExpExecArray | null {
+  const n = s.length;
+  let i = from;
+  while (i < to) {
+    const kind = COUNT_NUMERAL[s.charCodeAt(i)];
+    if (!kind) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < n && COUNT_NUMERAL[s.charCodeAt(end)] === kind) end++;
+    if (end < n && CLASSIFIER_FIRST[s.charCodeAt(end)]) {
+      for (let p = Math.max(i, end - (kind === 1 ? 3 : 2)); p < end; p++) {
+        COUNT_AT.lastIndex = p;
+        const m = COUNT_AT.exec(s);
+        if (m) return m;
+      }
+    }
+    i = end;
+  }
+  return null;
+}
+
+/**
+ * nextCount reading only the number tokens of `s` (start, end pairs in order, covering every
+ * numeral): the same match. `cursor.token` is the first token not yet passed (calls go forward).
+ */
+export function nextCountInTokens(s: string, tokens: readonly number[], cursor: { token: number }, from: number): RegExpExecArray | null {
+  for (let t = cursor.token; t < tokens.length; t += 2) {
+    const end = tokens[t + 1];
+    if (end <= from) continue;
+    cursor.token = t;
+    const m = countInRange(s, Math.max(tokens[t], from), end);
+    if (m) return m;
+  }
+  cursor.token = tokens.length;
+  return null;
 }
 
 /** Whether a 、 or “ stands between `pos` and the start of its clause (at most WINDOW back). */

@@ -23,8 +23,9 @@ export function doublingClaims(ctx: FigureContext): Claim[] {
   const { s, original } = ctx;
   const out: Claim[] = [];
   for (const sent of ctx.sentences) {
+    if (sent.figures.length < 2) continue;
     const text = s.slice(sent.start, sent.end);
-    if (text.indexOf('番') < 0 || sent.figures.length < 2) continue;
+    if (text.indexOf('番') < 0) continue;
     DOUBLING_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
     // The figures before each doubling, by one pointer moving forward (linear in the sentence).

@@ -55,6 +55,11 @@ export interface ScanResult {
   figures: Figure[];
   /** Numbers that were deliberately not taken as figures (for tests and coverage). */
   skipped: NonFigure[];
+  /**
+   * Every number token (NUMBER_RE) as start, end pairs in order, figure or not: every numeral of
+   * the text is in one, so later scans for numerals (counts) read these instead of every character.
+   */
+  tokens: number[];
 }
 
 /** Measure words, longest first so 人次 wins over 人. */
@@ -87,15 +92,20 @@ const PREFIX_QUALIFIERS: Array<[string, Approx]> = (
   ] as Array<[string, Approx]>
 ).sort((a, b) => b[0].length - a[0].length);
 
-/** PREFIX_QUALIFIERS by their last code unit (same order within each list): one lookup per figure. */
-const PREFIX_BY_LAST_UNIT = new Map<number, Array<[string, Approx]>>();
+/**
+ * PREFIX_QUALIFIERS by their last code unit (same order within each list): one array read per
+ * figure. PREFIX_SLOT holds 1 + the index of a code unit's list in PREFIX_LISTS, or 0.
+ */
+const PREFIX_SLOT = new Uint8Array(65536);
+const PREFIX_LISTS: Array<Array<[string, Approx]>> = [];
 for (const q of PREFIX_QUALIFIERS) {
   const c = q[0].charCodeAt(q[0].length - 1);
-  const list = PREFIX_BY_LAST_UNIT.get(c);
-  if (list) list.push(q);
-  else PREFIX_BY_LAST_UNIT.set(c, [q]);
+  if (!PREFIX_SLOT[c]) {
+    PREFIX_LISTS.push([]);
+    PREFIX_SLOT[c] = PREFIX_LISTS.length;
+  }
+  PREFIX_LISTS[PREFIX_SLOT[c] - 1].push(q);
 }
-const NO_PREFIXES: Array<[string, Approx]> = [];
 
 const SUFFIX_QUALIFIERS: Array<[string, Approx]> = [
   ['左右', 'about'], ['上下', 'about'], ['以上', 'atLeast'], ['以下', 'atMost'], ['之多', 'atLeast'],
@@ -209,12 +219,10 @@ export function numberTokens(s: string): Array<[number, number]> {
 /** Four ASCII or full-width digits starting 19 or 20 (a year), in s[start, end). */
 function isYearDigits(s: string, start: number, end: number): boolean {
   if (end - start !== 4) return false;
-  const d = (i: number) => {
-    const c = s.charCodeAt(i);
-    return c >= FULLWIDTH_ZERO_UNIT ? c - FULLWIDTH_ZERO_UNIT : c - 48;
-  };
   for (let i = start; i < end; i++) if (!(classAt(s, i) & DIGIT)) return false;
-  const century = d(start) * 10 + d(start + 1);
+  const c0 = s.charCodeAt(start);
+  const c1 = s.charCodeAt(start + 1);
+  const century = (c0 >= FULLWIDTH_ZERO_UNIT ? c0 - FULLWIDTH_ZERO_UNIT : c0 - 48) * 10 + (c1 >= FULLWIDTH_ZERO_UNIT ? c1 - FULLWIDTH_ZERO_UNIT : c1 - 48);
   return century === 19 || century === 20;
 }
 
@@ -228,6 +236,11 @@ const QUOTE_PAIRS = new Map<number, number>([
   [0x300a, 0x300b], [0x201c, 0x201d], [0x3014, 0x3015], [0x3010, 0x3011], [0x300c, 0x300d], [0x300e, 0x300f], [0x3008, 0x3009],
 ]);
 const CLOSERS = new Set(QUOTE_PAIRS.values());
+/** Any opening bracket of QUOTE_PAIRS. */
+const OPENERS_RE = new RegExp(`[${[...QUOTE_PAIRS.keys()].map((c) => String.fromCharCode(c)).join('')}]`);
+/** The code units computeMasks acts on: line breaks, openers and closers. */
+const MASK_UNITS = new Uint8Array(65536);
+for (const c of [10, 13, ...QUOTE_PAIRS.keys(), ...CLOSERS]) MASK_UNITS[c] = 1;
 const MAX_NAME_LENGTH = 40;
 
 /**
@@ -235,12 +248,16 @@ const MAX_NAME_LENGTH = 40;
  * code units (indexing a string of CJK text by character would allocate per character).
  */
 function computeMasks(s: string): Masks {
+  // Nothing is marked before the first opening bracket (line breaks only empty an empty stack):
+  // one native search finds it, and most paragraphs without one are not walked at all.
+  const firstOpen = s.search(OPENERS_RE);
+  if (firstOpen < 0) return { kind: NO_MASK };
   let kind: Uint8Array | null = null;
   const stack: Array<{ open: number; at: number }> = [];
-  for (let i = 0; i < s.length; i++) {
+  for (let i = firstOpen; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    // Every bracket here is in U+2018–U+201D or U+3008–U+3015 (hot loop: skip the rest by range).
-    if ((c < 0x2018 && c !== 10 && c !== 13) || (c > 0x201d && c < 0x3008) || c > 0x3015) continue;
+    // Only line breaks and the brackets matter (hot loop: one array read for the rest).
+    if (!MASK_UNITS[c]) continue;
     if (c === 10 || c === 13) {
       stack.length = 0;
       continue;
@@ -256,7 +273,7 @@ function computeMasks(s: string): Masks {
       const len = i - top.at - 1;
       const mark = top.open === 0x3014 ? 2 : 1;
       if (top.open === 0x300a || top.open === 0x3008 || len <= MAX_NAME_LENGTH) {
-        kind ??= new Uint8Array(s.length + 1);
+        kind ??= scratchMask(s.length + 1);
         for (let j = top.at + 1; j < i; j++) if (!kind[j]) kind[j] = mark;
       }
     }
@@ -267,26 +284,52 @@ function computeMasks(s: string): Masks {
 /** The masks of a text without names or document numbers (reads as 0 everywhere). */
 const NO_MASK = new Uint8Array(0);
 
-/** Words indexed by their first code unit, longest first within each list (matchAt is per number token). */
-const byFirstUnit = new WeakMap<ReadonlyArray<[string, ...unknown[]]>, Map<number, Array<[string, ...unknown[]]>>>();
+/**
+ * One buffer for the masks of every scan (a scan's masks are read only while it runs, and a typed
+ * array per paragraph was a large share of the scan): at least `length` zeros.
+ */
+let maskBuffer = new Uint8Array(1024);
+function scratchMask(length: number): Uint8Array {
+  if (maskBuffer.length < length) maskBuffer = new Uint8Array(Math.max(length, 2 * maskBuffer.length));
+  else maskBuffer.fill(0, 0, length);
+  return maskBuffer;
+}
 
-function matchAt(s: string, at: number, words: ReadonlyArray<[string, ...unknown[]]>): [string, ...unknown[]] | null {
-  let index = byFirstUnit.get(words);
-  if (!index) {
-    index = new Map();
-    for (const w of words) {
-      const c = w[0].charCodeAt(0);
-      let list = index.get(c);
-      if (!list) index.set(c, (list = []));
-      list.push(w);
+/**
+ * Words indexed by their first code unit, longest first within each list (matchAt is per number
+ * token): a list per code unit, found by one array read.
+ */
+interface WordIndex<W extends [string, ...unknown[]]> {
+  /** For each code unit, 1 + the index of its list in `lists`, or 0. */
+  slot: Uint8Array;
+  lists: W[][];
+}
+
+function indexWords<W extends [string, ...unknown[]]>(words: readonly W[]): WordIndex<W> {
+  const slot = new Uint8Array(65536);
+  const lists: W[][] = [];
+  for (const w of words) {
+    const c = w[0].charCodeAt(0);
+    if (!slot[c]) {
+      lists.push([]);
+      slot[c] = lists.length;
     }
-    byFirstUnit.set(words, index);
+    lists[slot[c] - 1].push(w);
   }
-  const list = index.get(s.charCodeAt(at));
-  if (!list) return null;
-  for (const w of list) if (s.startsWith(w[0], at)) return w;
+  return { slot, lists };
+}
+
+/** The first word of `index` (longest first) that `s` holds at `at`, or null. */
+function matchAt<W extends [string, ...unknown[]]>(s: string, at: number, index: WordIndex<W>): W | null {
+  const k = index.slot[s.charCodeAt(at)]; // undefined past the end (NaN index)
+  if (!k) return null;
+  for (const w of index.lists[k - 1]) if (s.startsWith(w[0], at)) return w;
   return null;
 }
+
+const UNIT_INDEX = indexWords(UNITS);
+const SCALE_INDEX = indexWords(SCALES);
+const SUFFIX_INDEX = indexWords(SUFFIX_QUALIFIERS);
 
 function endsWithAt(s: string, end: number, word: string): boolean {
   return end - word.length >= 0 && s.startsWith(word, end - word.length);
@@ -338,6 +381,22 @@ const GLUED_BEFORE = new Set([0xb7, 0x3a, 0xff1a, 0x2d, 0x2014, 0x7e, 0xff5e, 0x
 /** Of those, the ones that make the number the end of a range. */
 const RANGE_DASHES = new Set([0x2d, 0x2014, 0x7e, 0xff5e]);
 
+/** The sets above as bits per code unit (a token tests several: one array read each). */
+const YEAR_FOLLOWER = 1;
+const DATE_FOLLOWER = 2;
+const RANGE_JOINER = 4;
+const GLUED = 8;
+const RANGE_DASH = 16;
+const CHAR_BITS = new Uint8Array(65536);
+for (const [set, bit] of [[YEAR_FOLLOWERS, YEAR_FOLLOWER], [DATE_FOLLOWERS, DATE_FOLLOWER], [RANGE_JOINERS, RANGE_JOINER], [GLUED_BEFORE, GLUED], [RANGE_DASHES, RANGE_DASH]] as const) {
+  for (const c of set) CHAR_BITS[c] |= bit;
+}
+
+/** Whether code unit `c` (NaN past the end of a text: never) is in the class `bit`. */
+function hasBit(c: number, bit: number): boolean {
+  return (CHAR_BITS[c] & bit) !== 0;
+}
+
 /**
  * Scan a text (the simplified view) for figures. `original` is the text as written
  * (same length) and is used only for the printed strings.
@@ -345,6 +404,7 @@ const RANGE_DASHES = new Set([0x2d, 0x2014, 0x7e, 0xff5e]);
 export function scanFigures(s: string, original: string = s): ScanResult {
   const figures: Figure[] = [];
   const skipped: NonFigure[] = [];
+  const tokens: number[] = [];
   const masks = computeMasks(s);
   const skip = (tokStart: number, reason: NotFigureReason, end: number) => skipped.push({ start: tokStart, end, printed: original.slice(tokStart, end), reason });
   let pos = 0;
@@ -352,6 +412,7 @@ export function scanFigures(s: string, original: string = s): ScanResult {
     const tokStart = nextNumberToken(s, pos);
     if (tokStart < 0) break;
     const tokEnd = tokenEnd;
+    tokens.push(tokStart, tokEnd);
     pos = tokEnd;
     const first = s.charCodeAt(tokStart);
     const prevCode = tokStart > 0 ? s.charCodeAt(tokStart - 1) : 0;
@@ -360,8 +421,8 @@ export function scanFigures(s: string, original: string = s): ScanResult {
       continue;
     }
     // Digits glued to Latin letters or other digits' punctuation: 5G, V2.0, A1, 4·15, 11:18.
-    if (GLUED_BEFORE.has(prevCode) || isLatinLetter(prevCode) || isLatinLetter(tokEnd < s.length ? s.charCodeAt(tokEnd) : 0)) {
-      skip(tokStart, RANGE_DASHES.has(prevCode) ? 'range' : 'name', tokEnd);
+    if (hasBit(prevCode, GLUED) || isLatinLetter(prevCode) || isLatinLetter(tokEnd < s.length ? s.charCodeAt(tokEnd) : 0)) {
+      skip(tokStart, hasBit(prevCode, RANGE_DASH) ? 'range' : 'name', tokEnd);
       continue;
     }
     // 第3, 前三 are ordinals; 目前, 此前, 之前, 当前 … are not (目前2宗案件).
@@ -451,13 +512,13 @@ export function scanFigures(s: string, original: string = s): ScanResult {
       } else if (next === U_BEI) {
         kind = 'times';
         i = j + 1;
-      } else if (isArabic && isYearDigits(s, numStart, numStart + numText.length) && (YEAR_FOLLOWERS.has(next) || prevCode === 0x28 /* ( */ || prevCode === 0xff08 /* （ */)) {
+      } else if (isArabic && isYearDigits(s, numStart, numStart + numText.length) && (hasBit(next, YEAR_FOLLOWER) || prevCode === 0x28 /* ( */ || prevCode === 0xff08 /* （ */)) {
         skip(tokStart, 'year', tokEnd);
         continue;
-      } else if (DATE_FOLLOWERS.has(next)) {
+      } else if (hasBit(next, DATE_FOLLOWER)) {
         skip(tokStart, next === U_HAO ? 'docno' : 'date', tokEnd);
         continue;
-      } else if (isArabic && RANGE_JOINERS.has(next) && classAt(s, j + 1) & DIGIT) {
+      } else if (isArabic && hasBit(next, RANGE_JOINER) && classAt(s, j + 1) & DIGIT) {
         skip(tokStart, next === 0x3a /* : */ || next === 0xff1a /* ： */ ? 'date' : 'range', tokEnd);
         continue;
       } else {
@@ -468,9 +529,9 @@ export function scanFigures(s: string, original: string = s): ScanResult {
           approxWord = s[k];
           k++;
         }
-        const sc = matchAt(s, k, SCALES as unknown as Array<[string]>);
+        const sc = matchAt(s, k, SCALE_INDEX);
         if (sc) {
-          scale = (SCALES.find((x) => x[0] === sc[0]) as [string, number])[1];
+          scale = sc[1];
           k += sc[0].length;
           k = skipSpace(s, k);
           if (!approx && (s.charCodeAt(k) === U_YU || s.charCodeAt(k) === U_DUO)) {
@@ -483,7 +544,7 @@ export function scanFigures(s: string, original: string = s): ScanResult {
           kind = 'percent';
           i = k + 1;
         } else {
-          const u = matchAt(s, k, UNITS);
+          const u = matchAt(s, k, UNIT_INDEX);
           if (u) {
             unit = u[0];
             family = u[1] as UnitFamily;
@@ -505,7 +566,7 @@ export function scanFigures(s: string, original: string = s): ScanResult {
     }
     // Suffix qualifiers after the unit: 100件左右, 80%以上.
     if (!approx) {
-      const q = matchAt(s, i, SUFFIX_QUALIFIERS);
+      const q = matchAt(s, i, SUFFIX_INDEX);
       if (q) {
         approx = q[1] as Approx;
         approxWord = q[0];
@@ -516,11 +577,15 @@ export function scanFigures(s: string, original: string = s): ScanResult {
     let start = isPercentWord ? tokStart : numStart;
     let prefixApprox: Approx | null = null;
     let prefixWord: string | null = null;
-    for (const [w, a] of numStart > 0 ? (PREFIX_BY_LAST_UNIT.get(s.charCodeAt(numStart - 1)) ?? NO_PREFIXES) : NO_PREFIXES) {
-      if (endsWithAt(s, numStart, w)) {
-        prefixApprox = a;
-        prefixWord = w;
-        break;
+    const prefixSlot = numStart > 0 ? PREFIX_SLOT[s.charCodeAt(numStart - 1)] : 0;
+    if (prefixSlot) {
+      const list = PREFIX_LISTS[prefixSlot - 1];
+      for (let q = 0; q < list.length; q++) {
+        if (endsWithAt(s, numStart, list[q][0])) {
+          prefixApprox = list[q][1];
+          prefixWord = list[q][0];
+          break;
+        }
       }
     }
     if (prefixWord === '近' && endsWithAt(s, numStart, '最近')) prefixWord = null;
@@ -557,7 +622,7 @@ export function scanFigures(s: string, original: string = s): ScanResult {
     });
     if (pos < i) pos = i;
   }
-  return { figures, skipped };
+  return { figures, skipped, tokens };
 }
 
 /**

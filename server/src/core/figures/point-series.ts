@@ -45,10 +45,14 @@ function resolve(members: readonly Member[], ref: string): { member: Member; exa
 export function pointSeriesClaims(ctx: FigureContext): Claim[] {
   const { s, original } = ctx;
   const out: Claim[] = [];
+  // The first 分别 at or after the last place looked from (-1: none left in the text), so that
+  // sentences without one do not each search the rest of the paragraph.
+  let firstFenbie = -2;
   for (const sent of ctx.sentences) {
     const figs = sent.figures;
     if (figs.length < 3) continue;
-    let next = s.indexOf('分别', sent.start);
+    if (firstFenbie !== -1 && firstFenbie < sent.start) firstFenbie = s.indexOf('分别', sent.start);
+    let next = firstFenbie;
     if (next < 0 || next >= sent.end) continue;
     for (let i = 0; i + 1 < figs.length; i++) {
       const first = figs[i];

@@ -30,6 +30,8 @@ export interface FigureContext {
   s: string;
   original: string;
   sentences: Sentence[];
+  /** The number tokens of `s` as start, end pairs (ScanResult.tokens), when scanned. */
+  tokens?: readonly number[];
 }
 
 const LINK_AFTER_RATE = /^(?:均|也|分别|已|则)?(?:为|达|达到|是|保持在|稳定在|提升至|提高至|提高到|上升至|上升到|升至|仅为|只有|高达|已达|实现)?$/;

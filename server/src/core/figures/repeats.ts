@@ -11,12 +11,20 @@ import type { Figure } from './numbers';
 import { isExact } from './numbers';
 import { formatCount } from './arithmetic';
 import { both, figureText, md } from './explain';
-import { clauseBefore, normalizeLabel } from './text';
+import { clauseStart, normalizeLabel } from './text';
 import type { FigureContext } from './rates';
 import { PLAN_RE, SPAN_RE } from './vocabulary';
 
 const COMPARISON = /同比|环比|上年|去年|上一年|较|比上|增长|下降|增加|减少|提高|降低|上升/;
 const MIN_LABEL = 5;
+/** A part of a year (截至…, 上半年, 3月): not comparable with the year's totals. */
+const PARTIAL_RE = /截至|截止|上半年|下半年|季度|[0-9０-９一二三四五六七八九十]+月/;
+
+/** Whether 其中 stands in s[from, to) (what /其中/ finds in that slice, without making it). */
+function holdsQizhong(s: string, from: number, to: number): boolean {
+  for (let i = from; i + 1 < to; i++) if (s.charCodeAt(i) === 0x5176 /* 其 */ && s.charCodeAt(i + 1) === 0x4e2d /* 中 */) return true;
+  return false;
+}
 
 /** A count that may restate a quantity stated elsewhere: its figure and the key it is compared under. */
 export interface RepeatCandidate {
@@ -38,24 +46,33 @@ export function repeatCandidates(ctx: FigureContext): RepeatCandidate[] {
     if (!sent.figures.some((f) => f.kind === 'count' && isExact(f))) continue;
     const sentenceText = s.slice(sent.start, sent.end);
     if (COMPARISON.test(sentenceText)) continue;
-    const year = /(?:19|20)\d\d(?=年)/.exec(sentenceText)?.[0] ?? '';
-    const partial = /截至|截止|上半年|下半年|季度|[0-9０-９一二三四五六七八九十]+月/.test(sentenceText) ? 'partial' : '';
-    // A plan or target is not a result, and a multi-year total is not one year's: neither is compared with the others.
-    const frame = PLAN_RE.test(sentenceText) ? 'plan' : SPAN_RE.test(sentenceText) ? 'span' : '';
+    // The sentence's time frame, read once a figure of it has a label worth comparing (most have none).
+    let frameKey: string | null = null;
+    const sentenceFrame = (): string => {
+      if (frameKey !== null) return frameKey;
+      const year = /(?:19|20)\d\d(?=年)/.exec(sentenceText)?.[0] ?? '';
+      const partial = PARTIAL_RE.test(sentenceText) ? 'partial' : '';
+      // A plan or target is not a result, and a multi-year total is not one year's: neither is compared with the others.
+      const frame = PLAN_RE.test(sentenceText) ? 'plan' : SPAN_RE.test(sentenceText) ? 'span' : '';
+      return (frameKey = `${year}|${partial}|${frame}`);
+    };
     let prevEnd = sent.start;
-    const seenHere = new Set<string>();
+    let seenHere: Set<string> | null = null;
     for (const f of sent.figures) {
       const from = prevEnd;
       prevEnd = f.end;
       if (f.kind !== 'count' || !isExact(f)) continue;
       // The whole phrase before the figure (back to the clause start or the previous figure).
-      const raw = clauseBefore(s, f, from);
-      const label = normalizeLabel(raw);
+      const rawStart = clauseStart(s, f.start, from);
+      // Normalising only shortens a label: a short phrase is left unread.
+      if (f.start - rawStart < MIN_LABEL) continue;
+      const label = normalizeLabel(s.slice(rawStart, f.start));
       if (label.length < MIN_LABEL || !/^[\u4e00-\u9fff]/.test(label) || /[0-9]/.test(label)) continue;
       // Parts of a breakdown (其中…) describe a subset: they are compared only with other parts.
-      const inBreakdown = /其中/.test(clauseBefore(s, f, sent.start));
-      const key = `${label}|${f.family}|${f.unit}|${year}|${partial}|${frame}|${inBreakdown ? 'part' : ''}`;
+      const inBreakdown = holdsQizhong(s, clauseStart(s, f.start, sent.start), f.start);
+      const key = `${label}|${f.family}|${f.unit}|${sentenceFrame()}|${inBreakdown ? 'part' : ''}`;
       // Two figures with one phrase in one sentence are two different things (two meetings …).
+      seenHere ??= new Set<string>();
       if (seenHere.has(key)) continue;
       seenHere.add(key);
       out.push({ figure: f, label, key });

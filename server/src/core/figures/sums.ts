@@ -14,7 +14,7 @@ import { both, figureText, joinLines, md } from './explain';
 import { clauseBefore, isClauseBoundaryAt, isTotalLabel, labelBefore, shortLabel, type Sentence } from './text';
 import { isPerUnit, type FigureContext } from './rates';
 import { sameMeasure } from './shares';
-import { BACK_REFERENCE_RE, BALANCE_ACCOUNTS, BREAKDOWN_RE, RESIDUAL_RE as RESIDUAL } from './vocabulary';
+import { BACK_REFERENCE_RE, BALANCE_ACCOUNTS, BREAKDOWN_FIRST, BREAKDOWN_RE, RESIDUAL_RE as RESIDUAL } from './vocabulary';
 import { formatCount as fc } from './arithmetic';
 
 const STOP_CLAUSE = /同比|环比|比上年|较上年|比去年|较去年|增长|下降|增加|减少|上升|率|共计|合计|总计|累计|(?<![公中总])共(?![享同建治识赢商])/;
@@ -115,10 +115,15 @@ function findBreakdowns(ctx: FigureContext, sent: Sentence): Breakdown[] {
     const at = sent.start + back[0].length - 1;
     markers.push({ at, word: s[at], back: true });
   }
-  const re = BREAKDOWN_MARKERS;
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) markers.push({ at: sent.start + m.index, word: m[0] });
+  // Every marker starts with one of BREAKDOWN_FIRST: a plain character search rules most sentences out.
+  if (BREAKDOWN_FIRST.test(text)) {
+    const re = BREAKDOWN_MARKERS;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) markers.push({ at: sent.start + m.index, word: m[0] });
+  }
+  // No marker and fewer than three figures: no breakdown of either kind (a number-first one needs a total and two parts).
+  if (!markers.length && sent.figures.length < 3) return out;
   const used = new Set<number>();
   const counts = sent.figures.filter((f) => countable(s, f, sent.start));
   for (let mi = 0; mi < markers.length; mi++) {

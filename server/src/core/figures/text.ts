@@ -27,6 +27,9 @@ export function isClauseBoundaryAt(s: string, i: number): boolean {
   return i >= 0 && i < s.length && CLAUSE_BOUNDARY_CODES.has(s.charCodeAt(i));
 }
 
+/** The figures of a sentence without any (shared: sentences' lists are read, never modified). */
+export const NO_FIGURES: Figure[] = [];
+
 /** Split into sentences and distribute the figures (both in order: linear). */
 export function splitSentences(s: string, figures: readonly Figure[]): Sentence[] {
   const out: Sentence[] = [];
@@ -35,9 +38,10 @@ export function splitSentences(s: string, figures: readonly Figure[]): Sentence[
   let fi = 0;
   const push = (end: number) => {
     if (end > start) {
-      const figs: Figure[] = [];
+      // Most sentences hold no figure: they share one empty list (never modified).
+      let figs = NO_FIGURES;
       while (fi < figures.length && figures[fi].numStart < end) {
-        if (figures[fi].numStart >= start) figs.push(figures[fi]);
+        if (figures[fi].numStart >= start) (figs === NO_FIGURES ? (figs = []) : figs).push(figures[fi]);
         fi++;
       }
       out.push({ index: out.length, start, end, line, figures: figs });
@@ -122,8 +126,10 @@ export function wordStartFrom(text: string, pos: number): number {
   if (pos <= 0) return 0;
   segmenter ??= typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
   if (!segmenter) return pos;
-  for (const seg of segmenter.segment(text)) if (seg.index >= pos) return seg.index;
-  return text.length;
+  if (pos >= text.length) return text.length;
+  // The segment holding `pos`: a word starts at `pos`, or the next one where this one ends.
+  const seg = segmenter.segment(text).containing(pos)!;
+  return seg.index === pos ? pos : seg.index + seg.segment.length;
 }
 
 /**

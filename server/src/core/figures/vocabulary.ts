@@ -68,6 +68,8 @@ export const TOTAL_RE = /总共|一共|共计|合计|总计|累计|总数|总量
 
 /** Words that introduce a breakdown of the total before them. */
 export const BREAKDOWN_RE = /其中(?!之一|的|一|有些|部分)|内有|分别为|分别是|分别有|分别达|包括|(?<=[(（])含(?=[\u4e00-\u9fff]{0,12}[0-9０-９])/g;
+/** The first characters of BREAKDOWN_RE's words (a prefilter: keep in step with it; a test checks). */
+export const BREAKDOWN_FIRST = /[其内分包含]/;
 
 /** A residual category makes a breakdown exhaustive. */
 export const RESIDUAL_RE = /其他|其余|其它|另有|剩余/;
