@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import { spawnSync } from 'child_process';
 import { describe, it } from 'node:test';
-import { collectNow, reclaimMemory, SERVER_EXEC_ARGV } from '../../server/src/lsp/memory';
+import { cancelIdleTrim, collectNow, reclaimMemory, SERVER_EXEC_ARGV, trimWhenIdle } from '../../server/src/lsp/memory';
 import { DocumentSession, LARGE_DOCUMENT_SIZE } from '../../server/src/lsp/pipeline';
 
 describe('server memory', () => {
@@ -30,6 +30,32 @@ describe('server memory', () => {
     const exposed = typeof (globalThis as { gc?: unknown }).gc === 'function';
     assert.equal(collectNow(), exposed);
     assert.equal(reclaimMemory(), exposed);
+  });
+
+  it('the idle collection runs once, after the last of several requests, and not when cancelled', async () => {
+    const g = globalThis as { gc?: () => void };
+    const saved = g.gc;
+    let collections = 0;
+    g.gc = () => collections++;
+    const wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+    try {
+      assert.equal(trimWhenIdle(40), true);
+      await wait(20);
+      assert.equal(trimWhenIdle(40), true); // re-armed: the first request does not fire
+      await wait(30);
+      assert.equal(collections, 0, 'not before 40 ms after the last request');
+      await wait(40);
+      assert.equal(collections, 1);
+      trimWhenIdle(20);
+      cancelIdleTrim();
+      await wait(40);
+      assert.equal(collections, 1, 'a cancelled idle collection does not run');
+    } finally {
+      if (saved) g.gc = saved;
+      else delete g.gc;
+    }
+    assert.equal(trimWhenIdle(), typeof g.gc === 'function', 'without gc exposed nothing is scheduled');
+    cancelIdleTrim();
   });
 
   it('the server options are accepted by node and expose gc', () => {
