@@ -82,6 +82,53 @@ describe('信息公开 report: tables in three forms', () => {
   });
 });
 
+describe('信息公开 report: a zero stated in words (未收到政府信息公开申请)', () => {
+  const base = read('table-identity/complete-pipe.txt');
+  const lines = base.split('\n');
+  const at = lines.findIndex((l) => l.startsWith('（二）依申请公开。'));
+  /** The report with the 依申请公开 paragraph replaced, and (when `zero`) every count of the 收到和处理 table set to 0. */
+  const variant = (paragraph: string, zero: boolean) => {
+    const out = [...lines];
+    out[at] = paragraph;
+    if (zero) {
+      const start = out.findIndex((l) => l.startsWith('三、收到和处理政府信息公开申请情况'));
+      const end = out.findIndex((l) => l.startsWith('四、政府信息公开行政复议'));
+      for (let i = start + 1; i < end; i++) if (/\| \d+ \|/.test(out[i])) out[i] = out[i].replace(/\| \d+(?= \|)/g, '| 0');
+    }
+    return out.join('\n');
+  };
+  const textClaims = (text: string) => statsSummary(analyze(text, 'file:///fixtures/zero.txt')).claims.filter((c) => c.kind === 'table-text');
+
+  it('against a table of zeros: verified, no finding', () => {
+    const text = variant('（二）依申请公开。本年度未收到政府信息公开申请，无上年结转申请。', true);
+    const zero = textClaims(text).find((c) => c.text === '未收到政府信息公开申请');
+    assert.equal(zero?.verdict, 'consistent', JSON.stringify(textClaims(text)));
+    assert.deepEqual(check(text, { uri: 'file:///fixtures/zero.txt' }).filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => f.ruleId), []);
+  });
+
+  it('against a table with 157 new requests: one error on the phrase, naming the cell and its value', () => {
+    const text = variant('（二）依申请公开。全年未接到政府信息公开申请，上年结转5件，予以公开72件。', false);
+    const found = check(text, { uri: 'file:///fixtures/zero.txt' }).filter((f) => f.severity === 'error' || f.severity === 'warning');
+    assert.deepEqual(found.map((f) => f.ruleId), ['table-text-mismatch']);
+    const a = analyze(text);
+    assert.equal(text.slice(a.doc.offsetAt(found[0].range.start), a.doc.offsetAt(found[0].range.end)), '未接到政府信息公开申请');
+    assert.match(found[0].message, /正文“未接到政府信息公开申请”与表中“一、本年新收政府信息公开申请数量.*”（157）不一致/);
+  });
+
+  it('is not read where the phrase does not end its clause, compares, names another year or holds a figure', () => {
+    for (const paragraph of [
+      '（二）依申请公开。全年共收到政府信息公开申请157件，对未收到政府信息公开申请答复的申请人逐一回访。',
+      '（二）依申请公开。全年共收到政府信息公开申请157件，较上年未收到政府信息公开申请的情况有所变化。',
+      '（二）依申请公开。全年共收到政府信息公开申请157件，2023年未收到政府信息公开申请。',
+      '（二）依申请公开。全年共收到政府信息公开申请157件，未收到2件以上的重复信息公开申请。',
+    ]) {
+      const text = variant(paragraph, false);
+      assert.deepEqual(textClaims(text).filter((c) => c.text.includes('未')).map((c) => c.text), [], paragraph);
+      assert.deepEqual(check(text, { uri: 'file:///fixtures/zero.txt' }).filter((f) => f.ruleId === 'table-text-mismatch'), [], paragraph);
+    }
+  });
+});
+
 describe('信息公开 report: each broken identity caught once, on the right cell', () => {
   const cases: [string, string, string, string][] = [
     // fixture, rule, the text of the cell / figure the finding is on, what its message names

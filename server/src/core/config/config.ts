@@ -313,8 +313,8 @@ export function profilesFromConfig(configFile: string, configText: string, paths
     }
     const { profile, problems } = validateProfile(data);
     if (!profile) {
-      const shown = problems.slice(0, 5).map((p) => `${p.path || '/'} ${p.message}`).join('; ');
-      errors.addText('profileInvalid', { rel, problems: shown }, where);
+      const shown = (l: 'zh-cn' | 'en') => problems.slice(0, 5).map((p) => `${p.path || '/'} ${p.localized[l]}`).join(l === 'en' ? '; ' : '；');
+      errors.add(configTextWith('profileInvalid', { rel }, { problems: { 'zh-cn': shown('zh-cn'), en: shown('en') } }), where);
       return;
     }
     if (known.has(profile.id)) {

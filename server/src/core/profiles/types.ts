@@ -100,6 +100,11 @@ export interface ProfileTextClaim {
   column: string | string[];
   /** The sentence must also contain one of these (予以公开 counts requests only where 申请 is named). */
   context?: string[];
+  /**
+   * Phrases that state the cell is zero without a figure (未收到…政府信息公开申请). Read only when
+   * the phrase ends its clause: 未收到…申请的答复 says nothing about how many requests came in.
+   */
+  zeroPhrases?: string[];
 }
 
 export interface ProfileTable {
