@@ -180,6 +180,7 @@ function inProcessMemory(text: string): { heapUsedMB: number; rssMB: number } {
   const before = process.memoryUsage();
   const session = new DocumentSession(URI, 'text');
   const findings = session.check(session.analysis(text, 1), { config, forceReport: true });
+  session.releaseModels(); // as the server does once the writer pauses
   gc?.();
   const after = process.memoryUsage();
   void findings.length;

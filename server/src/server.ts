@@ -25,7 +25,7 @@ import { codeLens } from './lsp/features/code-lens';
 import { EXECUTE_COMMANDS, executeCommand } from './lsp/features/commands';
 import { completion, COMPLETION_TRIGGERS } from './lsp/features/completion';
 import * as requests from './lsp/features/custom-requests';
-import { affectedByFileChanges, isSettingsFile, publishConfigFiles, publishSidecar, reclaimMemory, RECLAIM_MIN_SIZE, trimWhenIdle, validate } from './lsp/features/diagnostics';
+import { affectedByFileChanges, isSettingsFile, publishConfigFiles, publishSidecar, reclaimMemory, RECLAIM_MIN_SIZE, validate } from './lsp/features/diagnostics';
 import { hover } from './lsp/features/hover';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './lsp/features/semantic-tokens';
 import { documentSymbols, foldingRanges } from './lsp/features/symbols';
@@ -135,7 +135,7 @@ documents.onDidClose((e) => {
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   if (e.document.getText().length > RECLAIM_MIN_SIZE) {
     reclaimMemory();
-    trimWhenIdle();
+    state.releaseModelsWhenIdle();
   }
   // A config or ignore file closed: its diagnostics come from the file on disk again.
   if (isSettingsFile(e.document.uri)) recheckAfterFileChanges([{ uri: e.document.uri, type: FileChangeType.Changed }]);

@@ -26,6 +26,52 @@ describe('server memory', () => {
     assert.deepEqual(session.findingsFor(1), []);
   });
 
+  it("a very large document's models go when the server releases them, a normal document's stay", () => {
+    const line = '一、本年度共办理行政复议案件一百二十件。\n';
+    const big = new DocumentSession('file:///t/big.txt', 'text');
+    const a = big.analysis(line.repeat(Math.ceil((LARGE_DOCUMENT_SIZE + 1) / line.length)), 1);
+    assert.equal(big.large, true);
+    let built = 0;
+    const model = () => ++built;
+    a.memo('model', model);
+    big.releaseModels();
+    a.memo('model', model);
+    assert.equal(built, 2, 'rebuilt after the release');
+    const small = new DocumentSession('file:///t/a.txt', 'text');
+    const b = small.analysis(line, 1);
+    assert.equal(small.large, false);
+    b.memo('model', model);
+    small.releaseModels();
+    b.memo('model', model);
+    assert.equal(built, 3, 'kept');
+  });
+
+  it('a feature answer is computed once per version', () => {
+    const session = new DocumentSession('file:///t/a.txt', 'text');
+    const v1 = session.analysis('一、甲\n', 1);
+    let computed = 0;
+    const compute = () => ++computed;
+    assert.equal(session.answer(v1, 'tokens', compute), 1);
+    assert.equal(session.answer(v1, 'tokens', compute), 1);
+    assert.equal(session.answer(v1, 'lens', compute), 2, 'another key is another answer');
+    const v2 = session.analysis('一、甲\n二、乙\n', 2);
+    assert.equal(session.answer(v2, 'tokens', compute), 3, 'a new version is computed again');
+  });
+
+  it('the idle release runs before the collection, without gc exposed too', async () => {
+    const g = globalThis as { gc?: () => void };
+    const saved = g.gc;
+    delete g.gc;
+    let released = 0;
+    try {
+      assert.equal(trimWhenIdle(10, () => released++), false, 'no collection is due without gc');
+      await new Promise<void>((r) => setTimeout(r, 40));
+      assert.equal(released, 1);
+    } finally {
+      if (saved) g.gc = saved;
+    }
+  });
+
   it('collects only when the process exposes gc (the test runner does not)', () => {
     const exposed = typeof (globalThis as { gc?: unknown }).gc === 'function';
     assert.equal(collectNow(), exposed);

@@ -81,20 +81,22 @@ export const IDLE_TRIM_DELAY_MS = 6_000;
 let idle: NodeJS.Timeout | null = null;
 
 /**
- * Collect garbage once the server has been idle for `delayMs` since the last call (each call
- * re-arms the timer, so a writer typing in a large document is not interrupted), when the process
- * was started with `gc` exposed. Returns whether a collection is due.
+ * Once the server has been idle for `delayMs` since the last call (each call re-arms the timer, so a
+ * writer typing in a large document is not interrupted): run `release` (the latest one given), then
+ * collect garbage when the process was started with `gc` exposed. Returns whether a collection is due.
  */
-export function trimWhenIdle(delayMs = IDLE_TRIM_DELAY_MS): boolean {
+export function trimWhenIdle(delayMs = IDLE_TRIM_DELAY_MS, release?: () => void): boolean {
   const gc = exposedGc();
-  if (!gc) return false;
   if (idle) clearTimeout(idle);
+  idle = null;
+  if (!gc && !release) return false;
   idle = setTimeout(() => {
     idle = null;
-    gc();
+    release?.();
+    gc?.();
   }, delayMs);
   idle.unref();
-  return true;
+  return !!gc;
 }
 
 /** Cancel a pending idle collection (a large check is starting: it would only be re-armed). */

@@ -14,7 +14,7 @@ import { configDiagnostics, isConfigFile, problemDiagnostics, readFailureMessage
 import { toDiagnostic } from '../convert';
 import { previousYearFindings } from '../cross-year';
 import { isWithin } from '../config-cache';
-import { cancelIdleTrim, collectNow, reclaimMemory, RECLAIM_MIN_SIZE, trimWhenIdle } from '../memory';
+import { cancelIdleTrim, collectNow, reclaimMemory, RECLAIM_MIN_SIZE } from '../memory';
 import type { CancelToken } from '../pipeline';
 import type { CheckScheduler } from '../scheduler';
 import { docxFileUri } from '../../node/docx/view-uri';
@@ -104,8 +104,8 @@ export async function validate(state: ServerState, scheduler: CheckScheduler, ur
   await state.port.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, uri)) });
   if (large) {
     reclaimMemory();
-    // And once the writer pauses, the young generation the check grew (lsp/memory.ts).
-    trimWhenIdle();
+    // Once the writer pauses: the rules' models, and the young generation the check grew (lsp/memory.ts).
+    state.releaseModelsWhenIdle();
   }
 }
 
@@ -145,4 +145,4 @@ export function affectedByFileChanges(state: ServerState, changes: readonly File
   return affected;
 }
 
-export { RECLAIM_MIN_SIZE, reclaimMemory, trimWhenIdle };
+export { RECLAIM_MIN_SIZE, reclaimMemory };
