@@ -287,6 +287,40 @@ describe('信息公开 report: across years', () => {
     assert.equal(line.slice(found[0].range.start.character, found[0].range.end.character), '5');
   });
 
+  it('现行有效 not following from last year’s plus 本年制发 minus 本年废止: one information note with the working', () => {
+    const text = fs.readFileSync(path.join(CROSS, '青禾区交通运输局2023年报告.txt'), 'utf8');
+    // Last year: 22 in force; this year 5 issued, 3 repealed, 24 in force (22 + 5 - 3). Make last year's 20.
+    const changed = text.replace('| 行政规范性文件 | 5 | 3 | 22 |', '| 行政规范性文件 | 5 | 3 | 20 |');
+    assert.notEqual(changed, text);
+    const a = thisYear();
+    const found = compareYears(a, analyze(changed, 'file:///a/2023.txt'), profile(), 'zh-cn', '2023.txt');
+    const stock = found.filter((f) => f.ruleId === 'cross-year-in-force');
+    assert.deepEqual(stock.map((f) => f.severity), ['info']);
+    assert.equal(stock[0].message, '“行政规范性文件”的现行有效件数24，与上一年度报告（2023.txt）的20加本年制发件数5、减本年废止件数3（得22）不一致；修改、失效、清理也会改变件数，请核对');
+    const line = a.doc.lines[stock[0].range.start.line].text;
+    assert.ok(line.startsWith('| 行政规范性文件 |'), line);
+    assert.equal(line.slice(stock[0].range.start.character, stock[0].range.end.character), '24');
+    // A row whose cells are not all figures (a 规章 row marked not applicable) is not compared.
+    const dashes = changed.replace('| 规章 | 0 | 0 | 0 |', '| 规章 | / | / | / |');
+    assert.deepEqual(compareYears(a, analyze(dashes, 'file:///a/2023.txt'), profile(), 'en', '2023.txt').filter((f) => f.ruleId === 'cross-year-in-force').length, 1);
+  });
+
+  it('the cross-year rules are rules like the others: documented, configurable by id, listed by the CLI', () => {
+    const rc = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-rc-'));
+    try {
+      fs.writeFileSync(path.join(rc, '.reportlintrc.json'), JSON.stringify({ rules: { 'cross-year-carry-over': 'off', 'cross-year-in-force': 'warning', 'cross-year-copied-text': 'off' } }));
+      fs.writeFileSync(path.join(rc, 'r.txt'), read('table-identity/complete-pipe.txt'));
+      const BIN = path.join(REPO_ROOT, 'bin', 'reportlint.js');
+      const r = spawnSync(process.execPath, [BIN, 'check', path.join(rc, 'r.txt')], { encoding: 'utf8', env: { ...process.env, REPORTLINT_JOBS: '1' } });
+      assert.doesNotMatch(r.stderr, /未知规则|unknown rule/, r.stderr);
+      const list = spawnSync(process.execPath, [BIN, 'rules'], { encoding: 'utf8' }).stdout;
+      for (const id of ['cross-year-carry-over', 'cross-year-in-force', 'cross-year-copied-text']) assert.match(list, new RegExp(`^${id}\t`, 'm'));
+      assert.match(fs.readFileSync(path.join(REPO_ROOT, 'docs', 'rules.md'), 'utf8'), /^## cross-year-in-force$/m);
+    } finally {
+      fs.rmSync(rc, { recursive: true, force: true });
+    }
+  });
+
   it('the CLI compares the files it is given (same body, consecutive years) and only those', () => {
     const BIN = path.join(REPO_ROOT, 'bin', 'reportlint.js');
     const run = (...files: string[]) =>
