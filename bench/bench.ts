@@ -20,7 +20,7 @@ import { ALL_RULES } from '../server/src/core/rules';
 import type { Rule } from '../server/src/core/rules/types';
 import { debounceDelay, DocumentSession } from '../server/src/lsp/pipeline';
 import { startServer } from '../test/lsp/harness';
-import { SERVER_ENV, SERVER_EXEC_ARGV } from '../server/src/lsp/memory';
+import { IDLE_TRIM_DELAY_MS, SERVER_ENV, SERVER_EXEC_ARGV } from '../server/src/lsp/memory';
 import { REPO_ROOT } from '../test/helpers';
 import { generateInput, generateReport, loadCorpus, prng } from './generate';
 import { fmtBytes, fmtMs, fmtStats, measure, measureAsync, measureInterleaved, now, summarize, type MeasureOptions, type Stats } from './stats';
@@ -180,6 +180,7 @@ function inProcessMemory(text: string): { heapUsedMB: number; rssMB: number } {
   const before = process.memoryUsage();
   const session = new DocumentSession(URI, 'text');
   const findings = session.check(session.analysis(text, 1), { config, forceReport: true });
+  session.releaseModels(); // as the server does once the writer pauses
   gc?.();
   const after = process.memoryUsage();
   void findings.length;
@@ -203,13 +204,25 @@ interface LspResult {
   afterDebounce: Stats;
 }
 
+/**
+ * The server's memory with the 10 MB document open: `rss` once the server is idle (the writer has
+ * paused: a few seconds after the last check, when the server's idle collection has run, see
+ * server/src/lsp/memory.ts), `atPublish` the moment the last diagnostics arrive (collections of the
+ * check's garbage still under way), `hwm` the peak over the whole process life.
+ */
+interface ServerMemory {
+  rss: number;
+  atPublish: number;
+  hwm: number;
+}
+
 /** didChange → publishDiagnostics over stdio with the bundled server (dist/server.js). */
-async function lspRoundTrips(inputs: Input[], tenMB: string | null): Promise<{ results: LspResult[]; memory: { rss: number; hwm: number } | null }> {
+async function lspRoundTrips(inputs: Input[], tenMB: string | null): Promise<{ results: LspResult[]; memory: ServerMemory | null }> {
   const server = await startServer({ settings: { enable: 'always', maxFileSize: MAX_FILE_SIZE } });
   // The server exits on `exit`; a late write to its closed stdin must not crash the benchmark.
   server.process.stdin?.on('error', () => undefined);
   const results: LspResult[] = [];
-  let memory: { rss: number; hwm: number } | null = null;
+  let memory: ServerMemory | null = null;
   try {
     let n = 0;
     for (const input of inputs) {
@@ -249,11 +262,20 @@ async function lspRoundTrips(inputs: Input[], tenMB: string | null): Promise<{ r
       server.open(uri, tenMB, 'plaintext', 1);
       await server.diagnostics(uri, 1, 300_000);
       const pos = middlePosition(tenMB);
+      let atPublish: ReturnType<typeof procStatus> = null;
       for (let i = 0; i < 2; i++) {
         void server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 + i }, contentChanges: [middleEdit(pos, i)] });
         await server.diagnostics(uri, 2 + i, 300_000);
+        if (i === 1) atPublish = procStatus(server.process.pid!);
+        // What VS Code asks for after an edit: both read the figures model.
+        await server.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } });
+        await server.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } });
       }
-      memory = procStatus(server.process.pid!);
+      // The writer pauses: the server's idle collection runs IDLE_TRIM_DELAY_MS after the last check.
+      await new Promise((r) => setTimeout(r, IDLE_TRIM_DELAY_MS + 1500));
+      await server.connection.sendRequest('reportlint/pipelineStats', { uri }); // the server is responsive
+      const idle = procStatus(server.process.pid!);
+      memory = atPublish && idle ? { rss: idle.rss, atPublish: atPublish.rss, hwm: idle.hwm } : null;
     }
   } finally {
     await server.stop();
@@ -575,7 +597,7 @@ async function main() {
   const mem = inProcessMemory(inputs.find((i) => i.bytes === 10 * MB)!.text);
 
   let lsp: LspResult[] = [];
-  let serverMem: { rss: number; hwm: number } | null = null;
+  let serverMem: ServerMemory | null = null;
   // Editing is measured on real text when the corpus is there: a 20 KB report and the 1 MB compilation.
   const lspInputs = realInputs.length ? realInputs.filter((i) => i.bytes === 20 * KB || i.bytes === MB) : inputs.filter((i) => i.bytes === 10 * KB || i.bytes === MB);
   const lspTenMB = (realInputs.length ? realInputs : inputs).find((i) => i.bytes === 10 * MB)!.text;
@@ -656,9 +678,9 @@ async function main() {
       profile: { kind: 'edit', bytes: MB, iterations: 10, real: realRows.length > 0 },
     },
     {
-      what: `server RSS with the 10 MB${realRows.length ? ' real' : ''} document open`,
+      what: `server RSS with the 10 MB${realRows.length ? ' real' : ''} document open (idle)`,
       target: '≤ 150 MB',
-      measured: serverMem ? `${serverMem.rss.toFixed(0)} MB (peak ${serverMem.hwm.toFixed(0)} MB)` : 'not measured',
+      measured: serverMem ? `${serverMem.rss.toFixed(0)} MB (${serverMem.atPublish.toFixed(0)} MB as the diagnostics arrive, peak ${serverMem.hwm.toFixed(0)} MB)` : 'not measured',
       met: serverMem ? serverMem.rss <= 150 : null,
     },
     // Generated inputs (earlier targets, kept for comparison with earlier runs).
@@ -801,7 +823,7 @@ async function main() {
   md.push('');
 
   md.push('## Memory with the 10 MB document', '');
-  md.push(`- Language server process (dist/server.js, started with the client's Node options \`${SERVER_EXEC_ARGV.join(' ')}\` and environment \`${Object.entries(SERVER_ENV).map(([k, v]) => `${k}=${v}`).join(' ')}\`) with the 10 MB compilation open, checked, and edited twice: ${serverMem ? `RSS ${serverMem.rss.toFixed(0)} MB, peak RSS (VmHWM) ${serverMem.hwm.toFixed(0)} MB` : 'not measured'}.`);
+  md.push(`- Language server process (dist/server.js, started with the client's Node options \`${SERVER_EXEC_ARGV.join(' ')}\` and environment \`${Object.entries(SERVER_ENV).map(([k, v]) => `${k}=${v}`).join(' ')}\`) with the 10 MB compilation open, checked, and edited twice (each edit followed by the semantic tokens and code lenses VS Code asks for): ${serverMem ? `RSS ${serverMem.atPublish.toFixed(0)} MB as the last diagnostics arrive; ${serverMem.rss.toFixed(0)} MB once the writer has paused (${((IDLE_TRIM_DELAY_MS + 1500) / 1000).toFixed(1)} s later: the server lets the rules' models go and collects again ${IDLE_TRIM_DELAY_MS / 1000} s after the last check or request, server/src/lsp/memory.ts); peak RSS (VmHWM) ${serverMem.hwm.toFixed(0)} MB` : 'not measured'}.`);
   md.push(`- In this process: the document's analysis and findings retain ${mem.heapUsedMB.toFixed(0)} MB of JS heap (after GC); process RSS ${mem.rssMB.toFixed(0)} MB (includes the benchmark's own inputs).`, '');
 
   md.push('## CLI over 1,000 reports', '');

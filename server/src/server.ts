@@ -133,7 +133,10 @@ documents.onDidClose((e) => {
   state.sessions.delete(e.document.uri);
   state.settingsCache.delete(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
-  if (e.document.getText().length > RECLAIM_MIN_SIZE) reclaimMemory();
+  if (e.document.getText().length > RECLAIM_MIN_SIZE) {
+    reclaimMemory();
+    state.releaseModelsWhenIdle();
+  }
   // A config or ignore file closed: its diagnostics come from the file on disk again.
   if (isSettingsFile(e.document.uri)) recheckAfterFileChanges([{ uri: e.document.uri, type: FileChangeType.Changed }]);
 });

@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import { spawnSync } from 'child_process';
 import { describe, it } from 'node:test';
-import { collectNow, reclaimMemory, SERVER_EXEC_ARGV } from '../../server/src/lsp/memory';
+import { cancelIdleTrim, collectNow, reclaimMemory, SERVER_EXEC_ARGV, trimWhenIdle } from '../../server/src/lsp/memory';
 import { DocumentSession, LARGE_DOCUMENT_SIZE } from '../../server/src/lsp/pipeline';
 
 describe('server memory', () => {
@@ -26,10 +26,82 @@ describe('server memory', () => {
     assert.deepEqual(session.findingsFor(1), []);
   });
 
+  it("a very large document's models go when the server releases them, a normal document's stay", () => {
+    const line = '一、本年度共办理行政复议案件一百二十件。\n';
+    const big = new DocumentSession('file:///t/big.txt', 'text');
+    const a = big.analysis(line.repeat(Math.ceil((LARGE_DOCUMENT_SIZE + 1) / line.length)), 1);
+    assert.equal(big.large, true);
+    let built = 0;
+    const model = () => ++built;
+    a.memo('model', model);
+    big.releaseModels();
+    a.memo('model', model);
+    assert.equal(built, 2, 'rebuilt after the release');
+    const small = new DocumentSession('file:///t/a.txt', 'text');
+    const b = small.analysis(line, 1);
+    assert.equal(small.large, false);
+    b.memo('model', model);
+    small.releaseModels();
+    b.memo('model', model);
+    assert.equal(built, 3, 'kept');
+  });
+
+  it('a feature answer is computed once per version', () => {
+    const session = new DocumentSession('file:///t/a.txt', 'text');
+    const v1 = session.analysis('一、甲\n', 1);
+    let computed = 0;
+    const compute = () => ++computed;
+    assert.equal(session.answer(v1, 'tokens', compute), 1);
+    assert.equal(session.answer(v1, 'tokens', compute), 1);
+    assert.equal(session.answer(v1, 'lens', compute), 2, 'another key is another answer');
+    const v2 = session.analysis('一、甲\n二、乙\n', 2);
+    assert.equal(session.answer(v2, 'tokens', compute), 3, 'a new version is computed again');
+  });
+
+  it('the idle release runs before the collection, without gc exposed too', async () => {
+    const g = globalThis as { gc?: () => void };
+    const saved = g.gc;
+    delete g.gc;
+    let released = 0;
+    try {
+      assert.equal(trimWhenIdle(10, () => released++), false, 'no collection is due without gc');
+      await new Promise<void>((r) => setTimeout(r, 40));
+      assert.equal(released, 1);
+    } finally {
+      if (saved) g.gc = saved;
+    }
+  });
+
   it('collects only when the process exposes gc (the test runner does not)', () => {
     const exposed = typeof (globalThis as { gc?: unknown }).gc === 'function';
     assert.equal(collectNow(), exposed);
     assert.equal(reclaimMemory(), exposed);
+  });
+
+  it('the idle collection runs once, after the last of several requests, and not when cancelled', async () => {
+    const g = globalThis as { gc?: () => void };
+    const saved = g.gc;
+    let collections = 0;
+    g.gc = () => collections++;
+    const wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+    try {
+      assert.equal(trimWhenIdle(40), true);
+      await wait(20);
+      assert.equal(trimWhenIdle(40), true); // re-armed: the first request does not fire
+      await wait(30);
+      assert.equal(collections, 0, 'not before 40 ms after the last request');
+      await wait(40);
+      assert.equal(collections, 1);
+      trimWhenIdle(20);
+      cancelIdleTrim();
+      await wait(40);
+      assert.equal(collections, 1, 'a cancelled idle collection does not run');
+    } finally {
+      if (saved) g.gc = saved;
+      else delete g.gc;
+    }
+    assert.equal(trimWhenIdle(), typeof g.gc === 'function', 'without gc exposed nothing is scheduled');
+    cancelIdleTrim();
   });
 
   it('the server options are accepted by node and expose gc', () => {

@@ -11,7 +11,8 @@ import type { Finding } from '../core/types';
 
 /**
  * Documents over this many UTF-16 code units (compilations of many reports) let the previous
- * version's analysis and findings go before the next check, and drop their rules' models after it.
+ * version's analysis and findings go before the next check, and drop their rules' models once the
+ * writer pauses (`releaseModels`, called by the server's idle collection, lsp/memory.ts).
  */
 export const LARGE_DOCUMENT_SIZE = 2_000_000;
 
@@ -41,6 +42,9 @@ export class DocumentSession {
   lastCheckMs = 0;
   /** Debounce applied to the last scheduled check (ms). */
   lastDebounceMs = 0;
+  /** Feature answers (semantic tokens, code lenses) computed from `answersOf`, by key. */
+  private answers = new Map<string, unknown>();
+  private answersOf: Analysis | null = null;
 
   constructor(uri: string, format: DocumentFormat) {
     this.uri = uri;
@@ -101,8 +105,37 @@ export class DocumentSession {
   private record(analysis: Analysis, findings: Finding[], ms: number): void {
     this.checked = { version: analysis.doc.version, findings };
     this.lastCheckMs = ms;
-    // A very large document keeps its outline but not the rules' models (recomputed if asked for).
-    if (analysis.doc.text.length > LARGE_DOCUMENT_SIZE) analysis.releaseMemos();
+  }
+
+  /**
+   * A very large document keeps its outline but lets its rules' models go (the figures model of a
+   * 10 MB document is over 100 MB; recomputed if asked for). Not at the end of the check: the
+   * client asks for semantic tokens and code lenses of the new version right after its
+   * diagnostics, and both read the figures model; the server calls this once the writer pauses.
+   */
+  releaseModels(): void {
+    if (this.current && this.current.doc.text.length > LARGE_DOCUMENT_SIZE) this.current.releaseMemos();
+  }
+
+  /** Whether the current version is a very large document (see `releaseModels`). */
+  get large(): boolean {
+    return !!this.current && this.current.doc.text.length > LARGE_DOCUMENT_SIZE;
+  }
+
+  /**
+   * A feature's answer for `analysis`, computed once per version: the client asks again for the
+   * same version (semantic tokens, code lenses), and after `releaseModels` a recomputation would
+   * rebuild the models.
+   */
+  answer<T>(analysis: Analysis, key: string, compute: () => T): T {
+    if (this.answersOf !== analysis) {
+      this.answers = new Map();
+      this.answersOf = analysis;
+    }
+    if (this.answers.has(key)) return this.answers.get(key) as T;
+    const value = compute();
+    this.answers.set(key, value);
+    return value;
   }
 
   /** Record findings computed elsewhere (e.g. none, when the document is not checked). */

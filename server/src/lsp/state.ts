@@ -23,6 +23,7 @@ import { docxFileUri } from '../node/docx/view-uri';
 import { FolderConfigCache } from './config-cache';
 import { isConfigFile } from './config-diagnostics';
 import { LruCache } from './lru';
+import { IDLE_TRIM_DELAY_MS, trimWhenIdle } from './memory';
 import { DocumentSession } from './pipeline';
 import type { TooLargeAnswer } from './protocol';
 
@@ -117,6 +118,16 @@ export class ServerState {
   /** The analysis for the current version of a document, built once and shared. */
   analysisOf(doc: TextDocument): Analysis {
     return this.sessionOf(doc).analysis(doc.getText(), doc.version);
+  }
+
+  /**
+   * The rules' models of very large documents go once the writer pauses, followed by a collection
+   * (lsp/memory.ts); each call re-arms the timer.
+   */
+  releaseModelsWhenIdle(): void {
+    trimWhenIdle(IDLE_TRIM_DELAY_MS, () => {
+      for (const s of this.sessions.values()) s.releaseModels();
+    });
   }
 
   getSettings(uri: string): Promise<Settings> {

@@ -11,5 +11,8 @@ export async function codeLens(state: ServerState, params: CodeLensParams): Prom
   const mode = lensMode(settings.codeLens);
   const config = state.configFor(doc.uri, settings);
   if (mode === 'none' || state.tooLarge(doc, config) || !state.shouldCheck(doc, analysis, settings.enable, config).check) return [];
-  return sectionLenses(analysis, state.locale, mode).map((l) => ({ range: l.range, command: { title: l.title, command: l.command, arguments: [doc.uri] } }));
+  const session = state.sessionOf(doc);
+  const lenses = session.answer(analysis, `codeLens:${mode}:${state.locale}`, () => sectionLenses(analysis, state.locale, mode));
+  if (session.large) state.releaseModelsWhenIdle(); // the models it may have rebuilt go again
+  return lenses.map((l) => ({ range: l.range, command: { title: l.title, command: l.command, arguments: [doc.uri] } }));
 }

@@ -14,7 +14,7 @@ import { configDiagnostics, isConfigFile, problemDiagnostics, readFailureMessage
 import { toDiagnostic } from '../convert';
 import { previousYearFindings } from '../cross-year';
 import { isWithin } from '../config-cache';
-import { collectNow, reclaimMemory, RECLAIM_MIN_SIZE } from '../memory';
+import { cancelIdleTrim, collectNow, reclaimMemory, RECLAIM_MIN_SIZE } from '../memory';
 import type { CancelToken } from '../pipeline';
 import type { CheckScheduler } from '../scheduler';
 import { docxFileUri } from '../../node/docx/view-uri';
@@ -72,7 +72,10 @@ export async function validate(state: ServerState, scheduler: CheckScheduler, ur
   // A large document: the previous version's analysis and findings are garbage now; collecting
   // them before the check lowers its peak (see lsp/memory.ts).
   const large = doc.getText().length > RECLAIM_MIN_SIZE;
-  if (large) collectNow();
+  if (large) {
+    cancelIdleTrim();
+    collectNow();
+  }
   const config = state.configFor(uri, settings);
   const { check, force } = state.shouldCheck(doc, state.judgedAnalysis(doc, analysis, config), settings.enable, config);
   let findings: Finding[] | null = [];
@@ -99,7 +102,11 @@ export async function validate(state: ServerState, scheduler: CheckScheduler, ur
   // diagnostics go out, and what building them left, after.
   if (large) collectNow();
   await state.port.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, uri)) });
-  if (large) reclaimMemory();
+  if (large) {
+    reclaimMemory();
+    // Once the writer pauses: the rules' models, and the young generation the check grew (lsp/memory.ts).
+    state.releaseModelsWhenIdle();
+  }
 }
 
 /** Whether a URI names a config file or a `.reportlint-ignore.json` sidecar. */

@@ -8,5 +8,9 @@ export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = { tokenTypes: [...TO
 export async function semanticTokens(state: ServerState, params: SemanticTokensParams): Promise<SemanticTokens> {
   const doc = state.documents.get(params.textDocument.uri);
   if (!doc || !(await state.authoringAllowed(doc))) return { data: [] };
-  return { data: encodeSemanticTokens(tokensOf(state.analysisOf(doc))) };
+  const session = state.sessionOf(doc);
+  const analysis = state.analysisOf(doc);
+  const data = session.answer(analysis, 'semanticTokens', () => encodeSemanticTokens(tokensOf(analysis)));
+  if (session.large) state.releaseModelsWhenIdle(); // the models it may have rebuilt go again
+  return { data };
 }
