@@ -26,6 +26,15 @@ export interface FileResult {
   origins?: readonly LineOrigin[];
   /** Not checked: in `auto` mode it does not look like a report (core/check-decision.ts). */
   skipped?: boolean;
+  /** A report of a kind with statistical tables: whose and which year (to pair it with last year's). */
+  crossYear?: CrossYearKey;
+}
+
+/** The pairing key of a report across years (see core/statistical-tables/cross-year.ts, `reportKey`). */
+export interface CrossYearKey {
+  profile: string;
+  issuer: string;
+  year: number;
 }
 
 export function fileResult(path: string, findings: readonly ReportedFinding[], origins?: readonly LineOrigin[]): FileResult {

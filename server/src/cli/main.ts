@@ -12,10 +12,10 @@ import { localize, normalizeLocale, type LocalizedText } from '../core/l10n';
 import { outlineToJson, outlineToText } from '../core/outline/serialize';
 import { statsSummary, statsToCsv, statsToText } from '../core/figures/summary';
 import { ALL_RULES } from '../core/rules';
-import { SEVERITY_RANK, type Locale, type Severity } from '../core/types';
+import { SEVERITY_RANK, type Finding, type Locale, type Severity } from '../core/types';
 import { collectFiles, decodeBuffer, decodeProblem, readProblemMessage, readStreamCapped, type FileProblem } from './files';
 import { MAX_REPORT_BYTES, readRegularFile } from '../node/fs-access';
-import { DEFAULT_MAX_PER_RULE, fileResult, formatJson, formatSarif, formatText, reportedFinding, type FileResult, type TextOptions } from './format';
+import { DEFAULT_MAX_PER_RULE, fileResult, formatJson, formatSarif, formatText, reportedFinding, type CrossYearKey, type FileResult, type TextOptions } from './format';
 import { checkOneFile } from './check-file';
 import { CLI_MESSAGES } from './messages';
 import { escapeForTerminal } from './escape';
@@ -242,11 +242,18 @@ async function runCheck(o: Options, io: CliIO): Promise<number> {
     });
   }
   // Across years: this year's report against last year's report of the same body among the files.
-  const cross = crossYearForTexts(
-    files.map((f, i) => ({ name: displayPath(f.path), text: f.text, config: configs[i] })),
-    allProfiles(configs[0]),
-    o.locale,
-  );
+  // Only the files whose pairing key (taken during their check) matches another file's are
+  // analysed again, and crossYearForTexts pairs them exactly as it would among all the files.
+  const paired = crossYearCandidates(results);
+  const cross = new Map<number, Finding[]>();
+  if (paired.length >= 2) {
+    const found = crossYearForTexts(
+      paired.map((i) => ({ name: displayPath(files[i].path), text: files[i].text, config: configs[i] })),
+      allProfiles(configs[0]),
+      o.locale,
+    );
+    for (const [k, extra] of found) cross.set(paired[k], extra);
+  }
   for (const [i, extra] of cross) {
     const config = configs[i];
     const kept = extra
@@ -273,6 +280,29 @@ async function runCheck(o: Options, io: CliIO): Promise<number> {
   const threshold = SEVERITY_RANK[o.failOn];
   const failing = results.some((r) => (Object.keys(r.counts) as Severity[]).some((s) => r.counts[s] > 0 && SEVERITY_RANK[s] >= threshold));
   return failing ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/**
+ * The indices (in input order) of the results whose cross-year key (same kind of report, same
+ * issuing body) is one year apart from another result's: the only files that can be compared
+ * across years. A file without a key is never paired (core/statistical-tables/cross-year.ts).
+ */
+export function crossYearCandidates(results: readonly Pick<FileResult, 'crossYear'>[]): number[] {
+  const years = new Map<string, Set<number>>();
+  const body = (k: CrossYearKey) => JSON.stringify([k.profile, k.issuer]);
+  for (const r of results) {
+    if (!r.crossYear) continue;
+    const set = years.get(body(r.crossYear)) ?? new Set<number>();
+    set.add(r.crossYear.year);
+    years.set(body(r.crossYear), set);
+  }
+  const out: number[] = [];
+  results.forEach((r, i) => {
+    const k = r.crossYear;
+    const set = k && years.get(body(k));
+    if (k && set && (set.has(k.year - 1) || set.has(k.year + 1))) out.push(i);
+  });
+  return out;
 }
 
 /**

@@ -249,7 +249,9 @@ export function runWorker(makeResolver: (settings: CheckSettings) => FileResolve
         if (s.format !== 'json' && s.format !== 'text') return { index: job.index, result: { ...result, findings: result.findings?.map(reportedFinding) ?? null } };
         // Formatting on the workers: the main thread only joins the parts, and findings do not
         // cross threads.
-        return { index: job.index, result: { path: result.path, findings: null, part: outputPart(s.format, result, s.locale, s.text), counts: result.counts } };
+        const part: FileResult = { path: result.path, findings: null, part: outputPart(s.format, result, s.locale, s.text), counts: result.counts };
+        if (result.crossYear) part.crossYear = result.crossYear;
+        return { index: job.index, result: part };
       });
       port.postMessage({ kind: 'results', results, checkMs } satisfies Reply);
     } catch (e) {
