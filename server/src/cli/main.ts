@@ -21,7 +21,7 @@ import { CLI_MESSAGES } from './messages';
 import { escapeForTerminal } from './escape';
 import { localeFromEnv, parseCommandLine, usageLine, type Options } from './args';
 import { runFix } from './fix';
-import { epochMs, runWorker, startWorkers, workerCount, type CheckSettings, type FileResolver, type WorkerPool, type WorkerTiming } from './parallel';
+import { epochMs, runWorker, startWorkers, threadCpuMs, workerCount, type CheckSettings, type FileResolver, type WorkerPool, type WorkerTiming } from './parallel';
 import { ResolveCache } from './resolve-cache';
 import { runExport } from './export';
 
@@ -232,7 +232,9 @@ async function runCheck(o: Options, io: CliIO): Promise<number> {
   let results: FileResult[] = [];
   let sequentialCheckMs = 0;
   if (started.pool) {
-    results = await started.pool.finish();
+    // The main thread checks files from the same queue as the workers.
+    results = await started.pool.finish((job) => checkOneFile(job, configs[job.index], resolver.ignores(job.path), o.locale, o.force));
+    sequentialCheckMs = started.pool.here.checkMs;
   } else {
     files.forEach((f, i) => {
       const ignores = resolver.ignores(f.path);
@@ -273,7 +275,7 @@ async function runCheck(o: Options, io: CliIO): Promise<number> {
   // Every file found was skipped (binary, unreadable, undecodable): nothing was checked, which is not a pass.
   const allSkipped = !files.length && problems.some((p) => p.skipped);
   if (allSkipped) io.stderr(`reportlint: ${t(CLI_MESSAGES.nothingChecked)}\n`);
-  if (io.env.REPORTLINT_TIMING === '1') io.stderr(timingReport(marks, started.pool?.timings ?? [], sequentialCheckMs, files.length));
+  if (io.env.REPORTLINT_TIMING === '1') io.stderr(timingReport(marks, started.pool?.timings ?? [], { checkMs: sequentialCheckMs, files: started.pool ? started.pool.here.files : files.length }, files.length));
   const count = (s: Severity) => results.reduce((n, r) => n + r.counts[s], 0);
   io.stderr(t(CLI_MESSAGES.summary, { files: results.filter((r) => !r.skipped).length, errors: count('error'), warnings: count('warning'), infos: count('info') + count('hint') }) + '\n');
   if (ioFailed || allSkipped) return EXIT_FAILURE;
@@ -307,18 +309,23 @@ export function crossYearCandidates(results: readonly Pick<FileResult, 'crossYea
 
 /**
  * REPORTLINT_TIMING=1 (developers, benchmark): one line on stderr, `reportlint-timing {…}`, with
- * the phases of `check` in milliseconds since the process started and, per worker thread, when
- * it was ready, when it finished and how long the checks themselves took.
+ * the phases of `check` in milliseconds since the process started; how long the checks took on the
+ * main thread and, per worker thread, when it was ready and finished and how long its checks
+ * took; CPU times (process, main thread, each worker; per thread on Linux only).
  */
-function timingReport(marks: [string, number][], workers: readonly WorkerTiming[], sequentialCheckMs: number, files: number): string {
+function timingReport(marks: [string, number][], workers: readonly WorkerTiming[], main: { checkMs: number; files: number }, files: number): string {
   const origin = performance.timeOrigin;
   const at = (ms: number) => Math.round(ms - origin);
   const phases = Object.fromEntries(marks.map(([k, v]) => [k, at(v)]));
+  const cpu = process.cpuUsage();
   const report = {
     files,
     phases,
-    checkMs: Math.round(workers.reduce((n, w) => n + w.checkMs, sequentialCheckMs)),
-    workers: workers.map((w) => ({ ready: at(w.readyAt), done: at(w.doneAt), checkMs: Math.round(w.checkMs), files: w.files })),
+    checkMs: Math.round(workers.reduce((n, w) => n + w.checkMs, main.checkMs)),
+    // The main thread's share of the checks, and CPU times: the whole process and each thread.
+    main: { checkMs: Math.round(main.checkMs), files: main.files, cpuMs: threadCpuMs() },
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    workers: workers.map((w) => ({ ready: at(w.readyAt), done: at(w.doneAt), checkMs: Math.round(w.checkMs), cpuMs: w.cpuMs, files: w.files })),
   };
   return `reportlint-timing ${JSON.stringify(report)}\n`;
 }
