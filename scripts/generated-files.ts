@@ -10,14 +10,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { renderRulesMarkdown } from '../server/src/core/features/docs';
-import { ALL_RULES } from '../server/src/core/rules';
+import { DOCUMENTED_RULES } from '../server/src/core/rules';
 
 export const SEVERITIES = ['error', 'warning', 'info', 'hint', 'off'] as const;
 
 /** One JSON-schema property per rule id: its severity and its description (with the default) in both languages. */
 function ruleProperties(): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const r of [...ALL_RULES].sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0))) {
+  for (const r of [...DOCUMENTED_RULES].sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0))) {
     out[r.meta.id] = {
       type: 'string',
       enum: [...SEVERITIES],

@@ -114,11 +114,15 @@ async function insertMissingPart(client: LanguageClient): Promise<void> {
     return;
   }
   // Mandated parts first, in the regulation's order: the first missing mandated part is preselected.
+  // A part the report has gone past is missing; one the draft has not got to yet is only not reached.
   parts.sort((a, b) => Number(b.required) - Number(a.required) || a.order - b.order);
   const picked = await vscode.window.showQuickPick(
     parts.map((p) => ({
       label: p.name,
-      description: p.required ? (p.marker ? vscode.l10n.t('mandated · numbered {0}', p.marker) : vscode.l10n.t('mandated')) : vscode.l10n.t('optional'),
+      description: [
+        p.required ? (p.marker ? vscode.l10n.t('mandated · numbered {0}', p.marker) : vscode.l10n.t('mandated')) : vscode.l10n.t('optional'),
+        p.status === 'missing' ? vscode.l10n.t('missing') : vscode.l10n.t('not reached yet'),
+      ].join(' · '),
       detail: p.item,
       part: p,
     })),

@@ -10,7 +10,7 @@ import * as path from 'path';
 import { after, before, describe, it } from 'node:test';
 import { REPO_ROOT } from '../helpers';
 import { makeDocx, para, xmlEscape } from '../docx-fixture';
-import { BrowserSession, buildVsix, CodeServer, ensurePrerequisites } from './harness';
+import { closeWorkbench, openWorkbench, type WorkbenchSession } from './session';
 import { waitFor, Workbench, type Marker } from './workbench';
 
 const FILE = '区政府工作报告.docx';
@@ -42,30 +42,22 @@ function cliPanel(file: string): string[] {
 const fromPanel = (m: Marker) => `${m.line}:${m.column} ${m.code} ${m.message}`;
 
 describe('ReportLint in VS Code: a Word document', { timeout: 10 * 60_000 }, () => {
-  let cs: CodeServer | undefined;
-  let browser: BrowserSession | undefined;
+  let session: WorkbenchSession | undefined;
   let wb: Workbench;
+  const workspace = () => session!.cs.workspace;
 
   before(
     async () => {
-      ensurePrerequisites();
-      const vsix = await buildVsix();
-      cs = await CodeServer.start(vsix, { name: 'docx' });
-      fs.writeFileSync(path.join(cs.workspace, FILE), report('四、'));
-      browser = await BrowserSession.open(cs);
-      wb = new Workbench(browser.page);
-      await wb.load(cs.url);
+      session = await openWorkbench({ name: 'docx' }, (dir) => fs.writeFileSync(path.join(dir, FILE), report('四、')));
+      wb = session.wb;
     },
     { timeout: 30 * 60_000 },
   );
 
-  after(async () => {
-    await browser?.close();
-    await cs?.stop();
-  });
+  after(() => closeWorkbench(session));
 
   it('opens the text view from the Explorer and shows the .docx findings in the Problems panel', async () => {
-    const page = browser!.page;
+    const page = session!.browser.page;
     const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: FILE }).first();
     await row.waitFor({ state: 'visible', timeout: 30_000 });
     // The menu lists the extension's entry once the workbench knows its contributions: ask again until then.
@@ -88,15 +80,15 @@ describe('ReportLint in VS Code: a Word document', { timeout: 10 * 60_000 }, () 
     assert.ok(lines.includes('一、主要举措和成效'), lines.join('\n'));
     assert.equal(await wb.languageMode(), 'ReportLint 报告');
 
-    const expected = cliPanel(path.join(cs!.workspace, FILE));
+    const expected = cliPanel(path.join(workspace(), FILE));
     assert.ok(expected.some((e) => e.startsWith('6:1 numbering-gap ')), expected.join('\n'));
     const markers = await wb.waitForProblems(FILE, `${expected.length} findings`, (m) => m.length === expected.length);
     assert.deepEqual(markers.map(fromPanel).sort(), expected);
     await wb.screenshot('docx-view-problems');
 
     // The writer fixes the heading in Word and saves: the view and its findings follow.
-    fs.writeFileSync(path.join(cs!.workspace, FILE), report('三、'));
-    const fixed = cliPanel(path.join(cs!.workspace, FILE));
+    fs.writeFileSync(path.join(workspace(), FILE), report('三、'));
+    const fixed = cliPanel(path.join(workspace(), FILE));
     assert.ok(!fixed.some((e) => e.includes('numbering-gap')));
     const after = await wb.waitForProblems(FILE, 'the gap gone after the file changed', (m) => !m.some((x) => x.code === 'numbering-gap') && m.length === fixed.length, 30_000);
     assert.deepEqual(after.map(fromPanel).sort(), fixed);

@@ -9,7 +9,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { after, before, describe, it } from 'node:test';
 import { REPO_ROOT } from '../helpers';
-import { BrowserSession, buildVsix, CodeServer, ensurePrerequisites, OUTPUT_DIR, WORKSPACE_FIXTURE } from './harness';
+import { OUTPUT_DIR, sleep, WORKSPACE_FIXTURE } from './harness';
+import { closeWorkbench, openWorkbench, type WorkbenchSession } from './session';
 import { waitFor, Workbench, type Marker } from './workbench';
 
 const DEFECTS = '缺陷报告.txt';
@@ -23,7 +24,6 @@ const TRADITIONAL = '繁體報告.txt';
 const UNNAMED = '年度总结.txt';
 const PINYIN = '拼音残留报告.txt';
 const CLAIMS_VIEW = '数据核对';
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const lineOf = (file: string, needle: string) => fs.readFileSync(path.join(WORKSPACE_FIXTURE, file), 'utf8').split('\n').findIndex((l) => l.includes(needle));
 
 interface CliFinding {
@@ -54,27 +54,19 @@ for (const f of fs.existsSync(OUTPUT_DIR) ? fs.readdirSync(OUTPUT_DIR) : []) if 
 const shotName = (s: string) => s;
 
 describe('ReportLint in VS Code 1.100 (code-server + Chromium), Chinese display language', { timeout: 10 * 60_000 }, () => {
-  let cs: CodeServer | undefined;
-  let browser: BrowserSession | undefined;
+  let session: WorkbenchSession | undefined;
   let wb: Workbench;
+  const workspace = () => session!.cs.workspace;
 
   before(
     async () => {
-      ensurePrerequisites();
-      const vsix = await buildVsix();
-      cs = await CodeServer.start(vsix, { name: 'zh', locale: 'zh-cn' });
-      browser = await BrowserSession.open(cs);
-      wb = new Workbench(browser.page);
-      await wb.load(cs.url);
+      session = await openWorkbench({ name: 'zh', locale: 'zh-cn' });
+      wb = session.wb;
     },
     { timeout: 30 * 60_000 },
   );
 
-  after(async () => {
-    if (browser?.blocked.length) console.log(`[e2e] blocked off-machine requests: ${[...new Set(browser.blocked)].join(', ')}`);
-    await browser?.close();
-    await cs?.stop();
-  });
+  after(() => closeWorkbench(session));
 
   it('the Problems panel lists exactly the findings of a report with known defects, in Chinese', async () => {
     await wb.openFile(DEFECTS);
@@ -124,7 +116,7 @@ describe('ReportLint in VS Code 1.100 (code-server + Chromium), Chinese display 
 
   it('#16.5 typing a snippet prefix inserts the report skeleton from the same source as the command: ×× placeholders, the coming year, the parts in the order of 第二十五条', async () => {
     await wb.closeAllEditors();
-    fs.writeFileSync(path.join(cs!.workspace, NEW_REPORT), '');
+    fs.writeFileSync(path.join(workspace(), NEW_REPORT), '');
     await wb.openFile(NEW_REPORT);
     assert.equal(await wb.languageMode(), 'ReportLint 报告');
     await wb.type('bgkj');
@@ -150,7 +142,7 @@ describe('ReportLint in VS Code 1.100 (code-server + Chromium), Chinese display 
   it('#16.1 the skeleton command on an open report leaves it byte-identical and opens a new Untitled report', async () => {
     await wb.closeAllEditors();
     await wb.openFile(DEFECTS);
-    const onDisk = fs.readFileSync(path.join(cs!.workspace, DEFECTS));
+    const onDisk = fs.readFileSync(path.join(workspace(), DEFECTS));
     const shown = await wb.editorLines();
     await wb.goTo(5, 12); // mid-sentence in a paragraph
     await wb.commandWithInput('插入报告框架');
@@ -169,7 +161,7 @@ describe('ReportLint in VS Code 1.100 (code-server + Chromium), Chinese display 
     await wb.screenshot(shotName('skeleton-new-untitled'));
     // The report: not dirty, same bytes on disk, same text in its editor.
     assert.equal(await wb.isDirty(DEFECTS), false);
-    assert.deepEqual(fs.readFileSync(path.join(cs!.workspace, DEFECTS)), onDisk);
+    assert.deepEqual(fs.readFileSync(path.join(workspace(), DEFECTS)), onDisk);
     // Its editor shows the same text (a tab click, as a user would).
     await wb.page.locator(`.tabs-container .tab[aria-label^="${DEFECTS}"]`).first().click();
     await waitFor('the report unchanged in its editor', () => wb.editorLines(), (l) => JSON.stringify(l) === JSON.stringify(shown), 10_000);
@@ -252,6 +244,8 @@ describe('ReportLint in VS Code 1.100 (code-server + Chromium), Chinese display 
     const picks = await wb.quickPickRows();
     assert.match(picks[0].label, /存在的不足和原因/);
     assert.ok(picks[0].focused, JSON.stringify(picks));
+    // The report is signed: both absent parts are missing, not merely not reached yet.
+    assert.ok(picks.every((p) => p.text.includes('缺少') && !p.text.includes('尚未写到')), JSON.stringify(picks));
     await wb.screenshot(shotName('missing-part-picker'));
     await wb.page.keyboard.press('Enter');
     await waitFor('the inserted part', () => wb.editorLines(), (l) => l.some((x) => x.startsWith('二、存在的不足和原因')), 10_000);
@@ -436,36 +430,28 @@ describe('ReportLint in VS Code 1.100 (code-server + Chromium), Chinese display 
     assert.deepEqual(await wb.problemsOf(README), [], 'auto mode: a README is not checked');
     await wb.screenshot(shotName('readme-auto-mode'));
     // The same file is checked when the user asks for it: proves the server saw it and chose not to.
-    fs.mkdirSync(path.join(cs!.workspace, '.vscode'), { recursive: true });
-    fs.writeFileSync(path.join(cs!.workspace, '.vscode', 'settings.json'), JSON.stringify({ 'reportlint.enable': 'always' }));
+    fs.mkdirSync(path.join(workspace(), '.vscode'), { recursive: true });
+    fs.writeFileSync(path.join(workspace(), '.vscode', 'settings.json'), JSON.stringify({ 'reportlint.enable': 'always' }));
     const forced = await wb.waitForProblems(README, 'the numbering gap once reportlint.enable is "always"', (m) => m.some((x) => x.code === 'numbering-gap'));
     assert.deepEqual(forced.map((m) => `${m.line} ${m.code}`), ['9 numbering-gap']);
-    fs.rmSync(path.join(cs!.workspace, '.vscode'), { recursive: true });
+    fs.rmSync(path.join(workspace(), '.vscode'), { recursive: true });
     await wb.waitForProblems(README, 'no findings after removing the setting', (m) => m.length === 0);
   });
 });
 
 describe('ReportLint in VS Code 1.100 (code-server + Chromium), English display language', { timeout: 5 * 60_000 }, () => {
-  let cs: CodeServer | undefined;
-  let browser: BrowserSession | undefined;
+  let session: WorkbenchSession | undefined;
   let wb: Workbench;
 
   before(
     async () => {
-      ensurePrerequisites();
-      const vsix = await buildVsix();
-      cs = await CodeServer.start(vsix, { name: 'en' });
-      browser = await BrowserSession.open(cs);
-      wb = new Workbench(browser.page);
-      await wb.load(cs.url);
+      session = await openWorkbench({ name: 'en' });
+      wb = session.wb;
     },
     { timeout: 30 * 60_000 },
   );
 
-  after(async () => {
-    await browser?.close();
-    await cs?.stop();
-  });
+  after(() => closeWorkbench(session));
 
   it('messages are in English when VS Code is', async () => {
     await wb.openFile(DEFECTS);

@@ -58,26 +58,33 @@ export class Workbench {
   }
 
   /** Picks a command in the Command Palette by its (English) label; returns the palette's input box. */
-  private async pickCommand(label: string) {
+  /**
+   * Opens a quick input with a key (the alternatives in `keys` in turn), types `value` and waits
+   * until `ready` holds. On a busy machine a key press can land while the workbench moves focus and
+   * open nothing, or the input can close again before it is typed into (a view revealed by the
+   * previous step taking focus a moment later). Every step is idempotent, so the whole sequence
+   * is asked again, up to `attempts` times.
+   */
+  private async quickInput(keys: string[], value: string, ready: (attempt: number) => Promise<unknown>, attempts = 4) {
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
-    const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
-    // On a busy machine the palette can fail to open (a key press landing while the workbench moves
-    // focus) or close again before it is typed into (a view revealed by the previous step taking
-    // focus a moment later). Each step before the click is idempotent, so the whole sequence is
-    // asked again, with the palette's other key, up to four times.
     for (let attempt = 1; ; attempt++) {
       try {
         await this.page.keyboard.press('Escape');
-        await this.page.keyboard.press(attempt % 2 ? 'F1' : 'Control+Shift+P');
+        await this.page.keyboard.press(keys[(attempt - 1) % keys.length]);
         await input.waitFor({ state: 'visible', timeout: 5_000 });
-        await input.fill(`>${label}`, { timeout: 5_000 });
-        await row.waitFor({ state: 'visible', timeout: attempt < 4 ? 5_000 : 10_000 });
-        break;
+        await input.fill(value, { timeout: 5_000 });
+        await ready(attempt);
+        return input;
       } catch (e) {
-        if (attempt >= 4) throw e;
+        if (attempt >= attempts) throw e;
         await sleep(500);
       }
     }
+  }
+
+  private async pickCommand(label: string) {
+    const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
+    const input = await this.quickInput(['F1', 'Control+Shift+P'], `>${label}`, (attempt) => row.waitFor({ state: 'visible', timeout: attempt < 4 ? 5_000 : 10_000 }));
     await row.click();
     return input;
   }
@@ -96,25 +103,12 @@ export class Workbench {
 
   /** Opens a workspace file with Quick Open (Ctrl+P), as a user would. */
   async openFile(name: string): Promise<void> {
-    const input = this.page.locator('.quick-input-widget .quick-input-box input');
     // The focused row must be the file itself: until Quick Open has applied the filter, the list
     // still shows the editor history (every recently opened file), and Enter would open the most
-    // recent one instead.
+    // recent one instead. A file the test has just written may not be in Quick Open's file index
+    // yet: each attempt is a fresh search, for up to about 40 s in all.
     const row = this.page.locator(`.quick-input-widget .monaco-list-row.focused[aria-label^="${name}"]`).first();
-    // A file the test has just written may not be in Quick Open's file index yet: ask again (fresh
-    // search) until it is listed, for up to 30 s in all.
-    for (let attempt = 1; ; attempt++) {
-      await this.page.keyboard.press('Escape');
-      await this.page.keyboard.press('Control+P');
-      await input.waitFor({ state: 'visible', timeout: 10_000 });
-      await input.fill(name);
-      try {
-        await row.waitFor({ state: 'visible', timeout: 10_000 });
-        break;
-      } catch (e) {
-        if (attempt >= 3) throw e;
-      }
-    }
+    await this.quickInput(['Control+P'], name, () => row.waitFor({ state: 'visible', timeout: 10_000 }), 3);
     await this.page.keyboard.press('Enter');
     await this.page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor({ timeout: 15_000 });
     await this.page.locator('.part.editor .monaco-editor .view-lines').first().waitFor({ timeout: 15_000 });
@@ -225,11 +219,12 @@ export class Workbench {
 
   /** Puts the cursor at a 1-based line and column with Go to Line (Ctrl+G). */
   async goTo(line: number, column = 1): Promise<void> {
-    await this.page.keyboard.press('Escape');
-    await this.page.keyboard.press('Control+G');
-    const input = this.page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
-    await input.fill(`:${line}:${column}`);
+    const value = `:${line}:${column}`;
+    // Enter only while the input still holds the position: Enter in the editor would insert a line.
+    await this.quickInput(['Control+G'], value, async () => {
+      const input = this.page.locator('.quick-input-widget .quick-input-box input');
+      if (!(await input.isVisible()) || (await input.inputValue()) !== value) throw new Error('the Go to Line input closed');
+    });
     await this.page.keyboard.press('Enter');
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
     await waitFor(`cursor at ${line}:${column}`, () => this.page.locator('#status\\.editor\\.selection').innerText(), (t) => t.includes(`Ln ${line}, Col ${column}`), 10_000);
@@ -290,9 +285,20 @@ export class Workbench {
 
   /** Opens the Quick Fix menu (Ctrl+.) at the cursor and returns its entries. */
   async quickFixes(): Promise<string[]> {
-    await this.page.keyboard.press('Control+.');
     const items = this.page.locator('.action-widget .monaco-list-row.action');
-    await items.first().waitFor({ state: 'visible', timeout: 15_000 });
+    // A key press that lands while the editor is busy can open nothing (or "no code actions" before
+    // the server has answered): close whatever opened and ask again, up to three times.
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('Control+.');
+      try {
+        await items.first().waitFor({ state: 'visible', timeout: attempt < 3 ? 6_000 : 15_000 });
+        break;
+      } catch (e) {
+        if (attempt >= 3) throw e;
+        await this.page.keyboard.press('Escape');
+        await sleep(500);
+      }
+    }
     return (await items.allInnerTexts()).map((t) => t.trim());
   }
 
@@ -403,10 +409,13 @@ export class Workbench {
   }
 
   /** The rows of the open Quick Pick: label and whether it has the focus. */
-  async quickPickRows(): Promise<{ label: string; focused: boolean }[]> {
+  /** The rows of the open Quick Pick: accessible label, all the text shown (label, description, detail), focus. */
+  async quickPickRows(): Promise<{ label: string; text: string; focused: boolean }[]> {
     const rows = this.page.locator('.quick-input-widget .monaco-list-row');
     await rows.first().waitFor({ state: 'visible', timeout: 10_000 });
-    return rows.evaluateAll((els) => els.map((e) => ({ label: e.getAttribute('aria-label') ?? e.textContent ?? '', focused: e.classList.contains('focused') })));
+    return rows.evaluateAll((els) =>
+      els.map((e) => ({ label: e.getAttribute('aria-label') ?? e.textContent ?? '', text: e.textContent ?? '', focused: e.classList.contains('focused') })),
+    );
   }
 }
 

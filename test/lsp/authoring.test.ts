@@ -119,13 +119,27 @@ describe('requests behind the commands', () => {
     const text = readFixture('rules/missing-part/signed-missing-plan-and-leader.txt');
     server.open(uri, text);
     const before = (await server.diagnostics(uri)).diagnostics.filter((d) => d.code === 'missing-part').length;
-    const parts = (await server.connection.sendRequest('reportlint/missingParts', { uri })) as { id: string; required: boolean; edits: TextEdit[] }[];
+    const parts = (await server.connection.sendRequest('reportlint/missingParts', { uri })) as { id: string; required: boolean; status: string; edits: TextEdit[] }[];
     const plan = parts.find((p) => p.id === 'plan');
     assert.ok(plan && plan.required && plan.edits.length);
+    // The report is signed: every absent part is missing, none merely not reached.
+    assert.deepEqual([...new Set(parts.map((p) => p.status))], ['missing']);
     const fixed = applyEdits(text, plan.edits);
     void server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
     const after = (await server.diagnostics(uri, 2)).diagnostics.filter((d) => d.code === 'missing-part').length;
     assert.equal(after, before - 1);
+  });
+
+  it('reportlint/missingParts tells a part the draft has not got to yet from one it went past', async () => {
+    const uri = 'file:///virtual/cmd/draft.txt';
+    // Unsigned, and the text stops in the measures: the later parts are not reached, not missing.
+    server.open(uri, readFixture('rules/missing-part/missing-plan-and-leader.txt'));
+    await server.diagnostics(uri);
+    const parts = (await server.connection.sendRequest('reportlint/missingParts', { uri })) as { id: string; status: string }[];
+    const checklist = (await server.connection.sendRequest('reportlint/partsChecklist', { uri })) as { parts: { id: string; status: string }[] };
+    const absent = checklist.parts.filter((p) => p.status !== 'written');
+    assert.ok(absent.length > 0);
+    for (const p of absent) assert.equal(parts.find((x) => x.id === p.id)?.status, p.status, p.id);
   });
 
   it('reportlint/partsChecklist answers the status bar: each mandated part written, missing or not reached, with a range or insert edits', async () => {

@@ -96,6 +96,7 @@ describe('config: profiles, trust and broken files', () => {
     const msgs = config.errors.map((e) => e.message);
     assert.equal(msgs.length, 5, msgs.join('\n'));
     assert.match(msgs[0], /bad\.json" is invalid: \/parts\/0\/headingPhrases\/0 must NOT have more than 40 characters/);
+    assert.match(config.errors[0].localized!['zh-cn'], /报告类型配置“bad\.json”不符合格式要求：\/parts\/0\/headingPhrases\/0 不应多于 40 个字符/);
     assert.match(msgs[1], /already taken/);
     assert.match(msgs[2], /broken\.json": JSON/);
     assert.match(msgs[3], /cannot read profile "missing\.json"/);

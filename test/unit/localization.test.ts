@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { describe, it } from 'node:test';
 import { checkDocument } from '../../server/src/core/check';
-import { ALL_RULES } from '../../server/src/core/rules';
+import { DOCUMENTED_RULES } from '../../server/src/core/rules';
 import { analyze, REPO_ROOT } from '../helpers';
 
 const read = (rel: string) => fs.readFileSync(path.join(REPO_ROOT, rel), 'utf8');
@@ -54,7 +54,7 @@ describe('localisation', () => {
   });
 
   it('every message of every rule exists in both locales with the same placeholders', () => {
-    for (const rule of ALL_RULES) {
+    for (const rule of DOCUMENTED_RULES) {
       for (const [key, text] of Object.entries(rule.messages)) {
         assert.ok(text['zh-cn']?.trim() && /[\u4e00-\u9fff]/.test(text['zh-cn']), `${rule.meta.id}.${key}: zh-cn`);
         assert.ok(text.en?.trim(), `${rule.meta.id}.${key}: en`);

@@ -59,6 +59,25 @@ describe('profiles: data and validation', () => {
     assert.ok(validateProfile(code).problems.some((p) => /additional/.test(p.message)));
   });
 
+  it('says what is wrong with a profile in Chinese too, the schema\'s problems and its own', () => {
+    const good = JSON.parse(JSON.stringify(profile()));
+    const longPhrase = JSON.parse(JSON.stringify(good));
+    longPhrase.parts[0].headingPhrases.push('很'.repeat(41));
+    const long = validateProfile(longPhrase).problems.find((p) => p.path.startsWith('/parts/0/headingPhrases'))!;
+    assert.match(long.localized.en, /must NOT have more than 40 characters/);
+    assert.match(long.localized['zh-cn'], /不应多于 40 个字符/);
+    const code = JSON.parse(JSON.stringify(good));
+    code.parts[0].check = 'x';
+    const extra = validateProfile(code).problems.find((p) => /additional/.test(p.message))!;
+    assert.equal(extra.localized['zh-cn'], '不允许有额外的属性（check）');
+    const dup = JSON.parse(JSON.stringify(good));
+    dup.parts[1].id = dup.parts[0].id;
+    assert.equal(validateProfile(dup).problems[0].localized['zh-cn'], `部分 id“${good.parts[0].id}”重复`);
+    // No Chinese message is left in English: every problem of a hostile profile has a translation.
+    const hostile = { ...good, id: 5, parts: 'x', extraKey: true };
+    for (const p of validateProfile(hostile).problems) assert.match(p.localized['zh-cn'], /[\u4e00-\u9fff]/, JSON.stringify(p));
+  });
+
   it('phrases are literal with a bounded gap that stays inside one sentence', () => {
     assert.ok(findPhrase('但受疫情反复影响,进度放缓', '受…影响'));
     assert.equal(findPhrase('受到关注。其影响很大', '受…影响'), null);

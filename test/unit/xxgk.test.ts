@@ -82,6 +82,53 @@ describe('信息公开 report: tables in three forms', () => {
   });
 });
 
+describe('信息公开 report: a zero stated in words (未收到政府信息公开申请)', () => {
+  const base = read('table-identity/complete-pipe.txt');
+  const lines = base.split('\n');
+  const at = lines.findIndex((l) => l.startsWith('（二）依申请公开。'));
+  /** The report with the 依申请公开 paragraph replaced, and (when `zero`) every count of the 收到和处理 table set to 0. */
+  const variant = (paragraph: string, zero: boolean) => {
+    const out = [...lines];
+    out[at] = paragraph;
+    if (zero) {
+      const start = out.findIndex((l) => l.startsWith('三、收到和处理政府信息公开申请情况'));
+      const end = out.findIndex((l) => l.startsWith('四、政府信息公开行政复议'));
+      for (let i = start + 1; i < end; i++) if (/\| \d+ \|/.test(out[i])) out[i] = out[i].replace(/\| \d+(?= \|)/g, '| 0');
+    }
+    return out.join('\n');
+  };
+  const textClaims = (text: string) => statsSummary(analyze(text, 'file:///fixtures/zero.txt')).claims.filter((c) => c.kind === 'table-text');
+
+  it('against a table of zeros: verified, no finding', () => {
+    const text = variant('（二）依申请公开。本年度未收到政府信息公开申请，无上年结转申请。', true);
+    const zero = textClaims(text).find((c) => c.text === '未收到政府信息公开申请');
+    assert.equal(zero?.verdict, 'consistent', JSON.stringify(textClaims(text)));
+    assert.deepEqual(check(text, { uri: 'file:///fixtures/zero.txt' }).filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => f.ruleId), []);
+  });
+
+  it('against a table with 157 new requests: one error on the phrase, naming the cell and its value', () => {
+    const text = variant('（二）依申请公开。全年未接到政府信息公开申请，上年结转5件，予以公开72件。', false);
+    const found = check(text, { uri: 'file:///fixtures/zero.txt' }).filter((f) => f.severity === 'error' || f.severity === 'warning');
+    assert.deepEqual(found.map((f) => f.ruleId), ['table-text-mismatch']);
+    const a = analyze(text);
+    assert.equal(text.slice(a.doc.offsetAt(found[0].range.start), a.doc.offsetAt(found[0].range.end)), '未接到政府信息公开申请');
+    assert.match(found[0].message, /正文“未接到政府信息公开申请”与表中“一、本年新收政府信息公开申请数量.*”（157）不一致/);
+  });
+
+  it('is not read where the phrase does not end its clause, compares, names another year or holds a figure', () => {
+    for (const paragraph of [
+      '（二）依申请公开。全年共收到政府信息公开申请157件，对未收到政府信息公开申请答复的申请人逐一回访。',
+      '（二）依申请公开。全年共收到政府信息公开申请157件，较上年未收到政府信息公开申请的情况有所变化。',
+      '（二）依申请公开。全年共收到政府信息公开申请157件，2023年未收到政府信息公开申请。',
+      '（二）依申请公开。全年共收到政府信息公开申请157件，未收到2件以上的重复信息公开申请。',
+    ]) {
+      const text = variant(paragraph, false);
+      assert.deepEqual(textClaims(text).filter((c) => c.text.includes('未')).map((c) => c.text), [], paragraph);
+      assert.deepEqual(check(text, { uri: 'file:///fixtures/zero.txt' }).filter((f) => f.ruleId === 'table-text-mismatch'), [], paragraph);
+    }
+  });
+});
+
 describe('信息公开 report: each broken identity caught once, on the right cell', () => {
   const cases: [string, string, string, string][] = [
     // fixture, rule, the text of the cell / figure the finding is on, what its message names
@@ -238,6 +285,40 @@ describe('信息公开 report: across years', () => {
     const line = a.doc.lines[found[0].range.start.line].text;
     assert.ok(line.startsWith('| 二、上年结转'));
     assert.equal(line.slice(found[0].range.start.character, found[0].range.end.character), '5');
+  });
+
+  it('现行有效 not following from last year’s plus 本年制发 minus 本年废止: one information note with the working', () => {
+    const text = fs.readFileSync(path.join(CROSS, '青禾区交通运输局2023年报告.txt'), 'utf8');
+    // Last year: 22 in force; this year 5 issued, 3 repealed, 24 in force (22 + 5 - 3). Make last year's 20.
+    const changed = text.replace('| 行政规范性文件 | 5 | 3 | 22 |', '| 行政规范性文件 | 5 | 3 | 20 |');
+    assert.notEqual(changed, text);
+    const a = thisYear();
+    const found = compareYears(a, analyze(changed, 'file:///a/2023.txt'), profile(), 'zh-cn', '2023.txt');
+    const stock = found.filter((f) => f.ruleId === 'cross-year-in-force');
+    assert.deepEqual(stock.map((f) => f.severity), ['info']);
+    assert.equal(stock[0].message, '“行政规范性文件”的现行有效件数24，与上一年度报告（2023.txt）的20加本年制发件数5、减本年废止件数3（得22）不一致；修改、失效、清理也会改变件数，请核对');
+    const line = a.doc.lines[stock[0].range.start.line].text;
+    assert.ok(line.startsWith('| 行政规范性文件 |'), line);
+    assert.equal(line.slice(stock[0].range.start.character, stock[0].range.end.character), '24');
+    // A row whose cells are not all figures (a 规章 row marked not applicable) is not compared.
+    const dashes = changed.replace('| 规章 | 0 | 0 | 0 |', '| 规章 | / | / | / |');
+    assert.deepEqual(compareYears(a, analyze(dashes, 'file:///a/2023.txt'), profile(), 'en', '2023.txt').filter((f) => f.ruleId === 'cross-year-in-force').length, 1);
+  });
+
+  it('the cross-year rules are rules like the others: documented, configurable by id, listed by the CLI', () => {
+    const rc = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-rc-'));
+    try {
+      fs.writeFileSync(path.join(rc, '.reportlintrc.json'), JSON.stringify({ rules: { 'cross-year-carry-over': 'off', 'cross-year-in-force': 'warning', 'cross-year-copied-text': 'off' } }));
+      fs.writeFileSync(path.join(rc, 'r.txt'), read('table-identity/complete-pipe.txt'));
+      const BIN = path.join(REPO_ROOT, 'bin', 'reportlint.js');
+      const r = spawnSync(process.execPath, [BIN, 'check', path.join(rc, 'r.txt')], { encoding: 'utf8', env: { ...process.env, REPORTLINT_JOBS: '1' } });
+      assert.doesNotMatch(r.stderr, /未知规则|unknown rule/, r.stderr);
+      const list = spawnSync(process.execPath, [BIN, 'rules'], { encoding: 'utf8' }).stdout;
+      for (const id of ['cross-year-carry-over', 'cross-year-in-force', 'cross-year-copied-text']) assert.match(list, new RegExp(`^${id}\t`, 'm'));
+      assert.match(fs.readFileSync(path.join(REPO_ROOT, 'docs', 'rules.md'), 'utf8'), /^## cross-year-in-force$/m);
+    } finally {
+      fs.rmSync(rc, { recursive: true, force: true });
+    }
   });
 
   it('the CLI compares the files it is given (same body, consecutive years) and only those', () => {

@@ -1,6 +1,6 @@
 import type { Finding, Locale, Severity } from '../core/types';
 import { escapeForTerminal } from './escape';
-import { ALL_RULES } from '../core/rules';
+import { DOCUMENTED_RULES } from '../core/rules';
 import { localize } from '../core/l10n';
 import { CLI_MESSAGES } from './messages';
 import { describeOrigin, type LineOrigin } from '../node/docx/origin';
@@ -132,7 +132,7 @@ const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warnin
 export function formatSarif(results: FileResult[], version: string, locale: Locale): string {
   const usedIds = new Set<string>();
   for (const r of results) for (const f of r.findings ?? []) usedIds.add(f.ruleId);
-  const rules = ALL_RULES.map((rule) => ({
+  const rules = DOCUMENTED_RULES.map((rule) => ({
     id: rule.meta.id,
     shortDescription: { text: rule.meta.description[locale] },
     fullDescription: { text: rule.meta.docs[locale] },

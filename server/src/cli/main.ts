@@ -11,7 +11,7 @@ import { crossYearForTexts } from '../core/statistical-tables/cross-year';
 import { localize, normalizeLocale, type LocalizedText } from '../core/l10n';
 import { outlineToJson, outlineToText } from '../core/outline/serialize';
 import { statsSummary, statsToCsv, statsToText } from '../core/figures/summary';
-import { ALL_RULES } from '../core/rules';
+import { DOCUMENTED_RULES } from '../core/rules';
 import { SEVERITY_RANK, type Finding, type Locale, type Severity } from '../core/types';
 import { collectFiles, decodeBuffer, decodeProblem, readProblemMessage, readStreamCapped, type FileProblem } from './files';
 import { MAX_REPORT_BYTES, readRegularFile } from '../node/fs-access';
@@ -73,7 +73,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     case 'fix':
       return runFix(o, io);
     case 'rules':
-      for (const r of ALL_RULES) io.stdout(`${r.meta.id}\t${r.meta.defaultSeverity}\t${r.meta.description[o.locale]}\n`);
+      for (const r of DOCUMENTED_RULES) io.stdout(`${r.meta.id}\t${r.meta.defaultSeverity}\t${r.meta.description[o.locale]}\n`);
       return EXIT_OK;
   }
 }

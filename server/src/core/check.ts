@@ -125,7 +125,24 @@ export function* checkDocumentSteps(analysis: Analysis, options: CheckOptions = 
     }
     yield;
   }
-  return sortFindings(applySuppressions(analysis, findings, options.ignores));
+  return sortFindings(applySuppressions(analysis, withoutHiddenText(doc, findings), options.ignores));
+}
+
+/**
+ * The findings outside the text that is not published: in Markdown, fenced code and passages
+ * commented out with `<!-- … -->` (ReportDocument.hiddenLines). The outline and the figures engine
+ * never read those lines; the rules that scan every line (pinyin, web-page furniture, dates, …)
+ * do, and their findings there are dropped here, once for every rule.
+ */
+function withoutHiddenText(doc: Analysis['doc'], findings: Finding[]): Finding[] {
+  if (!doc.hiddenLines || !findings.length) return findings;
+  return findings.filter((f) => {
+    if (f.ruleId === RULE_FAILURE_ID) return true;
+    const { start, end } = f.range;
+    const endLine = end.character === 0 && end.line > start.line ? end.line - 1 : end.line;
+    for (let l = start.line; l <= endLine; l++) if (!doc.isHidden(l)) return true;
+    return false;
+  });
 }
 
 function toFinding(rule: Rule, severity: Severity, doc: Analysis['doc'], input: FindingInput, onRuleError: CheckOptions['onRuleError'], validated: WeakSet<Fix>): Finding {

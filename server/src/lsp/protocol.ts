@@ -75,6 +75,11 @@ export interface MissingPart {
   name: string;
   item: string;
   required: boolean;
+  /**
+   * `missing`: the report goes past where the part belongs (a later part or the closing is
+   * written); `not-reached`: the text has not got that far yet (a draft still being written).
+   */
+  status: 'missing' | 'not-reached';
   /** Place in the regulation's order. */
   order: number;
   marker: string;

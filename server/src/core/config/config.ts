@@ -66,7 +66,7 @@ let knownRuleIds: Set<string> | null = null;
 function ruleIds(): Set<string> {
   // Loaded on first use: the rule list imports every rule (none of which imports this file at run time).
   // eslint-disable-next-line @typescript-eslint/no-var-requires
-  if (!knownRuleIds) knownRuleIds = new Set((require('../rules') as typeof import('../rules')).ALL_RULES.map((r) => r.meta.id));
+  if (!knownRuleIds) knownRuleIds = new Set((require('../rules') as typeof import('../rules')).DOCUMENTED_RULES.map((r) => r.meta.id));
   return knownRuleIds;
 }
 
@@ -313,8 +313,8 @@ export function profilesFromConfig(configFile: string, configText: string, paths
     }
     const { profile, problems } = validateProfile(data);
     if (!profile) {
-      const shown = problems.slice(0, 5).map((p) => `${p.path || '/'} ${p.message}`).join('; ');
-      errors.addText('profileInvalid', { rel, problems: shown }, where);
+      const shown = (l: 'zh-cn' | 'en') => problems.slice(0, 5).map((p) => `${p.path || '/'} ${p.localized[l]}`).join(l === 'en' ? '; ' : '；');
+      errors.add(configTextWith('profileInvalid', { rel }, { problems: { 'zh-cn': shown('zh-cn'), en: shown('en') } }), where);
       return;
     }
     if (known.has(profile.id)) {

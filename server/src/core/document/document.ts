@@ -1,5 +1,6 @@
 import type { OffsetRange, Position, Range } from '../types';
 import { toSimplifiedView, type ScriptView } from './script';
+import { markdownBlocks } from './markdown';
 
 export type DocumentFormat = 'text' | 'markdown';
 
@@ -25,6 +26,7 @@ export class ReportDocument {
   readonly version: number;
   readonly lines: readonly Line[];
   private scriptView: ScriptView | null = null;
+  private hidden: Uint8Array | null | undefined = undefined;
 
   constructor(text: string, options: { uri?: string; format?: DocumentFormat; version?: number } = {}) {
     this.text = text;
@@ -52,6 +54,25 @@ export class ReportDocument {
   get isTraditional(): boolean {
     const s = this.script;
     return s.cjkCount > 0 && s.traditionalCount / s.cjkCount > 0.05;
+  }
+
+  /**
+   * Per line, 1 when the line is not report text: in Markdown, fenced code and passages commented
+   * out with `<!-- … -->` (document/markdown.ts). Null when every line is report text (always so in
+   * plain text), which is what most documents get.
+   */
+  get hiddenLines(): Uint8Array | null {
+    if (this.hidden === undefined) {
+      const mask = this.format === 'markdown' ? markdownBlocks(this.text).hidden : null;
+      this.hidden = mask && mask.includes(1) ? mask : null;
+    }
+    return this.hidden;
+  }
+
+  /** Whether a line (0-based) is not report text (see hiddenLines). */
+  isHidden(line: number): boolean {
+    const mask = this.hiddenLines;
+    return mask !== null && mask[line] === 1;
   }
 
   lineSimplified(line: Line): string {

@@ -1,19 +1,26 @@
 /**
  * The Markdown block structure ReportLint needs, from one parser (markdown-it, CommonMark):
- * which lines are fenced code (delimiters included), and where YAML front matter ends. The
- * outline, the table finder and the punctuation rules all skip the same code blocks, so a fence
- * that contains the other fence character (``` around ~~~) or a longer closing fence is read
- * the same way everywhere. Indented code is not treated as code here: Chinese reports often
+ * which lines are not report text — fenced code (delimiters included) and HTML comment blocks
+ * (a passage the writer commented out with `<!-- … -->`, which is not published) — and where YAML
+ * front matter ends. The outline, the table finder and the punctuation rules all skip the same
+ * blocks, so a fence that contains the other fence character (``` around ~~~) or a longer
+ * closing fence is read the same way everywhere. Indented code is not treated as code here: Chinese reports often
  * indent their paragraphs. HTML comments (the `<!-- reportlint-disable … -->` directives) come from
  * the same parser's token stream, so a comment inside a code fence or an inline code span is not one.
  */
 import MarkdownIt from 'markdown-it';
 
 export interface MarkdownBlocks {
-  /** Per line (0-based, the document's line splitting): 1 when the line belongs to fenced code. */
-  fenced: Uint8Array;
-  /** Fenced code blocks as inclusive line ranges, in document order (an unclosed one runs to the end). */
-  fences: { startLine: number; endLine: number }[];
+  /**
+   * Per line (0-based, the document's line splitting): 1 when the line is not report text, being
+   * part of fenced code or of an HTML comment block.
+   */
+  hidden: Uint8Array;
+  /**
+   * The blocks behind `hidden` as inclusive line ranges, in document order: fenced code (an
+   * unclosed fence runs to the end) and closed HTML comment blocks.
+   */
+  hiddenBlocks: { startLine: number; endLine: number; kind: 'fence' | 'comment' }[];
   /** The last line of YAML front matter (`---` on the first line … `---` or `...`), or -1. */
   frontMatterEnd: number;
 }
@@ -48,23 +55,44 @@ let last: { text: string; blocks: MarkdownBlocks } | null = null;
 export function markdownBlocks(text: string): MarkdownBlocks {
   if (last && last.text === text) return last.blocks;
   const n = lineCount(text);
-  const fenced = new Uint8Array(n);
-  const fences: MarkdownBlocks['fences'] = [];
+  const hidden = new Uint8Array(n);
+  const hiddenBlocks: MarkdownBlocks['hiddenBlocks'] = [];
   const frontMatterEnd = frontMatter(text);
   // Front matter is not Markdown: the parser reads the rest (line numbers kept by blank lines).
   const body = frontMatterEnd >= 0 ? '\n'.repeat(frontMatterEnd + 1) + afterLine(text, frontMatterEnd) : text;
-  // Most reports have no fence at all: the parser runs only when a fence marker occurs.
-  const tokens = body.includes('```') || body.includes('~~~') ? blockParser().parse(body, {}) : [];
+  // Most reports have neither fence nor comment: the parser runs only when a marker occurs.
+  const tokens = body.includes('```') || body.includes('~~~') || body.includes('<!--') ? blockParser().parse(body, {}) : [];
   for (const token of tokens) {
-    if (token.type !== 'fence' || !token.map) continue;
+    if (!token.map) continue;
+    let kind: 'fence' | 'comment';
+    if (token.type === 'fence') kind = 'fence';
+    else if (token.type === 'html_block' && isWholeComment(token.content)) kind = 'comment';
+    else continue;
     const startLine = token.map[0];
     const endLine = Math.min(n, token.map[1]) - 1;
-    fences.push({ startLine, endLine });
-    fenced.fill(1, startLine, endLine + 1);
+    hiddenBlocks.push({ startLine, endLine, kind });
+    hidden.fill(1, startLine, endLine + 1);
   }
-  const blocks = { fenced, fences, frontMatterEnd };
+  const blocks = { hidden, hiddenBlocks, frontMatterEnd };
   last = { text, blocks };
   return blocks;
+}
+
+/**
+ * An HTML block that is nothing but closed comments (`<!-- … -->`, possibly several, with blank
+ * space between). CommonMark lets a comment block run on after `-->` to the end of its line, and
+ * an unclosed `<!--` to the end of the document; text after the last `-->` is shown by a Markdown
+ * viewer and an unclosed comment is usually being typed, so neither is hidden.
+ */
+function isWholeComment(html: string): boolean {
+  let rest = html.trim();
+  if (!rest.startsWith('<!--')) return false;
+  while (rest.startsWith('<!--')) {
+    const close = rest.indexOf('-->', 4);
+    if (close < 0) return false;
+    rest = rest.slice(close + 3).trim();
+  }
+  return rest === '';
 }
 
 /** The last line of YAML front matter at the top of `text`, or -1. */

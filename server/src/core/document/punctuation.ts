@@ -60,12 +60,12 @@ export function protectedRegions(text: string, format: DocumentFormat): OffsetRa
   for (const m of text.matchAll(URL_RE)) regions.push({ start: m.index, end: m.index + urlEnd(m[0]) });
   if (format === 'markdown') {
     const lines = splitLines(text);
-    // Front matter and fenced code, as the outline reads them (core/markdown.ts).
+    // Front matter, fenced code and comment blocks, as the outline reads them (core/markdown.ts).
     const blocks = markdownBlocks(text);
     if (blocks.frontMatterEnd > 0) regions.push({ start: 0, end: lines[blocks.frontMatterEnd].end });
-    for (const f of blocks.fences) regions.push({ start: lines[f.startLine].start, end: f.endLine + 1 >= lines.length ? text.length : lines[f.endLine].end });
+    for (const f of blocks.hiddenBlocks) regions.push({ start: lines[f.startLine].start, end: f.endLine + 1 >= lines.length ? text.length : lines[f.endLine].end });
     for (const l of lines) {
-      if (blocks.fenced[l.index] || l.index <= blocks.frontMatterEnd) continue;
+      if (blocks.hidden[l.index] || l.index <= blocks.frontMatterEnd) continue;
       // Reference definitions: [id]: url "title"
       if (/^\s{0,3}\[[^\]]+\]:\s/.test(l.text)) regions.push({ start: l.start, end: l.end });
       // Indented code (4 spaces or a tab) is left alone too.

@@ -1,4 +1,4 @@
-import { ALL_RULES } from '../rules';
+import { DOCUMENTED_RULES } from '../rules';
 import type { Locale } from '../types';
 import { STATISTICS_POLICY } from '../figures/policy';
 
@@ -16,12 +16,12 @@ export function renderRulesMarkdown(): string {
   out.push('# ReportLint rules / 规则说明', '');
   out.push('<!-- Generated from each rule\'s metadata by `npm run docs`; do not edit by hand. -->', '');
   out.push('| id | default severity / 默认级别 | quick fix | description |', '|---|---|---|---|');
-  for (const r of ALL_RULES) {
+  for (const r of DOCUMENTED_RULES) {
     out.push(`| [\`${r.meta.id}\`](#${r.meta.id}) | ${r.meta.defaultSeverity} | ${r.meta.fixable ? '✓' : ''} | ${r.meta.description.en} |`);
   }
   out.push('');
   out.push('## Statistics rules: precision policy / 数据类规则的定级原则', '', STATISTICS_POLICY['zh-cn'], '', STATISTICS_POLICY.en, '');
-  for (const r of ALL_RULES) {
+  for (const r of DOCUMENTED_RULES) {
     out.push(`## ${r.meta.id}`, '');
     out.push(`- Default severity / 默认级别: **${r.meta.defaultSeverity}** (${SEVERITY_NAME['zh-cn'][r.meta.defaultSeverity]})`);
     out.push(`- Category: ${r.meta.category}; applies to: ${r.meta.scope === 'report' ? 'documents that look like reports' : 'every checked document'}`);
@@ -42,7 +42,7 @@ export function ruleDocUri(ruleId: string): string {
 
 /** One rule's documentation page, from its metadata, in the display language first; null for an unknown id. */
 export function renderRuleMarkdown(ruleId: string, locale: Locale): string | null {
-  const r = ALL_RULES.find((x) => x.meta.id === ruleId);
+  const r = DOCUMENTED_RULES.find((x) => x.meta.id === ruleId);
   if (!r) return null;
   const other: Locale = locale === 'en' ? 'zh-cn' : 'en';
   const sev = locale === 'en' ? 'Default severity' : '默认级别';

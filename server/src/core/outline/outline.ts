@@ -96,8 +96,8 @@ export function buildOutline(doc: ReportDocument): Outline {
   // Table rows and captions are never headings (一、本年新收… in a 信息公开 table).
   const tables = tablesOf(doc);
   const inTable = tableIndexByLine(doc, tables);
-  // Markdown: lines of fenced code are never headings.
-  const fenced = markdown ? markdownBlocks(doc.text).fenced : null;
+  // Markdown: lines of fenced code and of comment blocks are never headings.
+  const fenced = markdown ? markdownBlocks(doc.text).hidden : null;
   for (const line of doc.lines) {
     if (line.end === line.start) continue;
     if (fenced && fenced[line.index]) continue;
@@ -112,7 +112,8 @@ export function buildOutline(doc: ReportDocument): Outline {
   // Document title: a Markdown level-1 heading with no marker at the top, or a short
   // first line that reads like a report title.
   let title: DocumentTitle | null = null;
-  const firstContent = doc.lines.find((l) => !isBlank(l.text));
+  // Lines that are not report text (a Markdown comment above the title) are passed over.
+  const firstContent = doc.lines.find((l) => !isBlank(l.text) && !doc.isHidden(l.index));
   if (firstContent) {
     const first = headings[0];
     if (first && first.line === firstContent.index && first.style === 'markdown' && first.markdownLevel === 1) {
@@ -186,8 +187,10 @@ function lastNonEmptyEndBefore(doc: ReportDocument, line: number): number {
 }
 
 function findClosing(doc: ReportDocument, headings: Heading[]): ClosingBlock | null {
+  // Blank lines and lines that are not report text (a Markdown comment after the date) are passed over.
+  const skip = (k: number) => isBlank(doc.lines[k].text) || doc.isHidden(k);
   let i = doc.lines.length - 1;
-  while (i >= 0 && isBlank(doc.lines[i].text)) i--;
+  while (i >= 0 && skip(i)) i--;
   if (i < 0) return null;
   const dateLine = doc.lines[i];
   if (!DATE_LINE_RE.test(doc.simplified.slice(dateLine.start, dateLine.end))) return null;
@@ -195,7 +198,7 @@ function findClosing(doc: ReportDocument, headings: Heading[]): ClosingBlock | n
   const ds = dateLine.start + dateLine.text.indexOf(dt);
   const date = { text: dt, range: { start: ds, end: ds + dt.length }, line: dateLine.index };
   let j = i - 1;
-  while (j >= 0 && isBlank(doc.lines[j].text)) j--;
+  while (j >= 0 && skip(j)) j--;
   let issuer: ClosingBlock['issuer'] = null;
   if (j >= 0) {
     const l = doc.lines[j];
@@ -230,7 +233,7 @@ function findParagraphs(
   const paragraphs: Paragraph[] = [];
   let current: Paragraph | null = null;
   let sectionIdx = -1;
-  const fenced = markdown ? markdownBlocks(doc.text).fenced : null;
+  const fenced = markdown ? markdownBlocks(doc.text).hidden : null;
   for (const line of doc.lines) {
     const found = headingByLine[line.index];
     const hi = found >= 0 ? found : undefined;

@@ -33,6 +33,6 @@ export function looksCutOff(analysis: Analysis): boolean {
 export function lastTextLine(analysis: Analysis): number {
   const { doc } = analysis;
   let i = doc.lines.length - 1;
-  while (i >= 0 && (doc.lines[i].text.trim() === '' || boilerplateKind(doc.lineSimplified(doc.lines[i]).trim()) !== null)) i--;
+  while (i >= 0 && (doc.lines[i].text.trim() === '' || doc.isHidden(i) || boilerplateKind(doc.lineSimplified(doc.lines[i]).trim()) !== null)) i--;
   return i;
 }

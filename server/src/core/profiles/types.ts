@@ -100,6 +100,11 @@ export interface ProfileTextClaim {
   column: string | string[];
   /** The sentence must also contain one of these (予以公开 counts requests only where 申请 is named). */
   context?: string[];
+  /**
+   * Phrases that state the cell is zero without a figure (未收到…政府信息公开申请). Read only when
+   * the phrase ends its clause: 未收到…申请的答复 says nothing about how many requests came in.
+   */
+  zeroPhrases?: string[];
 }
 
 export interface ProfileTable {
@@ -119,6 +124,18 @@ export interface ProfileTable {
   rows: ProfileTableRow[];
   identities: ProfileTableIdentity[];
   textClaims?: ProfileTextClaim[];
+  /**
+   * Columns that carry a stock from one year's report to the next (column ids): this year's
+   * `stock` should be last year's `stock` + `added` − `removed` in every row (现行有效 = 上年现行有效
+   * + 本年制发 − 本年废止). Amendments and expiries can break it, so a difference is information.
+   */
+  stockAcrossYears?: { stock: string; added: string; removed: string };
+  /**
+   * Rows that carry over between consecutive years' reports (row ids): this year's `into` row
+   * should equal last year's `from` row, column by column (二、上年结转 = last year's
+   * 四、结转下年度继续办理).
+   */
+  carryAcrossYears?: { from: string; into: string };
 }
 
 /** The publication deadline of 第四十九条 for one kind of issuing body. */

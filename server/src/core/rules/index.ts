@@ -1,4 +1,5 @@
-import type { Rule } from './types';
+import type { CrossYearRule, Rule } from './types';
+import { CROSS_YEAR_RULES } from './cross-year';
 import { numberingDuplicate } from './numbering-duplicate';
 import { numberingGap } from './numbering-gap';
 import { encodingDamage } from './encoding-damage';
@@ -73,6 +74,15 @@ export const ALL_RULES: readonly Rule[] = [
   tableValue,
   tableTextMismatch,
 ];
+
+/**
+ * Every rule a user can configure and read about: the rules of one document (ALL_RULES) and the
+ * rules that compare two years' reports (CROSS_YEAR_RULES). Docs, the config schema, the settings,
+ * the config's known ids, SARIF and `reportlint rules` are made from this list.
+ */
+export const DOCUMENTED_RULES: readonly (Rule | CrossYearRule)[] = [...ALL_RULES, ...CROSS_YEAR_RULES];
+
+export { CROSS_YEAR_RULES };
 
 export function findRule(id: string): Rule | undefined {
   return ALL_RULES.find((r) => r.meta.id === id);

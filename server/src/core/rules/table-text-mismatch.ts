@@ -17,12 +17,12 @@ export const tableTextMismatch: Rule = {
       'zh-cn':
         '年度报告的文字部分常复述表中数字：“收到政府信息公开申请12件”应等于“一、本年新收政府信息公开申请数量”的总计，' +
         '“予以公开5件”“部分公开”“结转下年度”“上年结转”对应表中同名行的总计，“制发规范性文件3件”对应第二十条第（一）项表，' +
-        '“（因政府信息公开）被申请行政复议N件”“行政诉讼N件”对应行政复议、行政诉讼表的总计。只在读法明确时核对：数字紧跟说法、' +
+        '“（因政府信息公开）被申请行政复议N件”“行政诉讼N件”对应行政复议、行政诉讼表的总计；“全年未收到政府信息公开申请”按0件核对（该说法须在分句末尾）。只在读法明确时核对：数字紧跟说法、' +
         '在同一分句内、分句没有提到其他年份或同比等比较；句中另提到其他年份时只作警告（假定数字仍指报告年度）。内容准确是国办公开办函〔2021〕30号的要求。',
       en:
         'The text often restates table cells: 收到政府信息公开申请12件 must equal the total of new requests, 予以公开/部分公开/结转下年度/上年结转 ' +
         'the totals of those rows, 制发规范性文件 the Article 20(1) table, and reviews or lawsuits over information disclosure the totals of the ' +
-        'reviews and lawsuits table. Only tight readings are checked: the figure follows the phrase in the same clause and the clause names ' +
+        'reviews and lawsuits table; 全年未收到政府信息公开申请 (no request received) is checked as 0 when the phrase ends its clause. Only tight readings are checked: the figure follows the phrase in the same clause and the clause names ' +
         'no other year and makes no comparison; when the sentence names another year the finding is a warning (the figure is taken as the ' +
         'report year’s). Accurate content is a requirement of 国办公开办函〔2021〕30号.',
     },

@@ -2,6 +2,7 @@ import type { Analysis } from '../analysis';
 import type { ReportDocument } from '../document/document';
 import type { LocalizedText } from '../l10n';
 import type { Outline } from '../outline/outline';
+import type { Profile } from '../profiles/types';
 import type { ResolvedConfig } from '../config/config';
 import type { Fix, Locale, OffsetRange, Range, RelatedInformation, Severity, TextEdit } from '../types';
 
@@ -71,3 +72,29 @@ export interface Rule {
   fixAll?(analysis: Analysis): TextEdit[];
 }
 
+
+/** What a cross-year rule sees: this year's report, last year's report of the same body. */
+export interface CrossYearContext {
+  /** This year's report: findings are on it. */
+  readonly current: Analysis;
+  /** Last year's report of the same issuing body and kind. */
+  readonly previous: Analysis;
+  readonly profile: Profile;
+  readonly locale: Locale;
+  /** How messages name last year's report (its file name). */
+  readonly previousName: string;
+  t(key: string, args?: Record<string, string | number>): string;
+  /** A finding on the current report, at the rule's default severity (the caller applies the config). */
+  report(finding: { message: string; range: OffsetRange; related?: { range: OffsetRange; message: string }[]; data?: Record<string, unknown> }): void;
+}
+
+/**
+ * A rule that compares two reports (this year's and last year's of the same body): run by the CLI
+ * over the files it is given and by the server over the document's folder, never by
+ * `checkDocument`. Its metadata is a rule's like any other: documented, configurable, listed.
+ */
+export interface CrossYearRule {
+  meta: RuleMeta;
+  messages: Record<string, LocalizedText>;
+  compare(ctx: CrossYearContext): void;
+}

@@ -66,7 +66,8 @@ export function tableClaims(analysis: Analysis, config?: Pick<ResolvedConfig, 'p
       kind: 'table-text',
       name: `${x.phrase.text}（${x.table.def.name['zh-cn']}）`,
       verdict: x.holds ? 'consistent' : 'inconsistent',
-      text: x.figure.text,
+      // A zero stated in words (未收到…申请) has no figure: the phrase stands for it.
+      text: x.figure.text || x.phrase.text,
       range: doc.rangeOf(x.figure.start, x.figure.end),
       inputs: x.cells.map((cell) => input('total', x.table.def.rows.find((r) => r.id === x.claim.row)?.label ?? x.claim.row, cell)),
       computed: x.tableValue,

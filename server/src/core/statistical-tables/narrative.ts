@@ -112,5 +112,72 @@ export function narrativeClaims(doc: ReportDocument, tables: readonly ReadTable[
       }
     }
   }
+  for (const table of tables) {
+    for (const claim of table.def.textClaims ?? []) {
+      if (!claim.zeroPhrases?.length) continue;
+      const cells = cellsFor(table, claim);
+      if (cells) zeroClaims(doc, table, claim, cells, tableLines, reportYear, seen, out);
+    }
+  }
   return out.sort((a, b) => a.figure.start - b.figure.start);
+}
+
+/** What may follow a zero phrase before its clause ends (本年度未收到政府信息公开申请的情况。). */
+const ZERO_CLAUSE_REST = /^(?:的?情况|事项|申请)?$/;
+/** A figure in the gap of a zero phrase (未收到2件…) makes it something else. */
+const DIGIT_OR_NUMERAL = /[0-9０-９零〇一二两三四五六七八九十百千万]/;
+
+/**
+ * The narrative's statements that a cell is zero (全年未收到政府信息公开申请), from the claim's
+ * `zeroPhrases`: the phrase must end its clause, hold no figure, and the clause must compare
+ * nothing and name no other year, as for stated figures. The "figure" is the phrase itself.
+ */
+function zeroClaims(
+  doc: ReportDocument,
+  table: ReadTable,
+  claim: ProfileTextClaim,
+  cells: TableToken[],
+  tableLines: (line: number) => boolean,
+  reportYear: number | null,
+  seen: Set<number>,
+  out: TextClaimCheck[],
+): void {
+  const text = doc.simplified;
+  for (const line of doc.lines) {
+    if (tableLines(line.index) || line.text.trim() === '') continue;
+    const lineText = text.slice(line.start, line.end);
+    for (const phrase of claim.zeroPhrases ?? []) {
+      let from = 0;
+      for (let guard = 0; guard < 50; guard++) {
+        const m = findPhrase(lineText, phrase, from);
+        if (!m) break;
+        from = m.end;
+        const absStart = line.start + m.start;
+        if (seen.has(absStart)) continue;
+        if (DIGIT_OR_NUMERAL.test(lineText.slice(m.start, m.end))) continue;
+        let ce = m.end;
+        while (ce < lineText.length && !CLAUSE_END.test(lineText[ce])) ce++;
+        if (!ZERO_CLAUSE_REST.test(lineText.slice(m.end, ce))) continue;
+        const cs = clauseStart(lineText, m.start, 0);
+        const clause = lineText.slice(cs, ce);
+        if (COMPARISON.test(clause.replace(/上年结转/g, ''))) continue;
+        if ([...clause.matchAll(YEAR)].some((y) => reportYear === null || Number(y[1]) !== reportYear)) continue;
+        const sb = sentenceBounds(lineText, m.start, 0, lineText.length);
+        const sentence = lineText.slice(sb.start, sb.end);
+        if (claim.context?.length && !containsAny(sentence, claim.context)) continue;
+        seen.add(absStart);
+        const tableValue = cells.reduce((s, c) => s + (c.value ?? 0), 0);
+        out.push({
+          table,
+          claim,
+          phrase: { start: absStart, end: line.start + m.end, text: doc.text.slice(absStart, line.start + m.end) },
+          figure: { start: absStart, end: line.start + m.end, text: '', value: 0 },
+          cells,
+          tableValue,
+          holds: tableValue === 0,
+          otherYearInSentence: [...sentence.matchAll(YEAR)].some((y) => reportYear === null || Number(y[1]) !== reportYear),
+        });
+      }
+    }
+  }
 }

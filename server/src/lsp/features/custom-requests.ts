@@ -12,6 +12,7 @@ import { statsSummary, statsToCsv, statsToMarkdown, unverifiableReason } from '.
 import { renumberAllEdits } from '../../core/outline/renumber';
 import { outlineToJson, type OutlineJson } from '../../core/outline/serialize';
 import { locateParts } from '../../core/profiles/locate';
+import { partChecklist } from '../../core/profiles/part-status';
 import { allProfiles, getProfile } from '../../core/profiles/registry';
 import { partInsertion } from '../../core/profiles/skeleton';
 import { fullWidthPunctuationEdits } from '../../core/rules/punctuation-width';
@@ -60,11 +61,22 @@ export async function missingParts(state: ServerState, params: P.UriParams): Pro
   const profile = await state.authoringProfile(doc);
   if (!profile) return [];
   const analysis = state.analysisOf(doc);
-  return locateParts(analysis, profile)
-    .parts.filter((p) => !p.location)
-    .map(({ part }) => {
+  return partChecklist(analysis, locateParts(analysis, profile))
+    .flatMap(({ part, status }) => {
+      if (status === 'written') return [];
       const ins = partInsertion(analysis, profile, part.id);
-      return { id: part.id, name: part.name[state.locale], item: part.item[state.locale], required: part.required, order: skeletonOrder(part), marker: ins.marker, edits: ins.edits };
+      return [
+        {
+          id: part.id,
+          name: part.name[state.locale],
+          item: part.item[state.locale],
+          required: part.required,
+          status,
+          order: skeletonOrder(part),
+          marker: ins.marker,
+          edits: ins.edits,
+        },
+      ];
     });
 }
 

@@ -183,8 +183,8 @@ export function findTables(doc: ReportDocument): TableBlock[] {
   const n = lines.length;
   const markdown = doc.format === 'markdown';
   const shapes: LineShape[] = new Array(n);
-  // Markdown: fenced code holds no table (one parser for every block, core/markdown.ts).
-  const fencedLines = markdown ? markdownBlocks(doc.text).fenced : null;
+  // Markdown: fenced code and comment blocks hold no table (one parser for every block, core/markdown.ts).
+  const fencedLines = markdown ? markdownBlocks(doc.text).hidden : null;
   for (let i = 0; i < n; i++) shapes[i] = shapeOf(lines[i].text, !!fencedLines && fencedLines[i] === 1);
   const used = new Uint8Array(n);
   const tables: TableBlock[] = [];
