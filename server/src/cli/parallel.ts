@@ -3,7 +3,8 @@
  *
  * The pool is started as soon as the number of files is known, so the workers load the bundle
  * while the main thread is still reading and decoding the files; jobs are queued as they are read
- * and handed out in small batches as workers become free. The main thread resolves each folder's
+ * and handed out in small batches as workers become free; once it has read them all, the main
+ * thread takes files from the same queue, one at a time. The main thread resolves each folder's
  * configuration once (it reports config errors); each worker resolves the configuration of its
  * files again with the same functions (also once per folder), so nothing but file texts and
  * findings (plain data) crosses threads. Workers send back only the fields the CLI prints.
@@ -105,11 +106,13 @@ const IN_FLIGHT = 2;
 const WORKER_YOUNG_GENERATION_MB = 64;
 
 /**
- * Fewest cores for worker threads by default. Measured on a 2-core machine (issue 18):
- * `REPORTLINT_JOBS=2` was 1.1–1.6× slower than one thread for 30, 100 and 1,000 reports of
- * 6–18 KB and for 24 files of 200 KB (each worker loads and compiles the bundle and warms its own
- * JIT, and the main thread reading and joining competes for the same two cores). With fewer cores
- * than this, the default is one thread; REPORTLINT_JOBS still asks for workers explicitly.
+ * Fewest cores for worker threads by default. Measured on a 2-core machine (issue 18): a run on
+ * one thread already keeps the second core busy with V8's helper threads (garbage collection,
+ * optimising compiler: about 40 % of the process's CPU time over 1,000 reports), and a second
+ * checking thread (the main thread and one worker) raised the CPU time by 1.4× (each isolate
+ * compiles and warms up the same code and collects its own garbage); two workers beside an idle
+ * main thread, 1.45–1.6×. With fewer cores than this, the default is one thread;
+ * REPORTLINT_JOBS still asks for threads explicitly.
  */
 export const PARALLEL_MIN_CORES = 4;
 
@@ -118,8 +121,9 @@ function availableCores(): number {
 }
 
 /**
- * Number of worker threads for `fileCount` files: REPORTLINT_JOBS (1 = no workers), else one per
- * core on machines with at least PARALLEL_MIN_CORES cores; none for few files.
+ * Number of worker threads for `fileCount` files, beside the main thread, which checks files too:
+ * REPORTLINT_JOBS threads in all (1 = no workers), else one thread per core on machines with at
+ * least PARALLEL_MIN_CORES cores; none for few files.
  */
 export function workerCount(fileCount: number, env: Record<string, string | undefined>, cores = availableCores()): number {
   const requested = Number(env.REPORTLINT_JOBS);
