@@ -5,6 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { describe, it } from 'node:test';
 import { fileResult, formatJson, formatText, type FileResult } from '../../server/src/cli/format';
+import { crossYearCandidates } from '../../server/src/cli/main';
 import { PARALLEL_MIN_CORES, PARALLEL_MIN_FILES, workerCount } from '../../server/src/cli/parallel';
 import type { Finding } from '../../server/src/core/types';
 import { REPO_ROOT, readFixture } from '../helpers';
@@ -142,5 +143,23 @@ describe('cli: checking on worker threads', () => {
     assert.equal(workerCount(1000, {}, PARALLEL_MIN_CORES), PARALLEL_MIN_CORES - 1);
     assert.equal(workerCount(PARALLEL_MIN_FILES - 1, {}, 16), 0);
     assert.equal(workerCount(1000, { REPORTLINT_JOBS: '2' }, 2), 1, 'REPORTLINT_JOBS asks for threads explicitly');
+  });
+});
+
+describe('cli: which files are compared across years', () => {
+  const key = (issuer: string, year: number, profile = 'xinxi-gongkai-annual') => ({ crossYear: { profile, issuer, year } });
+  it('only files with a report of the same kind and body one year apart, in input order', () => {
+    const results = [
+      key('青禾区交通运输局', 2024),
+      {},
+      key('青禾区文化和旅游局', 2023),
+      key('青禾区交通运输局', 2023),
+      key('青禾区交通运输局', 2021),
+      key('青禾区交通运输局', 2023, 'custom-annual'),
+      key('青禾区交通运输局', 2023),
+    ];
+    assert.deepEqual(crossYearCandidates(results), [0, 3, 6]);
+    assert.deepEqual(crossYearCandidates([key('甲', 2024), key('甲', 2024)]), [], 'the same year is no pair');
+    assert.deepEqual(crossYearCandidates([{}, {}]), []);
   });
 });
