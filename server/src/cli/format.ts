@@ -102,6 +102,21 @@ export function outputPart(format: PartFormat, r: FileResult, locale: Locale, te
   return JSON.stringify(file, null, 2).replace(/\n/g, '\n    ');
 }
 
+/**
+ * A checked file as kept until the output is joined: for json and text its part of the output,
+ * built now; for the other formats its findings as plain records. Either way nothing refers to
+ * the file's analysis any more (a lazily built finding does), so it can be collected at once
+ * instead of every analysis staying alive until the output is written. Also what worker threads
+ * send back.
+ */
+export function settledResult(r: FileResult, format: string, locale: Locale, text: TextOptions): FileResult {
+  if (r.skipped) return r;
+  if (format !== 'json' && format !== 'text') return { ...r, findings: r.findings?.map(reportedFinding) ?? null };
+  const settled: FileResult = { path: r.path, findings: null, part: outputPart(format, r, locale, text), counts: r.counts };
+  if (r.crossYear) settled.crossYear = r.crossYear;
+  return settled;
+}
+
 const SEVERITY_LABEL: Record<Locale, Record<Severity, string>> = {
   'zh-cn': { error: '错误', warning: '警告', info: '提示', hint: '建议' },
   en: { error: 'error', warning: 'warning', info: 'info', hint: 'hint' },

@@ -15,7 +15,7 @@ import { DOCUMENTED_RULES } from '../core/rules';
 import { SEVERITY_RANK, type Finding, type Locale, type Severity } from '../core/types';
 import { collectFiles, decodeBuffer, decodeProblem, readProblemMessage, readStreamCapped, type FileProblem } from './files';
 import { MAX_REPORT_BYTES, readRegularFile } from '../node/fs-access';
-import { DEFAULT_MAX_PER_RULE, fileResult, formatJson, formatSarif, formatText, reportedFinding, type CrossYearKey, type FileResult, type TextOptions } from './format';
+import { DEFAULT_MAX_PER_RULE, fileResult, formatJson, formatSarif, formatText, reportedFinding, settledResult, type CrossYearKey, type FileResult, type TextOptions } from './format';
 import { checkOneFile } from './check-file';
 import { CLI_MESSAGES } from './messages';
 import { escapeForTerminal } from './escape';
@@ -233,14 +233,16 @@ async function runCheck(o: Options, io: CliIO): Promise<number> {
   let sequentialCheckMs = 0;
   if (started.pool) {
     // The main thread checks files from the same queue as the workers.
-    results = await started.pool.finish((job) => checkOneFile(job, configs[job.index], resolver.ignores(job.path), o.locale, o.force));
+    results = await started.pool.finish((job) => settledResult(checkOneFile(job, configs[job.index], resolver.ignores(job.path), o.locale, o.force), o.format, o.locale, text));
     sequentialCheckMs = started.pool.here.checkMs;
   } else {
     files.forEach((f, i) => {
       const ignores = resolver.ignores(f.path);
       const t0 = epochMs();
-      results.push(checkOneFile({ text: f.text, displayPath: displayPath(f.path), origins: f.origins }, configs[i], ignores, o.locale, o.force));
+      const checked = checkOneFile({ text: f.text, displayPath: displayPath(f.path), origins: f.origins }, configs[i], ignores, o.locale, o.force);
       sequentialCheckMs += epochMs() - t0;
+      // Its part of the output now, so that its analysis can be collected (see settledResult).
+      results.push(settledResult(checked, o.format, o.locale, text));
     });
   }
   // Across years: this year's report against last year's report of the same body among the files.

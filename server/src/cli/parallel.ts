@@ -19,7 +19,7 @@ import { checkDocument } from '../core/check';
 import type { ResolvedConfig } from '../core/config/config';
 import type { IgnoreEntry } from '../core/config/suppress';
 import type { Locale } from '../core/types';
-import { outputPart, reportedFinding, type FileResult, type TextOptions } from './format';
+import { settledResult, type FileResult, type TextOptions } from './format';
 import { checkOneFile } from './check-file';
 import type { LineOrigin } from '../node/docx/origin';
 
@@ -315,14 +315,9 @@ export function runWorker(makeResolver: (settings: CheckSettings) => FileResolve
         const t0 = performance.now();
         const result = checkOneFile(job, config, ignores, s.locale, s.force);
         checkMs += performance.now() - t0;
-        if (result.skipped) return { index: job.index, result };
-        // Findings cross threads as plain records (a lazily built finding would lose its message).
-        if (s.format !== 'json' && s.format !== 'text') return { index: job.index, result: { ...result, findings: result.findings?.map(reportedFinding) ?? null } };
         // Formatting on the workers: the main thread only joins the parts, and findings do not
-        // cross threads.
-        const part: FileResult = { path: result.path, findings: null, part: outputPart(s.format, result, s.locale, s.text), counts: result.counts };
-        if (result.crossYear) part.crossYear = result.crossYear;
-        return { index: job.index, result: part };
+        // cross threads (or as plain records: a lazily built finding would lose its message).
+        return { index: job.index, result: settledResult(result, s.format, s.locale, s.text) };
       });
       port.postMessage({ kind: 'results', results, checkMs, cpuMs: threadCpuMs() } satisfies Reply);
     } catch (e) {
