@@ -20,7 +20,7 @@ import { findEncodingDamage } from '../../server/src/core/rules/encoding-damage'
 import { findScriptPairs } from '../../server/src/core/rules/mixed-script';
 import { findPinyinResidue } from '../../server/src/core/rules/pinyin-residue';
 import { toSimplifiedView } from '../../server/src/core/document/script';
-import { findUtf8AsGbk, findUtf8AsLatin1, hasToneMark, isCommonHanzi, isPinyinSyllable, PINYIN_LETTER_CLASS } from '../../server/src/core/document/chars';
+import { CP1252_UTF8_LEAD_CHARS, findUtf8AsGbk, findUtf8AsLatin1, hasToneMark, isCommonHanzi, isPinyinSyllable, PINYIN_LETTER_CLASS } from '../../server/src/core/document/chars';
 import type { OffsetRange } from '../../server/src/core/types';
 
 const RUNS = Number(process.env.FUZZ_RUNS) || 300;
@@ -255,12 +255,27 @@ describe('hygiene rules: same results as the previous algorithms', () => {
     );
   });
 
+  it('the Latin-1 finder starts at the first à–ï: no other code unit is a Windows-1252 byte 0xE0–0xEF', () => {
+    for (let u = 0x80; u < 0x10000; u++) {
+      if (u >= 0xd800 && u < 0xe000) continue;
+      const bytes = iconv.encode(String.fromCharCode(u), 'win1252');
+      const lead = bytes.length === 1 && bytes[0] >= 0xe0 && bytes[0] <= 0xef;
+      assert.equal(lead, CP1252_UTF8_LEAD_CHARS.test(String.fromCharCode(u)), `U+${u.toString(16)}`);
+    }
+  });
+
   it('findScriptPairs equals the reference', () => {
     fc.assert(
       fc.property(textArb, (text) => {
         const skip = findEncodingDamage(text);
-        const got = findScriptPairs(text, toSimplifiedView(text).simplified, skip).map((p) => [p.traditional, p.simplified, p.traditionalAt, p.simplifiedAt]);
-        assert.deepEqual(got, refScriptPairs(text, toSimplifiedView(text).simplified, skip));
+        const view = toSimplifiedView(text);
+        const got = findScriptPairs(text, view.simplified, skip).map((p) => [p.traditional, p.simplified, p.traditionalAt, p.simplifiedAt]);
+        const ref = refScriptPairs(text, view.simplified, skip);
+        assert.deepEqual(got, ref);
+        // From the view's changed offsets (what the rule uses): the same pairs.
+        assert.ok(view.changedAt);
+        const fromChanged = findScriptPairs(text, view.simplified, skip, view.changedAt).map((p) => [p.traditional, p.simplified, p.traditionalAt, p.simplifiedAt]);
+        assert.deepEqual(fromChanged, ref);
       }),
       params,
     );

@@ -29,5 +29,20 @@ describe('script: the generated traditional → simplified table', () => {
     assert.equal(view.simplified.length, '關於2023年度法治政府建設情況的報告，\uf900abc'.length);
     assert.ok(view.simplified.startsWith('关于2023年度法治政府建设情况的报告'));
     assert.equal(view.traditionalCount, 6);
+    // The offsets of the changed characters, in order.
+    const text = '關於2023年度法治政府建設情況的報告，\uf900abc';
+    assert.deepEqual(view.changedAt, [...text].map((c, i) => (view.simplified[i] !== c ? i : -1)).filter((i) => i >= 0));
+    assert.equal(view.changedAt?.length, 6);
+  });
+
+  it('builds the same view without keeping the offsets when a text has thousands of traditional characters', () => {
+    const text = '關於報告，區。\n'.repeat(1500);
+    const view = toSimplifiedView(text);
+    assert.equal(view.changedAt, null);
+    assert.equal(view.traditionalCount, 1500 * 4);
+    assert.equal(view.simplified, [...text].map((c) => simplify(c)).join(''));
+    const few = toSimplifiedView('關於報告，区。');
+    assert.deepEqual(few.changedAt, [0, 1, 2]);
+    assert.equal(few.simplified, '关于报告，区。');
   });
 });

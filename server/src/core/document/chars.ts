@@ -12,6 +12,28 @@ function iconv(): typeof import('iconv-lite') {
   return (iconvModule ??= require('iconv-lite') as typeof import('iconv-lite'));
 }
 
+/** Whether a UTF-16 code unit is JavaScript whitespace: what `\s`, `trim` and `trimEnd` take. */
+export function isJsSpaceCode(c: number): boolean {
+  return (
+    c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** The offset of the first character of `s` that is not whitespace (isJsSpaceCode), or s.length. */
+export function firstNonSpaceIndex(s: string): number {
+  let i = 0;
+  while (i < s.length && isJsSpaceCode(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** The length of `s` without its trailing whitespace (s.trimEnd().length, without making the string). */
+export function trimmedEndLength(s: string): number {
+  let end = s.length;
+  while (end > 0 && isJsSpaceCode(s.charCodeAt(end - 1))) end--;
+  return end;
+}
+
 /** A CJK unified ideograph (BMP blocks, including extension A and compatibility ideographs). */
 export function isIdeograph(ch: string | undefined): boolean {
   if (!ch) return false;
@@ -119,20 +141,20 @@ export interface MojibakeRun {
  * to at least two ideographs of which most are common characters, so ordinary
  * Chinese (whose GBK bytes almost never line up into valid UTF-8) is not flagged.
  */
-export function findUtf8AsGbk(text: string): MojibakeRun[] {
+export function findUtf8AsGbk(text: string, candidates: EncodingCandidates = encodingCandidates(text)): MojibakeRun[] {
   // Each GBK character is two bytes: a match of `endByte` bytes spans endByte / 2 characters.
-  return findMisreadUtf8(text, GBK_UTF8_LEAD, (code) => gbkCodeUnit(code) >= 0, decodeGbkRun, 2);
+  return findMisreadUtf8(text, candidates.gbk, (code) => gbkCodeUnit(code) >= 0, decodeGbkRun, 2);
 }
 
 /**
  * The scan both mojibake finders share. Scanning each maximal run of characters of the misread
- * encoding (`inRun`) from its start, a decoded stretch can only start at a character whose byte is
- * a UTF-8 three-byte lead 0xE0–0xEF (`leadBit` in charClass): visit only those, with the end of
- * their run (found once per run) and the end of the last match.
+ * encoding (`inRun`) from its start, a decoded stretch can only start at a character whose bytes
+ * begin a UTF-8 three-byte sequence (`starts`, ascending, from encodingCandidates): visit only
+ * those, with the end of their run (found once per run) and the end of the last match.
  */
 function findMisreadUtf8(
   text: string,
-  leadBit: number,
+  starts: readonly number[],
   inRun: (code: number) => boolean,
   decode: (text: string, start: number, end: number) => DecodedRun | null,
   bytesPerChar: number,
@@ -141,10 +163,8 @@ function findMisreadUtf8(
   const n = text.length;
   let runEnd = 0;
   let matchedTo = 0;
-  for (let c = 0; c < n; c++) {
-    const code = text.charCodeAt(c);
-    if (code < 0x80 || (classTable[code] & (CLASSIFIED | leadBit)) === CLASSIFIED) continue; // hot path: a table read
-    if (!(charClass(code) & leadBit) || c < matchedTo) continue;
+  for (const c of starts) {
+    if (c < matchedTo) continue;
     if (c >= runEnd) {
       runEnd = c + 1;
       while (runEnd < n && inRun(text.charCodeAt(runEnd))) runEnd++;
@@ -178,26 +198,81 @@ function cp1252Byte(code: number): number {
   return b;
 }
 
-/** charClass bits. */
+/** Census bits per code unit (censusTable). */
 const CLASSIFIED = 1;
-/** A double-byte GBK character whose lead byte is 0xE0–0xEF. */
-const GBK_UTF8_LEAD = 2;
-/** A character whose Windows-1252 byte is 0xE0–0xEF. */
+/**
+ * A double-byte GBK character whose bytes can start a UTF-8 three-byte sequence: lead byte
+ * 0xE0–0xEF, trail byte 0x80–0xBF (decodeUtf8Cjk stops at once on any other).
+ */
+const GBK_UTF8_START = 2;
+/** A character whose Windows-1252 byte is 0xE0–0xEF: U+00E0–U+00EF (à … ï), and only those. */
 const CP1252_UTF8_LEAD = 4;
-const classTable = new Uint8Array(0x10000);
+/** `?` and `？`. */
+export const CENSUS_QUESTION = 8;
+/** isStrayCjkCode. */
+export const CENSUS_STRAY = 16;
+/** U+FFFD. */
+export const CENSUS_REPLACEMENT = 32;
+/** The first characters of the mojibake markers 锟斤拷, 烫烫烫 and 屯屯屯 (锟, 斤, 烫, 屯). */
+export const CENSUS_MARKER = 64;
 
-/** What the mojibake finders need to know of a code unit (looked up once, then a table read). */
-function charClass(code: number): number {
-  let cls = classTable[code];
-  if (cls === 0) {
-    cls = CLASSIFIED;
-    const lead = gbkCodeUnit(code) >> 8; // -1 >> 8 = -1
-    if (lead >= 0xe0 && lead <= 0xef) cls |= GBK_UTF8_LEAD;
-    const b = cp1252Byte(code);
-    if (b >= 0xe0 && b <= 0xef) cls |= CP1252_UTF8_LEAD;
-    classTable[code] = cls;
-  }
+/**
+ * Per code unit: CLASSIFIED once its GBK bit is known (looked up on first sight, then a table
+ * read), and the other bits, set here for the units that have them.
+ */
+const censusTable = new Uint8Array(0x10000);
+for (let c = 0; c < 0x80; c++) censusTable[c] = CLASSIFIED; // ASCII: never double-byte GBK
+for (let c = 0xe0; c <= 0xef; c++) censusTable[c] |= CP1252_UTF8_LEAD;
+for (let c = 0; c < 0x10000; c++) if (isStrayCjkCode(c)) censusTable[c] |= CENSUS_STRAY;
+for (const ch of '?？') censusTable[ch.charCodeAt(0)] |= CENSUS_QUESTION;
+censusTable[0xfffd] |= CENSUS_REPLACEMENT;
+for (const ch of '锟斤烫屯') censusTable[ch.charCodeAt(0)] |= CENSUS_MARKER;
+
+/** The census bits of a code unit not classified yet (its GBK bytes looked up once). */
+function classify(code: number): number {
+  let cls = censusTable[code] | CLASSIFIED;
+  const g = gbkCodeUnit(code);
+  if (g >= 0 && g >> 8 >= 0xe0 && g >> 8 <= 0xef && (g & 0xff) >= 0x80 && (g & 0xff) <= 0xbf) cls |= GBK_UTF8_START;
+  censusTable[code] = cls;
   return cls;
+}
+
+/** The census bits of a code unit (what encodingCandidates sorts characters by). */
+export function censusBits(code: number): number {
+  const v = censusTable[code];
+  return v & CLASSIFIED ? v : classify(code);
+}
+
+/** Offsets (ascending) of the characters the encoding-damage finders start from, from one pass over a text. */
+export interface EncodingCandidates {
+  /** Where a UTF-8 sequence read as GBK can start (findUtf8AsGbk). */
+  gbk: number[];
+  /** Where a UTF-8 sequence read as Windows-1252 can start: à … ï (findUtf8AsLatin1). */
+  latin1: number[];
+  /** `?`, `？`, stray symbols, U+FFFD and the first characters of mojibake markers (CENSUS_* bits, see censusBits). */
+  other: number[];
+}
+
+/**
+ * One pass over a text for every character the encoding-damage finders start from (a table read
+ * per character; the rest of a report's text is none of them).
+ */
+export function encodingCandidates(text: string): EncodingCandidates {
+  const gbk: number[] = [];
+  const latin1: number[] = [];
+  const other: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    let v = censusTable[text.charCodeAt(i)];
+    if (v === CLASSIFIED) continue; // hot path
+    if (!(v & CLASSIFIED)) {
+      v = classify(text.charCodeAt(i));
+      if (v === CLASSIFIED) continue;
+    }
+    if (v & GBK_UTF8_START) gbk.push(i);
+    if (v & CP1252_UTF8_LEAD) latin1.push(i);
+    if (v & ~(CLASSIFIED | GBK_UTF8_START | CP1252_UTF8_LEAD)) other.push(i);
+  }
+  return { gbk, latin1, other };
 }
 
 /**
@@ -206,9 +281,12 @@ function charClass(code: number): number {
  * Pinyin with tone marks (zhèn) never qualifies: its accented letters are not followed by two
  * continuation bytes.
  */
-export function findUtf8AsLatin1(text: string): MojibakeRun[] {
-  return findMisreadUtf8(text, CP1252_UTF8_LEAD, (code) => cp1252Byte(code) >= 0, decodeCp1252Run, 1);
+export function findUtf8AsLatin1(text: string, candidates: EncodingCandidates = encodingCandidates(text)): MojibakeRun[] {
+  return findMisreadUtf8(text, candidates.latin1, (code) => cp1252Byte(code) >= 0, decodeCp1252Run, 1);
 }
+
+/** The characters whose Windows-1252 byte is a UTF-8 three-byte lead (CP1252_UTF8_LEAD). */
+export const CP1252_UTF8_LEAD_CHARS = /[\u00e0-\u00ef]/;
 
 /** decodeUtf8Cjk on the GBK bytes of text[from, to) (a closure outside the scanning loops, which must not capture their variables). */
 function decodeGbkRun(text: string, from: number, to: number): DecodedRun | null {
@@ -222,7 +300,7 @@ function decodeGbkRun(text: string, from: number, to: number): DecodedRun | null
 
 /** decodeUtf8Cjk on the Windows-1252 bytes of text[from, to). */
 function decodeCp1252Run(text: string, from: number, to: number): DecodedRun | null {
-  return decodeUtf8Cjk((p) => cp1252Table[text.charCodeAt(from + p)] - 2, to - from, 0);
+  return decodeUtf8Cjk((p) => cp1252Byte(text.charCodeAt(from + p)), to - from, 0);
 }
 
 interface DecodedRun {

@@ -159,6 +159,21 @@ function chineseContextScanner(text: string): (i: number) => boolean {
 }
 
 /**
+ * What chinesePunctuationOffsets reports of the other marks on its pass (so that a caller needs no
+ * second pass over the text): `at(offset, kind)` for every non-ASCII code unit whose `kinds` entry
+ * is not 0, in text order, protected regions and skipped spans included.
+ */
+export interface WideMarkCounter {
+  kinds: Uint8Array;
+  /** The smallest code unit whose `kinds` entry is not 0 (units below are not looked up). */
+  min: number;
+  at: (offset: number, kind: number) => void;
+}
+
+const NO_WIDE_KINDS = new Uint8Array(0);
+const ignoreWide = (): void => undefined;
+
+/**
  * Offsets of the ASCII marks that are used as Chinese punctuation (the ones the conversion
  * changes). Parentheses are decided per pair, so `(1)` at the start of a line followed by
  * Chinese becomes `（1）` as a whole, never `(1）`.
@@ -169,6 +184,7 @@ export function chinesePunctuationOffsets(
   format: DocumentFormat,
   skip: readonly OffsetRange[] = [],
   regions: readonly OffsetRange[] = protectedRegions(text, format),
+  wide?: WideMarkCounter,
 ): number[] {
   const inRegion = regionTest([...regions, ...skip]);
   const markdown = format === 'markdown';
@@ -182,6 +198,10 @@ export function chinesePunctuationOffsets(
   /** Pairs: line start, index in marks of the open and close parenthesis, Chinese context of either (1/0), … */
   const pairs: number[] = [];
   let lineStart = 0;
+  // Locals, one table for every caller: the hot loop reads no property and takes no extra branch.
+  const wideKinds = wide ? wide.kinds : NO_WIDE_KINDS;
+  const wideAt = wide ? wide.at : ignoreWide;
+  const wideMin = wide ? Math.max(wide.min, 0x80) : 0x10000;
   for (let i = 0; i < text.length; i++) {
     // Fast skip (hot loop): only line breaks and the ASCII marks of FULL_WIDTH matter below.
     const code = text.charCodeAt(i);
@@ -190,7 +210,14 @@ export function chinesePunctuationOffsets(
       lineStart = i + 1;
       continue;
     }
-    if (code > 0x7f || HALF_MARK_CODES[code] === 0) continue;
+    if (code > 0x7f) {
+      if (code >= wideMin) {
+        const kind = wideKinds[code];
+        if (kind !== 0) wideAt(i, kind);
+      }
+      continue;
+    }
+    if (HALF_MARK_CODES[code] === 0) continue;
     if (inRegion(i)) continue;
     if (code === 0x28 /* ( */) {
       stack.push(marks.length, chineseContext(i) ? 1 : 0);

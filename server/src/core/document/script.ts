@@ -45,28 +45,57 @@ export interface ScriptView {
   traditionalCount: number;
   /** Number of CJK ideographs seen. */
   cjkCount: number;
+  /**
+   * Offsets (ascending) of the characters that differ between the original and the view, or null
+   * when there are more than MAX_CHANGED_AT of them (a traditional text: not worth keeping).
+   */
+  changedAt: readonly number[] | null;
 }
 
 export function toSimplifiedView(text: string): ScriptView {
-  let out: string[] | null = null;
+  const flags = viewFlags ?? makeViewFlags();
+  let changedAt: number[] | null = [];
   let traditionalCount = 0;
   let cjkCount = 0;
-  let last = 0;
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (!isCjkUnit(code)) continue;
+    // One read of a 64 KB table per code unit: 0 not CJK, 1 unchanged, 2 changed.
+    const f = flags[text.charCodeAt(i)];
+    if (f === 0) continue;
     cjkCount++;
-    const mapped = simplifyCode(code);
-    if (mapped !== code) {
+    if (f === 2) {
       traditionalCount++;
-      if (!out) out = [];
-      out.push(text.slice(last, i), String.fromCharCode(mapped));
-      last = i + 1;
+      if (changedAt) {
+        if (changedAt.length < MAX_CHANGED_AT) changedAt.push(i);
+        else changedAt = null;
+      }
     }
   }
-  if (!out) return { simplified: text, traditionalCount, cjkCount };
+  if (!traditionalCount) return { simplified: text, traditionalCount, cjkCount, changedAt };
+  const tbl = charTable ?? table();
+  const out: string[] = [];
+  let last = 0;
+  const change = (i: number) => {
+    out.push(text.slice(last, i), String.fromCharCode(tbl[text.charCodeAt(i)]));
+    last = i + 1;
+  };
+  if (changedAt) for (const i of changedAt) change(i);
+  else for (let i = 0; i < text.length; i++) if (flags[text.charCodeAt(i)] === 2) change(i);
   out.push(text.slice(last));
-  return { simplified: out.join(''), traditionalCount, cjkCount };
+  return { simplified: out.join(''), traditionalCount, cjkCount, changedAt };
+}
+
+/** ScriptView.changedAt keeps at most this many offsets. */
+const MAX_CHANGED_AT = 4096;
+
+/** Per code unit: 0 when isCjkUnit rejects it, 1 when `table()` keeps it, 2 when it maps it to another unit. */
+let viewFlags: Uint8Array | null = null;
+
+function makeViewFlags(): Uint8Array {
+  const t = table();
+  const v = new Uint8Array(0x10000);
+  for (let u = 0; u < 0x10000; u++) if (isCjkUnit(u)) v[u] = t[u] === u ? 1 : 2;
+  viewFlags = v;
+  return v;
 }
 
 /** Convert a single string to simplified (used for profile phrases and user input). */

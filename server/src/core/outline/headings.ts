@@ -1,3 +1,4 @@
+import { trimmedEndLength } from '../document/chars';
 import type { Line } from '../document/document';
 import type { OffsetRange } from '../types';
 import { parseChineseNumeral } from '../document/chinese-numerals';
@@ -175,6 +176,16 @@ export function matchMarker(s: string, options: { digitsAfterDot?: boolean } = {
 // and isolates): a heading preceded by them still reads as a heading.
 const LEADING_SPACE = /^[ \t\u3000\u00a0\ufeff\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069]*/;
 
+/** The length of the LEADING_SPACE run at the start of `s` (counted, no match object per line). */
+export function leadingSpace(s: string): number {
+  let i = 0;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!(c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0 || c === 0xfeff || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || c === 0x2060 || (c >= 0x2066 && c <= 0x2069))) break;
+  }
+  return i;
+}
+
 /**
  * Find where a run-in heading's title ends: at the first 。 (or ！？), or at a colon that is
  * followed by body text. Returns the index in `rest` where the title stops and body begins.
@@ -231,7 +242,7 @@ function skipSpace(s: string, i: number): number {
  */
 export function recognizeHeading(line: Line, simplifiedLine: string, markdown: boolean, options: { digitsAfterDot?: boolean } = {}): Heading | null {
   const original = line.text;
-  let pos = LEADING_SPACE.exec(simplifiedLine)![0].length;
+  let pos = leadingSpace(simplifiedLine);
   let markdownLevel: number | null = null;
   if (markdown) {
     const md = RE_MD.exec(simplifiedLine.slice(pos));
@@ -248,6 +259,9 @@ export function recognizeHeading(line: Line, simplifiedLine: string, markdown: b
   const mm = matchMarker(body, options);
   if (options.digitsAfterDot && !mm) return null;
   if (!mm && markdownLevel === null) {
+    // A question heading is 4 to 40 characters: longer lines (paragraphs) are not trimmed and tested.
+    const qLength = trimmedEndLength(body);
+    if (qLength < 4 || qLength > 40) return null;
     const q = body.trimEnd();
     if (q.length >= 4 && q.length <= 40 && /[?？]$/.test(q) && !/[。!！]/.test(q)) {
       const start = line.start + pos;

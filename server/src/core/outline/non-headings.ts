@@ -1,6 +1,7 @@
 import type { ReportDocument } from '../document/document';
 import { findNoteLists, findToc, type NoteList, type TocBlock } from '../document/blocks/lists';
 import { parseChineseNumeral } from '../document/chinese-numerals';
+import { firstNonSpaceIndex } from '../document/chars';
 import { recognizeHeading, type Heading } from './headings';
 import { explainNumbers } from './sequences';
 
@@ -38,6 +39,13 @@ const APPENDIX_RE = /^附件\s*[0-9０-９一二三四五六七八九十]{0,3}\s
 const LEAD_IN_END = /[:：]$/;
 const COUNT_RE = /([一二三四五六七八九十]{1,3}|[0-9]{1,2})\s*(?:件|项|个|条|类|方面|大)/;
 
+/** Whether a line is one opening bracket with spaces around it (what `t === '（' || t === '('` tests after trim). */
+function isLoneOpenBracket(text: string): boolean {
+  const i = firstNonSpaceIndex(text);
+  const c = text.charCodeAt(i);
+  return (c === 0xff08 || c === 0x28) && firstNonSpaceIndex(text.slice(i + 1)) === text.length - i - 1;
+}
+
 export function refineHeadings(doc: ReportDocument, recognised: Heading[], skip: (line: number) => boolean): RefinedHeadings {
   const lines = doc.lines;
   const markdown = doc.format === 'markdown';
@@ -47,6 +55,7 @@ export function refineHeadings(doc: ReportDocument, recognised: Heading[], skip:
   // 1. Markers broken over two lines: a line holding only an opening bracket, the rest on the next line.
   const brokenMarkerLines: number[] = [];
   for (let i = 0; i + 1 < lines.length; i++) {
+    if (!isLoneOpenBracket(lines[i].text)) continue;
     const t = lines[i].text.trim();
     if ((t !== '（' && t !== '(') || skip(i) || skip(i + 1) || byLine.has(i + 1)) continue;
     const next = lines[i + 1];
@@ -70,24 +79,15 @@ export function refineHeadings(doc: ReportDocument, recognised: Heading[], skip:
     const h = recognizeHeading(line, doc.lineSimplified(line), markdown, { digitsAfterDot: true });
     if (h) candidates.push(h);
   }
-  if (candidates.length) {
-    const accepted: Heading[] = [];
-    for (const c of candidates) {
-      const all = [...headings, ...accepted].sort((a, b) => a.line - b.line);
-      const prev = nearest(all, c, -1);
-      if (!prev || prev.style !== 'arabic-dot' || prev.number !== (c.number ?? 0) - 1) continue;
-      const pool = [...all, ...candidates.filter((x) => x !== c)].sort((a, b) => a.line - b.line);
-      const next = nearest(pool, c, 1);
-      if (!next || next.style !== 'arabic-dot' || next.number !== (c.number ?? 0) + 1) continue;
-      accepted.push(c);
-    }
-    if (accepted.length) headings = [...headings, ...accepted].sort((a, b) => a.line - b.line);
-  }
+  headings = acceptDigitCandidates(headings, candidates);
 
   // 3. Appendices: headings after 附件N belong to that appendix.
   const appendices: Appendix[] = [];
   for (const line of lines) {
-    const t = doc.lineSimplified(line).trim();
+    // APPENDIX_RE starts with 附: other lines are not trimmed and tested.
+    const simplified = doc.lineSimplified(line);
+    if (simplified.charCodeAt(firstNonSpaceIndex(simplified)) !== 0x9644 /* 附 */) continue;
+    const t = simplified.trim();
     if (t.length <= 8 && APPENDIX_RE.test(t) && !byLine.has(line.index)) appendices.push({ line: line.index, text: line.text.trim() });
   }
   if (appendices.length) {
@@ -118,22 +118,61 @@ export function refineHeadings(doc: ReportDocument, recognised: Heading[], skip:
   return { headings, toc, noteLists, itemLists, appendices, brokenMarkerLines };
 }
 
-/** The nearest heading before (dir -1) or after (dir 1) `h` of rank ≤ h's rank, or null when a higher-rank heading comes first. */
-function nearest(sorted: Heading[], h: Heading, dir: -1 | 1): Heading | null {
-  let i = sorted.indexOf(h);
-  if (i < 0) {
-    i = sorted.findIndex((x) => x.line > h.line);
-    if (i < 0) i = sorted.length;
-    if (dir === 1) i -= 1;
+/**
+ * Step 2 of refineHeadings: which candidates (markers followed by digits, in line order, on lines
+ * without a heading) continue the numbering around them; `headings` in line order. Returns the
+ * headings with the accepted candidates in place (a new array), or `headings` when none is.
+ */
+export function acceptDigitCandidates(headings: Heading[], candidates: readonly Heading[]): Heading[] {
+  // `all`: the headings and the candidates accepted so far, in line order (an accepted candidate
+  // is inserted at its place). A candidate is accepted when the nearest heading of its rank before
+  // it in `all`, and after it in `all` and the later candidates, continue its numbering. (The
+  // candidates are in line order; each one is searched for in these sorted lists, not re-sorted.)
+  const all = headings.slice();
+  let accepted = 0;
+  for (let ci = 0; ci < candidates.length; ci++) {
+    const c = candidates[ci];
+    let at = 0;
+    for (let hi = all.length; at < hi; ) {
+      const mid = (at + hi) >> 1;
+      if (all[mid].line <= c.line) at = mid + 1;
+      else hi = mid;
+    }
+    let prev: Heading | null = null;
+    for (let k = at - 1; k >= 0; k--) {
+      const d = nearestStep(all[k], c);
+      if (d === 0) continue;
+      if (d === 1) prev = all[k];
+      break;
+    }
+    if (!prev || prev.style !== 'arabic-dot' || prev.number !== (c.number ?? 0) - 1) continue;
+    // After c: `all` from `at` merged with the later candidates (none of which is in `all` yet).
+    let next: Heading | null = null;
+    for (let a = at, b = ci + 1; a < all.length || b < candidates.length; ) {
+      const x = b >= candidates.length || (a < all.length && all[a].line <= candidates[b].line) ? all[a++] : candidates[b++];
+      const d = nearestStep(x, c);
+      if (d === 0) continue;
+      if (d === 1) next = x;
+      break;
+    }
+    if (!next || next.style !== 'arabic-dot' || next.number !== (c.number ?? 0) + 1) continue;
+    all.splice(at, 0, c);
+    accepted++;
   }
-  for (let k = i + dir; k >= 0 && k < sorted.length; k += dir) {
-    const x = sorted[k];
-    if (x.line === h.line) continue;
-    if ((x.appendix ?? 0) !== (h.appendix ?? 0)) return null;
-    if (x.rank < h.rank) return null;
-    if (x.rank === h.rank) return x;
-  }
-  return null;
+  return accepted ? all : headings;
+}
+
+/**
+ * One step of the search for the nearest heading of h's rank, going away from h: 1 when x is it,
+ * -1 when the search stops without one (another appendix, or a higher-rank heading comes first),
+ * 0 to go on (a lower-rank heading, or h's own line).
+ */
+function nearestStep(x: Heading, h: Heading): -1 | 0 | 1 {
+  if (x.line === h.line) return 0;
+  if ((x.appendix ?? 0) !== (h.appendix ?? 0)) return -1;
+  if (x.rank < h.rank) return -1;
+  if (x.rank === h.rank) return 1;
+  return 0;
 }
 
 function previousNonBlank(doc: ReportDocument, line: number): number {

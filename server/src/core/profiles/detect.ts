@@ -1,7 +1,7 @@
 import type { Analysis } from '../analysis';
 import type { ResolvedConfig } from '../config/config';
-import { containsAny, countAll } from './phrases';
-import { locateParts } from './locate';
+import { containsAny } from './phrases';
+import { locateParts, profileTextScan, TEXT_KEYWORDS, TEXT_TABLE_PHRASES } from './locate';
 import { allProfiles, getProfile } from './registry';
 import type { Profile } from './types';
 
@@ -19,24 +19,27 @@ const STRUCTURAL_KINDS = new Set(['heading', 'merged', 'paragraph', 'opening']);
 
 function score(analysis: Analysis, profile: Profile): ProfileDetection | null {
   const { doc, outline } = analysis;
-  const cues: string[] = [];
   const title = outline.title ? doc.simplified.slice(outline.title.range.start, outline.title.range.end) : '';
   const titleHit = !!title && containsAny(title, profile.detect.titlePhrases);
-  if (titleHit) cues.push('title');
-  const keywords = countAll(doc.simplified, profile.detect.keywords, 1000);
-  cues.push(`keywords:${keywords}`);
+  // Without a title hit a profile needs no web-page cue, enough keywords and structure: the
+  // cheap conditions are decided first, so that a document no profile fits is not located.
+  const webPage = outline.reportCues.includes('web-page');
+  if (!titleHit && webPage) return null;
+  const keywords = profileTextScan(analysis, profile).countAll(TEXT_KEYWORDS, 1000);
+  if (!titleHit && keywords < profile.detect.minKeywordCount) return null;
   const located = locateParts(analysis, profile);
   const parts = located.parts.filter((p) => p.part.required && p.location && STRUCTURAL_KINDS.has(p.location.kind)).length;
-  cues.push(`parts:${parts}`);
   // Cells only a table of this kind has (本年新收政府信息公开申请数量): they stand in for parts.
-  const tableCells = profile.detect.tablePhrases?.length ? countAll(doc.simplified, profile.detect.tablePhrases, 100) : 0;
-  if (tableCells) cues.push(`table:${tableCells}`);
+  const tableCells = profile.detect.tablePhrases?.length ? profileTextScan(analysis, profile).countAll(TEXT_TABLE_PHRASES, 100) : 0;
   const openingHit = !titleHit && !!profile.detect.openingPhrases?.length && containsAny(doc.simplified.slice(0, OPENING_CHARS), profile.detect.openingPhrases);
-  if (openingHit) cues.push('opening');
-  const webPage = outline.reportCues.includes('web-page');
   const structure = parts >= profile.detect.minParts || (tableCells >= 2 && parts >= 1) || (openingHit && parts >= 1);
-  const detected = titleHit || (!webPage && keywords >= profile.detect.minKeywordCount && structure);
+  const detected = titleHit || structure;
   if (!detected) return null;
+  const cues: string[] = [];
+  if (titleHit) cues.push('title');
+  cues.push(`keywords:${keywords}`, `parts:${parts}`);
+  if (tableCells) cues.push(`table:${tableCells}`);
+  if (openingHit) cues.push('opening');
   return { profile, score: (titleHit ? 100 : 0) + (openingHit ? 50 : 0) + parts * 10 + Math.min(tableCells, 5) * 2 + Math.min(keywords, 9), cues };
 }
 

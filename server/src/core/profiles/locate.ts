@@ -2,7 +2,7 @@ import type { Analysis } from '../analysis';
 import type { Section } from '../outline/outline';
 import type { OffsetRange } from '../types';
 import { openingYear, reportYear } from '../document/years';
-import { containsAny, findAny } from './phrases';
+import { PhraseLists, type PhraseScan } from './phrases';
 import { hasFutureMarker } from '../document/future-marker';
 import type { Profile, ProfilePart } from './types';
 
@@ -71,12 +71,51 @@ export function locateParts(analysis: Analysis, profile: Profile): LocatedParts 
   return analysis.memo(`parts:${profile.id}`, () => computeParts(analysis, profile));
 }
 
+/**
+ * A profile's phrase lists, each group matched together (PhraseLists: one scan of a text for all
+ * of them): made once per profile object.
+ */
+interface ProfileLists {
+  /** Scanned on the whole text: detect.keywords, detect.tablePhrases, then each part's bodyPhrases. */
+  text: PhraseLists;
+  /** Scanned on a heading title: each part's headingPhrases and excludePhrases (2 lists a part). */
+  heading: PhraseLists;
+  /** Scanned on a paragraph's first sentence: each part's paragraphPhrases, excludePhrases and opening verbs (3 a part). */
+  paragraph: PhraseLists;
+}
+
+const profileLists = new WeakMap<Profile, ProfileLists>();
+
+function listsOf(profile: Profile): ProfileLists {
+  let l = profileLists.get(profile);
+  if (!l) {
+    l = {
+      text: new PhraseLists([profile.detect.keywords, profile.detect.tablePhrases, ...profile.parts.map((p) => p.bodyPhrases)]),
+      heading: new PhraseLists(profile.parts.flatMap((p) => [p.headingPhrases, p.excludePhrases])),
+      paragraph: new PhraseLists(profile.parts.flatMap((p) => [p.paragraphPhrases, p.excludePhrases, p.opening?.verbs])),
+    };
+    profileLists.set(profile, l);
+  }
+  return l;
+}
+
+/** Index in the scan of profileTextScan of the keywords, the table phrases and part i's body phrases. */
+export const TEXT_KEYWORDS = 0;
+export const TEXT_TABLE_PHRASES = 1;
+const textBodyPhrases = (partIndex: number) => 2 + partIndex;
+
+/** One scan of the document's simplified text for the profile's whole-text lists (memoised per analysis and profile). */
+export function profileTextScan(analysis: Analysis, profile: Profile): PhraseScan {
+  return analysis.memo(`phrase-scan:${profile.id}`, () => listsOf(profile).text.scan(analysis.doc.simplified));
+}
+
 /** Which parts a heading title names (by index in profile.parts). */
 function headingParts(profile: Profile, title: string): number[] {
   const out: number[] = [];
   if (!title) return out;
-  profile.parts.forEach((part, i) => {
-    if (containsAny(title, part.headingPhrases) && !containsAny(title, part.excludePhrases)) out.push(i);
+  const scan = listsOf(profile).heading.scan(title);
+  profile.parts.forEach((_part, i) => {
+    if (scan.containsAny(2 * i) && !scan.containsAny(2 * i + 1)) out.push(i);
   });
   return out;
 }
@@ -97,9 +136,10 @@ function paragraphCues(profile: Profile, ptext: string): ParagraphCues {
   const first = ptext.slice(0, firstSentenceEnd(ptext));
   const phrase: number[] = [];
   const verbs: number[] = [];
+  const scan = listsOf(profile).paragraph.scan(first);
   profile.parts.forEach((part, i) => {
-    if (findAny(first, part.paragraphPhrases) && !containsAny(first, part.excludePhrases)) phrase.push(i);
-    if (part.opening && containsAny(first, part.opening.verbs) && hasFutureMarker(ptext, part.opening.verbs, first.length)) verbs.push(i);
+    if (scan.findAny(3 * i) && !scan.containsAny(3 * i + 1)) phrase.push(i);
+    if (part.opening && scan.containsAny(3 * i + 2) && hasFutureMarker(ptext, part.opening.verbs, first.length)) verbs.push(i);
   });
   return { first: first.length, phrase, verbs, opening: openingYear(ptext, 0) };
 }
@@ -178,9 +218,9 @@ function computeParts(analysis: Analysis, profile: Profile): LocatedParts {
   });
 
   // 3. Body text (第一责任人): any sentence that mentions it.
-  for (const part of profile.parts) {
+  for (const [partIndex, part] of profile.parts.entries()) {
     if (found.get(part.id) || !part.bodyPhrases?.length) continue;
-    const m = findAny(text, part.bodyPhrases);
+    const m = profileTextScan(analysis, profile).findAny(textBodyPhrases(partIndex));
     if (!m) continue;
     const sentence = sentenceAround(text, m.start, m.end);
     const holder = outline.flat.filter((s) => s.range.start <= m.start && m.start <= s.range.end).pop() ?? null;

@@ -84,7 +84,6 @@ interface CompiledEntry {
 }
 
 interface ListMatcher {
-  automaton: PieceAutomaton;
   entries: CompiledEntry[];
   /**
    * Piece id → the entries indexed under it. Each entry is indexed under one of its pieces, the
@@ -177,48 +176,71 @@ class PieceAutomaton {
   }
 }
 
-const listMatchers = new WeakMap<readonly string[], ListMatcher>();
-function listMatcher(phrases: readonly string[]): ListMatcher {
-  let m = listMatchers.get(phrases);
-  if (m) return m;
+/**
+ * Matchers for several phrase lists over one automaton (the distinct pieces of all of them), so
+ * that one scan of a text serves every list; each list's entries refer to the shared piece ids.
+ */
+interface SharedMatchers {
+  automaton: PieceAutomaton;
+  lists: ListMatcher[];
+}
+
+function buildMatchers(lists: readonly (readonly string[] | undefined)[]): SharedMatchers {
   const pieceIds = new Map<string, number>();
   const pieces: string[] = [];
-  const entries: CompiledEntry[] = [];
-  const byKey = new Map<string, CompiledEntry>();
-  phrases.forEach((source, index) => {
-    const c = compilePhrase(source);
-    if (!c.pieces.length) return;
-    const key = c.pieces.join('\u2026');
-    const same = byKey.get(key);
-    if (same) {
-      same.copies++;
-      return;
-    }
-    const ids = c.pieces.map((p) => {
-      let id = pieceIds.get(p);
-      if (id === undefined) {
-        id = pieces.length;
-        pieceIds.set(p, id);
-        pieces.push(p);
+  const matchers = lists.map((phrases) => {
+    const entries: CompiledEntry[] = [];
+    const byKey = new Map<string, CompiledEntry>();
+    (phrases ?? []).forEach((source, index) => {
+      const c = compilePhrase(source);
+      if (!c.pieces.length) return;
+      const key = c.pieces.join('\u2026');
+      const same = byKey.get(key);
+      if (same) {
+        same.copies++;
+        return;
       }
-      return id;
+      const ids = c.pieces.map((p) => {
+        let id = pieceIds.get(p);
+        if (id === undefined) {
+          id = pieces.length;
+          pieceIds.set(p, id);
+          pieces.push(p);
+        }
+        return id;
+      });
+      const entry = { source, index, copies: 1, ids, lens: c.pieces.map((p) => p.length) };
+      byKey.set(key, entry);
+      entries.push(entry);
     });
-    const entry = { source, index, copies: 1, ids, lens: c.pieces.map((p) => p.length) };
-    byKey.set(key, entry);
-    entries.push(entry);
+    return entries;
   });
-  const shared = new Array<number>(pieces.length).fill(0);
-  for (const e of entries) for (const id of new Set(e.ids)) shared[id]++;
-  const byPiece = new Map<number, number[]>();
-  entries.forEach((e, i) => {
-    let key = e.ids[0];
-    for (const id of e.ids) if (shared[id] < shared[key] || (shared[id] === shared[key] && pieces[id].length > pieces[key].length)) key = id;
-    const l = byPiece.get(key);
-    if (l) l.push(i);
-    else byPiece.set(key, [i]);
-  });
-  m = { automaton: new PieceAutomaton(pieces), entries, byPiece };
-  listMatchers.set(phrases, m);
+  return {
+    automaton: new PieceAutomaton(pieces),
+    lists: matchers.map((entries) => {
+      // Sharing counts within the list (as a list of its own would): the key piece of each entry.
+      const shared = new Map<number, number>();
+      for (const e of entries) for (const id of new Set(e.ids)) shared.set(id, (shared.get(id) ?? 0) + 1);
+      const byPiece = new Map<number, number[]>();
+      entries.forEach((e, i) => {
+        let key = e.ids[0];
+        for (const id of e.ids) if (shared.get(id)! < shared.get(key)! || (shared.get(id) === shared.get(key) && pieces[id].length > pieces[key].length)) key = id;
+        const l = byPiece.get(key);
+        if (l) l.push(i);
+        else byPiece.set(key, [i]);
+      });
+      return { entries, byPiece };
+    }),
+  };
+}
+
+const singleMatchers = new WeakMap<readonly string[], SharedMatchers>();
+function listMatcher(phrases: readonly string[]): SharedMatchers {
+  let m = singleMatchers.get(phrases);
+  if (!m) {
+    m = buildMatchers([phrases]);
+    singleMatchers.set(phrases, m);
+  }
   return m;
 }
 
@@ -231,9 +253,9 @@ class ListScan {
   constructor(
     private readonly text: string,
     private readonly matcher: ListMatcher,
-    from: number,
+    occ: ReadonlyMap<number, number[]> | null,
   ) {
-    this.occ = matcher.automaton.scan(text, from) ?? NO_OCCURRENCES;
+    this.occ = occ ?? NO_OCCURRENCES;
   }
 
   /** Whether text[a, b) holds a sentence end (b - a is at most PHRASE_GAP: read in place). */
@@ -309,7 +331,11 @@ class ListScan {
 /** The earliest match of any of the phrases (the first phrase in the list on a tie), or null. */
 export function findAny(text: string, phrases: readonly string[] | undefined, from = 0): PhraseMatch | null {
   if (!phrases || !phrases.length) return null;
-  const scan = new ListScan(text, listMatcher(phrases), from);
+  const m = listMatcher(phrases);
+  return firstOf(new ListScan(text, m.lists[0], m.automaton.scan(text, from)), from);
+}
+
+function firstOf(scan: ListScan, from: number): PhraseMatch | null {
   let best: PhraseMatch | null = null;
   for (const e of scan.candidates()) {
     const m = scan.first(e, from);
@@ -320,7 +346,11 @@ export function findAny(text: string, phrases: readonly string[] | undefined, fr
 
 export function containsAny(text: string, phrases: readonly string[] | undefined): boolean {
   if (!phrases || !phrases.length) return false;
-  const scan = new ListScan(text, listMatcher(phrases), 0);
+  const m = listMatcher(phrases);
+  return containsOf(new ListScan(text, m.lists[0], m.automaton.scan(text, 0)));
+}
+
+function containsOf(scan: ListScan): boolean {
   for (const e of scan.candidates()) if (scan.first(e, 0)) return true;
   return false;
 }
@@ -328,7 +358,11 @@ export function containsAny(text: string, phrases: readonly string[] | undefined
 /** Number of non-overlapping occurrences of the phrases (each phrase counted on its own; capped). */
 export function countAll(text: string, phrases: readonly string[], cap = 1000): number {
   if (!phrases.length) return 0;
-  const scan = new ListScan(text, listMatcher(phrases), 0);
+  const m = listMatcher(phrases);
+  return countOf(new ListScan(text, m.lists[0], m.automaton.scan(text, 0)), cap);
+}
+
+function countOf(scan: ListScan, cap: number): number {
   let n = 0;
   for (const e of scan.candidates()) {
     let own = 0;
@@ -340,4 +374,50 @@ export function countAll(text: string, phrases: readonly string[], cap = 1000): 
     if (n >= cap) return cap;
   }
   return n;
+}
+
+/**
+ * Phrase lists matched together: one automaton over the pieces of all of them, so that one scan
+ * of a text answers findAny, containsAny and countAll for every list (each as the function of
+ * that name gives it for the list alone). Made once per set of lists (they are profile data).
+ */
+export class PhraseLists {
+  private readonly matchers: SharedMatchers;
+
+  constructor(lists: readonly (readonly string[] | undefined)[]) {
+    this.matchers = buildMatchers(lists);
+  }
+
+  /** One scan of `text` (from offset 0). */
+  scan(text: string): PhraseScan {
+    return new PhraseScan(text, this.matchers, this.matchers.automaton.scan(text, 0));
+  }
+}
+
+/** The occurrences of the pieces of some PhraseLists in one text. */
+export class PhraseScan {
+  constructor(
+    private readonly text: string,
+    private readonly matchers: SharedMatchers,
+    private readonly occ: ReadonlyMap<number, number[]> | null,
+  ) {}
+
+  private list(i: number): ListScan {
+    return new ListScan(this.text, this.matchers.lists[i], this.occ);
+  }
+
+  /** findAny(text, lists[i]). */
+  findAny(i: number): PhraseMatch | null {
+    return this.matchers.lists[i].entries.length ? firstOf(this.list(i), 0) : null;
+  }
+
+  /** containsAny(text, lists[i]). */
+  containsAny(i: number): boolean {
+    return this.matchers.lists[i].entries.length ? containsOf(this.list(i)) : false;
+  }
+
+  /** countAll(text, lists[i], cap). */
+  countAll(i: number, cap = 1000): number {
+    return this.matchers.lists[i].entries.length ? countOf(this.list(i), cap) : 0;
+  }
 }

@@ -1,6 +1,12 @@
 import type { Rule } from './types';
 import type { Analysis } from '../analysis';
 import {
+  CENSUS_MARKER,
+  CENSUS_QUESTION,
+  CENSUS_REPLACEMENT,
+  CENSUS_STRAY,
+  censusBits,
+  encodingCandidates,
   findUtf8AsGbk,
   findUtf8AsLatin1,
   hasToneMark,
@@ -36,10 +42,12 @@ const QUESTION_OR_STRAY = new Uint8Array(0x10000);
 for (let c = 0; c < 0x10000; c++) if (isStrayCjkCode(c)) QUESTION_OR_STRAY[c] = 2;
 for (const ch of QUESTION) QUESTION_OR_STRAY[ch.charCodeAt(0)] = 1;
 
-/** A `?` (or a stray symbol such as bopomofo) glued inside a stretch of rare, meaningless characters. */
-function findQuestionGarbled(text: string, spans: DamageSpan[]): void {
-  for (let i = 0; i < text.length; i++) {
-    // Hot loop: decide on the code unit (QUESTION.includes / isStrayCjkSymbol) with one table read.
+/**
+ * A `?` (or a stray symbol such as bopomofo) glued inside a stretch of rare, meaningless characters.
+ * `at`: the offsets (ascending) of the text's `?`, `？` and stray symbols, among others.
+ */
+function findQuestionGarbled(text: string, at: readonly number[], spans: DamageSpan[]): void {
+  for (const i of at) {
     const cls = QUESTION_OR_STRAY[text.charCodeAt(i)];
     if (cls === 0) continue;
     const isQuestion = cls === 1;
@@ -66,22 +74,55 @@ function findQuestionGarbled(text: string, spans: DamageSpan[]): void {
   }
 }
 
+/**
+ * The matches of a sticky regex tried at the candidate offsets (ascending) whose census has
+ * `bits`, left to right and without overlap: what a global scan finds when every match starts at
+ * such a character.
+ */
+function* matchesAt(text: string, at: readonly number[], bits: number, sticky: RegExp): Generator<RegExpExecArray> {
+  let from = 0;
+  for (const p of at) {
+    if (p < from || !(censusBits(text.charCodeAt(p)) & bits)) continue;
+    sticky.lastIndex = p;
+    const m = sticky.exec(text);
+    if (m) {
+      from = p + m[0].length;
+      yield m;
+    }
+  }
+}
+
+/** MARKER_RE and QUESTION_PINYIN_RE, sticky: tried where their first character is. */
+const MARKER_AT = new RegExp(MARKER_RE.source, 'y');
+const QUESTION_PINYIN_AT = new RegExp(QUESTION_PINYIN_RE.source, 'y');
+
 /** Every damaged span of a text, merged and in order. Exported for tests and other rules. */
 export function findEncodingDamage(text: string): DamageSpan[] {
   const spans: DamageSpan[] = [];
+  // One pass finds every character a finder below starts from.
+  const candidates = encodingCandidates(text);
+  const other = candidates.other;
 
   // NUL characters: never part of a text (a file damaged or glued together from pieces).
   if (text.includes('\0')) for (const m of text.matchAll(/\0+/g)) spans.push({ start: m.index, end: m.index + m[0].length, kind: 'nul' });
-  for (const m of text.matchAll(/\uFFFD+/g)) {
-    spans.push({ start: m.index, end: m.index + m[0].length, kind: 'replacement' });
+  // Runs of U+FFFD (what /\uFFFD+/g finds).
+  for (let k = 0; k < other.length; k++) {
+    const start = other[k];
+    if (text.charCodeAt(start) !== 0xfffd) continue;
+    let end = start + 1;
+    while (k + 1 < other.length && other[k + 1] === end && text.charCodeAt(end) === 0xfffd) {
+      k++;
+      end++;
+    }
+    spans.push({ start, end, kind: 'replacement' });
   }
-  for (const m of text.matchAll(MARKER_RE)) {
+  for (const m of matchesAt(text, other, CENSUS_MARKER, MARKER_AT)) {
     spans.push({ start: m.index, end: m.index + m[0].length, kind: 'mojibake-marker' });
   }
-  for (const r of findUtf8AsGbk(text)) spans.push({ start: r.start, end: r.end, kind: 'utf8-as-gbk', decoded: r.decoded });
-  for (const r of findUtf8AsLatin1(text)) spans.push({ start: r.start, end: r.end, kind: 'utf8-as-latin1', decoded: r.decoded });
+  for (const r of findUtf8AsGbk(text, candidates)) spans.push({ start: r.start, end: r.end, kind: 'utf8-as-gbk', decoded: r.decoded });
+  for (const r of findUtf8AsLatin1(text, candidates)) spans.push({ start: r.start, end: r.end, kind: 'utf8-as-latin1', decoded: r.decoded });
 
-  for (const m of text.matchAll(QUESTION_PINYIN_RE)) {
+  for (const m of matchesAt(text, other, CENSUS_QUESTION | CENSUS_REPLACEMENT, QUESTION_PINYIN_AT)) {
     if (!isPinyinSyllable(m[1]) || !hasToneMark(m[1])) continue;
     const start = m.index;
     let end = start + m[0].length;
@@ -99,7 +140,7 @@ export function findEncodingDamage(text: string): DamageSpan[] {
     spans.push({ start, end, kind: 'question-pinyin' });
   }
 
-  findQuestionGarbled(text, spans);
+  findQuestionGarbled(text, other, spans);
 
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: DamageSpan[] = [];

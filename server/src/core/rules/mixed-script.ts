@@ -24,7 +24,8 @@ export interface ScriptPair {
  * Pairs of one character written in both scripts within a text: 區 (t2s → 区) and 区 both present.
  * `simplifiedView` is the same-length simplified view of the text (ReportDocument.simplified).
  */
-export function findScriptPairs(text: string, simplifiedView: string, skip: readonly OffsetRange[] = []): ScriptPair[] {
+export function findScriptPairs(text: string, simplifiedView: string, skip: readonly OffsetRange[] = [], changedAt?: readonly number[] | null): ScriptPair[] {
+  if (changedAt) return findScriptPairsAt(text, simplifiedView, skip, changedAt);
   // Pass 1, on code units: which ideographs occur, and which of them are traditional (in order
   // of first occurrence) with their simplified form. Garbled text is no evidence of a script.
   const present = new Uint8Array(0x10000);
@@ -43,18 +44,46 @@ export function findScriptPairs(text: string, simplifiedView: string, skip: read
 }
 
 /**
+ * findScriptPairs from the offsets where the view differs from the text (ScriptView.changedAt):
+ * the traditional characters are read there, and whether a simplified form occurs is asked of
+ * the text (indexOf) for those few characters only, instead of a pass over every character.
+ */
+function findScriptPairsAt(text: string, simplifiedView: string, skip: readonly OffsetRange[], changedAt: readonly number[]): ScriptPair[] {
+  const simplifiedOf = new Map<number, number>();
+  let k = 0;
+  for (const i of changedAt) {
+    const c = text.charCodeAt(i);
+    if (!isIdeographCode(c)) continue;
+    while (k < skip.length && skip[k].end <= i) k++;
+    if (k < skip.length && skip[k].start <= i) continue;
+    simplifiedOf.set(c, simplifiedView.charCodeAt(i));
+  }
+  if (!simplifiedOf.size) return [];
+  return pairsOf(text, skip, simplifiedOf, (s) => isIdeographCode(s) && occursOutside(text, s, skip));
+}
+
+/** Whether the character occurs in the text outside the skipped (sorted, disjoint) ranges. */
+function occursOutside(text: string, code: number, skip: readonly OffsetRange[]): boolean {
+  const ch = String.fromCharCode(code);
+  let j = 0;
+  for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) {
+    while (j < skip.length && skip[j].end <= i) j++;
+    if (!(j < skip.length && skip[j].start <= i)) return true;
+  }
+  return false;
+}
+
+/**
  * The script pairs of a text from its traditional characters (`simplifiedOf`: each one's simplified
  * form, in order of first occurrence) and a test of whether a character occurs as an ideograph
  * outside `skip`; pass 2 collects the positions of the paired characters only.
  */
 function pairsOf(text: string, skip: readonly OffsetRange[], simplifiedOf: ReadonlyMap<number, number>, isPresent: (code: number) => boolean): ScriptPair[] {
   const pairCodes: [number, number][] = [];
-  const wanted = new Uint8Array(0x10000);
   for (const [t, s] of simplifiedOf) {
     if (VALID_IN_BOTH.has(String.fromCharCode(t)) || VALID_IN_BOTH.has(String.fromCharCode(s))) continue;
     if (!isPresent(s)) continue;
     pairCodes.push([t, s]);
-    wanted[t] = wanted[s] = 1;
   }
   if (!pairCodes.length) return [];
   const positions = new Map<number, number[]>();
@@ -62,7 +91,9 @@ function pairsOf(text: string, skip: readonly OffsetRange[], simplifiedOf: Reado
     // A few characters (the usual case): indexOf per character.
     for (const pair of pairCodes) for (const c of pair) if (!positions.has(c)) positions.set(c, positionsOf(text, c, skip));
   } else {
-    // Many: one pass over the text.
+    // Many: one pass over the text (a table of the wanted code units, made only here: 64 KB).
+    const wanted = new Uint8Array(0x10000);
+    for (const [t, s] of pairCodes) wanted[t] = wanted[s] = 1;
     let k = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -102,7 +133,7 @@ function positionsOf(text: string, code: number, skip: readonly OffsetRange[]): 
 /** findScriptPairs of the document (its damaged spans skipped). */
 function scriptPairsOf(analysis: Analysis): ScriptPair[] {
   const doc = analysis.doc;
-  return findScriptPairs(doc.text, doc.simplified, encodingDamageOf(analysis));
+  return findScriptPairs(doc.text, doc.simplified, encodingDamageOf(analysis), doc.script.changedAt);
 }
 
 /** isIdeograph on a UTF-16 code unit. */

@@ -21,6 +21,8 @@ KINDS.forEach((kind, k) => {
   for (const ch of kind.half) HALF_KIND[ch.charCodeAt(0)] = k + 1;
   for (const ch of kind.full) FULL_KIND[ch.charCodeAt(0)] = k + 1;
 });
+/** The smallest code unit of a full-width mark (U+FF01 …): the census of wide marks looks up no unit below. */
+const FULL_KIND_MIN = FULL_KIND.findIndex((k) => k !== 0);
 
 /**
  * The whole-document conversion to full-width punctuation as LSP-style edits: used by the
@@ -137,23 +139,26 @@ function emptyCounts(): Int32Array {
 function markStats(text: string, format: DocumentFormat, skip: readonly OffsetRange[]): MarkStats {
   const n = KINDS.length;
   const regions = protectedRegions(text, format);
-  const halfAt = chinesePunctuationOffsets(text, format, skip, regions);
   const counts = emptyCounts();
+  // The full-width marks of every kind, outside protected regions, counted on the same pass.
+  const inRegion = regionTest(regions);
+  let anyFull = false;
+  const halfAt = chinesePunctuationOffsets(text, format, skip, regions, {
+    kinds: FULL_KIND,
+    min: FULL_KIND_MIN,
+    at(i, kind) {
+      if (inRegion(i)) return;
+      const k = kind - 1;
+      if (counts[FULL_COUNT * n + k]++ === 0) counts[FULL_FIRST * n + k] = i;
+      anyFull = true;
+    },
+  });
   for (const i of halfAt) {
     const k = HALF_KIND[text.charCodeAt(i)] - 1;
     if (k < 0) continue;
     if (counts[HALF_COUNT * n + k]++ === 0) counts[HALF_FIRST * n + k] = i;
   }
-  // One pass over the text for the full-width marks of every kind.
-  const inRegion = regionTest(regions);
-  let any = halfAt.length > 0;
-  for (let i = 0; i < text.length; i++) {
-    const k = FULL_KIND[text.charCodeAt(i)] - 1;
-    if (k < 0 || inRegion(i)) continue;
-    if (counts[FULL_COUNT * n + k]++ === 0) counts[FULL_FIRST * n + k] = i;
-    any = true;
-  }
-  return any ? { counts, halfAt } : NO_MARKS;
+  return halfAt.length > 0 || anyFull ? { counts, halfAt } : NO_MARKS;
 }
 
 /** The document's counts (as in MarkStats) and the conversion's edits as LSP edits. */

@@ -1,13 +1,14 @@
 import type { Rule } from './types';
 import type { ReportDocument, Line } from '../document/document';
 import type { Fix, TextEdit } from '../types';
+import { isJsSpaceCode } from '../document/chars';
 
 const SEP = '\\s*[:：|｜]\\s*';
 /**
  * Lines of web-page furniture. Each pattern must match the whole trimmed line, so a report
  * sentence that merely mentions 来源 or 打印 never matches.
  */
-const PATTERNS: { id: string; re: RegExp }[] = [
+export const PATTERNS: { id: string; re: RegExp }[] = [
   { id: 'views', re: new RegExp(`^(?:浏览|阅读|访问|点击)(?:次数|量|数)${SEP}[-\\d,，\\s次]*$`) },
   { id: 'font-size', re: /^[【\[]?\s*(?:字体|字号)\s*[:：]?\s*(?:[大中小]\s*)*[】\]]?$/ },
   { id: 'source', re: new RegExp(`^(?:来源|信息来源|文章来源|稿件来源|稿源|出处)${SEP}\\S[^。！？]{0,30}$`) },
@@ -25,7 +26,33 @@ const PATTERNS: { id: string; re: RegExp }[] = [
 /** A line made of several furniture items: 发布时间:2021-09-10 来源:本网 浏览次数:12. */
 const COMBINED_TOKENS = /(浏览次数|阅读次数|来源[:：|｜]|发布时间|字体[:：]?\s*[大中小【]|打印本页|关闭窗口|分享到|责任编辑)/g;
 
+/** Whether a line has more than `max` non-space characters (read up to the one that tells). */
+function moreNonSpaceThan(line: string, max: number): boolean {
+  if (line.length <= max) return false;
+  let n = 0;
+  for (let i = 0; i < line.length; i++) if (!isJsSpaceCode(line.charCodeAt(i)) && ++n > max) return true;
+  return false;
+}
+
+/**
+ * The characters a line matching one of PATTERNS starts with (after its leading spaces): the first
+ * characters of their alternatives. A line starting otherwise can only be `combined`.
+ */
+const FIRST_CHARS = new Set([...'浏阅访点【[字来信文稿出作通记责编审校供摄图发更时日0123456789打关返收加我纠分扫当首主网上下']);
+/** COMBINED_TOKENS for a test: a line without one of them (spaces collapsed or not) is not `combined`. */
+const ANY_COMBINED_TOKEN = new RegExp(COMBINED_TOKENS.source);
+
+/** The first character of a line that is not a space, or ''. */
+function firstNonSpace(line: string): string {
+  for (let i = 0; i < line.length; i++) if (!isJsSpaceCode(line.charCodeAt(i))) return line[i];
+  return '';
+}
+
 export function boilerplateKind(simplifiedLine: string): string | null {
+  // The collapsed line keeps every non-space character: a paragraph is rejected unread.
+  if (moreNonSpaceThan(simplifiedLine, 80)) return null;
+  // Neither a pattern's first character nor a furniture token: nothing below can match.
+  if (!FIRST_CHARS.has(firstNonSpace(simplifiedLine)) && !ANY_COMBINED_TOKEN.test(simplifiedLine)) return null;
   const t = simplifiedLine.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
   if (!t || t.length > 80) return null;
   for (const p of PATTERNS) if (p.re.test(t)) return p.id;

@@ -70,7 +70,9 @@ export function findToc(doc: ReportDocument, headingAt?: (line: number) => Headi
 function findTitledToc(doc: ReportDocument, limit: number): TocBlock | null {
   const lines = doc.lines;
   for (let i = 0; i < limit; i++) {
-    if (!TOC_LINE.test(squash(doc.lineSimplified(lines[i])))) continue;
+    const line = doc.lineSimplified(lines[i]);
+    // Squashing removes spaces only: a line without 目 cannot squash to 目录 (most lines, unsquashed).
+    if (line.indexOf('目') < 0 || !TOC_LINE.test(squash(line))) continue;
     const entries: number[] = [];
     let k = i + 1;
     let firstKey = '';
@@ -104,6 +106,11 @@ function findTitledToc(doc: ReportDocument, limit: number): TocBlock | null {
 const NOTE_HEADER = /^(?:填报说明|填表说明|说明|备注|注释?)\s*(?:[:：]|$)/;
 /** A caption line ending with its note header: ……统计表（表一）说明： */
 const NOTE_HEADER_AT_END = /(?:表[)）]?|[)）])\s*(?:填报说明|说明|注)\s*[:：]$/;
+/** Whether a text ends with a colon (what NOTE_HEADER_AT_END needs; tested first, as a character). */
+function endsWithColon(s: string): boolean {
+  const last = s.charCodeAt(s.length - 1);
+  return last === 0x3a || last === 0xff1a;
+}
 const NUMBERED_ITEM = /^\s*(?:[0-9０-９]{1,2}\s*[.．、](?![0-9０-９])|[(（]\s*[0-9０-９]{1,2}\s*[)）])/;
 
 /**
@@ -120,7 +127,7 @@ export function findNoteLists(doc: ReportDocument, headingAt: (line: number) => 
   };
   for (let i = 0; i < lines.length; i++) {
     const s = doc.lineSimplified(lines[i]).trim();
-    const m = NOTE_HEADER.exec(s) ?? (s.length <= 80 && NOTE_HEADER_AT_END.test(s) ? ([s] as unknown as RegExpExecArray) : null);
+    const m = NOTE_HEADER.exec(s) ?? (s.length <= 80 && endsWithColon(s) && NOTE_HEADER_AT_END.test(s) ? ([s] as unknown as RegExpExecArray) : null);
     if (!m) continue;
     const rest = s.slice(m[0].length).trim();
     // 说明 alone on its line, or 说明：1.… with the first item run in.

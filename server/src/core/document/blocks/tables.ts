@@ -128,6 +128,8 @@ function shapeOf(text: string, fenced: boolean): LineShape {
 }
 
 const NUMBER_RE = /^[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(%|％)?$/;
+/** What NUMBER_RE accepts as a first character, before asciiDigits (full-width digits and signs too). */
+const NUMBER_FIRST = /^[-+−0-9０-９－＋]/;
 /** Placeholders for an empty numeric cell. */
 const PLACEHOLDER_RE = /^(?:[-—–/／]|——|\/\/)$/;
 
@@ -138,7 +140,11 @@ function asciiDigits(s: string): string {
 
 /** The number a cell states, or null. */
 export function cellValue(text: string): { value: number; percent: boolean } | null {
-  const t = asciiDigits(text.trim());
+  const trimmed = text.trim();
+  // A number starts with a sign or a digit (ASCII or full-width): any other text (a paragraph
+  // that follows a label line) is rejected before its full-width marks are converted.
+  if (!NUMBER_FIRST.test(trimmed)) return null;
+  const t = asciiDigits(trimmed);
   const m = NUMBER_RE.exec(t);
   if (!m) return null;
   const v = Number(t.replace(/[,%]/g, '').replace('−', '-'));
