@@ -289,20 +289,25 @@ interface CliTiming {
   files: number;
   phases: Record<string, number>;
   checkMs: number;
-  workers: { ready: number; done: number; checkMs: number; files: number }[];
+  workers: { ready: number; done: number; checkMs: number; cpuMs?: number | null; files: number }[];
+  /** The main thread's share of the checks (it checks files beside the workers) and its CPU time. */
+  main?: { checkMs: number; files: number; cpuMs: number | null };
+  /** CPU time of the whole process (V8's helper threads included). */
+  cpuMs?: number;
 }
 
 /** Where the wall time of the median run went, in words. */
 function describeCliTiming(t: CliTiming): string {
   const p = t.phases;
-  const threads = Math.max(1, t.workers.length);
+  const threads = Math.max(1, t.workers.length + (t.main && t.main.files > 0 ? 1 : 0));
   const end = p.written ?? 0;
   const share = end > 0 ? (100 * t.checkMs) / (threads * end) : 0;
   const ready = t.workers.length ? `workers ready at ${Math.min(...t.workers.map((w) => w.ready))}–${Math.max(...t.workers.map((w) => w.ready))} ms, ` : '';
   return (
     `start-up ${p.start} ms, files listed at ${p.collected} ms and read at ${p.read} ms, ${ready}checks done at ${p.checked} ms, ` +
     `output joined in ${p.formatted - p.checked} ms and written in ${p.written - p.formatted} ms; the checks themselves took ${t.checkMs} ms ` +
-    `on ${threads} thread${threads > 1 ? 's' : ''} (${(t.checkMs / t.files).toFixed(1)} ms per file), ${share.toFixed(0)}% of the ${threads} × ${end} ms available`
+    `on ${threads} thread${threads > 1 ? 's' : ''} (${(t.checkMs / t.files).toFixed(1)} ms per file), ${share.toFixed(0)}% of the ${threads} × ${end} ms available` +
+    (t.cpuMs !== undefined ? `; CPU time ${t.cpuMs} ms${t.main?.cpuMs != null ? ` (main thread ${t.main.cpuMs} ms)` : ''}` : '')
   );
 }
 

@@ -5,6 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { describe, it } from 'node:test';
 import { fileResult, formatJson, formatText, type FileResult } from '../../server/src/cli/format';
+import { crossYearCandidates } from '../../server/src/cli/main';
 import { PARALLEL_MIN_CORES, PARALLEL_MIN_FILES, workerCount } from '../../server/src/cli/parallel';
 import type { Finding } from '../../server/src/core/types';
 import { REPO_ROOT, readFixture } from '../helpers';
@@ -132,15 +133,33 @@ describe('cli: checking on worker threads', () => {
   it('uses no workers for a few files or with REPORTLINT_JOBS=1', () => {
     assert.equal(workerCount(PARALLEL_MIN_FILES - 1, { REPORTLINT_JOBS: '4' }), 0);
     assert.equal(workerCount(1000, { REPORTLINT_JOBS: '1' }), 0);
-    assert.equal(workerCount(1000, { REPORTLINT_JOBS: '3' }), 3);
+    assert.equal(workerCount(1000, { REPORTLINT_JOBS: '3' }), 2, 'three threads: the main thread and two workers');
   });
 
   it('by default uses one thread on fewer than PARALLEL_MIN_CORES cores, one worker per core from there', () => {
     assert.equal(workerCount(1000, {}, 1), 0);
     assert.equal(workerCount(1000, {}, 2), 0);
     assert.equal(workerCount(1000, {}, PARALLEL_MIN_CORES - 1), 0);
-    assert.equal(workerCount(1000, {}, PARALLEL_MIN_CORES), PARALLEL_MIN_CORES);
+    assert.equal(workerCount(1000, {}, PARALLEL_MIN_CORES), PARALLEL_MIN_CORES - 1);
     assert.equal(workerCount(PARALLEL_MIN_FILES - 1, {}, 16), 0);
-    assert.equal(workerCount(1000, { REPORTLINT_JOBS: '2' }, 2), 2, 'REPORTLINT_JOBS asks for workers explicitly');
+    assert.equal(workerCount(1000, { REPORTLINT_JOBS: '2' }, 2), 1, 'REPORTLINT_JOBS asks for threads explicitly');
+  });
+});
+
+describe('cli: which files are compared across years', () => {
+  const key = (issuer: string, year: number, profile = 'xinxi-gongkai-annual') => ({ crossYear: { profile, issuer, year } });
+  it('only files with a report of the same kind and body one year apart, in input order', () => {
+    const results = [
+      key('青禾区交通运输局', 2024),
+      {},
+      key('青禾区文化和旅游局', 2023),
+      key('青禾区交通运输局', 2023),
+      key('青禾区交通运输局', 2021),
+      key('青禾区交通运输局', 2023, 'custom-annual'),
+      key('青禾区交通运输局', 2023),
+    ];
+    assert.deepEqual(crossYearCandidates(results), [0, 3, 6]);
+    assert.deepEqual(crossYearCandidates([key('甲', 2024), key('甲', 2024)]), [], 'the same year is no pair');
+    assert.deepEqual(crossYearCandidates([{}, {}]), []);
   });
 });

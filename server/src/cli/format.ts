@@ -26,6 +26,15 @@ export interface FileResult {
   origins?: readonly LineOrigin[];
   /** Not checked: in `auto` mode it does not look like a report (core/check-decision.ts). */
   skipped?: boolean;
+  /** A report of a kind with statistical tables: whose and which year (to pair it with last year's). */
+  crossYear?: CrossYearKey;
+}
+
+/** The pairing key of a report across years (see core/statistical-tables/cross-year.ts, `reportKey`). */
+export interface CrossYearKey {
+  profile: string;
+  issuer: string;
+  year: number;
 }
 
 export function fileResult(path: string, findings: readonly ReportedFinding[], origins?: readonly LineOrigin[]): FileResult {
@@ -91,6 +100,21 @@ export function outputPart(format: PartFormat, r: FileResult, locale: Locale, te
   );
   const file = origins ? { path: r.path, source: 'docx', diagnostics } : { path: r.path, diagnostics };
   return JSON.stringify(file, null, 2).replace(/\n/g, '\n    ');
+}
+
+/**
+ * A checked file as kept until the output is joined: for json and text its part of the output,
+ * built now; for the other formats its findings as plain records. Either way nothing refers to
+ * the file's analysis any more (a lazily built finding does), so it can be collected at once
+ * instead of every analysis staying alive until the output is written. Also what worker threads
+ * send back.
+ */
+export function settledResult(r: FileResult, format: string, locale: Locale, text: TextOptions): FileResult {
+  if (r.skipped) return r;
+  if (format !== 'json' && format !== 'text') return { ...r, findings: r.findings?.map(reportedFinding) ?? null };
+  const settled: FileResult = { path: r.path, findings: null, part: outputPart(format, r, locale, text), counts: r.counts };
+  if (r.crossYear) settled.crossYear = r.crossYear;
+  return settled;
 }
 
 const SEVERITY_LABEL: Record<Locale, Record<Severity, string>> = {

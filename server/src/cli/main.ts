@@ -12,16 +12,16 @@ import { localize, normalizeLocale, type LocalizedText } from '../core/l10n';
 import { outlineToJson, outlineToText } from '../core/outline/serialize';
 import { statsSummary, statsToCsv, statsToText } from '../core/figures/summary';
 import { DOCUMENTED_RULES } from '../core/rules';
-import { SEVERITY_RANK, type Locale, type Severity } from '../core/types';
+import { SEVERITY_RANK, type Finding, type Locale, type Severity } from '../core/types';
 import { collectFiles, decodeBuffer, decodeProblem, readProblemMessage, readStreamCapped, type FileProblem } from './files';
 import { MAX_REPORT_BYTES, readRegularFile } from '../node/fs-access';
-import { DEFAULT_MAX_PER_RULE, fileResult, formatJson, formatSarif, formatText, reportedFinding, type FileResult, type TextOptions } from './format';
+import { DEFAULT_MAX_PER_RULE, fileResult, formatJson, formatSarif, formatText, reportedFinding, settledResult, type CrossYearKey, type FileResult, type TextOptions } from './format';
 import { checkOneFile } from './check-file';
 import { CLI_MESSAGES } from './messages';
 import { escapeForTerminal } from './escape';
 import { localeFromEnv, parseCommandLine, usageLine, type Options } from './args';
 import { runFix } from './fix';
-import { epochMs, runWorker, startWorkers, workerCount, type CheckSettings, type FileResolver, type WorkerPool, type WorkerTiming } from './parallel';
+import { epochMs, runWorker, startWorkers, threadCpuMs, workerCount, type CheckSettings, type FileResolver, type WorkerPool, type WorkerTiming } from './parallel';
 import { ResolveCache } from './resolve-cache';
 import { runExport } from './export';
 
@@ -232,21 +232,32 @@ async function runCheck(o: Options, io: CliIO): Promise<number> {
   let results: FileResult[] = [];
   let sequentialCheckMs = 0;
   if (started.pool) {
-    results = await started.pool.finish();
+    // The main thread checks files from the same queue as the workers.
+    results = await started.pool.finish((job) => settledResult(checkOneFile(job, configs[job.index], resolver.ignores(job.path), o.locale, o.force), o.format, o.locale, text));
+    sequentialCheckMs = started.pool.here.checkMs;
   } else {
     files.forEach((f, i) => {
       const ignores = resolver.ignores(f.path);
       const t0 = epochMs();
-      results.push(checkOneFile({ text: f.text, displayPath: displayPath(f.path), origins: f.origins }, configs[i], ignores, o.locale, o.force));
+      const checked = checkOneFile({ text: f.text, displayPath: displayPath(f.path), origins: f.origins }, configs[i], ignores, o.locale, o.force);
       sequentialCheckMs += epochMs() - t0;
+      // Its part of the output now, so that its analysis can be collected (see settledResult).
+      results.push(settledResult(checked, o.format, o.locale, text));
     });
   }
   // Across years: this year's report against last year's report of the same body among the files.
-  const cross = crossYearForTexts(
-    files.map((f, i) => ({ name: displayPath(f.path), text: f.text, config: configs[i] })),
-    allProfiles(configs[0]),
-    o.locale,
-  );
+  // Only the files whose pairing key (taken during their check) matches another file's are
+  // analysed again, and crossYearForTexts pairs them exactly as it would among all the files.
+  const paired = crossYearCandidates(results);
+  const cross = new Map<number, Finding[]>();
+  if (paired.length >= 2) {
+    const found = crossYearForTexts(
+      paired.map((i) => ({ name: displayPath(files[i].path), text: files[i].text, config: configs[i] })),
+      allProfiles(configs[0]),
+      o.locale,
+    );
+    for (const [k, extra] of found) cross.set(paired[k], extra);
+  }
   for (const [i, extra] of cross) {
     const config = configs[i];
     const kept = extra
@@ -266,7 +277,7 @@ async function runCheck(o: Options, io: CliIO): Promise<number> {
   // Every file found was skipped (binary, unreadable, undecodable): nothing was checked, which is not a pass.
   const allSkipped = !files.length && problems.some((p) => p.skipped);
   if (allSkipped) io.stderr(`reportlint: ${t(CLI_MESSAGES.nothingChecked)}\n`);
-  if (io.env.REPORTLINT_TIMING === '1') io.stderr(timingReport(marks, started.pool?.timings ?? [], sequentialCheckMs, files.length));
+  if (io.env.REPORTLINT_TIMING === '1') io.stderr(timingReport(marks, started.pool?.timings ?? [], { checkMs: sequentialCheckMs, files: started.pool ? started.pool.here.files : files.length }, files.length));
   const count = (s: Severity) => results.reduce((n, r) => n + r.counts[s], 0);
   io.stderr(t(CLI_MESSAGES.summary, { files: results.filter((r) => !r.skipped).length, errors: count('error'), warnings: count('warning'), infos: count('info') + count('hint') }) + '\n');
   if (ioFailed || allSkipped) return EXIT_FAILURE;
@@ -276,19 +287,47 @@ async function runCheck(o: Options, io: CliIO): Promise<number> {
 }
 
 /**
- * REPORTLINT_TIMING=1 (developers, benchmark): one line on stderr, `reportlint-timing {…}`, with
- * the phases of `check` in milliseconds since the process started and, per worker thread, when
- * it was ready, when it finished and how long the checks themselves took.
+ * The indices (in input order) of the results whose cross-year key (same kind of report, same
+ * issuing body) is one year apart from another result's: the only files that can be compared
+ * across years. A file without a key is never paired (core/statistical-tables/cross-year.ts).
  */
-function timingReport(marks: [string, number][], workers: readonly WorkerTiming[], sequentialCheckMs: number, files: number): string {
+export function crossYearCandidates(results: readonly Pick<FileResult, 'crossYear'>[]): number[] {
+  const years = new Map<string, Set<number>>();
+  const body = (k: CrossYearKey) => JSON.stringify([k.profile, k.issuer]);
+  for (const r of results) {
+    if (!r.crossYear) continue;
+    const set = years.get(body(r.crossYear)) ?? new Set<number>();
+    set.add(r.crossYear.year);
+    years.set(body(r.crossYear), set);
+  }
+  const out: number[] = [];
+  results.forEach((r, i) => {
+    const k = r.crossYear;
+    const set = k && years.get(body(k));
+    if (k && set && (set.has(k.year - 1) || set.has(k.year + 1))) out.push(i);
+  });
+  return out;
+}
+
+/**
+ * REPORTLINT_TIMING=1 (developers, benchmark): one line on stderr, `reportlint-timing {…}`, with
+ * the phases of `check` in milliseconds since the process started; how long the checks took on the
+ * main thread and, per worker thread, when it was ready and finished and how long its checks
+ * took; CPU times (process, main thread, each worker; per thread on Linux only).
+ */
+function timingReport(marks: [string, number][], workers: readonly WorkerTiming[], main: { checkMs: number; files: number }, files: number): string {
   const origin = performance.timeOrigin;
   const at = (ms: number) => Math.round(ms - origin);
   const phases = Object.fromEntries(marks.map(([k, v]) => [k, at(v)]));
+  const cpu = process.cpuUsage();
   const report = {
     files,
     phases,
-    checkMs: Math.round(workers.reduce((n, w) => n + w.checkMs, sequentialCheckMs)),
-    workers: workers.map((w) => ({ ready: at(w.readyAt), done: at(w.doneAt), checkMs: Math.round(w.checkMs), files: w.files })),
+    checkMs: Math.round(workers.reduce((n, w) => n + w.checkMs, main.checkMs)),
+    // The main thread's share of the checks, and CPU times: the whole process and each thread.
+    main: { checkMs: Math.round(main.checkMs), files: main.files, cpuMs: threadCpuMs() },
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    workers: workers.map((w) => ({ ready: at(w.readyAt), done: at(w.doneAt), checkMs: Math.round(w.checkMs), cpuMs: w.cpuMs, files: w.files })),
   };
   return `reportlint-timing ${JSON.stringify(report)}\n`;
 }

@@ -3,12 +3,14 @@
  *
  * The pool is started as soon as the number of files is known, so the workers load the bundle
  * while the main thread is still reading and decoding the files; jobs are queued as they are read
- * and handed out in small batches as workers become free. The main thread resolves each folder's
+ * and handed out in small batches as workers become free; once it has read them all, the main
+ * thread takes files from the same queue, one at a time. The main thread resolves each folder's
  * configuration once (it reports config errors); each worker resolves the configuration of its
  * files again with the same functions (also once per folder), so nothing but file texts and
  * findings (plain data) crosses threads. Workers send back only the fields the CLI prints.
  * Results are put back in input order, so the output is identical to a sequential run.
  */
+import * as fs from 'fs';
 import * as os from 'os';
 import { performance } from 'perf_hooks';
 import { isMainThread, parentPort, Worker } from 'worker_threads';
@@ -17,7 +19,7 @@ import { checkDocument } from '../core/check';
 import type { ResolvedConfig } from '../core/config/config';
 import type { IgnoreEntry } from '../core/config/suppress';
 import type { Locale } from '../core/types';
-import { outputPart, reportedFinding, type FileResult, type TextOptions } from './format';
+import { settledResult, type FileResult, type TextOptions } from './format';
 import { checkOneFile } from './check-file';
 import type { LineOrigin } from '../node/docx/origin';
 
@@ -54,7 +56,7 @@ export interface FileResolver {
 type Request = { kind: 'init'; settings: CheckSettings } | { kind: 'batch'; jobs: CheckJob[] } | { kind: 'exit' };
 type Reply =
   | { kind: 'ready'; at: number }
-  | { kind: 'results'; results: { index: number; result: FileResult }[]; checkMs: number }
+  | { kind: 'results'; results: { index: number; result: FileResult }[]; checkMs: number; cpuMs: number | null }
   | { kind: 'error'; message: string };
 
 /** Milliseconds since the epoch, comparable across threads (each thread has its own timeOrigin). */
@@ -70,7 +72,26 @@ export interface WorkerTiming {
   doneAt: number;
   /** Time spent in Analysis.fromText + checkDocument. */
   checkMs: number;
+  /** CPU time of the worker thread when it sent its last results (null where unknown). */
+  cpuMs: number | null;
   files: number;
+}
+
+/**
+ * CPU time (user + system, in ms) of the calling thread so far, or null where it cannot be read
+ * (Linux's /proc/thread-self/stat, in ticks of 10 ms). REPORTLINT_TIMING reports it per thread: on a
+ * machine shared with other work, wall times say little about what running on threads costs.
+ */
+export function threadCpuMs(): number | null {
+  try {
+    const stat = fs.readFileSync('/proc/thread-self/stat', 'utf8');
+    // After "pid (comm) ": state is the first field; utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * 10 : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Minimum number of files before worker threads are worth their start-up. */
@@ -85,11 +106,13 @@ const IN_FLIGHT = 2;
 const WORKER_YOUNG_GENERATION_MB = 64;
 
 /**
- * Fewest cores for worker threads by default. Measured on a 2-core machine (issue 18):
- * `REPORTLINT_JOBS=2` was 1.1–1.6× slower than one thread for 30, 100 and 1,000 reports of
- * 6–18 KB and for 24 files of 200 KB (each worker loads and compiles the bundle and warms its own
- * JIT, and the main thread reading and joining competes for the same two cores). With fewer cores
- * than this, the default is one thread; REPORTLINT_JOBS still asks for workers explicitly.
+ * Fewest cores for worker threads by default. Measured on a 2-core machine (issue 18): a run on
+ * one thread already keeps the second core busy with V8's helper threads (garbage collection,
+ * optimising compiler: about 40 % of the process's CPU time over 1,000 reports), and a second
+ * checking thread (the main thread and one worker) raised the CPU time by 1.4× (each isolate
+ * compiles and warms up the same code and collects its own garbage); two workers beside an idle
+ * main thread, 1.45–1.6×. With fewer cores than this, the default is one thread;
+ * REPORTLINT_JOBS still asks for threads explicitly.
  */
 export const PARALLEL_MIN_CORES = 4;
 
@@ -98,24 +121,46 @@ function availableCores(): number {
 }
 
 /**
- * Number of worker threads for `fileCount` files: REPORTLINT_JOBS (1 = no workers), else one per
- * core on machines with at least PARALLEL_MIN_CORES cores; none for few files.
+ * Number of worker threads for `fileCount` files, beside the main thread, which checks files too:
+ * REPORTLINT_JOBS threads in all (1 = no workers), else one thread per core on machines with at
+ * least PARALLEL_MIN_CORES cores; none for few files.
  */
 export function workerCount(fileCount: number, env: Record<string, string | undefined>, cores = availableCores()): number {
   const requested = Number(env.REPORTLINT_JOBS);
   const explicit = Number.isInteger(requested) && requested > 0;
   const max = explicit ? requested : cores >= PARALLEL_MIN_CORES ? cores : 1;
   if (max <= 1 || fileCount < PARALLEL_MIN_FILES) return 0;
-  return Math.min(max, Math.ceil(fileCount / BATCH));
+  // The main thread checks files too: one thread fewer to start.
+  return Math.min(max - 1, Math.ceil(fileCount / BATCH));
 }
 
 export interface WorkerPool {
   /** Queue one file (any order of indices; each index once). */
   add(job: CheckJob): void;
-  /** No more files: resolves with the results in input order, then lets the workers exit. */
-  finish(): Promise<FileResult[]>;
+  /**
+   * No more files: resolves with the results in input order, then lets the workers exit. With
+   * `checkHere`, the calling thread checks files from the same queue as the workers, one at a
+   * time, and lets the workers' messages in between two files (so they never wait for work).
+   */
+  finish(checkHere?: (job: CheckJob) => FileResult): Promise<FileResult[]>;
   /** Per worker, where its time went. */
   readonly timings: readonly WorkerTiming[];
+  /** The calling thread's share (`checkHere`): time in the checks and files checked. */
+  readonly here: { checkMs: number; files: number };
+}
+
+/** Let pending messages (the workers' results) be handled before going on. */
+const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * What a worker thread runs: load `entry` and start checking. When the main thread loaded the
+ * bundle through V8's code cache (bin/compile-cache.js, Node 20), the worker loads it the same way
+ * and skips compiling it again.
+ */
+export function workerSource(entry: string): string {
+  const loader = (require.cache[entry] as (NodeJS.Module & { compileCacheLoader?: unknown }) | undefined)?.compileCacheLoader;
+  if (typeof loader === 'string') return `require(${JSON.stringify(loader)}).loadWithCache(${JSON.stringify(entry)}, false).workerMain();`;
+  return `require(${JSON.stringify(entry)}).workerMain();`;
 }
 
 /**
@@ -128,9 +173,12 @@ export function startWorkers(count: number, settings: CheckSettings, entry: stri
   const inFlight = new Map<Worker, number>();
   const workers: Worker[] = [];
   const timings: WorkerTiming[] = [];
+  const here = { checkMs: 0, files: 0 };
   let added = 0;
   let done = 0;
   let closed = false;
+  /** The calling thread takes files from the queue too (after `finish(checkHere)`). */
+  let helping = false;
   let settled = false;
   let failure: Error | null = null;
   let resolveAll: ((r: FileResult[]) => void) | null = null;
@@ -158,8 +206,9 @@ export function startWorkers(count: number, settings: CheckSettings, entry: stri
   };
   const feed = (w: Worker) => {
     while (!failure && (inFlight.get(w) ?? 0) < IN_FLIGHT && (queue.length >= BATCH || (closed && queue.length))) {
-      // Towards the end, smaller batches, so that the workers finish together.
-      const size = closed ? Math.max(1, Math.min(BATCH, Math.floor(queue.length / (workers.length * IN_FLIGHT)))) : BATCH;
+      // Towards the end, smaller batches, so that the workers (and the calling thread) finish together.
+      const takers = workers.length + (helping ? 1 : 0);
+      const size = closed ? Math.max(1, Math.min(BATCH, Math.floor(queue.length / (takers * IN_FLIGHT)))) : BATCH;
       w.postMessage({ kind: 'batch', jobs: queue.splice(0, size) } satisfies Request);
       inFlight.set(w, (inFlight.get(w) ?? 0) + 1);
     }
@@ -172,10 +221,10 @@ export function startWorkers(count: number, settings: CheckSettings, entry: stri
   };
 
   for (let i = 0; i < count; i++) {
-    const w = new Worker(`require(${JSON.stringify(entry)}).workerMain();`, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+    const w = new Worker(workerSource(entry), { eval: true, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     workers.push(w);
     inFlight.set(w, 0);
-    const timing: WorkerTiming = { readyAt: 0, doneAt: 0, checkMs: 0, files: 0 };
+    const timing: WorkerTiming = { readyAt: 0, doneAt: 0, checkMs: 0, cpuMs: null, files: 0 };
     timings.push(timing);
     w.on('message', (m: Reply) => {
       if (m.kind === 'error') return fail(new Error(m.message));
@@ -186,6 +235,7 @@ export function startWorkers(count: number, settings: CheckSettings, entry: stri
       for (const r of m.results) out[r.index] = r.result;
       done += m.results.length;
       timing.checkMs += m.checkMs;
+      timing.cpuMs = m.cpuMs;
       timing.files += m.results.length;
       timing.doneAt = epochMs();
       inFlight.set(w, (inFlight.get(w) ?? 1) - 1);
@@ -205,16 +255,37 @@ export function startWorkers(count: number, settings: CheckSettings, entry: stri
       added++;
       if (queue.length >= BATCH) feedAll();
     },
-    finish() {
+    async finish(checkHere) {
       closed = true;
+      helping = !!checkHere;
       feedAll();
-      return new Promise<FileResult[]>((resolve, reject) => {
+      const all = new Promise<FileResult[]>((resolve, reject) => {
         resolveAll = resolve;
         rejectAll = reject;
-        settle();
       });
+      // A worker failing while this thread checks rejects `all` before anyone awaits it.
+      all.catch(() => undefined);
+      if (checkHere) {
+        while (!failure && queue.length) {
+          const job = queue.shift()!;
+          const t0 = performance.now();
+          try {
+            out[job.index] = checkHere(job);
+          } catch (e) {
+            fail(e instanceof Error ? e : new Error(String(e)));
+            break;
+          }
+          here.checkMs += performance.now() - t0;
+          here.files++;
+          done++;
+          await yieldToEvents();
+        }
+      }
+      settle();
+      return all;
     },
     timings,
+    here,
   };
 }
 
@@ -244,14 +315,11 @@ export function runWorker(makeResolver: (settings: CheckSettings) => FileResolve
         const t0 = performance.now();
         const result = checkOneFile(job, config, ignores, s.locale, s.force);
         checkMs += performance.now() - t0;
-        if (result.skipped) return { index: job.index, result };
-        // Findings cross threads as plain records (a lazily built finding would lose its message).
-        if (s.format !== 'json' && s.format !== 'text') return { index: job.index, result: { ...result, findings: result.findings?.map(reportedFinding) ?? null } };
         // Formatting on the workers: the main thread only joins the parts, and findings do not
-        // cross threads.
-        return { index: job.index, result: { path: result.path, findings: null, part: outputPart(s.format, result, s.locale, s.text), counts: result.counts } };
+        // cross threads (or as plain records: a lazily built finding would lose its message).
+        return { index: job.index, result: settledResult(result, s.format, s.locale, s.text) };
       });
-      port.postMessage({ kind: 'results', results, checkMs } satisfies Reply);
+      port.postMessage({ kind: 'results', results, checkMs, cpuMs: threadCpuMs() } satisfies Reply);
     } catch (e) {
       port.postMessage({ kind: 'error', message: e instanceof Error ? e.stack ?? e.message : String(e) } satisfies Reply);
     }

@@ -1,0 +1,98 @@
+'use strict';
+/**
+ * Loads the CLI bundle (dist/cli.js) with V8's code cache on Node versions without
+ * `module.enableCompileCache` (added in Node 22.1; Node 20 lacks it). Compiling the 2.6 MB bundle is
+ * most of the CLI's start-up: with the cache, V8 deserialises the compiled code instead, in the main
+ * thread and in each worker thread of `reportlint check`.
+ *
+ * The cache is one file per bundle location in `<tmpdir>/reportlint-compile-cache-<uid>/`, named by
+ * the bundle's path, its content (CRC-32), the Node version and the architecture, and written once,
+ * when the process exits, after a run that had none (it then holds the functions that run compiled,
+ * not only the start-up code). V8 refuses a cache made by another V8 or with other flags
+ * (`cachedDataRejected`): the bundle is then compiled as usual and the cache written again. The
+ * folder must belong to the user running the CLI (it is created with mode 0700); anything unusual
+ * (no crc32 in this Node, no writable folder, `NODE_DISABLE_COMPILE_CACHE=1`) means no cache, never
+ * a failure.
+ */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const vm = require('vm');
+const Module = require('module');
+const zlib = require('zlib');
+
+function cacheFolder() {
+  const uid = typeof process.getuid === 'function' ? process.getuid() : null;
+  const dir = path.join(os.tmpdir(), `reportlint-compile-cache${uid === null ? '' : `-${uid}`}`);
+  try {
+    fs.mkdirSync(dir, { mode: 0o700 });
+  } catch (e) {
+    if (e.code !== 'EEXIST') return null;
+  }
+  try {
+    const st = fs.lstatSync(dir);
+    // A folder someone else made (or a link to one) could hold a planted cache: not used.
+    if (!st.isDirectory() || (uid !== null && st.uid !== uid) || (st.mode & 0o022) !== 0) return null;
+  } catch {
+    return null;
+  }
+  return dir;
+}
+
+/** The cache file for this bundle's path and content, and the prefix of the older ones for the same path. */
+function cacheFile(dir, file, source) {
+  const where = zlib.crc32(path.resolve(file)).toString(16).padStart(8, '0');
+  const what = zlib.crc32(source).toString(16).padStart(8, '0');
+  const prefix = `${where}-`;
+  return { prefix, file: path.join(dir, `${prefix}${what}-${source.length}-${process.version}-${process.arch}.bin`) };
+}
+
+/**
+ * Load `file` (a CommonJS bundle) as `require(file)` would, with the code cache when there is one;
+ * `writeCache` false: use the cache but never write it (worker threads). Returns its exports.
+ */
+function loadWithCache(file, writeCache = true) {
+  const disabled = process.env.NODE_DISABLE_COMPILE_CACHE === '1' || typeof zlib.crc32 !== 'function';
+  if (disabled) return require(file);
+  const source = fs.readFileSync(file, 'utf8');
+  const dir = cacheFolder();
+  const cache = dir ? cacheFile(dir, file, source) : null;
+  let cachedData;
+  if (cache) {
+    try {
+      cachedData = fs.readFileSync(cache.file);
+    } catch {
+      cachedData = undefined;
+    }
+  }
+  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
+  const m = new Module(file, module);
+  m.filename = file;
+  m.paths = Module._nodeModulePaths(path.dirname(file));
+  // Worker threads load the bundle through this file too (see server/src/cli/parallel.ts).
+  m.compileCacheLoader = __filename;
+  require.cache[file] = m;
+  if (cache && writeCache && (cachedData === undefined || script.cachedDataRejected)) {
+    process.once('exit', () => writeCacheFile(dir, cache, script));
+  }
+  script.runInThisContext().call(m.exports, m.exports, Module.createRequire(file), m, file, path.dirname(file));
+  m.loaded = true;
+  return m.exports;
+}
+
+function writeCacheFile(dir, cache, script) {
+  try {
+    const data = script.createCachedData();
+    const tmp = `${cache.file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, data, { mode: 0o600 });
+    fs.renameSync(tmp, cache.file);
+    // One cache per bundle location: the caches of its earlier builds go.
+    for (const name of fs.readdirSync(dir)) {
+      if (name.startsWith(cache.prefix) && name.endsWith('.bin') && path.join(dir, name) !== cache.file) fs.rmSync(path.join(dir, name), { force: true });
+    }
+  } catch {
+    // No cache this time.
+  }
+}
+
+module.exports = { loadWithCache };
