@@ -44,14 +44,22 @@ export function semanticTokens(analysis: Analysis): SemanticToken[] {
     const percent = f.kind === 'percent' || f.kind === 'points';
     inner.push({ start: f.numStart, end: percent ? f.end : f.numEnd, type: 'number', modifiers: percent ? ['percentage'] : [] });
     if (f.approxWord) {
-      const before = doc.text.lastIndexOf(f.approxWord, f.numStart - f.approxWord.length);
-      const after = doc.text.indexOf(f.approxWord, f.numEnd);
-      const at = before >= f.start && before + f.approxWord.length <= f.numStart ? before : after >= f.numEnd && after + f.approxWord.length <= f.end ? after : -1;
+      // Looked for inside the figure's own text only (a search over the whole document per figure was quadratic).
+      const w = f.approxWord;
+      const inFigure = doc.text.slice(f.start, f.end);
+      const b = inFigure.lastIndexOf(w, f.numStart - w.length - f.start);
+      const before = b >= 0 ? f.start + b : -1;
+      const a = f.numEnd - f.start >= 0 ? inFigure.indexOf(w, f.numEnd - f.start) : -1;
+      const after = a >= 0 ? f.start + a : -1;
+      const at = before >= f.start && before + w.length <= f.numStart ? before : after >= f.numEnd && after + w.length <= f.end ? after : -1;
       if (at >= 0) inner.push({ start: at, end: at + f.approxWord.length, type: 'approximate', modifiers: [] });
     }
   }
   for (const r of fa.rates) {
-    const at = doc.simplified.lastIndexOf(r.name, r.figure.start);
+    // The rate's name ends at most 6 characters before its figure: only that window is searched.
+    const from = Math.max(0, r.figure.start - r.name.length - 6);
+    const found = doc.simplified.slice(from, r.figure.start + r.name.length).lastIndexOf(r.name, r.figure.start - from);
+    const at = found >= 0 ? from + found : -1;
     if (at >= 0 && r.figure.start - (at + r.name.length) <= 6) inner.push({ start: at, end: at + r.name.length, type: 'rate', modifiers: [] });
   }
   for (const s of fa.skipped) {
@@ -71,8 +79,18 @@ export function semanticTokens(analysis: Analysis): SemanticToken[] {
   /** A heading's text, minus the figures and years inside it. */
   const headingText = (range: OffsetRange, mods: TokenModifier[]) => {
     let pos = range.start;
-    for (const sp of clean) {
-      if (sp.end <= pos || sp.start >= range.end) continue;
+    // `clean` is sorted and its spans do not overlap: start at the first that ends after the heading
+    // starts (binary search) and stop at the first that starts after it ends.
+    let lo = 0;
+    let hi = clean.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (clean[mid].end <= range.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < clean.length && clean[i].start < range.end; i++) {
+      const sp = clean[i];
+      if (sp.end <= pos) continue;
       if (sp.start > pos) spans.push({ start: pos, end: sp.start, type: 'heading', modifiers: mods });
       pos = Math.max(pos, sp.end);
     }
