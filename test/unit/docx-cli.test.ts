@@ -9,7 +9,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { describe, it } from 'node:test';
 import { REPO_ROOT, SEEDS_DIR, SEEDS_SKIP } from '../helpers';
-import { makeDocx, oleFile, para, xmlEscape } from '../docx-fixture';
+import { docxFromText, makeDocx, oleFile, para, xmlEscape } from '../docx-fixture';
+import { FIXTURES } from '../helpers';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'reportlint.js');
 
@@ -55,6 +56,17 @@ function wordLike(text: string): Buffer {
 }
 
 describe('cli: .docx input', () => {
+  it('a Word report compared with last year’s keeps naming its paragraphs', () => {
+    const dir = tmp();
+    // This year's 信息公开 report and last year's (another carry-forward) as Word documents.
+    fs.writeFileSync(path.join(dir, '2024.docx'), docxFromText(fs.readFileSync(path.join(FIXTURES, 'rules', 'table-identity', 'complete-pipe.txt'), 'utf8')));
+    fs.writeFileSync(path.join(dir, '2023.docx'), docxFromText(fs.readFileSync(path.join(FIXTURES, 'xxgk-cross-year', 'other', '青禾区交通运输局2023年报告.txt'), 'utf8')));
+    const r = cli(['check', path.join(dir, '2024.docx'), path.join(dir, '2023.docx')], { REPORTLINT_JOBS: '1' });
+    const lines = r.stdout.split('\n').filter((l) => l.startsWith(path.join(dir, '2024.docx')));
+    assert.ok(lines.some((l) => l.includes('cross-year-carry-over')), r.stdout + r.stderr);
+    for (const l of lines) assert.match(l, /（(?:段落|表格)[^）]*）$/, l);
+  });
+
   it('checks paragraphs and Word-numbered headings, naming the paragraph', () => {
     const dir = tmp();
     const file = path.join(dir, '报告.docx');

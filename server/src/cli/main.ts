@@ -264,8 +264,9 @@ async function runCheck(o: Options, io: CliIO): Promise<number> {
       .filter((f) => config.rules[f.ruleId] !== 'off')
       .map((f) => reportedFinding({ ...f, severity: (config.rules[f.ruleId] as Severity | undefined) ?? f.severity }));
     if (!kept.length || results[i].skipped) continue;
-    const base = results[i].findings ?? checkOneFile({ text: files[i].text, displayPath: displayPath(files[i].path) }, config, resolver.ignores(files[i].path), o.locale, o.force).findings ?? [];
-    results[i] = fileResult(results[i].path, [...base, ...kept]);
+    const base = results[i].findings ?? checkOneFile({ text: files[i].text, displayPath: displayPath(files[i].path), origins: files[i].origins }, config, resolver.ignores(files[i].path), o.locale, o.force).findings ?? [];
+    // A Word document keeps its paragraph origins (the "（段落 N）" of its findings).
+    results[i] = fileResult(results[i].path, [...base, ...kept], results[i].origins ?? files[i].origins);
   }
   marks.push(['checked', epochMs()]);
   for (const r of results) if (r.skipped) problems.push({ path: r.path, kind: 'notice', message: t(CLI_MESSAGES.skippedNotReport, { path: r.path }) });
