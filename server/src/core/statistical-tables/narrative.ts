@@ -30,6 +30,11 @@ const COMPARISON = /上年|去年|上一年|同比|环比|较|比上|增长|下�
 const FIGURE_AFTER = /^([^\d０-９，,；;。！？!?：:\n]{0,10}?)(\d+(?:\.\d+)?)\s*(件|条|宗|起|次|个|份|项)/;
 const YEAR = /((?:19|20)\d{2})\s*年/g;
 
+/** Whether a text names a year other than the report's (any year, when the report year is unknown). */
+function namesOtherYear(text: string, reportYear: number | null): boolean {
+  return [...text.matchAll(YEAR)].some((y) => reportYear === null || Number(y[1]) !== reportYear);
+}
+
 function clauseStart(text: string, at: number, min: number): number {
   let s = at;
   while (s > min && !CLAUSE_END.test(text[s - 1])) s--;
@@ -89,8 +94,7 @@ export function narrativeClaims(doc: ReportDocument, tables: readonly ReadTable[
             const clause = lineText.slice(cs, m.end + after[0].length);
             const before = lineText.slice(cs, m.start) + after[1];
             if (COMPARISON.test(before.replace(/上年结转/g, ''))) continue;
-            const otherYear = (s: string) => [...s.matchAll(YEAR)].some((y) => reportYear === null || Number(y[1]) !== reportYear);
-            if (otherYear(clause)) continue;
+            if (namesOtherYear(clause, reportYear)) continue;
             const sb = sentenceBounds(lineText, m.start, 0, lineText.length);
             const sentence = lineText.slice(sb.start, sb.end);
             if (claim.context?.length && !containsAny(sentence, claim.context)) continue;
@@ -105,7 +109,7 @@ export function narrativeClaims(doc: ReportDocument, tables: readonly ReadTable[
               cells,
               tableValue,
               holds: Math.abs(value - tableValue) < 1e-9,
-              otherYearInSentence: otherYear(sentence),
+              otherYearInSentence: namesOtherYear(sentence, reportYear),
             });
           }
         }
@@ -161,7 +165,7 @@ function zeroClaims(
         const cs = clauseStart(lineText, m.start, 0);
         const clause = lineText.slice(cs, ce);
         if (COMPARISON.test(clause.replace(/上年结转/g, ''))) continue;
-        if ([...clause.matchAll(YEAR)].some((y) => reportYear === null || Number(y[1]) !== reportYear)) continue;
+        if (namesOtherYear(clause, reportYear)) continue;
         const sb = sentenceBounds(lineText, m.start, 0, lineText.length);
         const sentence = lineText.slice(sb.start, sb.end);
         if (claim.context?.length && !containsAny(sentence, claim.context)) continue;
@@ -175,7 +179,7 @@ function zeroClaims(
           cells,
           tableValue,
           holds: tableValue === 0,
-          otherYearInSentence: [...sentence.matchAll(YEAR)].some((y) => reportYear === null || Number(y[1]) !== reportYear),
+          otherYearInSentence: namesOtherYear(sentence, reportYear),
         });
       }
     }
