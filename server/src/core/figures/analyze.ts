@@ -8,7 +8,6 @@
 import type { Analysis } from '../analysis';
 import { splitLines } from '../document/document';
 import { tablesOf } from '../document/blocks/tables';
-import { markdownBlocks } from '../document/markdown';
 import { tableClaims } from './tables';
 import type { Section } from '../outline/outline';
 import { CONTINUES_PARAGRAPH_RE, PLAN_HEADING_RE } from './vocabulary';
@@ -74,8 +73,8 @@ function figureLines(analysis: Analysis): DocumentFigureLines {
     for (const h of analysis.outline.headings) alone[h.line] = 1;
     for (const t of tablesOf(doc)) for (let l = t.startLine; l <= t.endLine; l++) alone[l] = 1;
     // Markdown: fenced code and commented-out passages are not report text; read as blank lines.
-    const hidden = doc.format === 'markdown' ? markdownBlocks(doc.text).hidden : null;
-    const readLines = hidden && hidden.includes(1) ? doc.lines.map((l, i) => (hidden[i] ? { start: l.start, end: l.start } : l)) : doc.lines;
+    const hidden = doc.hiddenLines;
+    const readLines = hidden ? doc.lines.map((l, i) => (hidden[i] ? { start: l.start, end: l.start } : l)) : doc.lines;
     for (const unit of paragraphUnits(doc.text, readLines, alone)) {
       const s = doc.simplified.slice(unit.start, unit.end);
       const data = MAY_HOLD_FIGURE.test(s) ? analyzeLine(s, doc.text.slice(unit.start, unit.end)) : EMPTY_LINE;

@@ -2,7 +2,6 @@ import type { ReportDocument } from '../document/document';
 import type { OffsetRange } from '../types';
 import { parseChineseNumeral } from '../document/chinese-numerals';
 import { recognizeHeading, type Heading } from './headings';
-import { markdownBlocks } from '../document/markdown';
 import { tableIndexByLine, tablesOf, type TableBlock } from '../document/blocks/tables';
 import type { NoteList, TocBlock } from '../document/blocks/lists';
 import { refineHeadings, type Appendix, type ItemList } from './non-headings';
@@ -97,7 +96,7 @@ export function buildOutline(doc: ReportDocument): Outline {
   const tables = tablesOf(doc);
   const inTable = tableIndexByLine(doc, tables);
   // Markdown: lines of fenced code and of comment blocks are never headings.
-  const fenced = markdown ? markdownBlocks(doc.text).hidden : null;
+  const fenced = doc.hiddenLines;
   for (const line of doc.lines) {
     if (line.end === line.start) continue;
     if (fenced && fenced[line.index]) continue;
@@ -233,7 +232,7 @@ function findParagraphs(
   const paragraphs: Paragraph[] = [];
   let current: Paragraph | null = null;
   let sectionIdx = -1;
-  const fenced = markdown ? markdownBlocks(doc.text).hidden : null;
+  const fenced = doc.hiddenLines;
   for (const line of doc.lines) {
     const found = headingByLine[line.index];
     const hi = found >= 0 ? found : undefined;

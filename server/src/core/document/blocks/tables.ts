@@ -1,5 +1,4 @@
 import type { ReportDocument } from '../document';
-import { markdownBlocks } from '../markdown';
 
 /**
  * Tables in a report's text, in the three forms a published report reaches us in:
@@ -187,10 +186,9 @@ function isLabelText(text: string): boolean {
 export function findTables(doc: ReportDocument): TableBlock[] {
   const lines = doc.lines;
   const n = lines.length;
-  const markdown = doc.format === 'markdown';
   const shapes: LineShape[] = new Array(n);
-  // Markdown: fenced code and comment blocks hold no table (one parser for every block, core/markdown.ts).
-  const fencedLines = markdown ? markdownBlocks(doc.text).hidden : null;
+  // Markdown: fenced code and comment blocks hold no table (ReportDocument.hiddenLines, from core/document/markdown.ts).
+  const fencedLines = doc.hiddenLines;
   for (let i = 0; i < n; i++) shapes[i] = shapeOf(lines[i].text, !!fencedLines && fencedLines[i] === 1);
   const used = new Uint8Array(n);
   const tables: TableBlock[] = [];
