@@ -27,10 +27,10 @@ import { completion, COMPLETION_TRIGGERS } from './lsp/features/completion';
 import * as requests from './lsp/features/custom-requests';
 import { affectedByFileChanges, isSettingsFile, publishConfigFiles, publishSidecar, reclaimMemory, RECLAIM_MIN_SIZE, validate } from './lsp/features/diagnostics';
 import { hover } from './lsp/features/hover';
-import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './lsp/features/semantic-tokens';
+import { SEMANTIC_TOKENS_LEGEND, semanticTokens, semanticTokensDelta } from './lsp/features/semantic-tokens';
 import { documentSymbols, foldingRanges } from './lsp/features/symbols';
 import { registerDocxRequests } from './lsp/docx';
-import { bool, CODE_ACTION, int, obj, oneOf, onRequest, optional, OPTIONAL_URI_PARAM, str, arrayOf, guarded, TEXT_DOCUMENT, TEXT_POSITION, URI_PARAM, valid } from './lsp/params';
+import { bool, CODE_ACTION, int, obj, oneOf, onRequest, optional, OPTIONAL_URI_PARAM, str, arrayOf, guarded, TEXT_DOCUMENT, TEXT_POSITION, TOKENS_DELTA, URI_PARAM, valid } from './lsp/params';
 import { debounceDelay } from './lsp/pipeline';
 import { NOTIFICATIONS, REQUESTS } from './lsp/protocol';
 import { CheckScheduler } from './lsp/scheduler';
@@ -94,7 +94,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       hoverProvider: true,
       completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
       codeLensProvider: { resolveProvider: false },
-      semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
+      semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true } },
       executeCommandProvider: { commands: EXECUTE_COMMANDS },
     },
     serverInfo: { name: 'ReportLint', version: typeof REPORTLINT_VERSION === 'string' ? REPORTLINT_VERSION : 'dev' },
@@ -169,6 +169,7 @@ connection.onHover(guarded('textDocument/hover', TEXT_POSITION, (params) => hove
 connection.onCompletion(guarded('textDocument/completion', TEXT_POSITION, (params) => completion(state, params)));
 connection.onCodeLens(guarded('textDocument/codeLens', TEXT_DOCUMENT, (params) => codeLens(state, params)));
 connection.languages.semanticTokens.on(guarded('textDocument/semanticTokens/full', TEXT_DOCUMENT, (params) => semanticTokens(state, params)));
+connection.languages.semanticTokens.onDelta(guarded('textDocument/semanticTokens/full/delta', TOKENS_DELTA, (params) => semanticTokensDelta(state, params)));
 connection.onExecuteCommand((params) =>
   executeCommand(state, params, (file) => {
     state.folders.invalidate(file);

@@ -45,6 +45,8 @@ export class DocumentSession {
   /** Feature answers (semantic tokens, code lenses) computed from `answersOf`, by key. */
   private answers = new Map<string, unknown>();
   private answersOf: Analysis | null = null;
+  /** The last semantic tokens answered, by result id (lsp/features/semantic-tokens.ts: the next request may ask for a delta). */
+  tokens: { resultId: string; data: number[] } | null = null;
 
   constructor(uri: string, format: DocumentFormat) {
     this.uri = uri;
