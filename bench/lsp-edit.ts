@@ -46,6 +46,7 @@ const ROUNDS = Number(opt('--rounds') ?? 2);
 const SIZES_KB = opt('--sizes') === 'none' ? [] : (opt('--sizes') ?? '20,1024').split(',').map(Number);
 const MEM = args.includes('--mem');
 const FEATURES = args.includes('--features');
+const SNAPSHOT = args.includes('--snapshot');
 const EXTRA_ARGV = (opt('--exec-argv') ?? '').split(' ').filter(Boolean);
 
 interface Server {
@@ -209,14 +210,23 @@ async function memory(): Promise<void> {
       let atPublish = 0;
       for (let i = 0; i < 2; i++) {
         o.version++;
+        const t0 = performance.now();
         void s.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: o.version }, contentChanges: [middleEdit(pos, i)] });
         await s.waitFor(uri, o.version);
+        const t1 = performance.now();
         if (i === 1) atPublish = procStatus(s.child.pid!).rss;
-        await features(s, o);
+        const f = await features(s, o);
+        console.log(`  ${spec.label} edit ${i}: diagnostics after ${(t1 - t0).toFixed(0)} ms, tokens+lenses ${f.toFixed(0)} ms`);
       }
       await new Promise((r) => setTimeout(r, 7500));
-      await s.connection.sendRequest('reportlint/pipelineStats', { uri });
+      const st = (await s.connection.sendRequest('reportlint/pipelineStats', { uri })) as { memory?: Record<string, number> };
       const idle = procStatus(s.child.pid!);
+      if (st.memory) console.log(`  ${spec.label} idle memoryUsage: ${Object.entries(st.memory).map(([k, v]) => `${k} ${(v / 1048576).toFixed(1)}`).join(', ')} MB`);
+      if (SNAPSHOT) {
+        // Needs --exec-argv --heapsnapshot-signal=SIGUSR2: the server writes Heap.*.heapsnapshot in its working directory.
+        s.child.kill('SIGUSR2');
+        await new Promise((r) => setTimeout(r, 15000));
+      }
       const r = results.get(spec.label)!;
       r.idle.push(idle.rss);
       r.atPublish.push(atPublish);
