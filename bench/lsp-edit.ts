@@ -104,6 +104,13 @@ function procStatus(pid: number): { rss: number; hwm: number } {
   return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
 }
 
+/** CPU time of a process so far (ms, all threads; /proc/<pid>/stat, clock ticks of 10 ms). */
+function cpuTime(pid: number): number {
+  const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
+  return (Number(rest[11]) + Number(rest[12])) * 10;
+}
+
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
@@ -152,6 +159,8 @@ async function roundTrips(): Promise<void> {
   const after = new Map<string, number[]>();
   const checks = new Map<string, number[]>();
   const feats = new Map<string, number[]>();
+  const overheads = new Map<string, number[]>();
+  const cpus = new Map<string, number[]>();
   const push = (m: Map<string, number[]>, k: string, v: number) => (m.get(k) ?? m.set(k, []).get(k)!).push(v);
   // Each round starts fresh servers, as the benchmark does (one server, the sizes in turn, each
   // after 3 warm-up edits): the first edits of a session count, JIT warm-up included.
@@ -168,6 +177,7 @@ async function roundTrips(): Promise<void> {
       open.set(s, { uri, version: 1, tokens: null });
     }
     const warm = 3;
+    const cpu0 = new Map(started.map((s) => [s, cpuTime(s.child.pid!)]));
     for (let i = 0; i < RUNS + warm; i++) {
       // Alternate which server goes first.
       const order = i % 2 ? [...started].reverse() : started;
@@ -178,10 +188,12 @@ async function roundTrips(): Promise<void> {
         if (i >= warm) {
           push(after, `${kb}\t${s.label}`, r.after);
           push(checks, `${kb}\t${s.label}`, r.check);
+          push(overheads, `${kb}\t${s.label}`, r.after - r.check);
           push(feats, `${kb}\t${s.label}`, f);
         }
       }
     }
+    for (const s of started) push(cpus, `${kb}\t${s.label}`, (cpuTime(s.child.pid!) - cpu0.get(s)!) / (RUNS + warm));
     for (const s of started) void s.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
   await Promise.all(started.map((s) => s.stop()));
@@ -189,7 +201,7 @@ async function roundTrips(): Promise<void> {
   for (const kb of SIZES_KB) {
     for (const s of servers) {
       const k = `${kb}\t${s.label}`;
-      console.log(`${kb} KB  ${s.label.padEnd(6)} after debounce ${fmt(after.get(k)!)}; server check ${median(checks.get(k)!).toFixed(1)} ms${FEATURES ? `; tokens+lenses ${fmt(feats.get(k)!)}` : ''}`);
+      console.log(`${kb} KB  ${s.label.padEnd(6)} after debounce ${fmt(after.get(k)!)}; server check ${median(checks.get(k)!).toFixed(1)} ms; after debounce minus check ${fmt(overheads.get(k)!)}; server CPU per edit (process, /proc) ${cpus.get(k)!.map((x) => x.toFixed(1)).join(' ')} ms by round${FEATURES ? `; tokens+lenses ${fmt(feats.get(k)!)}` : ''}`);
     }
   }
 }

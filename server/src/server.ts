@@ -25,7 +25,7 @@ import { codeLens } from './lsp/features/code-lens';
 import { EXECUTE_COMMANDS, executeCommand } from './lsp/features/commands';
 import { completion, COMPLETION_TRIGGERS } from './lsp/features/completion';
 import * as requests from './lsp/features/custom-requests';
-import { affectedByFileChanges, isSettingsFile, publishConfigFiles, publishSidecar, reclaimMemory, RECLAIM_MIN_SIZE, validate } from './lsp/features/diagnostics';
+import { affectedByFileChanges, isSettingsFile, prepareCheck, publishConfigFiles, publishSidecar, reclaimMemory, RECLAIM_MIN_SIZE, validate } from './lsp/features/diagnostics';
 import { hover } from './lsp/features/hover';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens, semanticTokensDelta } from './lsp/features/semantic-tokens';
 import { documentSymbols, foldingRanges } from './lsp/features/symbols';
@@ -34,6 +34,7 @@ import { bool, CODE_ACTION, int, obj, oneOf, onRequest, optional, OPTIONAL_URI_P
 import { debounceDelay } from './lsp/pipeline';
 import { NOTIFICATIONS, REQUESTS } from './lsp/protocol';
 import { CheckScheduler } from './lsp/scheduler';
+import { oneWritePerMessage } from './lsp/stdio';
 import { ServerState, type Settings } from './lsp/state';
 import { testModeRules } from './lsp/test-mode';
 import { socketTransportRefusal } from './node/transport';
@@ -46,6 +47,9 @@ if (refusal) {
   process.stderr.write(refusal + '\n');
   process.exit(2);
 }
+// VS Code starts the server over Node IPC; the stdio transport (other editors, the tests and the
+// benchmark) writes each message in one piece (lsp/stdio.ts).
+if (process.argv.includes('--stdio')) oneWritePerMessage(process.stdout);
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 
@@ -71,6 +75,7 @@ state.onSidecarLoaded = (sidecar) => publishSidecar(state, sidecar);
 const scheduler: CheckScheduler = new CheckScheduler(
   (uri, version, token): Promise<void> => validate(state, scheduler, uri, version, token),
   (e) => connection.console.error(`ReportLint: ${e instanceof Error ? e.stack : String(e)}`),
+  (uri, version, token): Promise<void> => prepareCheck(state, uri, version, token),
 );
 
 /** Whether the client accepts watchers registered by the server (custom profile files). */

@@ -229,5 +229,6 @@ export function pipelineStats(state: ServerState, params: P.UriParams): P.Pipeli
   const session = state.sessions.get(params.uri);
   if (!session) return null;
   const { rss, heapTotal, heapUsed, external, arrayBuffers } = process.memoryUsage();
-  return { debounceMs: session.lastDebounceMs, checkMs: session.lastCheckMs, memory: { rss, heapTotal, heapUsed, external, arrayBuffers } };
+  const cpu = process.cpuUsage();
+  return { debounceMs: session.lastDebounceMs, checkMs: session.lastCheckMs, memory: { rss, heapTotal, heapUsed, external, arrayBuffers }, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
