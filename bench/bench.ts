@@ -801,7 +801,7 @@ async function main() {
   md.push('## Language server round trip (stdio, dist/server.js)', '');
   if (lsp.length) {
     md.push(
-      'From sending `didChange` (one character, incremental sync) to receiving `publishDiagnostics` for that version. "After the debounce" subtracts, run by run, the debounce the server applied (reported by its `reportlint/pipelineStats` request; `debounceDelay` in server/src/lsp/pipeline.ts: by size, and never shorter than the last check took). Each size is opened on the running server and edited a few times before the measured edits (20 times for a report of at most 32 KB, 3 times at 1 MB), as a writer's server has handled edits before.',
+      'From sending `didChange` (one character, incremental sync) to receiving `publishDiagnostics` for that version. "After the debounce" subtracts, run by run, the debounce the server applied (reported by its `reportlint/pipelineStats` request; `debounceDelay` in server/src/lsp/pipeline.ts: by size, and never shorter than the last check took). Each size is opened on the running server and edited a few times before the measured edits (20 times for a report of at most 32 KB, 3 times at 1 MB), as the server of a writer has handled edits before.',
       '',
     );
     md.push('| size | debounce (median) | total median (p25–p75) | after the debounce median (p25–p75) | runs |', '|---|---|---|---|---|');
