@@ -24,6 +24,7 @@ import { boilerplateKind, PATTERNS } from '../../server/src/core/rules/web-boile
 import { findEncodingDamage } from '../../server/src/core/rules/encoding-damage';
 import {
   firstNonSpaceIndex,
+  isJsSpaceCode,
   trimmedEndLength,
   findUtf8AsGbk,
   findUtf8AsLatin1,
@@ -226,6 +227,10 @@ describe('issue 18: faster paths give the previous results', () => {
       }),
       params,
     );
+  });
+
+  it('isJsSpaceCode (ideographs tested first) is \\s on every UTF-16 code unit', () => {
+    for (let c = 0; c < 0x10000; c++) assert.equal(isJsSpaceCode(c), /\s/.test(String.fromCharCode(c)), `U+${c.toString(16)}`);
   });
 
   it('markers followed by digits are accepted as by re-sorting the headings for each candidate', () => {

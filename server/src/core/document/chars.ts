@@ -14,10 +14,11 @@ function iconv(): typeof import('iconv-lite') {
 
 /** Whether a UTF-16 code unit is JavaScript whitespace: what `\s`, `trim` and `trimEnd` take. */
 export function isJsSpaceCode(c: number): boolean {
-  return (
-    c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
+  // Ideographs and most other text first (two comparisons), then ASCII, then the rare spaces.
+  if (c > 0x3000) return c === 0xfeff;
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
 }
 
 /** The offset of the first character of `s` that is not whitespace (isJsSpaceCode), or s.length. */
