@@ -9,6 +9,7 @@ import { strict as assert } from 'assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { Analysis } from '../../server/src/core/analysis';
+import { format } from '../../server/src/core/l10n';
 import { cellValue } from '../../server/src/core/document/blocks/tables';
 import { splitLines } from '../../server/src/core/document/document';
 import { simplify, toSimplifiedView } from '../../server/src/core/document/script';
@@ -224,6 +225,19 @@ describe('issue 18: faster paths give the previous results', () => {
         assert.equal(leadingSpace(t), LEADING_SPACE.exec(t)![0].length);
         assert.equal(firstNonSpaceIndex(t), t.length - t.trimStart().length);
         assert.equal(trimmedEndLength(t), t.trimEnd().length);
+      }),
+      params,
+    );
+  });
+
+  it('format (placeholders found by indexOf) equals the regex replacement', () => {
+    const ref = (template: string, args: Record<string, string | number>) =>
+      template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in args ? String(args[key]) : whole));
+    const argsArb = fc.dictionary(fc.constantFrom('a', 'b', 'name', 'x1', '_'), fc.oneof(fc.constantFrom('$&', '$1', '{a}', '值', ''), fc.integer()));
+    fc.assert(
+      fc.property(piecesArb(['{', '}', 'a', 'b', 'name', 'x1', '_', ' ', '-', '名', '{a}', '{b}', '{name}', '{constructor}', '$&'], 30), argsArb, (template, args) => {
+        assert.equal(format(template, args), ref(template, args));
+        assert.equal(format(template), ref(template, {}));
       }),
       params,
     );
