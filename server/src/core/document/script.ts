@@ -52,6 +52,11 @@ export interface ScriptView {
   changedAt: readonly number[] | null;
 }
 
+/** ScriptView.changedAt keeps at most this many offsets. */
+const MAX_CHANGED_AT = 4096;
+/** viewFlags of a code unit the view changes (bit 0, CJK, set too). */
+const CHANGED = 3;
+
 export function toSimplifiedView(text: string): ScriptView {
   const flags = viewFlags ?? makeViewFlags();
   let changedAt: number[] | null = [];
@@ -72,25 +77,36 @@ export function toSimplifiedView(text: string): ScriptView {
     }
   }
   if (!traditionalCount) return { simplified: text, traditionalCount, cjkCount, changedAt };
+  return { simplified: viewText(text, flags, changedAt), traditionalCount, cjkCount, changedAt };
+}
+
+/**
+ * The view's text: `text` with the changed code units replaced (at `changedAt`, or wherever
+ * `flags` says CHANGED). A function of its own, without closures: a variable a closure captures
+ * lives in a heap context, and the counting loop above, reading `text` from there, ran 2× slower.
+ */
+function viewText(text: string, flags: Uint8Array, changedAt: readonly number[] | null): string {
   const tbl = charTable ?? table();
   const out: string[] = [];
   let last = 0;
-  const change = (i: number) => {
-    out.push(text.slice(last, i), String.fromCharCode(tbl[text.charCodeAt(i)]));
-    last = i + 1;
-  };
-  if (changedAt) for (const i of changedAt) change(i);
-  else for (let i = 0; i < text.length; i++) if (flags[text.charCodeAt(i)] === CHANGED) change(i);
+  if (changedAt) {
+    for (const i of changedAt) {
+      out.push(text.slice(last, i), String.fromCharCode(tbl[text.charCodeAt(i)]));
+      last = i + 1;
+    }
+  } else {
+    for (let i = 0; i < text.length; i++) {
+      if (flags[text.charCodeAt(i)] !== CHANGED) continue;
+      out.push(text.slice(last, i), String.fromCharCode(tbl[text.charCodeAt(i)]));
+      last = i + 1;
+    }
+  }
   out.push(text.slice(last));
-  return { simplified: out.join(''), traditionalCount, cjkCount, changedAt };
+  return out.join('');
 }
-
-/** ScriptView.changedAt keeps at most this many offsets. */
-const MAX_CHANGED_AT = 4096;
 
 /** Per code unit: 0 when isCjkUnit rejects it, 1 when `table()` keeps it, CHANGED (bit 0 set too) when it maps it to another unit. */
 let viewFlags: Uint8Array | null = null;
-const CHANGED = 3;
 
 function makeViewFlags(): Uint8Array {
   const t = table();
