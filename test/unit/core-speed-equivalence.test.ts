@@ -243,6 +243,20 @@ describe('issue 18: faster paths give the previous results', () => {
     );
   });
 
+  it('releaseMemos lets a copied simplified view go and rebuilds it identical', () => {
+    const text = '顯著成績。\n显著的进步，什么都有。\n';
+    const a = Analysis.fromText(text);
+    const before = { ...a.doc.script };
+    assert.notEqual(before.simplified, text); // 顯 is traditional: the view is a copy
+    a.releaseMemos();
+    assert.deepEqual({ ...a.doc.script }, before);
+    // An all-simplified text shares its string with the view, which is kept.
+    const b = Analysis.fromText('进步很大。');
+    const view = b.doc.script;
+    b.releaseMemos();
+    assert.equal(b.doc.script, view);
+  });
+
   it('isJsSpaceCode (ideographs tested first) is \\s on every UTF-16 code unit', () => {
     for (let c = 0; c < 0x10000; c++) assert.equal(isJsSpaceCode(c), /\s/.test(String.fromCharCode(c)), `U+${c.toString(16)}`);
   });

@@ -33,12 +33,13 @@ export class Analysis {
   }
 
   /**
-   * Drop the memoised models (they are recomputed on demand). The server does this after checking
-   * a very large document so that the models (figures, numbering …) do not stay in memory while
-   * the document is open.
+   * Drop the memoised models and the simplified view's copy of the text (they are recomputed on
+   * demand). The server does this after checking a very large document so that the models
+   * (figures, numbering …) do not stay in memory while the document is open.
    */
   releaseMemos(): void {
     this.memoTable.clear();
+    this.doc.releaseScriptView();
   }
 
   /** Memoise a derived value for this document version. */
