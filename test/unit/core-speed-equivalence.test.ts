@@ -10,6 +10,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { Analysis } from '../../server/src/core/analysis';
 import { format } from '../../server/src/core/l10n';
+import { protectedRegions } from '../../server/src/core/document/punctuation';
 import { cellValue } from '../../server/src/core/document/blocks/tables';
 import { splitLines } from '../../server/src/core/document/document';
 import { simplify, toSimplifiedView } from '../../server/src/core/document/script';
@@ -255,6 +256,32 @@ describe('issue 18: faster paths give the previous results', () => {
     const view = b.doc.script;
     b.releaseMemos();
     assert.equal(b.doc.script, view);
+  });
+
+  it('URL and e-mail regions (alternatives chosen by includes) equal the combined regex', () => {
+    const URL_RE = /\b(?:(?:https?|ftp|file):\/\/|www\.)[\x21-\x7e]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+    const urlEnd = (url: string) => {
+      let end = url.length;
+      const opens = [...url].filter((c) => c === '(').length;
+      let closes = [...url].filter((c) => c === ')').length;
+      while (end > 0) {
+        const c = url[end - 1];
+        if (/[.,;:!?'"\]>]/.test(c)) end--;
+        else if (c === ')' && opens < closes) {
+          end--;
+          closes--;
+        } else break;
+      }
+      return end;
+    };
+    const ref = (text: string) => [...text.matchAll(URL_RE)].map((m) => ({ start: m.index!, end: m.index! + urlEnd(m[0]) }));
+    const pieces = ['http', 's', '://', 'www', '.', 'a', 'b1', '@', 'gov', '.cn', '(', ')', ',', '/', ' ', '网址', 'ftp', 'file', 'x.y', '-', '+', '_'];
+    fc.assert(
+      fc.property(piecesArb(pieces, 30), (text) => {
+        assert.deepEqual(protectedRegions(text, 'text'), ref(text));
+      }),
+      params,
+    );
   });
 
   it('isJsSpaceCode (ideographs tested first) is \\s on every UTF-16 code unit', () => {
