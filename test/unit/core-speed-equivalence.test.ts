@@ -25,8 +25,10 @@ import type { Profile } from '../../server/src/core/profiles/types';
 import { boilerplateKind, PATTERNS } from '../../server/src/core/rules/web-boilerplate';
 import { findEncodingDamage } from '../../server/src/core/rules/encoding-damage';
 import {
+  encodingCandidates,
   firstNonSpaceIndex,
   isJsSpaceCode,
+  textCensus,
   trimmedEndLength,
   findUtf8AsGbk,
   findUtf8AsLatin1,
@@ -130,6 +132,22 @@ describe('issue 18: faster paths give the previous results', () => {
   it('findEncodingDamage (one census pass, candidates only) equals the whole-text scans', () => {
     fc.assert(
       fc.property(piecesArb(DAMAGE_PIECES, 40), (text) => assert.deepEqual(findEncodingDamage(text), refEncodingDamage(text))),
+      params,
+    );
+  });
+
+  it('the census pass gives the script view and the encoding candidates of their own passes', () => {
+    const pieces = [...DAMAGE_PIECES, ...'關於報告著么乾abc，。\n\uf900\u3400'];
+    fc.assert(
+      fc.property(piecesArb(pieces, 40), (text) => {
+        const census = textCensus(text);
+        assert.deepEqual(census.view, toSimplifiedView(text));
+        assert.deepEqual(census.candidates, encodingCandidates(text));
+        // A document reads both from it, and the rule's spans are the whole-text scans'.
+        const a = Analysis.fromText(text);
+        assert.deepEqual(a.doc.encodingCandidates, encodingCandidates(text));
+        assert.deepEqual(findEncodingDamage(text, a.doc.encodingCandidates), refEncodingDamage(text));
+      }),
       params,
     );
   });

@@ -3,7 +3,7 @@
  * (encoding damage, pinyin residue, mixed script, punctuation width).
  * Pure functions; no LSP or editor types.
  */
-import { simplify } from './script';
+import { finishView, MAX_CHANGED_AT, SCRIPT_CHANGED, scriptViewFlags, simplify, type ScriptView } from './script';
 
 /** iconv-lite, loaded when a mojibake candidate is first tested (most texts never need it; it is large). */
 let iconvModule: typeof import('iconv-lite') | null = null;
@@ -274,6 +274,47 @@ export function encodingCandidates(text: string): EncodingCandidates {
     if (v & ~(CLASSIFIED | GBK_UTF8_START | CP1252_UTF8_LEAD)) other.push(i);
   }
   return { gbk, latin1, other };
+}
+
+/**
+ * A text's script view (toSimplifiedView) and its encoding candidates (encodingCandidates) from
+ * one pass: each reads a 64 KB table per code unit, and a text is read once instead of twice.
+ * ReportDocument computes both here.
+ */
+export function textCensus(text: string): { view: ScriptView; candidates: EncodingCandidates } {
+  const flags = scriptViewFlags();
+  const census = censusTable;
+  let changedAt: number[] | null = [];
+  let traditionalCount = 0;
+  let cjkCount = 0;
+  const gbk: number[] = [];
+  const latin1: number[] = [];
+  const other: number[] = [];
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    // The script view (as toSimplifiedView counts it).
+    const f = flags[code];
+    cjkCount += f & 1;
+    if (f === SCRIPT_CHANGED) {
+      traditionalCount++;
+      if (changedAt) {
+        if (changedAt.length < MAX_CHANGED_AT) changedAt.push(i);
+        else changedAt = null;
+      }
+    }
+    // The encoding candidates (as encodingCandidates sorts them).
+    let v = census[code];
+    if (v === CLASSIFIED) continue; // hot path
+    if (!(v & CLASSIFIED)) {
+      v = classify(code);
+      if (v === CLASSIFIED) continue;
+    }
+    if (v & GBK_UTF8_START) gbk.push(i);
+    if (v & CP1252_UTF8_LEAD) latin1.push(i);
+    if (v & ~(CLASSIFIED | GBK_UTF8_START | CP1252_UTF8_LEAD)) other.push(i);
+  }
+  return { view: finishView(text, traditionalCount, cjkCount, changedAt), candidates: { gbk, latin1, other } };
 }
 
 /**

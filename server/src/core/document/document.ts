@@ -1,5 +1,6 @@
 import type { OffsetRange, Position, Range } from '../types';
-import { toSimplifiedView, type ScriptView } from './script';
+import type { ScriptView } from './script';
+import { textCensus, type EncodingCandidates } from './chars';
 import { markdownBlocks } from './markdown';
 
 export type DocumentFormat = 'text' | 'markdown';
@@ -26,6 +27,7 @@ export class ReportDocument {
   readonly version: number;
   readonly lines: readonly Line[];
   private scriptView: ScriptView | null = null;
+  private encoding: EncodingCandidates | null = null;
   private hidden: Uint8Array | null | undefined = undefined;
 
   constructor(text: string, options: { uri?: string; format?: DocumentFormat; version?: number } = {}) {
@@ -46,8 +48,20 @@ export class ReportDocument {
   }
 
   get script(): ScriptView {
-    if (!this.scriptView) this.scriptView = toSimplifiedView(this.text);
-    return this.scriptView;
+    return this.scriptView ?? this.census().view;
+  }
+
+  /** Where the encoding-damage finders start (chars.ts, encodingCandidates), found on the script view's pass. */
+  get encodingCandidates(): EncodingCandidates {
+    return this.encoding ?? this.census().candidates;
+  }
+
+  /** One pass over the text for the script view and the encoding candidates (chars.ts, textCensus). */
+  private census(): { view: ScriptView; candidates: EncodingCandidates } {
+    const c = textCensus(this.text);
+    this.scriptView = c.view;
+    this.encoding = c.candidates;
+    return c;
   }
 
   /**

@@ -53,9 +53,24 @@ export interface ScriptView {
 }
 
 /** ScriptView.changedAt keeps at most this many offsets. */
-const MAX_CHANGED_AT = 4096;
-/** viewFlags of a code unit the view changes (bit 0, CJK, set too). */
-const CHANGED = 3;
+export const MAX_CHANGED_AT = 4096;
+/** A viewFlags value: the code unit is CJK and the view changes it (bit 0, CJK, set too). */
+export const SCRIPT_CHANGED = 3;
+const CHANGED = SCRIPT_CHANGED;
+
+/**
+ * Per UTF-16 code unit: 0 not CJK, 1 CJK the view keeps, SCRIPT_CHANGED CJK the view changes.
+ * For a scan that builds the view with other counts on the same pass (chars.ts, textCensus).
+ */
+export function scriptViewFlags(): Uint8Array {
+  return viewFlags ?? makeViewFlags();
+}
+
+/** The view from a pass's counts (see toSimplifiedView): the text itself when nothing changed. */
+export function finishView(text: string, traditionalCount: number, cjkCount: number, changedAt: number[] | null): ScriptView {
+  if (!traditionalCount) return { simplified: text, traditionalCount, cjkCount, changedAt };
+  return { simplified: viewText(text, scriptViewFlags(), changedAt), traditionalCount, cjkCount, changedAt };
+}
 
 export function toSimplifiedView(text: string): ScriptView {
   const flags = viewFlags ?? makeViewFlags();
@@ -76,8 +91,7 @@ export function toSimplifiedView(text: string): ScriptView {
       }
     }
   }
-  if (!traditionalCount) return { simplified: text, traditionalCount, cjkCount, changedAt };
-  return { simplified: viewText(text, flags, changedAt), traditionalCount, cjkCount, changedAt };
+  return finishView(text, traditionalCount, cjkCount, changedAt);
 }
 
 /**
