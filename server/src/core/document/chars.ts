@@ -221,7 +221,7 @@ export const CENSUS_MARKER = 64;
  * Per code unit: CLASSIFIED once its GBK bit is known (looked up on first sight, then a table
  * read), and the other bits, set here for the units that have them.
  */
-const censusTable = new Uint8Array(0x10000);
+const censusTable = new Uint16Array(0x10000);
 for (let c = 0; c < 0x80; c++) censusTable[c] = CLASSIFIED; // ASCII: never double-byte GBK
 for (let c = 0xe0; c <= 0xef; c++) censusTable[c] |= CP1252_UTF8_LEAD;
 for (let c = 0; c < 0x10000; c++) if (isStrayCjkCode(c)) censusTable[c] |= CENSUS_STRAY;
@@ -229,19 +229,41 @@ for (const ch of '?？') censusTable[ch.charCodeAt(0)] |= CENSUS_QUESTION;
 censusTable[0xfffd] |= CENSUS_REPLACEMENT;
 for (const ch of '锟斤烫屯') censusTable[ch.charCodeAt(0)] |= CENSUS_MARKER;
 
+/**
+ * Not a census bit: set (by textCensus, once) on the code units the script view changes, so that
+ * its pass reads one table per code unit (two 64 KB tables read together spill out of the cache).
+ */
+const VIEW_CHANGED = 128;
+/** Not a census bit either: a CJK unit the script view counts (isCjkUnit), set with VIEW_CHANGED. */
+const VIEW_CJK = 256;
+/** The census bits proper (without VIEW_CHANGED). */
+const CENSUS_MASK = 127;
+
 /** The census bits of a code unit not classified yet (its GBK bytes looked up once). */
 function classify(code: number): number {
   let cls = censusTable[code] | CLASSIFIED;
   const g = gbkCodeUnit(code);
   if (g >= 0 && g >> 8 >= 0xe0 && g >> 8 <= 0xef && (g & 0xff) >= 0x80 && (g & 0xff) <= 0xbf) cls |= GBK_UTF8_START;
   censusTable[code] = cls;
-  return cls;
+  return cls & CENSUS_MASK;
 }
 
 /** The census bits of a code unit (what encodingCandidates sorts characters by). */
 export function censusBits(code: number): number {
   const v = censusTable[code];
-  return v & CLASSIFIED ? v : classify(code);
+  return v & CLASSIFIED ? v & CENSUS_MASK : classify(code);
+}
+
+/** Whether censusTable has VIEW_CHANGED on the units the script view changes. */
+let viewChangedMarked = false;
+
+function markViewChanged(): void {
+  const flags = scriptViewFlags();
+  for (let u = 0; u < 0x10000; u++) {
+    if (flags[u] === SCRIPT_CHANGED) censusTable[u] |= VIEW_CHANGED;
+    if (flags[u] !== 0) censusTable[u] |= VIEW_CJK;
+  }
+  viewChangedMarked = true;
 }
 
 /** Offsets (ascending) of the characters the encoding-damage finders start from, from one pass over a text. */
@@ -263,7 +285,7 @@ export function encodingCandidates(text: string): EncodingCandidates {
   const latin1: number[] = [];
   const other: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    let v = censusTable[text.charCodeAt(i)];
+    let v = censusTable[text.charCodeAt(i)] & CENSUS_MASK;
     if (v === CLASSIFIED) continue; // hot path
     if (!(v & CLASSIFIED)) {
       v = classify(text.charCodeAt(i));
@@ -282,29 +304,37 @@ export function encodingCandidates(text: string): EncodingCandidates {
  * ReportDocument computes both here.
  */
 export function textCensus(text: string): { view: ScriptView; candidates: EncodingCandidates } {
-  const flags = scriptViewFlags();
+  if (!viewChangedMarked) markViewChanged();
+  const changedAt: number[] = [];
+  const candidates: EncodingCandidates = { gbk: [], latin1: [], other: [] };
+  const counts = censusPass(text, changedAt, candidates.gbk, candidates.latin1, candidates.other);
+  const traditionalCount = counts.traditional;
+  // changedAt holds the first MAX_CHANGED_AT offsets: null past them, as toSimplifiedView has it.
+  const view = finishView(text, traditionalCount, counts.cjk, traditionalCount > MAX_CHANGED_AT ? null : changedAt);
+  return { view, candidates };
+}
+
+/**
+ * textCensus's loop, in a function of its own that ends with it: called once per document, it runs
+ * optimised from within its loop (on-stack replacement), and code after the loop, never run
+ * before, made V8 drop the optimised code at every call.
+ */
+function censusPass(text: string, changedAt: number[], gbk: number[], latin1: number[], other: number[]): { cjk: number; traditional: number } {
   const census = censusTable;
-  let changedAt: number[] | null = [];
-  let traditionalCount = 0;
-  let cjkCount = 0;
-  const gbk: number[] = [];
-  const latin1: number[] = [];
-  const other: number[] = [];
+  // An imported constant as a local: compiled to CommonJS, it would be a property read of the
+  // module object in the loop.
+  const maxChangedAt = MAX_CHANGED_AT;
+  let cjk = 0;
+  let traditional = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const code = text.charCodeAt(i);
-    // The script view (as toSimplifiedView counts it).
-    const f = flags[code];
-    cjkCount += f & 1;
-    if (f === SCRIPT_CHANGED) {
-      traditionalCount++;
-      if (changedAt) {
-        if (changedAt.length < MAX_CHANGED_AT) changedAt.push(i);
-        else changedAt = null;
-      }
-    }
-    // The encoding candidates (as encodingCandidates sorts them).
-    let v = census[code];
+    const full = census[code];
+    // The script view, as toSimplifiedView counts it: CJK units (isCjkUnit) and changed ones.
+    cjk += full >> 8;
+    if (full & VIEW_CHANGED && traditional++ < maxChangedAt) changedAt.push(i);
+    // The encoding candidates, as encodingCandidates sorts them.
+    let v = full & CENSUS_MASK;
     if (v === CLASSIFIED) continue; // hot path
     if (!(v & CLASSIFIED)) {
       v = classify(code);
@@ -314,7 +344,7 @@ export function textCensus(text: string): { view: ScriptView; candidates: Encodi
     if (v & CP1252_UTF8_LEAD) latin1.push(i);
     if (v & ~(CLASSIFIED | GBK_UTF8_START | CP1252_UTF8_LEAD)) other.push(i);
   }
-  return { view: finishView(text, traditionalCount, cjkCount, changedAt), candidates: { gbk, latin1, other } };
+  return { cjk, traditional };
 }
 
 /**
