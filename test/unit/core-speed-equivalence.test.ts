@@ -10,7 +10,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { Analysis } from '../../server/src/core/analysis';
 import { format } from '../../server/src/core/l10n';
-import { protectedRegions } from '../../server/src/core/document/punctuation';
+import { chinesePunctuationOffsets, FULL_WIDTH, protectedRegions } from '../../server/src/core/document/punctuation';
 import { cellValue } from '../../server/src/core/document/blocks/tables';
 import { splitLines } from '../../server/src/core/document/document';
 import { simplify, toSimplifiedView } from '../../server/src/core/document/script';
@@ -28,6 +28,7 @@ import {
   encodingCandidates,
   firstNonSpaceIndex,
   isJsSpaceCode,
+  PUNCTUATION_SCAN_UNITS,
   textCensus,
   trimmedEndLength,
   findUtf8AsGbk,
@@ -297,6 +298,34 @@ describe('issue 18: faster paths give the previous results', () => {
     fc.assert(
       fc.property(piecesArb(pieces, 30), (text) => {
         assert.deepEqual(protectedRegions(text, 'text'), ref(text));
+      }),
+      params,
+    );
+  });
+
+  it('the punctuation scan over the census marks equals the scan of every code unit', () => {
+    // The census stops at line breaks and at every mark of either width.
+    assert.deepEqual([...PUNCTUATION_SCAN_UNITS].sort(), ['\n', '\r', ...Object.keys(FULL_WIDTH), ...Object.values(FULL_WIDTH)].sort());
+    const kinds = new Uint8Array(0x10000);
+    [...'，：；（）？！'].forEach((c, k) => (kinds[c.charCodeAt(0)] = k + 1));
+    const pieces = [...',:;()?!，：；（）？！.。、 \n\r', '\r\n', '关于', 'ab', '12', '(一)', '（1）', 'http://x.cn/a(b)', '`c,d`', '](u,v)', '锟斤拷', '鎴戜滑'];
+    fc.assert(
+      fc.property(piecesArb(pieces, 40), fc.constantFrom<'text' | 'markdown'>('text', 'markdown'), (text, format) => {
+        const a = Analysis.fromText(text, { format });
+        const skip = findEncodingDamage(text);
+        const run = (at?: readonly number[]) => {
+          const seen: number[] = [];
+          const offsets = chinesePunctuationOffsets(text, format, skip, protectedRegions(text, format), { kinds, min: 0xff01, at: (i, k) => seen.push(i, k) }, at);
+          return { offsets, seen };
+        };
+        assert.deepEqual(run(a.doc.punctuationMarks), run());
+        assert.deepEqual(chinesePunctuationOffsets(text, format, skip, undefined, undefined, a.doc.punctuationMarks), chinesePunctuationOffsets(text, format, skip));
+        // A counter of other units than the marks: the marks are not enough, every unit is scanned.
+        const other = new Uint8Array(0x10000);
+        other['关'.charCodeAt(0)] = 1;
+        const seen: number[] = [];
+        chinesePunctuationOffsets(text, format, skip, undefined, { kinds: other, min: 0x80, at: (i) => seen.push(i) }, a.doc.punctuationMarks);
+        assert.deepEqual(seen, [...text].flatMap((c, i) => (c === '关' ? [i] : [])));
       }),
       params,
     );

@@ -254,7 +254,16 @@ export function censusBits(code: number): number {
   return v & CLASSIFIED ? v & CENSUS_MASK : classify(code);
 }
 
-/** Whether censusTable has VIEW_CHANGED on the units the script view changes. */
+/**
+ * The code units the punctuation scan (punctuation.ts, chinesePunctuationOffsets) stops at: line
+ * breaks, the ASCII marks it converts and their full-width forms. The census lists where they are
+ * (textCensus `marks`), so that the scan visits them instead of every code unit.
+ */
+export const PUNCTUATION_SCAN_UNITS = '\n\r,:;()?!，：；（）？！';
+/** Not a census bit either: one of PUNCTUATION_SCAN_UNITS. */
+const PUNCTUATION_MARK = 512;
+
+/** Whether censusTable has the view's and the punctuation scan's bits (set once, on first use). */
 let viewChangedMarked = false;
 
 function markViewChanged(): void {
@@ -263,6 +272,7 @@ function markViewChanged(): void {
     if (flags[u] === SCRIPT_CHANGED) censusTable[u] |= VIEW_CHANGED;
     if (flags[u] !== 0) censusTable[u] |= VIEW_CJK;
   }
+  for (let k = 0; k < PUNCTUATION_SCAN_UNITS.length; k++) censusTable[PUNCTUATION_SCAN_UNITS.charCodeAt(k)] |= PUNCTUATION_MARK;
   viewChangedMarked = true;
 }
 
@@ -299,19 +309,20 @@ export function encodingCandidates(text: string): EncodingCandidates {
 }
 
 /**
- * A text's script view (toSimplifiedView) and its encoding candidates (encodingCandidates) from
- * one pass: each reads a 64 KB table per code unit, and a text is read once instead of twice.
- * ReportDocument computes both here.
+ * A text's script view (toSimplifiedView), its encoding candidates (encodingCandidates) and
+ * the offsets of its PUNCTUATION_SCAN_UNITS from one pass: each read a 64 KB table per code unit,
+ * and a text is read once instead of three times. ReportDocument computes them here.
  */
-export function textCensus(text: string): { view: ScriptView; candidates: EncodingCandidates } {
+export function textCensus(text: string): { view: ScriptView; candidates: EncodingCandidates; marks: number[] } {
   if (!viewChangedMarked) markViewChanged();
   const changedAt: number[] = [];
   const candidates: EncodingCandidates = { gbk: [], latin1: [], other: [] };
-  const counts = censusPass(text, changedAt, candidates.gbk, candidates.latin1, candidates.other);
+  const marks: number[] = [];
+  const counts = censusPass(text, changedAt, candidates.gbk, candidates.latin1, candidates.other, marks);
   const traditionalCount = counts.traditional;
   // changedAt holds the first MAX_CHANGED_AT offsets: null past them, as toSimplifiedView has it.
   const view = finishView(text, traditionalCount, counts.cjk, traditionalCount > MAX_CHANGED_AT ? null : changedAt);
-  return { view, candidates };
+  return { view, candidates, marks };
 }
 
 /**
@@ -319,7 +330,14 @@ export function textCensus(text: string): { view: ScriptView; candidates: Encodi
  * optimised from within its loop (on-stack replacement), and code after the loop, never run
  * before, made V8 drop the optimised code at every call.
  */
-function censusPass(text: string, changedAt: number[], gbk: number[], latin1: number[], other: number[]): { cjk: number; traditional: number } {
+function censusPass(
+  text: string,
+  changedAt: number[],
+  gbk: number[],
+  latin1: number[],
+  other: number[],
+  marks: number[],
+): { cjk: number; traditional: number } {
   const census = censusTable;
   // An imported constant as a local: compiled to CommonJS, it would be a property read of the
   // module object in the loop.
@@ -331,8 +349,9 @@ function censusPass(text: string, changedAt: number[], gbk: number[], latin1: nu
     const code = text.charCodeAt(i);
     const full = census[code];
     // The script view, as toSimplifiedView counts it: CJK units (isCjkUnit) and changed ones.
-    cjk += full >> 8;
+    cjk += (full >> 8) & 1; // VIEW_CJK
     if (full & VIEW_CHANGED && traditional++ < maxChangedAt) changedAt.push(i);
+    if (full & PUNCTUATION_MARK) marks.push(i);
     // The encoding candidates, as encodingCandidates sorts them.
     let v = full & CENSUS_MASK;
     if (v === CLASSIFIED) continue; // hot path

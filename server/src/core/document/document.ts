@@ -28,6 +28,7 @@ export class ReportDocument {
   readonly lines: readonly Line[];
   private scriptView: ScriptView | null = null;
   private encoding: EncodingCandidates | null = null;
+  private marks: readonly number[] | null = null;
   private hidden: Uint8Array | null | undefined = undefined;
 
   constructor(text: string, options: { uri?: string; format?: DocumentFormat; version?: number } = {}) {
@@ -56,11 +57,20 @@ export class ReportDocument {
     return this.encoding ?? this.census().candidates;
   }
 
-  /** One pass over the text for the script view and the encoding candidates (chars.ts, textCensus). */
-  private census(): { view: ScriptView; candidates: EncodingCandidates } {
+  /**
+   * Offsets (ascending) of the line breaks and the punctuation marks chinesePunctuationOffsets
+   * stops at (chars.ts, PUNCTUATION_SCAN_UNITS), found on the script view's pass.
+   */
+  get punctuationMarks(): readonly number[] {
+    return this.marks ?? this.census().marks;
+  }
+
+  /** One pass over the text for the script view, the encoding candidates and the punctuation marks (chars.ts, textCensus). */
+  private census(): { view: ScriptView; candidates: EncodingCandidates; marks: number[] } {
     const c = textCensus(this.text);
     this.scriptView = c.view;
     this.encoding = c.candidates;
+    this.marks = c.marks;
     return c;
   }
 

@@ -15,6 +15,7 @@
 import type { DocumentFormat } from './document';
 import { splitLines } from './document';
 import { markdownBlocks } from './markdown';
+import { PUNCTUATION_SCAN_UNITS } from './chars';
 import type { OffsetRange } from '../types';
 
 export const FULL_WIDTH: Record<string, string> = { ',': '，', ':': '：', ';': '；', '(': '（', ')': '）', '?': '？', '!': '！' };
@@ -200,7 +201,11 @@ export function chinesePunctuationOffsets(
   skip: readonly OffsetRange[] = [],
   regions: readonly OffsetRange[] = protectedRegions(text, format),
   wide?: WideMarkCounter,
+  at?: readonly number[],
 ): number[] {
+  // `at`: the offsets (ascending) of every PUNCTUATION_SCAN_UNITS unit of the text (a document's
+  // punctuationMarks): the scan visits them only, which is the same when `wide` counts none but those.
+  const visit = at && (!wide || kindsWithin(wide.kinds, wide.min)) ? at : null;
   const inRegion = regionTest([...regions, ...skip]);
   const markdown = format === 'markdown';
   const chineseContext = chineseContextScanner(text); // increasing offsets only: parentheses are judged as they come
@@ -217,7 +222,9 @@ export function chinesePunctuationOffsets(
   const wideKinds = wide ? wide.kinds : NO_WIDE_KINDS;
   const wideAt = wide ? wide.at : ignoreWide;
   const wideMin = wide ? Math.max(wide.min, 0x80) : 0x10000;
-  for (let i = 0; i < text.length; i++) {
+  const steps = visit ? visit.length : text.length;
+  for (let k = 0; k < steps; k++) {
+    const i = visit ? visit[k] : k;
     // Fast skip (hot loop): only line breaks and the ASCII marks of FULL_WIDTH matter below.
     const code = text.charCodeAt(i);
     if (code === 10 || code === 13) {
@@ -297,6 +304,18 @@ export function chinesePunctuationOffsets(
   const out: number[] = [];
   for (let m = 0; m < marks.length; m++) if (converted[m]) out.push(marks[m]);
   return out;
+}
+
+/** Kinds tables (WideMarkCounter.kinds) whose units are all PUNCTUATION_SCAN_UNITS. */
+const scanKinds = new WeakSet<Uint8Array>();
+const SCAN_UNITS = new Set([...PUNCTUATION_SCAN_UNITS].map((c) => c.charCodeAt(0)));
+
+/** Whether every unit from `min` up with a kind is one of PUNCTUATION_SCAN_UNITS (checked once per table). */
+function kindsWithin(kinds: Uint8Array, min: number): boolean {
+  if (scanKinds.has(kinds)) return true;
+  for (let u = Math.max(min, 0x80); u < kinds.length; u++) if (kinds[u] !== 0 && !SCAN_UNITS.has(u)) return false;
+  scanKinds.add(kinds);
+  return true;
 }
 
 /**
