@@ -28,7 +28,8 @@ export class ReportDocument {
   readonly lines: readonly Line[];
   private scriptView: ScriptView | null = null;
   private encoding: EncodingCandidates | null = null;
-  private marks: readonly number[] | null = null;
+  /** null: not computed yet; undefined: taken (takePunctuationMarks). */
+  private marks: readonly number[] | null | undefined = null;
   private hidden: Uint8Array | null | undefined = undefined;
 
   constructor(text: string, options: { uri?: string; format?: DocumentFormat; version?: number } = {}) {
@@ -59,10 +60,15 @@ export class ReportDocument {
 
   /**
    * Offsets (ascending) of the line breaks and the punctuation marks chinesePunctuationOffsets
-   * stops at (chars.ts, PUNCTUATION_SCAN_UNITS), found on the script view's pass.
+   * stops at (chars.ts, PUNCTUATION_SCAN_UNITS), found on the script view's pass. Handed over
+   * once and then let go (a 10 MB report has some 350,000): null when already taken, and the
+   * caller then scans the text itself (the same result).
    */
-  get punctuationMarks(): readonly number[] {
-    return this.marks ?? this.census().marks;
+  takePunctuationMarks(): readonly number[] | null {
+    if (this.marks === undefined) return null;
+    const marks = this.marks ?? this.census().marks;
+    this.marks = undefined;
+    return marks;
   }
 
   /** One pass over the text for the script view, the encoding candidates and the punctuation marks (chars.ts, textCensus). */
@@ -70,7 +76,7 @@ export class ReportDocument {
     const c = textCensus(this.text);
     this.scriptView = c.view;
     this.encoding = c.candidates;
-    this.marks = c.marks;
+    if (this.marks !== undefined) this.marks = c.marks; // once taken, not kept again
     return c;
   }
 

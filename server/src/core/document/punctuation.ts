@@ -204,7 +204,7 @@ export function chinesePunctuationOffsets(
   at?: readonly number[],
 ): number[] {
   // `at`: the offsets (ascending) of every PUNCTUATION_SCAN_UNITS unit of the text (a document's
-  // punctuationMarks): the scan visits them only, which is the same when `wide` counts none but those.
+  // takePunctuationMarks): the scan visits them only, which is the same when `wide` counts none but those.
   const visit = at && (!wide || kindsWithin(wide.kinds, wide.min)) ? at : null;
   const inRegion = regionTest([...regions, ...skip]);
   const markdown = format === 'markdown';

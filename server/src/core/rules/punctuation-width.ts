@@ -135,7 +135,7 @@ function emptyCounts(): Int32Array {
   return counts;
 }
 
-/** MarkStats of a text (offsets relative to it); `skip`: its damaged spans; `at`: its punctuation marks (ReportDocument.punctuationMarks). */
+/** MarkStats of a text (offsets relative to it); `skip`: its damaged spans; `at`: its punctuation marks (ReportDocument.takePunctuationMarks). */
 function markStats(text: string, format: DocumentFormat, skip: readonly OffsetRange[], at?: readonly number[]): MarkStats {
   const n = KINDS.length;
   const regions = protectedRegions(text, format);
@@ -171,6 +171,6 @@ interface DocumentMarkStats {
 function documentMarkStats(analysis: Analysis): DocumentMarkStats {
   const doc = analysis.doc;
   const text = doc.text;
-  const stats = markStats(text, doc.format, encodingDamageOf(analysis), doc.punctuationMarks);
+  const stats = markStats(text, doc.format, encodingDamageOf(analysis), doc.takePunctuationMarks() ?? undefined);
   return { counts: stats.counts, edits: (d) => stats.halfAt.map((i) => ({ range: d.rangeOf(i, i + 1), newText: FULL_WIDTH[text[i]] })) };
 }
