@@ -10,6 +10,8 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { Analysis } from '../../server/src/core/analysis';
 import { format } from '../../server/src/core/l10n';
+import { checkDocument } from '../../server/src/core/check';
+import { requestInReport } from '../../server/src/core/rules/request-in-report';
 import { chinesePunctuationOffsets, FULL_WIDTH, protectedRegions } from '../../server/src/core/document/punctuation';
 import { cellValue } from '../../server/src/core/document/blocks/tables';
 import { splitLines } from '../../server/src/core/document/document';
@@ -328,6 +330,22 @@ describe('issue 18: faster paths give the previous results', () => {
         const seen: number[] = [];
         chinesePunctuationOffsets(text, format, skip, undefined, { kinds: other, min: 0x80, at: (i) => seen.push(i) }, marks);
         assert.deepEqual(seen, [...text].flatMap((c, i) => (c === '关' ? [i] : [])));
+      }),
+      params,
+    );
+  });
+
+  it('request-in-report (skipped when no 请…批 core occurs) finds what the whole regex finds', () => {
+    const REF =
+      /(?:(?:妥否|当否|可否|是否妥当|是否可行)\s*[,，]?\s*)?(?<![申报提呈转])(?:恳?请(?:予以?)?(?:批示|批复|审批|批准|核准|审定|指示))(?=\s*(?:[。！!，,；;]|$|后?执行|后?实施|为盼|为荷))/gm;
+    const pieces = ['妥否', '，', ',', ' ', '恳', '请', '予', '以', '批示', '批复', '审批', '批准', '审定', '指示', '申', '报', '。', '\n', '执行', '为盼', '工作', '请示'];
+    fc.assert(
+      fc.property(piecesArb(pieces, 25), (body) => {
+        const text = `工作报告\n${body}`;
+        const found = checkDocument(Analysis.fromText(text), { rules: [requestInReport], forceReport: true }).map((f) => f.range);
+        const a = Analysis.fromText(text);
+        const ref = [...text.matchAll(REF)].map((m) => a.doc.rangeOf(m.index!, m.index! + m[0].length));
+        assert.deepEqual(found, ref);
       }),
       params,
     );
