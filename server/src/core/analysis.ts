@@ -44,7 +44,9 @@ export class Analysis {
 
   /** Memoise a derived value for this document version. */
   memo<T>(key: string, compute: () => T): T {
-    if (this.memoTable.has(key)) return this.memoTable.get(key) as T;
+    const got = this.memoTable.get(key);
+    // One lookup when the value is there (a memoised undefined is told apart by `has`).
+    if (got !== undefined || this.memoTable.has(key)) return got as T;
     const v = compute();
     this.memoTable.set(key, v);
     return v;
