@@ -219,7 +219,9 @@ export const CENSUS_MARKER = 64;
 
 /**
  * Per code unit: CLASSIFIED once its GBK bit is known (looked up on first sight, then a table
- * read), and the other bits, set here for the units that have them.
+ * read), and the other bits, set here for the units that have them. Bits 7 and up are not census
+ * bits (VIEW_CHANGED, VIEW_CJK, PUNCTUATION_MARK below): they serve textCensus's other counts,
+ * which read this one table per code unit; CENSUS_MASK keeps the census bits.
  */
 const censusTable = new Uint16Array(0x10000);
 for (let c = 0; c < 0x80; c++) censusTable[c] = CLASSIFIED; // ASCII: never double-byte GBK
