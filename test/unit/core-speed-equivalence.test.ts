@@ -9,6 +9,10 @@ import { strict as assert } from 'assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { Analysis } from '../../server/src/core/analysis';
+import { format } from '../../server/src/core/l10n';
+import { checkDocument } from '../../server/src/core/check';
+import { requestInReport } from '../../server/src/core/rules/request-in-report';
+import { chinesePunctuationOffsets, FULL_WIDTH, protectedRegions } from '../../server/src/core/document/punctuation';
 import { cellValue } from '../../server/src/core/document/blocks/tables';
 import { splitLines } from '../../server/src/core/document/document';
 import { simplify, toSimplifiedView } from '../../server/src/core/document/script';
@@ -23,7 +27,11 @@ import type { Profile } from '../../server/src/core/profiles/types';
 import { boilerplateKind, PATTERNS } from '../../server/src/core/rules/web-boilerplate';
 import { findEncodingDamage } from '../../server/src/core/rules/encoding-damage';
 import {
+  encodingCandidates,
   firstNonSpaceIndex,
+  isJsSpaceCode,
+  PUNCTUATION_SCAN_UNITS,
+  textCensus,
   trimmedEndLength,
   findUtf8AsGbk,
   findUtf8AsLatin1,
@@ -131,6 +139,22 @@ describe('issue 18: faster paths give the previous results', () => {
     );
   });
 
+  it('the census pass gives the script view and the encoding candidates of their own passes', () => {
+    const pieces = [...DAMAGE_PIECES, ...'關於報告著么乾abc，。\n\uf900\u3400'];
+    fc.assert(
+      fc.property(piecesArb(pieces, 40), (text) => {
+        const census = textCensus(text);
+        assert.deepEqual(census.view, toSimplifiedView(text));
+        assert.deepEqual(census.candidates, encodingCandidates(text));
+        // A document reads both from it, and the rule's spans are the whole-text scans'.
+        const a = Analysis.fromText(text);
+        assert.deepEqual(a.doc.encodingCandidates, encodingCandidates(text));
+        assert.deepEqual(findEncodingDamage(text, a.doc.encodingCandidates), refEncodingDamage(text));
+      }),
+      params,
+    );
+  });
+
   it('enumeration markers equal the lookbehind regex', () => {
     fc.assert(
       fc.property(piecesArb(ENUM_PIECES), (text) => {
@@ -226,6 +250,109 @@ describe('issue 18: faster paths give the previous results', () => {
       }),
       params,
     );
+  });
+
+  it('format (placeholders found by indexOf) equals the regex replacement', () => {
+    const ref = (template: string, args: Record<string, string | number>) =>
+      template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in args ? String(args[key]) : whole));
+    const argsArb = fc.dictionary(fc.constantFrom('a', 'b', 'name', 'x1', '_'), fc.oneof(fc.constantFrom('$&', '$1', '{a}', '值', ''), fc.integer()));
+    fc.assert(
+      fc.property(piecesArb(['{', '}', 'a', 'b', 'name', 'x1', '_', ' ', '-', '名', '{a}', '{b}', '{name}', '{constructor}', '$&'], 30), argsArb, (template, args) => {
+        assert.equal(format(template, args), ref(template, args));
+        assert.equal(format(template), ref(template, {}));
+      }),
+      params,
+    );
+  });
+
+  it('releaseMemos lets a copied simplified view go and rebuilds it identical', () => {
+    const text = '顯著成績。\n显著的进步，什么都有。\n';
+    const a = Analysis.fromText(text);
+    const before = { ...a.doc.script };
+    assert.notEqual(before.simplified, text); // 顯 is traditional: the view is a copy
+    a.releaseMemos();
+    assert.deepEqual({ ...a.doc.script }, before);
+    // An all-simplified text shares its string with the view, which is kept.
+    const b = Analysis.fromText('进步很大。');
+    const view = b.doc.script;
+    b.releaseMemos();
+    assert.equal(b.doc.script, view);
+  });
+
+  it('URL and e-mail regions (alternatives chosen by includes) equal the combined regex', () => {
+    const URL_RE = /\b(?:(?:https?|ftp|file):\/\/|www\.)[\x21-\x7e]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+    const urlEnd = (url: string) => {
+      let end = url.length;
+      const opens = [...url].filter((c) => c === '(').length;
+      let closes = [...url].filter((c) => c === ')').length;
+      while (end > 0) {
+        const c = url[end - 1];
+        if (/[.,;:!?'"\]>]/.test(c)) end--;
+        else if (c === ')' && opens < closes) {
+          end--;
+          closes--;
+        } else break;
+      }
+      return end;
+    };
+    const ref = (text: string) => [...text.matchAll(URL_RE)].map((m) => ({ start: m.index!, end: m.index! + urlEnd(m[0]) }));
+    const pieces = ['http', 's', '://', 'www', '.', 'a', 'b1', '@', 'gov', '.cn', '(', ')', ',', '/', ' ', '网址', 'ftp', 'file', 'x.y', '-', '+', '_'];
+    fc.assert(
+      fc.property(piecesArb(pieces, 30), (text) => {
+        assert.deepEqual(protectedRegions(text, 'text'), ref(text));
+      }),
+      params,
+    );
+  });
+
+  it('the punctuation scan over the census marks equals the scan of every code unit', () => {
+    // The census stops at line breaks and at every mark of either width.
+    assert.deepEqual([...PUNCTUATION_SCAN_UNITS].sort(), ['\n', '\r', ...Object.keys(FULL_WIDTH), ...Object.values(FULL_WIDTH)].sort());
+    const kinds = new Uint8Array(0x10000);
+    [...'，：；（）？！'].forEach((c, k) => (kinds[c.charCodeAt(0)] = k + 1));
+    const pieces = [...',:;()?!，：；（）？！.。、 \n\r', '\r\n', '关于', 'ab', '12', '(一)', '（1）', 'http://x.cn/a(b)', '`c,d`', '](u,v)', '锟斤拷', '鎴戜滑'];
+    fc.assert(
+      fc.property(piecesArb(pieces, 40), fc.constantFrom<'text' | 'markdown'>('text', 'markdown'), (text, format) => {
+        const a = Analysis.fromText(text, { format });
+        const marks = a.doc.takePunctuationMarks()!;
+        assert.equal(a.doc.takePunctuationMarks(), null); // handed over once
+        const skip = findEncodingDamage(text);
+        const run = (at?: readonly number[]) => {
+          const seen: number[] = [];
+          const offsets = chinesePunctuationOffsets(text, format, skip, protectedRegions(text, format), { kinds, min: 0xff01, at: (i, k) => seen.push(i, k) }, at);
+          return { offsets, seen };
+        };
+        assert.deepEqual(run(marks), run());
+        assert.deepEqual(chinesePunctuationOffsets(text, format, skip, undefined, undefined, marks), chinesePunctuationOffsets(text, format, skip));
+        // A counter of other units than the marks: the marks are not enough, every unit is scanned.
+        const other = new Uint8Array(0x10000);
+        other['关'.charCodeAt(0)] = 1;
+        const seen: number[] = [];
+        chinesePunctuationOffsets(text, format, skip, undefined, { kinds: other, min: 0x80, at: (i) => seen.push(i) }, marks);
+        assert.deepEqual(seen, [...text].flatMap((c, i) => (c === '关' ? [i] : [])));
+      }),
+      params,
+    );
+  });
+
+  it('request-in-report (skipped when no 请…批 core occurs) finds what the whole regex finds', () => {
+    const REF =
+      /(?:(?:妥否|当否|可否|是否妥当|是否可行)\s*[,，]?\s*)?(?<![申报提呈转])(?:恳?请(?:予以?)?(?:批示|批复|审批|批准|核准|审定|指示))(?=\s*(?:[。！!，,；;]|$|后?执行|后?实施|为盼|为荷))/gm;
+    const pieces = ['妥否', '，', ',', ' ', '恳', '请', '予', '以', '批示', '批复', '审批', '批准', '审定', '指示', '申', '报', '。', '\n', '执行', '为盼', '工作', '请示'];
+    fc.assert(
+      fc.property(piecesArb(pieces, 25), (body) => {
+        const text = `工作报告\n${body}`;
+        const found = checkDocument(Analysis.fromText(text), { rules: [requestInReport], forceReport: true }).map((f) => f.range);
+        const a = Analysis.fromText(text);
+        const ref = [...text.matchAll(REF)].map((m) => a.doc.rangeOf(m.index!, m.index! + m[0].length));
+        assert.deepEqual(found, ref);
+      }),
+      params,
+    );
+  });
+
+  it('isJsSpaceCode (ideographs tested first) is \\s on every UTF-16 code unit', () => {
+    for (let c = 0; c < 0x10000; c++) assert.equal(isJsSpaceCode(c), /\s/.test(String.fromCharCode(c)), `U+${c.toString(16)}`);
   });
 
   it('markers followed by digits are accepted as by re-sorting the headings for each candidate', () => {

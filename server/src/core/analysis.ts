@@ -33,17 +33,20 @@ export class Analysis {
   }
 
   /**
-   * Drop the memoised models (they are recomputed on demand). The server does this after checking
-   * a very large document so that the models (figures, numbering …) do not stay in memory while
-   * the document is open.
+   * Drop the memoised models and the simplified view's copy of the text (they are recomputed on
+   * demand). The server does this after checking a very large document so that the models
+   * (figures, numbering …) do not stay in memory while the document is open.
    */
   releaseMemos(): void {
     this.memoTable.clear();
+    this.doc.releaseScriptView();
   }
 
   /** Memoise a derived value for this document version. */
   memo<T>(key: string, compute: () => T): T {
-    if (this.memoTable.has(key)) return this.memoTable.get(key) as T;
+    const got = this.memoTable.get(key);
+    // One lookup when the value is there (a memoised undefined is told apart by `has`).
+    if (got !== undefined || this.memoTable.has(key)) return got as T;
     const v = compute();
     this.memoTable.set(key, v);
     return v;

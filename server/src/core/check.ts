@@ -96,11 +96,12 @@ export function* checkDocumentSteps(analysis: Analysis, options: CheckOptions = 
         },
       };
       rule.check(ctx);
-      const validated = new Set<object>(); // findings of one sequence share one fix object
+      let validated: Set<object> | null = null; // findings of one sequence share one fix object
       for (let i = 0; i < collected.length; i++) {
         const input = inputs[i];
         if (Array.isArray(input.fixes)) {
           for (const fix of input.fixes) {
+            validated ??= new Set<object>();
             if (validated.has(fix)) continue;
             validated.add(fix);
             for (const e of fix.edits) validRange(doc, e.range, 'quick-fix edit');

@@ -3,7 +3,7 @@
  * (encoding damage, pinyin residue, mixed script, punctuation width).
  * Pure functions; no LSP or editor types.
  */
-import { simplify } from './script';
+import { finishView, MAX_CHANGED_AT, SCRIPT_CHANGED, scriptViewFlags, simplify, type ScriptView } from './script';
 
 /** iconv-lite, loaded when a mojibake candidate is first tested (most texts never need it; it is large). */
 let iconvModule: typeof import('iconv-lite') | null = null;
@@ -14,10 +14,11 @@ function iconv(): typeof import('iconv-lite') {
 
 /** Whether a UTF-16 code unit is JavaScript whitespace: what `\s`, `trim` and `trimEnd` take. */
 export function isJsSpaceCode(c: number): boolean {
-  return (
-    c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
+  // Ideographs and most other text first (two comparisons), then ASCII, then the rare spaces.
+  if (c > 0x3000) return c === 0xfeff;
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
 }
 
 /** The offset of the first character of `s` that is not whitespace (isJsSpaceCode), or s.length. */
@@ -218,9 +219,11 @@ export const CENSUS_MARKER = 64;
 
 /**
  * Per code unit: CLASSIFIED once its GBK bit is known (looked up on first sight, then a table
- * read), and the other bits, set here for the units that have them.
+ * read), and the other bits, set here for the units that have them. Bits 7 and up are not census
+ * bits (VIEW_CHANGED, VIEW_CJK, PUNCTUATION_MARK below): they serve textCensus's other counts,
+ * which read this one table per code unit; CENSUS_MASK keeps the census bits.
  */
-const censusTable = new Uint8Array(0x10000);
+const censusTable = new Uint16Array(0x10000);
 for (let c = 0; c < 0x80; c++) censusTable[c] = CLASSIFIED; // ASCII: never double-byte GBK
 for (let c = 0xe0; c <= 0xef; c++) censusTable[c] |= CP1252_UTF8_LEAD;
 for (let c = 0; c < 0x10000; c++) if (isStrayCjkCode(c)) censusTable[c] |= CENSUS_STRAY;
@@ -228,19 +231,51 @@ for (const ch of '?？') censusTable[ch.charCodeAt(0)] |= CENSUS_QUESTION;
 censusTable[0xfffd] |= CENSUS_REPLACEMENT;
 for (const ch of '锟斤烫屯') censusTable[ch.charCodeAt(0)] |= CENSUS_MARKER;
 
+/**
+ * Not a census bit: set (by textCensus, once) on the code units the script view changes, so that
+ * its pass reads one table per code unit (two 64 KB tables read together spill out of the cache).
+ */
+const VIEW_CHANGED = 128;
+/** Not a census bit either: a CJK unit the script view counts (isCjkUnit), set with VIEW_CHANGED. */
+const VIEW_CJK = 256;
+/** The census bits proper (without VIEW_CHANGED). */
+const CENSUS_MASK = 127;
+
 /** The census bits of a code unit not classified yet (its GBK bytes looked up once). */
 function classify(code: number): number {
   let cls = censusTable[code] | CLASSIFIED;
   const g = gbkCodeUnit(code);
   if (g >= 0 && g >> 8 >= 0xe0 && g >> 8 <= 0xef && (g & 0xff) >= 0x80 && (g & 0xff) <= 0xbf) cls |= GBK_UTF8_START;
   censusTable[code] = cls;
-  return cls;
+  return cls & CENSUS_MASK;
 }
 
 /** The census bits of a code unit (what encodingCandidates sorts characters by). */
 export function censusBits(code: number): number {
   const v = censusTable[code];
-  return v & CLASSIFIED ? v : classify(code);
+  return v & CLASSIFIED ? v & CENSUS_MASK : classify(code);
+}
+
+/**
+ * The code units the punctuation scan (punctuation.ts, chinesePunctuationOffsets) stops at: line
+ * breaks, the ASCII marks it converts and their full-width forms. The census lists where they are
+ * (textCensus `marks`), so that the scan visits them instead of every code unit.
+ */
+export const PUNCTUATION_SCAN_UNITS = '\n\r,:;()?!，：；（）？！';
+/** Not a census bit either: one of PUNCTUATION_SCAN_UNITS. */
+const PUNCTUATION_MARK = 512;
+
+/** Whether censusTable has the view's and the punctuation scan's bits (set once, on first use). */
+let viewChangedMarked = false;
+
+function markViewChanged(): void {
+  const flags = scriptViewFlags();
+  for (let u = 0; u < 0x10000; u++) {
+    if (flags[u] === SCRIPT_CHANGED) censusTable[u] |= VIEW_CHANGED;
+    if (flags[u] !== 0) censusTable[u] |= VIEW_CJK;
+  }
+  for (let k = 0; k < PUNCTUATION_SCAN_UNITS.length; k++) censusTable[PUNCTUATION_SCAN_UNITS.charCodeAt(k)] |= PUNCTUATION_MARK;
+  viewChangedMarked = true;
 }
 
 /** Offsets (ascending) of the characters the encoding-damage finders start from, from one pass over a text. */
@@ -262,7 +297,7 @@ export function encodingCandidates(text: string): EncodingCandidates {
   const latin1: number[] = [];
   const other: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    let v = censusTable[text.charCodeAt(i)];
+    let v = censusTable[text.charCodeAt(i)] & CENSUS_MASK;
     if (v === CLASSIFIED) continue; // hot path
     if (!(v & CLASSIFIED)) {
       v = classify(text.charCodeAt(i));
@@ -273,6 +308,64 @@ export function encodingCandidates(text: string): EncodingCandidates {
     if (v & ~(CLASSIFIED | GBK_UTF8_START | CP1252_UTF8_LEAD)) other.push(i);
   }
   return { gbk, latin1, other };
+}
+
+/**
+ * A text's script view (toSimplifiedView), its encoding candidates (encodingCandidates) and
+ * the offsets of its PUNCTUATION_SCAN_UNITS from one pass: each read a 64 KB table per code unit,
+ * and a text is read once instead of three times. ReportDocument computes them here.
+ */
+export function textCensus(text: string): { view: ScriptView; candidates: EncodingCandidates; marks: number[] } {
+  if (!viewChangedMarked) markViewChanged();
+  const changedAt: number[] = [];
+  const candidates: EncodingCandidates = { gbk: [], latin1: [], other: [] };
+  const marks: number[] = [];
+  const counts = censusPass(text, changedAt, candidates.gbk, candidates.latin1, candidates.other, marks);
+  const traditionalCount = counts.traditional;
+  // changedAt holds the first MAX_CHANGED_AT offsets: null past them, as toSimplifiedView has it.
+  const view = finishView(text, traditionalCount, counts.cjk, traditionalCount > MAX_CHANGED_AT ? null : changedAt);
+  return { view, candidates, marks };
+}
+
+/**
+ * textCensus's loop, in a function of its own that ends with it: called once per document, it runs
+ * optimised from within its loop (on-stack replacement), and code after the loop, never run
+ * before, made V8 drop the optimised code at every call.
+ */
+function censusPass(
+  text: string,
+  changedAt: number[],
+  gbk: number[],
+  latin1: number[],
+  other: number[],
+  marks: number[],
+): { cjk: number; traditional: number } {
+  const census = censusTable;
+  // An imported constant as a local: compiled to CommonJS, it would be a property read of the
+  // module object in the loop.
+  const maxChangedAt = MAX_CHANGED_AT;
+  let cjk = 0;
+  let traditional = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    const full = census[code];
+    // The script view, as toSimplifiedView counts it: CJK units (isCjkUnit) and changed ones.
+    cjk += (full >> 8) & 1; // VIEW_CJK
+    if (full & VIEW_CHANGED && traditional++ < maxChangedAt) changedAt.push(i);
+    if (full & PUNCTUATION_MARK) marks.push(i);
+    // The encoding candidates, as encodingCandidates sorts them.
+    let v = full & CENSUS_MASK;
+    if (v === CLASSIFIED) continue; // hot path
+    if (!(v & CLASSIFIED)) {
+      v = classify(code);
+      if (v === CLASSIFIED) continue;
+    }
+    if (v & GBK_UTF8_START) gbk.push(i);
+    if (v & CP1252_UTF8_LEAD) latin1.push(i);
+    if (v & ~(CLASSIFIED | GBK_UTF8_START | CP1252_UTF8_LEAD)) other.push(i);
+  }
+  return { cjk, traditional };
 }
 
 /**

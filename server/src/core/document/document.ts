@@ -1,5 +1,6 @@
 import type { OffsetRange, Position, Range } from '../types';
-import { toSimplifiedView, type ScriptView } from './script';
+import type { ScriptView } from './script';
+import { textCensus, type EncodingCandidates } from './chars';
 import { markdownBlocks } from './markdown';
 
 export type DocumentFormat = 'text' | 'markdown';
@@ -26,6 +27,9 @@ export class ReportDocument {
   readonly version: number;
   readonly lines: readonly Line[];
   private scriptView: ScriptView | null = null;
+  private encoding: EncodingCandidates | null = null;
+  /** null: not computed yet; undefined: taken (takePunctuationMarks). */
+  private marks: readonly number[] | null | undefined = null;
   private hidden: Uint8Array | null | undefined = undefined;
 
   constructor(text: string, options: { uri?: string; format?: DocumentFormat; version?: number } = {}) {
@@ -46,8 +50,44 @@ export class ReportDocument {
   }
 
   get script(): ScriptView {
-    if (!this.scriptView) this.scriptView = toSimplifiedView(this.text);
-    return this.scriptView;
+    return this.scriptView ?? this.census().view;
+  }
+
+  /** Where the encoding-damage finders start (chars.ts, encodingCandidates), found on the script view's pass. */
+  get encodingCandidates(): EncodingCandidates {
+    return this.encoding ?? this.census().candidates;
+  }
+
+  /**
+   * Offsets (ascending) of the line breaks and the punctuation marks chinesePunctuationOffsets
+   * stops at (chars.ts, PUNCTUATION_SCAN_UNITS), found on the script view's pass. Handed over
+   * once and then let go (a 10 MB report has some 350,000): null when already taken, and the
+   * caller then scans the text itself (the same result).
+   */
+  takePunctuationMarks(): readonly number[] | null {
+    if (this.marks === undefined) return null;
+    const marks = this.marks ?? this.census().marks;
+    this.marks = undefined;
+    return marks;
+  }
+
+  /** One pass over the text for the script view, the encoding candidates and the punctuation marks (chars.ts, textCensus). */
+  private census(): { view: ScriptView; candidates: EncodingCandidates; marks: number[] } {
+    const c = textCensus(this.text);
+    this.scriptView = c.view;
+    this.encoding = c.candidates;
+    if (this.marks !== undefined) this.marks = c.marks; // once taken, not kept again
+    return c;
+  }
+
+  /**
+   * Let the simplified view's text go when it is a copy (a text with traditional characters; an
+   * all-simplified text shares its string with the view). It is rebuilt, identical, when next
+   * read. Analysis.releaseMemos calls this for a very large document (a 10 MB report keeps 7 MB
+   * of copy for a few hundred 著 otherwise).
+   */
+  releaseScriptView(): void {
+    if (this.scriptView && this.scriptView.simplified !== this.text) this.scriptView = null;
   }
 
   /** True when most convertible characters are traditional (seed 001). */

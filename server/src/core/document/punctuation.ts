@@ -15,6 +15,7 @@
 import type { DocumentFormat } from './document';
 import { splitLines } from './document';
 import { markdownBlocks } from './markdown';
+import { PUNCTUATION_SCAN_UNITS } from './chars';
 import type { OffsetRange } from '../types';
 
 export const FULL_WIDTH: Record<string, string> = { ',': '，', ':': '：', ';': '；', '(': '（', ')': '）', '?': '？', '!': '！' };
@@ -31,6 +32,21 @@ export interface OffsetEdit {
 
 /** URLs are runs of visible ASCII; trailing punctuation belongs to the sentence (as in GFM autolinks). */
 const URL_RE = /\b(?:(?:https?|ftp|file):\/\/|www\.)[\x21-\x7e]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+/** URL_RE's alternatives alone: a text without `@` has no e-mail address, one without `://` and `www.` no URL. */
+const WEB_ADDRESS_RE = /\b(?:(?:https?|ftp|file):\/\/|www\.)[\x21-\x7e]+/g;
+const EMAIL_RE = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+
+/**
+ * The matches of URL_RE in `text`. The e-mail alternative is tried at every word character (its
+ * run of [\w.+-] is rescanned from each one): a text with no `@` skips it, and most texts have
+ * neither alternative's fixed part, which `includes` finds faster than the regex.
+ */
+function urlMatches(text: string): Iterable<RegExpMatchArray> {
+  const email = text.includes('@');
+  const web = text.includes('://') || text.includes('www.');
+  if (!email && !web) return [];
+  return text.matchAll(email && web ? URL_RE : email ? EMAIL_RE : WEB_ADDRESS_RE);
+}
 
 function urlEnd(url: string): number {
   let end = url.length;
@@ -57,7 +73,7 @@ function count(s: string, ch: string): number {
 /** Regions of the text that must never be edited (URLs, and Markdown syntax in Markdown files). */
 export function protectedRegions(text: string, format: DocumentFormat): OffsetRange[] {
   const regions: OffsetRange[] = [];
-  for (const m of text.matchAll(URL_RE)) regions.push({ start: m.index, end: m.index + urlEnd(m[0]) });
+  for (const m of urlMatches(text)) regions.push({ start: m.index!, end: m.index! + urlEnd(m[0]) });
   if (format === 'markdown') {
     const lines = splitLines(text);
     // Front matter, fenced code and comment blocks, as the outline reads them (core/markdown.ts).
@@ -185,7 +201,11 @@ export function chinesePunctuationOffsets(
   skip: readonly OffsetRange[] = [],
   regions: readonly OffsetRange[] = protectedRegions(text, format),
   wide?: WideMarkCounter,
+  at?: readonly number[],
 ): number[] {
+  // `at`: the offsets (ascending) of every PUNCTUATION_SCAN_UNITS unit of the text (a document's
+  // takePunctuationMarks): the scan visits them only, which is the same when `wide` counts none but those.
+  const visit = at && (!wide || kindsWithin(wide.kinds, wide.min)) ? at : null;
   const inRegion = regionTest([...regions, ...skip]);
   const markdown = format === 'markdown';
   const chineseContext = chineseContextScanner(text); // increasing offsets only: parentheses are judged as they come
@@ -202,7 +222,9 @@ export function chinesePunctuationOffsets(
   const wideKinds = wide ? wide.kinds : NO_WIDE_KINDS;
   const wideAt = wide ? wide.at : ignoreWide;
   const wideMin = wide ? Math.max(wide.min, 0x80) : 0x10000;
-  for (let i = 0; i < text.length; i++) {
+  const steps = visit ? visit.length : text.length;
+  for (let k = 0; k < steps; k++) {
+    const i = visit ? visit[k] : k;
     // Fast skip (hot loop): only line breaks and the ASCII marks of FULL_WIDTH matter below.
     const code = text.charCodeAt(i);
     if (code === 10 || code === 13) {
@@ -282,6 +304,18 @@ export function chinesePunctuationOffsets(
   const out: number[] = [];
   for (let m = 0; m < marks.length; m++) if (converted[m]) out.push(marks[m]);
   return out;
+}
+
+/** Kinds tables (WideMarkCounter.kinds) whose units are all PUNCTUATION_SCAN_UNITS. */
+const scanKinds = new WeakSet<Uint8Array>();
+const SCAN_UNITS = new Set([...PUNCTUATION_SCAN_UNITS].map((c) => c.charCodeAt(0)));
+
+/** Whether every unit from `min` up with a kind is one of PUNCTUATION_SCAN_UNITS (checked once per table). */
+function kindsWithin(kinds: Uint8Array, min: number): boolean {
+  if (scanKinds.has(kinds)) return true;
+  for (let u = Math.max(min, 0x80); u < kinds.length; u++) if (kinds[u] !== 0 && !SCAN_UNITS.has(u)) return false;
+  scanKinds.add(kinds);
+  return true;
 }
 
 /**

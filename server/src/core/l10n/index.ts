@@ -14,9 +14,31 @@ export function normalizeLocale(locale: string | undefined | null): Locale {
   return 'en';
 }
 
+/** A placeholder's name: `\w+`. */
+const WORD = /^\w+$/;
+
 /** Fill `{name}` placeholders. Unknown placeholders are left as they are. */
 export function format(template: string, args: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in args ? String(args[key]) : whole));
+  // What `template.replace(/\{(\w+)\}/g, …)` gives, by indexOf: every finding's message passes
+  // here, and most templates have one or two placeholders (or none).
+  let open = template.indexOf('{');
+  if (open < 0) return template;
+  let out = '';
+  let last = 0;
+  while (open >= 0) {
+    const close = template.indexOf('}', open + 1);
+    if (close < 0) break;
+    const key = template.slice(open + 1, close);
+    if (WORD.test(key) && key in args) {
+      out += template.slice(last, open) + String(args[key]);
+      last = close + 1;
+      open = template.indexOf('{', last);
+    } else {
+      // Not a placeholder here: one may still start at a later `{` (`{{name}`, `{a b}{c}`).
+      open = template.indexOf('{', open + 1);
+    }
+  }
+  return last === 0 ? template : out + template.slice(last);
 }
 
 export function localize(text: LocalizedText, locale: Locale, args?: Record<string, string | number>): string {

@@ -2,7 +2,7 @@ import type { ReportDocument } from '../document/document';
 import { findNoteLists, findToc, type NoteList, type TocBlock } from '../document/blocks/lists';
 import { parseChineseNumeral } from '../document/chinese-numerals';
 import { firstNonSpaceIndex } from '../document/chars';
-import { recognizeHeading, type Heading } from './headings';
+import { leadingSpace, recognizeHeading, type Heading } from './headings';
 import { explainNumbers } from './sequences';
 
 /**
@@ -76,6 +76,10 @@ export function refineHeadings(doc: ReportDocument, recognised: Heading[], skip:
   const candidates: Heading[] = [];
   for (const line of lines) {
     if (byLine.has(line.index) || skip(line.index) || line.end === line.start) continue;
+    // Such a marker opens the line with a digit (after the spaces recognizeHeading skips, and in
+    // Markdown a `#` heading mark): other lines are not sliced and matched.
+    const first = doc.simplified.charCodeAt(line.start + leadingSpace(line.text));
+    if (!((first >= 0x30 && first <= 0x39) || (first >= 0xff10 && first <= 0xff19) || (markdown && first === 0x23))) continue;
     const h = recognizeHeading(line, doc.lineSimplified(line), markdown, { digitsAfterDot: true });
     if (h) candidates.push(h);
   }

@@ -43,10 +43,21 @@ function score(analysis: Analysis, profile: Profile): ProfileDetection | null {
   return { profile, score: (titleHit ? 100 : 0) + (openingHit ? 50 : 0) + parts * 10 + Math.min(tableCells, 5) * 2 + Math.min(keywords, 9), cues };
 }
 
+/** The memo key of a profile list, made once per list (the built-in list is one array). */
+const detectKeys = new WeakMap<readonly Profile[], string>();
+function detectKey(profiles: readonly Profile[]): string {
+  let key = detectKeys.get(profiles);
+  if (key === undefined) {
+    key = `detect:${profiles.map((p) => p.id).join(',')}`;
+    detectKeys.set(profiles, key);
+  }
+  return key;
+}
+
 /** Which profile's kind of report this document is, or null (memoised per analysis). */
 export function detectProfile(analysis: Analysis, config?: Pick<ResolvedConfig, 'customProfiles'>): ProfileDetection | null {
   const profiles = allProfiles(config);
-  return analysis.memo(`detect:${profiles.map((p) => p.id).join(',')}`, () => {
+  return analysis.memo(detectKey(profiles), () => {
     let best: ProfileDetection | null = null;
     for (const p of profiles) {
       const d = score(analysis, p);

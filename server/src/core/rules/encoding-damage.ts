@@ -7,6 +7,7 @@ import {
   CENSUS_STRAY,
   censusBits,
   encodingCandidates,
+  type EncodingCandidates,
   findUtf8AsGbk,
   findUtf8AsLatin1,
   hasToneMark,
@@ -97,10 +98,9 @@ const MARKER_AT = new RegExp(MARKER_RE.source, 'y');
 const QUESTION_PINYIN_AT = new RegExp(QUESTION_PINYIN_RE.source, 'y');
 
 /** Every damaged span of a text, merged and in order. Exported for tests and other rules. */
-export function findEncodingDamage(text: string): DamageSpan[] {
+export function findEncodingDamage(text: string, candidates: EncodingCandidates = encodingCandidates(text)): DamageSpan[] {
   const spans: DamageSpan[] = [];
-  // One pass finds every character a finder below starts from.
-  const candidates = encodingCandidates(text);
+  // One pass finds every character a finder below starts from (a document's: on its script view's pass).
   const other = candidates.other;
 
   // NUL characters: never part of a text (a file damaged or glued together from pieces).
@@ -157,7 +157,7 @@ export function findEncodingDamage(text: string): DamageSpan[] {
 
 /** The damaged spans of a document, computed once per version on the whole text. */
 export function encodingDamageOf(analysis: Analysis): DamageSpan[] {
-  return analysis.memo('encoding-damage', () => findEncodingDamage(analysis.doc.text));
+  return analysis.memo('encoding-damage', () => findEncodingDamage(analysis.doc.text, analysis.doc.encodingCandidates));
 }
 
 /** encoding-damage: text destroyed by a wrong encoding or a lossy conversion. */

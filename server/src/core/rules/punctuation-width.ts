@@ -135,8 +135,8 @@ function emptyCounts(): Int32Array {
   return counts;
 }
 
-/** MarkStats of a text (offsets relative to it); `skip`: its damaged spans. */
-function markStats(text: string, format: DocumentFormat, skip: readonly OffsetRange[]): MarkStats {
+/** MarkStats of a text (offsets relative to it); `skip`: its damaged spans; `at`: its punctuation marks (ReportDocument.takePunctuationMarks). */
+function markStats(text: string, format: DocumentFormat, skip: readonly OffsetRange[], at?: readonly number[]): MarkStats {
   const n = KINDS.length;
   const regions = protectedRegions(text, format);
   const counts = emptyCounts();
@@ -152,7 +152,7 @@ function markStats(text: string, format: DocumentFormat, skip: readonly OffsetRa
       if (counts[FULL_COUNT * n + k]++ === 0) counts[FULL_FIRST * n + k] = i;
       anyFull = true;
     },
-  });
+  }, at);
   for (const i of halfAt) {
     const k = HALF_KIND[text.charCodeAt(i)] - 1;
     if (k < 0) continue;
@@ -171,6 +171,6 @@ interface DocumentMarkStats {
 function documentMarkStats(analysis: Analysis): DocumentMarkStats {
   const doc = analysis.doc;
   const text = doc.text;
-  const stats = markStats(text, doc.format, encodingDamageOf(analysis));
+  const stats = markStats(text, doc.format, encodingDamageOf(analysis), doc.takePunctuationMarks() ?? undefined);
   return { counts: stats.counts, edits: (d) => stats.halfAt.map((i) => ({ range: d.rangeOf(i, i + 1), newText: FULL_WIDTH[text[i]] })) };
 }

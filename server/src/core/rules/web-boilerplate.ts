@@ -28,9 +28,14 @@ const COMBINED_TOKENS = /(浏览次数|阅读次数|来源[:：|｜]|发布时�
 
 /** Whether a line has more than `max` non-space characters (read up to the one that tells). */
 function moreNonSpaceThan(line: string, max: number): boolean {
-  if (line.length <= max) return false;
+  return moreNonSpaceIn(line, 0, line.length, max);
+}
+
+/** moreNonSpaceThan on text[start, end), read in place (a line's slice is slower to read). */
+function moreNonSpaceIn(text: string, start: number, end: number, max: number): boolean {
+  if (end - start <= max) return false;
   let n = 0;
-  for (let i = 0; i < line.length; i++) if (!isJsSpaceCode(line.charCodeAt(i)) && ++n > max) return true;
+  for (let i = start; i < end; i++) if (!isJsSpaceCode(text.charCodeAt(i)) && ++n > max) return true;
   return false;
 }
 
@@ -48,9 +53,12 @@ function firstNonSpace(line: string): string {
   return '';
 }
 
+/** A line with more non-space characters than this is a paragraph, never page furniture. */
+const MAX_NON_SPACE = 80;
+
 export function boilerplateKind(simplifiedLine: string): string | null {
   // The collapsed line keeps every non-space character: a paragraph is rejected unread.
-  if (moreNonSpaceThan(simplifiedLine, 80)) return null;
+  if (moreNonSpaceThan(simplifiedLine, MAX_NON_SPACE)) return null;
   // Neither a pattern's first character nor a furniture token: nothing below can match.
   if (!FIRST_CHARS.has(firstNonSpace(simplifiedLine)) && !ANY_COMBINED_TOKEN.test(simplifiedLine)) return null;
   const t = simplifiedLine.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
@@ -104,7 +112,10 @@ export const webBoilerplate: Rule = {
   check(ctx) {
     const doc = ctx.doc;
     const hits: { line: Line; kind: string }[] = [];
+    const simplified = doc.simplified;
     for (const line of doc.lines) {
+      // A paragraph (boilerplateKind's first test) is rejected without slicing its line.
+      if (moreNonSpaceIn(simplified, line.start, line.end, MAX_NON_SPACE)) continue;
       const kind = boilerplateKind(doc.lineSimplified(line));
       if (kind) hits.push({ line, kind });
     }

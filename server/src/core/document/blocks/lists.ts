@@ -1,5 +1,6 @@
 import type { ReportDocument } from '../document';
 import type { Heading } from '../../outline/headings';
+import { isJsSpaceCode } from '../chars';
 
 /**
  * Blocks whose lines start with heading markers but are not headings:
@@ -38,6 +39,14 @@ function entryKey(s: string): string {
 
 const TOC_LINE = /^目录[:：]?$/;
 
+/** Whether `s` has more than `max` characters that are not whitespace (what squash keeps). */
+function moreNonSpaceThan(s: string, max: number): boolean {
+  if (s.length <= max) return false;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (!isJsSpaceCode(s.charCodeAt(i)) && ++n > max) return true;
+  return false;
+}
+
 /** The table of contents, if the text has one: 目录 followed by short entry lines. */
 export function findToc(doc: ReportDocument, headingAt?: (line: number) => Heading | undefined): TocBlock | null {
   const lines = doc.lines;
@@ -71,8 +80,9 @@ function findTitledToc(doc: ReportDocument, limit: number): TocBlock | null {
   const lines = doc.lines;
   for (let i = 0; i < limit; i++) {
     const line = doc.lineSimplified(lines[i]);
-    // Squashing removes spaces only: a line without 目 cannot squash to 目录 (most lines, unsquashed).
-    if (line.indexOf('目') < 0 || !TOC_LINE.test(squash(line))) continue;
+    // Squashing removes spaces only: a line without 目, or with more than three other characters
+    // (项目… in a paragraph), cannot squash to 目录 (most lines, unsquashed).
+    if (line.indexOf('目') < 0 || moreNonSpaceThan(line, 3) || !TOC_LINE.test(squash(line))) continue;
     const entries: number[] = [];
     let k = i + 1;
     let firstKey = '';

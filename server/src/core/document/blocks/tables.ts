@@ -1,4 +1,5 @@
 import type { ReportDocument } from '../document';
+import { firstNonSpaceIndex, isJsSpaceCode } from '../chars';
 
 /**
  * Tables in a report's text, in the three forms a published report reaches us in:
@@ -94,16 +95,19 @@ interface LineShape {
   markdownSeparator: boolean;
 }
 
-const SPACE = /[\s\u3000\u00a0\ufeff\u200b]/;
+/** What a cell is trimmed of: `[\s\u3000\u00a0\ufeff\u200b]` (JavaScript whitespace and the zero-width space), on a code unit. */
+function isCellSpaceCode(c: number): boolean {
+  return c === 0x200b || isJsSpaceCode(c);
+}
 
 function trimPiece(text: string, start: number, end: number): Piece {
-  while (start < end && SPACE.test(text[start])) start++;
-  while (end > start && SPACE.test(text[end - 1])) end--;
+  while (start < end && isCellSpaceCode(text.charCodeAt(start))) start++;
+  while (end > start && isCellSpaceCode(text.charCodeAt(end - 1))) end--;
   return { text: text.slice(start, end), start, end };
 }
 
 function shapeOf(text: string, fenced: boolean): LineShape {
-  const blank = !/\S/.test(text);
+  const blank = firstNonSpaceIndex(text) === text.length;
   const hasPipe = text.includes('|') || text.includes('｜');
   const pieces: Piece[] = [];
   if (hasPipe) {
@@ -129,6 +133,12 @@ function shapeOf(text: string, fenced: boolean): LineShape {
 const NUMBER_RE = /^[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(%|％)?$/;
 /** What NUMBER_RE accepts as a first character, before asciiDigits (full-width digits and signs too). */
 const NUMBER_FIRST = /^[-+−0-9０-９－＋]/;
+/**
+ * The characters NUMBER_RE is made of, before asciiDigits (which maps only ０-９．，％－＋): a text
+ * with any other character (a paragraph opening with a year, 2025年…) is no number, and is
+ * rejected before it is rewritten.
+ */
+const NUMBER_CHARS = /^[-+−0-9,.%０-９．，％－＋]+$/;
 /** Placeholders for an empty numeric cell. */
 const PLACEHOLDER_RE = /^(?:[-—–/／]|——|\/\/)$/;
 
@@ -142,7 +152,7 @@ export function cellValue(text: string): { value: number; percent: boolean } | n
   const trimmed = text.trim();
   // A number starts with a sign or a digit (ASCII or full-width): any other text (a paragraph
   // that follows a label line) is rejected before its full-width marks are converted.
-  if (!NUMBER_FIRST.test(trimmed)) return null;
+  if (!NUMBER_FIRST.test(trimmed) || !NUMBER_CHARS.test(trimmed)) return null;
   const t = asciiDigits(trimmed);
   const m = NUMBER_RE.exec(t);
   if (!m) return null;
@@ -373,7 +383,8 @@ function findCellPerLineTables(doc: ReportDocument, shapes: LineShape[], used: U
 
   let i = 0;
   while (i < n) {
-    if (!(isLabel(i) && isNum(next(i)))) {
+    // The numeric line first: it is the cheaper test, and most lines are followed by none.
+    if (!(isNum(next(i)) && isLabel(i))) {
       i++;
       continue;
     }
