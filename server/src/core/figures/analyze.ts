@@ -151,7 +151,7 @@ function planSections(analysis: Analysis): Array<[number, number]> {
   const { doc } = analysis;
   const visit = (sections: readonly Section[]) => {
     for (const sec of sections) {
-      if (PLAN_HEADING_RE.test(simplify(sec.heading.title))) {
+      if (PLAN_HEADING_RE.test(simplifiedTitle(doc, sec.heading))) {
         out.push([sec.heading.line, doc.positionAt(Math.max(sec.range.start, sec.range.end - 1)).line]);
         continue;
       }
@@ -160,6 +160,19 @@ function planSections(analysis: Analysis): Array<[number, number]> {
   };
   visit(analysis.outline.sections);
   return out.sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * A heading's title in the simplified view: the document's own view of its range when the range
+ * holds the title as written (always, for headings read from the text), else the title simplified
+ * on its own. The document's view is already there; simplifying each title again cost more than
+ * the rest of the plan search (a short string with a traditional character took the converter's
+ * rare path, which V8 kept de-optimising).
+ */
+function simplifiedTitle(doc: Analysis['doc'], heading: Section['heading']): string {
+  const { title, titleRange } = heading;
+  if (titleRange.end - titleRange.start === title.length && doc.text.startsWith(title, titleRange.start)) return doc.simplified.slice(titleRange.start, titleRange.end);
+  return simplify(title);
 }
 
 /** The pairs of statements of one quantity whose values differ, in document order (memoised per version). */
