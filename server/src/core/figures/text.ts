@@ -30,13 +30,24 @@ export function isClauseBoundaryAt(s: string, i: number): boolean {
 /** The figures of a sentence without any (shared: sentences' lists are read, never modified). */
 export const NO_FIGURES: Figure[] = [];
 
+/** Code units that end a sentence: 1 for 。！？!?, 2 for a line break. */
+const SENTENCE_END = new Uint8Array(65536);
+for (const c of [0x3002, 0xff01, 0xff1f, 33, 63]) SENTENCE_END[c] = 1;
+SENTENCE_END[10] = 2;
+SENTENCE_END[13] = 2;
+
 /** Split into sentences and distribute the figures (both in order: linear). */
 export function splitSentences(s: string, figures: readonly Figure[]): Sentence[] {
   const out: Sentence[] = [];
   let start = 0;
   let line = 0;
   let fi = 0;
-  const push = (end: number) => {
+  const n = s.length;
+  for (let i = 0; i <= n; i++) {
+    // One table read per code unit; the text's end closes the last sentence.
+    const k = i < n ? SENTENCE_END[s.charCodeAt(i)] : 3;
+    if (!k) continue;
+    const end = k === 1 ? i + 1 : i;
     if (end > start) {
       // Most sentences hold no figure: they share one empty list (never modified).
       let figs = NO_FIGURES;
@@ -46,18 +57,12 @@ export function splitSentences(s: string, figures: readonly Figure[]): Sentence[
       }
       out.push({ index: out.length, start, end, line, figures: figs });
     }
-  };
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63 || c === 10 || c === 13) {
-      const nl = c === 10 || c === 13;
-      push(nl ? i : i + 1);
-      if (c === 13 && s.charCodeAt(i + 1) === 10) i++;
-      if (nl) line++;
-      start = i + 1;
+    if (k === 2) {
+      if (s.charCodeAt(i) === 13 && s.charCodeAt(i + 1) === 10) i++;
+      line++;
     }
+    start = i + 1;
   }
-  push(s.length);
   return out;
 }
 
@@ -127,10 +132,22 @@ export function wordStartFrom(text: string, pos: number): number {
   segmenter ??= typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
   if (!segmenter) return pos;
   if (pos >= text.length) return text.length;
+  // The segmenter is slow to start on a text and callers ask about the same short phrases again
+  // and again (a rate's name in every paragraph that states it): answers are kept, a bounded set.
+  const key = `${pos}|${text}`;
+  const known = wordStarts.get(key);
+  if (known !== undefined) return known;
   // The segment holding `pos`: a word starts at `pos`, or the next one where this one ends.
   const seg = segmenter.segment(text).containing(pos)!;
-  return seg.index === pos ? pos : seg.index + seg.segment.length;
+  const start = seg.index === pos ? pos : seg.index + seg.segment.length;
+  if (wordStarts.size >= MAX_WORD_STARTS) wordStarts.clear();
+  wordStarts.set(key, start);
+  return start;
 }
+
+/** wordStartFrom's answers by position and text (cleared when full: a cache, not a record). */
+const wordStarts = new Map<string, number>();
+const MAX_WORD_STARTS = 4096;
 
 /**
  * A label shortened for display to about `max` characters without cutting inside a word: it
