@@ -296,21 +296,16 @@ function shiftFigure(f: Figure, d: number, index: number): Figure {
 
 /**
  * A line's claim at document offsets; `fig` moves a figure (the same copy for every claim of one
- * line). The fields are those of `c` in its order; an explanation or working built when read stays
- * so (read through to `c`, whose text does not depend on offsets), where a spread would build it.
+ * line). The moved claim inherits every field from `c` and has its own figures: an explanation or
+ * working built when read stays so (read through to `c`, whose text does not depend on offsets),
+ * and nothing is copied field by field (no getter in the figures layer reads `this`).
  */
 function shiftClaim(c: Claim, fig: (f: Figure) => Figure): Claim {
-  const out = {} as Record<string, unknown>;
-  for (const key of Object.keys(c)) {
-    const d = Object.getOwnPropertyDescriptor(c, key)!;
-    if (d.get) Object.defineProperty(out, key, { get: () => (c as unknown as Record<string, unknown>)[key], enumerable: true, configurable: true });
-    else out[key] = d.value;
-  }
-  const moved = out as unknown as Claim;
+  const moved = Object.create(c) as Claim;
   moved.anchor = fig(c.anchor);
-  moved.inputs = c.inputs.map((i) => ({ ...i, figure: fig(i.figure) }));
+  moved.inputs = c.inputs.map((i) => ({ role: i.role, figure: fig(i.figure), label: i.label }));
   if (c.related) moved.related = fig(c.related);
-  moved.suggestions = c.suggestions.map((sg) => ({ ...sg, figure: fig(sg.figure) }));
+  moved.suggestions = c.suggestions.length ? c.suggestions.map((sg) => ({ figure: fig(sg.figure), newText: sg.newText, title: sg.title })) : c.suggestions;
   return moved;
 }
 
