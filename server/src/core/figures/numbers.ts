@@ -266,7 +266,8 @@ function computeMasks(s: string): Masks {
   let depth = 0;
   for (let i = firstOpen; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    // Only line breaks and the brackets matter (hot loop: one array read for the rest).
+    // Only line breaks and the brackets matter (hot loop: no read for an ideograph, one array read for the rest).
+    if (c >= 0x4e00) continue;
     const role = MASK_UNITS[c];
     if (!role) continue;
     if (role === LINE_BREAK) {

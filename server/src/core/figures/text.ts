@@ -34,12 +34,6 @@ export function isClauseBoundaryAt(s: string, i: number): boolean {
 /** The figures of a sentence without any (shared: sentences' lists are read, never modified). */
 export const NO_FIGURES: Figure[] = [];
 
-/** Code units that end a sentence: 1 for 。！？!?, 2 for a line break. */
-const SENTENCE_END = new Uint8Array(65536);
-for (const c of [0x3002, 0xff01, 0xff1f, 33, 63]) SENTENCE_END[c] = 1;
-SENTENCE_END[10] = 2;
-SENTENCE_END[13] = 2;
-
 /** Split into sentences and distribute the figures (both in order: linear). */
 export function splitSentences(s: string, figures: readonly Figure[]): Sentence[] {
   const out: Sentence[] = [];
@@ -48,10 +42,18 @@ export function splitSentences(s: string, figures: readonly Figure[]): Sentence[
   let fi = 0;
   const n = s.length;
   for (let i = 0; i <= n; i++) {
-    // One table read per code unit; the text's end closes the last sentence.
-    const k = i < n ? SENTENCE_END[s.charCodeAt(i)] : 3;
-    if (!k) continue;
-    const end = k === 1 ? i + 1 : i;
+    let end: number;
+    let nl = false;
+    if (i === n) end = n;
+    else {
+      const c = s.charCodeAt(i);
+      // Compares, no table: this loop reads every code unit of the text.
+      if (c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63) end = i + 1;
+      else if (c === 10 || c === 13) {
+        end = i;
+        nl = true;
+      } else continue;
+    }
     if (end > start) {
       // Most sentences hold no figure: they share one empty list (never modified).
       let figs = NO_FIGURES;
@@ -61,7 +63,7 @@ export function splitSentences(s: string, figures: readonly Figure[]): Sentence[
       }
       out.push({ index: out.length, start, end, line, figures: figs });
     }
-    if (k === 2) {
+    if (nl) {
       if (s.charCodeAt(i) === 13 && s.charCodeAt(i + 1) === 10) i++;
       line++;
     }
