@@ -296,16 +296,28 @@ function shiftFigure(f: Figure, d: number, index: number): Figure {
 
 /**
  * A line's claim at document offsets; `fig` moves a figure (the same copy for every claim of one
- * line). The moved claim inherits every field from `c` and has its own figures: an explanation or
- * working built when read stays so (read through to `c`, whose text does not depend on offsets),
- * and nothing is copied field by field (no getter in the figures layer reads `this`).
+ * line). The fields are those of `c` in its order; an explanation or working built when read stays
+ * so (read through to `c`, whose text does not depend on offsets), where a spread would build it.
+ * Only those two fields are ever getters: the others are copied without reading descriptors.
  */
 function shiftClaim(c: Claim, fig: (f: Figure) => Figure): Claim {
-  const moved = Object.create(c) as Claim;
+  const out = {} as Record<string, unknown>;
+  const src = c as unknown as Record<string, unknown>;
+  for (const key of Object.keys(c)) {
+    if (key === 'explanation' || key === 'working') {
+      const d = Object.getOwnPropertyDescriptor(c, key)!;
+      if (d.get) {
+        Object.defineProperty(out, key, { get: () => src[key], enumerable: true, configurable: true });
+        continue;
+      }
+    }
+    out[key] = src[key];
+  }
+  const moved = out as unknown as Claim;
   moved.anchor = fig(c.anchor);
-  moved.inputs = c.inputs.map((i) => ({ role: i.role, figure: fig(i.figure), label: i.label }));
+  moved.inputs = c.inputs.map((i) => ({ ...i, figure: fig(i.figure) }));
   if (c.related) moved.related = fig(c.related);
-  moved.suggestions = c.suggestions.length ? c.suggestions.map((sg) => ({ figure: fig(sg.figure), newText: sg.newText, title: sg.title })) : c.suggestions;
+  moved.suggestions = c.suggestions.length ? c.suggestions.map((sg) => ({ ...sg, figure: fig(sg.figure) })) : [];
   return moved;
 }
 
