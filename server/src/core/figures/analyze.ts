@@ -13,6 +13,7 @@ import type { Section } from '../outline/outline';
 import { CONTINUES_PARAGRAPH_RE, PLAN_HEADING_RE } from './vocabulary';
 import { simplify } from '../document/script';
 import type { Claim } from './claim';
+import type { LocalizedText } from '../l10n';
 import { scanFigures, type Figure, type NonFigure } from './numbers';
 import { boundClaims, findRateMentions, grimClaims, rateClaims, type FigureContext, type RateMention } from './rates';
 import { NO_FIGURES as NO_SENTENCE_FIGURES, splitSentences, type Sentence } from './text';
@@ -295,29 +296,54 @@ function shiftFigure(f: Figure, d: number, index: number): Figure {
 }
 
 /**
- * A line's claim at document offsets; `fig` moves a figure (the same copy for every claim of one
- * line). The fields are those of `c` in its order; an explanation or working built when read stays
- * so (read through to `c`, whose text does not depend on offsets), where a spread would build it.
- * Only those two fields are ever getters: the others are copied without reading descriptors.
+ * A line's claim at document offsets: its own figures, the rest read from the line's claim. The
+ * explanation and the working are read through to it when asked (they may be built when read,
+ * and their text does not depend on offsets); one class, so every moved claim has one shape.
  */
-function shiftClaim(c: Claim, fig: (f: Figure) => Figure): Claim {
-  const out = {} as Record<string, unknown>;
-  const src = c as unknown as Record<string, unknown>;
-  for (const key of Object.keys(c)) {
-    if (key === 'explanation' || key === 'working') {
-      const d = Object.getOwnPropertyDescriptor(c, key)!;
-      if (d.get) {
-        Object.defineProperty(out, key, { get: () => src[key], enumerable: true, configurable: true });
-        continue;
-      }
-    }
-    out[key] = src[key];
+class MovedClaim {
+  kind: Claim['kind'];
+  anchor: Figure;
+  name: string;
+  inputs: Claim['inputs'];
+  computed: Claim['computed'];
+  verdict: Claim['verdict'];
+  method: Claim['method'];
+  severity: Claim['severity'];
+  problem: Claim['problem'];
+  tried: Claim['tried'];
+  suggestions: Claim['suggestions'];
+  related: Claim['related'];
+  readonly #line: Claim;
+  constructor(c: Claim, fig: (f: Figure) => Figure) {
+    this.#line = c;
+    this.kind = c.kind;
+    this.anchor = fig(c.anchor);
+    this.name = c.name;
+    this.inputs = c.inputs.map((i) => ({ ...i, figure: fig(i.figure) }));
+    this.computed = c.computed;
+    this.verdict = c.verdict;
+    this.method = c.method;
+    this.severity = c.severity;
+    this.problem = c.problem;
+    this.tried = c.tried;
+    this.suggestions = c.suggestions.length ? c.suggestions.map((sg) => ({ ...sg, figure: fig(sg.figure) })) : [];
+    this.related = c.related && fig(c.related);
   }
-  const moved = out as unknown as Claim;
-  moved.anchor = fig(c.anchor);
-  moved.inputs = c.inputs.map((i) => ({ ...i, figure: fig(i.figure) }));
-  if (c.related) moved.related = fig(c.related);
-  moved.suggestions = c.suggestions.length ? c.suggestions.map((sg) => ({ ...sg, figure: fig(sg.figure) })) : [];
+  get explanation(): LocalizedText {
+    return this.#line.explanation;
+  }
+  get working(): string {
+    return this.#line.working;
+  }
+}
+
+/** The fields MovedClaim carries; any other field of a line's claim is copied as it is. */
+const MOVED_FIELDS = new Set(['kind', 'anchor', 'name', 'inputs', 'computed', 'verdict', 'method', 'severity', 'problem', 'tried', 'suggestions', 'related', 'explanation', 'working']);
+
+/** A line's claim at document offsets; `fig` moves a figure (the same copy for every claim of one line). */
+function shiftClaim(c: Claim, fig: (f: Figure) => Figure): Claim {
+  const moved = new MovedClaim(c, fig);
+  for (const key of Object.keys(c)) if (!MOVED_FIELDS.has(key)) (moved as unknown as Record<string, unknown>)[key] = (c as unknown as Record<string, unknown>)[key];
   return moved;
 }
 
