@@ -3,6 +3,8 @@ import { spawnSync } from 'child_process';
 import * as path from 'path';
 import { describe, it } from 'node:test';
 import { statsSummary, statsToCsv, statsToMarkdown } from '../../server/src/core/figures/summary';
+import { asWritten } from '../../server/src/core/document/quote';
+import { quoteAsWritten } from '../../server/src/core/figures/explain';
 import { analyze, FIXTURES, readFixture, REPO_ROOT } from '../helpers';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'reportlint.js');
@@ -78,5 +80,25 @@ describe('figures: statistics summary', () => {
     assert.equal(cli(['check', '--format', 'csv', FILE]).code, 2);
     assert.equal(cli(['stats']).code, 2);
     assert.match(cli(['--help']).stdout, /reportlint stats/);
+  });
+});
+
+describe('figures: quoting names as written', () => {
+  it('gives asWritten’s answer while reading only the window before the figure', () => {
+    // Traditional characters make the simplified view differ from the text; the quoted words
+    // repeat far apart, sit at the very start, and do not occur at all.
+    const para = '本年度審結案件120件，審結率為95%。調解成功率達到八成，其中…審結案件不計。';
+    const filler = '各項工作穩步推進，群眾滿意度持續提升。'.repeat(30);
+    const doc = analyze(`審結${para}\n${filler}\n${para}\n${filler}${para}`).doc;
+    assert.notEqual(doc.simplified, doc.text);
+    let differs = 0;
+    for (const word of ['审结', '审结案件', '审结率', '…审结案件', '调解成功率', '不存在的词', '审', '']) {
+      for (let before = 0; before <= doc.text.length; before += 7) {
+        const expected = asWritten(doc, word, before);
+        assert.equal(quoteAsWritten(doc, word, before), expected, `${word} before ${before}`);
+        if (expected !== word) differs++;
+      }
+    }
+    assert.ok(differs > 0, 'some words are quoted in traditional characters');
   });
 });

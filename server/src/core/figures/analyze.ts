@@ -13,6 +13,7 @@ import type { Section } from '../outline/outline';
 import { CONTINUES_PARAGRAPH_RE, PLAN_HEADING_RE } from './vocabulary';
 import { simplify } from '../document/script';
 import type { Claim } from './claim';
+import type { LocalizedText } from '../l10n';
 import { scanFigures, type Figure, type NonFigure } from './numbers';
 import { boundClaims, findRateMentions, grimClaims, rateClaims, type FigureContext, type RateMention } from './rates';
 import { NO_FIGURES as NO_SENTENCE_FIGURES, splitSentences, type Sentence } from './text';
@@ -151,7 +152,7 @@ function planSections(analysis: Analysis): Array<[number, number]> {
   const { doc } = analysis;
   const visit = (sections: readonly Section[]) => {
     for (const sec of sections) {
-      if (PLAN_HEADING_RE.test(simplify(sec.heading.title))) {
+      if (PLAN_HEADING_RE.test(simplifiedTitle(doc, sec.heading))) {
         out.push([sec.heading.line, doc.positionAt(Math.max(sec.range.start, sec.range.end - 1)).line]);
         continue;
       }
@@ -160,6 +161,19 @@ function planSections(analysis: Analysis): Array<[number, number]> {
   };
   visit(analysis.outline.sections);
   return out.sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * A heading's title in the simplified view: the document's own view of its range when the range
+ * holds the title as written (always, for headings read from the text), else the title simplified
+ * on its own. The document's view is already there; simplifying each title again cost more than
+ * the rest of the plan search (a short string with a traditional character took the converter's
+ * rare path, which V8 kept de-optimising).
+ */
+function simplifiedTitle(doc: Analysis['doc'], heading: Section['heading']): string {
+  const { title, titleRange } = heading;
+  if (titleRange.end - titleRange.start === title.length && doc.text.startsWith(title, titleRange.start)) return doc.simplified.slice(titleRange.start, titleRange.end);
+  return simplify(title);
 }
 
 /** The pairs of statements of one quantity whose values differ, in document order (memoised per version). */
@@ -282,22 +296,54 @@ function shiftFigure(f: Figure, d: number, index: number): Figure {
 }
 
 /**
- * A line's claim at document offsets; `fig` moves a figure (the same copy for every claim of one
- * line). The fields are those of `c` in its order; an explanation or working built when read stays
- * so (read through to `c`, whose text does not depend on offsets), where a spread would build it.
+ * A line's claim at document offsets: its own figures, the rest read from the line's claim. The
+ * explanation and the working are read through to it when asked (they may be built when read,
+ * and their text does not depend on offsets); one class, so every moved claim has one shape.
  */
-function shiftClaim(c: Claim, fig: (f: Figure) => Figure): Claim {
-  const out = {} as Record<string, unknown>;
-  for (const key of Object.keys(c)) {
-    const d = Object.getOwnPropertyDescriptor(c, key)!;
-    if (d.get) Object.defineProperty(out, key, { get: () => (c as unknown as Record<string, unknown>)[key], enumerable: true, configurable: true });
-    else out[key] = d.value;
+class MovedClaim {
+  kind: Claim['kind'];
+  anchor: Figure;
+  name: string;
+  inputs: Claim['inputs'];
+  computed: Claim['computed'];
+  verdict: Claim['verdict'];
+  method: Claim['method'];
+  severity: Claim['severity'];
+  problem: Claim['problem'];
+  tried: Claim['tried'];
+  suggestions: Claim['suggestions'];
+  related: Claim['related'];
+  readonly #line: Claim;
+  constructor(c: Claim, fig: (f: Figure) => Figure) {
+    this.#line = c;
+    this.kind = c.kind;
+    this.anchor = fig(c.anchor);
+    this.name = c.name;
+    this.inputs = c.inputs.map((i) => ({ ...i, figure: fig(i.figure) }));
+    this.computed = c.computed;
+    this.verdict = c.verdict;
+    this.method = c.method;
+    this.severity = c.severity;
+    this.problem = c.problem;
+    this.tried = c.tried;
+    this.suggestions = c.suggestions.length ? c.suggestions.map((sg) => ({ ...sg, figure: fig(sg.figure) })) : [];
+    this.related = c.related && fig(c.related);
   }
-  const moved = out as unknown as Claim;
-  moved.anchor = fig(c.anchor);
-  moved.inputs = c.inputs.map((i) => ({ ...i, figure: fig(i.figure) }));
-  if (c.related) moved.related = fig(c.related);
-  moved.suggestions = c.suggestions.map((sg) => ({ ...sg, figure: fig(sg.figure) }));
+  get explanation(): LocalizedText {
+    return this.#line.explanation;
+  }
+  get working(): string {
+    return this.#line.working;
+  }
+}
+
+/** The fields MovedClaim carries; any other field of a line's claim is copied as it is. */
+const MOVED_FIELDS = new Set(['kind', 'anchor', 'name', 'inputs', 'computed', 'verdict', 'method', 'severity', 'problem', 'tried', 'suggestions', 'related', 'explanation', 'working']);
+
+/** A line's claim at document offsets; `fig` moves a figure (the same copy for every claim of one line). */
+function shiftClaim(c: Claim, fig: (f: Figure) => Figure): Claim {
+  const moved = new MovedClaim(c, fig);
+  for (const key of Object.keys(c)) if (!MOVED_FIELDS.has(key)) (moved as unknown as Record<string, unknown>)[key] = (c as unknown as Record<string, unknown>)[key];
   return moved;
 }
 

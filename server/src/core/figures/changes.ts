@@ -182,15 +182,16 @@ function percentInterval(f: Figure): Interval {
 export function changeClaims(ctx: FigureContext): Claim[] {
   const { s, original } = ctx;
   const claims: Claim[] = [];
-  const seen = new Set<Figure>();
+  // The changes found (most paragraphs have none: the set is made for the first).
+  let seen: Set<Figure> | null = null;
   for (const sent of ctx.sentences) {
     for (const c of findChanges(ctx, sent)) {
-      seen.add(c.change);
+      (seen ??= new Set<Figure>()).add(c.change);
       claims.push(changeClaim(ctx, c));
     }
     // A decrease above 100% cannot happen to a non-negative quantity, base stated or not.
     for (const f of sent.figures) {
-      if (seen.has(f) || f.kind !== 'percent' || f.value <= 100 || f.approx === 'atMost' || f.approx === 'about') continue;
+      if (f.kind !== 'percent' || seen?.has(f) || f.value <= 100 || f.approx === 'atMost' || f.approx === 'about') continue;
       const word = changeWordBefore(s, f, sent.start);
       if (!word || !dirOf(word)) continue;
       claims.push({

@@ -16,6 +16,7 @@ import { parseChineseNumeral } from '../document/chinese-numerals';
 import type { Claim, ClaimInput } from './claim';
 import type { Figure } from './numbers';
 import { both, md } from './explain';
+import type { LocalizedText } from '../l10n';
 import type { FigureContext } from './rates';
 import type { Sentence } from './text';
 import { CATEGORY_CLASSIFIERS, COMMA_LIST_INTRO_RE, ITEM_CLASSIFIERS, LIST_CONNECTOR_RE, LIST_INTRO_RE, NOT_ITEM_COUNT_AFTER_RE } from './vocabulary';
@@ -357,15 +358,16 @@ function countClaim(ctx: FigureContext, sent: Sentence, at: number, lead: string
     arabic: /\d/.test(numeral),
   };
   const shown = fits ?? tightReading ?? commaReading!;
-  const itemTexts = shown.items.map((it) => original.slice(it.start, it.end));
   const inputs: ClaimInput[] = [
     { role: 'total', figure: countFigure, label: '' },
     ...shown.items.map((it): ClaimInput => ({ role: 'item', label: '', figure: itemFigure(original, it) })),
   ];
   const name = original.slice(numStart - lead.length, end);
-  const list = itemTexts.map((t) => md(t)).join(' / ');
   if (fits) {
     const k = fits.items.length;
+    // The explanation is built when read (most counts are consistent and never shown); the items
+    // are offsets in `original`, which does not change.
+    let explained: LocalizedText | undefined;
     return {
       kind: 'count',
       anchor: countFigure,
@@ -373,10 +375,14 @@ function countClaim(ctx: FigureContext, sent: Sentence, at: number, lead: string
       inputs,
       computed: stated,
       verdict: 'consistent',
-      explanation: both(
-        `**${md(name)}**（列举项数核对）\n\n列举 ${stated} 项：${list}${k === stated ? '' : `（“和”“及”连接的项分开计）`} ✓`,
-        `**${md(name)}** (number of items listed)\n\n${stated} items listed: ${list}${k === stated ? '' : ' (items joined by 和/及 counted apart)'} ✓`,
-      ),
+      get explanation(): LocalizedText {
+        if (explained) return explained;
+        const list = fits.items.map((it) => md(original.slice(it.start, it.end))).join(' / ');
+        return (explained = both(
+          `**${md(name)}**（列举项数核对）\n\n列举 ${stated} 项：${list}${k === stated ? '' : `（“和”“及”连接的项分开计）`} ✓`,
+          `**${md(name)}** (number of items listed)\n\n${stated} items listed: ${list}${k === stated ? '' : ' (items joined by 和/及 counted apart)'} ✓`,
+        ));
+      },
       working: `${k === stated ? k : `${k} + ${stated - k}`} = ${stated} ✓`,
       suggestions: [],
     };

@@ -238,9 +238,18 @@ const QUOTE_PAIRS = new Map<number, number>([
 const CLOSERS = new Set(QUOTE_PAIRS.values());
 /** Any opening bracket of QUOTE_PAIRS. */
 const OPENERS_RE = new RegExp(`[${[...QUOTE_PAIRS.keys()].map((c) => String.fromCharCode(c)).join('')}]`);
-/** The code units computeMasks acts on: line breaks, openers and closers. */
+/** The code units computeMasks acts on: line breaks, openers and closers (their role). */
+const LINE_BREAK = 1;
+const OPENER = 2;
+const CLOSER = 3;
 const MASK_UNITS = new Uint8Array(65536);
-for (const c of [10, 13, ...QUOTE_PAIRS.keys(), ...CLOSERS]) MASK_UNITS[c] = 1;
+for (const c of CLOSERS) MASK_UNITS[c] = CLOSER;
+for (const c of QUOTE_PAIRS.keys()) MASK_UNITS[c] = OPENER;
+MASK_UNITS[10] = LINE_BREAK;
+MASK_UNITS[13] = LINE_BREAK;
+/** An opener's closer by code unit (0 for other units). */
+const CLOSER_OF = new Uint16Array(65536);
+for (const [open, close] of QUOTE_PAIRS) CLOSER_OF[open] = close;
 const MAX_NAME_LENGTH = 40;
 
 /**
@@ -253,33 +262,48 @@ function computeMasks(s: string): Masks {
   const firstOpen = s.search(OPENERS_RE);
   if (firstOpen < 0) return { kind: NO_MASK };
   let kind: Uint8Array | null = null;
-  const stack: Array<{ open: number; at: number }> = [];
+  // The open brackets as two parallel stacks (code unit, offset): reused, no object per bracket.
+  let depth = 0;
   for (let i = firstOpen; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    // Only line breaks and the brackets matter (hot loop: one array read for the rest).
-    if (!MASK_UNITS[c]) continue;
-    if (c === 10 || c === 13) {
-      stack.length = 0;
+    // Only line breaks and the brackets matter (hot loop: no read for an ideograph, one array read for the rest).
+    if (c >= 0x4e00) continue;
+    const role = MASK_UNITS[c];
+    if (!role) continue;
+    if (role === LINE_BREAK) {
+      depth = 0;
       continue;
     }
-    if (QUOTE_PAIRS.has(c)) {
-      stack.push({ open: c, at: i });
+    if (role === OPENER) {
+      if (depth === openUnits.length) {
+        openUnits.push(c);
+        openAt.push(i);
+      } else {
+        openUnits[depth] = c;
+        openAt[depth] = i;
+      }
+      depth++;
       continue;
     }
-    if (!CLOSERS.has(c)) continue;
-    const top = stack[stack.length - 1];
-    if (top && QUOTE_PAIRS.get(top.open) === c) {
-      stack.pop();
-      const len = i - top.at - 1;
-      const mark = top.open === 0x3014 ? 2 : 1;
-      if (top.open === 0x300a || top.open === 0x3008 || len <= MAX_NAME_LENGTH) {
+    // A closer: it closes the innermost bracket when that is its opener.
+    if (depth > 0 && CLOSER_OF[openUnits[depth - 1]] === c) {
+      depth--;
+      const open = openUnits[depth];
+      const at = openAt[depth];
+      const len = i - at - 1;
+      const mark = open === 0x3014 ? 2 : 1;
+      if (open === 0x300a || open === 0x3008 || len <= MAX_NAME_LENGTH) {
         kind ??= scratchMask(s.length + 1);
-        for (let j = top.at + 1; j < i; j++) if (!kind[j]) kind[j] = mark;
+        for (let j = at + 1; j < i; j++) if (!kind[j]) kind[j] = mark;
       }
     }
   }
   return { kind: kind ?? NO_MASK };
 }
+
+/** computeMasks' stacks of open brackets (their code units and offsets), reused by every scan. */
+const openUnits: number[] = [];
+const openAt: number[] = [];
 
 /** The masks of a text without names or document numbers (reads as 0 everywhere). */
 const NO_MASK = new Uint8Array(0);
@@ -349,6 +373,21 @@ function parseArabic(printed: string): { value: number; decimals: number } {
 }
 
 const ASCII_NUMBER = /^[0-9]+(?:\.[0-9]+)?$/;
+
+/**
+ * The value of s[start, end) when it is ASCII digits only (at most 15: exact in a double, as
+ * Number() reads them), else -1 (a decimal point, a thousands comma, full-width digits: parseArabic).
+ */
+function plainDigitsValue(s: string, start: number, end: number): number {
+  if (end - start > 15) return -1;
+  let v = 0;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    v = v * 10 + (c - 48);
+  }
+  return v;
+}
 
 const CN_DIGIT_ONLY = /^[〇零一二三四五六七八九]+$/;
 
@@ -433,17 +472,22 @@ export function scanFigures(s: string, original: string = s): ScanResult {
     // A lone 一 (一是, 一批, 一体化, 统一 …) is idiom far more often than a count: by far the most
     // frequent token, dropped before any string is made for it (decided again below for 一点…).
     if (first === 0x4e00 /* 一 */ && tokEnd - tokStart === 1) continue;
-    const tokText = s.slice(tokStart, tokEnd);
-    const isPercentWord = first === 0x767e /* 百 */ && tokText.startsWith('百分之');
+    // 百分之… (the tokenizer returns 百 with 分之 only when a number follows).
+    const isPercentWord = first === 0x767e /* 百 */ && tokEnd - tokStart > 3 && s.charCodeAt(tokStart + 1) === 0x5206 /* 分 */ && s.charCodeAt(tokStart + 2) === 0x4e4b /* 之 */;
     const isArabic = !isPercentWord && isDigitUnit(first);
-    let numStart = isPercentWord ? tokStart + 3 : tokStart;
-    let numText = isPercentWord ? tokText.slice(3) : tokText;
+    const numStart = isPercentWord ? tokStart + 3 : tokStart;
+    const numEnd = tokEnd;
+    // Digits after 百分之 (百分之95): the number is Arabic all the same.
+    const arabic = isArabic || (isPercentWord && isDigitUnit(s.charCodeAt(numStart)));
 
     let value: number;
     let decimals = 0;
-    if (isArabic || (isPercentWord && /^[0-9０-９]/.test(numText))) {
-      ({ value, decimals } = parseArabic(numText));
+    if (arabic) {
+      // Plain ASCII digits, the usual case, are read from the code units (no string is made).
+      value = plainDigitsValue(s, numStart, numEnd);
+      if (value < 0) ({ value, decimals } = parseArabic(s.slice(numStart, numEnd)));
     } else {
+      const numText = s.slice(numStart, numEnd);
       // Chinese numerals: 三百二十一, 两千, 百余场, 百分之九十五(点五).
       let intPart = numText;
       let fracPart = '';
@@ -471,7 +515,7 @@ export function scanFigures(s: string, original: string = s): ScanResult {
       if (!isPercentWord) {
         // Digit-by-digit numbers (二〇二四) are years or codes, never counts.
         if (CN_DIGIT_ONLY.test(intPart) && intPart.length > 1) {
-          skip(tokStart, s.charCodeAt(tokStart + tokText.length) === U_NIAN ? 'year' : 'no-unit', tokEnd);
+          skip(tokStart, s.charCodeAt(tokEnd) === U_NIAN ? 'year' : 'no-unit', tokEnd);
           continue;
         }
         // A lone 一 (一是, 一批, 一体化, 统一 …) is idiom far more often than a count.
@@ -482,7 +526,7 @@ export function scanFigures(s: string, original: string = s): ScanResult {
     }
     if (!Number.isFinite(value)) continue;
 
-    let i = tokStart + tokText.length;
+    let i = tokEnd;
     // Percent forms.
     let kind: FigureKind = 'count';
     let scale = 1;
@@ -512,7 +556,7 @@ export function scanFigures(s: string, original: string = s): ScanResult {
       } else if (next === U_BEI) {
         kind = 'times';
         i = j + 1;
-      } else if (isArabic && isYearDigits(s, numStart, numStart + numText.length) && (hasBit(next, YEAR_FOLLOWER) || prevCode === 0x28 /* ( */ || prevCode === 0xff08 /* （ */)) {
+      } else if (isArabic && isYearDigits(s, numStart, numEnd) && (hasBit(next, YEAR_FOLLOWER) || prevCode === 0x28 /* ( */ || prevCode === 0xff08 /* （ */)) {
         skip(tokStart, 'year', tokEnd);
         continue;
       } else if (hasBit(next, DATE_FOLLOWER)) {
@@ -599,26 +643,22 @@ export function scanFigures(s: string, original: string = s): ScanResult {
         if (prefixApprox !== approx) approx = 'about';
       }
     }
-    if (isPercentWord) {
-      numStart = tokStart + 3;
-      numText = tokText.slice(3);
-    }
     figures.push({
       index: figures.length,
       kind,
       value: kind === 'count' ? value * scale : value,
       numStart,
-      numEnd: numStart + numText.length,
+      numEnd,
       start,
       end: i,
-      printed: original.slice(numStart, numStart + numText.length),
+      printed: original.slice(numStart, numEnd),
       decimals,
       scale,
       unit,
       family,
       approx,
       approxWord,
-      arabic: isArabic || (isPercentWord && /^[0-9０-９]/.test(numText)),
+      arabic,
     });
     if (pos < i) pos = i;
   }

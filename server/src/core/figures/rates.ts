@@ -39,6 +39,17 @@ const LINK_AFTER_RATE = /^(?:均|也|分别|已|则)?(?:为|达|达到|是|保�
 /** How far back a rate's name is read (行政机关负责人出庭应诉率): past that, it would start inside a word. */
 const MAX_RATE_STEM = 12;
 const STEM_STOP = new Set(['、', '和', '与', '的', '“', '”', '"', '《', '》', ' ']);
+const STEM_STOP_CODES = new Set([...STEM_STOP].map((c) => c.charCodeAt(0)));
+
+/** What /[\u4e00-\u9fff]/ accepts, by code unit. */
+function isIdeograph(c: number): boolean {
+  return c >= 0x4e00 && c <= 0x9fff;
+}
+
+/** A code unit a rate's stem may hold: an ideograph other than a stop (和, 与, 的 …). */
+function isStemUnit(c: number): boolean {
+  return isIdeograph(c) && !STEM_STOP_CODES.has(c);
+}
 
 /** Rate names (X率) in front of a percentage, including lists (参考率、优秀率均达100%). */
 export function rateNamesBefore(s: string, f: Figure, sentenceStart: number): Array<{ name: string; key: string }> {
@@ -51,9 +62,10 @@ export function rateNamesBefore(s: string, f: Figure, sentenceStart: number): Ar
   // Walk back through 率 names joined by 、 和 及 与.
   for (;;) {
     let i = pos;
-    while (i > 0 && pos - i < MAX_RATE_STEM && !STEM_STOP.has(clause[i - 1]) && /[\u4e00-\u9fff]/.test(clause[i - 1])) i--;
+    // By code unit (a one-character string per step was most of this walk): an ideograph that is not a stop.
+    while (i > 0 && pos - i < MAX_RATE_STEM && isStemUnit(clause.charCodeAt(i - 1))) i--;
     // Stopped by the length limit inside a run of characters: start at a word, not inside one.
-    if (pos - i === MAX_RATE_STEM && i > 0 && /[\u4e00-\u9fff]/.test(clause[i - 1])) {
+    if (pos - i === MAX_RATE_STEM && i > 0 && isIdeograph(clause.charCodeAt(i - 1))) {
       const from = Math.max(0, i - 4);
       i = from + wordStartFrom(clause.slice(from, pos), i - from);
     }

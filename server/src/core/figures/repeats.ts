@@ -20,6 +20,21 @@ const MIN_LABEL = 5;
 /** A part of a year (截至…, 上半年, 3月): not comparable with the year's totals. */
 const PARTIAL_RE = /截至|截止|上半年|下半年|季度|[0-9０-９一二三四五六七八九十]+月/;
 
+/** Past this many candidates in one sentence, the keys seen are kept in a set (linear in a sentence of thousands). */
+const MAX_LISTED_KEYS = 8;
+const STARTS_HAN = /^[\u4e00-\u9fff]/;
+const ASCII_DIGIT = /[0-9]/;
+const YEAR_BEFORE_NIAN = /(?:19|20)\d\d(?=年)/;
+
+/** A sentence's time frame: its year, whether it speaks of part of a year, and whether of a plan or a span of years. */
+function sentenceFrame(sentenceText: string): string {
+  const year = YEAR_BEFORE_NIAN.exec(sentenceText)?.[0] ?? '';
+  const partial = PARTIAL_RE.test(sentenceText) ? 'partial' : '';
+  // A plan or target is not a result, and a multi-year total is not one year's: neither is compared with the others.
+  const frame = PLAN_RE.test(sentenceText) ? 'plan' : SPAN_RE.test(sentenceText) ? 'span' : '';
+  return `${year}|${partial}|${frame}`;
+}
+
 /** Whether 其中 stands in s[from, to) (what /其中/ finds in that slice, without making it). */
 function holdsQizhong(s: string, from: number, to: number): boolean {
   for (let i = from; i + 1 < to; i++) if (s.charCodeAt(i) === 0x5176 /* 其 */ && s.charCodeAt(i + 1) === 0x4e2d /* 中 */) return true;
@@ -48,15 +63,9 @@ export function repeatCandidates(ctx: FigureContext): RepeatCandidate[] {
     if (COMPARISON.test(sentenceText)) continue;
     // The sentence's time frame, read once a figure of it has a label worth comparing (most have none).
     let frameKey: string | null = null;
-    const sentenceFrame = (): string => {
-      if (frameKey !== null) return frameKey;
-      const year = /(?:19|20)\d\d(?=年)/.exec(sentenceText)?.[0] ?? '';
-      const partial = PARTIAL_RE.test(sentenceText) ? 'partial' : '';
-      // A plan or target is not a result, and a multi-year total is not one year's: neither is compared with the others.
-      const frame = PLAN_RE.test(sentenceText) ? 'plan' : SPAN_RE.test(sentenceText) ? 'span' : '';
-      return (frameKey = `${year}|${partial}|${frame}`);
-    };
     let prevEnd = sent.start;
+    // This sentence's candidates start here in `out` (two figures with one key in one sentence are two things).
+    const first = out.length;
     let seenHere: Set<string> | null = null;
     for (const f of sent.figures) {
       const from = prevEnd;
@@ -67,14 +76,26 @@ export function repeatCandidates(ctx: FigureContext): RepeatCandidate[] {
       // Normalising only shortens a label: a short phrase is left unread.
       if (f.start - rawStart < MIN_LABEL) continue;
       const label = normalizeLabel(s.slice(rawStart, f.start));
-      if (label.length < MIN_LABEL || !/^[\u4e00-\u9fff]/.test(label) || /[0-9]/.test(label)) continue;
+      if (label.length < MIN_LABEL || !STARTS_HAN.test(label) || ASCII_DIGIT.test(label)) continue;
       // Parts of a breakdown (其中…) describe a subset: they are compared only with other parts.
       const inBreakdown = holdsQizhong(s, clauseStart(s, f.start, sent.start), f.start);
-      const key = `${label}|${f.family}|${f.unit}|${sentenceFrame()}|${inBreakdown ? 'part' : ''}`;
-      // Two figures with one phrase in one sentence are two different things (two meetings …).
-      seenHere ??= new Set<string>();
-      if (seenHere.has(key)) continue;
-      seenHere.add(key);
+      frameKey ??= sentenceFrame(sentenceText);
+      const key = `${label}|${f.family}|${f.unit}|${frameKey}|${inBreakdown ? 'part' : ''}`;
+      // Two figures with one phrase in one sentence are two different things (two meetings …): the
+      // sentence's few keys are compared one by one, a set made only for a sentence with many.
+      if (seenHere) {
+        if (seenHere.has(key)) continue;
+        seenHere.add(key);
+      } else {
+        let seen = false;
+        for (let k = first; k < out.length && !seen; k++) seen = out[k].key === key;
+        if (seen) continue;
+        if (out.length - first >= MAX_LISTED_KEYS) {
+          seenHere = new Set<string>();
+          for (let k = first; k < out.length; k++) seenHere.add(out[k].key);
+          seenHere.add(key);
+        }
+      }
       out.push({ figure: f, label, key });
     }
   }

@@ -124,11 +124,12 @@ function findBreakdowns(ctx: FigureContext, sent: Sentence): Breakdown[] {
   }
   // No marker and fewer than three figures: no breakdown of either kind (a number-first one needs a total and two parts).
   if (!markers.length && sent.figures.length < 3) return out;
-  const used = new Set<number>();
+  // Markers taken by an earlier one (a 分别 after 其中): rare, so the set is made when needed.
+  let used: Set<number> | null = null;
   const counts = sent.figures.filter((f) => countable(s, f, sent.start));
   for (let mi = 0; mi < markers.length; mi++) {
     const { at, word, back: isBack } = markers[mi];
-    if (used.has(at)) continue;
+    if (used?.has(at)) continue;
     if (isBack) {
       const prior = totalOfPrevious(ctx, sent);
       const parts = prior && collectParts(ctx, sent, prior, at, word);
@@ -157,7 +158,7 @@ function findBreakdowns(ctx: FigureContext, sent: Sentence): Breakdown[] {
       const next = markers[mi + 1];
       if (next && next.word.startsWith('分别')) {
         exhaustive = true;
-        used.add(next.at);
+        (used ??= new Set<number>()).add(next.at);
       }
     }
     const parts = collectParts(ctx, sent, total, at, word);

@@ -19,12 +19,16 @@ export interface Sentence {
 export const CLAUSE_BOUNDARY = new Set([',', '，', ';', '；', ':', '：', '(', '（', ')', '）', '。', '！', '？', '!', '?', '\n', '\r']);
 const LABEL_BOUNDARY = new Set([...CLAUSE_BOUNDARY, '、']);
 /** The same sets by code unit, for the scanning loops (indexing a CJK string allocates a string per character). */
-const CLAUSE_BOUNDARY_CODES = new Set([...CLAUSE_BOUNDARY].map((c) => c.charCodeAt(0)));
-const LABEL_BOUNDARY_CODES = new Set([...LABEL_BOUNDARY].map((c) => c.charCodeAt(0)));
+/** Per code unit: CLAUSE_BIT when in CLAUSE_BOUNDARY, LABEL_BIT when in LABEL_BOUNDARY (one array read; NaN past the ends reads as neither). */
+const BOUNDARY_BITS = new Uint8Array(65536);
+const CLAUSE_BIT = 1;
+const LABEL_BIT = 2;
+for (const c of CLAUSE_BOUNDARY) BOUNDARY_BITS[c.charCodeAt(0)] |= CLAUSE_BIT;
+for (const c of LABEL_BOUNDARY) BOUNDARY_BITS[c.charCodeAt(0)] |= LABEL_BIT;
 
 /** True when the code unit at `i` ends a clause (see CLAUSE_BOUNDARY); false outside the text. */
 export function isClauseBoundaryAt(s: string, i: number): boolean {
-  return i >= 0 && i < s.length && CLAUSE_BOUNDARY_CODES.has(s.charCodeAt(i));
+  return i >= 0 && i < s.length && (BOUNDARY_BITS[s.charCodeAt(i)] & CLAUSE_BIT) !== 0;
 }
 
 /** The figures of a sentence without any (shared: sentences' lists are read, never modified). */
@@ -36,7 +40,20 @@ export function splitSentences(s: string, figures: readonly Figure[]): Sentence[
   let start = 0;
   let line = 0;
   let fi = 0;
-  const push = (end: number) => {
+  const n = s.length;
+  for (let i = 0; i <= n; i++) {
+    let end: number;
+    let nl = false;
+    if (i === n) end = n;
+    else {
+      const c = s.charCodeAt(i);
+      // Compares, no table: this loop reads every code unit of the text.
+      if (c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63) end = i + 1;
+      else if (c === 10 || c === 13) {
+        end = i;
+        nl = true;
+      } else continue;
+    }
     if (end > start) {
       // Most sentences hold no figure: they share one empty list (never modified).
       let figs = NO_FIGURES;
@@ -46,18 +63,12 @@ export function splitSentences(s: string, figures: readonly Figure[]): Sentence[
       }
       out.push({ index: out.length, start, end, line, figures: figs });
     }
-  };
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63 || c === 10 || c === 13) {
-      const nl = c === 10 || c === 13;
-      push(nl ? i : i + 1);
-      if (c === 13 && s.charCodeAt(i + 1) === 10) i++;
-      if (nl) line++;
-      start = i + 1;
+    if (nl) {
+      if (s.charCodeAt(i) === 13 && s.charCodeAt(i + 1) === 10) i++;
+      line++;
     }
+    start = i + 1;
   }
-  push(s.length);
   return out;
 }
 
@@ -72,14 +83,14 @@ export const MAX_LOOKBACK = 200;
 export function clauseStart(s: string, pos: number, min: number): number {
   min = Math.max(min, pos - MAX_LOOKBACK);
   let i = pos;
-  while (i > min && !CLAUSE_BOUNDARY_CODES.has(s.charCodeAt(i - 1))) i--;
+  while (i > min && !(BOUNDARY_BITS[s.charCodeAt(i - 1)] & CLAUSE_BIT)) i--;
   return i;
 }
 
 /** End of the clause containing `pos` (bounded by `max`). */
 export function clauseEnd(s: string, pos: number, max: number): number {
   let i = pos;
-  while (i < max && !CLAUSE_BOUNDARY_CODES.has(s.charCodeAt(i))) i++;
+  while (i < max && !(BOUNDARY_BITS[s.charCodeAt(i)] & CLAUSE_BIT)) i++;
   return i;
 }
 
@@ -90,7 +101,7 @@ export function clauseEnd(s: string, pos: number, max: number): number {
 export function labelBefore(s: string, f: Figure, min: number): string {
   min = Math.max(min, f.start - MAX_LOOKBACK);
   let i = f.start;
-  while (i > min && !LABEL_BOUNDARY_CODES.has(s.charCodeAt(i - 1))) i--;
+  while (i > min && !(BOUNDARY_BITS[s.charCodeAt(i - 1)] & LABEL_BIT)) i--;
   return s.slice(i, f.start);
 }
 
@@ -127,10 +138,22 @@ export function wordStartFrom(text: string, pos: number): number {
   segmenter ??= typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
   if (!segmenter) return pos;
   if (pos >= text.length) return text.length;
+  // The segmenter is slow to start on a text and callers ask about the same short phrases again
+  // and again (a rate's name in every paragraph that states it): answers are kept, a bounded set.
+  const key = `${pos}|${text}`;
+  const known = wordStarts.get(key);
+  if (known !== undefined) return known;
   // The segment holding `pos`: a word starts at `pos`, or the next one where this one ends.
   const seg = segmenter.segment(text).containing(pos)!;
-  return seg.index === pos ? pos : seg.index + seg.segment.length;
+  const start = seg.index === pos ? pos : seg.index + seg.segment.length;
+  if (wordStarts.size >= MAX_WORD_STARTS) wordStarts.clear();
+  wordStarts.set(key, start);
+  return start;
 }
+
+/** wordStartFrom's answers by position and text (cleared when full: a cache, not a record). */
+const wordStarts = new Map<string, number>();
+const MAX_WORD_STARTS = 4096;
 
 /**
  * A label shortened for display to about `max` characters without cutting inside a word: it
