@@ -4,7 +4,7 @@ import * as path from 'path';
 import { describe, it } from 'node:test';
 import { statsSummary, statsToCsv, statsToMarkdown } from '../../server/src/core/figures/summary';
 import { asWritten } from '../../server/src/core/document/quote';
-import { quoteAsWritten } from '../../server/src/core/figures/explain';
+import type { ReportDocument } from '../../server/src/core/document/document';
 import { analyze, FIXTURES, readFixture, REPO_ROOT } from '../helpers';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'reportlint.js');
@@ -83,8 +83,17 @@ describe('figures: statistics summary', () => {
   });
 });
 
-describe('figures: quoting names as written', () => {
-  it('gives asWritten’s answer while reading only the window before the figure', () => {
+/** asWritten as first written: a search back from `before` through the whole text. */
+function asWrittenByFullSearch(doc: ReportDocument, found: string, before: number, window = 200): string {
+  if (!found || doc.simplified === doc.text) return found;
+  const from = Math.max(0, before - window);
+  const at = doc.simplified.lastIndexOf(found, before - found.length);
+  if (at < from || at < 0) return found;
+  return doc.text.slice(at, at + found.length);
+}
+
+describe('quoting names as written', () => {
+  it('reading only the window before the figure gives the answer of a search through the whole text', () => {
     // Traditional characters make the simplified view differ from the text; the quoted words
     // repeat far apart, sit at the very start, and do not occur at all.
     const para = '本年度審結案件120件，審結率為95%。調解成功率達到八成，其中…審結案件不計。';
@@ -94,8 +103,8 @@ describe('figures: quoting names as written', () => {
     let differs = 0;
     for (const word of ['审结', '审结案件', '审结率', '…审结案件', '调解成功率', '不存在的词', '审', '']) {
       for (let before = 0; before <= doc.text.length; before += 7) {
-        const expected = asWritten(doc, word, before);
-        assert.equal(quoteAsWritten(doc, word, before), expected, `${word} before ${before}`);
+        const expected = asWrittenByFullSearch(doc, word, before);
+        assert.equal(asWritten(doc, word, before), expected, `${word} before ${before}`);
         if (expected !== word) differs++;
       }
     }

@@ -6,7 +6,7 @@
 import type { HoverContributor } from '../features/hover';
 import { localize } from '../l10n';
 import { figuresOf } from './analyze';
-import { quoteAsWritten } from './explain';
+import { asWritten } from '../document/quote';
 
 export const figureHover: HoverContributor = (analysis, offset, locale, findings) => {
   const fa = figuresOf(analysis);
@@ -16,7 +16,7 @@ export const figureHover: HoverContributor = (analysis, offset, locale, findings
     const onFigure = c.inputs.some((i) => offset >= i.figure.start && offset <= i.figure.end);
     if (!onFigure) continue;
     // Quote the document's spelling of the name (審結率 stays 審結率).
-    const md = localize(c.explanation, locale).split(c.name).join(quoteAsWritten(analysis.doc, c.name, c.anchor.start));
+    const md = localize(c.explanation, locale).split(c.name).join(asWritten(analysis.doc, c.name, c.anchor.start));
     // A finding's explanation may carry more (notes after it): its claim is not repeated.
     if (parts.includes(md) || [...shown].some((x) => x === md || x!.startsWith(md))) continue;
     parts.push(md);

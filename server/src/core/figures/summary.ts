@@ -9,7 +9,8 @@ import type { Locale, Range } from '../types';
 import { localize, type LocalizedText } from '../l10n';
 import { figuresOf } from './analyze';
 import type { ClaimKind, InputRole, Verdict } from './claim';
-import { figureText, quoteAsWritten } from './explain';
+import { asWritten } from '../document/quote';
+import { figureText } from './explain';
 import { tableClaims } from '../statistical-tables/claims';
 import type { ResolvedConfig } from '../config/config';
 
@@ -73,13 +74,13 @@ export function statsSummary(analysis: Analysis, config?: Pick<ResolvedConfig, '
   const doc = analysis.doc;
   const figureClaims: StatsClaimJson[] = fa.claims.map((c) => ({
     kind: c.kind,
-    name: quoteAsWritten(doc, c.name, c.anchor.start),
+    name: asWritten(doc, c.name, c.anchor.start),
     verdict: c.verdict,
     text: figureText(doc.text, c.anchor),
     range: doc.rangeOf(c.anchor.start, c.anchor.end),
     inputs: c.inputs.map((i) => ({
       role: i.role,
-      label: quoteAsWritten(doc, i.label, i.figure.start),
+      label: asWritten(doc, i.label, i.figure.start),
       text: figureText(doc.text, i.figure),
       value: i.figure.value,
       approximate: i.figure.approx !== null,
