@@ -93,7 +93,51 @@ export function outputPart(format: PartFormat, r: FileResult, locale: Locale, te
     for (const [id, e] of crowded) out.push((localize(CLI_MESSAGES.summaryOmitted, locale, { path: escapeForTerminal(r.path), rule: id, count: e.count })));
     return out.join('\n');
   }
-  // The file's object as JSON.stringify(…, null, 2) prints it two levels deep (see formatJson).
+  return (!r.origins && jsonPart(r.path, findings)) || stringifiedPart(r, findings);
+}
+
+/**
+ * A file's entry of the json output, written out by hand: exactly what
+ * `JSON.stringify({ path, diagnostics }, null, 2)` prints two levels deep (see formatJson), in
+ * about a third of the time (no intermediate objects, no second pass to indent the lines). The
+ * strings go through JSON.stringify, so they are escaped exactly as before. Null for a finding
+ * whose fields are not what the type says (a non-string message, a non-integer position): that
+ * file's entry is then printed by JSON.stringify itself.
+ */
+export function jsonPart(path: string, findings: readonly ReportedFinding[]): string | null {
+  if (!findings.length) return `{\n      "path": ${JSON.stringify(path)},\n      "diagnostics": []\n    }`;
+  let out = `{\n      "path": ${JSON.stringify(path)},\n      "diagnostics": [`;
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i];
+    const { start, end } = f.range;
+    const { ruleId, severity, message } = f;
+    if (typeof ruleId !== 'string' || typeof severity !== 'string' || typeof message !== 'string') return null;
+    if (!Number.isInteger(start.line) || !Number.isInteger(start.character) || !Number.isInteger(end.line) || !Number.isInteger(end.character)) return null;
+    out +=
+      (i ? ',\n        {\n          "ruleId": ' : '\n        {\n          "ruleId": ') +
+      JSON.stringify(ruleId) +
+      ',\n          "severity": ' +
+      JSON.stringify(severity) +
+      ',\n          "message": ' +
+      JSON.stringify(message) +
+      ',\n          "range": {\n            "start": {\n              "line": ' +
+      start.line +
+      ',\n              "character": ' +
+      start.character +
+      '\n            },\n            "end": {\n              "line": ' +
+      end.line +
+      ',\n              "character": ' +
+      end.character +
+      '\n            }\n          }\n        }';
+  }
+  return out + '\n      ]\n    }';
+}
+
+/**
+ * A file's entry of the json output as `JSON.stringify(…, null, 2)` prints it two levels deep: a
+ * .docx's (its diagnostics also name their place in Word, `origin`), or a file `jsonPart` declined.
+ */
+export function stringifiedPart(r: Pick<FileResult, 'path' | 'origins'>, findings: readonly ReportedFinding[]): string {
   const origins = r.origins;
   const diagnostics = findings.map((f) =>
     origins ? { ruleId: f.ruleId, severity: f.severity, message: f.message, range: f.range, origin: origins[f.range.start.line] ?? null } : { ruleId: f.ruleId, severity: f.severity, message: f.message, range: f.range },
