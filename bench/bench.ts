@@ -13,7 +13,6 @@ import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from '../server/src/core/analysis';
 import { checkDocument } from '../server/src/core/check';
-import { defaultConfig, mergeConfig } from '../server/src/core/config/config';
 import { ReportDocument } from '../server/src/core/document/document';
 import { buildOutline } from '../server/src/core/outline/outline';
 import { ALL_RULES } from '../server/src/core/rules';
@@ -25,7 +24,9 @@ import { REPO_ROOT } from '../test/helpers';
 import { generateInput, generateReport, loadCorpus, prng } from './generate';
 import { fmtBytes, fmtMs, fmtStats, measure, measureAsync, measureInterleaved, now, summarize, type MeasureOptions, type Stats } from './stats';
 import { middleEdit, middlePosition } from './workloads';
-import { chunks, REAL_CORPUS, realInput, realReports } from './real';
+import { REAL_CORPUS, realInput, realReports } from './real';
+import { benchConfig as config, fullCheck, MAX_FILE_SIZE, referenceLinters, URI } from './references';
+import { IsolatedLinters } from './isolated';
 
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
@@ -38,16 +39,12 @@ const SIZES = [10 * KB, 100 * KB, 1 * MB, 10 * MB];
 /** Sizes of the real-text inputs (the corpus concatenated and repeated). */
 const REAL_SIZES = [20 * KB, 100 * KB, 1 * MB, 10 * MB];
 const SEED = 7;
-const URI = 'file:///bench/report.txt';
-/** Raised so the 10 MB compilation is checked, not refused (default limit: 4 MiB). */
-const MAX_FILE_SIZE = 256 * MB;
-const config = mergeConfig(defaultConfig(), { maxFileSize: MAX_FILE_SIZE });
 
 /** Repetitions per size; every measure is also capped in time (a loaded machine makes runs slow). */
 function runsFor(bytes: number): MeasureOptions {
   const scale = QUICK ? 0.3 : 1;
   const maxTimeMs = QUICK ? 8000 : 20000;
-  if (bytes <= 16 * KB) return { warmup: 50, minRuns: Math.ceil(100 * scale), minTimeMs: 1500 * scale, maxRuns: 2000, maxTimeMs };
+  if (bytes <= 32 * KB) return { warmup: 50, minRuns: Math.ceil(100 * scale), minTimeMs: 1500 * scale, maxRuns: 2000, maxTimeMs };
   if (bytes <= 128 * KB) return { warmup: 10, minRuns: Math.ceil(40 * scale), minTimeMs: 1500 * scale, maxRuns: 500, maxTimeMs };
   if (bytes <= 2 * MB) return { warmup: 2, minRuns: Math.ceil(15 * scale), minTimeMs: 2000 * scale, maxRuns: 100, maxTimeMs };
   return { warmup: 1, minRuns: QUICK ? 2 : 5, minTimeMs: 0, maxRuns: 5, maxTimeMs };
@@ -78,50 +75,7 @@ function describeInput(text: string) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Reference linters
-
-type Linter = (text: string) => unknown;
-
-async function referenceLinters(): Promise<{ markdownlint: Linter; autocorrect: Linter; floor: Linter; versions: Record<string, string | undefined> }> {
-  // markdownlint is ESM-only: a computed specifier keeps TypeScript from rewriting the import.
-  const spec = 'markdownlint/sync';
-  const ml = (await import(spec)) as { lint(o: { strings: Record<string, string> }): Record<string, unknown[]> };
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const ac = require('autocorrect-node') as { lintFor(text: string, file: string): { lines: unknown[]; error?: string } };
-  const FLOOR_RE = /[0-9]+(?:\.[0-9]+)?[%％]/;
-  const version = (p: string) => (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'node_modules', p, 'package.json'), 'utf8')) as { version: string }).version;
-  return {
-    // All default rules (no config object = markdownlint's defaults).
-    markdownlint: (text) => ml.lint({ strings: { 'report.md': text } }),
-    // lintFor gives up above ~250,000 UTF-16 units ("call limit reached", no finding): pieces of ≤ 65,536 units.
-    autocorrect: (text) => {
-      let n = 0;
-      for (const piece of chunks(text)) {
-        const r = ac.lintFor(piece, 'report.txt');
-        if (r.error) throw new Error(`autocorrect-node failed: ${r.error}`);
-        n += r.lines.length;
-      }
-      return n;
-    },
-    floor: (text) => {
-      let n = 0;
-      for (const line of text.split(/\r\n|\r|\n/)) if (FLOOR_RE.test(line)) n++;
-      return n;
-    },
-    versions: {
-      markdownlint: version('markdownlint'),
-      'autocorrect-node': version('autocorrect-node'),
-      ...(fs.existsSync(path.join(REPO_ROOT, 'node_modules', 'markdownlint-cli2')) ? { 'markdownlint-cli2': version('markdownlint-cli2') } : {}),
-    },
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
 // Measures
-
-function fullCheck(text: string) {
-  return checkDocument(Analysis.fromText(text, { uri: URI }), { config, forceReport: true });
-}
 
 function outlineOnly(text: string) {
   return buildOutline(new ReportDocument(text, { uri: URI }));
@@ -551,9 +505,11 @@ async function main() {
 
   const described = inputs.map((i) => ({ size: i.bytes, ...describeInput(i.text) }));
 
-  // Full check and references per size, interleaved run by run.
-  type Row = { bytes: number; rl: Stats; outline: Stats; ml: Stats; ac: Stats; floor: Stats; findings: number; acFindings: number };
-  const fullRows = (ins: Input[], label: string): Row[] => {
+  // Full check and references per size, interleaved run by run, each linter in a process of its
+  // own (bench/isolated.ts); then the same in this one heap, as measured before, for comparison.
+  type Row = { bytes: number; rl: Stats; outline: Stats; ml: Stats; ac: Stats; floor: Stats; shared: { rl: Stats; ml: Stats; ac: Stats }; findings: number; acFindings: number };
+  const isolated = await IsolatedLinters.start(['reportlint', 'markdownlint', 'autocorrect', 'floor']);
+  const fullRows = async (ins: Input[], label: string): Promise<Row[]> => {
     const out: Row[] = [];
     for (const input of ins) {
       const o = runsFor(input.bytes);
@@ -562,28 +518,31 @@ async function main() {
       const acFindings = refs.autocorrect(input.text) as number;
       // markdownlint takes long on 10 MB: one run there, no warm-up (the smaller sizes warmed it up).
       const big = input.bytes >= 10 * MB;
-      const t = measureInterleaved(
+      await isolated.load(input.text);
+      const t = await isolated.measure(o, big ? ['markdownlint'] : []);
+      const shared = measureInterleaved(
         {
           rl: () => fullCheck(input.text),
           ml: () => refs.markdownlint(input.text),
           ac: () => refs.autocorrect(input.text),
-          floor: () => refs.floor(input.text),
         },
         o,
         big ? ['ml'] : [],
       );
       const outline = measure(outlineOnly, () => input.text, o);
-      out.push({ bytes: input.bytes, rl: t.rl, outline, ml: t.ml, ac: t.ac, floor: t.floor, findings, acFindings });
-      log(`  ReportLint ${fmtStats(t.rl)}; markdownlint ${fmtMs(t.ml.median)}; autocorrect ${fmtMs(t.ac.median)}; floor ${fmtMs(t.floor.median)}`);
+      out.push({ bytes: input.bytes, rl: t.reportlint, outline, ml: t.markdownlint, ac: t.autocorrect, floor: t.floor, shared: { rl: shared.rl, ml: shared.ml, ac: shared.ac }, findings, acFindings });
+      log(`  own processes: ReportLint ${fmtStats(t.reportlint)}; markdownlint ${fmtMs(t.markdownlint.median)}; autocorrect ${fmtMs(t.autocorrect.median)}; floor ${fmtMs(t.floor.median)}`);
+      log(`  one heap: ReportLint ${fmtMs(shared.rl.median)}; markdownlint ${fmtMs(shared.ml.median)}; autocorrect ${fmtMs(shared.ac.median)}`);
     }
     return out;
   };
-  const rows = fullRows(inputs, 'generated');
+  const rows = await fullRows(inputs, 'generated');
   const reports = realReports(REPO_ROOT);
   const realInputs: Input[] = reports ? REAL_SIZES.map((bytes) => ({ bytes, text: realInput(reports, bytes) })) : [];
   if (!reports) log(`real text: ../shared/corpus/${REAL_CORPUS} not found (set REPORTLINT_SHARED); real-text measures skipped`);
   const realDescribed = realInputs.map((i) => ({ size: i.bytes, ...describeInput(i.text) }));
-  const realRows = fullRows(realInputs, 'real');
+  const realRows = await fullRows(realInputs, 'real');
+  await isolated.close();
   const at = (bytes: number) => rows.find((r) => r.bytes === bytes)!;
 
   log('one-character edit in 1 MB (server-side path) …');
@@ -731,7 +690,11 @@ async function main() {
   md.push(
     `- References: markdownlint ${refs.versions.markdownlint} (library, all default rules), autocorrect-node ${refs.versions['autocorrect-node']} (\`lintFor\` on pieces of ≤ 65,536 UTF-16 units cut at line breaks: above about 250,000 units it gives up with "call limit reached" and no finding), and a floor (split into lines + one regular expression per line). Whole processes: markdownlint-cli2 ${refs.versions['markdownlint-cli2'] ?? 'not installed'} and the autocorrect CLI of autocorrect-node (\`--lint\`).`,
   );
-  md.push('- Every time is the **median** of repeated runs after warm-up, in one process, with its spread (p25–p75 and min–max).', '');
+  md.push(
+    '- Every time is the **median** of repeated runs after warm-up, in one process, with its spread (p25–p75 and min–max).',
+    '- In-process comparisons: each linter (ReportLint\'s full check, markdownlint, autocorrect-node, the floor) runs in a Node process of its own (bench/isolated.ts), as each does in real use (a language server, an extension host, a CLI); the runs are interleaved round by round, one linter at a time, and timed inside that process, so no linter pays for collecting the garbage of another. The tables also give the times in one shared heap, as this benchmark measured before.',
+    '',
+  );
 
   md.push('## Targets', '');
   md.push('| measure | target | measured (median) | met |', '|---|---|---|---|');
@@ -756,10 +719,20 @@ async function main() {
         `| ${fmtBytes(r.bytes)} | ${fmtMs(r.rl.median)} | ${fmtMs(r.outline.median)} | ${fmtMs(r.ml.median)} | ${fmtMs(r.ac.median)} | ${fmtMs(r.floor.median)} | ${ratio(r.rl.median, r.ml.median)} | ${ratio(r.rl.median, r.ac.median)} | ${(r.rl.median / r.floor.median).toFixed(1)}× the floor | ${r.findings} / ${r.acFindings} |`,
       );
     }
+    md.push(
+      '',
+      'The same linters called in turn in **one heap** (how this benchmark measured before each linter had a process of its own): each call also pays for collecting the garbage the other linters left, so these times depend on the order of the calls. Shown for comparison; the targets use the separate processes.',
+      '',
+      '| size | ReportLint | markdownlint | autocorrect-node | vs markdownlint | vs autocorrect |',
+      '|---|---|---|---|---|---|',
+    );
+    for (const r of rs) {
+      md.push(`| ${fmtBytes(r.bytes)} | ${fmtMs(r.shared.rl.median)} | ${fmtMs(r.shared.ml.median)} | ${fmtMs(r.shared.ac.median)} | ${ratio(r.shared.rl.median, r.shared.ml.median)} | ${ratio(r.shared.rl.median, r.shared.ac.median)} |`);
+    }
     md.push('', 'Spread of each measure:', '');
     md.push('| size | measure | median | p25–p75 | min–max | runs |', '|---|---|---|---|---|---|');
     for (const r of rs) {
-      for (const [name, st] of [['ReportLint', r.rl], ['outline only', r.outline], ['markdownlint', r.ml], ['autocorrect-node', r.ac], ['floor', r.floor]] as const) {
+      for (const [name, st] of [['ReportLint', r.rl], ['outline only', r.outline], ['markdownlint', r.ml], ['autocorrect-node', r.ac], ['floor', r.floor], ['ReportLint (one heap)', r.shared.rl], ['markdownlint (one heap)', r.shared.ml], ['autocorrect-node (one heap)', r.shared.ac]] as const) {
         md.push(`| ${fmtBytes(r.bytes)} | ${name} | ${fmtMs(st.median)} | ${fmtMs(st.p25)}–${fmtMs(st.p75)} | ${fmtMs(st.min)}–${fmtMs(st.max)} | ${st.runs} |`);
       }
     }
@@ -769,7 +742,7 @@ async function main() {
   md.push('## Full check on real text (parse + every rule) and the references', '');
   if (realRows.length) {
     md.push(
-      `The ${reports!.length} reports of \`../shared/corpus/${REAL_CORPUS}\` (complete 2026 provincial government work reports, as published) concatenated in file-name order and repeated to each size, cut at a line end; 20 KB is the start of the first report. The linters run interleaved, one call each per round.`,
+      `The ${reports!.length} reports of \`../shared/corpus/${REAL_CORPUS}\` (complete 2026 provincial government work reports, as published) concatenated in file-name order and repeated to each size, cut at a line end; 20 KB is the start of the first report. The linters run interleaved, one call each per round, each in a process of its own.`,
       '',
     );
     md.push('| size | UTF-8 bytes | UTF-16 units | lines | headings | paragraphs | figures | looks like a report |', '|---|---|---|---|---|---|---|---|');
