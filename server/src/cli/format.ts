@@ -72,7 +72,9 @@ export function outputPart(format: PartFormat, r: FileResult, locale: Locale, te
   const findings = r.findings ?? [];
   if (format === 'text') {
     if (r.skipped) return '';
-    const line = (f: ReportedFinding) => `${escapeForTerminal(r.path)}:${f.range.start.line + 1}:${f.range.start.character + 1} ${SEVERITY_LABEL[locale][f.severity]} ${f.ruleId} ${f.message}${originSuffix(r, f.range.start.line, locale)}`;
+    const where = escapeForTerminal(r.path);
+    const labels = SEVERITY_LABEL[locale];
+    const line = (f: ReportedFinding) => `${where}:${f.range.start.line + 1}:${f.range.start.character + 1} ${labels[f.severity]} ${f.ruleId} ${f.message}${r.origins ? originSuffix(r, f.range.start.line, locale) : ''}`;
     const byRule = new Map<string, { count: number; severity: Severity }>();
     for (const f of findings) {
       const e = byRule.get(f.ruleId);
@@ -87,10 +89,10 @@ export function outputPart(format: PartFormat, r: FileResult, locale: Locale, te
       .sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]))
       .map(([id, e]) => `${id} ${e.count}（${SEVERITY_LABEL[locale][e.severity]}）`)
       .join(locale === 'en' ? ', ' : '、');
-    const out = [(localize(CLI_MESSAGES.summaryHeader, locale, { path: escapeForTerminal(r.path), total: findings.length, counts: locale === 'en' ? counts.replace(/（/g, ' (').replace(/）/g, ')') : counts }))];
+    const out = [(localize(CLI_MESSAGES.summaryHeader, locale, { path: where, total: findings.length, counts: locale === 'en' ? counts.replace(/（/g, ' (').replace(/）/g, ')') : counts }))];
     const hidden = new Set(crowded.map(([id]) => id));
     for (const f of findings) if (!hidden.has(f.ruleId)) out.push(line(f));
-    for (const [id, e] of crowded) out.push((localize(CLI_MESSAGES.summaryOmitted, locale, { path: escapeForTerminal(r.path), rule: id, count: e.count })));
+    for (const [id, e] of crowded) out.push((localize(CLI_MESSAGES.summaryOmitted, locale, { path: where, rule: id, count: e.count })));
     return out.join('\n');
   }
   return (!r.origins && jsonPart(r.path, findings)) || stringifiedPart(r, findings);
