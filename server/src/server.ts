@@ -25,15 +25,16 @@ import { codeLens } from './lsp/features/code-lens';
 import { EXECUTE_COMMANDS, executeCommand } from './lsp/features/commands';
 import { completion, COMPLETION_TRIGGERS } from './lsp/features/completion';
 import * as requests from './lsp/features/custom-requests';
-import { affectedByFileChanges, isSettingsFile, publishConfigFiles, publishSidecar, reclaimMemory, RECLAIM_MIN_SIZE, validate } from './lsp/features/diagnostics';
+import { affectedByFileChanges, isSettingsFile, prepareCheck, publishConfigFiles, publishSidecar, reclaimMemory, RECLAIM_MIN_SIZE, validate } from './lsp/features/diagnostics';
 import { hover } from './lsp/features/hover';
-import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './lsp/features/semantic-tokens';
+import { SEMANTIC_TOKENS_LEGEND, semanticTokens, semanticTokensDelta } from './lsp/features/semantic-tokens';
 import { documentSymbols, foldingRanges } from './lsp/features/symbols';
 import { registerDocxRequests } from './lsp/docx';
-import { bool, CODE_ACTION, int, obj, oneOf, onRequest, optional, OPTIONAL_URI_PARAM, str, arrayOf, guarded, TEXT_DOCUMENT, TEXT_POSITION, URI_PARAM, valid } from './lsp/params';
+import { bool, CODE_ACTION, int, obj, oneOf, onRequest, optional, OPTIONAL_URI_PARAM, str, arrayOf, guarded, TEXT_DOCUMENT, TEXT_POSITION, TOKENS_DELTA, URI_PARAM, valid } from './lsp/params';
 import { debounceDelay } from './lsp/pipeline';
 import { NOTIFICATIONS, REQUESTS } from './lsp/protocol';
 import { CheckScheduler } from './lsp/scheduler';
+import { oneWritePerMessage } from './lsp/stdio';
 import { ServerState, type Settings } from './lsp/state';
 import { testModeRules } from './lsp/test-mode';
 import { socketTransportRefusal } from './node/transport';
@@ -46,6 +47,9 @@ if (refusal) {
   process.stderr.write(refusal + '\n');
   process.exit(2);
 }
+// VS Code starts the server over Node IPC; the stdio transport (other editors, the tests and the
+// benchmark) writes each message in one piece (lsp/stdio.ts).
+if (process.argv.includes('--stdio')) oneWritePerMessage(process.stdout);
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 
@@ -71,6 +75,7 @@ state.onSidecarLoaded = (sidecar) => publishSidecar(state, sidecar);
 const scheduler: CheckScheduler = new CheckScheduler(
   (uri, version, token): Promise<void> => validate(state, scheduler, uri, version, token),
   (e) => connection.console.error(`ReportLint: ${e instanceof Error ? e.stack : String(e)}`),
+  (uri, version, token): Promise<void> => prepareCheck(state, uri, version, token),
 );
 
 /** Whether the client accepts watchers registered by the server (custom profile files). */
@@ -94,7 +99,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       hoverProvider: true,
       completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
       codeLensProvider: { resolveProvider: false },
-      semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
+      semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true } },
       executeCommandProvider: { commands: EXECUTE_COMMANDS },
     },
     serverInfo: { name: 'ReportLint', version: typeof REPORTLINT_VERSION === 'string' ? REPORTLINT_VERSION : 'dev' },
@@ -169,6 +174,7 @@ connection.onHover(guarded('textDocument/hover', TEXT_POSITION, (params) => hove
 connection.onCompletion(guarded('textDocument/completion', TEXT_POSITION, (params) => completion(state, params)));
 connection.onCodeLens(guarded('textDocument/codeLens', TEXT_DOCUMENT, (params) => codeLens(state, params)));
 connection.languages.semanticTokens.on(guarded('textDocument/semanticTokens/full', TEXT_DOCUMENT, (params) => semanticTokens(state, params)));
+connection.languages.semanticTokens.onDelta(guarded('textDocument/semanticTokens/full/delta', TOKENS_DELTA, (params) => semanticTokensDelta(state, params)));
 connection.onExecuteCommand((params) =>
   executeCommand(state, params, (file) => {
     state.folders.invalidate(file);

@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { CompletionItemKind, type CodeLens, type CompletionItem, type CompletionList, type Hover, type TextEdit } from 'vscode-languageserver-protocol';
+import { CompletionItemKind, type CodeLens, type CompletionItem, type CompletionList, type Hover, type SemanticTokens, type SemanticTokensDelta, type TextEdit } from 'vscode-languageserver-protocol';
 import { applyEdits, readFixture } from '../helpers';
 import { startServer, type ServerHarness } from './harness';
 
@@ -193,6 +193,37 @@ describe('requests behind the commands', () => {
     }
     assert.deepEqual(tokens.find((t) => t.line === 2), { line: 2, char: 0, len: 2, type: 'headingMarker' });
     assert.ok(tokens.some((t) => t.type === 'rate'));
+  });
+
+  it('answers semantic tokens deltas against the last result, and the full tokens for an unknown result id', async () => {
+    assert.deepEqual(server.initializeResult?.capabilities.semanticTokensProvider?.full, { delta: true });
+    const uri = 'file:///virtual/cmd/tokens-delta.txt';
+    const text = readFixture('figures/stats.txt');
+    server.open(uri, text);
+    await server.diagnostics(uri, 1);
+    const first = (await server.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } })) as SemanticTokens;
+    assert.ok(first.resultId && first.data.length > 0);
+    // Unchanged document: an empty delta under a new result id.
+    const same = (await server.connection.sendRequest('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: first.resultId })) as SemanticTokensDelta;
+    assert.deepEqual(same.edits, []);
+    assert.ok(same.resultId && same.resultId !== first.resultId);
+    // A new heading inserted on line 2 shifts the tokens after it: the delta applied to the
+    // previous encoding equals the full tokens of the new version.
+    const inserted = '（一）新增举措。共完成项目12个，比上年增长20%。';
+    void server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: inserted + '\n' }] });
+    await server.diagnostics(uri, 2);
+    const delta = (await server.connection.sendRequest('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: same.resultId })) as SemanticTokensDelta;
+    assert.equal(delta.edits.length, 1);
+    const patched = [...first.data];
+    patched.splice(delta.edits[0].start, delta.edits[0].deleteCount, ...(delta.edits[0].data ?? []));
+    const full = (await server.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } })) as SemanticTokens;
+    assert.deepEqual(patched, full.data);
+    assert.notDeepEqual(full.data, first.data);
+    assert.ok((delta.edits[0].data ?? []).length < full.data.length, 'only the changed part is sent');
+    // An id that is not the last one given: the full tokens.
+    const stale = (await server.connection.sendRequest('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: first.resultId })) as SemanticTokens;
+    assert.deepEqual(stale.data, full.data);
+    assert.ok(stale.resultId);
   });
 
   it('reportlint/checkFiles publishes findings for unopened reports, honouring .reportlintignore and auto mode', async () => {

@@ -72,6 +72,7 @@ describe('hardening (server): malformed params get InvalidParams (#20.8)', () =>
         ['textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } }],
         ['textDocument/codeLens', null],
         ['textDocument/semanticTokens/full', { textDocument: { uri: ['x'] } }],
+        ['textDocument/semanticTokens/full/delta', { textDocument: { uri } }],
         ['reportlint/stats', { uri: 5 }],
         ['reportlint/outline', {}],
         ['reportlint/skeleton', { profile: 'fazhi-zhengfu-annual', year: 'x' }],

@@ -183,6 +183,28 @@ describe('check scheduling', () => {
     release();
   });
 
+  it('a debounced check is prepared half-way through its debounce, once, unless superseded; an immediate one is not', async () => {
+    const events: string[] = [];
+    const t0 = Date.now();
+    const s = new CheckScheduler(
+      async (_uri, v) => {
+        events.push(`run ${v}`);
+      },
+      (e) => assert.fail(String(e)),
+      async (_uri, v, token) => {
+        assert.equal(token.cancelled, false);
+        events.push(`prepare ${v} at ${Date.now() - t0 >= 30 ? 'half' : 'early'}`);
+      },
+    );
+    s.schedule('u', 1, 60);
+    await new Promise((r) => setTimeout(r, 10));
+    s.schedule('u', 2, 60); // before version 1 was prepared: only version 2 is
+    await new Promise((r) => setTimeout(r, 120));
+    s.schedule('u', 3, 0);
+    await new Promise((r) => setTimeout(r, 20));
+    assert.deepEqual(events, ['prepare 2 at half', 'run 2', 'run 3']);
+  });
+
   it('checkAsync returns null when cancelled and leaves the last findings in place', async () => {
     const session = new DocumentSession('file:///t/a.txt', 'text');
     const text = '一、甲\n三、丙\n';

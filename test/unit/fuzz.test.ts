@@ -259,6 +259,7 @@ const METHODS = [
   'textDocument/codeAction',
   'textDocument/codeLens',
   'textDocument/semanticTokens/full',
+  'textDocument/semanticTokens/full/delta',
   'workspace/executeCommand',
   'reportlint/renumber',
   'reportlint/profiles',
@@ -282,7 +283,7 @@ const jsonish: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
     fc.constant({ uri: STORM_URI }),
     fc.constant({ line: 0, character: 1 }),
     fc.array(tie('value'), { maxLength: 3 }),
-    fc.dictionary(fc.constantFrom('uri', 'textDocument', 'position', 'range', 'start', 'end', 'line', 'character', 'context', 'diagnostics', 'uris', 'roots', 'command', 'arguments', 'profile', 'year', 'format', 'ruleId', '__proto__', 'constructor'), tie('value'), { maxKeys: 5 }),
+    fc.dictionary(fc.constantFrom('uri', 'textDocument', 'position', 'range', 'start', 'end', 'line', 'character', 'context', 'diagnostics', 'uris', 'roots', 'command', 'arguments', 'profile', 'year', 'format', 'ruleId', 'previousResultId', '__proto__', 'constructor'), tie('value'), { maxKeys: 5 }),
   ),
 })).value;
 

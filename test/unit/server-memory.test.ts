@@ -58,6 +58,25 @@ describe('server memory', () => {
     assert.equal(session.answer(v2, 'tokens', compute), 3, 'a new version is computed again');
   });
 
+  it("a new version lets the previous version's analysis go, feature answers included", () => {
+    // In a process of its own with gc exposed: the previous analysis must be collectable once
+    // the next version is analysed, although a feature answer was computed from it.
+    const pipeline = require.resolve('../../server/src/lsp/pipeline');
+    const script = `
+      const { DocumentSession } = require(${JSON.stringify(pipeline)});
+      const session = new DocumentSession('file:///t/a.txt', 'text');
+      let v1 = session.analysis('一、甲\\n', 1);
+      session.answer(v1, 'tokens', () => [1, 2, 3]);
+      const ref = new WeakRef(v1);
+      v1 = null;
+      session.analysis('一、甲\\n二、乙\\n', 2);
+      setTimeout(() => { gc(); process.stdout.write(ref.deref() === undefined ? 'released' : 'retained'); }, 0);
+    `;
+    const r = spawnSync(process.execPath, ['--expose-gc', '-e', script], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, 'released');
+  });
+
   it('the idle release runs before the collection, without gc exposed too', async () => {
     const g = globalThis as { gc?: () => void };
     const saved = g.gc;
@@ -78,7 +97,7 @@ describe('server memory', () => {
     assert.equal(reclaimMemory(), exposed);
   });
 
-  it('the idle collection runs once, after the last of several requests, and not when cancelled', async () => {
+  it('the idle trim runs once, after the last of several requests (two collections: the second gives back the pages the first emptied), and not when cancelled', async () => {
     const g = globalThis as { gc?: () => void };
     const saved = g.gc;
     let collections = 0;
@@ -91,11 +110,11 @@ describe('server memory', () => {
       await wait(30);
       assert.equal(collections, 0, 'not before 40 ms after the last request');
       await wait(40);
-      assert.equal(collections, 1);
+      assert.equal(collections, 2);
       trimWhenIdle(20);
       cancelIdleTrim();
       await wait(40);
-      assert.equal(collections, 1, 'a cancelled idle collection does not run');
+      assert.equal(collections, 2, 'a cancelled idle collection does not run');
     } finally {
       if (saved) g.gc = saved;
       else delete g.gc;

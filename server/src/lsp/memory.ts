@@ -93,7 +93,13 @@ export function trimWhenIdle(delayMs = IDLE_TRIM_DELAY_MS, release?: () => void)
   idle = setTimeout(() => {
     idle = null;
     release?.();
-    gc?.();
+    if (gc) {
+      gc();
+      // The pages the first collection emptied are swept after it and given back to the system
+      // only by the next one (measured: old space 182 MB committed with 3 MB live after one
+      // collection, 3.5 MB after a second).
+      gc();
+    }
   }, delayMs);
   idle.unref();
   return !!gc;

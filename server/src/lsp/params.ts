@@ -51,6 +51,7 @@ export const range = obj({ start: position, end: position });
 export const textDocument = obj({ uri: str });
 export const TEXT_DOCUMENT = obj({ textDocument });
 export const TEXT_POSITION = obj({ textDocument, position });
+export const TOKENS_DELTA = obj({ textDocument, previousResultId: str });
 export const URI_PARAM = obj({ uri: str });
 export const OPTIONAL_URI_PARAM = (v: unknown, at: string) => (v === undefined || v === null ? null : obj({ uri: optional(str) })(v, at));
 export const CODE_ACTION = obj({

@@ -45,6 +45,8 @@ export class DocumentSession {
   /** Feature answers (semantic tokens, code lenses) computed from `answersOf`, by key. */
   private answers = new Map<string, unknown>();
   private answersOf: Analysis | null = null;
+  /** The last semantic tokens answered, by result id (lsp/features/semantic-tokens.ts: the next request may ask for a delta). */
+  tokens: { resultId: string; data: number[] } | null = null;
 
   constructor(uri: string, format: DocumentFormat) {
     this.uri = uri;
@@ -61,6 +63,11 @@ export class DocumentSession {
       this.current = null;
       if (this.checked && this.checked.version !== version) this.checked = null;
     }
+    // The feature answers of the previous version are never read again; dropping them lets that
+    // version's analysis go (its models, such as the figures model the semantic tokens built, are
+    // over 100 MB at 10 MB) before the coming check rather than with the next answer.
+    this.answers = new Map();
+    this.answersOf = null;
     this.current = Analysis.fromText(text, { uri: this.uri, format: this.format, version });
     return this.current;
   }

@@ -138,6 +138,10 @@ export interface PunctuationAnswer {
 export interface PipelineStats {
   debounceMs: number;
   checkMs: number;
+  /** The server process's memory now (process.memoryUsage(), bytes), for the benchmark. */
+  memory: { rss: number; heapTotal: number; heapUsed: number; external: number; arrayBuffers: number };
+  /** CPU time the server process has used since it started (ms; all its threads), for the benchmark. */
+  cpuMs: number;
 }
 
 export type DocxTextAnswer = { ok: true; text: string } | { ok: false; message: string };

@@ -12,31 +12,57 @@ class Token implements CancelToken {
 interface Pending {
   version: number;
   timer: NodeJS.Timeout | null;
+  /** The preparation of a debounced check (see `prepare`), until it runs. */
+  prepareTimer: NodeJS.Timeout | null;
   token: Token;
 }
 
 export type CheckRunner = (uri: string, version: number, token: CancelToken) => Promise<void>;
+/** Work a coming check needs that does not depend on the rules (the document model): see `schedule`. */
+export type CheckPreparer = (uri: string, version: number, token: CancelToken) => Promise<void>;
+
+/**
+ * When, within a debounce, the coming check's preparation runs: half-way, so that a writer's
+ * keystrokes closer together than that do not each rebuild the document model, while the model
+ * of the last one is ready when the debounce ends.
+ */
+export const PREPARE_AT = 0.5;
 
 export class CheckScheduler {
   private readonly pending = new Map<string, Pending>();
   private readonly published = new Map<string, number>();
 
-  /** `run` performs the check of one version; `onError` reports a failure it threw. */
+  /**
+   * `run` performs the check of one version; `onError` reports a failure it threw; `prepare`, when
+   * given, builds what the check of a version needs before its rules run, during the debounce.
+   */
   constructor(
     private readonly run: CheckRunner,
     private readonly onError: (e: unknown) => void,
+    private readonly prepare?: CheckPreparer,
   ) {}
 
   /**
    * Check `version` of `uri` after `delayMs` (0: now). Any earlier pending or running check of
-   * the document is cancelled.
+   * the document is cancelled. A debounced check is prepared part-way through the debounce
+   * (PREPARE_AT): the writer has paused, and the time the check takes once the debounce ends is
+   * the time until the squiggles follow the text.
    */
   schedule(uri: string, version: number, delayMs: number): void {
     this.cancel(uri);
-    const p: Pending = { version, timer: null, token: new Token() };
+    const p: Pending = { version, timer: null, prepareTimer: null, token: new Token() };
     this.pending.set(uri, p);
+    const prepare = this.prepare;
+    if (prepare && delayMs > 0) {
+      p.prepareTimer = setTimeout(() => {
+        p.prepareTimer = null;
+        if (!p.token.cancelled) prepare(uri, version, p.token).catch(this.onError);
+      }, Math.floor(delayMs * PREPARE_AT));
+    }
     const start = () => {
       p.timer = null;
+      if (p.prepareTimer) clearTimeout(p.prepareTimer);
+      p.prepareTimer = null;
       this.run(uri, version, p.token)
         .catch(this.onError)
         .finally(() => {
@@ -52,6 +78,7 @@ export class CheckScheduler {
     const p = this.pending.get(uri);
     if (!p) return;
     if (p.timer) clearTimeout(p.timer);
+    if (p.prepareTimer) clearTimeout(p.prepareTimer);
     p.token.cancelled = true;
     this.pending.delete(uri);
   }

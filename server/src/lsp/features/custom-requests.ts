@@ -227,5 +227,8 @@ export async function fullWidthPunctuation(state: ServerState, params: P.UriPara
 /** Timing of the last scheduled check of a document (the benchmark's round-trip measure). */
 export function pipelineStats(state: ServerState, params: P.UriParams): P.PipelineStats | null {
   const session = state.sessions.get(params.uri);
-  return session ? { debounceMs: session.lastDebounceMs, checkMs: session.lastCheckMs } : null;
+  if (!session) return null;
+  const { rss, heapTotal, heapUsed, external, arrayBuffers } = process.memoryUsage();
+  const cpu = process.cpuUsage();
+  return { debounceMs: session.lastDebounceMs, checkMs: session.lastCheckMs, memory: { rss, heapTotal, heapUsed, external, arrayBuffers }, cpuMs: (cpu.user + cpu.system) / 1000 };
 }

@@ -7,6 +7,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { FileChangeType, type FileEvent } from 'vscode-languageserver';
 import { IGNORE_FILE_NAME, parseIgnoreFile } from '../../core/config/suppress';
+import { activeProfile } from '../../core/profiles/detect';
 import type { Finding } from '../../core/types';
 import type { Sidecar } from '../../node/config-files';
 import { MAX_CONFIG_BYTES, readTextFile } from '../../node/fs-access';
@@ -48,6 +49,27 @@ export function publishSidecar(state: ServerState, sidecar: Sidecar): void {
   void state.port.sendDiagnostics({ uri, diagnostics: problemDiagnostics(read.ok ? read.text : '', sidecar.errors, 'ignore-file', state.locale) });
   if (sidecar.errors.length) sidecarsWithProblems.add(uri);
   else sidecarsWithProblems.delete(uri);
+}
+
+/**
+ * During the debounce of a change (lsp/scheduler.ts): build what the check of `version` needs
+ * before its rules run, the same way `validate` will (the document model and outline, the
+ * report profile, whether the document is checked), so that the check after the debounce runs
+ * only the rules. Nothing for config and ignore files, documents over the size limit, or a
+ * version already superseded.
+ */
+export async function prepareCheck(state: ServerState, uri: string, version: number, token: CancelToken): Promise<void> {
+  const file = filePathOf(uri);
+  if (file && (path.basename(file) === IGNORE_FILE_NAME || isConfigFile(file))) return;
+  const settings = await state.getSettings(uri);
+  const doc = state.documents.get(uri);
+  if (token.cancelled || !doc || doc.version !== version) return;
+  const config = state.configFor(uri, settings);
+  if (state.tooLarge(doc, config)) return;
+  const analysis = state.sessionOf(doc).analysis(doc.getText(), version);
+  if (!state.shouldCheck(doc, analysis, settings.enable, config).check) return;
+  void analysis.outline;
+  activeProfile(analysis, config);
 }
 
 /** Check one version of a document and publish its diagnostics, unless cancelled or stale. */
