@@ -262,7 +262,8 @@ async function runCheck(o: Options, io: CliIO): Promise<number> {
     const config = configs[i];
     const kept = extra
       .filter((f) => config.rules[f.ruleId] !== 'off')
-      .map((f) => reportedFinding({ ...f, severity: (config.rules[f.ruleId] as Severity | undefined) ?? f.severity }));
+      // reportedFinding first: spreading a lazily built finding would leave its message behind.
+      .map((f) => ({ ...reportedFinding(f), severity: (config.rules[f.ruleId] as Severity | undefined) ?? f.severity }));
     if (!kept.length || results[i].skipped) continue;
     const base = results[i].findings ?? checkOneFile({ text: files[i].text, displayPath: displayPath(files[i].path), origins: files[i].origins }, config, resolver.ignores(files[i].path), o.locale, o.force).findings ?? [];
     // A Word document keeps its paragraph origins (the "（段落 N）" of its findings).

@@ -111,8 +111,10 @@ const WORKER_YOUNG_GENERATION_MB = 64;
  * optimising compiler: about 40 % of the process's CPU time over 1,000 reports), and a second
  * checking thread (the main thread and one worker) raised the CPU time by 1.4× (each isolate
  * compiles and warms up the same code and collects its own garbage); two workers beside an idle
- * main thread, 1.45–1.6×. With fewer cores than this, the default is one thread;
- * REPORTLINT_JOBS still asks for threads explicitly.
+ * main thread, 1.45–1.6×. Re-measured later: 1.39× the CPU for 0.96× the wall time (a machine
+ * under load); most of the helper threads' time is the optimising compiler, which each checking
+ * thread runs again for the same hot functions (docs/cli.md, "Threads"). With fewer cores than
+ * this, the default is one thread; REPORTLINT_JOBS still asks for threads explicitly.
  */
 export const PARALLEL_MIN_CORES = 4;
 
