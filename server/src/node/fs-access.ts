@@ -338,7 +338,8 @@ export function walkFolder(root: string, options: WalkOptions, seen: Set<string>
         continue;
       }
       if (!wanted || ignored(full, false)) continue;
-      if (entry.isFile()) addFile(full, null);
+      // A plain file's real path is its folder's (known) plus its name: no realpath per file.
+      if (entry.isFile()) addFile(full, path.join(real, entry.name));
       else problems.push({ path: full, code: 'not-regular', kind: 'error', detail: '' });
     }
     visiting.delete(real);
