@@ -1,13 +1,15 @@
 /**
- * The in-process comparison with every linter in a process of its own (bench/linter-worker.ts),
- * interleaved round by round as `measureInterleaved` does: each round runs every linter once, one at
- * a time, in an order rotated from round to round, so a change of load on a shared machine affects
- * them alike. Only one linter runs at any moment; the others wait for a message.
+ * A second view of the in-process comparison: every linter in a process of its own
+ * (bench/linter-worker.ts), interleaved round by round as `measureInterleaved` does: each round runs
+ * every linter once, one at a time, in an order rotated from round to round, so a change of load on
+ * a shared machine affects them alike. Only one linter runs at any moment; the others wait for a
+ * message.
  *
- * Why separate processes: run in one heap, a linter's run also pays for collecting the garbage the others
- * left (markdownlint allocates several times more per call than ReportLint), which says more about
- * the order of the calls than about the linters. In real use each runs in a process of its own.
- * The processes are started with the benchmark's own Node options (`--expose-gc`).
+ * What it changes against one shared heap: no linter pays for collecting the garbage the others
+ * left (markdownlint allocates several times more per call than ReportLint), but each run starts
+ * after its process slept through the other linters' runs (cold caches, a heap sized for one input),
+ * which costs every linter, most on short runs. The targets use the one-heap measure, as issue 18
+ * defines it; BENCHMARKS.md shows both. The processes get the benchmark's Node options (`--expose-gc`).
  */
 import { fork, type ChildProcess } from 'child_process';
 import * as path from 'path';

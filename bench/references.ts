@@ -1,7 +1,7 @@
 /**
  * What the benchmark times in process: ReportLint's full check and the reference linters a user
- * may already run on the same files. Shared by the benchmark's main thread and the worker that
- * runs each linter in a process of its own (bench/linter-worker.ts).
+ * may already run on the same files. Shared by the benchmark's own process and the processes that
+ * run each linter alone (bench/linter-worker.ts).
  */
 import * as fs from 'fs';
 import * as path from 'path';
