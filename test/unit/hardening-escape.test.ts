@@ -9,6 +9,7 @@ import * as path from 'path';
 import { describe, it } from 'node:test';
 import { runCliEnglish } from '../helpers';
 import { escapeForTerminal } from '../../server/src/cli/escape';
+import { outputPart } from '../../server/src/cli/format';
 
 
 /** `check` with --force: auto mode skips texts that do not look like reports, and these tests use short texts. */
@@ -36,5 +37,18 @@ describe('hardening: escaped file names in text output (#20.9)', () => {
     fs.writeFileSync(path.join(dir, 'bin\x1b]0;x\x07.txt'), Buffer.alloc(300, 0));
     const err = cli(['check', '--force', '.'], dir);
     assert.match(err.stderr, /bin\\x1b\]0;x\\x07\.txt: looks like a binary file/);
+  });
+
+  it('a message that quotes the document (mojibake holds C1 controls such as \\x9b, a terminal\'s CSI) is escaped in text, kept raw in JSON', () => {
+    const message = '疑似乱码：“\u00e5\u009b[2J\u001b]0;x\u0007”';
+    const r = {
+      path: 'a.txt',
+      findings: [{ ruleId: 'encoding-damage', severity: 'warning' as const, message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } }],
+      counts: { error: 0, warning: 1, info: 0, hint: 0 },
+    };
+    const text = outputPart('text', r, 'zh-cn');
+    assert.ok(!/[\u0000-\u001f\u007f-\u009f]/.test(text), text);
+    assert.ok(text.endsWith('疑似乱码：“\u00e5\\x9b[2J\\x1b]0;x\\x07”'), text);
+    assert.equal(JSON.parse(`{"files":[${outputPart('json', r, 'zh-cn')}]}`).files[0].diagnostics[0].message, message);
   });
 });

@@ -74,7 +74,7 @@ export function outputPart(format: PartFormat, r: FileResult, locale: Locale, te
     if (r.skipped) return '';
     const where = escapeForTerminal(r.path);
     const labels = SEVERITY_LABEL[locale];
-    const line = (f: ReportedFinding) => `${where}:${f.range.start.line + 1}:${f.range.start.character + 1} ${labels[f.severity]} ${f.ruleId} ${f.message}${r.origins ? originSuffix(r, f.range.start.line, locale) : ''}`;
+    const line = (f: ReportedFinding) => `${where}:${f.range.start.line + 1}:${f.range.start.character + 1} ${labels[f.severity]} ${f.ruleId} ${escapeForTerminal(f.message)}${r.origins ? originSuffix(r, f.range.start.line, locale) : ''}`;
     const byRule = new Map<string, { count: number; severity: Severity }>();
     for (const f of findings) {
       const e = byRule.get(f.ruleId);
