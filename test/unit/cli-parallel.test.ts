@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { describe, it } from 'node:test';
+import { escapeForTerminal } from '../../server/src/cli/escape';
 import { fileResult, formatJson, formatText, type FileResult } from '../../server/src/cli/format';
 import { crossYearCandidates } from '../../server/src/cli/main';
 import { PARALLEL_MIN_CORES, PARALLEL_MIN_FILES, workerCount } from '../../server/src/cli/parallel';
@@ -102,7 +103,7 @@ describe('cli: checking on worker threads', () => {
     }
   });
 
-  it('formats json and text from per-file parts exactly as a whole', () => {
+  it('formats json and text from per-file parts exactly as a whole (text escapes messages for the terminal)', () => {
     const finding = (ruleId: string, severity: Finding['severity'], message: string, line: number): Finding => ({
       ruleId,
       severity,
@@ -125,7 +126,7 @@ describe('cli: checking on worker threads', () => {
         2,
       );
       assert.equal(formatJson(results), whole);
-      const lines = results.flatMap((r) => (r.findings ?? []).map((f) => `${r.path}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity === 'warning' ? 'warning' : f.severity === 'error' ? 'error' : f.severity === 'info' ? 'info' : 'hint'} ${f.ruleId} ${f.message}`));
+      const lines = results.flatMap((r) => (r.findings ?? []).map((f) => `${r.path}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity === 'warning' ? 'warning' : f.severity === 'error' ? 'error' : f.severity === 'info' ? 'info' : 'hint'} ${f.ruleId} ${escapeForTerminal(f.message)}`));
       assert.equal(formatText(results, 'en'), lines.join('\n'));
     }
   });
