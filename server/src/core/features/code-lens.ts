@@ -4,6 +4,7 @@ import type { Verdict } from '../figures/claim';
 import { tableClaims } from '../statistical-tables/claims';
 import { localize, type LocalizedText } from '../l10n';
 import type { Locale, Range } from '../types';
+import { countBefore } from '../document/sorted';
 
 /** A code lens: a line of text above a heading that runs a command when clicked. */
 export interface Lens {
@@ -58,17 +59,10 @@ export function sectionLenses(analysis: Analysis, locale: Locale, mode: LensMode
     const first = s.heading.line;
     const last = doc.positionAt(s.range.end).line;
     // The claims starting on lines first..last (claims are sorted by line).
-    let lo = 0;
-    let hi = claims.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (claims[mid].line < first) lo = mid + 1;
-      else hi = mid;
-    }
     let total = 0;
     let inconsistent = 0;
     let unverifiable = 0;
-    for (let i = lo; i < claims.length && claims[i].line <= last; i++) {
+    for (let i = countBefore(claims, (c) => c.line < first); i < claims.length && claims[i].line <= last; i++) {
       total++;
       if (claims[i].verdict === 'inconsistent') inconsistent++;
       else if (claims[i].verdict === 'unverifiable') unverifiable++;

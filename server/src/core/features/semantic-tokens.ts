@@ -1,6 +1,7 @@
 import type { Analysis } from '../analysis';
 import { figuresOf } from '../figures/analyze';
 import type { OffsetRange } from '../types';
+import { countBefore } from '../document/sorted';
 
 /**
  * Semantic tokens for reports: what the outline and the figures engine know, so a plain .txt
@@ -81,14 +82,7 @@ export function semanticTokens(analysis: Analysis): SemanticToken[] {
     let pos = range.start;
     // `clean` is sorted and its spans do not overlap: start at the first that ends after the heading
     // starts (binary search) and stop at the first that starts after it ends.
-    let lo = 0;
-    let hi = clean.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (clean[mid].end <= range.start) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < clean.length && clean[i].start < range.end; i++) {
+    for (let i = countBefore(clean, (sp) => sp.end <= range.start); i < clean.length && clean[i].start < range.end; i++) {
       const sp = clean[i];
       if (sp.end <= pos) continue;
       if (sp.start > pos) spans.push({ start: pos, end: sp.start, type: 'heading', modifiers: mods });

@@ -24,6 +24,7 @@ import { countClaims } from './counts';
 import { doublingClaims } from './doublings';
 import { pointSeriesClaims } from './point-series';
 import { repeatCandidates, repeatClaim, type PlacedCandidate, type RepeatCandidate, type RepeatPair } from './repeats';
+import { countBefore } from '../document/sorted';
 export { repeatClaim, type RepeatPair } from './repeats';
 
 export interface FiguresAnalysis {
@@ -232,14 +233,8 @@ function figureAtStart(figures: readonly Figure[]): (f: Figure) => Figure {
   }
   return (f) => {
     // The last figure starting at or before f.numStart.
-    let lo = 0;
-    let hi = figures.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (figures[mid].numStart <= f.numStart) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && figures[lo - 1].numStart === f.numStart ? figures[lo - 1] : f;
+    const n = countBefore(figures, (g) => g.numStart <= f.numStart);
+    return n > 0 && figures[n - 1].numStart === f.numStart ? figures[n - 1] : f;
   };
 }
 

@@ -13,6 +13,7 @@ import { both, figureText, joinLines, md, precisionText } from './explain';
 import { clauseBefore, isClauseBoundaryAt, isTotalLabel, labelBefore, shortLabel, wordStartFrom, type Sentence } from './text';
 import type { LocalizedText } from '../l10n';
 import { BOUNDED_RATE_KEYS, GENERIC_RATE_QUALIFIERS, NOT_RATE_CHARS, RATE_BY_KEY, PER_UNIT_RE } from './vocabulary';
+import { countBefore } from '../document/sorted';
 
 export { BOUNDED_RATE_KEYS };
 
@@ -97,16 +98,7 @@ function windowAround(sent: Sentence, at: number): Sentence {
   const from = at - RATE_WINDOW;
   const to = at + RATE_WINDOW;
   if (sent.start >= from && sent.end <= to) return sent;
-  const first = (pos: number) => {
-    let lo = 0;
-    let hi = sent.figures.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sent.figures[mid].start < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const first = (pos: number) => countBefore(sent.figures, (f) => f.start < pos);
   return { ...sent, start: Math.max(sent.start, from), end: Math.min(sent.end, to), figures: sent.figures.slice(first(from), first(to)) };
 }
 

@@ -16,6 +16,7 @@ import { isPerUnit, type FigureContext } from './rates';
 import { sameMeasure } from './shares';
 import { BACK_REFERENCE_RE, BALANCE_ACCOUNTS, BREAKDOWN_FIRST, BREAKDOWN_RE, RESIDUAL_RE as RESIDUAL } from './vocabulary';
 import { formatCount as fc } from './arithmetic';
+import { countBefore } from '../document/sorted';
 
 const STOP_CLAUSE = /同比|环比|比上年|较上年|比去年|较去年|增长|下降|增加|减少|上升|率|共计|合计|总计|累计|(?<![公中总])共(?![享同建治识赢商])/;
 const NEW_ACTIVITY = /^(?:组织|开展|举办|召开|印发|出台|建立|完成|推动|办结|审结|结案|制定|发布|开通|设立|培训|接待|修复|治理|新增|新建|建设|实施|改造|推进)/;
@@ -79,26 +80,13 @@ function backReferenceFits(ctx: FigureContext, sent: Sentence, ref: string): boo
 
 /** The last of `figs` (in order) that ends by `pos`, by binary search (a marker per item must not rescan the sentence). */
 function lastEndingBy(figs: readonly Figure[], pos: number): Figure | undefined {
-  let lo = 0;
-  let hi = figs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (figs[mid].end <= pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 ? figs[lo - 1] : undefined;
+  const n = countBefore(figs, (f) => f.end <= pos);
+  return n > 0 ? figs[n - 1] : undefined;
 }
 
 /** The index of the first of `figs` (in order) starting at or after `pos`. */
 function firstFrom(figs: readonly Figure[], pos: number): number {
-  let lo = 0;
-  let hi = figs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (figs[mid].numStart < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return countBefore(figs, (f) => f.numStart < pos);
 }
 
 /** BREAKDOWN_RE, one instance for the sentence scans (reset before each). */

@@ -1,5 +1,6 @@
 import { simplify } from '../document/script';
 import { PHRASE_GAP } from './types';
+import { countBefore } from '../document/sorted';
 
 /**
  * Literal phrase matching for profile data. A phrase is plain text; `…` inside it stands
@@ -286,14 +287,7 @@ class ListScan {
     const lists = e.ids.map((id) => this.occ.get(id)!);
     const cursor = new Array<number>(lists.length).fill(0);
     const first = lists[0];
-    let lo = 0;
-    let hi = first.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (first[mid] < from) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let a = lo; a < first.length; a++) {
+    for (let a = countBefore(first, (s) => s < from); a < first.length; a++) {
       const start = first[a];
       if (start < from) continue;
       let end = start + e.lens[0];
