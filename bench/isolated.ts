@@ -14,7 +14,7 @@
 import { fork, type ChildProcess } from 'child_process';
 import * as path from 'path';
 import type { IsolatedKind, WorkerReply, WorkerRequest } from './linter-worker';
-import { summarize, type MeasureOptions, type Stats } from './stats';
+import { roundOrder, summarize, wantsRound, type MeasureOptions, type Stats } from './stats';
 
 export class IsolatedLinters {
   private readonly workers = new Map<IsolatedKind, ChildProcess>();
@@ -83,11 +83,8 @@ export class IsolatedLinters {
     for (let i = 0; i < o.warmup; i++) for (const n of names) if (!once.includes(n)) await this.run(n);
     const samples = new Map<IsolatedKind, number[]>(names.map((n) => [n, []]));
     let spent = 0;
-    const cap = o.maxTimeMs ?? Infinity;
-    for (let round = 0; (round < o.minRuns && (spent < cap || round < 3)) || (spent < o.minTimeMs && round < o.maxRuns); round++) {
-      for (let k = 0; k < names.length; k++) {
-        const n = names[(k + round) % names.length];
-        if (round > 0 && once.includes(n)) continue;
+    for (let round = 0; wantsRound(round, spent, o); round++) {
+      for (const n of roundOrder(names, round, once)) {
         const dt = await this.run(n);
         samples.get(n)!.push(dt);
         spent += dt;

@@ -55,6 +55,25 @@ export function measure<T>(fn: (input: T) => unknown, setup: () => T, o: Measure
 }
 
 /**
+ * Whether an interleaved measure runs round `round` after `spent` ms of measured time: until
+ * `minRuns` rounds (within `maxTimeMs`, at least 3) and until `minTimeMs` (at most `maxRuns`).
+ */
+export function wantsRound(round: number, spent: number, o: MeasureOptions): boolean {
+  const cap = o.maxTimeMs ?? Infinity;
+  return (round < o.minRuns && (spent < cap || round < 3)) || (spent < o.minTimeMs && round < o.maxRuns);
+}
+
+/** Who runs in round `round`, one after the other: every name, the order rotated from round to round; `once` only in round 0. */
+export function roundOrder<T>(names: readonly T[], round: number, once: readonly T[]): T[] {
+  const order: T[] = [];
+  for (let k = 0; k < names.length; k++) {
+    const n = names[(k + round) % names.length];
+    if (round === 0 || !once.includes(n)) order.push(n);
+  }
+  return order;
+}
+
+/**
  * Time several functions on one input, interleaved: each round calls every function once (in an
  * order rotated from round to round), so a change of load on a shared machine affects them alike.
  * `o` counts rounds; `once` names functions measured in one round only (a slow reference at 10 MB).
@@ -64,11 +83,8 @@ export function measureInterleaved(fns: Record<string, () => unknown>, o: Measur
   for (let i = 0; i < o.warmup; i++) for (const n of names) if (!once.includes(n)) fns[n]();
   const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, [] as number[]]));
   let spent = 0;
-  const cap = o.maxTimeMs ?? Infinity;
-  for (let round = 0; (round < o.minRuns && (spent < cap || round < 3)) || (spent < o.minTimeMs && round < o.maxRuns); round++) {
-    for (let k = 0; k < names.length; k++) {
-      const n = names[(k + round) % names.length];
-      if (round > 0 && once.includes(n)) continue;
+  for (let round = 0; wantsRound(round, spent, o); round++) {
+    for (const n of roundOrder(names, round, once)) {
       const t0 = now();
       fns[n]();
       const dt = now() - t0;
