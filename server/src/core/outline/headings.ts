@@ -1,4 +1,4 @@
-import { trimmedEndLength } from '../document/chars';
+import { isJsSpaceCode, trimmedEndLength } from '../document/chars';
 import type { Line } from '../document/document';
 import type { OffsetRange } from '../types';
 import { parseChineseNumeral } from '../document/chinese-numerals';
@@ -178,12 +178,39 @@ const LEADING_SPACE = /^[ \t\u3000\u00a0\ufeff\u200b-\u200f\u202a-\u202e\u2060\u
 
 /** The length of the LEADING_SPACE run at the start of `s` (counted, no match object per line). */
 export function leadingSpace(s: string): number {
-  let i = 0;
-  for (; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (!(c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0 || c === 0xfeff || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || c === 0x2060 || (c >= 0x2066 && c <= 0x2069))) break;
-  }
-  return i;
+  return leadingSpaceIn(s, 0, s.length);
+}
+
+/** Whether a code unit is one of LEADING_SPACE's. */
+function isLeadingSpaceCode(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0 || c === 0xfeff || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || c === 0x2060 || (c >= 0x2066 && c <= 0x2069);
+}
+
+/** leadingSpace of text[start, end), read in place. */
+function leadingSpaceIn(text: string, start: number, end: number): number {
+  let i = start;
+  while (i < end && isLeadingSpaceCode(text.charCodeAt(i))) i++;
+  return i - start;
+}
+
+/** The code units a marker (matchMarker's patterns) can start with: 第, the numerals of NUM, `(` `（` and the digits of DIGITS. */
+const MARKER_FIRST = new Set([...'第一二三四五六七八九十百零〇(（0123456789０１２３４５６７８９'].map((c) => c.charCodeAt(0)));
+
+/**
+ * Whether recognizeHeading (without `digitsAfterDot`) can find a heading on the line
+ * text[start, end) of the simplified view, decided on code units without slicing the line: after
+ * the leading spaces it must start a marker (MARKER_FIRST), a Markdown `#` heading, or be a
+ * question line of 4 to 40 characters (trailing spaces aside). Most lines of a report are long
+ * paragraphs opening with none of these, and are not sliced and matched.
+ */
+export function mayBeHeading(text: string, start: number, end: number, markdown: boolean): boolean {
+  const pos = start + leadingSpaceIn(text, start, end);
+  const c = text.charCodeAt(pos);
+  if (pos < end && (MARKER_FIRST.has(c) || (markdown && c === 0x23 /* # */))) return true;
+  // The question test's length: the body without its trailing whitespace (trimmedEndLength).
+  let e = end;
+  while (e > pos && isJsSpaceCode(text.charCodeAt(e - 1))) e--;
+  return e - pos >= 4 && e - pos <= 40;
 }
 
 /**

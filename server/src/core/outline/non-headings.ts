@@ -1,7 +1,7 @@
 import type { ReportDocument } from '../document/document';
 import { findNoteLists, findToc, type NoteList, type TocBlock } from '../document/blocks/lists';
 import { parseChineseNumeral } from '../document/chinese-numerals';
-import { firstNonSpaceIndex } from '../document/chars';
+import { firstNonSpaceIndex, isJsSpaceCode } from '../document/chars';
 import { leadingSpace, recognizeHeading, type Heading } from './headings';
 import { explainNumbers } from './sequences';
 
@@ -87,11 +87,13 @@ export function refineHeadings(doc: ReportDocument, recognised: Heading[], skip:
 
   // 3. Appendices: headings after 附件N belong to that appendix.
   const appendices: Appendix[] = [];
+  const view = doc.simplified;
   for (const line of lines) {
-    // APPENDIX_RE starts with 附: other lines are not trimmed and tested.
-    const simplified = doc.lineSimplified(line);
-    if (simplified.charCodeAt(firstNonSpaceIndex(simplified)) !== 0x9644 /* 附 */) continue;
-    const t = simplified.trim();
+    // APPENDIX_RE starts with 附: other lines are not sliced, trimmed and tested.
+    let first = line.start;
+    while (first < line.end && isJsSpaceCode(view.charCodeAt(first))) first++;
+    if (first === line.end || view.charCodeAt(first) !== 0x9644 /* 附 */) continue;
+    const t = doc.lineSimplified(line).trim();
     if (t.length <= 8 && APPENDIX_RE.test(t) && !byLine.has(line.index)) appendices.push({ line: line.index, text: line.text.trim() });
   }
   if (appendices.length) {

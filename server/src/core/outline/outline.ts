@@ -1,7 +1,7 @@
 import type { ReportDocument } from '../document/document';
 import type { OffsetRange } from '../types';
 import { parseChineseNumeral } from '../document/chinese-numerals';
-import { recognizeHeading, type Heading } from './headings';
+import { mayBeHeading, recognizeHeading, type Heading } from './headings';
 import { tableIndexByLine, tablesOf, type TableBlock } from '../document/blocks/tables';
 import type { NoteList, TocBlock } from '../document/blocks/lists';
 import { refineHeadings, type Appendix, type ItemList } from './non-headings';
@@ -101,6 +101,7 @@ export function buildOutline(doc: ReportDocument): Outline {
     if (line.end === line.start) continue;
     if (fenced && fenced[line.index]) continue;
     if (inTable[line.index] >= 0) continue;
+    if (!mayBeHeading(simplified, line.start, line.end, markdown)) continue;
     const h = recognizeHeading(line, simplified.slice(line.start, line.end), markdown);
     if (h) headings.push(h);
   }
@@ -277,6 +278,7 @@ function findParagraphs(
 const RE_ENUM = /(?:([一二三四五六七八九十]{1,3})是|第([一二三四五六七八九十]{1,3})(?=[,，、:：])|(首先|其次|再次|最后)(?=[,，、:：]))/g;
 const ENUM_DELIM_BEFORE = /[。；;，,：:、！？!?\s)）”"’]/;
 const SEQUENCE_WORDS: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, 最后: 4 };
+const SEQUENCE_WORD_LIST = Object.keys(SEQUENCE_WORDS);
 
 interface EnumerationRun {
   style: EnumerationStyle;
@@ -286,20 +288,48 @@ interface EnumerationRun {
 function findEnumerations(doc: ReportDocument, paragraphs: Paragraph[]): Enumeration[] {
   const result: Enumeration[] = [];
   const simplified = doc.simplified;
+  const cues = enumerationCues(simplified);
+  if (!cues.length) return result;
+  let c = 0;
   paragraphs.forEach((p, pi) => {
-    for (const run of enumerationRuns(doc.text, simplified, p.range.start, p.range.end)) result.push({ style: run.style, paragraph: pi, items: run.items });
+    const { start, end } = p.range;
+    // The first cue at or after the paragraph's start (paragraphs are in text order; a search
+    // from the start of the list keeps this right if one were not).
+    if (c > 0 && cues[c - 1] >= start) c = 0;
+    while (c < cues.length && cues[c] < start) c++;
+    if (c === cues.length || cues[c] >= end) return;
+    for (const run of enumerationRuns(doc.text, simplified, start, end, Math.max(0, cues[c] - start - 3))) {
+      result.push({ style: run.style, paragraph: pi, items: run.items });
+    }
   });
   return result;
 }
 
-/** The enumeration runs of the paragraph text[start, end) (offsets into `text`). */
-/** A character every enumeration marker (一是, 第一, 首先/其次/再次/最后) contains. */
-const ENUM_CHARS = /[是第首其再最]/;
+/** The Chinese numerals of RE_ENUM's `[一二三四五六七八九十]`. */
+function isEnumNumeral(c: number): boolean {
+  return c === 0x4e00 || c === 0x4e8c || c === 0x4e09 || c === 0x56db || c === 0x4e94 || c === 0x516d || c === 0x4e03 || c === 0x516b || c === 0x4e5d || c === 0x5341;
+}
+
+/**
+ * Offsets (ascending) in `text` of what every RE_ENUM match holds: 是 after a numeral (一是), 第
+ * before one (第二), and the first character of 首先, 其次, 再次, 最后. A match starts at most three
+ * characters before its cue (三十二是), so a paragraph without a cue has no marker and the search of
+ * one with a cue can start three characters before its first. Found with indexOf over the whole
+ * text (much faster than reading each paragraph's characters).
+ */
+function enumerationCues(text: string): number[] {
+  const cues: number[] = [];
+  for (let i = text.indexOf('是'); i >= 0; i = text.indexOf('是', i + 1)) if (i > 0 && isEnumNumeral(text.charCodeAt(i - 1))) cues.push(i);
+  for (let i = text.indexOf('第'); i >= 0; i = text.indexOf('第', i + 1)) if (isEnumNumeral(text.charCodeAt(i + 1))) cues.push(i);
+  for (const word of SEQUENCE_WORD_LIST) for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) cues.push(i);
+  return cues.sort((a, b) => a - b);
+}
 
 /** The enumeration markers of a paragraph's text (RE_ENUM matches that open it or follow a delimiter). */
-export function enumerationMarkers(ptext: string): RegExpExecArray[] {
+export function enumerationMarkers(ptext: string, from = 0): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
-  RE_ENUM.lastIndex = 0;
+  // No match starts before `from` (the caller knows): the matches are those of a search from 0.
+  RE_ENUM.lastIndex = from;
   let m: RegExpExecArray | null;
   while ((m = RE_ENUM.exec(ptext))) {
     if (m.index > 0 && !ENUM_DELIM_BEFORE.test(ptext[m.index - 1])) {
@@ -311,13 +341,12 @@ export function enumerationMarkers(ptext: string): RegExpExecArray[] {
   return out;
 }
 
-function enumerationRuns(text: string, simplified: string, start: number, end: number): EnumerationRun[] {
+/** The enumeration runs of the paragraph text[start, end) (offsets into `text`); no marker starts before start + from. */
+function enumerationRuns(text: string, simplified: string, start: number, end: number, from: number): EnumerationRun[] {
   const result: EnumerationRun[] = [];
   const ptext = simplified.slice(start, end);
-  // Every marker contains one of these characters; most paragraphs have none and skip the scan.
-  if (!ENUM_CHARS.test(ptext)) return result;
   const byStyle = new Map<EnumerationStyle, EnumerationItem[]>();
-  for (const m of enumerationMarkers(ptext)) {
+  for (const m of enumerationMarkers(ptext, from)) {
     let style: EnumerationStyle;
     let ordinal: number | null;
     if (m[1]) {

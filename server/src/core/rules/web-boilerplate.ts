@@ -47,6 +47,39 @@ const FIRST_CHARS = new Set([...'浏阅访点【[字来信文稿出作通记责�
 /** COMBINED_TOKENS for a test: a line without one of them (spaces collapsed or not) is not `combined`. */
 const ANY_COMBINED_TOKEN = new RegExp(COMBINED_TOKENS.source);
 
+/** FIRST_CHARS as code units (all of them are single UTF-16 units). */
+const FIRST_CODES = new Set([...FIRST_CHARS].map((c) => c.charCodeAt(0)));
+/** COMBINED_TOKENS for one scan of a whole text (see tokenLines). */
+const COMBINED_SCAN = new RegExp(COMBINED_TOKENS.source, 'g');
+
+/**
+ * Per line, 1 when a COMBINED_TOKENS match of one scan of the whole text touches it, or null when
+ * there is none (most reports). A line on which ANY_COMBINED_TOKEN matches is always marked: a
+ * match on the line is a match in the whole text, found unless an earlier match covers its start,
+ * and then the earlier match reaches into the line. One regex pass over the text instead of a
+ * test of every line.
+ */
+function tokenLines(doc: ReportDocument, simplified: string): Uint8Array | null {
+  COMBINED_SCAN.lastIndex = 0;
+  let m = COMBINED_SCAN.exec(simplified);
+  if (!m) return null;
+  const marked = new Uint8Array(doc.lines.length);
+  for (; m; m = COMBINED_SCAN.exec(simplified)) {
+    const last = doc.positionAt(m.index + m[0].length - 1).line;
+    for (let l = doc.positionAt(m.index).line; l <= last; l++) marked[l] = 1;
+  }
+  return marked;
+}
+
+/** The first code unit of text[start, end) that is not a space, or -1. */
+function firstNonSpaceCodeIn(text: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!isJsSpaceCode(c)) return c;
+  }
+  return -1;
+}
+
 /** The first character of a line that is not a space, or ''. */
 function firstNonSpace(line: string): string {
   for (let i = 0; i < line.length; i++) if (!isJsSpaceCode(line.charCodeAt(i))) return line[i];
@@ -113,7 +146,11 @@ export const webBoilerplate: Rule = {
     const doc = ctx.doc;
     const hits: { line: Line; kind: string }[] = [];
     const simplified = doc.simplified;
+    const tokens = tokenLines(doc, simplified);
     for (const line of doc.lines) {
+      // Neither a pattern's first character nor a furniture token (boilerplateKind's second test),
+      // read on the line's first characters: most lines are rejected here.
+      if (!FIRST_CODES.has(firstNonSpaceCodeIn(simplified, line.start, line.end)) && !(tokens && tokens[line.index])) continue;
       // A paragraph (boilerplateKind's first test) is rejected without slicing its line.
       if (moreNonSpaceIn(simplified, line.start, line.end, MAX_NON_SPACE)) continue;
       const kind = boilerplateKind(doc.lineSimplified(line));

@@ -78,11 +78,19 @@ export function findToc(doc: ReportDocument, headingAt?: (line: number) => Headi
 
 function findTitledToc(doc: ReportDocument, limit: number): TocBlock | null {
   const lines = doc.lines;
+  const view = doc.simplified;
+  // No 目 in the lines looked at: no 目录 line (one search instead of a look at each line).
+  const firstMu = view.indexOf('目');
+  if (firstMu < 0 || (limit > 0 && firstMu >= lines[limit - 1].end)) return null;
+  let mu = firstMu; // the first 目 at or after the start of line i
   for (let i = 0; i < limit; i++) {
+    if (mu < lines[i].start) mu = view.indexOf('目', lines[i].start);
+    if (mu < 0) return null;
+    if (mu >= lines[i].end) continue;
     const line = doc.lineSimplified(lines[i]);
     // Squashing removes spaces only: a line without 目, or with more than three other characters
     // (项目… in a paragraph), cannot squash to 目录 (most lines, unsquashed).
-    if (line.indexOf('目') < 0 || moreNonSpaceThan(line, 3) || !TOC_LINE.test(squash(line))) continue;
+    if (moreNonSpaceThan(line, 3) || !TOC_LINE.test(squash(line))) continue;
     const entries: number[] = [];
     let k = i + 1;
     let firstKey = '';
@@ -121,6 +129,22 @@ function endsWithColon(s: string): boolean {
   const last = s.charCodeAt(s.length - 1);
   return last === 0x3a || last === 0xff1a;
 }
+/** The code units NOTE_HEADER can start with: 填, 说, 备, 注. */
+const NOTE_FIRST = new Set([...'填说备注'].map((c) => c.charCodeAt(0)));
+
+/**
+ * Whether the trimmed line text[start, end) can match NOTE_HEADER (it starts with NOTE_FIRST) or
+ * NOTE_HEADER_AT_END (at most 80 characters, ending with a colon), read in place: most lines are
+ * not sliced, trimmed and matched.
+ */
+function mayBeNoteHeader(text: string, start: number, end: number): boolean {
+  while (start < end && isJsSpaceCode(text.charCodeAt(start))) start++;
+  while (end > start && isJsSpaceCode(text.charCodeAt(end - 1))) end--;
+  if (start === end) return false;
+  if (NOTE_FIRST.has(text.charCodeAt(start))) return true;
+  const last = text.charCodeAt(end - 1);
+  return end - start <= 80 && (last === 0x3a || last === 0xff1a);
+}
 const NUMBERED_ITEM = /^\s*(?:[0-9０-９]{1,2}\s*[.．、](?![0-9０-９])|[(（]\s*[0-9０-９]{1,2}\s*[)）])/;
 
 /**
@@ -135,7 +159,9 @@ export function findNoteLists(doc: ReportDocument, headingAt: (line: number) => 
     const h = headingAt(l);
     return !!h && (h.style === 'arabic-dot' || h.style === 'arabic-paren');
   };
+  const view = doc.simplified;
   for (let i = 0; i < lines.length; i++) {
+    if (!mayBeNoteHeader(view, lines[i].start, lines[i].end)) continue;
     const s = doc.lineSimplified(lines[i]).trim();
     const m = NOTE_HEADER.exec(s) ?? (s.length <= 80 && endsWithColon(s) && NOTE_HEADER_AT_END.test(s) ? ([s] as unknown as RegExpExecArray) : null);
     if (!m) continue;

@@ -106,9 +106,19 @@ function trimPiece(text: string, start: number, end: number): Piece {
   return { text: text.slice(start, end), start, end };
 }
 
-function shapeOf(text: string, fenced: boolean): LineShape {
+/** The shape of a line without pipes (most lines): no separator, one piece at most. */
+function plainShape(text: string, fenced: boolean): LineShape {
   const blank = firstNonSpaceIndex(text) === text.length;
-  const hasPipe = text.includes('|') || text.includes('｜');
+  // The one piece is the line's single cell: both lists share one array (shapes are read only).
+  const pieces: Piece[] = blank ? [] : [trimPiece(text, 0, text.length)];
+  const cells = pieces.length && pieces[0].text !== '' ? pieces : [];
+  return { blank, fenced, hasPipe: false, cells, pieces, separator: false, markdownSeparator: false };
+}
+
+function shapeOf(text: string, fenced: boolean): LineShape {
+  if (text.indexOf('|') < 0 && text.indexOf('｜') < 0) return plainShape(text, fenced);
+  const blank = firstNonSpaceIndex(text) === text.length;
+  const hasPipe = true;
   const pieces: Piece[] = [];
   if (hasPipe) {
     let from = 0;
