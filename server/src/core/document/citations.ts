@@ -6,6 +6,8 @@
  * Matching reads the simplified-script view, so 綱要 and 纲要 are one title.
  */
 
+import { matchesStartingWith } from './scan';
+
 /** A year or a span of years inside a title. */
 export interface TitleYears {
   /** First year (the only one for a single year). */
@@ -37,9 +39,8 @@ const PINYIN_RE = /[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]
 /** The citations of a text (simplified view and original of the same length), in order. */
 export function findCitations(simplified: string, original: string = simplified): Citation[] {
   const out: Citation[] = [];
-  const OUTER = /《([^《》\n]{2,120})》/g;
-  let m: RegExpExecArray | null;
-  while ((m = OUTER.exec(simplified))) {
+  // Every match starts at a 《: the pattern is tried at those only (matchesStartingWith).
+  for (const m of matchesStartingWith(simplified, '《', OUTER_AT)) {
     const start = m.index;
     const inner = m[1];
     out.push(citation(simplified, original, start, start + m[0].length, start + 1, start + 1 + inner.length));
@@ -53,6 +54,9 @@ export function findCitations(simplified: string, original: string = simplified)
   }
   return out;
 }
+
+/** A citation at one position: 《, 2 to 120 characters (no mark, no line break), 》. */
+const OUTER_AT = /《([^《》\n]{2,120})》/y;
 
 function citation(simplified: string, original: string, start: number, end: number, tStart: number, tEnd: number): Citation {
   const words = simplified.slice(tStart, tEnd);

@@ -88,7 +88,34 @@ export function* inlineDates(text: string): Generator<RegExpExecArray> {
 }
 
 /** Not preceded by a digit (tested on the code unit after a match: none can start inside another). */
-const YEAR_MONTH_RE = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?!\s*(?:\d|[一二三四五六七八九十])+\s*[日号])/g;
+const YEAR_MONTH_SOURCE = '((?:19|20)\\d{2})\\s*年\\s*(\\d{1,2})\\s*月(?!\\s*(?:\\d|[一二三四五六七八九十])+\\s*[日号])';
+/** YEAR_MONTH_SOURCE anchored at lastIndex. */
+const YEAR_MONTH_AT = new RegExp(YEAR_MONTH_SOURCE, 'y');
+/** What can stand between the start of a YEAR_MONTH match and its 月: digits, 年 and white space. */
+const BEFORE_MONTH_YM = /[\d年\s]/;
+
+/**
+ * The matches of YEAR_MONTH_SOURCE as a global search finds them, in order, found as inlineDates
+ * finds its own: a match holds one 月, at its end, and everything before it in the match is
+ * BEFORE_MONTH_YM, so for each 月 after the previous match the pattern is tried, anchored, at the
+ * positions of the run before it, leftmost first.
+ */
+function* yearMonths(text: string): Generator<RegExpExecArray> {
+  let from = 0; // end of the previous match
+  for (let q = text.indexOf('月'); q >= 0; q = text.indexOf('月', Math.max(q + 1, from))) {
+    let start = q;
+    while (start > from && BEFORE_MONTH_YM.test(text[start - 1])) start--;
+    for (let p = start; p < q; p++) {
+      YEAR_MONTH_AT.lastIndex = p;
+      const m = YEAR_MONTH_AT.exec(text);
+      if (m) {
+        yield m;
+        from = p + m[0].length;
+        break;
+      }
+    }
+  }
+}
 
 /** date-format: 成文日期 in GB/T 9704 form, no zero padding, and no impossible dates. */
 export const dateFormat: Rule = {
@@ -189,7 +216,7 @@ export const dateFormat: Rule = {
     }
 
     // A year and month with no day: 2024年13月.
-    for (const m of text.matchAll(YEAR_MONTH_RE)) {
+    for (const m of yearMonths(text)) {
       const before = text.charCodeAt(m.index - 1);
       if (before >= 0x30 && before <= 0x39) continue; // (?<!\d)
       const month = +m[2];

@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { isJsSpaceCode } from '../document/chars';
 
 /**
  * A cited document number: 发文机关代字 + year in brackets + serial + 号, e.g. 厅字〔2019〕28号,
@@ -22,10 +23,43 @@ export interface DocumentNumberProblem {
   problems: ('brackets' | 'year' | 'di' | 'padding')[];
 }
 
+/** DOC_NUMBER_RE tried at one position (see documentNumberMatches). */
+const DOC_NUMBER_AT = new RegExp(DOC_NUMBER_RE.source, 'y');
+
+/** What may stand between a match's opening bracket and its 号: `\s`, ASCII digits, the closing brackets and 第. */
+function isInsideNumber(c: number): boolean {
+  return isJsSpaceCode(c) || (c >= 0x30 && c <= 0x39) || c === 0x7b2c /* 第 */ || CLOSE_CODES.has(c);
+}
+const CLOSE_CODES = new Set([...'〕]】)）］〗｝}'].map((ch) => ch.charCodeAt(0)));
+
+/**
+ * The matches of DOC_NUMBER_RE in `text` (what text.matchAll gives), found from the 号s: a match
+ * is an opening bracket, then only isInsideNumber characters, then 号, so the one place a match
+ * ending at a given 号 can start is the character before the isInsideNumber run that precedes it
+ * (an opening bracket is none of them). The regex is tried there alone, in text order, skipping
+ * a place inside the last match, instead of at every position of the text; most reports cite few
+ * document numbers.
+ */
+function documentNumberMatches(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let lastEnd = 0;
+  for (let h = text.indexOf('号'); h >= 0; h = text.indexOf('号', h + 1)) {
+    let at = h - 1;
+    while (at >= lastEnd && isInsideNumber(text.charCodeAt(at))) at--;
+    if (at < lastEnd) continue;
+    DOC_NUMBER_AT.lastIndex = at;
+    const m = DOC_NUMBER_AT.exec(text);
+    if (!m) continue;
+    out.push(m);
+    lastEnd = at + m[0].length;
+  }
+  return out;
+}
+
 /** Cited document numbers not in the standard form, with the standard form. */
 export function findDocumentNumberProblems(text: string): DocumentNumberProblem[] {
   const out: DocumentNumberProblem[] = [];
-  for (const m of text.matchAll(DOC_NUMBER_RE)) {
+  for (const m of documentNumberMatches(text)) {
     const at = m.index;
     const before = text.charCodeAt(at - 1); // NaN at the start
     if (!(before >= 0x4e00 && before <= 0x9fff)) continue; // (?<=[\u4e00-\u9fff])

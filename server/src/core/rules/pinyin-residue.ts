@@ -2,13 +2,15 @@ import type { Rule } from './types';
 import type { ReportDocument } from '../document/document';
 import type { Fix, OffsetRange, TextEdit } from '../types';
 import { hasToneMark, isPinyinSyllable, PINYIN_LETTER_CLASS } from '../document/chars';
+import { matchesStartingWith } from '../document/scan';
 
 /**
  * `區(qū)`: a parenthesised, tone-marked pinyin syllable right after an ideograph. The ideograph
  * before is tested on the code unit (a lookbehind at every position of the text was the cost of
- * the rule); a match that fails it hides no other, since none can start inside it.
+ * the rule); a match that fails it hides no other, since none can start inside it. Tried at the
+ * brackets only (matchesStartingWith).
  */
-const RESIDUE_RE = new RegExp(`[(（]([${PINYIN_LETTER_CLASS}]{1,7})[)）]`, 'g');
+const RESIDUE_RE = new RegExp(`[(（]([${PINYIN_LETTER_CLASS}]{1,7})[)）]`, 'y');
 
 function isResidueHost(code: number): boolean {
   return (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
@@ -17,7 +19,7 @@ function isResidueHost(code: number): boolean {
 /** Every pinyin annotation left after a character (the parenthesised part only). */
 export function findPinyinResidue(text: string): OffsetRange[] {
   const found: OffsetRange[] = [];
-  for (const m of text.matchAll(RESIDUE_RE)) {
+  for (const m of matchesStartingWith(text, '(（', RESIDUE_RE)) {
     if (!isResidueHost(text.charCodeAt(m.index - 1))) continue;
     if (!hasToneMark(m[1]) || !isPinyinSyllable(m[1])) continue;
     found.push({ start: m.index, end: m.index + m[0].length });

@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { matchesSomewhere } from '../document/scan';
 
 /**
  * Approval formulas that belong to a 请示. The lookbehind keeps ordinary report prose such as
@@ -8,11 +9,11 @@ const REQUEST_RE =
   /(?:(?:妥否|当否|可否|是否妥当|是否可行)\s*[,，]?\s*)?(?<![申报提呈转])(?:恳?请(?:予以?)?(?:批示|批复|审批|批准|核准|审定|指示))(?=\s*(?:[。！!，,；;]|$|后?执行|后?实施|为盼|为荷))/gm;
 
 /**
- * The part every REQUEST_RE match contains, with a fixed first character (请) the regex engine
- * scans for quickly: REQUEST_RE has none (its optional lead-in and lookbehind come first), so it
+ * The part every REQUEST_RE match contains, with a fixed first character (请), tried at each 请
+ * (matchesSomewhere): REQUEST_RE has none (its optional lead-in and lookbehind come first), so it
  * is tried at every position. Most reports have no such formula and skip that scan.
  */
-const REQUEST_CORE_RE = /请(?:予以?)?(?:批示|批复|审批|批准|核准|审定|指示)/;
+const REQUEST_CORE_RE = /请(?:予以?)?(?:批示|批复|审批|批准|核准|审定|指示)/y;
 
 /** request-in-report: 请批示, 妥否,请批复, 请予审批 — a report must not ask for approval. */
 export const requestInReport: Rule = {
@@ -50,7 +51,7 @@ export const requestInReport: Rule = {
     // A 请示 (its title, the first line, ends in 请示) may ask for approval.
     const first = doc.lines.find((l) => l.text.trim() !== '');
     if (first && /请示\s*$/.test(doc.lineSimplified(first)) && first.text.trim().length <= 80) return;
-    if (!REQUEST_CORE_RE.test(doc.simplified)) return;
+    if (!matchesSomewhere(doc.simplified, '请', REQUEST_CORE_RE)) return;
     for (const m of doc.simplified.matchAll(REQUEST_RE)) {
       const text = doc.text.slice(m.index, m.index + m[0].length);
       ctx.report({ message: ctx.t('request', { text }), range: { start: m.index, end: m.index + m[0].length } });
