@@ -151,7 +151,7 @@ function toFinding(rule: Rule, severity: Severity, doc: Analysis['doc'], input: 
   const range = validRange(doc, input.range, 'finding');
   const ruleId = rule.meta.id;
   const sev = input.severity ?? severity;
-  if (typeof message !== 'function' && typeof fixes !== 'function' && typeof related !== 'function') {
+  if (typeof message !== 'function' && typeof fixes !== 'function' && typeof related !== 'function' && typeof input.explanation !== 'function') {
     // Everything given as values: a plain finding, as it always was.
     return {
       ruleId,
@@ -193,9 +193,9 @@ class LazyFinding implements Finding {
   readonly ruleId: string;
   severity: Severity;
   range: Range;
-  explanation?: string;
   data?: Record<string, unknown>;
   #message: string | (() => string);
+  #explanation: string | undefined | (() => string);
   #fixes: Fix[] | undefined | (() => Fix[] | undefined);
   #related: RelatedInformation[] | undefined | (() => RelatedInformation[] | undefined);
 
@@ -213,8 +213,16 @@ class LazyFinding implements Finding {
     this.#message = input.message;
     this.#fixes = input.fixes === undefined ? undefined : fixes;
     this.#related = input.related === undefined ? undefined : related;
-    if (input.explanation) this.explanation = input.explanation;
+    this.#explanation = input.explanation || undefined;
     if (input.data) this.data = input.data;
+  }
+
+  get explanation(): string | undefined {
+    const e = this.#explanation;
+    return typeof e === 'function' ? (this.#explanation = e() || undefined) : e;
+  }
+  set explanation(value: string | undefined) {
+    this.#explanation = value;
   }
 
   get message(): string {

@@ -43,13 +43,13 @@ export const figureConflict: Rule = {
     const text = ctx.doc.text;
     for (const pair of repeatConflicts(ctx.analysis)) {
       const c = repeatClaim(pair, text);
-      const first = figureText(text, c.related!);
+      // Many per report in dense text: everything but the range and the data is built when read.
       ctx.report({
-        message: ctx.t('conflict', { label: c.name, first, second: figureText(text, c.anchor) }),
+        message: () => ctx.t('conflict', { label: c.name, first: figureText(text, c.related!), second: figureText(text, c.anchor) }),
         range: ctx.doc.rangeOf(c.anchor.start, c.anchor.end),
-        fixes: suggestionFixes(ctx, c),
-        explanation: localize(c.explanation, ctx.locale),
-        related: [{ range: ctx.doc.rangeOf(c.related!.start, c.related!.end), message: ctx.t('earlier', { first }) }],
+        fixes: () => suggestionFixes(ctx, c),
+        explanation: () => localize(c.explanation, ctx.locale),
+        related: () => [{ range: ctx.doc.rangeOf(c.related!.start, c.related!.end), message: ctx.t('earlier', { first: figureText(text, c.related!) }) }],
         data: claimData(c),
       });
     }

@@ -78,32 +78,38 @@ export const punctuationWidth: Rule = {
     const doc = ctx.doc;
     const stats = documentMarkStats(ctx.analysis);
     const n = KINDS.length;
+    // One fix for every finding, built when first read: the same edits as
+    // fullWidthPunctuationEdits(ctx.analysis), from the offsets found already.
     let fix: Fix | null = null;
-    KINDS.forEach((kind, k) => {
-      const half = stats.counts[HALF_COUNT * n + k];
-      const full = stats.counts[FULL_COUNT * n + k];
-      if (!half || !full) return;
-      const halfMinority = half <= full;
-      const at = halfMinority ? stats.counts[HALF_FIRST * n + k] : stats.counts[FULL_FIRST * n + k];
+    const convertAll = (): Fix[] => {
       if (!fix) {
-        // The same edits as fullWidthPunctuationEdits(ctx.analysis), from the offsets found already.
         const edits = stats.edits(doc);
         fix = { title: ctx.t('fix', { count: edits.length }), edits, kind: 'full-width-punctuation' };
       }
+      return [fix];
+    };
+    for (let k = 0; k < n; k++) {
+      const kind = KINDS[k];
+      const half = stats.counts[HALF_COUNT * n + k];
+      const full = stats.counts[FULL_COUNT * n + k];
+      if (!half || !full) continue;
+      const halfMinority = half <= full;
+      const at = halfMinority ? stats.counts[HALF_FIRST * n + k] : stats.counts[FULL_FIRST * n + k];
       ctx.report({
-        message: ctx.t('mixed', {
-          name: kind.name[ctx.locale],
-          full: kind.full,
-          half: kind.half,
-          fullCount: full,
-          halfCount: half,
-          minorityForm: ctx.t(halfMinority ? 'halfForm' : 'fullForm'),
-        }),
+        message: () =>
+          ctx.t('mixed', {
+            name: kind.name[ctx.locale],
+            full: kind.full,
+            half: kind.half,
+            fullCount: full,
+            halfCount: half,
+            minorityForm: ctx.t(halfMinority ? 'halfForm' : 'fullForm'),
+          }),
         range: { start: at, end: at + 1 },
-        fixes: [fix],
+        fixes: convertAll,
         data: { kind: kind.id, full, half },
       });
-    });
+    }
   },
 };
 

@@ -33,8 +33,8 @@ export interface RuleMeta {
 }
 
 /**
- * What a rule reports. A finding is a cheap record until someone reads it: the message, the fixes
- * and the related information may be given as functions, called when first read (the server's
+ * What a rule reports. A finding is a cheap record until someone reads it: the message, the fixes,
+ * the related information and the explanation may be given as functions, called when first read (the server's
  * publish, the CLI's output, a code-action request) and never for a finding nobody reads (a
  * crowded rule in the CLI's summary; fixes outside a code-action request). The range is checked
  * at once; fix edits given as a function are checked when built (an invalid one drops its fix
@@ -45,7 +45,8 @@ export interface FindingInput {
   range: Range | OffsetRange;
   fixes?: Fix[] | (() => Fix[]);
   related?: RelatedInformation[] | (() => RelatedInformation[]);
-  explanation?: string;
+  /** Markdown shown on hover; a function is called when first read (a hover). */
+  explanation?: string | (() => string);
   data?: Record<string, unknown>;
   /** Override the configured severity for this one finding (e.g. an info-level note). */
   severity?: Severity;

@@ -157,19 +157,28 @@ export const webBoilerplate: Rule = {
       if (kind) hits.push({ line, kind });
     }
     if (!hits.length) return;
-    const edits = hits.map((h) => deleteLineEdit(doc, h.line));
-    // Deleting the last line takes the previous line break: drop overlaps in the fix-all.
-    const allEdits = edits.filter((e, i) => i === 0 || doc.offsetAt(e.range.start) >= doc.offsetAt(edits[i - 1].range.end));
-    const fixAll: Fix = { title: ctx.t('fixAll', { count: hits.length }), edits: allEdits, kind: 'delete-all-boilerplate' };
+    // Messages and fixes are built when read (most checks never read a fix).
+    let edits: TextEdit[] | null = null;
+    const editsOf = (): TextEdit[] => (edits ??= hits.map((h) => deleteLineEdit(doc, h.line)));
+    let fixAll: Fix | null = null;
+    const deleteAll = (): Fix => {
+      if (fixAll) return fixAll;
+      const all = editsOf();
+      // Deleting the last line takes the previous line break: drop overlaps in the fix-all.
+      const allEdits = all.filter((e, i) => i === 0 || doc.offsetAt(e.range.start) >= doc.offsetAt(all[i - 1].range.end));
+      return (fixAll = { title: ctx.t('fixAll', { count: hits.length }), edits: allEdits, kind: 'delete-all-boilerplate' });
+    };
     hits.forEach((h, i) => {
       const text = h.line.text.trim();
       const start = h.line.start + h.line.text.indexOf(text);
-      const fixes: Fix[] = [{ title: ctx.t('fixOne'), edits: [edits[i]], kind: 'delete-line', isPreferred: true }];
-      if (hits.length > 1) fixes.push(fixAll);
       ctx.report({
-        message: ctx.t('boilerplate', { text }),
+        message: () => ctx.t('boilerplate', { text }),
         range: { start, end: start + text.length },
-        fixes,
+        fixes: () => {
+          const fixes: Fix[] = [{ title: ctx.t('fixOne'), edits: [editsOf()[i]], kind: 'delete-line', isPreferred: true }];
+          if (hits.length > 1) fixes.push(deleteAll());
+          return fixes;
+        },
         data: { kind: h.kind },
       });
     });
