@@ -1,6 +1,7 @@
 import type { ReportDocument } from '../document/document';
 import type { OffsetRange } from '../types';
 import { parseChineseNumeral } from '../document/chinese-numerals';
+import { firstNonSpaceIndex, isJsSpaceCode } from '../document/chars';
 import { mayBeHeading, recognizeHeading, type Heading } from './headings';
 import { tableIndexByLine, tablesOf, type TableBlock } from '../document/blocks/tables';
 import type { NoteList, TocBlock } from '../document/blocks/lists';
@@ -79,9 +80,8 @@ export interface Outline {
 
 /** True for an empty or all-whitespace text (what `text.trim() === ''` says, without allocating). */
 function isBlank(text: string): boolean {
-  return !NON_SPACE.test(text);
+  return firstNonSpaceIndex(text) === text.length;
 }
-const NON_SPACE = /\S/;
 
 const TITLE_RE = /(报告|总结|情况)\s*$/;
 const DATE_LINE_RE =
@@ -252,7 +252,7 @@ function findParagraphs(
       }
       continue;
     }
-    const lead = line.text.length - line.text.trimStart().length;
+    const lead = firstNonSpaceIndex(line.text); // what trimStart removes, counted
     if (markdown && current) {
       current.range.end = line.end;
       current.lastLine = line.index;
@@ -264,7 +264,7 @@ function findParagraphs(
   }
   // Trim trailing whitespace from paragraph ranges.
   for (const p of paragraphs) {
-    while (p.range.end > p.range.start && /\s/.test(doc.text[p.range.end - 1])) p.range.end--;
+    while (p.range.end > p.range.start && isJsSpaceCode(doc.text.charCodeAt(p.range.end - 1))) p.range.end--;
   }
   return paragraphs;
 }
@@ -298,11 +298,52 @@ function findEnumerations(doc: ReportDocument, paragraphs: Paragraph[]): Enumera
     if (c > 0 && cues[c - 1] >= start) c = 0;
     while (c < cues.length && cues[c] < start) c++;
     if (c === cues.length || cues[c] >= end) return;
-    for (const run of enumerationRuns(doc.text, simplified, start, end, Math.max(0, cues[c] - start - 3))) {
-      result.push({ style: run.style, paragraph: pi, items: run.items });
-    }
+    const markers = paragraphMarkers(simplified, start, end, cues, c);
+    if (!markers.length) return;
+    for (const run of enumerationRuns(doc.text, markers)) result.push({ style: run.style, paragraph: pi, items: run.items });
   });
   return result;
+}
+
+/** RE_ENUM tried at one position. */
+const RE_ENUM_AT = new RegExp(RE_ENUM.source, 'y');
+
+/**
+ * enumerationMarkers of the paragraph text[start, end) (the simplified view), with offsets into
+ * `text`, tried only where a match can start: at each cue of the paragraph (cues[c …], see
+ * enumerationCues), and for a 是 at the one to three characters before it. Tried in place on the
+ * whole text: a paragraph ends before white space or the end of the text, where no match can
+ * continue (a match ends with 是 or is followed by one of ,，、:：), so a match there is the match
+ * in the paragraph's own text. The positions are tried in order as the global search in
+ * enumerationMarkers visits them, which finds a match nowhere else.
+ */
+function paragraphMarkers(text: string, start: number, end: number, cues: readonly number[], c: number): RegExpExecArray[] {
+  const at: number[] = [];
+  for (let k = c; k < cues.length && cues[k] < end; k++) {
+    const cue = cues[k];
+    if (text.charCodeAt(cue) === 0x662f /* 是 */) {
+      for (let s = Math.max(start, cue - 3); s < cue; s++) at.push(s);
+    } else at.push(cue);
+  }
+  if (at.length > 1) at.sort((a, b) => a - b);
+  const out: RegExpExecArray[] = [];
+  let from = start;
+  for (const s of at) {
+    if (s < from) continue; // inside the last match, or tried already
+    RE_ENUM_AT.lastIndex = s;
+    const m = RE_ENUM_AT.exec(text);
+    if (!m) {
+      from = s + 1;
+      continue;
+    }
+    if (s > start && !ENUM_DELIM_BEFORE.test(text[s - 1])) {
+      from = s + 1;
+      continue;
+    }
+    out.push(m);
+    from = s + m[0].length;
+  }
+  return out;
 }
 
 /** The Chinese numerals of RE_ENUM's `[一二三四五六七八九十]`. */
@@ -312,12 +353,11 @@ function isEnumNumeral(c: number): boolean {
 
 /**
  * Offsets (ascending) in `text` of what every RE_ENUM match holds: 是 after a numeral (一是), 第
- * before one (第二), and the first character of 首先, 其次, 再次, 最后. A match starts at most three
- * characters before its cue (三十二是), so a paragraph without a cue has no marker and the search of
- * one with a cue can start three characters before its first. Found with indexOf over the whole
- * text (much faster than reading each paragraph's characters).
+ * before one (第二), and the first character of 首先, 其次, 再次, 最后. A match starts at its cue, or
+ * for a 是 one to three characters before it (三十二是), so a paragraph without a cue has no marker.
+ * Found with indexOf over the whole text (much faster than reading each paragraph's characters).
  */
-function enumerationCues(text: string): number[] {
+export function enumerationCues(text: string): number[] {
   const cues: number[] = [];
   for (let i = text.indexOf('是'); i >= 0; i = text.indexOf('是', i + 1)) if (i > 0 && isEnumNumeral(text.charCodeAt(i - 1))) cues.push(i);
   for (let i = text.indexOf('第'); i >= 0; i = text.indexOf('第', i + 1)) if (isEnumNumeral(text.charCodeAt(i + 1))) cues.push(i);
@@ -326,10 +366,9 @@ function enumerationCues(text: string): number[] {
 }
 
 /** The enumeration markers of a paragraph's text (RE_ENUM matches that open it or follow a delimiter). */
-export function enumerationMarkers(ptext: string, from = 0): RegExpExecArray[] {
+export function enumerationMarkers(ptext: string): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
-  // No match starts before `from` (the caller knows): the matches are those of a search from 0.
-  RE_ENUM.lastIndex = from;
+  RE_ENUM.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = RE_ENUM.exec(ptext))) {
     if (m.index > 0 && !ENUM_DELIM_BEFORE.test(ptext[m.index - 1])) {
@@ -341,12 +380,11 @@ export function enumerationMarkers(ptext: string, from = 0): RegExpExecArray[] {
   return out;
 }
 
-/** The enumeration runs of the paragraph text[start, end) (offsets into `text`); no marker starts before start + from. */
-function enumerationRuns(text: string, simplified: string, start: number, end: number, from: number): EnumerationRun[] {
+/** The enumeration runs of a paragraph from its markers (paragraphMarkers: offsets into `text`). */
+function enumerationRuns(text: string, markers: readonly RegExpExecArray[]): EnumerationRun[] {
   const result: EnumerationRun[] = [];
-  const ptext = simplified.slice(start, end);
   const byStyle = new Map<EnumerationStyle, EnumerationItem[]>();
-  for (const m of enumerationMarkers(ptext, from)) {
+  for (const m of markers) {
     let style: EnumerationStyle;
     let ordinal: number | null;
     if (m[1]) {
@@ -360,7 +398,7 @@ function enumerationRuns(text: string, simplified: string, start: number, end: n
       ordinal = SEQUENCE_WORDS[m[3]];
     }
     if (!ordinal) continue;
-    const s = start + m.index;
+    const s = m.index;
     const item: EnumerationItem = { ordinal, text: text.slice(s, s + m[0].length), range: { start: s, end: s + m[0].length } };
     const list = byStyle.get(style) ?? [];
     list.push(item);
