@@ -159,7 +159,10 @@ export interface NumberSlip {
  */
 export function explainNumbers(numbers: readonly number[], start: number, offset = 0): NumberSlip[] {
   const n = numbers.length;
-  if (n === 0) return [];
+  // A run numbered as expected (most runs) has no slip: the search below finds none either.
+  let clean = 0;
+  while (clean < n && numbers[clean] - (start + clean) === offset) clean++;
+  if (clean === n) return [];
   // dp over the current offset: cost and back-pointers, one map per position.
   type State = { cost: number; prev: number | null; slip: NumberSlip | null };
   let states = new Map<number, State>([[offset, { cost: 0, prev: null, slip: null }]]);
@@ -223,13 +226,15 @@ export function explainNumbers(numbers: readonly number[], start: number, offset
 export function sequenceProblems(seq: NumberedSequence): SequenceProblem[] {
   const numbers = seq.items.map((s) => s.heading.number ?? 0);
   const offset = seq.continuous && seq.previousLast !== null ? seq.previousLast + 1 - seq.expectedStart : 0;
+  const slips = explainNumbers(numbers, seq.expectedStart, offset);
+  if (!slips.length) return [];
   const firstSeen = new Map<number, Section>();
   const seenBefore: (Section | undefined)[] = numbers.map((n, i) => {
     const earlier = firstSeen.get(n);
     if (!earlier) firstSeen.set(n, seq.items[i]);
     return earlier;
   });
-  return explainNumbers(numbers, seq.expectedStart, offset).map((slip) => {
+  return slips.map((slip) => {
     const earlier = seenBefore[slip.index];
     return earlier
       ? { kind: 'duplicate' as const, index: slip.index, expected: slip.expected, duplicateOf: earlier, shift: slip.shift }
