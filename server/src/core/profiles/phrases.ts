@@ -312,6 +312,35 @@ class ListScan {
     }
   }
 
+  /**
+   * Whether some entry matches (what `candidates()` and `first(e, 0)` say together), without
+   * sorting the candidates or making a match: every match counts the same here.
+   */
+  containsSome(): boolean {
+    if (!this.occ.size) return false;
+    const { byPiece, entries } = this.matcher;
+    for (const id of this.occ.keys()) {
+      const l = byPiece.get(id);
+      if (!l) continue;
+      for (const i of l) {
+        const e = entries[i];
+        let all = true;
+        for (const x of e.ids) if (!this.occ.has(x)) all = false;
+        if (all && this.matchesFrom(e, 0)) return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether `first(e, from)` finds a match; an entry of one piece matches at any occurrence from `from` on. */
+  private matchesFrom(e: CompiledEntry, from: number): boolean {
+    if (e.ids.length === 1) {
+      const l = this.occ.get(e.ids[0])!;
+      return l.length > 0 && l[l.length - 1] >= from;
+    }
+    return this.first(e, from) !== null;
+  }
+
   first(e: CompiledEntry, from: number): PhraseMatch | null {
     let m: PhraseMatch | null = null;
     this.walk(e, from, (start, end) => {
@@ -345,8 +374,7 @@ export function containsAny(text: string, phrases: readonly string[] | undefined
 }
 
 function containsOf(scan: ListScan): boolean {
-  for (const e of scan.candidates()) if (scan.first(e, 0)) return true;
-  return false;
+  return scan.containsSome();
 }
 
 /** Number of non-overlapping occurrences of the phrases (each phrase counted on its own; capped). */
@@ -396,22 +424,27 @@ export class PhraseScan {
     private readonly occ: ReadonlyMap<number, number[]> | null,
   ) {}
 
+  /** The scan of each list, made when first asked for (a text is asked about each list several times). */
+  private readonly scans: (ListScan | undefined)[] = [];
+
   private list(i: number): ListScan {
-    return new ListScan(this.text, this.matchers.lists[i], this.occ);
+    return (this.scans[i] ??= new ListScan(this.text, this.matchers.lists[i], this.occ));
   }
+
+  // A text in which no piece occurs (most headings and first sentences) matches no list.
 
   /** findAny(text, lists[i]). */
   findAny(i: number): PhraseMatch | null {
-    return this.matchers.lists[i].entries.length ? firstOf(this.list(i), 0) : null;
+    return this.occ && this.matchers.lists[i].entries.length ? firstOf(this.list(i), 0) : null;
   }
 
   /** containsAny(text, lists[i]). */
   containsAny(i: number): boolean {
-    return this.matchers.lists[i].entries.length ? containsOf(this.list(i)) : false;
+    return this.occ && this.matchers.lists[i].entries.length ? containsOf(this.list(i)) : false;
   }
 
   /** countAll(text, lists[i], cap). */
   countAll(i: number, cap = 1000): number {
-    return this.matchers.lists[i].entries.length ? countOf(this.list(i), cap) : 0;
+    return this.occ && this.matchers.lists[i].entries.length ? countOf(this.list(i), cap) : 0;
   }
 }
