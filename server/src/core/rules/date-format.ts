@@ -1,5 +1,6 @@
 import type { Rule } from './types';
 import { parseChineseNumeral } from '../document/chinese-numerals';
+import { isJsSpaceCode } from '../document/chars';
 
 export interface ParsedDate {
   year: number | null;
@@ -61,20 +62,29 @@ const INLINE_DATE_SOURCE = `(?=[\\d一二三四五六七八九十])(?<![\\d.\\-~
 export const INLINE_DATE_RE = new RegExp(INLINE_DATE_SOURCE, 'g');
 /** INLINE_DATE_RE anchored at lastIndex. */
 const INLINE_DATE_AT = new RegExp(INLINE_DATE_SOURCE, 'y');
-/** What can stand between the start of an inline date and its 月: digits, numerals, 年 and white space. */
-const BEFORE_MONTH = /[\d一二三四五六七八九十年\s]/;
+/**
+ * What can stand between the start of an inline date and its 月 (`[\d一二三四五六七八九十年\s]`:
+ * digits, numerals, 年 and white space), or with `numerals` false between the start of a
+ * YEAR_MONTH match and its 月 (`[\d年\s]`), tested on a code unit.
+ */
+function isBeforeMonth(c: number, numerals: boolean): boolean {
+  if (c >= 0x30 && c <= 0x39) return true;
+  if (c === 0x5e74 /* 年 */ || isJsSpaceCode(c)) return true;
+  return numerals && CN_NUMERAL_UNITS.has(c);
+}
+const CN_NUMERAL_UNITS = new Set([...'一二三四五六七八九十'].map((ch) => ch.charCodeAt(0)));
 
 /**
  * The matches of INLINE_DATE_RE in `text`, in order, without running the pattern at every
  * position: a match holds exactly one 月, and everything from its start to that 月 is
- * BEFORE_MONTH. So for each 月 (after the previous match), the pattern is tried, anchored, at
- * the positions of the BEFORE_MONTH run before it, leftmost first: the match the global scan finds.
+ * isBeforeMonth. So for each 月 (after the previous match), the pattern is tried, anchored, at
+ * the positions of the run of such characters before it, leftmost first: the match the global scan finds.
  */
 export function* inlineDates(text: string): Generator<RegExpExecArray> {
   let from = 0; // end of the previous match
   for (let q = text.indexOf('月'); q >= 0; q = text.indexOf('月', Math.max(q + 1, from))) {
     let start = q;
-    while (start > from && BEFORE_MONTH.test(text[start - 1])) start--;
+    while (start > from && isBeforeMonth(text.charCodeAt(start - 1), true)) start--;
     for (let p = start; p < q; p++) {
       INLINE_DATE_AT.lastIndex = p;
       const m = INLINE_DATE_AT.exec(text);
@@ -91,20 +101,18 @@ export function* inlineDates(text: string): Generator<RegExpExecArray> {
 const YEAR_MONTH_SOURCE = '((?:19|20)\\d{2})\\s*年\\s*(\\d{1,2})\\s*月(?!\\s*(?:\\d|[一二三四五六七八九十])+\\s*[日号])';
 /** YEAR_MONTH_SOURCE anchored at lastIndex. */
 const YEAR_MONTH_AT = new RegExp(YEAR_MONTH_SOURCE, 'y');
-/** What can stand between the start of a YEAR_MONTH match and its 月: digits, 年 and white space. */
-const BEFORE_MONTH_YM = /[\d年\s]/;
 
 /**
  * The matches of YEAR_MONTH_SOURCE as a global search finds them, in order, found as inlineDates
  * finds its own: a match holds one 月, at its end, and everything before it in the match is
- * BEFORE_MONTH_YM, so for each 月 after the previous match the pattern is tried, anchored, at the
- * positions of the run before it, leftmost first.
+ * isBeforeMonth (no numerals), so for each 月 after the previous match the pattern is tried,
+ * anchored, at the positions of the run before it, leftmost first.
  */
 function* yearMonths(text: string): Generator<RegExpExecArray> {
   let from = 0; // end of the previous match
   for (let q = text.indexOf('月'); q >= 0; q = text.indexOf('月', Math.max(q + 1, from))) {
     let start = q;
-    while (start > from && BEFORE_MONTH_YM.test(text[start - 1])) start--;
+    while (start > from && isBeforeMonth(text.charCodeAt(start - 1), false)) start--;
     for (let p = start; p < q; p++) {
       YEAR_MONTH_AT.lastIndex = p;
       const m = YEAR_MONTH_AT.exec(text);
