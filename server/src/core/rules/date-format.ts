@@ -106,9 +106,9 @@ const YEAR_MONTH_AT = new RegExp(YEAR_MONTH_SOURCE, 'y');
  * The matches of YEAR_MONTH_SOURCE as a global search finds them, in order, found as inlineDates
  * finds its own: a match holds one 月, at its end, and everything before it in the match is
  * isBeforeMonth (no numerals), so for each 月 after the previous match the pattern is tried,
- * anchored, at the positions of the run before it, leftmost first.
+ * anchored, at the positions of the run before it, leftmost first. Exported for tests.
  */
-function* yearMonths(text: string): Generator<RegExpExecArray> {
+export function* yearMonths(text: string): Generator<RegExpExecArray> {
   let from = 0; // end of the previous match
   for (let q = text.indexOf('月'); q >= 0; q = text.indexOf('月', Math.max(q + 1, from))) {
     let start = q;

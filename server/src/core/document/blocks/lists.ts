@@ -137,7 +137,7 @@ const NOTE_FIRST = new Set([...'填说备注'].map((c) => c.charCodeAt(0)));
  * NOTE_HEADER_AT_END (at most 80 characters, ending with a colon), read in place: most lines are
  * not sliced, trimmed and matched.
  */
-function mayBeNoteHeader(text: string, start: number, end: number): boolean {
+export function mayBeNoteHeader(text: string, start: number, end: number): boolean {
   while (start < end && isJsSpaceCode(text.charCodeAt(start))) start++;
   while (end > start && isJsSpaceCode(text.charCodeAt(end - 1))) end--;
   if (start === end) return false;
