@@ -320,11 +320,10 @@ export function textCensus(text: string): { view: ScriptView; candidates: Encodi
   const changedAt: number[] = [];
   const candidates: EncodingCandidates = { gbk: [], latin1: [], other: [] };
   const marks: number[] = [];
-  const counts = new Float64Array(2);
-  censusPass(text, changedAt, candidates.gbk, candidates.latin1, candidates.other, marks, counts);
-  const traditionalCount = counts[1];
+  const counts = censusPass(text, changedAt, candidates.gbk, candidates.latin1, candidates.other, marks);
+  const traditionalCount = counts.traditional;
   // changedAt holds the first MAX_CHANGED_AT offsets: null past them, as toSimplifiedView has it.
-  const view = finishView(text, traditionalCount, counts[0], traditionalCount > MAX_CHANGED_AT ? null : changedAt);
+  const view = finishView(text, traditionalCount, counts.cjk, traditionalCount > MAX_CHANGED_AT ? null : changedAt);
   return { view, candidates, marks };
 }
 
@@ -340,10 +339,8 @@ function censusPass(
   latin1: number[],
   other: number[],
   marks: number[],
-  counts: Float64Array,
-): void {
+): { cjk: number; traditional: number } {
   const census = censusTable;
-  const quiet = quietCjk;
   // An imported constant as a local: compiled to CommonJS, it would be a property read of the
   // module object in the loop.
   const maxChangedAt = MAX_CHANGED_AT;
@@ -352,12 +349,6 @@ function censusPass(
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const code = text.charCodeAt(i);
-    // Most characters of a report: an ideograph with nothing to note, read in the small bit set.
-    const q = code - QUIET_FIRST;
-    if (q >= 0 && q < QUIET_SIZE && (quiet[q >>> 5] >>> (q & 31)) & 1) {
-      cjk++;
-      continue;
-    }
     const full = census[code];
     // The script view, as toSimplifiedView counts it: CJK units (isCjkUnit) and changed ones.
     cjk += (full >> 8) & 1; // VIEW_CJK
@@ -365,50 +356,17 @@ function censusPass(
     if (full & PUNCTUATION_MARK) marks.push(i);
     // The encoding candidates, as encodingCandidates sorts them.
     let v = full & CENSUS_MASK;
-    if (v === CLASSIFIED) {
-      if (full === QUIET) markQuiet(code);
-      continue; // hot path
-    }
+    if (v === CLASSIFIED) continue; // hot path
     if (!(v & CLASSIFIED)) {
       v = classify(code);
-      if (v === CLASSIFIED) {
-        if (census[code] === QUIET) markQuiet(code);
-        continue;
-      }
+      if (v === CLASSIFIED) continue;
     }
     if (v & GBK_UTF8_START) gbk.push(i);
     if (v & CP1252_UTF8_LEAD) latin1.push(i);
     if (v & ~(CLASSIFIED | GBK_UTF8_START | CP1252_UTF8_LEAD)) other.push(i);
   }
-  counts[0] = cjk;
-  counts[1] = traditional;
+  return { cjk, traditional };
 }
-
-/**
- * The censusTable value of an ideograph the census has nothing to do with but count: classified,
- * no census bit, not changed by the script view, not a punctuation mark.
- */
-const QUIET = CLASSIFIED | VIEW_CJK;
-/** The code units quietCjk covers: U+3400–U+9FFF (CJK extension A and the unified ideographs). */
-const QUIET_FIRST = 0x3400;
-const QUIET_SIZE = 0xa000 - 0x3400;
-/**
- * One bit per code unit of U+3400–U+9FFF, set once the census has seen it and its censusTable
- * value is QUIET (values only gain bits, once classified they stay). 2.7 KB instead of the 42 KB
- * of censusTable those code units span: a report's ideographs are spread over the whole block, and
- * after other work has run the census pass read the big table from main memory.
- */
-const quietCjk = new Uint32Array(QUIET_SIZE >>> 5);
-
-function markQuiet(code: number): void {
-  const q = code - QUIET_FIRST;
-  if (q >= 0 && q < QUIET_SIZE) quietCjk[q >>> 5] |= 1 << (q & 31);
-}
-
-// The code after censusPass's loop runs once, on an empty text, before any document: optimised
-// from within its loop on a first long text, the function otherwise had no feedback for that code
-// and V8 dropped the optimised code there at every call (a hundred times in 500 documents).
-censusPass('', [], [], [], [], [], new Float64Array(2));
 
 /**
  * Find runs of UTF-8 Chinese read as Windows-1252/Latin-1 (æˆ‘ä»¬ for 我们): each character is
