@@ -75,8 +75,10 @@ export function* checkDocumentSteps(analysis: Analysis, options: CheckOptions = 
     const severity = effectiveSeverity(rule, config, profileRules);
     if (!severity) continue;
     if (rule.meta.scope === 'report' && !isReport) continue;
-    const collected: Finding[] = [];
-    const inputs: FindingInput[] = [];
+    // Most rules report nothing on most documents: the lists are made at the first report.
+    // (Typed by assertion: assigned in `report` only, which the narrowing below does not see.)
+    let collected = null as Finding[] | null;
+    let inputs = null as FindingInput[] | null;
     const t = (key: string, args?: Record<string, string | number>) => {
       const msg = rule.messages[key];
       return msg ? localize(msg, locale, args) : key;
@@ -91,13 +93,13 @@ export function* checkDocumentSteps(analysis: Analysis, options: CheckOptions = 
         severity,
         t,
         report(input) {
-          collected.push(toFinding(rule, severity, doc, input, options.onRuleError, lazyValidated));
-          inputs.push(input);
+          (collected ??= []).push(toFinding(rule, severity, doc, input, options.onRuleError, lazyValidated));
+          (inputs ??= []).push(input);
         },
       };
       rule.check(ctx);
       let validated: Set<object> | null = null; // findings of one sequence share one fix object
-      for (let i = 0; i < collected.length; i++) {
+      if (collected && inputs) for (let i = 0; i < collected.length; i++) {
         const input = inputs[i];
         if (Array.isArray(input.fixes)) {
           for (const fix of input.fixes) {
@@ -109,7 +111,7 @@ export function* checkDocumentSteps(analysis: Analysis, options: CheckOptions = 
         }
         if (Array.isArray(input.related)) for (const r of input.related) validRange(doc, r.range, 'related information');
       }
-      for (const f of collected) findings.push(f);
+      if (collected) for (const f of collected) findings.push(f);
     } catch (error) {
       try {
         options.onRuleError?.(rule.meta.id, error);

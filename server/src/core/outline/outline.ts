@@ -305,6 +305,17 @@ function findEnumerations(doc: ReportDocument, paragraphs: Paragraph[]): Enumera
   return result;
 }
 
+/** Insert `v` into the ascending list `a` (the positions come nearly in order: a step or two back at most). */
+function insertSorted(a: number[], v: number): void {
+  let i = a.length;
+  a.push(v);
+  while (i > 0 && a[i - 1] > v) {
+    a[i] = a[i - 1];
+    i--;
+  }
+  a[i] = v;
+}
+
 /** RE_ENUM tried at one position. */
 const RE_ENUM_AT = new RegExp(RE_ENUM.source, 'y');
 
@@ -322,10 +333,9 @@ function paragraphMarkers(text: string, start: number, end: number, cues: readon
   for (let k = c; k < cues.length && cues[k] < end; k++) {
     const cue = cues[k];
     if (text.charCodeAt(cue) === 0x662f /* 是 */) {
-      for (let s = Math.max(start, cue - 3); s < cue; s++) at.push(s);
-    } else at.push(cue);
+      for (let s = Math.max(start, cue - 3); s < cue; s++) insertSorted(at, s);
+    } else insertSorted(at, cue);
   }
-  if (at.length > 1) at.sort((a, b) => a - b);
   const out: RegExpExecArray[] = [];
   let from = start;
   for (const s of at) {
