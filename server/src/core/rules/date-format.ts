@@ -34,6 +34,9 @@ function numberOf(s: string): number | null {
   return parseChineseNumeral(s);
 }
 
+/** A whole 年月日 date (made once: a pattern built per call is compiled or looked up per call). */
+const CN_DATE_RE = new RegExp(`^((?:19|20)\\d{2}|[〇零一二三四五六七八九]{4})\\s*年\\s*(\\d{1,2}|${CN}{1,2})\\s*月\\s*(\\d{1,2}|${CN}{1,3})\\s*日$`);
+
 /**
  * Parse a whole closing-date string in any common form: 2024年3月1日, 2024年03月01日,
  * 2024.3.1, 2024-03-01, 2024/3/1, 二〇二四年三月一日. Null when it is not a date.
@@ -42,7 +45,7 @@ export function parseDateText(text: string): ParsedDate | null {
   const t = text.trim();
   let m = /^((?:19|20)\d{2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{1,2})$/.exec(t);
   if (m) return { year: +m[1], month: +m[2], day: +m[3] };
-  m = new RegExp(`^((?:19|20)\\d{2}|[〇零一二三四五六七八九]{4})\\s*年\\s*(\\d{1,2}|${CN}{1,2})\\s*月\\s*(\\d{1,2}|${CN}{1,3})\\s*日$`).exec(t);
+  m = CN_DATE_RE.exec(t);
   if (!m) return null;
   const year = /^\d+$/.test(m[1]) ? +m[1] : +[...m[1]].map((c) => YEAR_DIGITS[c]).join('');
   const month = numberOf(m[2]);
