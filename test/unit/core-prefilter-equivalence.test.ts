@@ -18,7 +18,7 @@ import { yearMonths } from '../../server/src/core/rules/date-format';
 import { findPinyinResidue } from '../../server/src/core/rules/pinyin-residue';
 import { boilerplateKind, webBoilerplate } from '../../server/src/core/rules/web-boilerplate';
 import { enumerationMarkers, type Enumeration } from '../../server/src/core/outline/outline';
-import { mayBeHeading, recognizeHeading } from '../../server/src/core/outline/headings';
+import { mayBeHeading, recognizeHeading, splitTitle } from '../../server/src/core/outline/headings';
 import { explainNumbers, type NumberSlip } from '../../server/src/core/outline/sequences';
 import { findToc, mayBeNoteHeader } from '../../server/src/core/document/blocks/lists';
 import { containsAny, findAny, PhraseLists } from '../../server/src/core/profiles/phrases';
@@ -177,6 +177,31 @@ describe('issue 18: prefilters and anchored searches give the previous results',
         const padded = `前文\n${text}\n后文`;
         assert.equal(mayBeHeading(padded, 3, 3 + text.length, md), mayBeHeading(text, 0, text.length, md));
       }),
+      params,
+    );
+  });
+
+  it('splitTitle on code units equals the previous trims and regexes', () => {
+    const skip = (t: string, i: number) => {
+      while (i < t.length && /[ \t\u3000]/.test(t[i])) i++;
+      return i;
+    };
+    const ref = (rest: string) => {
+      for (let i = 0; i < rest.length; i++) {
+        const ch = rest[i];
+        if (ch === '。' || ch === '！' || ch === '？') return { titleEnd: i, bodyStart: i + 1 < rest.trimEnd().length ? skip(rest, i + 1) : null };
+        if (ch === ':' || ch === '：') {
+          const after = skip(rest, i + 1);
+          if (after < rest.trimEnd().length) return { titleEnd: i, bodyStart: after };
+        }
+      }
+      let end = rest.length;
+      while (end > 0 && /\s/.test(rest[end - 1])) end--;
+      return { titleEnd: end, bodyStart: null };
+    };
+    const pieces = [...'。！？:：  \t\u3000\n\u00a0\ufeff工作总结', '加强领导。', '目标：'];
+    fc.assert(
+      fc.property(piecesArb(pieces, 16), (rest) => assert.deepEqual(splitTitle(rest), ref(rest))),
       params,
     );
   });

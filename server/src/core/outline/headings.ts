@@ -222,19 +222,14 @@ export function splitTitle(rest: string): { titleEnd: number; bodyStart: number 
     const c = rest.charCodeAt(i);
     // Only 。！？:： matter (tested on code units: indexing CJK text allocates a string per character).
     if (c !== 0x3002 && c !== 0xff01 && c !== 0xff1f && c !== 0x3a && c !== 0xff1a) continue;
-    const ch = rest[i];
-    if (ch === '。' || ch === '！' || ch === '？') {
+    if (c === 0x3002 || c === 0xff01 || c === 0xff1f) {
       const after = i + 1;
-      return { titleEnd: i, bodyStart: after < rest.trimEnd().length ? skipSpace(rest, after) : null };
+      return { titleEnd: i, bodyStart: after < trimmedEndLength(rest) ? skipSpace(rest, after) : null };
     }
-    if (ch === ':' || ch === '：') {
-      const after = skipSpace(rest, i + 1);
-      if (after < rest.trimEnd().length) return { titleEnd: i, bodyStart: after };
-    }
+    const after = skipSpace(rest, i + 1);
+    if (after < trimmedEndLength(rest)) return { titleEnd: i, bodyStart: after };
   }
-  let end = rest.length;
-  while (end > 0 && /\s/.test(rest[end - 1])) end--;
-  return { titleEnd: end, bodyStart: null };
+  return { titleEnd: trimmedEndLength(rest), bodyStart: null };
 }
 
 const isBlank = (ch: string) => ch === ' ' || ch === '\t';
@@ -258,8 +253,9 @@ export function stripClosingHashes(rest: string): string {
   return /^#+[ \t]*$/.test(stripped) ? '' : stripped;
 }
 
+/** The first offset from `i` on that is not a space, a tab or an ideographic space. */
 function skipSpace(s: string, i: number): number {
-  while (i < s.length && /[ \t\u3000]/.test(s[i])) i++;
+  for (let c = s.charCodeAt(i); c === 0x20 || c === 0x09 || c === 0x3000; c = s.charCodeAt(++i));
   return i;
 }
 
