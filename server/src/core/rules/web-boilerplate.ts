@@ -23,6 +23,32 @@ export const PATTERNS: { id: string; re: RegExp }[] = [
   { id: 'breadcrumb', re: /^(?:当前位置\s*[:：]?\s*)?(?:首页|主页|网站首页)\s*[>＞»›/]\s*\S[\s\S]{0,60}$/ },
   { id: 'prev-next', re: new RegExp(`^(?:上一篇|下一篇)${SEP}[\\s\\S]{0,60}$`) },
 ];
+/**
+ * The characters each of PATTERNS can match first (on a trimmed line, so never a space): the
+ * first characters of its alternatives, after an optional bracket (【 or [) where it allows one.
+ */
+const PATTERN_FIRST_CHARS: Record<string, string> = {
+  views: '浏阅访点',
+  'font-size': '【[字',
+  source: '来信文稿出',
+  byline: '作通记责编审校供摄图',
+  published: '发更时日',
+  timestamp: '12',
+  'page-action': '【[打关返收加我纠',
+  share: '分扫',
+  breadcrumb: '当首主网',
+  'prev-next': '上下',
+};
+/** PATTERNS by the code unit a line starts with, each list in PATTERNS order (the first that matches wins). */
+const PATTERNS_BY_FIRST = new Map<number, { id: string; re: RegExp }[]>();
+for (const p of PATTERNS) {
+  for (const ch of PATTERN_FIRST_CHARS[p.id]) {
+    const list = PATTERNS_BY_FIRST.get(ch.charCodeAt(0)) ?? [];
+    list.push(p);
+    PATTERNS_BY_FIRST.set(ch.charCodeAt(0), list);
+  }
+}
+
 /** A line made of several furniture items: 发布时间:2021-09-10 来源:本网 浏览次数:12. */
 const COMBINED_TOKENS = /(浏览次数|阅读次数|来源[:：|｜]|发布时间|字体[:：]?\s*[大中小【]|打印本页|关闭窗口|分享到|责任编辑)/g;
 
@@ -96,7 +122,9 @@ export function boilerplateKind(simplifiedLine: string): string | null {
   if (!FIRST_CHARS.has(firstNonSpace(simplifiedLine)) && !ANY_COMBINED_TOKEN.test(simplifiedLine)) return null;
   const t = simplifiedLine.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
   if (!t || t.length > 80) return null;
-  for (const p of PATTERNS) if (p.re.test(t)) return p.id;
+  // Only the patterns that can start with the line's first character (in PATTERNS order).
+  const candidates = PATTERNS_BY_FIRST.get(t.charCodeAt(0));
+  if (candidates) for (const p of candidates) if (p.re.test(t)) return p.id;
   const tokens = t.match(COMBINED_TOKENS);
   if (tokens && new Set(tokens).size >= 2 && !/。$/.test(t)) return 'combined';
   return null;
