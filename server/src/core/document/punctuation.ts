@@ -228,7 +228,7 @@ export function chinesePunctuationOffsets(
     // Fast skip (hot loop): only line breaks and the ASCII marks of FULL_WIDTH matter below.
     const code = text.charCodeAt(i);
     if (code === 10 || code === 13) {
-      stack.length = 0; // parentheses pair within a line (an unclosed one here stays as it is)
+      if (stack.length) stack.length = 0; // parentheses pair within a line (an unclosed one here stays as it is)
       lineStart = i + 1;
       continue;
     }

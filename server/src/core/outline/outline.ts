@@ -221,7 +221,7 @@ function findParagraphs(
   brokenMarkerLines: number[] = [],
 ): Paragraph[] {
   // Heading index by line (-1: none); an array, as this runs on every version of an open document.
-  const headingByLine = new Int32Array(doc.lines.length).fill(-1);
+  const headingByLine = new Array<number>(doc.lines.length).fill(-1);
   headings.forEach((h, i) => (headingByLine[h.line] = i));
   const excluded = new Set<number>(brokenMarkerLines);
   if (title) excluded.add(title.line);

@@ -126,16 +126,17 @@ interface MarkStats {
    * punctuation and its first offset, the number of full-width marks outside protected regions
    * and its first offset (-1: none).
    */
-  counts: Int32Array;
+  counts: number[];
   /** Offsets of the half-width marks used as Chinese punctuation: the conversion's edits. */
   halfAt: readonly number[];
 }
 
 const NO_MARKS: MarkStats = Object.freeze({ counts: emptyCounts(), halfAt: Object.freeze([]) as readonly number[] });
 
-function emptyCounts(): Int32Array {
+function emptyCounts(): number[] {
   const n = KINDS.length;
-  const counts = new Int32Array(4 * n);
+  // A plain array: a typed array this size is allocated outside the heap, which costs more than its use saves.
+  const counts = new Array<number>(4 * n).fill(0);
   counts.fill(-1, HALF_FIRST * n, (HALF_FIRST + 1) * n);
   counts.fill(-1, FULL_FIRST * n, (FULL_FIRST + 1) * n);
   return counts;
@@ -169,7 +170,7 @@ function markStats(text: string, format: DocumentFormat, skip: readonly OffsetRa
 
 /** The document's counts (as in MarkStats) and the conversion's edits as LSP edits. */
 interface DocumentMarkStats {
-  counts: Int32Array;
+  counts: number[];
   edits(doc: ReportDocument): TextEdit[];
 }
 

@@ -64,8 +64,9 @@ export function tablesOf(doc: ReportDocument): TableBlock[] {
 }
 
 /** For each line, the table containing it (-1 when none). */
-export function tableIndexByLine(doc: ReportDocument, tables: readonly TableBlock[] = tablesOf(doc)): Int32Array {
-  const byLine = new Int32Array(doc.lines.length).fill(-1);
+export function tableIndexByLine(doc: ReportDocument, tables: readonly TableBlock[] = tablesOf(doc)): number[] {
+  // A plain array: a typed array per document is allocated outside the heap (slower to make, and external memory).
+  const byLine = new Array<number>(doc.lines.length).fill(-1);
   tables.forEach((t, i) => {
     for (let l = t.startLine; l <= t.endLine; l++) byLine[l] = i;
   });
