@@ -501,22 +501,17 @@ function isJsSpace(c: number): boolean {
  */
 const PINYIN_RE = /(?<=[\u3400-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}[)）]|[ \t\u3000]*(?:\r\n|\r|\n)[ \t\u3000]*/g;
 
-/** Whether some ( or （ is followed by a lower-case Latin letter (the start of a pinyin annotation). */
-function bracketBeforeLetter(s: string): boolean {
-  for (let i = s.indexOf('('); i >= 0; i = s.indexOf('(', i + 1)) if (isPinyinStart(s.charCodeAt(i + 1))) return true;
-  for (let i = s.indexOf('（'); i >= 0; i = s.indexOf('（', i + 1)) if (isPinyinStart(s.charCodeAt(i + 1))) return true;
-  return false;
-}
-
-/** a–z, or U+00E0–U+01FF, which holds every tone-marked letter, ü, ń, ň and ǹ of PINYIN_RE (a superset: a prefilter). */
-function isPinyinStart(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0xe0 && c <= 0x1ff);
-}
+/**
+ * What PINYIN_RE needs somewhere in a text: a line break, or a ( or （ followed by a–z or a code
+ * unit of U+00E0–U+01FF (which holds every tone-marked letter, ü, ń, ň and ǹ of PINYIN_RE: a
+ * superset, a prefilter). One native search; most paragraphs have none.
+ */
+const MAY_HOLD_PINYIN_RE = /[\n\r]|[(（][a-z\u00e0-\u01ff]/;
 
 function withoutPinyin(simplified: string, original: string): { simplified: string; original: string; map: Int32Array | null } {
   // Pinyin needs a bracket with a Latin letter after it: most paragraphs have none (or only
   // brackets such as （一）) and skip the lookbehind scan.
-  if (simplified.indexOf('\n') < 0 && simplified.indexOf('\r') < 0 && !bracketBeforeLetter(simplified)) return { simplified, original, map: null };
+  if (!MAY_HOLD_PINYIN_RE.test(simplified)) return { simplified, original, map: null };
   PINYIN_RE.lastIndex = 0;
   if (!PINYIN_RE.test(simplified)) return { simplified, original, map: null };
   PINYIN_RE.lastIndex = 0;

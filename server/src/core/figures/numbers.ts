@@ -44,10 +44,10 @@ export interface Figure {
   arabic: boolean;
 }
 
+/** A number that is not a figure: where it is (its printed text is the text there) and why. */
 export interface NonFigure {
   start: number;
   end: number;
-  printed: string;
   reason: NotFigureReason;
 }
 
@@ -445,7 +445,7 @@ export function scanFigures(s: string, original: string = s): ScanResult {
   const skipped: NonFigure[] = [];
   const tokens: number[] = [];
   const masks = computeMasks(s);
-  const skip = (tokStart: number, reason: NotFigureReason, end: number) => skipped.push({ start: tokStart, end, printed: original.slice(tokStart, end), reason });
+  const skip = (tokStart: number, reason: NotFigureReason, end: number) => skipped.push({ start: tokStart, end, reason });
   let pos = 0;
   for (;;) {
     const tokStart = nextNumberToken(s, pos);

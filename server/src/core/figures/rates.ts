@@ -110,6 +110,8 @@ function previousWindow(ctx: FigureContext, sent: Sentence, at: number): Sentenc
 
 export function findRateMentions(ctx: FigureContext): RateMention[] {
   const out: RateMention[] = [];
+  // Every rate's name ends in 率 (rateNamesBefore): a text without one has none, unread.
+  if (ctx.s.indexOf('率') < 0) return out;
   for (const whole of ctx.sentences) {
     for (const f of whole.figures) {
       if (f.kind !== 'percent') continue;

@@ -59,6 +59,8 @@ const MAX_CANDIDATES = 32;
 export function findShares(ctx: FigureContext, exclude: ReadonlySet<Figure>): ShareMention[] {
   const { s } = ctx;
   const out: ShareMention[] = [];
+  // Every share is written with 占 or 比重 before it (the pattern below): a text with neither has none.
+  if (s.indexOf('占') < 0 && s.indexOf('比重') < 0) return out;
   const wholes: Wholes = new Map();
   for (const sent of ctx.sentences) {
     const figs = sent.figures;

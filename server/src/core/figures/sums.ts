@@ -111,7 +111,8 @@ function findBreakdowns(ctx: FigureContext, sent: Sentence): Breakdown[] {
     while ((m = re.exec(text))) markers.push({ at: sent.start + m.index, word: m[0] });
   }
   // No marker and fewer than three figures: no breakdown of either kind (a number-first one needs a total and two parts).
-  if (!markers.length && sent.figures.length < 3) return out;
+  const numberFirst = sent.figures.length >= 3 && mayHoldNumberFirstParts(s, sent);
+  if (!markers.length && !numberFirst) return out;
   // Markers taken by an earlier one (a 分别 after 其中): rare, so the set is made when needed.
   let used: Set<number> | null = null;
   const counts = sent.figures.filter((f) => countable(s, f, sent.start));
@@ -154,7 +155,7 @@ function findBreakdowns(ctx: FigureContext, sent: Sentence): Breakdown[] {
     if (!exhaustive && parts.list.length >= 2 && parts.list.some((p) => RESIDUAL.test(labelBefore(s, p, sent.start)))) exhaustive = true;
     out.push({ total, parts: parts.list, exhaustive, marker: word, assumed: assumed || parts.beyondClause });
   }
-  out.push(...numberFirstBreakdowns(ctx, sent, counts));
+  if (numberFirst) out.push(...numberFirstBreakdowns(ctx, sent, counts));
   return out;
 }
 
@@ -226,6 +227,24 @@ function collectParts(ctx: FigureContext, sent: Sentence, total: Figure, at: num
     i = f.end;
   }
   return list.length ? { list, beyondClause: beyondClause && !opened } : null;
+}
+
+/** The code units a part written number first is followed by (NUMBER_FIRST_RE's first ones: 案由, 为, 是, 系, 属于, 涉及). */
+const NUMBER_FIRST_FOLLOWERS = new Set([...'案为是系属涉'].map((c) => c.charCodeAt(0)));
+/** The code units before a part written number first (numberFirstBreakdowns' opensClause). */
+const NUMBER_FIRST_OPENERS = new Set([...',，、'].map((c) => c.charCodeAt(0)));
+
+/**
+ * Whether two figures of a sentence could be parts written number first (numberFirstBreakdowns
+ * needs two): each opens a clause and is followed by one of NUMBER_FIRST_FOLLOWERS. Code units
+ * only: most sentences have none, and their counts are then not read at all.
+ */
+function mayHoldNumberFirstParts(s: string, sent: Sentence): boolean {
+  let found = 0;
+  for (const f of sent.figures) {
+    if (f.start > sent.start && NUMBER_FIRST_OPENERS.has(s.charCodeAt(f.start - 1)) && NUMBER_FIRST_FOLLOWERS.has(s.charCodeAt(f.end)) && ++found === 2) return true;
+  }
+  return false;
 }
 
 /**
