@@ -26,9 +26,9 @@ const CATEGORY = new Set(CATEGORY_CLASSIFIERS);
 /** A whole number (not the tail of a longer one: 2025年, 1234个) and its measure word. */
 export const COUNT_RE = new RegExp(`([两二三四五六七八九十]{1,3}|[1-9][0-9]?)(${CLASSIFIERS.join('|')})`, 'g');
 /** Characters before a numeral that make it the tail of a longer number or an ordinal (checked by hand: a lookbehind made the scan 8× slower). */
-const NUMBER_BEFORE = /[零〇一二两三四五六七八九十百千万亿第0-9０-９.．]/;
+export const NUMBER_BEFORE = /[零〇一二两三四五六七八九十百千万亿第0-9０-９.．]/;
 /** A character that cannot end a list item right before the count (part of a number, an ordinal, a separator). */
-const NOT_ITEM_END = /[〇零一二三四五六七八九十百千万亿两第前、,，;；:：。(（“‘\s有为达是约近超余计]/;
+export const NOT_ITEM_END = /[〇零一二三四五六七八九十百千万亿两第前、,，;；:：。(（“‘\s有为达是约近超余计]/;
 /** Items longer than this may hold a 、 of their own (被申请行政复议、提起行政诉讼情况). */
 const SHORT_ITEM = 8;
 const MAX_COUNT = 30;
@@ -148,17 +148,46 @@ export function countClaims(ctx: FigureContext): Claim[] {
     }
     const sent = sentences[si];
     if (!sent || pos < sent.start) continue;
-    const prev = pos > sent.start ? s[pos - 1] : '';
+    // Code units, not one-character strings: most counts are ruled out here.
+    const prevCode = pos > sent.start ? s.charCodeAt(pos - 1) : -1;
     // 2025年, 1234个: the tail of a longer number (a year list's 2020三年 keeps its Chinese numeral).
-    if (prev && NUMBER_BEFORE.test(prev) && !(/[0-9]/.test(prev) && /^[两二三四五六七八九十]/.test(m[1]))) continue;
+    if (prevCode >= 0 && NUMBER_BEFORE_UNITS.has(prevCode) && !(prevCode >= 48 && prevCode <= 57 && COUNT_NUMERAL[s.charCodeAt(pos)] === 1)) continue;
+    // 等 / 这 / 共 / 等共 before the number (read back, so the pattern starts with the numeral).
+    const leadLength = pos - 2 >= sent.start && s.startsWith('等共', pos - 2) ? 2 : prevCode >= 0 && LEAD_UNITS.has(prevCode) ? 1 : 0;
+    // What countClaim rules out first, without a string: a duration or points after the measure
+    // word (NOT_ITEM_COUNT_AFTER_RE), and a list that cannot end right before the count (NOT_ITEM_END).
+    NOT_ITEM_COUNT_AFTER_AT.lastIndex = from;
+    if (NOT_ITEM_COUNT_AFTER_AT.test(s)) continue;
+    const listEnd = pos - leadLength;
+    if (listEnd <= sent.start || isNotItemEnd(s.charCodeAt(listEnd - 1))) continue;
     // No 、 or “ in this clause (read back to its start, at most WINDOW): only a comma list after an opening word can be counted.
     if (!separatorInClause(s, pos, sent.start) && !(intros ??= introEnds(s.slice(sent.start, sent.end), sent.start)).length) continue;
-    // 等 / 这 / 共 / 等共 before the number (read back, so the pattern starts with the numeral).
-    const lead = pos - 2 >= sent.start && s.slice(pos - 2, pos) === '等共' ? '等共' : prev && /[等这共]/.test(prev) ? prev : '';
+    const lead = leadLength === 2 ? '等共' : leadLength === 1 ? s[pos - 1] : '';
     const claim = countClaim(ctx, sent, pos - lead.length, lead, m[1], m[2], () => (intros ??= introEnds(s.slice(sent.start, sent.end), sent.start)));
     if (claim) out.push(claim);
   }
   return out;
+}
+
+/** NUMBER_BEFORE, NOT_ITEM_END (without its \s) and the leads 等 这 共, by code unit. */
+const unitSet = (chars: string): ReadonlySet<number> => new Set([...chars].map((c) => c.charCodeAt(0)));
+export const NUMBER_BEFORE_UNITS = unitSet('零〇一二两三四五六七八九十百千万亿第0123456789０１２３４５６７８９.．');
+const NOT_ITEM_END_UNITS = unitSet('〇零一二三四五六七八九十百千万亿两第前、,，;；:：。(（“‘有为达是约近超余计');
+const LEAD_UNITS = unitSet('等这共');
+/** NOT_ITEM_COUNT_AFTER_RE anchored at its lastIndex (it reads at most four code units: the same as on a slice of four). */
+const NOT_ITEM_COUNT_AFTER_AT = new RegExp(NOT_ITEM_COUNT_AFTER_RE.source.replace(/^\^/, ''), 'y');
+
+/** Whether NOT_ITEM_END holds for a code unit (NaN before the text: never). */
+export function isNotItemEnd(c: number): boolean {
+  return NOT_ITEM_END_UNITS.has(c) || isJsSpace(c);
+}
+
+/** White space as \s sees it. */
+function isJsSpace(c: number): boolean {
+  return (
+    c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 /** COUNT_RE anchored at its lastIndex. */

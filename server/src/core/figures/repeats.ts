@@ -18,7 +18,7 @@ import { PLAN_RE, SPAN_RE } from './vocabulary';
 const COMPARISON = /同比|环比|上年|去年|上一年|较|比上|增长|下降|增加|减少|提高|降低|上升/;
 const MIN_LABEL = 5;
 /** A part of a year (截至…, 上半年, 3月): not comparable with the year's totals. */
-const PARTIAL_RE = /截至|截止|上半年|下半年|季度|[0-9０-９一二三四五六七八九十]+月/;
+export const PARTIAL_RE = /截至|截止|上半年|下半年|季度|[0-9０-９一二三四五六七八九十]+月/;
 
 /** Past this many candidates in one sentence, the keys seen are kept in a set (linear in a sentence of thousands). */
 const MAX_LISTED_KEYS = 8;
@@ -26,10 +26,21 @@ const STARTS_HAN = /^[\u4e00-\u9fff]/;
 const ASCII_DIGIT = /[0-9]/;
 const YEAR_BEFORE_NIAN = /(?:19|20)\d\d(?=年)/;
 
+/**
+ * Whether PARTIAL_RE holds in a text, by plain searches: its words, or a numeral right before 月
+ * (what `[…]+月` needs). The expression, opening with a class, was tried at every offset.
+ */
+export function isPartOfYear(t: string): boolean {
+  if (t.includes('截至') || t.includes('截止') || t.includes('上半年') || t.includes('下半年') || t.includes('季度')) return true;
+  for (let i = t.indexOf('月'); i >= 0; i = t.indexOf('月', i + 1)) if (i > 0 && MONTH_NUMERALS.has(t.charCodeAt(i - 1))) return true;
+  return false;
+}
+const MONTH_NUMERALS: ReadonlySet<number> = new Set([...'0123456789０１２３４５６７８９一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
+
 /** A sentence's time frame: its year, whether it speaks of part of a year, and whether of a plan or a span of years. */
 function sentenceFrame(sentenceText: string): string {
   const year = YEAR_BEFORE_NIAN.exec(sentenceText)?.[0] ?? '';
-  const partial = PARTIAL_RE.test(sentenceText) ? 'partial' : '';
+  const partial = isPartOfYear(sentenceText) ? 'partial' : '';
   // A plan or target is not a result, and a multi-year total is not one year's: neither is compared with the others.
   const frame = PLAN_RE.test(sentenceText) ? 'plan' : SPAN_RE.test(sentenceText) ? 'span' : '';
   return `${year}|${partial}|${frame}`;

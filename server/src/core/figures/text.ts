@@ -127,12 +127,27 @@ export function isTotalLabel(clause: string): boolean {
 
 /** Strip qualifiers and framing from a label so two mentions of one quantity compare equal. */
 export function normalizeLabel(label: string): string {
-  return label
-    .replace(/^(截至|截止)?[0-9０-９]{4}年([0-9０-９]{1,2}月)?(底|末|以来|全年|年内)?/, '')
-    .replace(/^(其中|今年|全年|年内|本年度|本年|我[区街市县镇局厅委办]|全[区街市县镇省])+/, '')
-    .replace(/^(共计|总共|一共|合计|总计|累计|共|已|先后|依法|全部|共有)+/, '')
-    .replace(/(约|近|超过|超|逾|突破|不到|不足|将近|接近|大约|达到|达|为|了)+$/, '');
+  // Each step is tried only when the label starts (or ends) with a code unit its words can start
+  // (end) with: most labels have no framing, and an expression anchored at the end is tried at
+  // every offset.
+  let out = label;
+  if (FRAME_DATE_FIRST.has(out.charCodeAt(0))) out = out.replace(FRAME_DATE_RE, '');
+  if (FRAME_SCOPE_FIRST.has(out.charCodeAt(0))) out = out.replace(FRAME_SCOPE_RE, '');
+  if (FRAME_TOTAL_FIRST.has(out.charCodeAt(0))) out = out.replace(FRAME_TOTAL_RE, '');
+  if (FRAME_QUALIFIER_LAST.has(out.charCodeAt(out.length - 1))) out = out.replace(FRAME_QUALIFIER_RE, '');
+  return out;
 }
+
+const FRAME_DATE_RE = /^(截至|截止)?[0-9０-９]{4}年([0-9０-９]{1,2}月)?(底|末|以来|全年|年内)?/;
+const FRAME_SCOPE_RE = /^(其中|今年|全年|年内|本年度|本年|我[区街市县镇局厅委办]|全[区街市县镇省])+/;
+const FRAME_TOTAL_RE = /^(共计|总共|一共|合计|总计|累计|共|已|先后|依法|全部|共有)+/;
+const FRAME_QUALIFIER_RE = /(约|近|超过|超|逾|突破|不到|不足|将近|接近|大约|达到|达|为|了)+$/;
+/** The code units the words of each expression above start (the last: end) with. */
+const unitsOf = (chars: string): ReadonlySet<number> => new Set([...chars].map((c) => c.charCodeAt(0)));
+const FRAME_DATE_FIRST = unitsOf('截0123456789０１２３４５６７８９');
+const FRAME_SCOPE_FIRST = unitsOf('其今全年本我');
+const FRAME_TOTAL_FIRST = unitsOf('共总一合累已先依全');
+const FRAME_QUALIFIER_LAST = unitsOf('约近过超逾破到足达为了');
 
 /** Characters after which a label may be shortened without cutting a word. */
 const LABEL_BREAK = /[的、，,；;：:（）()和与及在对将从为中是“”《》\s]/;
