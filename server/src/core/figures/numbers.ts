@@ -374,20 +374,33 @@ function parseArabic(printed: string): { value: number; decimals: number } {
 
 const ASCII_NUMBER = /^[0-9]+(?:\.[0-9]+)?$/;
 
+/** The decimals of the last number read by plainDigitsValue. */
+let plainDecimals = 0;
+
 /**
- * The value of s[start, end) when it is ASCII digits only (at most 15: exact in a double, as
- * Number() reads them), else -1 (a decimal point, a thousands comma, full-width digits: parseArabic).
+ * The value of s[start, end) when it is ASCII digits with thousands commas and one decimal point
+ * at most (a number token's shape), 15 digits at most, else -1 (full-width digits, longer
+ * numbers: parseArabic); its decimals are left in `plainDecimals`. The digits as an integer are
+ * exact in a double, and so is 10^decimals: their quotient is the double nearest the decimal
+ * number, as Number() reads it.
  */
 function plainDigitsValue(s: string, start: number, end: number): number {
-  if (end - start > 15) return -1;
   let v = 0;
+  let digits = 0;
+  let dot = -1;
   for (let i = start; i < end; i++) {
     const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return -1;
-    v = v * 10 + (c - 48);
+    if (c >= 48 && c <= 57) {
+      v = v * 10 + (c - 48);
+      digits++;
+    } else if (c === 0x2e && dot < 0) dot = i;
+    else if (c !== 0x2c || dot >= 0) return -1;
   }
-  return v;
+  if (digits > 15) return -1;
+  plainDecimals = dot >= 0 ? end - dot - 1 : 0;
+  return plainDecimals ? v / POWERS_OF_TEN[plainDecimals] : v;
 }
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => Math.pow(10, i));
 
 const CN_DIGIT_ONLY = /^[〇零一二三四五六七八九]+$/;
 
@@ -486,6 +499,7 @@ export function scanFigures(s: string, original: string = s): ScanResult {
       // Plain ASCII digits, the usual case, are read from the code units (no string is made).
       value = plainDigitsValue(s, numStart, numEnd);
       if (value < 0) ({ value, decimals } = parseArabic(s.slice(numStart, numEnd)));
+      else decimals = plainDecimals;
     } else {
       const numText = s.slice(numStart, numEnd);
       // Chinese numerals: 三百二十一, 两千, 百余场, 百分之九十五(点五).
