@@ -89,26 +89,65 @@ function firstFrom(figs: readonly Figure[], pos: number): number {
   return countBefore(figs, (f) => f.numStart < pos);
 }
 
-/** BREAKDOWN_RE, one instance for the sentence scans (reset before each). */
+const NO_MARKERS: readonly Marker[] = [];
+
+/** BREAKDOWN_RE, one instance for the paragraph scans (reset before each). */
 const BREAKDOWN_MARKERS = new RegExp(BREAKDOWN_RE.source, 'g');
 
-function findBreakdowns(ctx: FigureContext, sent: Sentence): Breakdown[] {
+/** A breakdown marker: where it starts and the word (or, for a back reference, the 中 closing it). */
+interface Marker {
+  at: number;
+  word: string;
+  back?: boolean;
+}
+
+/**
+ * Every match of BREAKDOWN_RE in a text, in order: the same as the matches in each sentence, since
+ * none crosses a sentence end (its words hold no sentence end, the look-behind never sees one, and a
+ * look-ahead past the end of a sentence meets 。！？!? or a line break, as at the end of the slice).
+ */
+function breakdownMarkers(s: string): Marker[] {
+  const out: Marker[] = [];
+  // Every marker starts with one of BREAKDOWN_FIRST: a plain character search rules most texts out.
+  if (!BREAKDOWN_FIRST.test(s)) return out;
+  const re = BREAKDOWN_MARKERS;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s))) out.push({ at: m.index, word: m[0] });
+  return out;
+}
+
+/**
+ * Whether BACK_REFERENCE_RE may match at the start of a sentence: after its white space, a 中 at
+ * most 14 code units on (在/对, 上述…, eight ideographs, the noun, 当) followed by , ， : or ：.
+ */
+function mayOpenWithBackReference(s: string, sent: Sentence): boolean {
+  let p = sent.start;
+  while (p < sent.end && isJsSpace(s.charCodeAt(p))) p++;
+  const last = Math.min(sent.end - 2, p + 14);
+  for (let i = p; i <= last; i++) if (s.charCodeAt(i) === 0x4e2d /* 中 */ && BACK_REFERENCE_ENDS.has(s.charCodeAt(i + 1))) return true;
+  return false;
+}
+const BACK_REFERENCE_ENDS: ReadonlySet<number> = new Set([...',，:：'].map((c) => c.charCodeAt(0)));
+
+/** White space as \s sees it. */
+function isJsSpace(c: number): boolean {
+  return (
+    c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** `sentenceMarkers`: the markers of the text (breakdownMarkers) in this sentence. */
+function findBreakdowns(ctx: FigureContext, sent: Sentence, sentenceMarkers: readonly Marker[]): Breakdown[] {
   const { s } = ctx;
   const out: Breakdown[] = [];
-  const text = s.slice(sent.start, sent.end);
-  const markers: Array<{ at: number; word: string; back?: boolean }> = [];
-  // 受理案件中，…: an explicit back reference to the total of the sentence before.
-  const back = BACK_REFERENCE_RE.exec(text);
+  // 受理案件中，…: an explicit back reference to the total of the sentence before (first, then the sentence's markers).
+  let markers = sentenceMarkers;
+  const back = mayOpenWithBackReference(s, sent) ? BACK_REFERENCE_RE.exec(s.slice(sent.start, sent.end)) : null;
   if (back && backReferenceFits(ctx, sent, back[1])) {
     const at = sent.start + back[0].length - 1;
-    markers.push({ at, word: s[at], back: true });
-  }
-  // Every marker starts with one of BREAKDOWN_FIRST: a plain character search rules most sentences out.
-  if (BREAKDOWN_FIRST.test(text)) {
-    const re = BREAKDOWN_MARKERS;
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text))) markers.push({ at: sent.start + m.index, word: m[0] });
+    markers = [{ at, word: s[at], back: true }, ...sentenceMarkers];
   }
   // No marker and fewer than three figures: no breakdown of either kind (a number-first one needs a total and two parts).
   const numberFirst = sent.figures.length >= 3 && mayHoldNumberFirstParts(s, sent);
@@ -277,9 +316,16 @@ function numberFirstBreakdowns(ctx: FigureContext, sent: Sentence, counts: reado
 
 export function sumClaims(ctx: FigureContext): Claim[] {
   const claims: Claim[] = [];
+  // The markers of the whole text, found once and handed to their sentences in order.
+  const markers = breakdownMarkers(ctx.s);
+  let next = 0;
   for (const sent of ctx.sentences) {
     if (!sent.figures.length) continue;
-    for (const b of findBreakdowns(ctx, sent)) claims.push(sumClaim(ctx, b));
+    while (next < markers.length && markers[next].at < sent.start) next++;
+    let end = next;
+    while (end < markers.length && markers[end].at < sent.end) end++;
+    for (const b of findBreakdowns(ctx, sent, next === end ? NO_MARKERS : markers.slice(next, end))) claims.push(sumClaim(ctx, b));
+    next = end;
   }
   const balance = balanceClaim(ctx);
   if (balance) claims.push(balance);
