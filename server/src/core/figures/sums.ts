@@ -14,7 +14,7 @@ import { both, figureText, joinLines, md } from './explain';
 import { clauseBefore, isClauseBoundaryAt, isTotalLabel, labelBefore, shortLabel, type Sentence } from './text';
 import { isPerUnit, type FigureContext } from './rates';
 import { sameMeasure } from './shares';
-import { BACK_REFERENCE_RE, BALANCE_ACCOUNTS, BREAKDOWN_FIRST, BREAKDOWN_RE, RESIDUAL_RE as RESIDUAL } from './vocabulary';
+import { BACK_REFERENCE_RE, BALANCE_ACCOUNTS, BREAKDOWN_FIRST, RESIDUAL_RE as RESIDUAL } from './vocabulary';
 import { formatCount as fc } from './arithmetic';
 import { countBefore } from '../document/sorted';
 
@@ -91,8 +91,6 @@ function firstFrom(figs: readonly Figure[], pos: number): number {
 
 const NO_MARKERS: readonly Marker[] = [];
 
-/** BREAKDOWN_RE, one instance for the paragraph scans (reset before each). */
-const BREAKDOWN_MARKERS = new RegExp(BREAKDOWN_RE.source, 'g');
 
 /** A breakdown marker: where it starts and the word (or, for a back reference, the 中 closing it). */
 interface Marker {
@@ -105,16 +103,70 @@ interface Marker {
  * Every match of BREAKDOWN_RE in a text, in order: the same as the matches in each sentence, since
  * none crosses a sentence end (its words hold no sentence end, the look-behind never sees one, and a
  * look-ahead past the end of a sentence meets 。！？!? or a line break, as at the end of the slice).
+ * Read by hand at each code unit a marker starts with (BREAKDOWN_FIRST, found by a native search):
+ * the expression itself, an alternation with look-arounds, was tried at every offset.
  */
-function breakdownMarkers(s: string): Marker[] {
+export function breakdownMarkers(s: string): Marker[] {
   const out: Marker[] = [];
-  // Every marker starts with one of BREAKDOWN_FIRST: a plain character search rules most texts out.
-  if (!BREAKDOWN_FIRST.test(s)) return out;
-  const re = BREAKDOWN_MARKERS;
+  const re = BREAKDOWN_FIRST_ALL;
   re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(s))) out.push({ at: m.index, word: m[0] });
+  while (re.test(s)) {
+    const p = re.lastIndex - 1;
+    const length = breakdownWordAt(s, p);
+    if (length) {
+      out.push({ at: p, word: s.slice(p, p + length) });
+      re.lastIndex = p + length;
+    }
+  }
   return out;
+}
+
+/** BREAKDOWN_FIRST, searching on from its lastIndex. */
+const BREAKDOWN_FIRST_ALL = new RegExp(BREAKDOWN_FIRST.source, 'g');
+
+/**
+ * The length of BREAKDOWN_RE's match at `p` (0 for none), by code unit: 其中 not followed by
+ * 之一/的/一/有些/部分, 内有, 分别 + 为/是/有/达, 包括, and 含 after a bracket with up to twelve
+ * ideographs and then a digit after it. Each word starts with its own code unit, so at most one
+ * alternative can match.
+ */
+function breakdownWordAt(s: string, p: number): number {
+  const c = s.charCodeAt(p);
+  const next = s.charCodeAt(p + 1);
+  switch (c) {
+    case 0x5176 /* 其 */: {
+      if (next !== 0x4e2d /* 中 */) return 0;
+      const after = s.charCodeAt(p + 2);
+      if (after === 0x7684 /* 的 */ || after === 0x4e00 /* 一 */ || s.startsWith('之一', p + 2) || s.startsWith('有些', p + 2) || s.startsWith('部分', p + 2)) return 0;
+      return 2;
+    }
+    case 0x5185 /* 内 */:
+      return next === 0x6709 /* 有 */ ? 2 : 0;
+    case 0x5206 /* 分 */: {
+      const after = s.charCodeAt(p + 2);
+      return next === 0x522b /* 别 */ && (after === 0x4e3a /* 为 */ || after === 0x662f /* 是 */ || after === 0x6709 /* 有 */ || after === 0x8fbe /* 达 */) ? 3 : 0;
+    }
+    case 0x5305 /* 包 */:
+      return next === 0x62ec /* 括 */ ? 2 : 0;
+    case 0x542b /* 含 */: {
+      const before = p > 0 ? s.charCodeAt(p - 1) : 0;
+      if (before !== 0x28 && before !== 0xff08) return 0;
+      // (?=[\u4e00-\u9fff]{0,12}[0-9０-９]): digits are no ideographs, so the run of ideographs must end within twelve, at a digit.
+      let i = p + 1;
+      while (i < s.length && i - (p + 1) <= 12 && isIdeographUnit(s.charCodeAt(i))) i++;
+      return i - (p + 1) <= 12 && isDigitUnit(s.charCodeAt(i)) ? 1 : 0;
+    }
+    default:
+      return 0;
+  }
+}
+
+function isIdeographUnit(c: number): boolean {
+  return c >= 0x4e00 && c <= 0x9fff;
+}
+
+function isDigitUnit(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
 }
 
 /**
