@@ -506,7 +506,7 @@ const PINYIN_RE = /(?<=[\u3400-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒ�
  * unit of U+00E0–U+01FF (which holds every tone-marked letter, ü, ń, ň and ǹ of PINYIN_RE: a
  * superset, a prefilter). One native search; most paragraphs have none.
  */
-const MAY_HOLD_PINYIN_RE = /[\n\r]|[(（][a-z\u00e0-\u01ff]/;
+export const MAY_HOLD_PINYIN_RE = /[\n\r]|[(（][a-z\u00e0-\u01ff]/;
 
 function withoutPinyin(simplified: string, original: string): { simplified: string; original: string; map: Int32Array | null } {
   // Pinyin needs a bracket with a Latin letter after it: most paragraphs have none (or only
