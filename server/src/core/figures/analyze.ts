@@ -346,7 +346,7 @@ function shiftClaim(c: Claim, fig: (f: Figure) => Figure): Claim {
 export function analyzeLine(lineSimplified: string, lineOriginal: string = lineSimplified): LineFigures {
   // Pinyin residue (區(qū), 調(diào)解) is cut out before analysis so 調解率 reads as one word;
   // offsets are mapped back to the line at the end.
-  const { simplified, original, map } = withoutPinyin(lineSimplified, lineOriginal);
+  const { simplified, original, map, mapLength } = withoutPinyin(lineSimplified, lineOriginal);
   const { figures, skipped, tokens } = scanFigures(simplified, original);
   const sentences = splitSentences(simplified, figures);
   const ctx: FigureContext = { s: simplified, original, sentences, tokens };
@@ -389,7 +389,7 @@ export function analyzeLine(lineSimplified: string, lineOriginal: string = lineS
     // Explanations built when read quote the figures at their current offsets: build them now,
     // before the offsets move back to the line with its pinyin.
     for (const c of claims) void c.explanation;
-    const at = (i: number) => (i < map.length ? map[i] : lineOriginal.length);
+    const at = (i: number) => (i < mapLength ? map[i] : lineOriginal.length);
     const end = (i: number) => (i > 0 ? at(i - 1) + 1 : 0);
     for (const f of figures) {
       f.start = at(f.start);
@@ -508,14 +508,22 @@ const PINYIN_RE = /(?<=[\u3400-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒ�
  */
 export const MAY_HOLD_PINYIN_RE = /[\n\r]|[(（][a-z\u00e0-\u01ff]/;
 
-function withoutPinyin(simplified: string, original: string): { simplified: string; original: string; map: Int32Array | null } {
+/**
+ * The map of the last text withoutPinyin cut (offset in the cut text → offset in the line): one
+ * buffer, grown when needed (a typed array per hard-wrapped paragraph was a visible cost); read
+ * only by analyzeLine, before the next paragraph is cut.
+ */
+let pinyinMap = new Int32Array(1024);
+
+function withoutPinyin(simplified: string, original: string): { simplified: string; original: string; map: Int32Array | null; mapLength: number } {
   // Pinyin needs a bracket with a Latin letter after it: most paragraphs have none (or only
   // brackets such as （一）) and skip the lookbehind scan.
-  if (!MAY_HOLD_PINYIN_RE.test(simplified)) return { simplified, original, map: null };
+  if (!MAY_HOLD_PINYIN_RE.test(simplified)) return { simplified, original, map: null, mapLength: 0 };
   PINYIN_RE.lastIndex = 0;
-  if (!PINYIN_RE.test(simplified)) return { simplified, original, map: null };
+  if (!PINYIN_RE.test(simplified)) return { simplified, original, map: null, mapLength: 0 };
   PINYIN_RE.lastIndex = 0;
-  const map = new Int32Array(simplified.length);
+  if (pinyinMap.length < simplified.length) pinyinMap = new Int32Array(Math.max(simplified.length, 2 * pinyinMap.length));
+  const map = pinyinMap;
   let s = '';
   let o = '';
   let n = 0;
@@ -531,5 +539,5 @@ function withoutPinyin(simplified: string, original: string): { simplified: stri
     last = m.index + m[0].length;
   }
   copy(last, simplified.length);
-  return { simplified: s, original: o, map: map.subarray(0, n) };
+  return { simplified: s, original: o, map, mapLength: n };
 }

@@ -247,6 +247,8 @@ for (const c of CLOSERS) MASK_UNITS[c] = CLOSER;
 for (const c of QUOTE_PAIRS.keys()) MASK_UNITS[c] = OPENER;
 MASK_UNITS[10] = LINE_BREAK;
 MASK_UNITS[13] = LINE_BREAK;
+/** The code units of MASK_UNITS, searching on from its lastIndex. */
+const MASK_UNITS_RE = new RegExp(`[\\n\\r${[...QUOTE_PAIRS].map(([open, close]) => String.fromCharCode(open, close)).join('')}]`, 'g');
 /** An opener's closer by code unit (0 for other units). */
 const CLOSER_OF = new Uint16Array(65536);
 for (const [open, close] of QUOTE_PAIRS) CLOSER_OF[open] = close;
@@ -264,12 +266,13 @@ function computeMasks(s: string): Masks {
   let kind: Uint8Array | null = null;
   // The open brackets as two parallel stacks (code unit, offset): reused, no object per bracket.
   let depth = 0;
-  for (let i = firstOpen; i < s.length; i++) {
+  // Only line breaks and the brackets matter: each found by a native search (most of a paragraph is neither).
+  const re = MASK_UNITS_RE;
+  re.lastIndex = firstOpen;
+  while (re.test(s)) {
+    const i = re.lastIndex - 1;
     const c = s.charCodeAt(i);
-    // Only line breaks and the brackets matter (hot loop: no read for an ideograph, one array read for the rest).
-    if (c >= 0x4e00) continue;
     const role = MASK_UNITS[c];
-    if (!role) continue;
     if (role === LINE_BREAK) {
       depth = 0;
       continue;
