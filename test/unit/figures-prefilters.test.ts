@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import { describe, it } from 'node:test';
 import { BREAKDOWN_RE } from '../../server/src/core/figures/vocabulary';
 import { breakdownMarkers } from '../../server/src/core/figures/sums';
-import { isPartOfYear, PARTIAL_RE } from '../../server/src/core/figures/repeats';
+import { isPartOfYear, PARTIAL_RE, YEAR_BEFORE_NIAN, yearBeforeNian } from '../../server/src/core/figures/repeats';
 import { normalizeLabel, splitSentences, type Sentence } from '../../server/src/core/figures/text';
 import { isNotItemEnd, NOT_ITEM_END, NUMBER_BEFORE, NUMBER_BEFORE_UNITS } from '../../server/src/core/figures/counts';
 import { scanFigures, type Figure } from '../../server/src/core/figures/numbers';
@@ -47,6 +47,11 @@ describe('figures prefilters equal the expressions they stand for', () => {
     for (const s of [...hand, ...randomStrings('截至止上下半年季度月0123９一二十正岁的', 20000, 12, 99)]) {
       assert.equal(isPartOfYear(s), PARTIAL_RE.test(s), JSON.stringify(s));
     }
+  });
+
+  it('yearBeforeNian finds the first match of YEAR_BEFORE_NIAN', () => {
+    const hand = ['2024年', '1999年和2020年', '20245年', '2024 年', '１９９９年', '1899年2019年', '年2019', '19年'];
+    for (const s of [...hand, ...randomStrings('12903４年月 ', 20000, 14, 21)]) assert.equal(yearBeforeNian(s), YEAR_BEFORE_NIAN.exec(s)?.[0] ?? '', JSON.stringify(s));
   });
 
   it('normalizeLabel strips what the four expressions strip', () => {

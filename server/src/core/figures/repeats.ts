@@ -24,7 +24,7 @@ export const PARTIAL_RE = /截至|截止|上半年|下半年|季度|[0-9０-９�
 const MAX_LISTED_KEYS = 8;
 const STARTS_HAN = /^[\u4e00-\u9fff]/;
 const ASCII_DIGIT = /[0-9]/;
-const YEAR_BEFORE_NIAN = /(?:19|20)\d\d(?=年)/;
+export const YEAR_BEFORE_NIAN = /(?:19|20)\d\d(?=年)/;
 
 /**
  * Whether PARTIAL_RE holds in a text, by plain searches: its words, or a numeral right before 月
@@ -37,9 +37,23 @@ export function isPartOfYear(t: string): boolean {
 }
 const MONTH_NUMERALS: ReadonlySet<number> = new Set([...'0123456789０１２３４５６７８９一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
 
+/** The first match of YEAR_BEFORE_NIAN in a text, or '': found from the 年 each match ends before. */
+export function yearBeforeNian(t: string): string {
+  for (let i = t.indexOf('年'); i >= 0; i = t.indexOf('年', i + 1)) {
+    const c0 = t.charCodeAt(i - 4);
+    const c1 = t.charCodeAt(i - 3);
+    if (((c0 === 0x31 && c1 === 0x39) || (c0 === 0x32 && c1 === 0x30)) && isAsciiDigit(t.charCodeAt(i - 2)) && isAsciiDigit(t.charCodeAt(i - 1))) return t.slice(i - 4, i);
+  }
+  return '';
+}
+
+function isAsciiDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 /** A sentence's time frame: its year, whether it speaks of part of a year, and whether of a plan or a span of years. */
 function sentenceFrame(sentenceText: string): string {
-  const year = YEAR_BEFORE_NIAN.exec(sentenceText)?.[0] ?? '';
+  const year = yearBeforeNian(sentenceText);
   const partial = isPartOfYear(sentenceText) ? 'partial' : '';
   // A plan or target is not a result, and a multi-year total is not one year's: neither is compared with the others.
   const frame = PLAN_RE.test(sentenceText) ? 'plan' : SPAN_RE.test(sentenceText) ? 'span' : '';
@@ -69,7 +83,9 @@ export function repeatCandidates(ctx: FigureContext): RepeatCandidate[] {
   const out: RepeatCandidate[] = [];
   for (const sent of ctx.sentences) {
     // Only exact counts are compared: sentences without one are not read further.
-    if (!sent.figures.some((f) => f.kind === 'count' && isExact(f))) continue;
+    let exactCount = false;
+    for (let i = 0; i < sent.figures.length && !exactCount; i++) exactCount = sent.figures[i].kind === 'count' && isExact(sent.figures[i]);
+    if (!exactCount) continue;
     const sentenceText = s.slice(sent.start, sent.end);
     if (COMPARISON.test(sentenceText)) continue;
     // The sentence's time frame, read once a figure of it has a label worth comparing (most have none).

@@ -63,13 +63,12 @@ export function splitSentences(s: string, figures: readonly Figure[]): Sentence[
       } else end = i + 1;
     }
     if (end > start) {
-      // Most sentences hold no figure: they share one empty list (never modified).
-      let figs = NO_FIGURES;
-      while (fi < figures.length && figures[fi].numStart < end) {
-        if (figures[fi].numStart >= start) (figs === NO_FIGURES ? (figs = []) : figs).push(figures[fi]);
-        fi++;
-      }
-      out.push({ index: out.length, start, end, line, figures: figs });
+      // Most sentences hold no figure: they share one empty list (never modified); the others get
+      // their run of the (ordered) figures, copied at its size.
+      while (fi < figures.length && figures[fi].numStart < start) fi++;
+      const first = fi;
+      while (fi < figures.length && figures[fi].numStart < end) fi++;
+      out.push({ index: out.length, start, end, line, figures: fi > first ? figures.slice(first, fi) : NO_FIGURES });
     }
     let next = i;
     if (nl) {
