@@ -388,7 +388,10 @@ export function analyzeLine(lineSimplified: string, lineOriginal: string = lineS
   if (map) {
     // Explanations built when read quote the figures at their current offsets: build them now,
     // before the offsets move back to the line with its pinyin.
-    for (const c of claims) void c.explanation;
+    for (const c of claims) {
+      void c.explanation;
+      void c.working;
+    }
     const at = (i: number) => (i < mapLength ? map[i] : lineOriginal.length);
     const end = (i: number) => (i > 0 ? at(i - 1) + 1 : 0);
     for (const f of figures) {

@@ -147,6 +147,9 @@ function counts(figs: readonly Figure[]): Figure[] {
 function link(ctx: FigureContext, r: RateMention): Linked | null {
   const { s } = ctx;
   const sent = r.sentence;
+  // A rate of no known concept links nothing (nothing else here has an effect: decided first).
+  const concept = RATE_BY_KEY.get(r.key);
+  if (!concept) return null;
   const before = counts(sent.figures).filter((f) => f.numStart < r.figure.numStart);
   // A back-reference clause: 已审结案件中, …
   let refAt = -1;
@@ -155,7 +158,8 @@ function link(ctx: FigureContext, r: RateMention): Linked | null {
     let cs = sent.start;
     for (let i = sent.start; i <= r.figure.start; i++) {
       if (i === r.figure.start || isClauseBoundaryAt(s, i)) {
-        const m = ANAPHORA_RE.exec(s.slice(cs, i));
+        // ANAPHORA_RE reads a whole clause of 3 to 15 code units ending in 中: others are not cut out.
+        const m = i - cs >= 3 && i - cs <= 15 && s.charCodeAt(i - 1) === 0x4e2d /* 中 */ ? ANAPHORA_RE.exec(s.slice(cs, i)) : null;
         if (m) {
           refAt = i;
           refKey = m[1].slice(-2);
@@ -164,8 +168,6 @@ function link(ctx: FigureContext, r: RateMention): Linked | null {
       }
     }
   }
-  const concept = RATE_BY_KEY.get(r.key);
-  if (!concept) return null;
   const words = concept.numerator;
   const region = refAt >= 0 ? before.filter((f) => f.start > refAt) : before;
   // A qualified rate (调撤结案率, 按时办结率) counts only what its qualifier says: 审结16.79万件
@@ -348,9 +350,12 @@ export function rateClaims(ctx: FigureContext, mentions: RateMention[]): Claim[]
     // The point value from the printed figures; approximate ones (余, 近) bound it (see boundLine).
     const value = (100 * chosen.num.reduce((a, x) => a + x.value, 0)) / chosen.den.value;
     const pointInputs = chosen.num.every((x) => x.approx === null) && chosen.den.approx === null;
-    const working = pointInputs
-      ? `${sumText(chosen.num)} ÷ ${formatCount(chosen.den.value)} = ${formatWorking(value, f.decimals)}%`
-      : `${chosen.num.map((x) => figureText(ctx.original, x)).join(' + ')} ÷ ${figureText(ctx.original, chosen.den)} ∈ [${formatWorking(chosen.value[0], f.decimals)}%, ${formatWorking(chosen.value[1], f.decimals)}%]`;
+    // The working, made when first read (a consistent claim's is read only when shown).
+    let workingText: string | undefined;
+    const working = (): string =>
+      (workingText ??= pointInputs
+        ? `${sumText(chosen.num)} ÷ ${formatCount(chosen.den.value)} = ${formatWorking(value, f.decimals)}%`
+        : `${chosen.num.map((x) => figureText(ctx.original, x)).join(' + ')} ÷ ${figureText(ctx.original, chosen.den)} ∈ [${formatWorking(chosen.value[0], f.decimals)}%, ${formatWorking(chosen.value[1], f.decimals)}%]`);
     const inputLines = () =>
       joinLines([
         both(`- 分子：${chosen.num.map((x) => md(`${labelOf(x)} ${figureText(ctx.original, x)}`)).join(' + ')}`, `- numerator: ${chosen.num.map((x) => md(`${labelOf(x)} ${figureText(ctx.original, x)}`)).join(' + ')}`),
@@ -366,9 +371,11 @@ export function rateClaims(ctx: FigureContext, mentions: RateMention[]): Claim[]
         verdict: 'consistent',
         method: hit.method ?? undefined,
         get explanation(): LocalizedText {
-          return (explained ??= joinLines([header(), inputLines(), both(`\n${working} ${verdictLine(value, f, hit.method)['zh-cn']}`, `\n${working} ${verdictLine(value, f, hit.method).en}`)]));
+          return (explained ??= joinLines([header(), inputLines(), both(`\n${working()} ${verdictLine(value, f, hit.method)['zh-cn']}`, `\n${working()} ${verdictLine(value, f, hit.method).en}`)]));
         },
-        working: `${working} ✓${hit.method === 'truncate' ? ' (truncated)' : ''}`,
+        get working(): string {
+          return `${working()} ✓${hit.method === 'truncate' ? ' (truncated)' : ''}`;
+        },
         suggestions: [],
       });
       continue;
@@ -405,13 +412,13 @@ export function rateClaims(ctx: FigureContext, mentions: RateMention[]): Claim[]
       verdict: 'inconsistent',
       ...(linked.assumed ? { severity: 'warning' as const } : {}),
       explanation: pointInputs
-        ? joinLines([header(), inputLines(), ...(linked.assumed ? [assumedLine(r.name)] : []), both(`\n${working} ${verdictLine(value, f, null)['zh-cn']}`, `\n${working} ${verdictLine(value, f, null).en}`)])
+        ? joinLines([header(), inputLines(), ...(linked.assumed ? [assumedLine(r.name)] : []), both(`\n${working()} ${verdictLine(value, f, null)['zh-cn']}`, `\n${working()} ${verdictLine(value, f, null).en}`)])
         : joinLines([
             header(),
             inputLines(),
-            both(`\n${working}：约数给出的范围不含所写的 ${f.printed}% ✗`, `\n${working}: the range the approximate figures allow excludes the stated ${f.printed}% ✗`),
+            both(`\n${working()}：约数给出的范围不含所写的 ${f.printed}% ✗`, `\n${working()}: the range the approximate figures allow excludes the stated ${f.printed}% ✗`),
           ]),
-      working: pointInputs ? `${working} → ${formatAt(value, f.decimals)}% ≠ ${f.printed}%` : `${working} ∌ ${f.printed}%`,
+      working: pointInputs ? `${working()} → ${formatAt(value, f.decimals)}% ≠ ${f.printed}%` : `${working()} ∌ ${f.printed}%`,
       problem: pointInputs ? 'mismatch' : 'bound',
       suggestions: exactInputs ? rateSuggestions(ctx, f, chosen.num, chosen.den, value) : [],
     });
