@@ -5,7 +5,7 @@ import { breakdownMarkers } from '../../server/src/core/figures/sums';
 import { isPartOfYear, PARTIAL_RE, YEAR_BEFORE_NIAN, yearBeforeNian } from '../../server/src/core/figures/repeats';
 import { normalizeLabel, splitSentences, type Sentence } from '../../server/src/core/figures/text';
 import { isNotItemEnd, NOT_ITEM_END, NUMBER_BEFORE, NUMBER_BEFORE_UNITS } from '../../server/src/core/figures/counts';
-import { scanFigures, type Figure } from '../../server/src/core/figures/numbers';
+import { mayHoldNumber, scanFigures, type Figure } from '../../server/src/core/figures/numbers';
 import { MAY_HOLD_PINYIN_RE } from '../../server/src/core/figures/analyze';
 
 /**
@@ -95,6 +95,12 @@ describe('figures prefilters equal the expressions they stand for', () => {
       const got = splitSentences(s, figures).map((x) => ({ ...x, figures: x.figures.map((f) => f.index) }));
       assert.deepEqual(got, reference(s, figures), JSON.stringify(s));
     }
+  });
+
+  it('mayHoldNumber is the class of the code units that start number tokens', () => {
+    const re = /[0-9０-９零〇一二两三四五六七八九十百千万亿]/;
+    for (let c = 0; c < 65536; c++) assert.equal(mayHoldNumber(`甲${String.fromCharCode(c)}乙`), re.test(String.fromCharCode(c)), `U+${c.toString(16)}`);
+    assert.equal(mayHoldNumber(''), false);
   });
 
   it('the code-unit sets of count claims are their character classes', () => {

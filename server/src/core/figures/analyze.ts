@@ -14,7 +14,7 @@ import { CONTINUES_PARAGRAPH_RE, PLAN_HEADING_RE } from './vocabulary';
 import { simplify } from '../document/script';
 import type { Claim } from './claim';
 import type { LocalizedText } from '../l10n';
-import { scanFigures, type Figure, type NonFigure } from './numbers';
+import { mayHoldNumber, scanFigures, type Figure, type NonFigure } from './numbers';
 import { boundClaims, findRateMentions, grimClaims, rateClaims, type FigureContext, type RateMention } from './rates';
 import { NO_FIGURES as NO_SENTENCE_FIGURES, splitSentences, type Sentence } from './text';
 import { sumClaim, sumClaims } from './sums';
@@ -63,8 +63,7 @@ interface DocumentFigureLines {
 
 const EMPTY_LINE: LineFigures = Object.freeze({ figures: [], skipped: [], sentences: [], rates: [], claims: [], repeat: [], flagged: [] }) as unknown as LineFigures;
 
-/** A line with a digit or a Chinese numeral can hold a figure; others are skipped unread. */
-const MAY_HOLD_FIGURE = /[0-9０-９零〇一二两三四五六七八九十百千万亿]/;
+/** A line with a digit or a Chinese numeral can hold a figure (mayHoldNumber); others are skipped unread. */
 
 function figureLines(analysis: Analysis): DocumentFigureLines {
   return analysis.memo(LINES_MEMO_KEY, () => {
@@ -79,7 +78,7 @@ function figureLines(analysis: Analysis): DocumentFigureLines {
     const readLines = hidden ? doc.lines.map((l, i) => (hidden[i] ? { start: l.start, end: l.start } : l)) : doc.lines;
     for (const unit of paragraphUnits(doc.text, readLines, alone)) {
       const s = doc.simplified.slice(unit.start, unit.end);
-      const data = MAY_HOLD_FIGURE.test(s) ? analyzeLine(s, doc.text.slice(unit.start, unit.end)) : EMPTY_LINE;
+      const data = mayHoldNumber(s) ? analyzeLine(s, doc.text.slice(unit.start, unit.end)) : EMPTY_LINE;
       if (data.figures.length || data.skipped.length || data.claims.length) lines.push({ line: unit.line, offset: unit.start, data });
     }
     // Totals in tables (at document offsets: entries with offset 0, after the line's own entry).
