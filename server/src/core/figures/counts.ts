@@ -451,7 +451,9 @@ function countClaim(ctx: FigureContext, sent: Sentence, at: number, lead: string
           `**${md(name)}** (number of items listed)\n\n${stated} items listed: ${list}${k === stated ? '' : ' (items joined by 和/及 counted apart)'} ✓`,
         ));
       },
-      working: `${k === stated ? k : `${k} + ${stated - k}`} = ${stated} ✓`,
+      get working(): string {
+        return `${k === stated ? k : `${k} + ${stated - k}`} = ${stated} ✓`;
+      },
       suggestions: [],
     };
   }
