@@ -1,9 +1,10 @@
 import { strict as assert } from 'assert';
 import { describe, it } from 'node:test';
-import { BREAKDOWN_RE } from '../../server/src/core/figures/vocabulary';
+import { BREAKDOWN_RE, PER_UNIT_RE, TOTAL_RE } from '../../server/src/core/figures/vocabulary';
+import { isPerUnit } from '../../server/src/core/figures/rates';
 import { breakdownMarkers } from '../../server/src/core/figures/sums';
 import { isPartOfYear, PARTIAL_RE, YEAR_BEFORE_NIAN, yearBeforeNian } from '../../server/src/core/figures/repeats';
-import { normalizeLabel, splitSentences, type Sentence } from '../../server/src/core/figures/text';
+import { isTotalLabel, normalizeLabel, splitSentences, type Sentence } from '../../server/src/core/figures/text';
 import { isNotItemEnd, NOT_ITEM_END, NUMBER_BEFORE, NUMBER_BEFORE_UNITS } from '../../server/src/core/figures/counts';
 import { mayHoldNumber, scanFigures, type Figure } from '../../server/src/core/figures/numbers';
 import { MAY_HOLD_PINYIN_RE } from '../../server/src/core/figures/analyze';
@@ -52,6 +53,19 @@ describe('figures prefilters equal the expressions they stand for', () => {
   it('yearBeforeNian finds the first match of YEAR_BEFORE_NIAN', () => {
     const hand = ['2024年', '1999年和2020年', '20245年', '2024 年', '１９９９年', '1899年2019年', '年2019', '19年'];
     for (const s of [...hand, ...randomStrings('12903４年月 ', 20000, 14, 21)]) assert.equal(yearBeforeNian(s), YEAR_BEFORE_NIAN.exec(s)?.[0] ?? '', JSON.stringify(s));
+  });
+
+  it('isTotalLabel is TOTAL_RE', () => {
+    for (const s of ['总共', '一共', '公共', '共享', '中共', '总共享', '全年', '受理', '新收', '合计', ...randomStrings('总共一计合累数量有全年受理收到案新公中享同建治识赢商甲', 20000, 8, 17)]) assert.equal(isTotalLabel(s), TOTAL_RE.test(s), JSON.stringify(s));
+  });
+
+  it('isPerUnit is PER_UNIT_RE on the sixteen code units before a figure', () => {
+    for (const prefix of ['每千人', '人均', '户均收入', '平均每户', '每平方米', '每一万元', '每个小时', '平均，', '每人、', '共', ...randomStrings('每千万百十人户家名位一个平方米公里顷亩元小时天日年月均甲，、。', 20000, 20, 23)]) {
+      const s = `${prefix}6件`;
+      const [f] = scanFigures(s).figures.filter((x) => x.start === prefix.length);
+      if (!f) continue;
+      for (const min of [0, 3]) assert.equal(isPerUnit(s, f, min), PER_UNIT_RE.test(s.slice(Math.max(min, f.start - 16), f.start)), JSON.stringify([s, min]));
+    }
   });
 
   it('normalizeLabel strips what the four expressions strip', () => {

@@ -245,7 +245,12 @@ function rateBeforeCounts(ctx: FigureContext, r: RateMention, isNumerator: (f: F
 
 /** A per-unit figure (每千人6.6批次, 人均, 户均) is never a count of a rate, a total or a part. */
 export function isPerUnit(s: string, f: Figure, min: number): boolean {
-  return PER_UNIT_RE.test(s.slice(Math.max(min, f.start - 16), f.start));
+  const from = Math.max(min, f.start - 16);
+  // Every word of PER_UNIT_RE holds 每 or 均 (每…, 人均, 户均, 平均): without one in reach, the
+  // expression is not tried (it is asked about almost every count).
+  let i = from;
+  while (i < f.start && s.charCodeAt(i) !== 0x6bcf /* 每 */ && s.charCodeAt(i) !== 0x5747 /* 均 */) i++;
+  return i < f.start && PER_UNIT_RE.test(s.slice(from, f.start));
 }
 
 function sumInterval(figs: Figure[]): Interval {

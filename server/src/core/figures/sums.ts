@@ -52,7 +52,14 @@ const BRACKETED_BASE_RE = /[(（](?:(?:19|20)\d\d年|上年|去年|上一年|上
 
 /** A count that can be a total or a part: not a per-unit figure (每千人6.6批次), not a bracketed previous value. */
 function countable(s: string, f: Figure, min: number): boolean {
-  return f.kind === 'count' && !isPerUnit(s, f, min) && !BRACKETED_BASE_RE.test(s.slice(Math.max(min, f.start - 10), f.start));
+  return f.kind === 'count' && !isPerUnit(s, f, min) && !bracketedBase(s, Math.max(min, f.start - 10), f.start);
+}
+
+/** BRACKETED_BASE_RE on s[from, to), tried only when a bracket it opens with is there. */
+function bracketedBase(s: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && s.charCodeAt(i) !== 0x28 && s.charCodeAt(i) !== 0xff08) i++;
+  return i < to && BRACKETED_BASE_RE.test(s.slice(from, to));
 }
 
 /** The total of a breakdown that opens a sentence (共X件。其中…): the one total of the sentence before. */

@@ -121,8 +121,11 @@ export function clauseBefore(s: string, f: Figure, min: number): string {
 
 
 export function isTotalLabel(clause: string): boolean {
-  return TOTAL_RE.test(clause);
+  // Every word of TOTAL_RE holds one of 共 计 总 全 受 收: a clause without any is not searched.
+  for (let i = 0; i < clause.length; i++) if (TOTAL_UNITS.has(clause.charCodeAt(i))) return TOTAL_RE.test(clause);
+  return false;
 }
+const TOTAL_UNITS: ReadonlySet<number> = new Set([...'共计总全受收'].map((c) => c.charCodeAt(0)));
 
 /** Strip qualifiers and framing from a label so two mentions of one quantity compare equal. */
 export function normalizeLabel(label: string): string {
