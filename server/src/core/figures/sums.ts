@@ -14,7 +14,7 @@ import { both, figureText, joinLines, md } from './explain';
 import { clauseBefore, isClauseBoundaryAt, isTotalLabel, labelBefore, shortLabel, type Sentence } from './text';
 import { isPerUnit, type FigureContext } from './rates';
 import { sameMeasure } from './shares';
-import { BACK_REFERENCE_RE, BALANCE_ACCOUNTS, BREAKDOWN_FIRST, RESIDUAL_RE as RESIDUAL } from './vocabulary';
+import { BACK_REFERENCE_RE, BALANCE_ACCOUNTS, RESIDUAL_RE as RESIDUAL } from './vocabulary';
 import { formatCount as fc } from './arithmetic';
 import { countBefore } from '../document/sorted';
 
@@ -107,29 +107,29 @@ interface Marker {
 }
 
 /**
- * Every match of BREAKDOWN_RE in a text, in order: the same as the matches in each sentence, since
- * none crosses a sentence end (its words hold no sentence end, the look-behind never sees one, and a
- * look-ahead past the end of a sentence meets 。！？!? or a line break, as at the end of the slice).
- * Read by hand at each code unit a marker starts with (BREAKDOWN_FIRST, found by a native search):
- * the expression itself, an alternation with look-arounds, was tried at every offset.
+ * Every match of BREAKDOWN_RE in s[from, to) (a sentence), in order: the same as the matches in
+ * the sentence's slice, since none crosses a sentence end (its words hold no sentence end, the
+ * look-behind never sees one, and a look-ahead past the end of a sentence meets 。！？!? or a line
+ * break, as at the end of the slice). Read by hand at each code unit a marker starts with
+ * (BREAKDOWN_FIRST): the expression, an alternation with look-arounds, was tried at every offset,
+ * and a native search for the first characters stopped at every 部分 and 其他.
  */
-export function breakdownMarkers(s: string): Marker[] {
-  const out: Marker[] = [];
-  const re = BREAKDOWN_FIRST_ALL;
-  re.lastIndex = 0;
-  while (re.test(s)) {
-    const p = re.lastIndex - 1;
+export function breakdownMarkers(s: string, from = 0, to = s.length): readonly Marker[] {
+  let out: Marker[] | null = null;
+  for (let p = from; p < to; p++) {
+    if (!BREAKDOWN_FIRST_UNITS[s.charCodeAt(p)]) continue;
     const length = breakdownWordAt(s, p);
     if (length) {
-      out.push({ at: p, word: s.slice(p, p + length) });
-      re.lastIndex = p + length;
+      (out ??= []).push({ at: p, word: s.slice(p, p + length) });
+      p += length - 1;
     }
   }
-  return out;
+  return out ?? NO_MARKERS;
 }
 
-/** BREAKDOWN_FIRST, searching on from its lastIndex. */
-const BREAKDOWN_FIRST_ALL = new RegExp(BREAKDOWN_FIRST.source, 'g');
+/** BREAKDOWN_FIRST by code unit. */
+const BREAKDOWN_FIRST_UNITS = new Uint8Array(65536);
+for (const ch of '其内分包含') BREAKDOWN_FIRST_UNITS[ch.charCodeAt(0)] = 1;
 
 /**
  * The length of BREAKDOWN_RE's match at `p` (0 for none), by code unit: 其中 not followed by
@@ -375,16 +375,9 @@ function numberFirstBreakdowns(ctx: FigureContext, sent: Sentence, counts: reado
 
 export function sumClaims(ctx: FigureContext): Claim[] {
   const claims: Claim[] = [];
-  // The markers of the whole text, found once and handed to their sentences in order.
-  const markers = breakdownMarkers(ctx.s);
-  let next = 0;
   for (const sent of ctx.sentences) {
     if (!sent.figures.length) continue;
-    while (next < markers.length && markers[next].at < sent.start) next++;
-    let end = next;
-    while (end < markers.length && markers[end].at < sent.end) end++;
-    for (const b of findBreakdowns(ctx, sent, next === end ? NO_MARKERS : markers.slice(next, end))) claims.push(sumClaim(ctx, b));
-    next = end;
+    for (const b of findBreakdowns(ctx, sent, breakdownMarkers(ctx.s, sent.start, sent.end))) claims.push(sumClaim(ctx, b));
   }
   const balance = balanceClaim(ctx);
   if (balance) claims.push(balance);
