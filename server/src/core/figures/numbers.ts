@@ -360,7 +360,14 @@ function indexWords<W extends [string, ...unknown[]]>(words: readonly W[]): Word
 function matchAt<W extends [string, ...unknown[]]>(s: string, at: number, index: WordIndex<W>): W | null {
   const k = index.slot[s.charCodeAt(at)]; // undefined past the end (NaN index)
   if (!k) return null;
-  for (const w of index.lists[k - 1]) if (s.startsWith(w[0], at)) return w;
+  // The first code unit is the slot's: the rest compared by code unit (most words are one long).
+  const list = index.lists[k - 1];
+  for (let i = 0; i < list.length; i++) {
+    const w = list[i][0];
+    let j = 1;
+    while (j < w.length && s.charCodeAt(at + j) === w.charCodeAt(j)) j++;
+    if (j === w.length) return list[i];
+  }
   return null;
 }
 
@@ -577,9 +584,9 @@ export function scanFigures(s: string, original: string = s): ScanResult {
       if (next === U_PERCENT || next === U_FW_PERCENT) {
         kind = 'percent';
         i = j + 1;
-      } else if (s.startsWith('个百分点', j) || s.startsWith('百分点', j)) {
+      } else if ((next === 0x4e2a /* 个 */ && s.startsWith('个百分点', j)) || (next === 0x767e /* 百 */ && s.startsWith('百分点', j))) {
         kind = 'points';
-        i = j + (s.startsWith('个百分点', j) ? 4 : 3);
+        i = j + (next === 0x4e2a ? 4 : 3);
       } else if (next === U_BEI) {
         kind = 'times';
         i = j + 1;
