@@ -2,6 +2,8 @@ import { strict as assert } from 'assert';
 import { describe, it } from 'node:test';
 import { BREAKDOWN_RE, PER_UNIT_RE, TOTAL_RE } from '../../server/src/core/figures/vocabulary';
 import { isPerUnit } from '../../server/src/core/figures/rates';
+import { changeWordBefore } from '../../server/src/core/figures/changes';
+import { DOWN_WORDS, UP_WORDS } from '../../server/src/core/figures/vocabulary';
 import { breakdownMarkers } from '../../server/src/core/figures/sums';
 import { isPartOfYear, PARTIAL_RE, YEAR_BEFORE_NIAN, yearBeforeNian } from '../../server/src/core/figures/repeats';
 import { isTotalLabel, normalizeLabel, splitSentences, type Sentence } from '../../server/src/core/figures/text';
@@ -65,6 +67,19 @@ describe('figures prefilters equal the expressions they stand for', () => {
       const [f] = scanFigures(s).figures.filter((x) => x.start === prefix.length);
       if (!f) continue;
       for (const min of [0, 3]) assert.equal(isPerUnit(s, f, min), PER_UNIT_RE.test(s.slice(Math.max(min, f.start - 16), f.start)), JSON.stringify([s, min]));
+    }
+  });
+
+  it('changeWordBefore finds what the change-word expression finds in the twelve code units before a figure', () => {
+    const re = new RegExp(`(${UP_WORDS}|${DOWN_WORDS})了?(?:为|达)?$`);
+    for (const prefix of ['同比增长', '下降了', '增长了为', '增为', '达为', '为了为', '减少达', '多', '甲', ...randomStrings('增长加上升提高多下降减少低回落滑了为达甲，', 20000, 16, 31)]) {
+      const s = `${prefix}6%`;
+      const [f] = scanFigures(s).figures.filter((x) => x.start === prefix.length);
+      if (!f) continue;
+      for (const min of [0, 2]) {
+        const m = f.start <= min ? null : re.exec(s.slice(Math.max(min, f.start - 12), f.start));
+        assert.equal(changeWordBefore(s, f, min), m ? m[1] : null, JSON.stringify([s, min]));
+      }
     }
   });
 
