@@ -364,7 +364,7 @@ export function analyzeLine(lineSimplified: string, lineOriginal: string = lineS
     pushAll(claims, boundClaims(ctx, rates));
     pushAll(claims, grimClaims(ctx, rates, linked));
   }
-  const shares = findShares(ctx, rates.length ? new Set(rates.map((r) => r.figure)) : NO_FIGURES);
+  const shares = findShares(ctx, rates);
   if (shares.length) pushAll(claims, shareClaims(ctx, shares));
   const sums = sumClaims(ctx);
   pushAll(claims, sums);
@@ -382,8 +382,10 @@ export function analyzeLine(lineSimplified: string, lineOriginal: string = lineS
   pushAll(claims, doublingClaims(ctx));
   pushAll(claims, pointSeriesClaims(ctx));
   const repeat = repeatCandidates(ctx);
-  if (claims.length > 1) claims.sort((a, b) => a.anchor.numStart - b.anchor.numStart);
-  const flagged = claims.length ? claims.filter((c) => c.verdict !== 'consistent') : NO_CLAIMS;
+  // A stable sort of claims already in order (most lines) changes nothing: it is not made.
+  if (claims.length > 1 && !inAnchorOrder(claims)) claims.sort((a, b) => a.anchor.numStart - b.anchor.numStart);
+  let flagged = NO_CLAIMS;
+  for (const c of claims) if (c.verdict !== 'consistent') (flagged === NO_CLAIMS ? (flagged = []) : flagged).push(c);
   if (map) {
     // Explanations built when read quote the figures at their current offsets: build them now,
     // before the offsets move back to the line with its pinyin.
@@ -424,7 +426,12 @@ export function analyzeLine(lineSimplified: string, lineOriginal: string = lineS
   return { figures, skipped, sentences, rates, claims, repeat, flagged };
 }
 
-const NO_FIGURES: ReadonlySet<Figure> = new Set();
+/** Whether claims are in the order of their anchors' numStart already. */
+function inAnchorOrder(claims: readonly Claim[]): boolean {
+  for (let i = 1; i < claims.length; i++) if (claims[i - 1].anchor.numStart > claims[i].anchor.numStart) return false;
+  return true;
+}
+
 const NO_CLAIMS: Claim[] = Object.freeze([]) as unknown as Claim[];
 
 /** Append `items` to `to` (no spread arguments: most lists here are empty or short). */
