@@ -211,8 +211,14 @@ for (const c of CLASSIFIERS) {
 function classifierAt(s: string, at: number): number {
   const k = CLASSIFIER_SLOT[s.charCodeAt(at)]; // undefined past the end (NaN index)
   if (!k) return 0;
+  // The first code unit is the slot's: the rest compared by code unit.
   const list = CLASSIFIER_LISTS[k - 1];
-  for (let i = 0; i < list.length; i++) if (s.startsWith(list[i], at)) return list[i].length;
+  for (let i = 0; i < list.length; i++) {
+    const w = list[i];
+    let j = 1;
+    while (j < w.length && s.charCodeAt(at + j) === w.charCodeAt(j)) j++;
+    if (j === w.length) return w.length;
+  }
   return 0;
 }
 
