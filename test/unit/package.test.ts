@@ -121,6 +121,14 @@ describe('npm run package (.vsix)', { timeout: 180_000 }, () => {
     assert.deepEqual(foreign, []);
   });
 
+  it('the bundles are ASCII-only, so that V8 holds each as a one-byte string (scripts/build.mjs)', () => {
+    for (const name of ['extension/dist/client.js', 'extension/dist/server.js']) {
+      const code = entries.get(name)!.toString('utf8');
+      const at = code.search(/[^\x00-\x7f]/);
+      assert.equal(at, -1, `${name}: non-ASCII ${JSON.stringify(code.slice(Math.max(0, at - 40), at + 10))}`);
+    }
+  });
+
   it('declares categories, Chinese and English keywords, and only the activation events it needs', () => {
     assert.ok(manifest.categories.includes('Linters'), JSON.stringify(manifest.categories));
     if (manifest.contributes.snippets?.length) assert.ok(manifest.categories.includes('Snippets'));
