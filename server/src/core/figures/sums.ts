@@ -459,9 +459,7 @@ export function sumClaim(ctx: FigureContext, b: Breakdown): Claim {
     pHi += c;
   }
   const sum = b.parts.reduce((a, p) => a + p.value, 0);
-  // The working's text, made when first read (a consistent total's is read only when shown).
-  let sumExprText: string | undefined;
-  const sumExpr = (): string => (sumExprText ??= b.parts.map((p) => formatCount(p.value)).join(' + '));
+  const sumExpr = b.parts.map((p) => formatCount(p.value)).join(' + ');
   const totalText = figureText(original, b.total);
   const label = labelOf(b.total);
   const name = `${shortLabel(label, 14)}${totalText}`;
@@ -476,7 +474,7 @@ export function sumClaim(ctx: FigureContext, b: Breakdown): Claim {
   };
   const exactAll = isExact(b.total) && b.parts.every(isExact);
   let explained: LocalizedText | undefined;
-  const sumLine = (): string => (b.parts.length > 1 ? `${sumExpr()} = ${formatCount(sum)}` : `${formatCount(sum)}`);
+  const sumLine = b.parts.length > 1 ? `${sumExpr} = ${formatCount(sum)}` : `${formatCount(sum)}`;
   if (pLo > tHi) {
     return {
       kind: 'sum',
@@ -489,10 +487,10 @@ export function sumClaim(ctx: FigureContext, b: Breakdown): Claim {
       problem: 'above',
       explanation: joinLines([
         header(),
-        both(`\n${sumLine()} > ${totalText}：分项之和超过总数 ✗`, `\n${sumLine()} > ${totalText}: the parts add up to more than the total ✗`),
+        both(`\n${sumLine} > ${totalText}：分项之和超过总数 ✗`, `\n${sumLine} > ${totalText}: the parts add up to more than the total ✗`),
         ...(b.assumed ? [ASSUMED] : []),
       ]),
-      working: `${sumLine()} > ${formatCount(b.total.value)}`,
+      working: `${sumLine} > ${formatCount(b.total.value)}`,
       suggestions: exactAll && b.total.arabic ? [{ figure: b.total, newText: String(sum), title: both(`将总数改为 ${sum}`, `Change the total to ${sum}`) }] : [],
     };
   }
@@ -508,16 +506,16 @@ export function sumClaim(ctx: FigureContext, b: Breakdown): Claim {
       problem: 'below',
       explanation: joinLines([
         header(),
-        both(`\n${sumLine()} < ${totalText}：分项已列全（${md(b.marker)}），合计却少于总数 ✗`, `\n${sumLine()} < ${totalText}: the breakdown is complete (${md(b.marker)}) yet falls short of the total ✗`),
+        both(`\n${sumLine} < ${totalText}：分项已列全（${md(b.marker)}），合计却少于总数 ✗`, `\n${sumLine} < ${totalText}: the breakdown is complete (${md(b.marker)}) yet falls short of the total ✗`),
       ]),
-      working: `${sumLine()} < ${formatCount(b.total.value)}`,
+      working: `${sumLine} < ${formatCount(b.total.value)}`,
       suggestions: exactAll && b.total.arabic ? [{ figure: b.total, newText: String(sum), title: both(`将总数改为 ${sum}`, `Change the total to ${sum}`) }] : [],
     };
   }
   const equal = exactAll && sum === b.total.value;
   const verdictText = (): LocalizedText => equal
-    ? both(`\n${sumLine()} = ${totalText} ✓`, `\n${sumLine()} = ${totalText} ✓`)
-    : both(`\n${sumLine()} ≤ ${totalText}：分项不超过总数 ✓${b.parts.length === 1 ? '（部分列举）' : '（未必列全）'}`, `\n${sumLine()} ≤ ${totalText}: within the total ✓${b.parts.length === 1 ? ' (a subset)' : ' (not necessarily all parts)'}`);
+    ? both(`\n${sumLine} = ${totalText} ✓`, `\n${sumLine} = ${totalText} ✓`)
+    : both(`\n${sumLine} ≤ ${totalText}：分项不超过总数 ✓${b.parts.length === 1 ? '（部分列举）' : '（未必列全）'}`, `\n${sumLine} ≤ ${totalText}: within the total ✓${b.parts.length === 1 ? ' (a subset)' : ' (not necessarily all parts)'}`);
   return {
     kind: 'sum',
     anchor: b.total,
@@ -529,9 +527,7 @@ export function sumClaim(ctx: FigureContext, b: Breakdown): Claim {
     get explanation(): LocalizedText {
       return (explained ??= joinLines([header(), verdictText()]));
     },
-    get working(): string {
-      return equal ? `${sumExpr()} = ${formatCount(b.total.value)} ✓` : `${sumLine()} ≤ ${formatCount(b.total.value)} ✓`;
-    },
+    working: equal ? `${sumExpr} = ${formatCount(b.total.value)} ✓` : `${sumLine} ≤ ${formatCount(b.total.value)} ✓`,
     suggestions: [],
   };
 }
