@@ -25,6 +25,7 @@ import { doublingClaims } from './doublings';
 import { pointSeriesClaims } from './point-series';
 import { repeatCandidates, repeatClaim, type PlacedCandidate, type RepeatCandidate, type RepeatPair } from './repeats';
 import { countBefore } from '../document/sorted';
+import { codeUnits } from './code-units';
 export { repeatClaim, type RepeatPair } from './repeats';
 
 export interface FiguresAnalysis {
@@ -492,7 +493,7 @@ export function paragraphUnits(text: string, lines: ReadonlyArray<{ start: numbe
 }
 
 /** The characters that end a paragraph when last on a line (the class above), by code unit. */
-const PARAGRAPH_ENDS = new Set([...'。！？!?；;：:”’」』】》'].map((c) => c.charCodeAt(0)));
+const PARAGRAPH_ENDS = codeUnits('。！？!?；;：:”’」』】》');
 
 /** White space as \s and String.prototype.trim see it. */
 function isJsSpace(c: number): boolean {

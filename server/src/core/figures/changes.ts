@@ -16,6 +16,7 @@ import { both, figureText, joinLines, md } from './explain';
 import { labelBefore, type Sentence } from './text';
 import type { FigureContext } from './rates';
 import { DOWN_WORDS, UP_WORDS } from './vocabulary';
+import { codeUnits } from './code-units';
 
 const UP = UP_WORDS;
 const DOWN = DOWN_WORDS;
@@ -69,8 +70,8 @@ export function changeWordBefore(s: string, f: Figure, min: number): string | nu
 
 /** The characters CHANGE_WORD_RE's matches end with: the last of each change word, 了, 为 and 达. */
 /** The last characters of the change words themselves. */
-const CHANGE_WORD_END: ReadonlySet<number> = new Set(`${UP}|${DOWN}`.split('|').map((w) => w.charCodeAt(w.length - 1)));
-const CHANGE_WORD_LAST = new Set([...`${UP}|${DOWN}`.split('|').map((w) => w.charCodeAt(w.length - 1)), ...[...'了为达'].map((c) => c.charCodeAt(0))]);
+const CHANGE_WORD_END = codeUnits(`${UP}|${DOWN}`.split('|').map((w) => w.charCodeAt(w.length - 1)));
+const CHANGE_WORD_LAST = codeUnits([...`${UP}|${DOWN}`.split('|').map((w) => w.charCodeAt(w.length - 1)), ...[...'了为达'].map((c) => c.charCodeAt(0))]);
 
 function sameKind(a: Figure, b: Figure): boolean {
   if (a.kind === 'percent' || b.kind === 'percent') return a.kind === b.kind;

@@ -20,6 +20,7 @@ import type { LocalizedText } from '../l10n';
 import type { FigureContext } from './rates';
 import type { Sentence } from './text';
 import { CATEGORY_CLASSIFIERS, COMMA_LIST_INTRO_RE, ITEM_CLASSIFIERS, LIST_CONNECTOR_RE, LIST_INTRO_RE, NOT_ITEM_COUNT_AFTER_RE } from './vocabulary';
+import { codeUnits } from './code-units';
 
 const CLASSIFIERS = [...CATEGORY_CLASSIFIERS, ...ITEM_CLASSIFIERS].sort((a, b) => b.length - a.length);
 const CATEGORY = new Set(CATEGORY_CLASSIFIERS);
@@ -171,10 +172,9 @@ export function countClaims(ctx: FigureContext): Claim[] {
 }
 
 /** NUMBER_BEFORE, NOT_ITEM_END (without its \s) and the leads 等 这 共, by code unit. */
-const unitSet = (chars: string): ReadonlySet<number> => new Set([...chars].map((c) => c.charCodeAt(0)));
-export const NUMBER_BEFORE_UNITS = unitSet('零〇一二两三四五六七八九十百千万亿第0123456789０１２３４５６７８９.．');
-const NOT_ITEM_END_UNITS = unitSet('〇零一二三四五六七八九十百千万亿两第前、,，;；:：。(（“‘有为达是约近超余计');
-const LEAD_UNITS = unitSet('等这共');
+export const NUMBER_BEFORE_UNITS = codeUnits('零〇一二两三四五六七八九十百千万亿第0123456789０１２３４５６７８９.．');
+const NOT_ITEM_END_UNITS = codeUnits('〇零一二三四五六七八九十百千万亿两第前、,，;；:：。(（“‘有为达是约近超余计');
+const LEAD_UNITS = codeUnits('等这共');
 /** NOT_ITEM_COUNT_AFTER_RE anchored at its lastIndex (it reads at most four code units: the same as on a slice of four). */
 const NOT_ITEM_COUNT_AFTER_AT = new RegExp(NOT_ITEM_COUNT_AFTER_RE.source.replace(/^\^/, ''), 'y');
 

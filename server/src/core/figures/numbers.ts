@@ -9,6 +9,7 @@
  * offsets are offsets in the original text. One pass, linear in the text.
  */
 import { parseChineseNumeral } from '../document/chinese-numerals';
+import { codeUnits } from './code-units';
 
 export type FigureKind = 'count' | 'percent' | 'points' | 'times';
 /** atLeast: 余 多 超 逾 以上 突破 …; atMost: 近 不到 不足 以下 …; about: 约 左右 上下 … */
@@ -115,7 +116,7 @@ const FULLWIDTH_ZERO = 0xff10;
 const FULLWIDTH_ZERO_UNIT = FULLWIDTH_ZERO;
 
 /** Characters that make 前 part of a time word (目前, 此前, 之前, 以前, 当前, 提前, 事前, 年前) rather than an ordinal. */
-const NOT_ORDINAL_BEFORE_QIAN = new Set([...'目此之以当提事年'].map((c) => c.charCodeAt(0)));
+const NOT_ORDINAL_BEFORE_QIAN = codeUnits('目此之以当提事年');
 
 /** Full-width digits and period to ASCII (same length). */
 export function toAsciiDigits(s: string): string {

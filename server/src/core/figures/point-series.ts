@@ -13,9 +13,10 @@ import { formatAt, type Interval } from './arithmetic';
 import { both, figureText, joinLines, md } from './explain';
 import type { FigureContext } from './rates';
 import { POINTS_HIGHER, POINTS_LOWER } from './vocabulary';
+import { codeUnits } from './code-units';
 
 /** Where the names before 分别 start: after one of , ， ; ； : ： 。 (by code unit). */
-const NAMES_END: ReadonlySet<number> = new Set([...',，;；:：。'].map((c) => c.charCodeAt(0)));
+const NAMES_END = codeUnits(',，;；:：。');
 const SERIES_RE = /分别(?:为|是|达到|达|占|增长|提高|下降|降低)?$/;
 const JOIN_RE = /^(?:、|和|与|及|,|，)$/;
 const NAME = '[\\u4e00-\\u9fff]{1,12}?';

@@ -14,6 +14,7 @@ import { clauseBefore, isClauseBoundaryAt, isTotalLabel, labelBefore, shortLabel
 import type { LocalizedText } from '../l10n';
 import { BOUNDED_RATE_KEYS, GENERIC_RATE_QUALIFIERS, NOT_RATE_CHARS, RATE_BY_KEY, PER_UNIT_RE } from './vocabulary';
 import { countBefore } from '../document/sorted';
+import { codeUnits } from './code-units';
 
 export { BOUNDED_RATE_KEYS };
 
@@ -40,7 +41,7 @@ const LINK_AFTER_RATE = /^(?:均|也|分别|已|则)?(?:为|达|达到|是|保�
 /** How far back a rate's name is read (行政机关负责人出庭应诉率): past that, it would start inside a word. */
 const MAX_RATE_STEM = 12;
 const STEM_STOP = new Set(['、', '和', '与', '的', '“', '”', '"', '《', '》', ' ']);
-const STEM_STOP_CODES = new Set([...STEM_STOP].map((c) => c.charCodeAt(0)));
+const STEM_STOP_CODES = codeUnits([...STEM_STOP].map((c) => c.charCodeAt(0)));
 
 /** What /[\u4e00-\u9fff]/ accepts, by code unit. */
 function isIdeograph(c: number): boolean {

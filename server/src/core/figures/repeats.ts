@@ -14,6 +14,7 @@ import { both, figureText, md } from './explain';
 import { clauseStart, normalizeLabel } from './text';
 import type { FigureContext } from './rates';
 import { PLAN_RE, SPAN_RE } from './vocabulary';
+import { codeUnits } from './code-units';
 
 const COMPARISON = /同比|环比|上年|去年|上一年|较|比上|增长|下降|增加|减少|提高|降低|上升/;
 const MIN_LABEL = 5;
@@ -44,7 +45,7 @@ export function isPartOfYear(t: string): boolean {
   for (let i = t.indexOf('月'); i >= 0; i = t.indexOf('月', i + 1)) if (i > 0 && MONTH_NUMERALS.has(t.charCodeAt(i - 1))) return true;
   return false;
 }
-const MONTH_NUMERALS: ReadonlySet<number> = new Set([...'0123456789０１２３４５６７８９一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
+const MONTH_NUMERALS = codeUnits('0123456789０１２３４５６７８９一二三四五六七八九十');
 
 /** The first match of YEAR_BEFORE_NIAN in a text, or '': found from the 年 each match ends before. */
 export function yearBeforeNian(t: string): string {

@@ -17,6 +17,7 @@ import { sameMeasure } from './shares';
 import { BACK_REFERENCE_RE, BALANCE_ACCOUNTS, RESIDUAL_RE as RESIDUAL } from './vocabulary';
 import { formatCount as fc } from './arithmetic';
 import { countBefore } from '../document/sorted';
+import { codeUnits } from './code-units';
 
 const STOP_CLAUSE = /同比|环比|比上年|较上年|比去年|较去年|增长|下降|增加|减少|上升|率|共计|合计|总计|累计|(?<![公中总])共(?![享同建治识赢商])/;
 const NEW_ACTIVITY = /^(?:组织|开展|举办|召开|印发|出台|建立|完成|推动|办结|审结|结案|制定|发布|开通|设立|培训|接待|修复|治理|新增|新建|建设|实施|改造|推进)/;
@@ -187,7 +188,7 @@ function mayOpenWithBackReference(s: string, sent: Sentence): boolean {
   for (let i = p; i <= last; i++) if (s.charCodeAt(i) === 0x4e2d /* 中 */ && BACK_REFERENCE_ENDS.has(s.charCodeAt(i + 1))) return true;
   return false;
 }
-const BACK_REFERENCE_ENDS: ReadonlySet<number> = new Set([...',，:：'].map((c) => c.charCodeAt(0)));
+const BACK_REFERENCE_ENDS = codeUnits(',，:：');
 
 /** White space as \s sees it. */
 function isJsSpace(c: number): boolean {
@@ -328,9 +329,9 @@ function collectParts(ctx: FigureContext, sent: Sentence, total: Figure, at: num
 }
 
 /** The code units a part written number first is followed by (NUMBER_FIRST_RE's first ones: 案由, 为, 是, 系, 属于, 涉及). */
-const NUMBER_FIRST_FOLLOWERS = new Set([...'案为是系属涉'].map((c) => c.charCodeAt(0)));
+const NUMBER_FIRST_FOLLOWERS = codeUnits('案为是系属涉');
 /** The code units before a part written number first (numberFirstBreakdowns' opensClause). */
-const NUMBER_FIRST_OPENERS = new Set([...',，、'].map((c) => c.charCodeAt(0)));
+const NUMBER_FIRST_OPENERS = codeUnits(',，、');
 
 /**
  * Whether two figures of a sentence could be parts written number first (numberFirstBreakdowns

@@ -5,6 +5,7 @@
  */
 import type { Figure } from './numbers';
 import { TOTAL_RE } from './vocabulary';
+import { codeUnits } from './code-units';
 
 export interface Sentence {
   index: number;
@@ -125,7 +126,7 @@ export function isTotalLabel(clause: string): boolean {
   for (let i = 0; i < clause.length; i++) if (TOTAL_UNITS.has(clause.charCodeAt(i))) return TOTAL_RE.test(clause);
   return false;
 }
-const TOTAL_UNITS: ReadonlySet<number> = new Set([...'共计总全受收'].map((c) => c.charCodeAt(0)));
+const TOTAL_UNITS = codeUnits('共计总全受收');
 
 /** Strip qualifiers and framing from a label so two mentions of one quantity compare equal. */
 export function normalizeLabel(label: string): string {
@@ -145,11 +146,10 @@ const FRAME_SCOPE_RE = /^(其中|今年|全年|年内|本年度|本年|我[区�
 const FRAME_TOTAL_RE = /^(共计|总共|一共|合计|总计|累计|共|已|先后|依法|全部|共有)+/;
 const FRAME_QUALIFIER_RE = /(约|近|超过|超|逾|突破|不到|不足|将近|接近|大约|达到|达|为|了)+$/;
 /** The code units the words of each expression above start (the last: end) with. */
-const unitsOf = (chars: string): ReadonlySet<number> => new Set([...chars].map((c) => c.charCodeAt(0)));
-const FRAME_DATE_FIRST = unitsOf('截0123456789０１２３４５６７８９');
-const FRAME_SCOPE_FIRST = unitsOf('其今全年本我');
-const FRAME_TOTAL_FIRST = unitsOf('共总一合累已先依全');
-const FRAME_QUALIFIER_LAST = unitsOf('约近过超逾破到足达为了');
+const FRAME_DATE_FIRST = codeUnits('截0123456789０１２３４５６７８９');
+const FRAME_SCOPE_FIRST = codeUnits('其今全年本我');
+const FRAME_TOTAL_FIRST = codeUnits('共总一合累已先依全');
+const FRAME_QUALIFIER_LAST = codeUnits('约近过超逾破到足达为了');
 
 /** Characters after which a label may be shortened without cutting a word. */
 const LABEL_BREAK = /[的、，,；;：:（）()和与及在对将从为中是“”《》\s]/;
