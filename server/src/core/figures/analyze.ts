@@ -14,7 +14,7 @@ import { CONTINUES_PARAGRAPH_RE, PLAN_HEADING_RE } from './vocabulary';
 import { simplify } from '../document/script';
 import type { Claim } from './claim';
 import type { LocalizedText } from '../l10n';
-import { scanFigures, type Figure, type NonFigure } from './numbers';
+import { mayHoldNumber, scanFigures, type Figure, type NonFigure } from './numbers';
 import { boundClaims, findRateMentions, grimClaims, rateClaims, type FigureContext, type RateMention } from './rates';
 import { NO_FIGURES as NO_SENTENCE_FIGURES, splitSentences, type Sentence } from './text';
 import { sumClaim, sumClaims } from './sums';
@@ -25,6 +25,7 @@ import { doublingClaims } from './doublings';
 import { pointSeriesClaims } from './point-series';
 import { repeatCandidates, repeatClaim, type PlacedCandidate, type RepeatCandidate, type RepeatPair } from './repeats';
 import { countBefore } from '../document/sorted';
+import { codeUnits } from './code-units';
 export { repeatClaim, type RepeatPair } from './repeats';
 
 export interface FiguresAnalysis {
@@ -63,8 +64,7 @@ interface DocumentFigureLines {
 
 const EMPTY_LINE: LineFigures = Object.freeze({ figures: [], skipped: [], sentences: [], rates: [], claims: [], repeat: [], flagged: [] }) as unknown as LineFigures;
 
-/** A line with a digit or a Chinese numeral can hold a figure; others are skipped unread. */
-const MAY_HOLD_FIGURE = /[0-9０-９零〇一二两三四五六七八九十百千万亿]/;
+/** A line with a digit or a Chinese numeral can hold a figure (mayHoldNumber); others are skipped unread. */
 
 function figureLines(analysis: Analysis): DocumentFigureLines {
   return analysis.memo(LINES_MEMO_KEY, () => {
@@ -79,7 +79,7 @@ function figureLines(analysis: Analysis): DocumentFigureLines {
     const readLines = hidden ? doc.lines.map((l, i) => (hidden[i] ? { start: l.start, end: l.start } : l)) : doc.lines;
     for (const unit of paragraphUnits(doc.text, readLines, alone)) {
       const s = doc.simplified.slice(unit.start, unit.end);
-      const data = MAY_HOLD_FIGURE.test(s) ? analyzeLine(s, doc.text.slice(unit.start, unit.end)) : EMPTY_LINE;
+      const data = mayHoldNumber(s) ? analyzeLine(s, doc.text.slice(unit.start, unit.end)) : EMPTY_LINE;
       if (data.figures.length || data.skipped.length || data.claims.length) lines.push({ line: unit.line, offset: unit.start, data });
     }
     // Totals in tables (at document offsets: entries with offset 0, after the line's own entry).
@@ -346,7 +346,7 @@ function shiftClaim(c: Claim, fig: (f: Figure) => Figure): Claim {
 export function analyzeLine(lineSimplified: string, lineOriginal: string = lineSimplified): LineFigures {
   // Pinyin residue (區(qū), 調(diào)解) is cut out before analysis so 調解率 reads as one word;
   // offsets are mapped back to the line at the end.
-  const { simplified, original, map } = withoutPinyin(lineSimplified, lineOriginal);
+  const { simplified, original, map, mapLength } = withoutPinyin(lineSimplified, lineOriginal);
   const { figures, skipped, tokens } = scanFigures(simplified, original);
   const sentences = splitSentences(simplified, figures);
   const ctx: FigureContext = { s: simplified, original, sentences, tokens };
@@ -365,7 +365,7 @@ export function analyzeLine(lineSimplified: string, lineOriginal: string = lineS
     pushAll(claims, boundClaims(ctx, rates));
     pushAll(claims, grimClaims(ctx, rates, linked));
   }
-  const shares = findShares(ctx, rates.length ? new Set(rates.map((r) => r.figure)) : NO_FIGURES);
+  const shares = findShares(ctx, rates);
   if (shares.length) pushAll(claims, shareClaims(ctx, shares));
   const sums = sumClaims(ctx);
   pushAll(claims, sums);
@@ -383,13 +383,18 @@ export function analyzeLine(lineSimplified: string, lineOriginal: string = lineS
   pushAll(claims, doublingClaims(ctx));
   pushAll(claims, pointSeriesClaims(ctx));
   const repeat = repeatCandidates(ctx);
-  if (claims.length > 1) claims.sort((a, b) => a.anchor.numStart - b.anchor.numStart);
-  const flagged = claims.length ? claims.filter((c) => c.verdict !== 'consistent') : NO_CLAIMS;
+  // A stable sort of claims already in order (most lines) changes nothing: it is not made.
+  if (claims.length > 1 && !inAnchorOrder(claims)) claims.sort((a, b) => a.anchor.numStart - b.anchor.numStart);
+  let flagged = NO_CLAIMS;
+  for (const c of claims) if (c.verdict !== 'consistent') (flagged === NO_CLAIMS ? (flagged = []) : flagged).push(c);
   if (map) {
     // Explanations built when read quote the figures at their current offsets: build them now,
     // before the offsets move back to the line with its pinyin.
-    for (const c of claims) void c.explanation;
-    const at = (i: number) => (i < map.length ? map[i] : lineOriginal.length);
+    for (const c of claims) {
+      void c.explanation;
+      void c.working;
+    }
+    const at = (i: number) => (i < mapLength ? map[i] : lineOriginal.length);
     const end = (i: number) => (i > 0 ? at(i - 1) + 1 : 0);
     for (const f of figures) {
       f.start = at(f.start);
@@ -422,7 +427,12 @@ export function analyzeLine(lineSimplified: string, lineOriginal: string = lineS
   return { figures, skipped, sentences, rates, claims, repeat, flagged };
 }
 
-const NO_FIGURES: ReadonlySet<Figure> = new Set();
+/** Whether claims are in the order of their anchors' numStart already. */
+function inAnchorOrder(claims: readonly Claim[]): boolean {
+  for (let i = 1; i < claims.length; i++) if (claims[i - 1].anchor.numStart > claims[i].anchor.numStart) return false;
+  return true;
+}
+
 const NO_CLAIMS: Claim[] = Object.freeze([]) as unknown as Claim[];
 
 /** Append `items` to `to` (no spread arguments: most lists here are empty or short). */
@@ -483,7 +493,7 @@ export function paragraphUnits(text: string, lines: ReadonlyArray<{ start: numbe
 }
 
 /** The characters that end a paragraph when last on a line (the class above), by code unit. */
-const PARAGRAPH_ENDS = new Set([...'。！？!?；;：:”’」』】》'].map((c) => c.charCodeAt(0)));
+const PARAGRAPH_ENDS = codeUnits('。！？!?；;：:”’」』】》');
 
 /** White space as \s and String.prototype.trim see it. */
 function isJsSpace(c: number): boolean {
@@ -501,26 +511,29 @@ function isJsSpace(c: number): boolean {
  */
 const PINYIN_RE = /(?<=[\u3400-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}[)）]|[ \t\u3000]*(?:\r\n|\r|\n)[ \t\u3000]*/g;
 
-/** Whether some ( or （ is followed by a lower-case Latin letter (the start of a pinyin annotation). */
-function bracketBeforeLetter(s: string): boolean {
-  for (let i = s.indexOf('('); i >= 0; i = s.indexOf('(', i + 1)) if (isPinyinStart(s.charCodeAt(i + 1))) return true;
-  for (let i = s.indexOf('（'); i >= 0; i = s.indexOf('（', i + 1)) if (isPinyinStart(s.charCodeAt(i + 1))) return true;
-  return false;
-}
+/**
+ * What PINYIN_RE needs somewhere in a text: a line break, or a ( or （ followed by a–z or a code
+ * unit of U+00E0–U+01FF (which holds every tone-marked letter, ü, ń, ň and ǹ of PINYIN_RE: a
+ * superset, a prefilter). One native search; most paragraphs have none.
+ */
+export const MAY_HOLD_PINYIN_RE = /[\n\r]|[(（][a-z\u00e0-\u01ff]/;
 
-/** a–z, or U+00E0–U+01FF, which holds every tone-marked letter, ü, ń, ň and ǹ of PINYIN_RE (a superset: a prefilter). */
-function isPinyinStart(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0xe0 && c <= 0x1ff);
-}
+/**
+ * The map of the last text withoutPinyin cut (offset in the cut text → offset in the line): one
+ * buffer, grown when needed (a typed array per hard-wrapped paragraph was a visible cost); read
+ * only by analyzeLine, before the next paragraph is cut.
+ */
+let pinyinMap = new Int32Array(1024);
 
-function withoutPinyin(simplified: string, original: string): { simplified: string; original: string; map: Int32Array | null } {
+function withoutPinyin(simplified: string, original: string): { simplified: string; original: string; map: Int32Array | null; mapLength: number } {
   // Pinyin needs a bracket with a Latin letter after it: most paragraphs have none (or only
   // brackets such as （一）) and skip the lookbehind scan.
-  if (simplified.indexOf('\n') < 0 && simplified.indexOf('\r') < 0 && !bracketBeforeLetter(simplified)) return { simplified, original, map: null };
+  if (!MAY_HOLD_PINYIN_RE.test(simplified)) return { simplified, original, map: null, mapLength: 0 };
   PINYIN_RE.lastIndex = 0;
-  if (!PINYIN_RE.test(simplified)) return { simplified, original, map: null };
+  if (!PINYIN_RE.test(simplified)) return { simplified, original, map: null, mapLength: 0 };
   PINYIN_RE.lastIndex = 0;
-  const map = new Int32Array(simplified.length);
+  if (pinyinMap.length < simplified.length) pinyinMap = new Int32Array(Math.max(simplified.length, 2 * pinyinMap.length));
+  const map = pinyinMap;
   let s = '';
   let o = '';
   let n = 0;
@@ -536,5 +549,5 @@ function withoutPinyin(simplified: string, original: string): { simplified: stri
     last = m.index + m[0].length;
   }
   copy(last, simplified.length);
-  return { simplified: s, original: o, map: map.subarray(0, n) };
+  return { simplified: s, original: o, map, mapLength: n };
 }

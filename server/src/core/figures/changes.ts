@@ -16,6 +16,7 @@ import { both, figureText, joinLines, md } from './explain';
 import { labelBefore, type Sentence } from './text';
 import type { FigureContext } from './rates';
 import { DOWN_WORDS, UP_WORDS } from './vocabulary';
+import { codeUnits } from './code-units';
 
 const UP = UP_WORDS;
 const DOWN = DOWN_WORDS;
@@ -51,16 +52,26 @@ function dirOf(word: string): boolean {
 }
 
 /** The change word right before a figure (增长, 下降了 …), or null. */
-function changeWordBefore(s: string, f: Figure, min: number): string | null {
+export function changeWordBefore(s: string, f: Figure, min: number): string | null {
   // A match ends the text before the figure: with one of these characters (most figures have none before them).
   if (f.start <= min || !CHANGE_WORD_LAST.has(s.charCodeAt(f.start - 1))) return null;
-  const before = s.slice(Math.max(min, f.start - 12), f.start);
+  // The match ends with a change word, then 了 and 为/达 if there (none of which ends a change
+  // word): past those, the last character of a change word must stand, within the slice.
+  const from = Math.max(min, f.start - 12);
+  let e = f.start;
+  let c = s.charCodeAt(e - 1);
+  if (c === 0x4e3a /* 为 */ || c === 0x8fbe /* 达 */) c = s.charCodeAt(--e - 1);
+  if (c === 0x4e86 /* 了 */) c = s.charCodeAt(--e - 1);
+  if (e - 1 < from || !CHANGE_WORD_END.has(c)) return null;
+  const before = s.slice(from, f.start);
   const m = CHANGE_WORD_RE.exec(before);
   return m ? m[1] : null;
 }
 
 /** The characters CHANGE_WORD_RE's matches end with: the last of each change word, 了, 为 and 达. */
-const CHANGE_WORD_LAST = new Set([...`${UP}|${DOWN}`.split('|').map((w) => w.charCodeAt(w.length - 1)), ...[...'了为达'].map((c) => c.charCodeAt(0))]);
+/** The last characters of the change words themselves. */
+const CHANGE_WORD_END = codeUnits(`${UP}|${DOWN}`.split('|').map((w) => w.charCodeAt(w.length - 1)));
+const CHANGE_WORD_LAST = codeUnits([...`${UP}|${DOWN}`.split('|').map((w) => w.charCodeAt(w.length - 1)), ...[...'了为达'].map((c) => c.charCodeAt(0))]);
 
 function sameKind(a: Figure, b: Figure): boolean {
   if (a.kind === 'percent' || b.kind === 'percent') return a.kind === b.kind;

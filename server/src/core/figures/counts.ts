@@ -20,15 +20,16 @@ import type { LocalizedText } from '../l10n';
 import type { FigureContext } from './rates';
 import type { Sentence } from './text';
 import { CATEGORY_CLASSIFIERS, COMMA_LIST_INTRO_RE, ITEM_CLASSIFIERS, LIST_CONNECTOR_RE, LIST_INTRO_RE, NOT_ITEM_COUNT_AFTER_RE } from './vocabulary';
+import { codeUnits } from './code-units';
 
 const CLASSIFIERS = [...CATEGORY_CLASSIFIERS, ...ITEM_CLASSIFIERS].sort((a, b) => b.length - a.length);
 const CATEGORY = new Set(CATEGORY_CLASSIFIERS);
 /** A whole number (not the tail of a longer one: 2025年, 1234个) and its measure word. */
 export const COUNT_RE = new RegExp(`([两二三四五六七八九十]{1,3}|[1-9][0-9]?)(${CLASSIFIERS.join('|')})`, 'g');
 /** Characters before a numeral that make it the tail of a longer number or an ordinal (checked by hand: a lookbehind made the scan 8× slower). */
-const NUMBER_BEFORE = /[零〇一二两三四五六七八九十百千万亿第0-9０-９.．]/;
+export const NUMBER_BEFORE = /[零〇一二两三四五六七八九十百千万亿第0-9０-９.．]/;
 /** A character that cannot end a list item right before the count (part of a number, an ordinal, a separator). */
-const NOT_ITEM_END = /[〇零一二三四五六七八九十百千万亿两第前、,，;；:：。(（“‘\s有为达是约近超余计]/;
+export const NOT_ITEM_END = /[〇零一二三四五六七八九十百千万亿两第前、,，;；:：。(（“‘\s有为达是约近超余计]/;
 /** Items longer than this may hold a 、 of their own (被申请行政复议、提起行政诉讼情况). */
 const SHORT_ITEM = 8;
 const MAX_COUNT = 30;
@@ -135,54 +136,105 @@ export function countClaims(ctx: FigureContext): Claim[] {
   // One scan of the whole text for numbers with a measure word, each placed in its sentence.
   let si = 0;
   let intros: number[] | null = null;
-  let m: RegExpExecArray | null;
   // The numerals are read from the number tokens when the scan gave them (every numeral is in one).
   const tokens = ctx.tokens;
   const cursor = { token: 0 };
-  for (let from = 0; (m = tokens ? nextCountInTokens(s, tokens, cursor, from) : nextCount(s, from)); ) {
-    const pos = m.index;
-    from = m.index + m[0].length;
+  for (let from = 0; ; ) {
+    const pos = tokens ? countStartInTokens(s, tokens, cursor, from) : countStart(s, from, s.length);
+    if (pos < 0) break;
+    const numeralEnd = countNumeralEnd;
+    from = countEnd;
     while (si < sentences.length && sentences[si].end <= pos) {
       si++;
       intros = null;
     }
     const sent = sentences[si];
     if (!sent || pos < sent.start) continue;
-    const prev = pos > sent.start ? s[pos - 1] : '';
+    // Code units, not one-character strings: most counts are ruled out here.
+    const prevCode = pos > sent.start ? s.charCodeAt(pos - 1) : -1;
     // 2025年, 1234个: the tail of a longer number (a year list's 2020三年 keeps its Chinese numeral).
-    if (prev && NUMBER_BEFORE.test(prev) && !(/[0-9]/.test(prev) && /^[两二三四五六七八九十]/.test(m[1]))) continue;
+    if (prevCode >= 0 && NUMBER_BEFORE_UNITS.has(prevCode) && !(prevCode >= 48 && prevCode <= 57 && COUNT_NUMERAL[s.charCodeAt(pos)] === 1)) continue;
+    // 等 / 这 / 共 / 等共 before the number (read back, so the pattern starts with the numeral).
+    const leadLength = pos - 2 >= sent.start && s.startsWith('等共', pos - 2) ? 2 : prevCode >= 0 && LEAD_UNITS.has(prevCode) ? 1 : 0;
+    // What countClaim rules out first, without a string: a duration or points after the measure
+    // word (NOT_ITEM_COUNT_AFTER_RE), and a list that cannot end right before the count (NOT_ITEM_END).
+    NOT_ITEM_COUNT_AFTER_AT.lastIndex = from;
+    if (NOT_ITEM_COUNT_AFTER_AT.test(s)) continue;
+    const listEnd = pos - leadLength;
+    if (listEnd <= sent.start || isNotItemEnd(s.charCodeAt(listEnd - 1))) continue;
     // No 、 or “ in this clause (read back to its start, at most WINDOW): only a comma list after an opening word can be counted.
     if (!separatorInClause(s, pos, sent.start) && !(intros ??= introEnds(s.slice(sent.start, sent.end), sent.start)).length) continue;
-    // 等 / 这 / 共 / 等共 before the number (read back, so the pattern starts with the numeral).
-    const lead = pos - 2 >= sent.start && s.slice(pos - 2, pos) === '等共' ? '等共' : prev && /[等这共]/.test(prev) ? prev : '';
-    const claim = countClaim(ctx, sent, pos - lead.length, lead, m[1], m[2], () => (intros ??= introEnds(s.slice(sent.start, sent.end), sent.start)));
+    const lead = leadLength === 2 ? '等共' : leadLength === 1 ? s[pos - 1] : '';
+    const claim = countClaim(ctx, sent, pos - lead.length, lead, s.slice(pos, numeralEnd), s.slice(numeralEnd, from), () => (intros ??= introEnds(s.slice(sent.start, sent.end), sent.start)));
     if (claim) out.push(claim);
   }
   return out;
 }
 
-/** COUNT_RE anchored at its lastIndex. */
-const COUNT_AT = new RegExp(COUNT_RE.source, 'y');
+/** NUMBER_BEFORE, NOT_ITEM_END (without its \s) and the leads 等 这 共, by code unit. */
+export const NUMBER_BEFORE_UNITS = codeUnits('零〇一二两三四五六七八九十百千万亿第0123456789０１２３４５６７８９.．');
+const NOT_ITEM_END_UNITS = codeUnits('〇零一二三四五六七八九十百千万亿两第前、,，;；:：。(（“‘有为达是约近超余计');
+const LEAD_UNITS = codeUnits('等这共');
+/** NOT_ITEM_COUNT_AFTER_RE anchored at its lastIndex (it reads at most four code units: the same as on a slice of four). */
+const NOT_ITEM_COUNT_AFTER_AT = new RegExp(NOT_ITEM_COUNT_AFTER_RE.source.replace(/^\^/, ''), 'y');
+
+/** Whether NOT_ITEM_END holds for a code unit (NaN before the text: never). */
+export function isNotItemEnd(c: number): boolean {
+  return NOT_ITEM_END_UNITS.has(c) || isJsSpace(c);
+}
+
+/** White space as \s sees it. */
+function isJsSpace(c: number): boolean {
+  return (
+    c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
 /** The numerals of COUNT_RE by code unit: 1 for 两二…十, 2 for an ASCII digit. */
 const COUNT_NUMERAL = new Uint8Array(65536);
 for (const ch of '两二三四五六七八九十') COUNT_NUMERAL[ch.charCodeAt(0)] = 1;
 for (let c = 48; c <= 57; c++) COUNT_NUMERAL[c] = 2;
-/** The first code units of the classifiers. */
-const CLASSIFIER_FIRST = new Uint8Array(65536);
-for (const c of CLASSIFIERS) CLASSIFIER_FIRST[c.charCodeAt(0)] = 1;
-
-/**
- * The first match of COUNT_RE in `s` at or after `from`, or null: the same match as the global
- * expression's search, found faster. A match's numerals end where their run of one kind ends (no
- * classifier starts with a numeral), so only run ends followed by a classifier's first code unit
- * are tried: from the leftmost start the numerals allow (3 back for 两二…十, 2 for digits).
- */
-export function nextCount(s: string, from: number): RegExpExecArray | null {
-  return countInRange(s, from, s.length);
+/** The classifiers by their first code unit, in COUNT_RE's order (longest first): 1 + the index of a list, or 0. */
+const CLASSIFIER_SLOT = new Uint8Array(65536);
+const CLASSIFIER_LISTS: string[][] = [];
+for (const c of CLASSIFIERS) {
+  const u = c.charCodeAt(0);
+  if (!CLASSIFIER_SLOT[u]) {
+    CLASSIFIER_LISTS.push([]);
+    CLASSIFIER_SLOT[u] = CLASSIFIER_LISTS.length;
+  }
+  CLASSIFIER_LISTS[CLASSIFIER_SLOT[u] - 1].push(c);
 }
 
-/** nextCount within s[from, to): runs of numerals end by `to` (the end of a number token or of the text). */
-function countInRange(s: string, from: number, to: number): RegExpExecArray | null {
+/** The length of the classifier COUNT_RE reads at `at` (the first of its alternatives there), or 0. */
+function classifierAt(s: string, at: number): number {
+  const k = CLASSIFIER_SLOT[s.charCodeAt(at)]; // undefined past the end (NaN index)
+  if (!k) return 0;
+  // The first code unit is the slot's: the rest compared by code unit.
+  const list = CLASSIFIER_LISTS[k - 1];
+  for (let i = 0; i < list.length; i++) {
+    const w = list[i];
+    let j = 1;
+    while (j < w.length && s.charCodeAt(at + j) === w.charCodeAt(j)) j++;
+    if (j === w.length) return w.length;
+  }
+  return 0;
+}
+
+/** Where the numeral and the whole of the last count found by countStart end. */
+let countNumeralEnd = 0;
+let countEnd = 0;
+
+/**
+ * The start of the first match of COUNT_RE in s[from, to) (runs of numerals end by `to`: the end
+ * of a number token or of the text), or -1; its numeral and classifier end in countNumeralEnd and
+ * countEnd. The same match as the global expression's search, read by hand (no match object). A
+ * match's numerals end where their run of one kind ends (no classifier starts with a numeral), so
+ * only run ends followed by a classifier are tried; the match starts at the leftmost offset the
+ * numerals allow: 3 back for 两二…十, 2 for digits (the first of them not 0: [1-9][0-9]?).
+ */
+function countStart(s: string, from: number, to: number): number {
   const n = s.length;
   let i = from;
   while (i < to) {
@@ -193,16 +245,46 @@ function countInRange(s: string, from: number, to: number): RegExpExecArray | nu
     }
     let end = i + 1;
     while (end < n && COUNT_NUMERAL[s.charCodeAt(end)] === kind) end++;
-    if (end < n && CLASSIFIER_FIRST[s.charCodeAt(end)]) {
-      for (let p = Math.max(i, end - (kind === 1 ? 3 : 2)); p < end; p++) {
-        COUNT_AT.lastIndex = p;
-        const m = COUNT_AT.exec(s);
-        if (m) return m;
+    const classifier = end < n ? classifierAt(s, end) : 0;
+    if (classifier) {
+      let p = Math.max(i, end - (kind === 1 ? 3 : 2));
+      if (kind === 2) while (p < end && s.charCodeAt(p) === 48) p++;
+      if (p < end) {
+        countNumeralEnd = end;
+        countEnd = end + classifier;
+        return p;
       }
     }
     i = end;
   }
-  return null;
+  return -1;
+}
+
+/** countStart reading only the number tokens of `s` (start, end pairs in order, covering every numeral); `cursor.token` is the first token not yet passed (calls go forward). */
+function countStartInTokens(s: string, tokens: readonly number[], cursor: { token: number }, from: number): number {
+  for (let t = cursor.token; t < tokens.length; t += 2) {
+    const end = tokens[t + 1];
+    if (end <= from) continue;
+    cursor.token = t;
+    const p = countStart(s, Math.max(tokens[t], from), end);
+    if (p >= 0) return p;
+  }
+  cursor.token = tokens.length;
+  return -1;
+}
+
+/** The last count found as COUNT_RE's match would be (for tests and callers that want one). */
+function countMatch(s: string, p: number): RegExpExecArray | null {
+  if (p < 0) return null;
+  const m = [s.slice(p, countEnd), s.slice(p, countNumeralEnd), s.slice(countNumeralEnd, countEnd)] as unknown as RegExpExecArray;
+  m.index = p;
+  m.input = s;
+  return m;
+}
+
+/** The first match of COUNT_RE in `s` at or after `from`, or null: the global expression's match (see countStart). */
+export function nextCount(s: string, from: number): RegExpExecArray | null {
+  return countMatch(s, countStart(s, from, s.length));
 }
 
 /**
@@ -210,15 +292,7 @@ function countInRange(s: string, from: number, to: number): RegExpExecArray | nu
  * numeral): the same match. `cursor.token` is the first token not yet passed (calls go forward).
  */
 export function nextCountInTokens(s: string, tokens: readonly number[], cursor: { token: number }, from: number): RegExpExecArray | null {
-  for (let t = cursor.token; t < tokens.length; t += 2) {
-    const end = tokens[t + 1];
-    if (end <= from) continue;
-    cursor.token = t;
-    const m = countInRange(s, Math.max(tokens[t], from), end);
-    if (m) return m;
-  }
-  cursor.token = tokens.length;
-  return null;
+  return countMatch(s, countStartInTokens(s, tokens, cursor, from));
 }
 
 /** Whether a 、 or “ stands between `pos` and the start of its clause (at most WINDOW back). */
@@ -383,7 +457,9 @@ function countClaim(ctx: FigureContext, sent: Sentence, at: number, lead: string
           `**${md(name)}** (number of items listed)\n\n${stated} items listed: ${list}${k === stated ? '' : ' (items joined by 和/及 counted apart)'} ✓`,
         ));
       },
-      working: `${k === stated ? k : `${k} + ${stated - k}`} = ${stated} ✓`,
+      get working(): string {
+        return `${k === stated ? k : `${k} + ${stated - k}`} = ${stated} ✓`;
+      },
       suggestions: [],
     };
   }

@@ -22,6 +22,8 @@ function sameKind(a: Figure, b: Figure): boolean {
 export function doublingClaims(ctx: FigureContext): Claim[] {
   const { s, original } = ctx;
   const out: Claim[] = [];
+  // Every doubling is a 翻…番 (DOUBLING_RE): a text without 番 has none, and its sentences are not cut out.
+  if (s.indexOf('番') < 0) return out;
   for (const sent of ctx.sentences) {
     if (sent.figures.length < 2) continue;
     const text = s.slice(sent.start, sent.end);

@@ -9,6 +9,7 @@
  * offsets are offsets in the original text. One pass, linear in the text.
  */
 import { parseChineseNumeral } from '../document/chinese-numerals';
+import { codeUnits } from './code-units';
 
 export type FigureKind = 'count' | 'percent' | 'points' | 'times';
 /** atLeast: 余 多 超 逾 以上 突破 …; atMost: 近 不到 不足 以下 …; about: 约 左右 上下 … */
@@ -44,10 +45,10 @@ export interface Figure {
   arabic: boolean;
 }
 
+/** A number that is not a figure: where it is (its printed text is the text there) and why. */
 export interface NonFigure {
   start: number;
   end: number;
-  printed: string;
   reason: NotFigureReason;
 }
 
@@ -115,7 +116,7 @@ const FULLWIDTH_ZERO = 0xff10;
 const FULLWIDTH_ZERO_UNIT = FULLWIDTH_ZERO;
 
 /** Characters that make 前 part of a time word (目前, 此前, 之前, 以前, 当前, 提前, 事前, 年前) rather than an ordinal. */
-const NOT_ORDINAL_BEFORE_QIAN = new Set([...'目此之以当提事年'].map((c) => c.charCodeAt(0)));
+const NOT_ORDINAL_BEFORE_QIAN = codeUnits('目此之以当提事年');
 
 /** Full-width digits and period to ASCII (same length). */
 export function toAsciiDigits(s: string): string {
@@ -147,6 +148,16 @@ for (let c = FULLWIDTH_ZERO_UNIT; c <= FULLWIDTH_ZERO_UNIT + 9; c++) NUM_CLASS[c
 for (const ch of '零〇一二两三四五六七八九十百千万亿') NUM_CLASS[ch.charCodeAt(0)] |= CN;
 for (const ch of '零〇一二两三四五六七八九十百') NUM_CLASS[ch.charCodeAt(0)] |= CN_PERCENT;
 for (const ch of '零〇一二三四五六七八九') NUM_CLASS[ch.charCodeAt(0)] |= CN_FRACTION;
+
+/**
+ * Whether a text holds a code unit that can start a number token (a digit or a Chinese numeral:
+ * /[0-9０-９零〇一二两三四五六七八九十百千万亿]/), read by code unit (several times faster than the
+ * expression's class on prose, which most paragraphs are).
+ */
+export function mayHoldNumber(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (NUM_CLASS[s.charCodeAt(i)]) return true;
+  return false;
+}
 
 function classAt(s: string, i: number): number {
   return i < s.length ? NUM_CLASS[s.charCodeAt(i)] : 0;
@@ -247,6 +258,8 @@ for (const c of CLOSERS) MASK_UNITS[c] = CLOSER;
 for (const c of QUOTE_PAIRS.keys()) MASK_UNITS[c] = OPENER;
 MASK_UNITS[10] = LINE_BREAK;
 MASK_UNITS[13] = LINE_BREAK;
+/** The code units of MASK_UNITS, searching on from its lastIndex. */
+const MASK_UNITS_RE = new RegExp(`[\\n\\r${[...QUOTE_PAIRS].map(([open, close]) => String.fromCharCode(open, close)).join('')}]`, 'g');
 /** An opener's closer by code unit (0 for other units). */
 const CLOSER_OF = new Uint16Array(65536);
 for (const [open, close] of QUOTE_PAIRS) CLOSER_OF[open] = close;
@@ -264,12 +277,13 @@ function computeMasks(s: string): Masks {
   let kind: Uint8Array | null = null;
   // The open brackets as two parallel stacks (code unit, offset): reused, no object per bracket.
   let depth = 0;
-  for (let i = firstOpen; i < s.length; i++) {
+  // Only line breaks and the brackets matter: each found by a native search (most of a paragraph is neither).
+  const re = MASK_UNITS_RE;
+  re.lastIndex = firstOpen;
+  while (re.test(s)) {
+    const i = re.lastIndex - 1;
     const c = s.charCodeAt(i);
-    // Only line breaks and the brackets matter (hot loop: no read for an ideograph, one array read for the rest).
-    if (c >= 0x4e00) continue;
     const role = MASK_UNITS[c];
-    if (!role) continue;
     if (role === LINE_BREAK) {
       depth = 0;
       continue;
@@ -347,7 +361,14 @@ function indexWords<W extends [string, ...unknown[]]>(words: readonly W[]): Word
 function matchAt<W extends [string, ...unknown[]]>(s: string, at: number, index: WordIndex<W>): W | null {
   const k = index.slot[s.charCodeAt(at)]; // undefined past the end (NaN index)
   if (!k) return null;
-  for (const w of index.lists[k - 1]) if (s.startsWith(w[0], at)) return w;
+  // The first code unit is the slot's: the rest compared by code unit (most words are one long).
+  const list = index.lists[k - 1];
+  for (let i = 0; i < list.length; i++) {
+    const w = list[i][0];
+    let j = 1;
+    while (j < w.length && s.charCodeAt(at + j) === w.charCodeAt(j)) j++;
+    if (j === w.length) return list[i];
+  }
   return null;
 }
 
@@ -374,20 +395,33 @@ function parseArabic(printed: string): { value: number; decimals: number } {
 
 const ASCII_NUMBER = /^[0-9]+(?:\.[0-9]+)?$/;
 
+/** The decimals of the last number read by plainDigitsValue. */
+let plainDecimals = 0;
+
 /**
- * The value of s[start, end) when it is ASCII digits only (at most 15: exact in a double, as
- * Number() reads them), else -1 (a decimal point, a thousands comma, full-width digits: parseArabic).
+ * The value of s[start, end) when it is ASCII digits with thousands commas and one decimal point
+ * at most (a number token's shape), 15 digits at most, else -1 (full-width digits, longer
+ * numbers: parseArabic); its decimals are left in `plainDecimals`. The digits as an integer are
+ * exact in a double, and so is 10^decimals: their quotient is the double nearest the decimal
+ * number, as Number() reads it.
  */
 function plainDigitsValue(s: string, start: number, end: number): number {
-  if (end - start > 15) return -1;
   let v = 0;
+  let digits = 0;
+  let dot = -1;
   for (let i = start; i < end; i++) {
     const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return -1;
-    v = v * 10 + (c - 48);
+    if (c >= 48 && c <= 57) {
+      v = v * 10 + (c - 48);
+      digits++;
+    } else if (c === 0x2e && dot < 0) dot = i;
+    else if (c !== 0x2c || dot >= 0) return -1;
   }
-  return v;
+  if (digits > 15) return -1;
+  plainDecimals = dot >= 0 ? end - dot - 1 : 0;
+  return plainDecimals ? v / POWERS_OF_TEN[plainDecimals] : v;
 }
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => Math.pow(10, i));
 
 const CN_DIGIT_ONLY = /^[〇零一二三四五六七八九]+$/;
 
@@ -445,7 +479,7 @@ export function scanFigures(s: string, original: string = s): ScanResult {
   const skipped: NonFigure[] = [];
   const tokens: number[] = [];
   const masks = computeMasks(s);
-  const skip = (tokStart: number, reason: NotFigureReason, end: number) => skipped.push({ start: tokStart, end, printed: original.slice(tokStart, end), reason });
+  const skip = (tokStart: number, reason: NotFigureReason, end: number) => skipped.push({ start: tokStart, end, reason });
   let pos = 0;
   for (;;) {
     const tokStart = nextNumberToken(s, pos);
@@ -486,6 +520,7 @@ export function scanFigures(s: string, original: string = s): ScanResult {
       // Plain ASCII digits, the usual case, are read from the code units (no string is made).
       value = plainDigitsValue(s, numStart, numEnd);
       if (value < 0) ({ value, decimals } = parseArabic(s.slice(numStart, numEnd)));
+      else decimals = plainDecimals;
     } else {
       const numText = s.slice(numStart, numEnd);
       // Chinese numerals: 三百二十一, 两千, 百余场, 百分之九十五(点五).
@@ -550,9 +585,9 @@ export function scanFigures(s: string, original: string = s): ScanResult {
       if (next === U_PERCENT || next === U_FW_PERCENT) {
         kind = 'percent';
         i = j + 1;
-      } else if (s.startsWith('个百分点', j) || s.startsWith('百分点', j)) {
+      } else if ((next === 0x4e2a /* 个 */ && s.startsWith('个百分点', j)) || (next === 0x767e /* 百 */ && s.startsWith('百分点', j))) {
         kind = 'points';
-        i = j + (s.startsWith('个百分点', j) ? 4 : 3);
+        i = j + (next === 0x4e2a ? 4 : 3);
       } else if (next === U_BEI) {
         kind = 'times';
         i = j + 1;

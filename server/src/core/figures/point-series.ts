@@ -13,7 +13,10 @@ import { formatAt, type Interval } from './arithmetic';
 import { both, figureText, joinLines, md } from './explain';
 import type { FigureContext } from './rates';
 import { POINTS_HIGHER, POINTS_LOWER } from './vocabulary';
+import { codeUnits } from './code-units';
 
+/** Where the names before 分别 start: after one of , ， ; ； : ： 。 (by code unit). */
+const NAMES_END = codeUnits(',，;；:：。');
 const SERIES_RE = /分别(?:为|是|达到|达|占|增长|提高|下降|降低)?$/;
 const JOIN_RE = /^(?:、|和|与|及|,|，)$/;
 const NAME = '[\\u4e00-\\u9fff]{1,12}?';
@@ -68,7 +71,7 @@ export function pointSeriesClaims(ctx: FigureContext): Claim[] {
       // The names: the clause before 分别, split at 、/和/与/及.
       const at = s.lastIndexOf('分别', first.start);
       let cs = at;
-      while (cs > sent.start && cs > at - 60 && !/[,，;；:：。]/.test(s[cs - 1])) cs--;
+      while (cs > sent.start && cs > at - 60 && !NAMES_END.has(s.charCodeAt(cs - 1))) cs--;
       const names = s.slice(cs, at).split(/、|和|与|及/).map((x) => x.trim());
       if (names.length !== series.length || names.some((x) => !x)) continue;
       // 甲、乙两项指标分别为…: the shared noun after the last name stays with it; the count word goes.

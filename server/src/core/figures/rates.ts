@@ -14,6 +14,7 @@ import { clauseBefore, isClauseBoundaryAt, isTotalLabel, labelBefore, shortLabel
 import type { LocalizedText } from '../l10n';
 import { BOUNDED_RATE_KEYS, GENERIC_RATE_QUALIFIERS, NOT_RATE_CHARS, RATE_BY_KEY, PER_UNIT_RE } from './vocabulary';
 import { countBefore } from '../document/sorted';
+import { codeUnits } from './code-units';
 
 export { BOUNDED_RATE_KEYS };
 
@@ -40,7 +41,7 @@ const LINK_AFTER_RATE = /^(?:均|也|分别|已|则)?(?:为|达|达到|是|保�
 /** How far back a rate's name is read (行政机关负责人出庭应诉率): past that, it would start inside a word. */
 const MAX_RATE_STEM = 12;
 const STEM_STOP = new Set(['、', '和', '与', '的', '“', '”', '"', '《', '》', ' ']);
-const STEM_STOP_CODES = new Set([...STEM_STOP].map((c) => c.charCodeAt(0)));
+const STEM_STOP_CODES = codeUnits([...STEM_STOP].map((c) => c.charCodeAt(0)));
 
 /** What /[\u4e00-\u9fff]/ accepts, by code unit. */
 function isIdeograph(c: number): boolean {
@@ -110,6 +111,8 @@ function previousWindow(ctx: FigureContext, sent: Sentence, at: number): Sentenc
 
 export function findRateMentions(ctx: FigureContext): RateMention[] {
   const out: RateMention[] = [];
+  // Every rate's name ends in 率 (rateNamesBefore): a text without one has none, unread.
+  if (ctx.s.indexOf('率') < 0) return out;
   for (const whole of ctx.sentences) {
     for (const f of whole.figures) {
       if (f.kind !== 'percent') continue;
@@ -145,6 +148,9 @@ function counts(figs: readonly Figure[]): Figure[] {
 function link(ctx: FigureContext, r: RateMention): Linked | null {
   const { s } = ctx;
   const sent = r.sentence;
+  // A rate of no known concept links nothing (nothing else here has an effect: decided first).
+  const concept = RATE_BY_KEY.get(r.key);
+  if (!concept) return null;
   const before = counts(sent.figures).filter((f) => f.numStart < r.figure.numStart);
   // A back-reference clause: 已审结案件中, …
   let refAt = -1;
@@ -153,7 +159,8 @@ function link(ctx: FigureContext, r: RateMention): Linked | null {
     let cs = sent.start;
     for (let i = sent.start; i <= r.figure.start; i++) {
       if (i === r.figure.start || isClauseBoundaryAt(s, i)) {
-        const m = ANAPHORA_RE.exec(s.slice(cs, i));
+        // ANAPHORA_RE reads a whole clause of 3 to 15 code units ending in 中: others are not cut out.
+        const m = i - cs >= 3 && i - cs <= 15 && s.charCodeAt(i - 1) === 0x4e2d /* 中 */ ? ANAPHORA_RE.exec(s.slice(cs, i)) : null;
         if (m) {
           refAt = i;
           refKey = m[1].slice(-2);
@@ -162,8 +169,6 @@ function link(ctx: FigureContext, r: RateMention): Linked | null {
       }
     }
   }
-  const concept = RATE_BY_KEY.get(r.key);
-  if (!concept) return null;
   const words = concept.numerator;
   const region = refAt >= 0 ? before.filter((f) => f.start > refAt) : before;
   // A qualified rate (调撤结案率, 按时办结率) counts only what its qualifier says: 审结16.79万件
@@ -241,7 +246,12 @@ function rateBeforeCounts(ctx: FigureContext, r: RateMention, isNumerator: (f: F
 
 /** A per-unit figure (每千人6.6批次, 人均, 户均) is never a count of a rate, a total or a part. */
 export function isPerUnit(s: string, f: Figure, min: number): boolean {
-  return PER_UNIT_RE.test(s.slice(Math.max(min, f.start - 16), f.start));
+  const from = Math.max(min, f.start - 16);
+  // Every word of PER_UNIT_RE holds 每 or 均 (每…, 人均, 户均, 平均): without one in reach, the
+  // expression is not tried (it is asked about almost every count).
+  let i = from;
+  while (i < f.start && s.charCodeAt(i) !== 0x6bcf /* 每 */ && s.charCodeAt(i) !== 0x5747 /* 均 */) i++;
+  return i < f.start && PER_UNIT_RE.test(s.slice(from, f.start));
 }
 
 function sumInterval(figs: Figure[]): Interval {
@@ -346,9 +356,12 @@ export function rateClaims(ctx: FigureContext, mentions: RateMention[]): Claim[]
     // The point value from the printed figures; approximate ones (余, 近) bound it (see boundLine).
     const value = (100 * chosen.num.reduce((a, x) => a + x.value, 0)) / chosen.den.value;
     const pointInputs = chosen.num.every((x) => x.approx === null) && chosen.den.approx === null;
-    const working = pointInputs
-      ? `${sumText(chosen.num)} ÷ ${formatCount(chosen.den.value)} = ${formatWorking(value, f.decimals)}%`
-      : `${chosen.num.map((x) => figureText(ctx.original, x)).join(' + ')} ÷ ${figureText(ctx.original, chosen.den)} ∈ [${formatWorking(chosen.value[0], f.decimals)}%, ${formatWorking(chosen.value[1], f.decimals)}%]`;
+    // The working, made when first read (a consistent claim's is read only when shown).
+    let workingText: string | undefined;
+    const working = (): string =>
+      (workingText ??= pointInputs
+        ? `${sumText(chosen.num)} ÷ ${formatCount(chosen.den.value)} = ${formatWorking(value, f.decimals)}%`
+        : `${chosen.num.map((x) => figureText(ctx.original, x)).join(' + ')} ÷ ${figureText(ctx.original, chosen.den)} ∈ [${formatWorking(chosen.value[0], f.decimals)}%, ${formatWorking(chosen.value[1], f.decimals)}%]`);
     const inputLines = () =>
       joinLines([
         both(`- 分子：${chosen.num.map((x) => md(`${labelOf(x)} ${figureText(ctx.original, x)}`)).join(' + ')}`, `- numerator: ${chosen.num.map((x) => md(`${labelOf(x)} ${figureText(ctx.original, x)}`)).join(' + ')}`),
@@ -364,9 +377,11 @@ export function rateClaims(ctx: FigureContext, mentions: RateMention[]): Claim[]
         verdict: 'consistent',
         method: hit.method ?? undefined,
         get explanation(): LocalizedText {
-          return (explained ??= joinLines([header(), inputLines(), both(`\n${working} ${verdictLine(value, f, hit.method)['zh-cn']}`, `\n${working} ${verdictLine(value, f, hit.method).en}`)]));
+          return (explained ??= joinLines([header(), inputLines(), both(`\n${working()} ${verdictLine(value, f, hit.method)['zh-cn']}`, `\n${working()} ${verdictLine(value, f, hit.method).en}`)]));
         },
-        working: `${working} ✓${hit.method === 'truncate' ? ' (truncated)' : ''}`,
+        get working(): string {
+          return `${working()} ✓${hit.method === 'truncate' ? ' (truncated)' : ''}`;
+        },
         suggestions: [],
       });
       continue;
@@ -403,13 +418,13 @@ export function rateClaims(ctx: FigureContext, mentions: RateMention[]): Claim[]
       verdict: 'inconsistent',
       ...(linked.assumed ? { severity: 'warning' as const } : {}),
       explanation: pointInputs
-        ? joinLines([header(), inputLines(), ...(linked.assumed ? [assumedLine(r.name)] : []), both(`\n${working} ${verdictLine(value, f, null)['zh-cn']}`, `\n${working} ${verdictLine(value, f, null).en}`)])
+        ? joinLines([header(), inputLines(), ...(linked.assumed ? [assumedLine(r.name)] : []), both(`\n${working()} ${verdictLine(value, f, null)['zh-cn']}`, `\n${working()} ${verdictLine(value, f, null).en}`)])
         : joinLines([
             header(),
             inputLines(),
-            both(`\n${working}：约数给出的范围不含所写的 ${f.printed}% ✗`, `\n${working}: the range the approximate figures allow excludes the stated ${f.printed}% ✗`),
+            both(`\n${working()}：约数给出的范围不含所写的 ${f.printed}% ✗`, `\n${working()}: the range the approximate figures allow excludes the stated ${f.printed}% ✗`),
           ]),
-      working: pointInputs ? `${working} → ${formatAt(value, f.decimals)}% ≠ ${f.printed}%` : `${working} ∌ ${f.printed}%`,
+      working: pointInputs ? `${working()} → ${formatAt(value, f.decimals)}% ≠ ${f.printed}%` : `${working()} ∌ ${f.printed}%`,
       problem: pointInputs ? 'mismatch' : 'bound',
       suggestions: exactInputs ? rateSuggestions(ctx, f, chosen.num, chosen.den, value) : [],
     });

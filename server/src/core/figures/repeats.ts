@@ -14,22 +14,58 @@ import { both, figureText, md } from './explain';
 import { clauseStart, normalizeLabel } from './text';
 import type { FigureContext } from './rates';
 import { PLAN_RE, SPAN_RE } from './vocabulary';
+import { codeUnits } from './code-units';
 
 const COMPARISON = /同比|环比|上年|去年|上一年|较|比上|增长|下降|增加|减少|提高|降低|上升/;
 const MIN_LABEL = 5;
 /** A part of a year (截至…, 上半年, 3月): not comparable with the year's totals. */
-const PARTIAL_RE = /截至|截止|上半年|下半年|季度|[0-9０-９一二三四五六七八九十]+月/;
+export const PARTIAL_RE = /截至|截止|上半年|下半年|季度|[0-9０-９一二三四五六七八九十]+月/;
 
 /** Past this many candidates in one sentence, the keys seen are kept in a set (linear in a sentence of thousands). */
 const MAX_LISTED_KEYS = 8;
 const STARTS_HAN = /^[\u4e00-\u9fff]/;
 const ASCII_DIGIT = /[0-9]/;
-const YEAR_BEFORE_NIAN = /(?:19|20)\d\d(?=年)/;
+export const YEAR_BEFORE_NIAN = /(?:19|20)\d\d(?=年)/;
+
+/**
+ * Whether PARTIAL_RE holds in a text, by plain searches: its words, or a numeral right before 月
+ * (what `[…]+月` needs). The expression, opening with a class, was tried at every offset.
+ */
+export function isPartOfYear(t: string): boolean {
+  // Each word found from its rarest character (a one-character search is the fastest there is).
+  for (let i = t.indexOf('截'); i >= 0; i = t.indexOf('截', i + 1)) {
+    const next = t.charCodeAt(i + 1);
+    if (next === 0x81f3 /* 至 */ || next === 0x6b62 /* 止 */) return true;
+  }
+  for (let i = t.indexOf('半', 1); i >= 0; i = t.indexOf('半', i + 1)) {
+    const prev = t.charCodeAt(i - 1);
+    if ((prev === 0x4e0a /* 上 */ || prev === 0x4e0b /* 下 */) && t.charCodeAt(i + 1) === 0x5e74 /* 年 */) return true;
+  }
+  for (let i = t.indexOf('季'); i >= 0; i = t.indexOf('季', i + 1)) if (t.charCodeAt(i + 1) === 0x5ea6 /* 度 */) return true;
+  for (let i = t.indexOf('月', 1); i >= 0; i = t.indexOf('月', i + 1)) if (MONTH_NUMERALS.has(t.charCodeAt(i - 1))) return true;
+  return false;
+}
+const MONTH_NUMERALS = codeUnits('0123456789０１２３４５６７８９一二三四五六七八九十');
+
+/** The first match of YEAR_BEFORE_NIAN in a text, or '': found from the 年 each match ends before. */
+export function yearBeforeNian(t: string): string {
+  // From the fourth code unit on (a read before the text would de-optimise the caller once).
+  for (let i = t.indexOf('年', 4); i >= 0; i = t.indexOf('年', i + 1)) {
+    const c0 = t.charCodeAt(i - 4);
+    const c1 = t.charCodeAt(i - 3);
+    if (((c0 === 0x31 && c1 === 0x39) || (c0 === 0x32 && c1 === 0x30)) && isAsciiDigit(t.charCodeAt(i - 2)) && isAsciiDigit(t.charCodeAt(i - 1))) return t.slice(i - 4, i);
+  }
+  return '';
+}
+
+function isAsciiDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
 
 /** A sentence's time frame: its year, whether it speaks of part of a year, and whether of a plan or a span of years. */
 function sentenceFrame(sentenceText: string): string {
-  const year = YEAR_BEFORE_NIAN.exec(sentenceText)?.[0] ?? '';
-  const partial = PARTIAL_RE.test(sentenceText) ? 'partial' : '';
+  const year = yearBeforeNian(sentenceText);
+  const partial = isPartOfYear(sentenceText) ? 'partial' : '';
   // A plan or target is not a result, and a multi-year total is not one year's: neither is compared with the others.
   const frame = PLAN_RE.test(sentenceText) ? 'plan' : SPAN_RE.test(sentenceText) ? 'span' : '';
   return `${year}|${partial}|${frame}`;
@@ -58,7 +94,9 @@ export function repeatCandidates(ctx: FigureContext): RepeatCandidate[] {
   const out: RepeatCandidate[] = [];
   for (const sent of ctx.sentences) {
     // Only exact counts are compared: sentences without one are not read further.
-    if (!sent.figures.some((f) => f.kind === 'count' && isExact(f))) continue;
+    let exactCount = false;
+    for (let i = 0; i < sent.figures.length && !exactCount; i++) exactCount = sent.figures[i].kind === 'count' && isExact(sent.figures[i]);
+    if (!exactCount) continue;
     const sentenceText = s.slice(sent.start, sent.end);
     if (COMPARISON.test(sentenceText)) continue;
     // The sentence's time frame, read once a figure of it has a label worth comparing (most have none).

@@ -17,7 +17,7 @@ import { figureInterval } from './numbers';
 import { formatAt, formatCount, formatWorking, matchPercent, ratioInterval } from './arithmetic';
 import { both, figureText, joinLines, md, precisionText } from './explain';
 import { clauseBefore, clauseEnd, isTotalLabel, labelBefore, shortLabel, type Sentence } from './text';
-import { isPerUnit, type FigureContext } from './rates';
+import { isPerUnit, type FigureContext, type RateMention } from './rates';
 import { GENERIC_BASE_RE, ITEM_UNITS, RATE_BY_KEY, SHARE_BEFORE_RE } from './vocabulary';
 
 export interface ShareMention {
@@ -53,12 +53,18 @@ function baseKey(name: string): string {
     .replace(/的$/, '');
 }
 
+const NO_FIGURES: ReadonlySet<Figure> = new Set();
+
 /** How many candidates back a share's whole is looked for: a long list of shares stays linear. */
 const MAX_CANDIDATES = 32;
 
-export function findShares(ctx: FigureContext, exclude: ReadonlySet<Figure>): ShareMention[] {
+/** The shares of a text; the figures of `rates` (rates of their own) are none. */
+export function findShares(ctx: FigureContext, rates: readonly RateMention[]): ShareMention[] {
   const { s } = ctx;
   const out: ShareMention[] = [];
+  // Every share is written with 占 or 比重 before it (the pattern below): a text with neither has none.
+  if (s.indexOf('占') < 0 && s.indexOf('比重') < 0) return out;
+  const exclude: ReadonlySet<Figure> = rates.length ? new Set(rates.map((r) => r.figure)) : NO_FIGURES;
   const wholes: Wholes = new Map();
   for (const sent of ctx.sentences) {
     const figs = sent.figures;

@@ -14,9 +14,10 @@ import { both, figureText, joinLines, md } from './explain';
 import { clauseBefore, isClauseBoundaryAt, isTotalLabel, labelBefore, shortLabel, type Sentence } from './text';
 import { isPerUnit, type FigureContext } from './rates';
 import { sameMeasure } from './shares';
-import { BACK_REFERENCE_RE, BALANCE_ACCOUNTS, BREAKDOWN_FIRST, BREAKDOWN_RE, RESIDUAL_RE as RESIDUAL } from './vocabulary';
+import { BACK_REFERENCE_RE, BALANCE_ACCOUNTS, RESIDUAL_RE as RESIDUAL } from './vocabulary';
 import { formatCount as fc } from './arithmetic';
 import { countBefore } from '../document/sorted';
+import { codeUnits } from './code-units';
 
 const STOP_CLAUSE = /同比|环比|比上年|较上年|比去年|较去年|增长|下降|增加|减少|上升|率|共计|合计|总计|累计|(?<![公中总])共(?![享同建治识赢商])/;
 const NEW_ACTIVITY = /^(?:组织|开展|举办|召开|印发|出台|建立|完成|推动|办结|审结|结案|制定|发布|开通|设立|培训|接待|修复|治理|新增|新建|建设|实施|改造|推进)/;
@@ -52,7 +53,14 @@ const BRACKETED_BASE_RE = /[(（](?:(?:19|20)\d\d年|上年|去年|上一年|上
 
 /** A count that can be a total or a part: not a per-unit figure (每千人6.6批次), not a bracketed previous value. */
 function countable(s: string, f: Figure, min: number): boolean {
-  return f.kind === 'count' && !isPerUnit(s, f, min) && !BRACKETED_BASE_RE.test(s.slice(Math.max(min, f.start - 10), f.start));
+  return f.kind === 'count' && !isPerUnit(s, f, min) && !bracketedBase(s, Math.max(min, f.start - 10), f.start);
+}
+
+/** BRACKETED_BASE_RE on s[from, to), tried only when a bracket it opens with is there. */
+function bracketedBase(s: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && s.charCodeAt(i) !== 0x28 && s.charCodeAt(i) !== 0xff08) i++;
+  return i < to && BRACKETED_BASE_RE.test(s.slice(from, to));
 }
 
 /** The total of a breakdown that opens a sentence (共X件。其中…): the one total of the sentence before. */
@@ -89,29 +97,121 @@ function firstFrom(figs: readonly Figure[], pos: number): number {
   return countBefore(figs, (f) => f.numStart < pos);
 }
 
-/** BREAKDOWN_RE, one instance for the sentence scans (reset before each). */
-const BREAKDOWN_MARKERS = new RegExp(BREAKDOWN_RE.source, 'g');
+const NO_MARKERS: readonly Marker[] = [];
 
-function findBreakdowns(ctx: FigureContext, sent: Sentence): Breakdown[] {
+
+/** A breakdown marker: where it starts and the word (or, for a back reference, the 中 closing it). */
+interface Marker {
+  at: number;
+  word: string;
+  back?: boolean;
+}
+
+/**
+ * Every match of BREAKDOWN_RE in s[from, to) (a sentence), in order: the same as the matches in
+ * the sentence's slice, since none crosses a sentence end (its words hold no sentence end, the
+ * look-behind never sees one, and a look-ahead past the end of a sentence meets 。！？!? or a line
+ * break, as at the end of the slice). Read by hand at each code unit a marker starts with
+ * (BREAKDOWN_FIRST): the expression, an alternation with look-arounds, was tried at every offset,
+ * and a native search for the first characters stopped at every 部分 and 其他.
+ */
+export function breakdownMarkers(s: string, from = 0, to = s.length): readonly Marker[] {
+  let out: Marker[] | null = null;
+  for (let p = from; p < to; p++) {
+    if (!BREAKDOWN_FIRST_UNITS[s.charCodeAt(p)]) continue;
+    const length = breakdownWordAt(s, p);
+    if (length) {
+      (out ??= []).push({ at: p, word: s.slice(p, p + length) });
+      p += length - 1;
+    }
+  }
+  return out ?? NO_MARKERS;
+}
+
+/** BREAKDOWN_FIRST by code unit. */
+const BREAKDOWN_FIRST_UNITS = new Uint8Array(65536);
+for (const ch of '其内分包含') BREAKDOWN_FIRST_UNITS[ch.charCodeAt(0)] = 1;
+
+/**
+ * The length of BREAKDOWN_RE's match at `p` (0 for none), by code unit: 其中 not followed by
+ * 之一/的/一/有些/部分, 内有, 分别 + 为/是/有/达, 包括, and 含 after a bracket with up to twelve
+ * ideographs and then a digit after it. Each word starts with its own code unit, so at most one
+ * alternative can match.
+ */
+function breakdownWordAt(s: string, p: number): number {
+  const c = s.charCodeAt(p);
+  const next = s.charCodeAt(p + 1);
+  switch (c) {
+    case 0x5176 /* 其 */: {
+      if (next !== 0x4e2d /* 中 */) return 0;
+      const after = s.charCodeAt(p + 2);
+      if (after === 0x7684 /* 的 */ || after === 0x4e00 /* 一 */ || s.startsWith('之一', p + 2) || s.startsWith('有些', p + 2) || s.startsWith('部分', p + 2)) return 0;
+      return 2;
+    }
+    case 0x5185 /* 内 */:
+      return next === 0x6709 /* 有 */ ? 2 : 0;
+    case 0x5206 /* 分 */: {
+      const after = s.charCodeAt(p + 2);
+      return next === 0x522b /* 别 */ && (after === 0x4e3a /* 为 */ || after === 0x662f /* 是 */ || after === 0x6709 /* 有 */ || after === 0x8fbe /* 达 */) ? 3 : 0;
+    }
+    case 0x5305 /* 包 */:
+      return next === 0x62ec /* 括 */ ? 2 : 0;
+    case 0x542b /* 含 */: {
+      const before = p > 0 ? s.charCodeAt(p - 1) : 0;
+      if (before !== 0x28 && before !== 0xff08) return 0;
+      // (?=[\u4e00-\u9fff]{0,12}[0-9０-９]): digits are no ideographs, so the run of ideographs must end within twelve, at a digit.
+      let i = p + 1;
+      while (i < s.length && i - (p + 1) <= 12 && isIdeographUnit(s.charCodeAt(i))) i++;
+      return i - (p + 1) <= 12 && isDigitUnit(s.charCodeAt(i)) ? 1 : 0;
+    }
+    default:
+      return 0;
+  }
+}
+
+function isIdeographUnit(c: number): boolean {
+  return c >= 0x4e00 && c <= 0x9fff;
+}
+
+function isDigitUnit(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+}
+
+/**
+ * Whether BACK_REFERENCE_RE may match at the start of a sentence: after its white space, a 中 at
+ * most 14 code units on (在/对, 上述…, eight ideographs, the noun, 当) followed by , ， : or ：.
+ */
+function mayOpenWithBackReference(s: string, sent: Sentence): boolean {
+  let p = sent.start;
+  while (p < sent.end && isJsSpace(s.charCodeAt(p))) p++;
+  const last = Math.min(sent.end - 2, p + 14);
+  for (let i = p; i <= last; i++) if (s.charCodeAt(i) === 0x4e2d /* 中 */ && BACK_REFERENCE_ENDS.has(s.charCodeAt(i + 1))) return true;
+  return false;
+}
+const BACK_REFERENCE_ENDS = codeUnits(',，:：');
+
+/** White space as \s sees it. */
+function isJsSpace(c: number): boolean {
+  return (
+    c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** `sentenceMarkers`: the markers of the text (breakdownMarkers) in this sentence. */
+function findBreakdowns(ctx: FigureContext, sent: Sentence, sentenceMarkers: readonly Marker[]): Breakdown[] {
   const { s } = ctx;
   const out: Breakdown[] = [];
-  const text = s.slice(sent.start, sent.end);
-  const markers: Array<{ at: number; word: string; back?: boolean }> = [];
-  // 受理案件中，…: an explicit back reference to the total of the sentence before.
-  const back = BACK_REFERENCE_RE.exec(text);
+  // 受理案件中，…: an explicit back reference to the total of the sentence before (first, then the sentence's markers).
+  let markers = sentenceMarkers;
+  const back = mayOpenWithBackReference(s, sent) ? BACK_REFERENCE_RE.exec(s.slice(sent.start, sent.end)) : null;
   if (back && backReferenceFits(ctx, sent, back[1])) {
     const at = sent.start + back[0].length - 1;
-    markers.push({ at, word: s[at], back: true });
-  }
-  // Every marker starts with one of BREAKDOWN_FIRST: a plain character search rules most sentences out.
-  if (BREAKDOWN_FIRST.test(text)) {
-    const re = BREAKDOWN_MARKERS;
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text))) markers.push({ at: sent.start + m.index, word: m[0] });
+    markers = [{ at, word: s[at], back: true }, ...sentenceMarkers];
   }
   // No marker and fewer than three figures: no breakdown of either kind (a number-first one needs a total and two parts).
-  if (!markers.length && sent.figures.length < 3) return out;
+  const numberFirst = sent.figures.length >= 3 && mayHoldNumberFirstParts(s, sent);
+  if (!markers.length && !numberFirst) return out;
   // Markers taken by an earlier one (a 分别 after 其中): rare, so the set is made when needed.
   let used: Set<number> | null = null;
   const counts = sent.figures.filter((f) => countable(s, f, sent.start));
@@ -154,7 +254,7 @@ function findBreakdowns(ctx: FigureContext, sent: Sentence): Breakdown[] {
     if (!exhaustive && parts.list.length >= 2 && parts.list.some((p) => RESIDUAL.test(labelBefore(s, p, sent.start)))) exhaustive = true;
     out.push({ total, parts: parts.list, exhaustive, marker: word, assumed: assumed || parts.beyondClause });
   }
-  out.push(...numberFirstBreakdowns(ctx, sent, counts));
+  if (numberFirst) out.push(...numberFirstBreakdowns(ctx, sent, counts));
   return out;
 }
 
@@ -228,6 +328,24 @@ function collectParts(ctx: FigureContext, sent: Sentence, total: Figure, at: num
   return list.length ? { list, beyondClause: beyondClause && !opened } : null;
 }
 
+/** The code units a part written number first is followed by (NUMBER_FIRST_RE's first ones: 案由, 为, 是, 系, 属于, 涉及). */
+const NUMBER_FIRST_FOLLOWERS = codeUnits('案为是系属涉');
+/** The code units before a part written number first (numberFirstBreakdowns' opensClause). */
+const NUMBER_FIRST_OPENERS = codeUnits(',，、');
+
+/**
+ * Whether two figures of a sentence could be parts written number first (numberFirstBreakdowns
+ * needs two): each opens a clause and is followed by one of NUMBER_FIRST_FOLLOWERS. Code units
+ * only: most sentences have none, and their counts are then not read at all.
+ */
+function mayHoldNumberFirstParts(s: string, sent: Sentence): boolean {
+  let found = 0;
+  for (const f of sent.figures) {
+    if (f.start > sent.start && NUMBER_FIRST_OPENERS.has(s.charCodeAt(f.start - 1)) && NUMBER_FIRST_FOLLOWERS.has(s.charCodeAt(f.end)) && ++found === 2) return true;
+  }
+  return false;
+}
+
 /**
  * Parts written number first after a total, without a marker: 新收…案件2宗,1宗案由为行政许可,1宗案由为行政登记 ·
  * 共4件,2件为网络申请,2件为信函申请. Two such clauses at least, right after the total's clause.
@@ -260,7 +378,7 @@ export function sumClaims(ctx: FigureContext): Claim[] {
   const claims: Claim[] = [];
   for (const sent of ctx.sentences) {
     if (!sent.figures.length) continue;
-    for (const b of findBreakdowns(ctx, sent)) claims.push(sumClaim(ctx, b));
+    for (const b of findBreakdowns(ctx, sent, breakdownMarkers(ctx.s, sent.start, sent.end))) claims.push(sumClaim(ctx, b));
   }
   const balance = balanceClaim(ctx);
   if (balance) claims.push(balance);

@@ -5,6 +5,7 @@
  */
 import type { Figure } from './numbers';
 import { TOTAL_RE } from './vocabulary';
+import { codeUnits } from './code-units';
 
 export interface Sentence {
   index: number;
@@ -34,40 +35,49 @@ export function isClauseBoundaryAt(s: string, i: number): boolean {
 /** The figures of a sentence without any (shared: sentences' lists are read, never modified). */
 export const NO_FIGURES: Figure[] = [];
 
-/** Split into sentences and distribute the figures (both in order: linear). */
+/** What ends a sentence: 。！？!? (kept in it) and line breaks (not). */
+const SENTENCE_END_RE = /[。！？!?\n\r]/g;
+
+/**
+ * Split into sentences and distribute the figures (both in order: linear). The ends are found by
+ * one native search each (a loop reading every code unit in JavaScript cost several times more).
+ */
 export function splitSentences(s: string, figures: readonly Figure[]): Sentence[] {
   const out: Sentence[] = [];
   let start = 0;
   let line = 0;
   let fi = 0;
   const n = s.length;
-  for (let i = 0; i <= n; i++) {
+  const re = SENTENCE_END_RE;
+  for (let from = 0; from <= n; ) {
+    re.lastIndex = from;
+    const found = re.test(s);
+    const i = found ? re.lastIndex - 1 : n;
     let end: number;
     let nl = false;
     if (i === n) end = n;
     else {
       const c = s.charCodeAt(i);
-      // Compares, no table: this loop reads every code unit of the text.
-      if (c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63) end = i + 1;
-      else if (c === 10 || c === 13) {
+      if (c === 10 || c === 13) {
         end = i;
         nl = true;
-      } else continue;
+      } else end = i + 1;
     }
     if (end > start) {
-      // Most sentences hold no figure: they share one empty list (never modified).
-      let figs = NO_FIGURES;
-      while (fi < figures.length && figures[fi].numStart < end) {
-        if (figures[fi].numStart >= start) (figs === NO_FIGURES ? (figs = []) : figs).push(figures[fi]);
-        fi++;
-      }
-      out.push({ index: out.length, start, end, line, figures: figs });
+      // Most sentences hold no figure: they share one empty list (never modified); the others get
+      // their run of the (ordered) figures, copied at its size.
+      while (fi < figures.length && figures[fi].numStart < start) fi++;
+      const first = fi;
+      while (fi < figures.length && figures[fi].numStart < end) fi++;
+      out.push({ index: out.length, start, end, line, figures: fi > first ? figures.slice(first, fi) : NO_FIGURES });
     }
+    let next = i;
     if (nl) {
-      if (s.charCodeAt(i) === 13 && s.charCodeAt(i + 1) === 10) i++;
+      if (s.charCodeAt(next) === 13 && s.charCodeAt(next + 1) === 10) next++;
       line++;
     }
-    start = i + 1;
+    start = next + 1;
+    from = next + 1;
   }
   return out;
 }
@@ -112,17 +122,34 @@ export function clauseBefore(s: string, f: Figure, min: number): string {
 
 
 export function isTotalLabel(clause: string): boolean {
-  return TOTAL_RE.test(clause);
+  // Every word of TOTAL_RE holds one of 共 计 总 全 受 收: a clause without any is not searched.
+  for (let i = 0; i < clause.length; i++) if (TOTAL_UNITS.has(clause.charCodeAt(i))) return TOTAL_RE.test(clause);
+  return false;
 }
+const TOTAL_UNITS = codeUnits('共计总全受收');
 
 /** Strip qualifiers and framing from a label so two mentions of one quantity compare equal. */
 export function normalizeLabel(label: string): string {
-  return label
-    .replace(/^(截至|截止)?[0-9０-９]{4}年([0-9０-９]{1,2}月)?(底|末|以来|全年|年内)?/, '')
-    .replace(/^(其中|今年|全年|年内|本年度|本年|我[区街市县镇局厅委办]|全[区街市县镇省])+/, '')
-    .replace(/^(共计|总共|一共|合计|总计|累计|共|已|先后|依法|全部|共有)+/, '')
-    .replace(/(约|近|超过|超|逾|突破|不到|不足|将近|接近|大约|达到|达|为|了)+$/, '');
+  // Each step is tried only when the label starts (or ends) with a code unit its words can start
+  // (end) with: most labels have no framing, and an expression anchored at the end is tried at
+  // every offset.
+  let out = label;
+  if (FRAME_DATE_FIRST.has(out.charCodeAt(0))) out = out.replace(FRAME_DATE_RE, '');
+  if (FRAME_SCOPE_FIRST.has(out.charCodeAt(0))) out = out.replace(FRAME_SCOPE_RE, '');
+  if (FRAME_TOTAL_FIRST.has(out.charCodeAt(0))) out = out.replace(FRAME_TOTAL_RE, '');
+  if (FRAME_QUALIFIER_LAST.has(out.charCodeAt(out.length - 1))) out = out.replace(FRAME_QUALIFIER_RE, '');
+  return out;
 }
+
+const FRAME_DATE_RE = /^(截至|截止)?[0-9０-９]{4}年([0-9０-９]{1,2}月)?(底|末|以来|全年|年内)?/;
+const FRAME_SCOPE_RE = /^(其中|今年|全年|年内|本年度|本年|我[区街市县镇局厅委办]|全[区街市县镇省])+/;
+const FRAME_TOTAL_RE = /^(共计|总共|一共|合计|总计|累计|共|已|先后|依法|全部|共有)+/;
+const FRAME_QUALIFIER_RE = /(约|近|超过|超|逾|突破|不到|不足|将近|接近|大约|达到|达|为|了)+$/;
+/** The code units the words of each expression above start (the last: end) with. */
+const FRAME_DATE_FIRST = codeUnits('截0123456789０１２３４５６７８９');
+const FRAME_SCOPE_FIRST = codeUnits('其今全年本我');
+const FRAME_TOTAL_FIRST = codeUnits('共总一合累已先依全');
+const FRAME_QUALIFIER_LAST = codeUnits('约近过超逾破到足达为了');
 
 /** Characters after which a label may be shortened without cutting a word. */
 const LABEL_BREAK = /[的、，,；;：:（）()和与及在对将从为中是“”《》\s]/;

@@ -1,0 +1,19 @@
+/**
+ * A set of UTF-16 code units read by one array access: the hot loops of the figures model test
+ * characters one code unit at a time, and a Set of numbers hashes every key it is asked about.
+ */
+export class CodeUnits {
+  private readonly table = new Uint8Array(65536);
+  constructor(units: Iterable<string | number>) {
+    for (const u of units) this.table[typeof u === 'number' ? u : u.charCodeAt(0)] = 1;
+  }
+  /** Whether `c` is in the set (NaN, a read past either end of a text, never is). */
+  has(c: number): boolean {
+    return this.table[c] === 1;
+  }
+}
+
+/** The code units of the characters of `chars` (each one code unit long). */
+export function codeUnits(chars: string | Iterable<number>): CodeUnits {
+  return new CodeUnits(typeof chars === 'string' ? [...chars] : chars);
+}
