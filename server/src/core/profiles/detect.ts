@@ -1,7 +1,7 @@
 import type { Analysis } from '../analysis';
 import type { ResolvedConfig } from '../config/config';
-import { containsAny } from './phrases';
-import { locateParts, profileTextScan, TEXT_KEYWORDS, TEXT_TABLE_PHRASES } from './locate';
+import { locateParts } from './locate';
+import { baseOf, DETECT_OPENING, DETECT_TITLE, scansOf, TEXT_KEYWORDS, TEXT_TABLE_PHRASES } from './group-scan';
 import { allProfiles, getProfile } from './registry';
 import type { Profile } from './types';
 
@@ -18,20 +18,22 @@ const OPENING_CHARS = 300;
 const STRUCTURAL_KINDS = new Set(['heading', 'merged', 'paragraph', 'opening']);
 
 function score(analysis: Analysis, profile: Profile): ProfileDetection | null {
-  const { doc, outline } = analysis;
-  const title = outline.title ? doc.simplified.slice(outline.title.range.start, outline.title.range.end) : '';
-  const titleHit = !!title && containsAny(title, profile.detect.titlePhrases);
+  const { outline } = analysis;
+  // The title, the text and the opening are each scanned once for every profile of the group.
+  const scans = scansOf(analysis, profile);
+  const base = baseOf(profile);
+  const titleHit = !!outline.title && outline.title.range.end > outline.title.range.start && scans.title().containsAny(base.detect + DETECT_TITLE);
   // Without a title hit a profile needs no web-page cue, enough keywords and structure: the
   // cheap conditions are decided first, so that a document no profile fits is not located.
   const webPage = outline.reportCues.includes('web-page');
   if (!titleHit && webPage) return null;
-  const keywords = profileTextScan(analysis, profile).countAll(TEXT_KEYWORDS, 1000);
+  const keywords = scans.text().countAll(base.text + TEXT_KEYWORDS, 1000);
   if (!titleHit && keywords < profile.detect.minKeywordCount) return null;
   const located = locateParts(analysis, profile);
   const parts = located.parts.filter((p) => p.part.required && p.location && STRUCTURAL_KINDS.has(p.location.kind)).length;
   // Cells only a table of this kind has (本年新收政府信息公开申请数量): they stand in for parts.
-  const tableCells = profile.detect.tablePhrases?.length ? profileTextScan(analysis, profile).countAll(TEXT_TABLE_PHRASES, 100) : 0;
-  const openingHit = !titleHit && !!profile.detect.openingPhrases?.length && containsAny(doc.simplified.slice(0, OPENING_CHARS), profile.detect.openingPhrases);
+  const tableCells = profile.detect.tablePhrases?.length ? scans.text().countAll(base.text + TEXT_TABLE_PHRASES, 100) : 0;
+  const openingHit = !titleHit && !!profile.detect.openingPhrases?.length && scans.opening(OPENING_CHARS).containsAny(base.detect + DETECT_OPENING);
   const structure = parts >= profile.detect.minParts || (tableCells >= 2 && parts >= 1) || (openingHit && parts >= 1);
   const detected = titleHit || structure;
   if (!detected) return null;

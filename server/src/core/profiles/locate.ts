@@ -1,8 +1,9 @@
 import type { Analysis } from '../analysis';
 import type { Section } from '../outline/outline';
 import type { OffsetRange } from '../types';
-import { openingYear, reportYear } from '../document/years';
-import { PhraseLists, type PhraseScan } from './phrases';
+import { reportYear } from '../document/years';
+import type { PhraseScan } from './phrases';
+import { baseOf, scansOf, textBodyPhrases, type ParagraphScan } from './group-scan';
 import { hasFutureMarker } from '../document/future-marker';
 import type { Profile, ProfilePart } from './types';
 
@@ -45,18 +46,6 @@ function topOf(s: Section | null): Section | null {
   return t;
 }
 
-/** 。！？!?:：;； by code unit. */
-const FIRST_SENTENCE_ENDS = new Set([...'。！？!?:：;；'].map((c) => c.charCodeAt(0)));
-
-/** The end of the first sentence (or clause introduced by a colon) of a paragraph. */
-function firstSentenceEnd(text: string, max = 160): number {
-  const limit = Math.min(text.length, max);
-  for (let i = 0; i < limit; i++) {
-    if (FIRST_SENTENCE_ENDS.has(text.charCodeAt(i))) return i + 1;
-  }
-  return limit;
-}
-
 function sentenceAround(text: string, start: number, end: number): OffsetRange {
   let s = start;
   while (s > 0 && !'。！？!?\n\r'.includes(text[s - 1]) && start - s < 200) s--;
@@ -71,52 +60,12 @@ export function locateParts(analysis: Analysis, profile: Profile): LocatedParts 
   return analysis.memo(`parts:${profile.id}`, () => computeParts(analysis, profile));
 }
 
-/**
- * A profile's phrase lists, each group matched together (PhraseLists: one scan of a text for all
- * of them): made once per profile object.
- */
-interface ProfileLists {
-  /** Scanned on the whole text: detect.keywords, detect.tablePhrases, then each part's bodyPhrases. */
-  text: PhraseLists;
-  /** Scanned on a heading title: each part's headingPhrases and excludePhrases (2 lists a part). */
-  heading: PhraseLists;
-  /** Scanned on a paragraph's first sentence: each part's paragraphPhrases, excludePhrases and opening verbs (3 a part). */
-  paragraph: PhraseLists;
-}
-
-const profileLists = new WeakMap<Profile, ProfileLists>();
-
-function listsOf(profile: Profile): ProfileLists {
-  let l = profileLists.get(profile);
-  if (!l) {
-    l = {
-      text: new PhraseLists([profile.detect.keywords, profile.detect.tablePhrases, ...profile.parts.map((p) => p.bodyPhrases)]),
-      heading: new PhraseLists(profile.parts.flatMap((p) => [p.headingPhrases, p.excludePhrases])),
-      paragraph: new PhraseLists(profile.parts.flatMap((p) => [p.paragraphPhrases, p.excludePhrases, p.opening?.verbs])),
-    };
-    profileLists.set(profile, l);
-  }
-  return l;
-}
-
-/** Index in the scan of profileTextScan of the keywords, the table phrases and part i's body phrases. */
-export const TEXT_KEYWORDS = 0;
-export const TEXT_TABLE_PHRASES = 1;
-const textBodyPhrases = (partIndex: number) => 2 + partIndex;
-
-/** One scan of the document's simplified text for the profile's whole-text lists (memoised per analysis and profile). */
-export function profileTextScan(analysis: Analysis, profile: Profile): PhraseScan {
-  return analysis.memo(`phrase-scan:${profile.id}`, () => listsOf(profile).text.scan(analysis.doc.simplified));
-}
-
-/** Which parts a heading title names (by index in profile.parts). */
-function headingParts(profile: Profile, title: string): number[] {
+/** Which parts a heading names (by index in profile.parts), from the scan of its title. */
+function headingParts(profile: Profile, scan: PhraseScan, base: number): number[] {
   const out: number[] = [];
-  if (!title) return out;
-  const scan = listsOf(profile).heading.scan(title);
-  profile.parts.forEach((_part, i) => {
-    if (scan.containsAny(2 * i) && !scan.containsAny(2 * i + 1)) out.push(i);
-  });
+  for (let i = 0; i < profile.parts.length; i++) {
+    if (scan.containsAny(base + 2 * i) && !scan.containsAny(base + 2 * i + 1)) out.push(i);
+  }
   return out;
 }
 
@@ -128,20 +77,19 @@ interface ParagraphCues {
   phrase: number[];
   /** Parts (by index) whose opening verbs appear in the first sentence. */
   verbs: number[];
-  /** The year the paragraph opens with, relative to the paragraph start. */
-  opening: { year: number; range: OffsetRange } | null;
+  /** The paragraph's scan (its opening year is read only for parts that open with one). */
+  paragraph: ParagraphScan;
 }
 
-function paragraphCues(profile: Profile, ptext: string): ParagraphCues {
-  const first = ptext.slice(0, firstSentenceEnd(ptext));
+function paragraphCues(profile: Profile, p: ParagraphScan, base: number): ParagraphCues {
   const phrase: number[] = [];
   const verbs: number[] = [];
-  const scan = listsOf(profile).paragraph.scan(first);
+  const { scan } = p;
   profile.parts.forEach((part, i) => {
-    if (scan.findAny(3 * i) && !scan.containsAny(3 * i + 1)) phrase.push(i);
-    if (part.opening && scan.containsAny(3 * i + 2) && hasFutureMarker(ptext, part.opening.verbs, first.length)) verbs.push(i);
+    if (scan.containsAny(base + 3 * i) && !scan.containsAny(base + 3 * i + 1)) phrase.push(i);
+    if (part.opening && scan.containsAny(base + 3 * i + 2) && hasFutureMarker(p.text, part.opening.verbs, p.first)) verbs.push(i);
   });
-  return { first: first.length, phrase, verbs, opening: openingYear(ptext, 0) };
+  return { first: p.first, phrase, verbs, paragraph: p };
 }
 
 function computeParts(analysis: Analysis, profile: Profile): LocatedParts {
@@ -151,7 +99,9 @@ function computeParts(analysis: Analysis, profile: Profile): LocatedParts {
   const byHeading = new Map<Section, string[]>();
 
   // 1. Headings: the shallowest heading that names the part (first in document order on ties).
-  const named = outline.flat.map((s) => headingParts(profile, text.slice(s.heading.titleRange.start, s.heading.titleRange.end)));
+  const scans = scansOf(analysis, profile);
+  const base = baseOf(profile);
+  const named = scans.headings().map((scan) => headingParts(profile, scan, base.heading));
   profile.parts.forEach((part, partIndex) => {
     let best: Section | null = null;
     for (let si = 0; si < outline.flat.length; si++) {
@@ -182,8 +132,8 @@ function computeParts(analysis: Analysis, profile: Profile): LocatedParts {
     cues ??= new Array<ParagraphCues | null>(outline.paragraphs.length);
     let c = cues[pi];
     if (c === undefined) {
-      const p = outline.paragraphs[pi];
-      c = p.runIn ? null : paragraphCues(profile, text.slice(p.range.start, p.range.end));
+      const p = scans.paragraph(pi);
+      c = p ? paragraphCues(profile, p, base.paragraph) : null;
       cues[pi] = c;
     }
     return c;
@@ -196,7 +146,7 @@ function computeParts(analysis: Analysis, profile: Profile): LocatedParts {
       let kind: PartLocationKind | null = null;
       if (c.phrase.includes(partIndex)) kind = 'paragraph';
       else if (part.opening && year) {
-        const oy = c.opening;
+        const oy = c.paragraph.opening;
         // A next-year part copied from last year's report still opens with the report year: accept it
         // near the end of the document so year-mismatch can point at the stale year.
         const stale = part.nextYear && oy?.year === year.year && pi >= outline.paragraphs.length - 3;
@@ -220,7 +170,7 @@ function computeParts(analysis: Analysis, profile: Profile): LocatedParts {
   // 3. Body text (第一责任人): any sentence that mentions it.
   for (const [partIndex, part] of profile.parts.entries()) {
     if (found.get(part.id) || !part.bodyPhrases?.length) continue;
-    const m = profileTextScan(analysis, profile).findAny(textBodyPhrases(partIndex));
+    const m = scans.text().findAny(base.text + textBodyPhrases(partIndex));
     if (!m) continue;
     const sentence = sentenceAround(text, m.start, m.end);
     const holder = outline.flat.filter((s) => s.range.start <= m.start && m.start <= s.range.end).pop() ?? null;

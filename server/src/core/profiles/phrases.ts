@@ -147,6 +147,28 @@ class PieceAutomaton {
     }
   }
 
+  /** Whether some piece occurs in `text` (the loop of scan, stopping at the first occurrence, recording nothing). */
+  occurs(text: string): boolean {
+    const alphabet = this.alphabet;
+    const starts = this.starts;
+    let s = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (!(((s === 0 ? starts : alphabet)[c >>> 5] >>> (c & 31)) & 1)) {
+        s = 0;
+        continue;
+      }
+      let t = this.next[s].get(c);
+      while (t === undefined && s > 0) {
+        s = this.fail[s];
+        t = this.next[s].get(c);
+      }
+      s = t ?? 0;
+      if (this.out[s] >= 0 || this.dict[s] >= 0) return true;
+    }
+    return false;
+  }
+
   /** Start offsets (ascending) of every occurrence at or after `from` of the pieces that occur, per piece id. */
   scan(text: string, from: number): Map<number, number[]> | null {
     let occ: Map<number, number[]> | null = null;
@@ -184,6 +206,11 @@ class PieceAutomaton {
 interface SharedMatchers {
   automaton: PieceAutomaton;
   lists: ListMatcher[];
+  /**
+   * One list whose every phrase is a single piece (no gap): every piece of the automaton is then
+   * a phrase of its own, so the list is contained in a text exactly when some piece occurs in it.
+   */
+  singlePieces: boolean;
 }
 
 function buildMatchers(lists: readonly (readonly string[] | undefined)[]): SharedMatchers {
@@ -218,6 +245,7 @@ function buildMatchers(lists: readonly (readonly string[] | undefined)[]): Share
   });
   return {
     automaton: new PieceAutomaton(pieces),
+    singlePieces: matchers.length === 1 && matchers[0].every((e) => e.ids.length === 1),
     lists: matchers.map((entries) => {
       // Sharing counts within the list (as a list of its own would): the key piece of each entry.
       const shared = new Map<number, number>();
@@ -370,6 +398,8 @@ function firstOf(scan: ListScan, from: number): PhraseMatch | null {
 export function containsAny(text: string, phrases: readonly string[] | undefined): boolean {
   if (!phrases || !phrases.length) return false;
   const m = listMatcher(phrases);
+  // A list of gapless phrases: the first occurrence of any of them decides, with nothing recorded.
+  if (m.singlePieces) return m.automaton.occurs(text);
   return containsOf(new ListScan(text, m.lists[0], m.automaton.scan(text, 0)));
 }
 
