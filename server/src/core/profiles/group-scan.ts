@@ -153,7 +153,7 @@ export class GroupScans {
   headings(): PhraseScan[] {
     if (!this.headingScans) {
       const text = this.analysis.doc.simplified;
-      this.headingScans = this.analysis.outline.flat.map((s) => this.group.heading.scan(text.slice(s.heading.titleRange.start, s.heading.titleRange.end)));
+      this.headingScans = this.analysis.outline.flat.map((s) => this.group.heading.scanRange(text, s.heading.titleRange.start, s.heading.titleRange.end));
     }
     return this.headingScans;
   }
@@ -169,7 +169,7 @@ export class GroupScans {
       else {
         const text = doc.simplified;
         const first = firstSentenceLength(text, p.range.start, p.range.end);
-        c = new ParagraphScan(text, p.range, first, this.group.paragraph.scan(text.slice(p.range.start, p.range.start + first)));
+        c = new ParagraphScan(text, p.range, first, this.group.paragraph.scanRange(text, p.range.start, p.range.start + first));
       }
       this.paragraphScans[pi] = c;
     }

@@ -63,6 +63,7 @@ export function locateParts(analysis: Analysis, profile: Profile): LocatedParts 
 /** Which parts a heading names (by index in profile.parts), from the scan of its title. */
 function headingParts(profile: Profile, scan: PhraseScan, base: number): number[] {
   const out: number[] = [];
+  if (scan.empty) return out;
   for (let i = 0; i < profile.parts.length; i++) {
     if (scan.containsAny(base + 2 * i) && !scan.containsAny(base + 2 * i + 1)) out.push(i);
   }
@@ -85,6 +86,7 @@ function paragraphCues(profile: Profile, p: ParagraphScan, base: number): Paragr
   const phrase: number[] = [];
   const verbs: number[] = [];
   const { scan } = p;
+  if (scan.empty) return { first: p.first, phrase, verbs, paragraph: p };
   profile.parts.forEach((part, i) => {
     if (scan.containsAny(base + 3 * i) && !scan.containsAny(base + 3 * i + 1)) phrase.push(i);
     if (part.opening && scan.containsAny(base + 3 * i + 2) && hasFutureMarker(p.text, part.opening.verbs, p.first)) verbs.push(i);
@@ -140,6 +142,8 @@ function computeParts(analysis: Analysis, profile: Profile): LocatedParts {
   };
   profile.parts.forEach((part, partIndex) => {
     if (found.get(part.id)) return;
+    // Without paragraph phrases, or an opening year to compare, no paragraph can be this part.
+    if (!part.paragraphPhrases?.length && !(part.opening && year)) return;
     outline.paragraphs.some((p, pi) => {
       const c = cuesOf(pi);
       if (!c) return false;

@@ -94,105 +94,145 @@ interface ListMatcher {
   byPiece: Map<number, number[]>;
 }
 
+/** Number of set bits of a 32-bit integer. */
+function popcount(x: number): number {
+  x = x - ((x >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
 class PieceAutomaton {
-  /** Transitions per state (UTF-16 code unit → state). */
-  private readonly next: Map<number, number>[] = [new Map()];
-  private fail: Int32Array = new Int32Array(1);
+  /**
+   * The automaton as a complete transition table (failure links folded in): row s, column k is
+   * the state after code unit class k in state s. Class 0 is every code unit that occurs in no
+   * piece (back to the root); the code units of the pieces are classes 1.. in code unit order.
+   */
+  private readonly delta: Int32Array;
+  private readonly width: number;
+  /** The first state, following dictionary links, whose piece ends here (-1: none). */
+  private readonly firstOut: Int32Array;
   /** The piece ending at this state (-1: none) and the nearest suffix state with a piece. */
-  private out: number[] = [-1];
-  private dict: Int32Array = new Int32Array(1);
+  private readonly out: Int32Array;
+  private readonly dict: Int32Array;
   readonly lengths: number[] = [];
   /**
    * Bit set of the code units that occur in some piece. Any other code unit has no transition
    * from any state, so the scan resets to the root without a lookup (most of a report's text).
    */
   private readonly alphabet = new Uint32Array(2048);
+  /** Number of alphabet code units in the words of `alphabet` before each one (a code unit's class is its rank + 1). */
+  private readonly rank = new Uint16Array(2048);
   /** The code units a piece starts with: at the root, any other one stays at the root. */
   private readonly starts = new Uint32Array(2048);
 
   constructor(pieces: readonly string[]) {
+    // The trie, with a map of transitions per state while it is built.
+    const next: Map<number, number>[] = [new Map()];
+    const out: number[] = [-1];
     pieces.forEach((piece, id) => {
       if (piece.length) this.starts[piece.charCodeAt(0) >>> 5] |= 1 << (piece.charCodeAt(0) & 31);
       let s = 0;
       for (let i = 0; i < piece.length; i++) {
         const c = piece.charCodeAt(i);
         this.alphabet[c >>> 5] |= 1 << (c & 31);
-        let t = this.next[s].get(c);
+        let t = next[s].get(c);
         if (t === undefined) {
-          t = this.next.length;
-          this.next.push(new Map());
-          this.out.push(-1);
-          this.next[s].set(c, t);
+          t = next.length;
+          next.push(new Map());
+          out.push(-1);
+          next[s].set(c, t);
         }
         s = t;
       }
-      this.out[s] = id;
+      out[s] = id;
       this.lengths.push(piece.length);
     });
-    const n = this.next.length;
-    this.fail = new Int32Array(n);
+    const n = next.length;
+    let count = 0;
+    for (let w = 0; w < 2048; w++) {
+      this.rank[w] = count;
+      count += popcount(this.alphabet[w]);
+    }
+    this.width = count + 1;
+    const width = this.width;
+    const fail = new Int32Array(n);
+    this.out = Int32Array.from(out);
     this.dict = new Int32Array(n).fill(-1);
-    const queue: number[] = [];
-    for (const t of this.next[0].values()) queue.push(t);
+    this.firstOut = new Int32Array(n).fill(-1);
+    this.delta = new Int32Array(n * width);
+    // Breadth first: a state's failure state has its row filled before the state's own row.
+    const queue: number[] = [0];
     for (let q = 0; q < queue.length; q++) {
       const s = queue[q];
-      for (const [c, t] of this.next[s]) {
-        let f = this.fail[s];
-        while (f > 0 && !this.next[f].has(c)) f = this.fail[f];
-        const g = this.next[f].get(c);
-        this.fail[t] = g !== undefined && g !== t ? g : 0;
-        this.dict[t] = this.out[this.fail[t]] >= 0 ? this.fail[t] : this.dict[this.fail[t]];
+      for (const [c, t] of next[s]) {
+        if (s > 0) {
+          let f = fail[s];
+          while (f > 0 && !next[f].has(c)) f = fail[f];
+          const g = next[f].get(c);
+          fail[t] = g !== undefined && g !== t ? g : 0;
+        }
+        this.dict[t] = this.out[fail[t]] >= 0 ? fail[t] : this.dict[fail[t]];
         queue.push(t);
       }
+      this.firstOut[s] = this.out[s] >= 0 ? s : this.dict[s];
+      const row = s * width;
+      const failRow = fail[s] * width;
+      for (let k = 1; k < width; k++) this.delta[row + k] = s > 0 ? this.delta[failRow + k] : 0;
+      for (const [c, t] of next[s]) this.delta[row + this.classOf(c)] = t;
     }
+  }
+
+  /** The class of a code unit of the alphabet. */
+  private classOf(c: number): number {
+    const w = c >>> 5;
+    return this.rank[w] + popcount(this.alphabet[w] & ((1 << (c & 31)) - 1)) + 1;
   }
 
   /** Whether some piece occurs in `text` (the loop of scan, stopping at the first occurrence, recording nothing). */
   occurs(text: string): boolean {
-    const alphabet = this.alphabet;
-    const starts = this.starts;
+    const { alphabet, starts, rank, delta, width, firstOut } = this;
     let s = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (!(((s === 0 ? starts : alphabet)[c >>> 5] >>> (c & 31)) & 1)) {
+      const w = c >>> 5;
+      const bit = 1 << (c & 31);
+      const word = alphabet[w];
+      if (!(word & bit)) {
         s = 0;
         continue;
       }
-      let t = this.next[s].get(c);
-      while (t === undefined && s > 0) {
-        s = this.fail[s];
-        t = this.next[s].get(c);
-      }
-      s = t ?? 0;
-      if (this.out[s] >= 0 || this.dict[s] >= 0) return true;
+      if (s === 0 && !(starts[w] & bit)) continue;
+      s = delta[s * width + rank[w] + popcount(word & (bit - 1)) + 1];
+      if (firstOut[s] >= 0) return true;
     }
     return false;
   }
 
-  /** Start offsets (ascending) of every occurrence at or after `from` of the pieces that occur, per piece id. */
-  scan(text: string, from: number): Map<number, number[]> | null {
+  /**
+   * Start offsets (ascending) of every occurrence within text[from, end) of the pieces that occur,
+   * per piece id, counted from `origin` (the scan of text.slice(origin, end) from from - origin).
+   */
+  scan(text: string, from: number, end = text.length, origin = 0): Map<number, number[]> | null {
     let occ: Map<number, number[]> | null = null;
-    const alphabet = this.alphabet;
-    const starts = this.starts;
+    const { alphabet, starts, rank, delta, width, firstOut, out, dict, lengths } = this;
     let s = 0;
-    for (let i = from; i < text.length; i++) {
+    for (let i = from; i < end; i++) {
       const c = text.charCodeAt(i);
-      if (!(((s === 0 ? starts : alphabet)[c >>> 5] >>> (c & 31)) & 1)) {
+      const w = c >>> 5;
+      const bit = 1 << (c & 31);
+      const word = alphabet[w];
+      if (!(word & bit)) {
         s = 0;
         continue;
       }
-      let t = this.next[s].get(c);
-      while (t === undefined && s > 0) {
-        s = this.fail[s];
-        t = this.next[s].get(c);
-      }
-      s = t ?? 0;
-      for (let o = this.out[s] >= 0 ? s : this.dict[s]; o >= 0; o = this.dict[o]) {
-        const id = this.out[o];
+      if (s === 0 && !(starts[w] & bit)) continue;
+      s = delta[s * width + rank[w] + popcount(word & (bit - 1)) + 1];
+      for (let o = firstOut[s]; o >= 0; o = dict[o]) {
+        const id = out[o];
         occ ??= new Map();
         const list = occ.get(id);
-        if (list) list.push(i + 1 - this.lengths[id]);
-        else occ.set(id, [i + 1 - this.lengths[id]]);
+        if (list) list.push(i + 1 - lengths[id] - origin);
+        else occ.set(id, [i + 1 - lengths[id] - origin]);
       }
     }
     return occ;
@@ -444,6 +484,16 @@ export class PhraseLists {
   scan(text: string): PhraseScan {
     return new PhraseScan(text, this.matchers, this.matchers.automaton.scan(text, 0));
   }
+
+  /** The scan of text.slice(start, end), without making the slice unless some piece occurs in it. */
+  scanRange(text: string, start: number, end: number): PhraseScan {
+    const occ = this.matchers.automaton.scan(text, start, end, start);
+    if (!occ) return (this.empty ??= new PhraseScan('', this.matchers, null));
+    return new PhraseScan(text.slice(start, end), this.matchers, occ);
+  }
+
+  /** The scan of a text in which no piece occurs (every list's answer is no match). */
+  private empty: PhraseScan | null = null;
 }
 
 /** The occurrences of the pieces of some PhraseLists in one text. */
@@ -462,6 +512,11 @@ export class PhraseScan {
   }
 
   // A text in which no piece occurs (most headings and first sentences) matches no list.
+
+  /** Whether no piece of any list occurs in the text (then no list matches). */
+  get empty(): boolean {
+    return this.occ === null;
+  }
 
   /** findAny(text, lists[i]). */
   findAny(i: number): PhraseMatch | null {
