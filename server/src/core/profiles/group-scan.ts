@@ -56,7 +56,7 @@ function makeGroup(key: string, profiles: readonly Profile[]): ProfileGroup {
     for (const p of profile.parts) paragraph.push(p.paragraphPhrases, p.excludePhrases, p.opening?.verbs);
     detect.push(profile.detect.titlePhrases, profile.detect.openingPhrases);
   }
-  return { key, text: new PhraseLists(text), heading: new PhraseLists(heading), paragraph: new PhraseLists(paragraph), detect: new PhraseLists(detect), base };
+  return { key: `profile-scans:${key}`, text: new PhraseLists(text), heading: new PhraseLists(heading), paragraph: new PhraseLists(paragraph), detect: new PhraseLists(detect), base };
 }
 
 let builtinGroup: ProfileGroup | null = null;
@@ -180,7 +180,7 @@ export class GroupScans {
 /** The scans of a document for the group of `profile` (memoised per analysis and group). */
 export function scansOf(analysis: Analysis, profile: Profile): GroupScans {
   const group = groupOf(profile);
-  const scans = analysis.memo(`profile-scans:${group.key}`, () => new GroupScans(analysis, group));
+  const scans = analysis.memo(group.key, () => new GroupScans(analysis, group));
   // Two custom profile objects with one id (a reloaded configuration): the scans of the other are not ours.
   return scans.group === group ? scans : new GroupScans(analysis, group);
 }
