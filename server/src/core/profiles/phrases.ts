@@ -94,47 +94,37 @@ interface ListMatcher {
   byPiece: Map<number, number[]>;
 }
 
-/** Number of set bits of a 32-bit integer. */
-function popcount(x: number): number {
-  x = x - ((x >>> 1) & 0x55555555);
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
-}
-
 class PieceAutomaton {
   /**
    * The automaton as a complete transition table (failure links folded in): row s, column k is
-   * the state after code unit class k in state s. Class 0 is every code unit that occurs in no
-   * piece (back to the root); the code units of the pieces are classes 1.. in code unit order.
+   * the state after a code unit of class k in state s. Class 0 is every code unit that occurs in
+   * no piece (back to the root); the code units of the pieces are classes 1.. in order of appearance.
    */
   private readonly delta: Int32Array;
   private readonly width: number;
+  /**
+   * A code unit's class, in two levels: `pages` gives each block of 256 code units its block in
+   * `classes` (block 0 is all zeros: a block with no code unit of any piece, most of them).
+   */
+  private readonly pages = new Uint16Array(256);
+  private classes = new Uint16Array(256);
   /** The first state, following dictionary links, whose piece ends here (-1: none). */
   private readonly firstOut: Int32Array;
   /** The piece ending at this state (-1: none) and the nearest suffix state with a piece. */
   private readonly out: Int32Array;
   private readonly dict: Int32Array;
   readonly lengths: number[] = [];
-  /**
-   * Bit set of the code units that occur in some piece. Any other code unit has no transition
-   * from any state, so the scan resets to the root without a lookup (most of a report's text).
-   */
-  private readonly alphabet = new Uint32Array(2048);
-  /** Number of alphabet code units in the words of `alphabet` before each one (a code unit's class is its rank + 1). */
-  private readonly rank = new Uint16Array(2048);
-  /** The code units a piece starts with: at the root, any other one stays at the root. */
-  private readonly starts = new Uint32Array(2048);
 
   constructor(pieces: readonly string[]) {
     // The trie, with a map of transitions per state while it is built.
     const next: Map<number, number>[] = [new Map()];
     const out: number[] = [-1];
+    let width = 1;
     pieces.forEach((piece, id) => {
-      if (piece.length) this.starts[piece.charCodeAt(0) >>> 5] |= 1 << (piece.charCodeAt(0) & 31);
       let s = 0;
       for (let i = 0; i < piece.length; i++) {
         const c = piece.charCodeAt(i);
-        this.alphabet[c >>> 5] |= 1 << (c & 31);
+        if (!this.classOf(c)) this.setClass(c, width++);
         let t = next[s].get(c);
         if (t === undefined) {
           t = next.length;
@@ -148,13 +138,7 @@ class PieceAutomaton {
       this.lengths.push(piece.length);
     });
     const n = next.length;
-    let count = 0;
-    for (let w = 0; w < 2048; w++) {
-      this.rank[w] = count;
-      count += popcount(this.alphabet[w]);
-    }
-    this.width = count + 1;
-    const width = this.width;
+    this.width = width;
     const fail = new Int32Array(n);
     this.out = Int32Array.from(out);
     this.dict = new Int32Array(n).fill(-1);
@@ -177,32 +161,39 @@ class PieceAutomaton {
       this.firstOut[s] = this.out[s] >= 0 ? s : this.dict[s];
       const row = s * width;
       const failRow = fail[s] * width;
-      for (let k = 1; k < width; k++) this.delta[row + k] = s > 0 ? this.delta[failRow + k] : 0;
+      if (s > 0) for (let k = 1; k < width; k++) this.delta[row + k] = this.delta[failRow + k];
       for (const [c, t] of next[s]) this.delta[row + this.classOf(c)] = t;
     }
   }
 
-  /** The class of a code unit of the alphabet. */
   private classOf(c: number): number {
-    const w = c >>> 5;
-    return this.rank[w] + popcount(this.alphabet[w] & ((1 << (c & 31)) - 1)) + 1;
+    return this.classes[(this.pages[c >>> 8] << 8) | (c & 255)];
+  }
+
+  private setClass(c: number, k: number): void {
+    let page = this.pages[c >>> 8];
+    if (!page) {
+      page = this.classes.length >>> 8;
+      const grown = new Uint16Array(this.classes.length + 256);
+      grown.set(this.classes);
+      this.classes = grown;
+      this.pages[c >>> 8] = page;
+    }
+    this.classes[(page << 8) | (c & 255)] = k;
   }
 
   /** Whether some piece occurs in `text` (the loop of scan, stopping at the first occurrence, recording nothing). */
   occurs(text: string): boolean {
-    const { alphabet, starts, rank, delta, width, firstOut } = this;
+    const { pages, classes, delta, width, firstOut } = this;
     let s = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      const w = c >>> 5;
-      const bit = 1 << (c & 31);
-      const word = alphabet[w];
-      if (!(word & bit)) {
+      const k = classes[(pages[c >>> 8] << 8) | (c & 255)];
+      if (k === 0) {
         s = 0;
         continue;
       }
-      if (s === 0 && !(starts[w] & bit)) continue;
-      s = delta[s * width + rank[w] + popcount(word & (bit - 1)) + 1];
+      s = delta[s * width + k];
       if (firstOut[s] >= 0) return true;
     }
     return false;
@@ -214,19 +205,16 @@ class PieceAutomaton {
    */
   scan(text: string, from: number, end = text.length, origin = 0): Map<number, number[]> | null {
     let occ: Map<number, number[]> | null = null;
-    const { alphabet, starts, rank, delta, width, firstOut, out, dict, lengths } = this;
+    const { pages, classes, delta, width, firstOut, out, dict, lengths } = this;
     let s = 0;
     for (let i = from; i < end; i++) {
       const c = text.charCodeAt(i);
-      const w = c >>> 5;
-      const bit = 1 << (c & 31);
-      const word = alphabet[w];
-      if (!(word & bit)) {
+      const k = classes[(pages[c >>> 8] << 8) | (c & 255)];
+      if (k === 0) {
         s = 0;
         continue;
       }
-      if (s === 0 && !(starts[w] & bit)) continue;
-      s = delta[s * width + rank[w] + popcount(word & (bit - 1)) + 1];
+      s = delta[s * width + k];
       for (let o = firstOut[s]; o >= 0; o = dict[o]) {
         const id = out[o];
         occ ??= new Map();
