@@ -375,7 +375,7 @@ export function analyzeLine(lineSimplified: string, lineOriginal: string = lineS
     for (const c of sums) for (const i of c.inputs) if (i.role === 'part') inSums.add(i.figure);
     for (const series of completeShareSeries(shares)) {
       if (series.parts.some((p) => inSums.has(p))) continue;
-      claims.push(sumClaim(ctx, { total: series.base, parts: series.parts, exhaustive: true, marker: '占…%', assumed: series.assumed }));
+      claims.push(sumClaim(ctx, { total: series.base, parts: series.parts, exhaustive: true, marker: '占…%', assumed: series.assumed, labels: null }));
     }
   }
   pushAll(claims, changeClaims(ctx));

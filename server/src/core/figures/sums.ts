@@ -37,7 +37,7 @@ export interface Breakdown {
    */
   assumed: boolean;
   /** Labels for figures that have no words before them (table cells: their column headers). */
-  labels?: ReadonlyMap<Figure, string>;
+  labels?: ReadonlyMap<Figure, string> | null;
 }
 
 function clauseOf(s: string, pos: number, min: number, max: number): [number, number] {
@@ -221,7 +221,7 @@ function findBreakdowns(ctx: FigureContext, sent: Sentence, sentenceMarkers: rea
     if (isBack) {
       const prior = totalOfPrevious(ctx, sent);
       const parts = prior && collectParts(ctx, sent, prior, at, word);
-      if (prior && parts) out.push({ total: prior, parts: parts.list, exhaustive: false, marker: '中', assumed: true });
+      if (prior && parts) out.push({ total: prior, parts: parts.list, exhaustive: false, marker: '中', assumed: true, labels: null });
       continue;
     }
     const isRespectively = word.startsWith('分别');
@@ -252,7 +252,7 @@ function findBreakdowns(ctx: FigureContext, sent: Sentence, sentenceMarkers: rea
     const parts = collectParts(ctx, sent, total, at, word);
     if (!parts) continue;
     if (!exhaustive && parts.list.length >= 2 && parts.list.some((p) => RESIDUAL.test(labelBefore(s, p, sent.start)))) exhaustive = true;
-    out.push({ total, parts: parts.list, exhaustive, marker: word, assumed: assumed || parts.beyondClause });
+    out.push({ total, parts: parts.list, exhaustive, marker: word, assumed: assumed || parts.beyondClause, labels: null });
   }
   if (numberFirst) out.push(...numberFirstBreakdowns(ctx, sent, counts));
   return out;
@@ -368,7 +368,7 @@ function numberFirstBreakdowns(ctx: FigureContext, sent: Sentence, counts: reado
       parts.push(f);
       prevEnd = f.end;
     }
-    if (parts.length >= 2) out.push({ total, parts, exhaustive: false, marker: '', assumed: false });
+    if (parts.length >= 2) out.push({ total, parts, exhaustive: false, marker: '', assumed: false, labels: null });
     i += parts.length;
   }
   return out;
@@ -454,20 +454,23 @@ export function sumClaim(ctx: FigureContext, b: Breakdown): Claim {
   const [tLo, tHi] = figureInterval(b.total);
   let pLo = 0;
   let pHi = 0;
-  for (const p of b.parts) {
+  let sum = 0;
+  let sumExpr = '';
+  const inputs: ClaimInput[] = [{ role: 'total', figure: b.total, label: labelOf(b.total) }];
+  // One loop with push and string concatenation (arrays made by .map and spread into a literal
+  // changed elements kind between runs and de-optimised this function).
+  for (let i = 0; i < b.parts.length; i++) {
+    const p = b.parts[i];
     const [a, c] = figureInterval(p);
     pLo += a;
     pHi += c;
+    sum += p.value;
+    sumExpr += i ? ` + ${formatCount(p.value)}` : formatCount(p.value);
   }
-  const sum = b.parts.reduce((a, p) => a + p.value, 0);
-  const sumExpr = b.parts.map((p) => formatCount(p.value)).join(' + ');
   const totalText = figureText(original, b.total);
   const label = labelOf(b.total);
   const name = `${shortLabel(label, 14)}${totalText}`;
-  const inputs: ClaimInput[] = [
-    { role: 'total', figure: b.total, label: labelOf(b.total) },
-    ...b.parts.map((p) => ({ role: 'part' as const, figure: p, label: labelOf(p) })),
-  ];
+  for (let i = 0; i < b.parts.length; i++) inputs.push({ role: 'part', figure: b.parts[i], label: labelOf(b.parts[i]) });
   // Built when read (hover, statistics, a finding): most totals are consistent and never shown.
   const header = (): LocalizedText => {
     const partsMd = b.parts.map((p) => md(`${labelOf(p)} ${figureText(original, p)}`)).join(' + ');
