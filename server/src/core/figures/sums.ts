@@ -17,7 +17,7 @@ import { sameMeasure } from './shares';
 import { BACK_REFERENCE_RE, BALANCE_ACCOUNTS, RESIDUAL_RE as RESIDUAL } from './vocabulary';
 import { formatCount as fc } from './arithmetic';
 import { countBefore } from '../document/sorted';
-import { codeUnits } from './code-units';
+import { codeAt, codeUnits } from './code-units';
 
 const STOP_CLAUSE = /同比|环比|比上年|较上年|比去年|较去年|增长|下降|增加|减少|上升|率|共计|合计|总计|累计|(?<![公中总])共(?![享同建治识赢商])/;
 const NEW_ACTIVITY = /^(?:组织|开展|举办|召开|印发|出台|建立|完成|推动|办结|审结|结案|制定|发布|开通|设立|培训|接待|修复|治理|新增|新建|建设|实施|改造|推进)/;
@@ -140,18 +140,18 @@ for (const ch of '其内分包含') BREAKDOWN_FIRST_UNITS[ch.charCodeAt(0)] = 1;
  */
 function breakdownWordAt(s: string, p: number): number {
   const c = s.charCodeAt(p);
-  const next = s.charCodeAt(p + 1);
+  const next = codeAt(s, p + 1);
   switch (c) {
     case 0x5176 /* 其 */: {
       if (next !== 0x4e2d /* 中 */) return 0;
-      const after = s.charCodeAt(p + 2);
+      const after = codeAt(s, p + 2);
       if (after === 0x7684 /* 的 */ || after === 0x4e00 /* 一 */ || s.startsWith('之一', p + 2) || s.startsWith('有些', p + 2) || s.startsWith('部分', p + 2)) return 0;
       return 2;
     }
     case 0x5185 /* 内 */:
       return next === 0x6709 /* 有 */ ? 2 : 0;
     case 0x5206 /* 分 */: {
-      const after = s.charCodeAt(p + 2);
+      const after = codeAt(s, p + 2);
       return next === 0x522b /* 别 */ && (after === 0x4e3a /* 为 */ || after === 0x662f /* 是 */ || after === 0x6709 /* 有 */ || after === 0x8fbe /* 达 */) ? 3 : 0;
     }
     case 0x5305 /* 包 */:
@@ -162,7 +162,7 @@ function breakdownWordAt(s: string, p: number): number {
       // (?=[\u4e00-\u9fff]{0,12}[0-9０-９]): digits are no ideographs, so the run of ideographs must end within twelve, at a digit.
       let i = p + 1;
       while (i < s.length && i - (p + 1) <= 12 && isIdeographUnit(s.charCodeAt(i))) i++;
-      return i - (p + 1) <= 12 && isDigitUnit(s.charCodeAt(i)) ? 1 : 0;
+      return i - (p + 1) <= 12 && isDigitUnit(codeAt(s, i)) ? 1 : 0;
     }
     default:
       return 0;
@@ -185,7 +185,7 @@ function mayOpenWithBackReference(s: string, sent: Sentence): boolean {
   let p = sent.start;
   while (p < sent.end && isJsSpace(s.charCodeAt(p))) p++;
   const last = Math.min(sent.end - 2, p + 14);
-  for (let i = p; i <= last; i++) if (s.charCodeAt(i) === 0x4e2d /* 中 */ && BACK_REFERENCE_ENDS.has(s.charCodeAt(i + 1))) return true;
+  for (let i = p; i <= last; i++) if (codeAt(s, i) === 0x4e2d /* 中 */ && BACK_REFERENCE_ENDS.has(codeAt(s, i + 1))) return true;
   return false;
 }
 const BACK_REFERENCE_ENDS = codeUnits(',，:：');
@@ -341,7 +341,7 @@ const NUMBER_FIRST_OPENERS = codeUnits(',，、');
 function mayHoldNumberFirstParts(s: string, sent: Sentence): boolean {
   let found = 0;
   for (const f of sent.figures) {
-    if (f.start > sent.start && NUMBER_FIRST_OPENERS.has(s.charCodeAt(f.start - 1)) && NUMBER_FIRST_FOLLOWERS.has(s.charCodeAt(f.end)) && ++found === 2) return true;
+    if (f.start > sent.start && NUMBER_FIRST_OPENERS.has(s.charCodeAt(f.start - 1)) && NUMBER_FIRST_FOLLOWERS.has(codeAt(s, f.end)) && ++found === 2) return true;
   }
   return false;
 }

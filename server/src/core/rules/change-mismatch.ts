@@ -1,6 +1,6 @@
 import type { Rule } from './types';
 import { figureText } from '../figures/explain';
-import { claimData, suggestionFixes, reportClaims } from '../figures/rule-helpers';
+import { claimData, suggestionFixes, flaggedClaims } from '../figures/rule-helpers';
 import { localize } from '../l10n';
 
 /** change-mismatch: 同比增长/下降 x% that the stated current and base figures do not give. */
@@ -51,8 +51,8 @@ export const changeMismatch: Rule = {
     },
   },
   check(ctx) {
-    for (const kind of ['change', 'cagr', 'multiple'] as const) reportClaims(ctx, kind, (c, ctx) => {
-      if (c.kind !== kind || c.verdict !== 'inconsistent') return;
+    for (const kind of ['change', 'cagr', 'multiple'] as const) for (const c of flaggedClaims(ctx, kind)) {
+      if (c.kind !== kind || c.verdict !== 'inconsistent') continue;
       ctx.report({
         ...(c.severity === 'warning' && ctx.severity === 'error' ? { severity: 'warning' as const } : {}),
         message: c.problem === 'decrease-over-100' ? ctx.t('over100', { change: c.name }) : ctx.t('mismatch', { working: c.working }),
@@ -64,6 +64,6 @@ export const changeMismatch: Rule = {
           .map((i) => ({ range: ctx.doc.rangeOf(i.figure.start, i.figure.end), message: `${i.role === 'base' ? (ctx.locale === 'en' ? 'base' : '基期') : ctx.locale === 'en' ? 'current' : '本期'}: ${figureText(ctx.doc.text, i.figure)}` })),
         data: claimData(c),
       });
-    });
+    }
   },
 };

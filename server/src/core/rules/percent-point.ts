@@ -1,6 +1,6 @@
 import type { Rule } from './types';
 import { figureText } from '../figures/explain';
-import { claimData, reportClaims } from '../figures/rule-helpers';
+import { claimData, flaggedClaims } from '../figures/rule-helpers';
 import { localize } from '../l10n';
 
 /** percent-point: the difference of two percentages written as a percent (上升2.04% for 59.70% → 61.74%). */
@@ -34,8 +34,8 @@ export const percentPoint: Rule = {
     fix: { 'zh-cn': '改为“{value}个百分点”', en: 'Change to “{value}个百分点”' },
   },
   check(ctx) {
-    reportClaims(ctx, 'percent-point', (c, ctx) => {
-      if (c.kind !== 'percent-point' || c.verdict !== 'inconsistent') return;
+    for (const c of flaggedClaims(ctx, 'percent-point')) {
+      if (c.kind !== 'percent-point' || c.verdict !== 'inconsistent') continue;
       const f = c.anchor;
       ctx.report({
         message: ctx.t('points', { value: f.printed, working: c.working }),
@@ -54,6 +54,6 @@ export const percentPoint: Rule = {
           .map((i) => ({ range: ctx.doc.rangeOf(i.figure.start, i.figure.end), message: figureText(ctx.doc.text, i.figure) })),
         data: claimData(c),
       });
-    });
+    }
   },
 };

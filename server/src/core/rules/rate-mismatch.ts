@@ -1,7 +1,7 @@
 import type { Rule } from './types';
 import { figureText } from '../figures/explain';
 import { formatAt } from '../figures/arithmetic';
-import { claimData, reportClaims } from '../figures/rule-helpers';
+import { claimData, flaggedClaims } from '../figures/rule-helpers';
 import type { Claim } from '../figures/claim';
 import type { Fix } from '../types';
 import type { RuleContext } from './types';
@@ -64,8 +64,8 @@ export const rateMismatch: Rule = {
     },
   },
   check(ctx) {
-    for (const kind of ['rate', 'share'] as const) reportClaims(ctx, kind, (c, ctx) => {
-      if (c.kind !== kind) return;
+    for (const kind of ['rate', 'share'] as const) for (const c of flaggedClaims(ctx, kind)) {
+      if (c.kind !== kind) continue;
       const rate = c.anchor;
       const rateText = figureText(ctx.doc.text, rate);
       if (c.verdict === 'inconsistent' && c.computed !== null) {
@@ -94,7 +94,7 @@ export const rateMismatch: Rule = {
           data: claimData(c),
         });
       }
-    });
+    }
   },
 };
 

@@ -1,6 +1,6 @@
 import type { Rule } from './types';
 import { figureText } from '../figures/explain';
-import { claimData, suggestionFixes, reportClaims } from '../figures/rule-helpers';
+import { claimData, suggestionFixes, flaggedClaims } from '../figures/rule-helpers';
 import { localize } from '../l10n';
 
 /** sum-mismatch: a breakdown (其中…, 分别为…) that does not add up to its total. */
@@ -52,8 +52,8 @@ export const sumMismatch: Rule = {
     },
   },
   check(ctx) {
-    for (const kind of ['sum', 'balance'] as const) reportClaims(ctx, kind, (c, ctx) => {
-      if (c.kind !== kind || c.verdict !== 'inconsistent') return;
+    for (const kind of ['sum', 'balance'] as const) for (const c of flaggedClaims(ctx, kind)) {
+      if (c.kind !== kind || c.verdict !== 'inconsistent') continue;
       const total = figureText(ctx.doc.text, c.anchor);
       ctx.report({
         severity: c.severity === 'warning' && ctx.severity === 'error' ? 'warning' : ctx.severity,
@@ -66,6 +66,6 @@ export const sumMismatch: Rule = {
           .map((i) => ({ range: ctx.doc.rangeOf(i.figure.start, i.figure.end), message: `${i.label} ${figureText(ctx.doc.text, i.figure)}` })),
         data: claimData(c),
       });
-    });
+    }
   },
 };
