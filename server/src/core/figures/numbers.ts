@@ -400,9 +400,9 @@ const ASCII_NUMBER = /^[0-9]+(?:\.[0-9]+)?$/;
 let plainDecimals = 0;
 
 /**
- * The value of s[start, end) when it is ASCII digits with thousands commas and one decimal point
- * at most (a number token's shape), 15 digits at most, else -1 (full-width digits, longer
- * numbers: parseArabic); its decimals are left in `plainDecimals`. The digits as an integer are
+ * The value of s[start, end) when it is digits (ASCII or full-width) with thousands commas and one
+ * decimal point (. or ．) at most (a number token's shape), 15 digits at most, else -1 (longer
+ * numbers, other characters: parseArabic); its decimals are left in `plainDecimals`. The digits as an integer are
  * exact in a double, and so is 10^decimals: their quotient is the double nearest the decimal
  * number, as Number() reads it.
  */
@@ -412,10 +412,13 @@ function plainDigitsValue(s: string, start: number, end: number): number {
   let dot = -1;
   for (let i = start; i < end; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      v = v * 10 + (c - 48);
+    // Full-width digits and dot (０-９, ．) are read here too, as parseArabic reads them: a call
+    // to it, rare, de-optimised scanFigures the first time a text had them.
+    const d = c >= 48 && c <= 57 ? c - 48 : c >= FULLWIDTH_ZERO && c <= FULLWIDTH_ZERO + 9 ? c - FULLWIDTH_ZERO : -1;
+    if (d >= 0) {
+      v = v * 10 + d;
       digits++;
-    } else if (c === 0x2e && dot < 0) dot = i;
+    } else if ((c === 0x2e || c === 0xff0e) && dot < 0) dot = i;
     else if (c !== 0x2c || dot >= 0) return -1;
   }
   if (digits > 15) return -1;

@@ -282,15 +282,20 @@ function collectParts(ctx: FigureContext, sent: Sentence, total: Figure, at: num
   let sharesSeen = false;
   let i = at + word.length;
   const [, totalHi] = figureInterval(total);
+  const totalFamily = total.family;
   const units = new Set<string | null>();
   for (let fi = firstFrom(sent.figures, i); fi < sent.figures.length; fi++) {
     const f = sent.figures[fi];
     if (f.numStart >= end) break;
+    // Read on every figure (not only in the rarer branches below): a property read that has never
+    // run when the function is optimised is a de-optimisation when it first does.
+    const kind = f.kind;
+    const family = f.family;
     if (!countable(s, f, sent.start)) {
-      if (f.kind === 'percent' || f.kind === 'count') continue;
+      if (kind === 'percent' || kind === 'count') continue;
       break;
     }
-    if (!sameMeasure(f, total) && !(f.family === total.family && units.has(f.unit))) break;
+    if (!sameMeasure(f, total) && !(family === totalFamily && units.has(f.unit))) break;
     // 包括 lists things of the total's kind in its own unit (15件实事,包括…改造600个 is not a sum);
     // in another item unit, a figure larger than the whole counts something else.
     if (f.unit !== total.unit && (word === '包括' || figureInterval(f)[0] > totalHi)) break;
