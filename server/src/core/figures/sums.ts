@@ -291,11 +291,12 @@ function collectParts(ctx: FigureContext, sent: Sentence, total: Figure, at: num
     // run when the function is optimised is a de-optimisation when it first does.
     const kind = f.kind;
     const family = f.family;
+    const unitSeen = units.has(f.unit);
     if (!countable(s, f, sent.start)) {
       if (kind === 'percent' || kind === 'count') continue;
       break;
     }
-    if (!sameMeasure(f, total) && !(family === totalFamily && units.has(f.unit))) break;
+    if (!sameMeasure(f, total) && !(family === totalFamily && unitSeen)) break;
     // 包括 lists things of the total's kind in its own unit (15件实事,包括…改造600个 is not a sum);
     // in another item unit, a figure larger than the whole counts something else.
     if (f.unit !== total.unit && (word === '包括' || figureInterval(f)[0] > totalHi)) break;
