@@ -28,6 +28,8 @@ import { boilerplateKind, PATTERNS } from '../../server/src/core/rules/web-boile
 import { findEncodingDamage } from '../../server/src/core/rules/encoding-damage';
 import {
   encodingCandidates,
+  gbkCodeUnit,
+  gbkUtf8StartUnits,
   firstNonSpaceIndex,
   isJsSpaceCode,
   PUNCTUATION_SCAN_UNITS,
@@ -153,6 +155,17 @@ describe('issue 18: faster paths give the previous results', () => {
       }),
       params,
     );
+  });
+
+  it('the GBK units that can open a UTF-8 sequence, decoded from their bytes, are those iconv-lite encodes so', () => {
+    const decoded = new Set(gbkUtf8StartUnits());
+    const encoded = new Set<string>();
+    for (let u = 0; u < 0x10000; u++) {
+      const g = gbkCodeUnit(u);
+      if (g >= 0 && g >> 8 >= 0xe0 && g >> 8 <= 0xef && (g & 0xff) >= 0x80 && (g & 0xff) <= 0xbf) encoded.add(String.fromCharCode(u));
+    }
+    assert.equal(encoded.size, 1024);
+    assert.deepEqual([...decoded].sort(), [...encoded].sort());
   });
 
   it('enumeration markers equal the lookbehind regex', () => {

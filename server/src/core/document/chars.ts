@@ -218,8 +218,8 @@ export const CENSUS_REPLACEMENT = 32;
 export const CENSUS_MARKER = 64;
 
 /**
- * Per code unit: CLASSIFIED once its GBK bit is known (looked up on first sight, then a table
- * read), and the other bits, set here for the units that have them. Bits 7 and up are not census
+ * Per code unit: CLASSIFIED (every unit, once markTables has set the GBK bit: the hot path's test),
+ * and the other bits, set here for the units that have them. Bits 7 and up are not census
  * bits (VIEW_CHANGED, VIEW_CJK, PUNCTUATION_MARK below): they serve textCensus's other counts,
  * which read this one table per code unit; CENSUS_MASK keeps the census bits.
  */
@@ -241,19 +241,37 @@ const VIEW_CJK = 256;
 /** The census bits proper (without VIEW_CHANGED). */
 const CENSUS_MASK = 127;
 
-/** The census bits of a code unit not classified yet (its GBK bytes looked up once). */
-function classify(code: number): number {
-  let cls = censusTable[code] | CLASSIFIED;
-  const g = gbkCodeUnit(code);
-  if (g >= 0 && g >> 8 >= 0xe0 && g >> 8 <= 0xef && (g & 0xff) >= 0x80 && (g & 0xff) <= 0xbf) cls |= GBK_UTF8_START;
-  censusTable[code] = cls;
-  return cls & CENSUS_MASK;
+/**
+ * The code units with GBK_UTF8_START: the characters GBK writes with a lead byte 0xE0–0xEF and a
+ * trail byte 0x80–0xBF, i.e. those 16 × 64 byte pairs decoded. Node's own GBK decoder (ICU) does
+ * it in well under a millisecond; iconv-lite builds its whole GBK table first (about 30 ms, once
+ * per process, which every CLI run and server start paid), so it is only the fallback for a Node
+ * built without ICU's GBK. The same set as encoding each code unit with iconv-lite
+ * (test/unit/chars.test.ts).
+ */
+export function gbkUtf8StartUnits(): string {
+  const bytes = new Uint8Array(2 * 16 * 64);
+  let k = 0;
+  for (let lead = 0xe0; lead <= 0xef; lead++) {
+    for (let trail = 0x80; trail <= 0xbf; trail++) {
+      bytes[k++] = lead;
+      bytes[k++] = trail;
+    }
+  }
+  let decoded: string;
+  try {
+    decoded = new TextDecoder('gbk').decode(bytes);
+  } catch {
+    decoded = iconv().decode(Buffer.from(bytes), 'gbk');
+  }
+  // A pair no character has would decode to U+FFFD (none does today).
+  return decoded.replace(/\ufffd/g, '');
 }
 
 /** The census bits of a code unit (what encodingCandidates sorts characters by). */
 export function censusBits(code: number): number {
-  const v = censusTable[code];
-  return v & CLASSIFIED ? v & CENSUS_MASK : classify(code);
+  if (!tablesMarked) markTables();
+  return censusTable[code] & CENSUS_MASK;
 }
 
 /**
@@ -265,17 +283,20 @@ export const PUNCTUATION_SCAN_UNITS = '\n\r,:;()?!，：；（）？！';
 /** Not a census bit either: one of PUNCTUATION_SCAN_UNITS. */
 const PUNCTUATION_MARK = 512;
 
-/** Whether censusTable has the view's and the punctuation scan's bits (set once, on first use). */
-let viewChangedMarked = false;
+/** Whether censusTable has the GBK bit, the view's and the punctuation scan's bits (set once, on first use). */
+let tablesMarked = false;
 
-function markViewChanged(): void {
+function markTables(): void {
+  const gbk = gbkUtf8StartUnits();
+  for (let k = 0; k < gbk.length; k++) censusTable[gbk.charCodeAt(k)] |= GBK_UTF8_START;
+  for (let u = 0; u < 0x10000; u++) censusTable[u] |= CLASSIFIED;
   const flags = scriptViewFlags();
   for (let u = 0; u < 0x10000; u++) {
     if (flags[u] === SCRIPT_CHANGED) censusTable[u] |= VIEW_CHANGED;
     if (flags[u] !== 0) censusTable[u] |= VIEW_CJK;
   }
   for (let k = 0; k < PUNCTUATION_SCAN_UNITS.length; k++) censusTable[PUNCTUATION_SCAN_UNITS.charCodeAt(k)] |= PUNCTUATION_MARK;
-  viewChangedMarked = true;
+  tablesMarked = true;
 }
 
 /** Offsets (ascending) of the characters the encoding-damage finders start from, from one pass over a text. */
@@ -296,13 +317,10 @@ export function encodingCandidates(text: string): EncodingCandidates {
   const gbk: number[] = [];
   const latin1: number[] = [];
   const other: number[] = [];
+  if (!tablesMarked) markTables();
   for (let i = 0; i < text.length; i++) {
-    let v = censusTable[text.charCodeAt(i)] & CENSUS_MASK;
+    const v = censusTable[text.charCodeAt(i)] & CENSUS_MASK;
     if (v === CLASSIFIED) continue; // hot path
-    if (!(v & CLASSIFIED)) {
-      v = classify(text.charCodeAt(i));
-      if (v === CLASSIFIED) continue;
-    }
     if (v & GBK_UTF8_START) gbk.push(i);
     if (v & CP1252_UTF8_LEAD) latin1.push(i);
     if (v & ~(CLASSIFIED | GBK_UTF8_START | CP1252_UTF8_LEAD)) other.push(i);
@@ -316,7 +334,7 @@ export function encodingCandidates(text: string): EncodingCandidates {
  * and a text is read once instead of three times. ReportDocument computes them here.
  */
 export function textCensus(text: string): { view: ScriptView; candidates: EncodingCandidates; marks: number[] } {
-  if (!viewChangedMarked) markViewChanged();
+  if (!tablesMarked) markTables();
   const changedAt: number[] = [];
   const candidates: EncodingCandidates = { gbk: [], latin1: [], other: [] };
   const marks: number[] = [];
@@ -355,12 +373,8 @@ function censusPass(
     if (full & VIEW_CHANGED && traditional++ < maxChangedAt) changedAt.push(i);
     if (full & PUNCTUATION_MARK) marks.push(i);
     // The encoding candidates, as encodingCandidates sorts them.
-    let v = full & CENSUS_MASK;
+    const v = full & CENSUS_MASK;
     if (v === CLASSIFIED) continue; // hot path
-    if (!(v & CLASSIFIED)) {
-      v = classify(code);
-      if (v === CLASSIFIED) continue;
-    }
     if (v & GBK_UTF8_START) gbk.push(i);
     if (v & CP1252_UTF8_LEAD) latin1.push(i);
     if (v & ~(CLASSIFIED | GBK_UTF8_START | CP1252_UTF8_LEAD)) other.push(i);
@@ -385,7 +399,7 @@ export const CP1252_UTF8_LEAD_CHARS = /[\u00e0-\u00ef]/;
 function decodeGbkRun(text: string, from: number, to: number): DecodedRun | null {
   // Byte 2m + 0/1: the high/low GBK byte of character from + m.
   const byteAt = (p: number) => {
-    const g = gbkTable[text.charCodeAt(from + (p >> 1))];
+    const g = gbkCodeUnit(text.charCodeAt(from + (p >> 1)));
     return p & 1 ? g & 0xff : g >> 8;
   };
   return decodeUtf8Cjk(byteAt, 2 * (to - from), 0);
