@@ -50,6 +50,12 @@ describe('figures: number understanding', () => {
     assert.equal(w.value, 95.82);
     assert.equal(w.decimals, 2);
     assert.equal(one('受理１２３件').value, 123);
+    // Full-width and ASCII digits read alike (one code path), past 15 digits too (the slower one).
+    for (const [full, ascii] of [['１２．５０５万元', '12.505万元'], ['１２３４５６７８９０１２３４５６元', '1234567890123456元']]) {
+      const a = one(`投入${full}`);
+      const b = one(`投入${ascii}`);
+      assert.deepEqual([a.value, a.decimals], [b.value, b.decimals], full);
+    }
   });
 
   it('reads Chinese numerals in counts', () => {

@@ -98,19 +98,7 @@ export function* checkDocumentSteps(analysis: Analysis, options: CheckOptions = 
         },
       };
       rule.check(ctx);
-      let validated: Set<object> | null = null; // findings of one sequence share one fix object
-      if (collected && inputs) for (let i = 0; i < collected.length; i++) {
-        const input = inputs[i];
-        if (Array.isArray(input.fixes)) {
-          for (const fix of input.fixes) {
-            validated ??= new Set<object>();
-            if (validated.has(fix)) continue;
-            validated.add(fix);
-            for (const e of fix.edits) validRange(doc, e.range, 'quick-fix edit');
-          }
-        }
-        if (Array.isArray(input.related)) for (const r of input.related) validRange(doc, r.range, 'related information');
-      }
+      if (collected && inputs) validateInputs(doc, inputs);
       if (collected) for (const f of collected) findings.push(f);
     } catch (error) {
       try {
@@ -146,6 +134,27 @@ function withoutHiddenText(doc: Analysis['doc'], findings: Finding[]): Finding[]
     for (let l = start.line; l <= endLine; l++) if (!doc.isHidden(l)) return true;
     return false;
   });
+}
+
+/**
+ * Check the ranges of a rule's eager fixes and related information. A function of its own: every
+ * rule's inputs have their own object shape, and the reads here de-optimised checkDocumentSteps
+ * (a large function, costly to compile again) each time a new shape reached them.
+ */
+function validateInputs(doc: Analysis['doc'], inputs: readonly FindingInput[]): void {
+  let validated: Set<object> | null = null; // findings of one sequence share one fix object
+  for (let i = 0; i < inputs.length; i++) {
+    const input = inputs[i];
+    if (Array.isArray(input.fixes)) {
+      for (const fix of input.fixes) {
+        validated ??= new Set<object>();
+        if (validated.has(fix)) continue;
+        validated.add(fix);
+        for (const e of fix.edits) validRange(doc, e.range, 'quick-fix edit');
+      }
+    }
+    if (Array.isArray(input.related)) for (const r of input.related) validRange(doc, r.range, 'related information');
+  }
 }
 
 function toFinding(rule: Rule, severity: Severity, doc: Analysis['doc'], input: FindingInput, onRuleError: CheckOptions['onRuleError'], validated: WeakSet<Fix>): Finding {

@@ -314,14 +314,20 @@ class MovedClaim {
     this.kind = c.kind;
     this.anchor = fig(c.anchor);
     this.name = c.name;
-    this.inputs = c.inputs.map((i) => ({ ...i, figure: fig(i.figure) }));
+    // By push: one array map for every moved claim's inputs (the rules read them).
+    const inputs: Claim['inputs'] = [];
+    for (let k = 0; k < c.inputs.length; k++) inputs.push({ ...c.inputs[k], figure: fig(c.inputs[k].figure) });
+    this.inputs = inputs;
     this.computed = c.computed;
     this.verdict = c.verdict;
     this.method = c.method;
     this.severity = c.severity;
     this.problem = c.problem;
     this.tried = c.tried;
-    this.suggestions = c.suggestions.length ? c.suggestions.map((sg) => ({ ...sg, figure: fig(sg.figure) })) : [];
+    // Array.from, not .length and .map: the suggestion lists of the claim builders have several
+    // array maps (empty literals, one-item literals …), and the map checks inlined for .length and
+    // .map de-optimised the caller (flaggedClaims) when a new one came by; Array.from is not inlined.
+    this.suggestions = Array.from(c.suggestions, (sg) => ({ ...sg, figure: fig(sg.figure) }));
     this.related = c.related && fig(c.related);
   }
   get explanation(): LocalizedText {
@@ -375,7 +381,7 @@ export function analyzeLine(lineSimplified: string, lineOriginal: string = lineS
     for (const c of sums) for (const i of c.inputs) if (i.role === 'part') inSums.add(i.figure);
     for (const series of completeShareSeries(shares)) {
       if (series.parts.some((p) => inSums.has(p))) continue;
-      claims.push(sumClaim(ctx, { total: series.base, parts: series.parts, exhaustive: true, marker: '占…%', assumed: series.assumed }));
+      claims.push(sumClaim(ctx, { total: series.base, parts: series.parts, exhaustive: true, marker: '占…%', assumed: series.assumed, labels: null }));
     }
   }
   pushAll(claims, changeClaims(ctx));

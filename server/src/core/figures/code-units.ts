@@ -9,11 +9,21 @@ export class CodeUnits {
   }
   /** Whether `c` is in the set (NaN, a read past either end of a text, never is). */
   has(c: number): boolean {
-    return this.table[c] === 1;
+    // NaN is compared, not used as an index (a typed-array read at NaN de-optimises).
+    return c < 65536 && this.table[c] === 1;
   }
 }
 
 /** The code units of the characters of `chars` (each one code unit long). */
 export function codeUnits(chars: string | Iterable<number>): CodeUnits {
   return new CodeUnits(typeof chars === 'string' ? [...chars] : chars);
+}
+
+/**
+ * `s.charCodeAt(i)`, NaN before or past the end, without reading outside the string: optimised
+ * code that reads a code unit past a string's end de-optimises (bounds check), and the hot
+ * scanners look one or two units ahead.
+ */
+export function codeAt(s: string, i: number): number {
+  return i >= 0 && i < s.length ? s.charCodeAt(i) : NaN;
 }

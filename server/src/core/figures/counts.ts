@@ -96,12 +96,14 @@ function connectors(s: string): number {
 }
 
 function reading(s: string, items: Array<{ start: number; end: number }>): Reading {
-  const texts = items.map((it) => s.slice(it.start, it.end));
   const n = items.length;
-  const last = texts[n - 1] ?? '';
+  const last = n ? s.slice(items[n - 1].start, items[n - 1].end) : '';
   // 甲、乙和丙: a joining word inside the last item (not at its start) adds an item.
   const lastSplit = /.(?:以及|及|和|与|并)./.test(last) ? n + 1 : n;
-  const all = n + texts.reduce((k, t) => k + connectors(t.slice(1, -1)), 0);
+  // Plain loops over the items (an array made by .map changes its elements kind between the
+  // interpreter and optimised code, which de-optimised this function and its callers).
+  let all = n;
+  for (let i = 0; i < n; i++) all += connectors(s.slice(items[i].start + 1, items[i].end - 1));
   return { items, counts: [...new Set([n, lastSplit, all])] };
 }
 
@@ -117,11 +119,25 @@ function introEnd(s: string, from: number, to: number, re: RegExp = LIST_INTRO_R
 
 /** Items are words: a bare numeral (a heading's 二、) or a figure (有44种、…) makes the run no list; digits only as years. */
 function wordItems(s: string, items: ReadonlyArray<{ start: number; end: number }>, classifier: string): boolean {
-  const texts = items.map((it) => s.slice(it.start, it.end));
-  const years = texts.every((t) => /(?:19|20)\d\d$/.test(t) && !/\d/.test(t.slice(0, -4)));
+  let years = true;
+  for (let i = 0; i < items.length && years; i++) {
+    const t = s.slice(items[i].start, items[i].end);
+    years = /(?:19|20)\d\d$/.test(t) && !/\d/.test(t.slice(0, -4));
+  }
   if (classifier === '年') return years;
   if (years) return false;
-  return texts.every((t) => t.length > 0 && !/\d/.test(t) && !/^[一二三四五六七八九十]+$/.test(t));
+  for (let i = 0; i < items.length; i++) {
+    const t = s.slice(items[i].start, items[i].end);
+    if (!(t.length > 0 && !/\d/.test(t) && !/^[一二三四五六七八九十]+$/.test(t))) return false;
+  }
+  return true;
+}
+
+/** A count's inputs: the count, then one input per listed item (one object shape, built by push). */
+function countInputs(total: ClaimInput, original: string, items: ReadonlyArray<{ start: number; end: number }>): ClaimInput[] {
+  const inputs: ClaimInput[] = [total];
+  for (let i = 0; i < items.length; i++) inputs.push({ role: 'item', figure: itemFigure(original, items[i]), label: '' });
+  return inputs;
 }
 
 
@@ -432,10 +448,7 @@ function countClaim(ctx: FigureContext, sent: Sentence, at: number, lead: string
     arabic: /\d/.test(numeral),
   };
   const shown = fits ?? tightReading ?? commaReading!;
-  const inputs: ClaimInput[] = [
-    { role: 'total', figure: countFigure, label: '' },
-    ...shown.items.map((it): ClaimInput => ({ role: 'item', label: '', figure: itemFigure(original, it) })),
-  ];
+  const inputs = countInputs({ role: 'total', figure: countFigure, label: '' }, original, shown.items);
   const name = original.slice(numStart - lead.length, end);
   if (fits) {
     const k = fits.items.length;
@@ -479,7 +492,7 @@ function countClaim(ctx: FigureContext, sent: Sentence, at: number, lead: string
     kind: 'count',
     anchor: countFigure,
     name,
-    inputs: [inputs[0], ...tightReading!.items.map((it): ClaimInput => ({ role: 'item', label: '', figure: itemFigure(original, it) }))],
+    inputs: countInputs(inputs[0], original, tightReading!.items),
     computed: listed,
     verdict: 'inconsistent',
     severity: 'warning',

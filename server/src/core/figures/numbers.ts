@@ -9,7 +9,7 @@
  * offsets are offsets in the original text. One pass, linear in the text.
  */
 import { parseChineseNumeral } from '../document/chinese-numerals';
-import { codeUnits } from './code-units';
+import { codeAt, codeUnits } from './code-units';
 
 export type FigureKind = 'count' | 'percent' | 'points' | 'times';
 /** atLeast: 余 多 超 逾 以上 突破 …; atMost: 近 不到 不足 以下 …; about: 约 左右 上下 … */
@@ -164,7 +164,7 @@ function classAt(s: string, i: number): number {
 }
 
 function isAsciiDigitAt(s: string, i: number): boolean {
-  const c = s.charCodeAt(i); // NaN past the end
+  const c = codeAt(s, i); // NaN past the end
   return c >= 48 && c <= 57;
 }
 
@@ -176,7 +176,7 @@ function runEnd(s: string, i: number, k: number): number {
 
 /** After digits: `[.．]digits`, if there. */
 function fractionEnd(s: string, e: number): number {
-  const c = s.charCodeAt(e);
+  const c = codeAt(s, e);
   return (c === 0x2e || c === 0xff0e) && classAt(s, e + 1) & DIGIT ? runEnd(s, e + 1, DIGIT) : e;
 }
 
@@ -193,7 +193,7 @@ function nextNumberToken(s: string, from: number): number {
     const c = s.charCodeAt(p);
     const k = NUM_CLASS[c];
     if (!k) continue;
-    if (c === 0x767e /* 百 */ && s.charCodeAt(p + 1) === 0x5206 /* 分 */ && s.charCodeAt(p + 2) === 0x4e4b /* 之 */) {
+    if (c === 0x767e /* 百 */ && codeAt(s, p + 1) === 0x5206 /* 分 */ && codeAt(s, p + 2) === 0x4e4b /* 之 */) {
       const q = p + 3;
       let e = runEnd(s, q, DIGIT);
       if (e > q) {
@@ -202,7 +202,7 @@ function nextNumberToken(s: string, from: number): number {
       }
       e = runEnd(s, q, CN_PERCENT);
       if (e > q) {
-        if (s.charCodeAt(e) === 0x70b9 /* 点 */ && classAt(s, e + 1) & CN_FRACTION) e = runEnd(s, e + 1, CN_FRACTION);
+        if (codeAt(s, e) === 0x70b9 /* 点 */ && classAt(s, e + 1) & CN_FRACTION) e = runEnd(s, e + 1, CN_FRACTION);
         tokenEnd = e;
         return p;
       }
@@ -210,7 +210,7 @@ function nextNumberToken(s: string, from: number): number {
     if (k & DIGIT) {
       let e = runEnd(s, p, DIGIT);
       // Thousands groups: ,ddd not followed by another ASCII digit.
-      while (s.charCodeAt(e) === 0x2c && isAsciiDigitAt(s, e + 1) && isAsciiDigitAt(s, e + 2) && isAsciiDigitAt(s, e + 3) && !isAsciiDigitAt(s, e + 4)) e += 4;
+      while (codeAt(s, e) === 0x2c && isAsciiDigitAt(s, e + 1) && isAsciiDigitAt(s, e + 2) && isAsciiDigitAt(s, e + 3) && !isAsciiDigitAt(s, e + 4)) e += 4;
       tokenEnd = fractionEnd(s, e);
       return p;
     }
@@ -232,7 +232,7 @@ function isYearDigits(s: string, start: number, end: number): boolean {
   if (end - start !== 4) return false;
   for (let i = start; i < end; i++) if (!(classAt(s, i) & DIGIT)) return false;
   const c0 = s.charCodeAt(start);
-  const c1 = s.charCodeAt(start + 1);
+  const c1 = codeAt(s, start + 1);
   const century = (c0 >= FULLWIDTH_ZERO_UNIT ? c0 - FULLWIDTH_ZERO_UNIT : c0 - 48) * 10 + (c1 >= FULLWIDTH_ZERO_UNIT ? c1 - FULLWIDTH_ZERO_UNIT : c1 - 48);
   return century === 19 || century === 20;
 }
@@ -359,7 +359,8 @@ function indexWords<W extends [string, ...unknown[]]>(words: readonly W[]): Word
 
 /** The first word of `index` (longest first) that `s` holds at `at`, or null. */
 function matchAt<W extends [string, ...unknown[]]>(s: string, at: number, index: WordIndex<W>): W | null {
-  const k = index.slot[s.charCodeAt(at)]; // undefined past the end (NaN index)
+  if (at < 0 || at >= s.length) return null; // no typed-array read at NaN (it de-optimises)
+  const k = index.slot[s.charCodeAt(at)];
   if (!k) return null;
   // The first code unit is the slot's: the rest compared by code unit (most words are one long).
   const list = index.lists[k - 1];
@@ -399,9 +400,9 @@ const ASCII_NUMBER = /^[0-9]+(?:\.[0-9]+)?$/;
 let plainDecimals = 0;
 
 /**
- * The value of s[start, end) when it is ASCII digits with thousands commas and one decimal point
- * at most (a number token's shape), 15 digits at most, else -1 (full-width digits, longer
- * numbers: parseArabic); its decimals are left in `plainDecimals`. The digits as an integer are
+ * The value of s[start, end) when it is digits (ASCII or full-width) with thousands commas and one
+ * decimal point (. or ．) at most (a number token's shape), 15 digits at most, else -1 (longer
+ * numbers, other characters: parseArabic); its decimals are left in `plainDecimals`. The digits as an integer are
  * exact in a double, and so is 10^decimals: their quotient is the double nearest the decimal
  * number, as Number() reads it.
  */
@@ -411,10 +412,13 @@ function plainDigitsValue(s: string, start: number, end: number): number {
   let dot = -1;
   for (let i = start; i < end; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      v = v * 10 + (c - 48);
+    // Full-width digits and dot (０-９, ．) are read here too, as parseArabic reads them: a call
+    // to it, rare, de-optimised scanFigures the first time a text had them.
+    const d = c >= 48 && c <= 57 ? c - 48 : c >= FULLWIDTH_ZERO && c <= FULLWIDTH_ZERO + 9 ? c - FULLWIDTH_ZERO : -1;
+    if (d >= 0) {
+      v = v * 10 + d;
       digits++;
-    } else if (c === 0x2e && dot < 0) dot = i;
+    } else if ((c === 0x2e || c === 0xff0e) && dot < 0) dot = i;
     else if (c !== 0x2c || dot >= 0) return -1;
   }
   if (digits > 15) return -1;
@@ -499,7 +503,7 @@ export function scanFigures(s: string, original: string = s): ScanResult {
       continue;
     }
     // 第3, 前三 are ordinals; 目前, 此前, 之前, 当前 … are not (目前2宗案件).
-    if (prevCode === 0x7b2c /* 第 */ || (prevCode === 0x524d /* 前 */ && !NOT_ORDINAL_BEFORE_QIAN.has(s.charCodeAt(tokStart - 2)))) {
+    if (prevCode === 0x7b2c /* 第 */ || (prevCode === 0x524d /* 前 */ && !NOT_ORDINAL_BEFORE_QIAN.has(codeAt(s, tokStart - 2)))) {
       skip(tokStart, 'ordinal', tokEnd);
       continue;
     }
@@ -550,7 +554,7 @@ export function scanFigures(s: string, original: string = s): ScanResult {
       if (!isPercentWord) {
         // Digit-by-digit numbers (二〇二四) are years or codes, never counts.
         if (CN_DIGIT_ONLY.test(intPart) && intPart.length > 1) {
-          skip(tokStart, s.charCodeAt(tokEnd) === U_NIAN ? 'year' : 'no-unit', tokEnd);
+          skip(tokStart, codeAt(s, tokEnd) === U_NIAN ? 'year' : 'no-unit', tokEnd);
           continue;
         }
         // A lone 一 (一是, 一批, 一体化, 统一 …) is idiom far more often than a count.
@@ -575,9 +579,9 @@ export function scanFigures(s: string, original: string = s): ScanResult {
     } else {
       const j = skipSpace(s, i);
       // Code units, not one-character strings (a CJK character read as s[j] is a new string).
-      const next = s.charCodeAt(j); // NaN past the end
-      const after = s.charCodeAt(i);
-      const afterNext = s.charCodeAt(i + 1);
+      const next = codeAt(s, j); // NaN past the end
+      const after = codeAt(s, i);
+      const afterNext = codeAt(s, i + 1);
       if (isArabic && (after === 0x2e || after === 0xff0e) && afterNext >= 0x4e00 && afterNext <= 0x9fff) {
         skip(tokStart, 'no-unit', tokEnd); // heading marker 1.全方位
         continue;
@@ -603,7 +607,7 @@ export function scanFigures(s: string, original: string = s): ScanResult {
       } else {
         // number [余|多] [scale] [余|多] unit
         let k = j;
-        if (s.charCodeAt(k) === U_YU || s.charCodeAt(k) === U_DUO) {
+        if (codeAt(s, k) === U_YU || codeAt(s, k) === U_DUO) {
           approx = 'atLeast';
           approxWord = s[k];
           k++;
@@ -613,13 +617,13 @@ export function scanFigures(s: string, original: string = s): ScanResult {
           scale = sc[1];
           k += sc[0].length;
           k = skipSpace(s, k);
-          if (!approx && (s.charCodeAt(k) === U_YU || s.charCodeAt(k) === U_DUO)) {
+          if (!approx && (codeAt(s, k) === U_YU || codeAt(s, k) === U_DUO)) {
             approx = 'atLeast';
             approxWord = s[k];
             k++;
           }
         }
-        if (s.charCodeAt(k) === U_PERCENT || s.charCodeAt(k) === U_FW_PERCENT) {
+        if (codeAt(s, k) === U_PERCENT || codeAt(s, k) === U_FW_PERCENT) {
           kind = 'percent';
           i = k + 1;
         } else {

@@ -32,8 +32,9 @@ export interface FigureContext {
   s: string;
   original: string;
   sentences: Sentence[];
-  /** The number tokens of `s` as start, end pairs (ScanResult.tokens), when scanned. */
-  tokens?: readonly number[];
+  /** The number tokens of `s` as start, end pairs (ScanResult.tokens), or null when not scanned
+   * (always set, so that every context has one object shape). */
+  tokens: readonly number[] | null;
 }
 
 const LINK_AFTER_RATE = /^(?:均|也|分别|已|则)?(?:为|达|达到|是|保持在|稳定在|提升至|提高至|提高到|上升至|上升到|升至|仅为|只有|高达|已达|实现)?$/;
@@ -348,11 +349,10 @@ export function rateClaims(ctx: FigureContext, mentions: RateMention[]): Claim[]
     const hit = tried.find((t) => t.method);
     const chosen = hit ?? tried[0];
     const labelOf = (x: Figure) => shortLabel(labelBefore(ctx.s, x, 0));
-    const inputs: ClaimInput[] = [
-      rateInput,
-      ...chosen.num.map((x) => ({ role: 'numerator' as const, figure: x, label: labelOf(x) })),
-      { role: 'denominator', figure: chosen.den, label: labelOf(chosen.den) },
-    ];
+    // Built by push (an array made by .map spread into a literal de-optimised this function).
+    const inputs: ClaimInput[] = [rateInput];
+    for (let i = 0; i < chosen.num.length; i++) inputs.push({ role: 'numerator', figure: chosen.num[i], label: labelOf(chosen.num[i]) });
+    inputs.push({ role: 'denominator', figure: chosen.den, label: labelOf(chosen.den) });
     // The point value from the printed figures; approximate ones (余, 近) bound it (see boundLine).
     const value = (100 * chosen.num.reduce((a, x) => a + x.value, 0)) / chosen.den.value;
     const pointInputs = chosen.num.every((x) => x.approx === null) && chosen.den.approx === null;

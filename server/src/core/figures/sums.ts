@@ -17,7 +17,7 @@ import { sameMeasure } from './shares';
 import { BACK_REFERENCE_RE, BALANCE_ACCOUNTS, RESIDUAL_RE as RESIDUAL } from './vocabulary';
 import { formatCount as fc } from './arithmetic';
 import { countBefore } from '../document/sorted';
-import { codeUnits } from './code-units';
+import { codeAt, codeUnits } from './code-units';
 
 const STOP_CLAUSE = /同比|环比|比上年|较上年|比去年|较去年|增长|下降|增加|减少|上升|率|共计|合计|总计|累计|(?<![公中总])共(?![享同建治识赢商])/;
 const NEW_ACTIVITY = /^(?:组织|开展|举办|召开|印发|出台|建立|完成|推动|办结|审结|结案|制定|发布|开通|设立|培训|接待|修复|治理|新增|新建|建设|实施|改造|推进)/;
@@ -37,7 +37,7 @@ export interface Breakdown {
    */
   assumed: boolean;
   /** Labels for figures that have no words before them (table cells: their column headers). */
-  labels?: ReadonlyMap<Figure, string>;
+  labels?: ReadonlyMap<Figure, string> | null;
 }
 
 function clauseOf(s: string, pos: number, min: number, max: number): [number, number] {
@@ -140,18 +140,18 @@ for (const ch of '其内分包含') BREAKDOWN_FIRST_UNITS[ch.charCodeAt(0)] = 1;
  */
 function breakdownWordAt(s: string, p: number): number {
   const c = s.charCodeAt(p);
-  const next = s.charCodeAt(p + 1);
+  const next = codeAt(s, p + 1);
   switch (c) {
     case 0x5176 /* 其 */: {
       if (next !== 0x4e2d /* 中 */) return 0;
-      const after = s.charCodeAt(p + 2);
+      const after = codeAt(s, p + 2);
       if (after === 0x7684 /* 的 */ || after === 0x4e00 /* 一 */ || s.startsWith('之一', p + 2) || s.startsWith('有些', p + 2) || s.startsWith('部分', p + 2)) return 0;
       return 2;
     }
     case 0x5185 /* 内 */:
       return next === 0x6709 /* 有 */ ? 2 : 0;
     case 0x5206 /* 分 */: {
-      const after = s.charCodeAt(p + 2);
+      const after = codeAt(s, p + 2);
       return next === 0x522b /* 别 */ && (after === 0x4e3a /* 为 */ || after === 0x662f /* 是 */ || after === 0x6709 /* 有 */ || after === 0x8fbe /* 达 */) ? 3 : 0;
     }
     case 0x5305 /* 包 */:
@@ -162,7 +162,7 @@ function breakdownWordAt(s: string, p: number): number {
       // (?=[\u4e00-\u9fff]{0,12}[0-9０-９]): digits are no ideographs, so the run of ideographs must end within twelve, at a digit.
       let i = p + 1;
       while (i < s.length && i - (p + 1) <= 12 && isIdeographUnit(s.charCodeAt(i))) i++;
-      return i - (p + 1) <= 12 && isDigitUnit(s.charCodeAt(i)) ? 1 : 0;
+      return i - (p + 1) <= 12 && isDigitUnit(codeAt(s, i)) ? 1 : 0;
     }
     default:
       return 0;
@@ -185,7 +185,7 @@ function mayOpenWithBackReference(s: string, sent: Sentence): boolean {
   let p = sent.start;
   while (p < sent.end && isJsSpace(s.charCodeAt(p))) p++;
   const last = Math.min(sent.end - 2, p + 14);
-  for (let i = p; i <= last; i++) if (s.charCodeAt(i) === 0x4e2d /* 中 */ && BACK_REFERENCE_ENDS.has(s.charCodeAt(i + 1))) return true;
+  for (let i = p; i <= last; i++) if (codeAt(s, i) === 0x4e2d /* 中 */ && BACK_REFERENCE_ENDS.has(codeAt(s, i + 1))) return true;
   return false;
 }
 const BACK_REFERENCE_ENDS = codeUnits(',，:：');
@@ -221,7 +221,7 @@ function findBreakdowns(ctx: FigureContext, sent: Sentence, sentenceMarkers: rea
     if (isBack) {
       const prior = totalOfPrevious(ctx, sent);
       const parts = prior && collectParts(ctx, sent, prior, at, word);
-      if (prior && parts) out.push({ total: prior, parts: parts.list, exhaustive: false, marker: '中', assumed: true });
+      if (prior && parts) out.push({ total: prior, parts: parts.list, exhaustive: false, marker: '中', assumed: true, labels: null });
       continue;
     }
     const isRespectively = word.startsWith('分别');
@@ -252,7 +252,7 @@ function findBreakdowns(ctx: FigureContext, sent: Sentence, sentenceMarkers: rea
     const parts = collectParts(ctx, sent, total, at, word);
     if (!parts) continue;
     if (!exhaustive && parts.list.length >= 2 && parts.list.some((p) => RESIDUAL.test(labelBefore(s, p, sent.start)))) exhaustive = true;
-    out.push({ total, parts: parts.list, exhaustive, marker: word, assumed: assumed || parts.beyondClause });
+    out.push({ total, parts: parts.list, exhaustive, marker: word, assumed: assumed || parts.beyondClause, labels: null });
   }
   if (numberFirst) out.push(...numberFirstBreakdowns(ctx, sent, counts));
   return out;
@@ -282,15 +282,21 @@ function collectParts(ctx: FigureContext, sent: Sentence, total: Figure, at: num
   let sharesSeen = false;
   let i = at + word.length;
   const [, totalHi] = figureInterval(total);
+  const totalFamily = total.family;
   const units = new Set<string | null>();
   for (let fi = firstFrom(sent.figures, i); fi < sent.figures.length; fi++) {
     const f = sent.figures[fi];
     if (f.numStart >= end) break;
+    // Read on every figure (not only in the rarer branches below): a property read that has never
+    // run when the function is optimised is a de-optimisation when it first does.
+    const kind = f.kind;
+    const family = f.family;
+    const unitSeen = units.has(f.unit);
     if (!countable(s, f, sent.start)) {
-      if (f.kind === 'percent' || f.kind === 'count') continue;
+      if (kind === 'percent' || kind === 'count') continue;
       break;
     }
-    if (!sameMeasure(f, total) && !(f.family === total.family && units.has(f.unit))) break;
+    if (!sameMeasure(f, total) && !(family === totalFamily && unitSeen)) break;
     // 包括 lists things of the total's kind in its own unit (15件实事,包括…改造600个 is not a sum);
     // in another item unit, a figure larger than the whole counts something else.
     if (f.unit !== total.unit && (word === '包括' || figureInterval(f)[0] > totalHi)) break;
@@ -341,7 +347,7 @@ const NUMBER_FIRST_OPENERS = codeUnits(',，、');
 function mayHoldNumberFirstParts(s: string, sent: Sentence): boolean {
   let found = 0;
   for (const f of sent.figures) {
-    if (f.start > sent.start && NUMBER_FIRST_OPENERS.has(s.charCodeAt(f.start - 1)) && NUMBER_FIRST_FOLLOWERS.has(s.charCodeAt(f.end)) && ++found === 2) return true;
+    if (f.start > sent.start && NUMBER_FIRST_OPENERS.has(s.charCodeAt(f.start - 1)) && NUMBER_FIRST_FOLLOWERS.has(codeAt(s, f.end)) && ++found === 2) return true;
   }
   return false;
 }
@@ -368,7 +374,7 @@ function numberFirstBreakdowns(ctx: FigureContext, sent: Sentence, counts: reado
       parts.push(f);
       prevEnd = f.end;
     }
-    if (parts.length >= 2) out.push({ total, parts, exhaustive: false, marker: '', assumed: false });
+    if (parts.length >= 2) out.push({ total, parts, exhaustive: false, marker: '', assumed: false, labels: null });
     i += parts.length;
   }
   return out;
@@ -454,20 +460,23 @@ export function sumClaim(ctx: FigureContext, b: Breakdown): Claim {
   const [tLo, tHi] = figureInterval(b.total);
   let pLo = 0;
   let pHi = 0;
-  for (const p of b.parts) {
+  let sum = 0;
+  let sumExpr = '';
+  const inputs: ClaimInput[] = [{ role: 'total', figure: b.total, label: labelOf(b.total) }];
+  // One loop with push and string concatenation (arrays made by .map and spread into a literal
+  // changed elements kind between runs and de-optimised this function).
+  for (let i = 0; i < b.parts.length; i++) {
+    const p = b.parts[i];
     const [a, c] = figureInterval(p);
     pLo += a;
     pHi += c;
+    sum += p.value;
+    sumExpr += i ? ` + ${formatCount(p.value)}` : formatCount(p.value);
   }
-  const sum = b.parts.reduce((a, p) => a + p.value, 0);
-  const sumExpr = b.parts.map((p) => formatCount(p.value)).join(' + ');
   const totalText = figureText(original, b.total);
   const label = labelOf(b.total);
   const name = `${shortLabel(label, 14)}${totalText}`;
-  const inputs: ClaimInput[] = [
-    { role: 'total', figure: b.total, label: labelOf(b.total) },
-    ...b.parts.map((p) => ({ role: 'part' as const, figure: p, label: labelOf(p) })),
-  ];
+  for (let i = 0; i < b.parts.length; i++) inputs.push({ role: 'part', figure: b.parts[i], label: labelOf(b.parts[i]) });
   // Built when read (hover, statistics, a finding): most totals are consistent and never shown.
   const header = (): LocalizedText => {
     const partsMd = b.parts.map((p) => md(`${labelOf(p)} ${figureText(original, p)}`)).join(' + ');

@@ -17,6 +17,7 @@ import { tablesOf, type TableBlock, type TableCell, type TableRow } from '../doc
 import type { Claim } from './claim';
 import type { Figure } from './numbers';
 import { sumClaim } from './sums';
+import type { FigureContext } from './rates';
 import { simplify } from '../document/script';
 import { tablesForSummary } from '../statistical-tables/claims';
 import type { LocalizedText } from '../l10n';
@@ -80,7 +81,7 @@ function profileTableLines(analysis: Analysis): Set<number> {
 export function tableClaims(analysis: Analysis): Array<{ line: number; claim: Claim }> {
   const { doc } = analysis;
   const out: Array<{ line: number; claim: Claim }> = [];
-  const ctx = { s: doc.simplified, original: doc.text, sentences: [] };
+  const ctx: FigureContext = { s: doc.simplified, original: doc.text, sentences: [], tokens: null };
   let profileLines: Set<number> | null = null;
   for (const table of tablesOf(doc)) {
     const column = totalColumn(table);

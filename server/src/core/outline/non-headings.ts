@@ -312,7 +312,8 @@ function splitWithSlips(headings: Heading[], idx: number, h: Heading, n: number,
     run.push(k);
   }
   if (run.length < 2) return null;
-  const numbers = run.map((k) => headings[k].number!);
+  const numbers: number[] = []; // by push: one elements kind for explainNumbers (see sequences.ts)
+  for (let i = 0; i < run.length; i++) numbers.push(headings[run[i]].number!);
   const announced = announcedCount(leadText);
   let best: { m: number; cost: number } | null = null;
   for (let m = 1; m <= run.length; m++) {

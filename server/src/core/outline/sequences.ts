@@ -224,16 +224,20 @@ export function explainNumbers(numbers: readonly number[], start: number, offset
  * one typo yields one finding and a shifted block yields one finding at its first item.
  */
 export function sequenceProblems(seq: NumberedSequence): SequenceProblem[] {
-  const numbers = seq.items.map((s) => s.heading.number ?? 0);
+  // Built by push, not .map (whose result's elements kind differs between the interpreter and
+  // optimised code: explainNumbers and this function de-optimised on it).
+  const numbers: number[] = [];
+  for (let i = 0; i < seq.items.length; i++) numbers.push(seq.items[i].heading.number ?? 0);
   const offset = seq.continuous && seq.previousLast !== null ? seq.previousLast + 1 - seq.expectedStart : 0;
   const slips = explainNumbers(numbers, seq.expectedStart, offset);
   if (!slips.length) return [];
   const firstSeen = new Map<number, Section>();
-  const seenBefore: (Section | undefined)[] = numbers.map((n, i) => {
-    const earlier = firstSeen.get(n);
-    if (!earlier) firstSeen.set(n, seq.items[i]);
-    return earlier;
-  });
+  const seenBefore: (Section | undefined)[] = [];
+  for (let i = 0; i < numbers.length; i++) {
+    const earlier = firstSeen.get(numbers[i]);
+    if (!earlier) firstSeen.set(numbers[i], seq.items[i]);
+    seenBefore.push(earlier);
+  }
   return slips.map((slip) => {
     const earlier = seenBefore[slip.index];
     return earlier
@@ -261,7 +265,8 @@ export function itemListSiblings(list: ItemList): Heading[] {
 /** The fewest wrong markers that explain an item list's numbering 1, 2, 3 … (explainNumbers). */
 export function itemListProblems(list: ItemList): ItemListProblem[] {
   const items = itemListSiblings(list);
-  const numbers = items.map((x) => x.number!);
+  const numbers: number[] = [];
+  for (let i = 0; i < items.length; i++) numbers.push(items[i].number!);
   const firstSeen = new Map<number, Heading>();
   const earlier = items.map((x) => {
     const e = firstSeen.get(x.number!);

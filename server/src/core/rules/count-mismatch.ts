@@ -1,6 +1,6 @@
 import type { Rule } from './types';
 import { figureText } from '../figures/explain';
-import { claimData, reportClaims } from '../figures/rule-helpers';
+import { claimData, flaggedClaims } from '../figures/rule-helpers';
 import { localize } from '../l10n';
 
 /** count-mismatch: a stated number of items (甲、乙、丙三类) that differs from the items listed before it. */
@@ -46,8 +46,8 @@ export const countMismatch: Rule = {
     item: { 'zh-cn': '第{n}项：{text}', en: 'item {n}: {text}' },
   },
   check(ctx) {
-    reportClaims(ctx, 'count', (c, ctx) => {
-      if (c.verdict !== 'inconsistent') return;
+    for (const c of flaggedClaims(ctx, 'count')) {
+      if (c.verdict !== 'inconsistent') continue;
       const items = c.inputs.filter((i) => i.role === 'item');
       ctx.report({
         message: ctx.t(c.problem === 'fewer' ? 'fewer' : 'more', { listed: items.length, stated: figureText(ctx.doc.text, c.anchor) }),
@@ -56,6 +56,6 @@ export const countMismatch: Rule = {
         related: items.map((i, k) => ({ range: ctx.doc.rangeOf(i.figure.start, i.figure.end), message: ctx.t('item', { n: k + 1, text: figureText(ctx.doc.text, i.figure) }) })),
         data: claimData(c),
       });
-    });
+    }
   },
 };

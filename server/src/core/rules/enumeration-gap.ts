@@ -50,12 +50,17 @@ export const enumerationGap: Rule = {
       }
       // The fewest wrong ordinals that explain the run (一是 二是 二是 四是: the second 二是 only).
       const start0 = items[0].ordinal;
-      const slips = explainNumbers(items.map((x) => x.ordinal), start0).filter((sl) => sl.index > 0);
+      // Arrays built by push (a .map result's elements kind differs between the interpreter and
+      // optimised code, which de-optimised explainNumbers).
+      const ordinals: number[] = [];
+      for (let i = 0; i < items.length; i++) ordinals.push(items[i].ordinal);
+      const slips = explainNumbers(ordinals, start0).filter((sl) => sl.index > 0);
       if (!slips.length) return;
-      const edits = items
-        .map((x, i) => ({ x, want: start0 + i }))
-        .filter(({ x, want }) => x.ordinal !== want)
-        .map(({ x, want }) => ({ range: ctx.doc.rangeOfOffsets(x.range), newText: label(en.style, want) }));
+      const edits: Array<{ range: ReturnType<typeof ctx.doc.rangeOfOffsets>; newText: string }> = [];
+      for (let i = 0; i < items.length; i++) {
+        const x = items[i];
+        if (x.ordinal !== start0 + i) edits.push({ range: ctx.doc.rangeOfOffsets(x.range), newText: label(en.style, start0 + i) });
+      }
       const fixes = edits.length ? [{ title: ctx.t('fix', { count: edits.length }), edits, kind: 'renumber-enumeration', isPreferred: true }] : [];
       for (const sl of slips) {
         const it = items[sl.index];

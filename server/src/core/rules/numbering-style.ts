@@ -18,7 +18,7 @@ function bracketParts(doc: ReportDocument, h: Heading) {
 
 function majority<T extends string>(values: T[], fallback: T): T {
   const counts = new Map<T, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  for (let i = 0; i < values.length; i++) counts.set(values[i], (counts.get(values[i]) ?? 0) + 1);
   let best = fallback;
   let n = -1;
   for (const [v, c] of counts) if (c > n || (c === n && v === fallback)) (best = v), (n = c);
@@ -29,11 +29,17 @@ function majority<T extends string>(values: T[], fallback: T): T {
 function problems(doc: ReportDocument, headings: readonly Heading[]): Problem[] {
   const out: Problem[] = [];
   const bracketed = headings.filter((h) => h.paren === 'full' || h.paren === 'half');
-  const parenWidth = majority(bracketed.map((h) => h.paren as 'full' | 'half'), 'full');
-  const mixedParens = new Set(bracketed.map((h) => h.paren)).size > 1;
+  // Value lists built by push (a .map result's elements kind differs between the interpreter and
+  // optimised code, which de-optimised majority's loop).
+  const parens: Array<'full' | 'half'> = [];
+  for (let i = 0; i < bracketed.length; i++) parens.push(bracketed[i].paren as 'full' | 'half');
+  const parenWidth = majority(parens, 'full');
+  const mixedParens = new Set(parens).size > 1;
   const arabic = headings.filter((h) => h.digits);
-  const digitWidth = majority(arabic.map((h) => h.digits as 'full' | 'half'), 'half');
-  const mixedDigits = new Set(arabic.map((h) => h.digits)).size > 1;
+  const digitList: Array<'full' | 'half'> = [];
+  for (let i = 0; i < arabic.length; i++) digitList.push(arabic[i].digits as 'full' | 'half');
+  const digitWidth = majority(digitList, 'half');
+  const mixedDigits = new Set(digitList).size > 1;
   for (const h of headings) {
     const edits: TextEdit[] = [];
     const punctAt = h.markerRange.end - 1;

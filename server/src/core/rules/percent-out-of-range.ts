@@ -1,6 +1,6 @@
 import type { Rule } from './types';
 import { figureText } from '../figures/explain';
-import { claimData, reportClaims } from '../figures/rule-helpers';
+import { claimData, flaggedClaims } from '../figures/rule-helpers';
 import { localize } from '../l10n';
 
 /** percent-out-of-range: a rate that cannot exceed 100% (办结率, 满意率 …) stated above 100%. */
@@ -33,14 +33,14 @@ export const percentOutOfRange: Rule = {
     },
   },
   check(ctx) {
-    reportClaims(ctx, 'rate-bound', (c, ctx) => {
-      if (c.kind !== 'rate-bound' || c.verdict !== 'inconsistent') return;
+    for (const c of flaggedClaims(ctx, 'rate-bound')) {
+      if (c.kind !== 'rate-bound' || c.verdict !== 'inconsistent') continue;
       ctx.report({
         message: ctx.t('over', { name: c.name, rate: figureText(ctx.doc.text, c.anchor) }),
         range: { start: c.anchor.start, end: c.anchor.end },
         explanation: localize(c.explanation, ctx.locale),
         data: claimData(c),
       });
-    });
+    }
   },
 };

@@ -1,6 +1,6 @@
 import type { Rule } from './types';
 import { figureText } from '../figures/explain';
-import { claimData, reportClaims } from '../figures/rule-helpers';
+import { claimData, flaggedClaims } from '../figures/rule-helpers';
 import { localize } from '../l10n';
 
 /** rate-impossible: GRIM — no whole-number count out of the stated total gives the stated rate. */
@@ -34,8 +34,8 @@ export const rateImpossible: Rule = {
     },
   },
   check(ctx) {
-    reportClaims(ctx, 'grim', (c, ctx) => {
-      if (c.kind !== 'grim' || c.verdict !== 'inconsistent') return;
+    for (const c of flaggedClaims(ctx, 'grim')) {
+      if (c.kind !== 'grim' || c.verdict !== 'inconsistent') continue;
       const total = c.inputs.find((i) => i.role === 'denominator');
       ctx.report({
         message: ctx.t('impossible', { name: c.name, rate: figureText(ctx.doc.text, c.anchor), total: total ? figureText(ctx.doc.text, total.figure) : '' }),
@@ -44,6 +44,6 @@ export const rateImpossible: Rule = {
         related: total ? [{ range: ctx.doc.rangeOf(total.figure.start, total.figure.end), message: figureText(ctx.doc.text, total.figure) }] : [],
         data: claimData(c),
       });
-    });
+    }
   },
 };

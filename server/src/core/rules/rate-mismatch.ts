@@ -1,9 +1,9 @@
 import type { Rule } from './types';
 import { figureText } from '../figures/explain';
 import { formatAt } from '../figures/arithmetic';
-import { claimData, reportClaims } from '../figures/rule-helpers';
+import { claimData, flaggedClaims } from '../figures/rule-helpers';
 import type { Claim } from '../figures/claim';
-import type { Fix } from '../types';
+import type { Fix, Range } from '../types';
 import type { RuleContext } from './types';
 import { asWritten } from '../document/quote';
 import { localize } from '../l10n';
@@ -64,8 +64,8 @@ export const rateMismatch: Rule = {
     },
   },
   check(ctx) {
-    for (const kind of ['rate', 'share'] as const) reportClaims(ctx, kind, (c, ctx) => {
-      if (c.kind !== kind) return;
+    for (const kind of ['rate', 'share'] as const) for (const c of flaggedClaims(ctx, kind)) {
+      if (c.kind !== kind) continue;
       const rate = c.anchor;
       const rateText = figureText(ctx.doc.text, rate);
       if (c.verdict === 'inconsistent' && c.computed !== null) {
@@ -80,9 +80,7 @@ export const rateMismatch: Rule = {
           range: { start: rate.start, end: rate.end },
           fixes: rateFix(ctx, c),
           explanation: withCountNotes(ctx, c, quoted(ctx, c, localize(c.explanation, ctx.locale))),
-          related: c.inputs
-            .filter((i) => i.role !== 'rate')
-            .map((i) => ({ range: ctx.doc.rangeOf(i.figure.start, i.figure.end), message: `${i.role === 'denominator' ? (ctx.locale === 'en' ? 'denominator' : '分母') : ctx.locale === 'en' ? 'numerator' : '分子'}: ${figureText(ctx.doc.text, i.figure)}` })),
+          related: relatedInputs(ctx, c),
           data: claimData(c),
         });
       } else if (c.verdict === 'unverifiable' && c.problem === 'ambiguous' && c.tried?.length) {
@@ -94,7 +92,7 @@ export const rateMismatch: Rule = {
           data: claimData(c),
         });
       }
-    });
+    }
   },
 };
 
@@ -135,4 +133,15 @@ function withCountNotes(ctx: RuleContext, c: Claim, explanation: string): string
 function quoted(ctx: RuleContext, c: Claim, explanation: string): string {
   const written = asWritten(ctx.doc, c.name, c.anchor.start);
   return written === c.name ? explanation : explanation.split(c.name).join(written);
+}
+
+/** The related information of a claim's finding, built by push over the inputs (a .filter/.map chain's
+ * arrays changed map between the interpreter and optimised code and de-optimised the rule's check). */
+function relatedInputs(ctx: RuleContext, c: Claim): Array<{ range: Range; message: string }> {
+  const out: Array<{ range: Range; message: string }> = [];
+  for (let k = 0; k < c.inputs.length; k++) {
+    const i = c.inputs[k];
+    if (i.role !== 'rate') out.push({ range: ctx.doc.rangeOf(i.figure.start, i.figure.end), message: `${i.role === 'denominator' ? (ctx.locale === 'en' ? 'denominator' : '分母') : ctx.locale === 'en' ? 'numerator' : '分子'}: ${figureText(ctx.doc.text, i.figure)}` });
+  }
+  return out;
 }
