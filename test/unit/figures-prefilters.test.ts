@@ -4,7 +4,7 @@ import { BREAKDOWN_RE, PER_UNIT_RE, TOTAL_RE } from '../../server/src/core/figur
 import { isPerUnit } from '../../server/src/core/figures/rates';
 import { changeWordBefore } from '../../server/src/core/figures/changes';
 import { DOWN_WORDS, UP_WORDS } from '../../server/src/core/figures/vocabulary';
-import { breakdownMarkers } from '../../server/src/core/figures/sums';
+import { breakdownMarkers, textMarkers } from '../../server/src/core/figures/sums';
 import { isPartOfYear, PARTIAL_RE, YEAR_BEFORE_NIAN, yearBeforeNian } from '../../server/src/core/figures/repeats';
 import { isTotalLabel, normalizeLabel, splitSentences, type Sentence } from '../../server/src/core/figures/text';
 import { isNotItemEnd, NOT_ITEM_END, NUMBER_BEFORE, NUMBER_BEFORE_UNITS } from '../../server/src/core/figures/counts';
@@ -42,6 +42,13 @@ describe('figures prefilters equal the expressions they stand for', () => {
     const hand = ['其中', '其中之一', '其中的', '其中一', '其中有些', '其中部分', '其中有', '共5件(含甲乙3件)', '（含12345678901233件）', '（含123456789012甲3件）', '含3件', '分别为', '分别', '分别达到', '内有', '包括', '包含', '其中其中内有'];
     for (const s of [...hand, ...randomStrings('其中之一的有些部分内有分别为是达包括含（(甲乙丙丁戊己庚辛壬癸0123０１，。 a', 20000, 30, 4242)]) {
       assert.deepEqual(breakdownMarkers(s).map((m) => `${m.at}:${m.word}`), byRegex(s), JSON.stringify(s));
+    }
+  });
+
+  it('textMarkers (one search per word) finds what breakdownMarkers finds', () => {
+    const hand = ['其中', '其中之一', '其中其中内有', '分别为分别是', '（含3件）包括其中的', '共5件(含甲乙3件),其中2件', '含含（含1', '分别分别为'];
+    for (const s of [...hand, ...randomStrings('其中之一的有些部分内有分别为是达包括含（(甲乙0123，。 ', 20000, 40, 777)]) {
+      assert.deepEqual(textMarkers(s), breakdownMarkers(s), JSON.stringify(s));
     }
   });
 

@@ -380,11 +380,43 @@ function numberFirstBreakdowns(ctx: FigureContext, sent: Sentence, counts: reado
   return out;
 }
 
+/** The words of BREAKDOWN_RE as plain strings (each match starts with one: breakdownWordAt decides). */
+const BREAKDOWN_WORDS = ['其中', '内有', '分别', '包括', '含'];
+
+/**
+ * breakdownMarkers of the whole text, found by one native search per word (most paragraphs hold
+ * none of them, and a loop over every code unit of every sentence was the costliest line of the
+ * sums): the same markers, in order. No two matches overlap (no word's later code unit starts a
+ * word), so the matches found word by word are those of the scan from left to right.
+ */
+export function textMarkers(s: string): readonly Marker[] {
+  let out: Marker[] | null = null;
+  for (let w = 0; w < BREAKDOWN_WORDS.length; w++) {
+    const word = BREAKDOWN_WORDS[w];
+    for (let p = s.indexOf(word); p >= 0; p = s.indexOf(word, p + 1)) {
+      const length = breakdownWordAt(s, p);
+      if (length) (out ??= []).push({ at: p, word: s.slice(p, p + length) });
+    }
+  }
+  if (out && out.length > 1) out.sort((a, b) => a.at - b.at);
+  return out ?? NO_MARKERS;
+}
+
 export function sumClaims(ctx: FigureContext): Claim[] {
   const claims: Claim[] = [];
+  const markers = textMarkers(ctx.s);
+  let mi = 0;
   for (const sent of ctx.sentences) {
     if (!sent.figures.length) continue;
-    for (const b of findBreakdowns(ctx, sent, breakdownMarkers(ctx.s, sent.start, sent.end))) claims.push(sumClaim(ctx, b));
+    // This sentence's markers: a run of the text's (both in order).
+    let sentenceMarkers = NO_MARKERS;
+    if (mi < markers.length) {
+      while (mi < markers.length && markers[mi].at < sent.start) mi++;
+      let end = mi;
+      while (end < markers.length && markers[end].at < sent.end) end++;
+      if (end > mi) sentenceMarkers = markers.slice(mi, end);
+    }
+    for (const b of findBreakdowns(ctx, sent, sentenceMarkers)) claims.push(sumClaim(ctx, b));
   }
   const balance = balanceClaim(ctx);
   if (balance) claims.push(balance);
