@@ -380,25 +380,26 @@ function numberFirstBreakdowns(ctx: FigureContext, sent: Sentence, counts: reado
   return out;
 }
 
-/** The words of BREAKDOWN_RE as plain strings (each match starts with one: breakdownWordAt decides). */
-const BREAKDOWN_WORDS = ['其中', '内有', '分别', '包括', '含'];
+/** The words BREAKDOWN_RE's matches start with (breakdownWordAt decides), searched from lastIndex. */
+const BREAKDOWN_START_RE = /其中|内有|分别|包括|含/g;
 
 /**
- * breakdownMarkers of the whole text, found by one native search per word (most paragraphs hold
- * none of them, and a loop over every code unit of every sentence was the costliest line of the
- * sums): the same markers, in order. No two matches overlap (no word's later code unit starts a
- * word), so the matches found word by word are those of the scan from left to right.
+ * breakdownMarkers of the whole text, found by one native search for the words they start with
+ * (most paragraphs hold none of them, and a loop over every code unit of every sentence with
+ * figures was the costliest line of the sums): the same markers, in order. No two matches
+ * overlap (no word's later code unit starts a word), so every marker starts a match here.
  */
 export function textMarkers(s: string): readonly Marker[] {
   let out: Marker[] | null = null;
-  for (let w = 0; w < BREAKDOWN_WORDS.length; w++) {
-    const word = BREAKDOWN_WORDS[w];
-    for (let p = s.indexOf(word); p >= 0; p = s.indexOf(word, p + 1)) {
-      const length = breakdownWordAt(s, p);
-      if (length) (out ??= []).push({ at: p, word: s.slice(p, p + length) });
-    }
+  const re = BREAKDOWN_START_RE;
+  re.lastIndex = 0;
+  while (re.test(s)) {
+    const end = re.lastIndex;
+    // Every word is two code units long but 含.
+    const p = s.charCodeAt(end - 1) === 0x542b /* 含 */ ? end - 1 : end - 2;
+    const length = breakdownWordAt(s, p);
+    if (length) (out ??= []).push({ at: p, word: s.slice(p, p + length) });
   }
-  if (out && out.length > 1) out.sort((a, b) => a.at - b.at);
   return out ?? NO_MARKERS;
 }
 
