@@ -126,10 +126,16 @@ describe('figures prefilters equal the expressions they stand for', () => {
       }
       return out;
     };
-    for (const s of ['', '。', '共3件。其中2件！', 'a\r\nb\n\nc\r', '办结5件?好!', ...randomStrings('。！？!?\n\r3件甲乙 ', 20000, 20, 11)]) {
-      const { figures } = scanFigures(s);
+    const cases = ['', '。', '共3件。其中2件！', 'a\r\nb\n\nc\r', '办结5件?好!', '约3.5万元左右。增长2个百分点\r\n百分之五。', ...randomStrings('。！？!?\n\r3件甲乙 ', 20000, 20, 11)];
+    // The scan's walk notes the ends on the way (sentenceEnds): the same sentences as the search.
+    cases.push(...randomStrings('。！？!?\n\r 　0１2.．,%％个百分点倍余多万亿件人次左右以上约近超三百分之点十一二年月号第《》“”〔〕-:（(a', 20000, 30, 12));
+    for (const s of cases) {
+      const { figures, sentenceEnds } = scanFigures(s);
+      const want = reference(s, figures);
       const got = splitSentences(s, figures).map((x) => ({ ...x, figures: x.figures.map((f) => f.index) }));
-      assert.deepEqual(got, reference(s, figures), JSON.stringify(s));
+      assert.deepEqual(got, want, JSON.stringify(s));
+      const walked = splitSentences(s, figures, sentenceEnds).map((x) => ({ ...x, figures: x.figures.map((f) => f.index) }));
+      assert.deepEqual(walked, want, JSON.stringify(s));
     }
   });
 

@@ -353,8 +353,8 @@ export function analyzeLine(lineSimplified: string, lineOriginal: string = lineS
   // Pinyin residue (區(qū), 調(diào)解) is cut out before analysis so 調解率 reads as one word;
   // offsets are mapped back to the line at the end.
   const { simplified, original, map, mapLength } = withoutPinyin(lineSimplified, lineOriginal);
-  const { figures, skipped, tokens } = scanFigures(simplified, original);
-  const sentences = splitSentences(simplified, figures);
+  const { figures, skipped, tokens, sentenceEnds } = scanFigures(simplified, original);
+  const sentences = splitSentences(simplified, figures, sentenceEnds);
   const ctx: FigureContext = { s: simplified, original, sentences, tokens };
   // A number of listed items (三向, 三类) is a claim whether or not the scanner took it for a figure.
   const counts = countClaims(ctx);

@@ -61,6 +61,12 @@ export interface ScanResult {
    * the text is in one, so later scans for numerals (counts) read these instead of every character.
    */
   tokens: number[];
+  /**
+   * The offsets of every code unit that ends a sentence (。！？!? and line breaks), ascending: the
+   * scan walks every code unit outside its figures (which hold none), and notes them on the way,
+   * so splitSentences needs no search of its own.
+   */
+  sentenceEnds: number[];
 }
 
 /** Measure words, longest first so 人次 wins over 人. */
@@ -142,12 +148,16 @@ const DIGIT = 1;
 const CN = 2;
 const CN_PERCENT = 4;
 const CN_FRACTION = 8;
+/** Not a numeral: a code unit that ends a sentence (。！？!? and line breaks: splitSentences' ends), noted by the token walk. */
+const SENTENCE_END = 16;
+const NUMERAL = DIGIT | CN;
 const NUM_CLASS = new Uint8Array(65536);
 for (let c = 48; c <= 57; c++) NUM_CLASS[c] = DIGIT;
 for (let c = FULLWIDTH_ZERO_UNIT; c <= FULLWIDTH_ZERO_UNIT + 9; c++) NUM_CLASS[c] = DIGIT;
 for (const ch of '零〇一二两三四五六七八九十百千万亿') NUM_CLASS[ch.charCodeAt(0)] |= CN;
 for (const ch of '零〇一二两三四五六七八九十百') NUM_CLASS[ch.charCodeAt(0)] |= CN_PERCENT;
 for (const ch of '零〇一二三四五六七八九') NUM_CLASS[ch.charCodeAt(0)] |= CN_FRACTION;
+for (const ch of '。！？!?\n\r') NUM_CLASS[ch.charCodeAt(0)] = SENTENCE_END;
 
 /**
  * Whether a text holds a code unit that can start a number token (a digit or a Chinese numeral:
@@ -155,7 +165,7 @@ for (const ch of '零〇一二三四五六七八九') NUM_CLASS[ch.charCodeAt(0)
  * expression's class on prose, which most paragraphs are).
  */
 export function mayHoldNumber(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (NUM_CLASS[s.charCodeAt(i)]) return true;
+  for (let i = 0; i < s.length; i++) if (NUM_CLASS[s.charCodeAt(i)] & NUMERAL) return true;
   return false;
 }
 
@@ -182,6 +192,8 @@ function fractionEnd(s: string, e: number): number {
 
 /** The end of the last token found by nextNumberToken. */
 let tokenEnd = 0;
+/** Where nextNumberToken notes the sentence ends it walks past (the current scan's list). */
+let walkedEnds: number[] = [];
 
 /**
  * The start of the next number token at or after `from` (the leftmost match of NUMBER_RE, read
@@ -193,6 +205,10 @@ function nextNumberToken(s: string, from: number): number {
     const c = s.charCodeAt(p);
     const k = NUM_CLASS[c];
     if (!k) continue;
+    if (k === SENTENCE_END) {
+      walkedEnds.push(p);
+      continue;
+    }
     if (c === 0x767e /* 百 */ && codeAt(s, p + 1) === 0x5206 /* 分 */ && codeAt(s, p + 2) === 0x4e4b /* 之 */) {
       const q = p + 3;
       let e = runEnd(s, q, DIGIT);
@@ -223,6 +239,7 @@ function nextNumberToken(s: string, from: number): number {
 /** Every number token of a text as [start, end) pairs (for tests: the same tokens as NUMBER_RE). */
 export function numberTokens(s: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
+  walkedEnds = [];
   for (let p = nextNumberToken(s, 0); p >= 0; p = nextNumberToken(s, tokenEnd)) out.push([p, tokenEnd]);
   return out;
 }
@@ -482,6 +499,8 @@ export function scanFigures(s: string, original: string = s): ScanResult {
   const figures: Figure[] = [];
   const skipped: NonFigure[] = [];
   const tokens: number[] = [];
+  const sentenceEnds: number[] = [];
+  walkedEnds = sentenceEnds;
   const masks = computeMasks(s);
   const skip = (tokStart: number, reason: NotFigureReason, end: number) => skipped.push({ start: tokStart, end, reason });
   let pos = 0;
@@ -701,7 +720,7 @@ export function scanFigures(s: string, original: string = s): ScanResult {
     });
     if (pos < i) pos = i;
   }
-  return { figures, skipped, tokens };
+  return { figures, skipped, tokens, sentenceEnds };
 }
 
 /**
