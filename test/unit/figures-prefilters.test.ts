@@ -8,7 +8,7 @@ import { breakdownMarkers, textMarkers } from '../../server/src/core/figures/sum
 import { isPartOfYear, PARTIAL_RE, YEAR_BEFORE_NIAN, yearBeforeNian } from '../../server/src/core/figures/repeats';
 import { isTotalLabel, normalizeLabel, splitSentences, type Sentence } from '../../server/src/core/figures/text';
 import { isNotItemEnd, NOT_ITEM_END, NUMBER_BEFORE, NUMBER_BEFORE_UNITS } from '../../server/src/core/figures/counts';
-import { mayHoldNumber, scanFigures, type Figure } from '../../server/src/core/figures/numbers';
+import { computeMasks, mayHoldNumber, scanFigures, WALK_LINE_BREAK, WALK_LIST, WALK_MARKER, WALK_PINYIN_BRACKET, WALK_SHARE, type Figure } from '../../server/src/core/figures/numbers';
 import { MAY_HOLD_PINYIN_RE } from '../../server/src/core/figures/analyze';
 
 /**
@@ -49,6 +49,37 @@ describe('figures prefilters equal the expressions they stand for', () => {
     const hand = ['其中', '其中之一', '其中其中内有', '分别为分别是', '（含3件）包括其中的', '共5件(含甲乙3件),其中2件', '含含（含1', '分别分别为'];
     for (const s of [...hand, ...randomStrings('其中之一的有些部分内有分别为是达包括含（(甲乙0123，。 ', 20000, 40, 777)]) {
       assert.deepEqual(textMarkers(s), breakdownMarkers(s), JSON.stringify(s));
+    }
+  });
+
+  it("the scan's walk sees every code unit of its features (ScanResult.seen)", () => {
+    const hand = ['区(qū)3件', '（ā）', '共3件\n其中', '得90分别为', '90分,其中', '百分之五分别', '2个百分点分别为', '占比3%', '《条例》3件', '甲、乙3类', '“放管服”'];
+    const alphabet = '其中内有分别包括含占比重、“”《》〔〕()（）\n\r。a ā0１2.％%个百分点之钟件人万余约左右一三十年';
+    for (const s of [...hand, ...randomStrings(alphabet, 20000, 24, 5150)]) {
+      const { seen } = scanFigures(s);
+      const msg = JSON.stringify(s);
+      assert.equal((seen & WALK_LINE_BREAK) !== 0, /[\n\r]/.test(s), msg);
+      assert.equal((seen & WALK_PINYIN_BRACKET) !== 0, /[(（][a-z\u00e0-\u01ff]/.test(s), msg);
+      assert.equal((seen & WALK_LIST) !== 0, /[、“]/.test(s), msg);
+      assert.equal((seen & WALK_SHARE) !== 0, /[占比]/.test(s), msg);
+      // A superset: clear only when no marker can start (分 in a figure counts only as the unit 分).
+      if (!(seen & WALK_MARKER)) assert.deepEqual(textMarkers(s), [], msg);
+      if (/[其内包含]/.test(s)) assert.ok(seen & WALK_MARKER, msg);
+    }
+  });
+
+  it('names and document numbers are marked from the first opening bracket the walk passes', () => {
+    const hand = ['《条例》3件', '“十四五”3项', '〔2024〕5号', '共3件“甲”', '【3个】“5件”', '“3件\n”4件', '《3》》5件〈6个〉'];
+    const alphabet = '《》“”〔〕【】「」『』〈〉\n3５件个号年甲乙';
+    for (const s of [...hand, ...randomStrings(alphabet, 20000, 20, 6061)]) {
+      const { kind } = computeMasks(s);
+      const { tokens, skipped } = scanFigures(s);
+      for (let t = 0; t < tokens.length; t += 2) {
+        const at = tokens[t];
+        const reasons = skipped.filter((x) => x.start === at).map((x) => x.reason);
+        if (kind[at]) assert.deepEqual(reasons, [kind[at] === 2 ? 'docno' : 'name'], JSON.stringify([s, at]));
+        else assert.ok(!reasons.includes('docno') || s.charCodeAt(tokens[t + 1]) === 0x53f7 /* 号 */, JSON.stringify([s, at]));
+      }
     }
   });
 

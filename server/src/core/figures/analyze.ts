@@ -14,7 +14,7 @@ import { CONTINUES_PARAGRAPH_RE, PLAN_HEADING_RE } from './vocabulary';
 import { simplify } from '../document/script';
 import type { Claim } from './claim';
 import type { LocalizedText } from '../l10n';
-import { mayHoldNumber, scanFigures, type Figure, type NonFigure } from './numbers';
+import { mayHoldNumber, scanFigures, WALK_LINE_BREAK, WALK_PINYIN_BRACKET, type Figure, type NonFigure } from './numbers';
 import { boundClaims, findRateMentions, grimClaims, rateClaims, type FigureContext, type RateMention } from './rates';
 import { NO_FIGURES as NO_SENTENCE_FIGURES, splitSentences, type Sentence } from './text';
 import { sumClaim, sumClaims } from './sums';
@@ -351,11 +351,19 @@ function shiftClaim(c: Claim, fig: (f: Figure) => Figure): Claim {
 /** Analyse one line (simplified view + original of the same length); offsets relative to it. */
 export function analyzeLine(lineSimplified: string, lineOriginal: string = lineSimplified): LineFigures {
   // Pinyin residue (區(qū), 調(diào)解) is cut out before analysis so 調解率 reads as one word;
-  // offsets are mapped back to the line at the end.
-  const { simplified, original, map, mapLength } = withoutPinyin(lineSimplified, lineOriginal);
-  const { figures, skipped, tokens, sentenceEnds } = scanFigures(simplified, original);
+  // offsets are mapped back to the line at the end. Whether there may be any (MAY_HOLD_PINYIN_RE:
+  // a line break, or a bracket before a Latin letter) the scan's walk sees: the line is scanned
+  // first, and scanned again, cut, in the rare case that it holds pinyin.
+  let scan = scanFigures(lineSimplified, lineOriginal);
+  let cut: CutText = UNCUT;
+  if (scan.seen & (WALK_LINE_BREAK | WALK_PINYIN_BRACKET)) cut = withoutPinyin(lineSimplified, lineOriginal);
+  if (cut.map) scan = scanFigures(cut.simplified, cut.original);
+  const simplified = cut.map ? cut.simplified : lineSimplified;
+  const original = cut.map ? cut.original : lineOriginal;
+  const { map, mapLength } = cut;
+  const { figures, skipped, tokens, sentenceEnds, seen } = scan;
   const sentences = splitSentences(simplified, figures, sentenceEnds);
-  const ctx: FigureContext = { s: simplified, original, sentences, tokens };
+  const ctx: FigureContext = { s: simplified, original, sentences, tokens, seen };
   // A number of listed items (三向, 三类) is a claim whether or not the scanner took it for a figure.
   const counts = countClaims(ctx);
   // Every other claim is about a figure: a line with numbers that are not figures (years, dates …) has none.
@@ -531,7 +539,16 @@ export const MAY_HOLD_PINYIN_RE = /[\n\r]|[(（][a-z\u00e0-\u01ff]/;
  */
 let pinyinMap = new Int32Array(1024);
 
-function withoutPinyin(simplified: string, original: string): { simplified: string; original: string; map: Int32Array | null; mapLength: number } {
+/** A line with its pinyin cut out (withoutPinyin), or (map null) the line as it is. */
+interface CutText {
+  simplified: string;
+  original: string;
+  map: Int32Array | null;
+  mapLength: number;
+}
+const UNCUT: CutText = { simplified: '', original: '', map: null, mapLength: 0 };
+
+function withoutPinyin(simplified: string, original: string): CutText {
   // Pinyin needs a bracket with a Latin letter after it: most paragraphs have none (or only
   // brackets such as （一）) and skip the lookbehind scan.
   if (!MAY_HOLD_PINYIN_RE.test(simplified)) return { simplified, original, map: null, mapLength: 0 };

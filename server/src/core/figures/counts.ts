@@ -14,7 +14,7 @@
  */
 import { parseChineseNumeral } from '../document/chinese-numerals';
 import type { Claim, ClaimInput } from './claim';
-import type { Figure } from './numbers';
+import { WALK_LIST, type Figure } from './numbers';
 import { both, md } from './explain';
 import type { LocalizedText } from '../l10n';
 import type { FigureContext } from './rates';
@@ -144,8 +144,8 @@ function countInputs(total: ClaimInput, original: string, items: ReadonlyArray<{
 export function countClaims(ctx: FigureContext): Claim[] {
   const { s, sentences } = ctx;
   const out: Claim[] = [];
-  // No 、 or “ anywhere and no word opening a comma list: nothing to count.
-  if (s.indexOf('、') < 0 && s.indexOf('“') < 0) {
+  // No 、 or “ anywhere (as the scan saw, or searched) and no word opening a comma list: nothing to count.
+  if (!(ctx.seen & WALK_LIST) || (s.indexOf('、') < 0 && s.indexOf('“') < 0)) {
     COMMA_LIST_INTRO_RE.lastIndex = 0;
     if (!COMMA_LIST_INTRO_RE.test(s)) return out;
   }

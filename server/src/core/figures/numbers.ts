@@ -67,6 +67,12 @@ export interface ScanResult {
    * so splitSentences needs no search of its own.
    */
   sentenceEnds: number[];
+  /**
+   * The WALK_* features of the text: a bit is clear only when no code unit of its class is in the
+   * text (the walk reads every code unit outside the figures; a figure's unit 分 counts as one of
+   * WALK_MARKER). WALK_PINYIN_BRACKET: a ( or （ followed by a–z or U+00E0–U+01FF.
+   */
+  seen: number;
 }
 
 /** Measure words, longest first so 人次 wins over 人. */
@@ -148,16 +154,43 @@ const DIGIT = 1;
 const CN = 2;
 const CN_PERCENT = 4;
 const CN_FRACTION = 8;
-/** Not a numeral: a code unit that ends a sentence (。！？!? and line breaks: splitSentences' ends), noted by the token walk. */
+/**
+ * Not numerals: code units the token walk notes on its way (it reads every code unit outside the
+ * figures, and no figure holds one of them but 分, see MAY_HOLD_MARKER), so that later steps need
+ * no search of their own for them: a sentence end (。！？!? and line breaks: splitSentences' ends),
+ * and the WALK_* features of ScanResult.seen.
+ */
 const SENTENCE_END = 16;
+/** A line break (\n \r). */
+export const WALK_LINE_BREAK = 32;
+/** ( or （ (a pinyin bracket when a–z or U+00E0–U+01FF follows: WALK_PINYIN_BRACKET). */
+const WALK_PAREN = 64;
+/** An opening bracket of QUOTE_PAIRS (《“〔【「『〈): what computeMasks starts from. */
+const WALK_OPENER = 128;
+/** 、 or “ (what a counted list needs: countClaims). */
+export const WALK_LIST = 256;
+/** 其 内 包 含 分: the first code units of the breakdown markers (textMarkers). */
+export const WALK_MARKER = 512;
+/** 占 or 比 (what a share needs: findShares). */
+export const WALK_SHARE = 1024;
+/** A bracket followed by what a pinyin syllable starts with (MAY_HOLD_PINYIN_RE's second half). */
+export const WALK_PINYIN_BRACKET = 2048;
+/** Every feature (what a context not from a scan reports: everything may be there). */
+export const WALK_ALL = 0xffff;
 const NUMERAL = DIGIT | CN;
-const NUM_CLASS = new Uint8Array(65536);
+const NUM_CLASS = new Uint16Array(65536);
 for (let c = 48; c <= 57; c++) NUM_CLASS[c] = DIGIT;
 for (let c = FULLWIDTH_ZERO_UNIT; c <= FULLWIDTH_ZERO_UNIT + 9; c++) NUM_CLASS[c] = DIGIT;
 for (const ch of '零〇一二两三四五六七八九十百千万亿') NUM_CLASS[ch.charCodeAt(0)] |= CN;
 for (const ch of '零〇一二两三四五六七八九十百') NUM_CLASS[ch.charCodeAt(0)] |= CN_PERCENT;
 for (const ch of '零〇一二三四五六七八九') NUM_CLASS[ch.charCodeAt(0)] |= CN_FRACTION;
 for (const ch of '。！？!?\n\r') NUM_CLASS[ch.charCodeAt(0)] = SENTENCE_END;
+for (const ch of '\n\r') NUM_CLASS[ch.charCodeAt(0)] |= WALK_LINE_BREAK;
+for (const ch of '(（') NUM_CLASS[ch.charCodeAt(0)] |= WALK_PAREN;
+for (const ch of '《“〔【「『〈') NUM_CLASS[ch.charCodeAt(0)] |= WALK_OPENER;
+for (const ch of '、“') NUM_CLASS[ch.charCodeAt(0)] |= WALK_LIST;
+for (const ch of '其内包含分') NUM_CLASS[ch.charCodeAt(0)] |= WALK_MARKER;
+for (const ch of '占比') NUM_CLASS[ch.charCodeAt(0)] |= WALK_SHARE;
 
 /**
  * Whether a text holds a code unit that can start a number token (a digit or a Chinese numeral:
@@ -194,6 +227,10 @@ function fractionEnd(s: string, e: number): number {
 let tokenEnd = 0;
 /** Where nextNumberToken notes the sentence ends it walks past (the current scan's list). */
 let walkedEnds: number[] = [];
+/** The WALK_* features nextNumberToken has walked past in the current scan. */
+let walkSeen = 0;
+/** The first opening bracket (WALK_OPENER) walked past in the current scan, or -1. */
+let walkFirstOpener = -1;
 
 /**
  * The start of the next number token at or after `from` (the leftmost match of NUMBER_RE, read
@@ -205,8 +242,8 @@ function nextNumberToken(s: string, from: number): number {
     const c = s.charCodeAt(p);
     const k = NUM_CLASS[c];
     if (!k) continue;
-    if (k === SENTENCE_END) {
-      walkedEnds.push(p);
+    if (k >= SENTENCE_END) {
+      walkedPast(s, p, k);
       continue;
     }
     if (c === 0x767e /* 百 */ && codeAt(s, p + 1) === 0x5206 /* 分 */ && codeAt(s, p + 2) === 0x4e4b /* 之 */) {
@@ -236,6 +273,17 @@ function nextNumberToken(s: string, from: number): number {
   return -1;
 }
 
+/** Note a code unit of the walk that is not a numeral (its class `k`: SENTENCE_END and WALK_* bits). */
+function walkedPast(s: string, p: number, k: number): void {
+  walkSeen |= k;
+  if (k & SENTENCE_END) walkedEnds.push(p);
+  if (k & WALK_PAREN) {
+    const d = codeAt(s, p + 1);
+    if ((d >= 97 && d <= 122) || (d >= 0xe0 && d <= 0x1ff)) walkSeen |= WALK_PINYIN_BRACKET;
+  }
+  if (k & WALK_OPENER && walkFirstOpener < 0) walkFirstOpener = p;
+}
+
 /** Every number token of a text as [start, end) pairs (for tests: the same tokens as NUMBER_RE). */
 export function numberTokens(s: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
@@ -254,7 +302,7 @@ function isYearDigits(s: string, start: number, end: number): boolean {
   return century === 19 || century === 20;
 }
 
-interface Masks {
+export interface Masks {
   /** For each offset, true when inside 《》, “” (short), 〔〕 or 【】. */
   kind: Uint8Array; // 0 none, 1 title/quote name, 2 document number bracket
 }
@@ -286,10 +334,9 @@ const MAX_NAME_LENGTH = 40;
  * Mark names (《…》, short “…”) and document-number brackets (〔2024〕). Linear; works on
  * code units (indexing a string of CJK text by character would allocate per character).
  */
-function computeMasks(s: string): Masks {
+export function computeMasks(s: string, firstOpen: number = s.search(OPENERS_RE)): Masks {
   // Nothing is marked before the first opening bracket (line breaks only empty an empty stack):
-  // one native search finds it, and most paragraphs without one are not walked at all.
-  const firstOpen = s.search(OPENERS_RE);
+  // one native search finds it (or the caller, `firstOpen`), and most paragraphs without one are not walked at all.
   if (firstOpen < 0) return { kind: NO_MASK };
   let kind: Uint8Array | null = null;
   // The open brackets as two parallel stacks (code unit, offset): reused, no object per bracket.
@@ -501,7 +548,11 @@ export function scanFigures(s: string, original: string = s): ScanResult {
   const tokens: number[] = [];
   const sentenceEnds: number[] = [];
   walkedEnds = sentenceEnds;
-  const masks = computeMasks(s);
+  walkSeen = 0;
+  walkFirstOpener = -1;
+  // The names and document numbers are marked from the first opening bracket on: none is needed
+  // before the walk has passed one (computed then, from there: as computeMasks finds it).
+  let masks: Masks | null = null;
   const skip = (tokStart: number, reason: NotFigureReason, end: number) => skipped.push({ start: tokStart, end, reason });
   let pos = 0;
   for (;;) {
@@ -512,9 +563,12 @@ export function scanFigures(s: string, original: string = s): ScanResult {
     pos = tokEnd;
     const first = s.charCodeAt(tokStart);
     const prevCode = tokStart > 0 ? s.charCodeAt(tokStart - 1) : 0;
-    if (masks.kind[tokStart]) {
-      skip(tokStart, masks.kind[tokStart] === 2 ? 'docno' : 'name', tokEnd);
-      continue;
+    if (walkFirstOpener >= 0) {
+      masks ??= computeMasks(s, walkFirstOpener);
+      if (masks.kind[tokStart]) {
+        skip(tokStart, masks.kind[tokStart] === 2 ? 'docno' : 'name', tokEnd);
+        continue;
+      }
     }
     // Digits glued to Latin letters or other digits' punctuation: 5G, V2.0, A1, 4·15, 11:18.
     if (hasBit(prevCode, GLUED) || isLatinLetter(prevCode) || isLatinLetter(tokEnd < s.length ? s.charCodeAt(tokEnd) : 0)) {
@@ -718,9 +772,14 @@ export function scanFigures(s: string, original: string = s): ScanResult {
       approxWord,
       arabic,
     });
-    if (pos < i) pos = i;
+    if (pos < i) {
+      // The walk goes on after the figure: a unit 分 is the one code unit of WALK_* it skips that
+      // may start a marker (分别; the 分 of 百分之, 百分点 and 分钟 is followed by 之, 点 or 钟).
+      if (unit === '分') walkSeen |= WALK_MARKER;
+      pos = i;
+    }
   }
-  return { figures, skipped, tokens, sentenceEnds };
+  return { figures, skipped, tokens, sentenceEnds, seen: walkSeen };
 }
 
 /**

@@ -13,7 +13,7 @@
 import type { LocalizedText } from '../l10n';
 import type { Claim, ClaimInput } from './claim';
 import type { Figure } from './numbers';
-import { figureInterval } from './numbers';
+import { figureInterval, WALK_SHARE } from './numbers';
 import { formatAt, formatCount, formatWorking, matchPercent, ratioInterval } from './arithmetic';
 import { both, figureText, joinLines, md, precisionText } from './explain';
 import { clauseBefore, clauseEnd, isTotalLabel, labelBefore, shortLabel, type Sentence } from './text';
@@ -63,7 +63,8 @@ export function findShares(ctx: FigureContext, rates: readonly RateMention[]): S
   const { s } = ctx;
   const out: ShareMention[] = [];
   // Every share is written with 占 or 比重 before it (the pattern below): a text with neither has none.
-  if (s.indexOf('占') < 0 && s.indexOf('比重') < 0) return out;
+  // (No 占 or 比 at all, as the scan saw: neither is searched for.)
+  if (!(ctx.seen & WALK_SHARE) || (s.indexOf('占') < 0 && s.indexOf('比重') < 0)) return out;
   const exclude: ReadonlySet<Figure> = rates.length ? new Set(rates.map((r) => r.figure)) : NO_FIGURES;
   const wholes: Wholes = new Map();
   for (const sent of ctx.sentences) {

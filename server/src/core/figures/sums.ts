@@ -8,7 +8,7 @@
 import type { LocalizedText } from '../l10n';
 import type { Claim, ClaimInput } from './claim';
 import type { Figure } from './numbers';
-import { figureInterval, isExact } from './numbers';
+import { figureInterval, isExact, WALK_MARKER } from './numbers';
 import { formatCount } from './arithmetic';
 import { both, figureText, joinLines, md } from './explain';
 import { clauseBefore, isClauseBoundaryAt, isTotalLabel, labelBefore, shortLabel, type Sentence } from './text';
@@ -405,7 +405,8 @@ export function textMarkers(s: string): readonly Marker[] {
 
 export function sumClaims(ctx: FigureContext): Claim[] {
   const claims: Claim[] = [];
-  const markers = textMarkers(ctx.s);
+  // No 其 内 包 含 or 分 that may start one (as the scan saw): no marker is searched for.
+  const markers = ctx.seen & WALK_MARKER ? textMarkers(ctx.s) : NO_MARKERS;
   let mi = 0;
   for (const sent of ctx.sentences) {
     if (!sent.figures.length) continue;

@@ -15,7 +15,7 @@
 import type { Analysis } from '../analysis';
 import { tablesOf, type TableBlock, type TableCell, type TableRow } from '../document/blocks/tables';
 import type { Claim } from './claim';
-import type { Figure } from './numbers';
+import { WALK_ALL, type Figure } from './numbers';
 import { sumClaim } from './sums';
 import type { FigureContext } from './rates';
 import { simplify } from '../document/script';
@@ -81,7 +81,7 @@ function profileTableLines(analysis: Analysis): Set<number> {
 export function tableClaims(analysis: Analysis): Array<{ line: number; claim: Claim }> {
   const { doc } = analysis;
   const out: Array<{ line: number; claim: Claim }> = [];
-  const ctx: FigureContext = { s: doc.simplified, original: doc.text, sentences: [], tokens: null };
+  const ctx: FigureContext = { s: doc.simplified, original: doc.text, sentences: [], tokens: null, seen: WALK_ALL };
   let profileLines: Set<number> | null = null;
   for (const table of tablesOf(doc)) {
     const column = totalColumn(table);
