@@ -8,7 +8,7 @@ import { breakdownMarkers, textMarkers } from '../../server/src/core/figures/sum
 import { isPartOfYear, PARTIAL_RE, YEAR_BEFORE_NIAN, yearBeforeNian } from '../../server/src/core/figures/repeats';
 import { isTotalLabel, normalizeLabel, splitSentences, type Sentence } from '../../server/src/core/figures/text';
 import { isNotItemEnd, NOT_ITEM_END, NUMBER_BEFORE, NUMBER_BEFORE_UNITS } from '../../server/src/core/figures/counts';
-import { computeMasks, mayHoldNumber, scanFigures, WALK_LINE_BREAK, WALK_LIST, WALK_MARKER, WALK_PINYIN_BRACKET, WALK_SHARE, type Figure } from '../../server/src/core/figures/numbers';
+import { computeMasks, mayHoldNumber, scanFigures, WALK_LINE_BREAK, WALK_LIST, WALK_MARKER, WALK_DOUBLING, WALK_PINYIN_BRACKET, WALK_RATE, WALK_SHARE, type Figure } from '../../server/src/core/figures/numbers';
 import { MAY_HOLD_PINYIN_RE } from '../../server/src/core/figures/analyze';
 
 /**
@@ -54,7 +54,7 @@ describe('figures prefilters equal the expressions they stand for', () => {
 
   it("the scan's walk sees every code unit of its features (ScanResult.seen)", () => {
     const hand = ['区(qū)3件', '（ā）', '共3件\n其中', '得90分别为', '90分,其中', '百分之五分别', '2个百分点分别为', '占比3%', '《条例》3件', '甲、乙3类', '“放管服”'];
-    const alphabet = '其中内有分别包括含占比重、“”《》〔〕()（）\n\r。a ā0１2.％%个百分点之钟件人万余约左右一三十年';
+    const alphabet = '其中内有分别包括含占比重、“”《》〔〕()（）\n\r。a ā0１2.％%个百分点之钟件人万余约左右一三十年率翻番';
     for (const s of [...hand, ...randomStrings(alphabet, 20000, 24, 5150)]) {
       const { seen } = scanFigures(s);
       const msg = JSON.stringify(s);
@@ -62,6 +62,9 @@ describe('figures prefilters equal the expressions they stand for', () => {
       assert.equal((seen & WALK_PINYIN_BRACKET) !== 0, /[(（][a-z\u00e0-\u01ff]/.test(s), msg);
       assert.equal((seen & WALK_LIST) !== 0, /[、“]/.test(s), msg);
       assert.equal((seen & WALK_SHARE) !== 0, /[占比]/.test(s), msg);
+      assert.equal((seen & WALK_RATE) !== 0, /率/.test(s), msg);
+      assert.equal((seen & WALK_DOUBLING) !== 0, /番/.test(s), msg);
+      if (!(seen & WALK_MARKER)) assert.ok(!s.includes('分别'), msg);
       // A superset: clear only when no marker can start (分 in a figure counts only as the unit 分).
       if (!(seen & WALK_MARKER)) assert.deepEqual(textMarkers(s), [], msg);
       if (/[其内包含]/.test(s)) assert.ok(seen & WALK_MARKER, msg);

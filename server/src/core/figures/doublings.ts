@@ -6,7 +6,7 @@
  */
 import type { Claim, ClaimInput } from './claim';
 import type { Figure } from './numbers';
-import { figureInterval } from './numbers';
+import { figureInterval, WALK_DOUBLING } from './numbers';
 import { formatCount, formatWorking } from './arithmetic';
 import { both, figureText, joinLines, md } from './explain';
 import type { FigureContext } from './rates';
@@ -23,7 +23,7 @@ export function doublingClaims(ctx: FigureContext): Claim[] {
   const { s, original } = ctx;
   const out: Claim[] = [];
   // Every doubling is a 翻…番 (DOUBLING_RE): a text without 番 has none, and its sentences are not cut out.
-  if (s.indexOf('番') < 0) return out;
+  if (!(ctx.seen & WALK_DOUBLING) || s.indexOf('番') < 0) return out;
   for (const sent of ctx.sentences) {
     if (sent.figures.length < 2) continue;
     const text = s.slice(sent.start, sent.end);

@@ -175,6 +175,10 @@ export const WALK_MARKER = 512;
 export const WALK_SHARE = 1024;
 /** A bracket followed by what a pinyin syllable starts with (MAY_HOLD_PINYIN_RE's second half). */
 export const WALK_PINYIN_BRACKET = 2048;
+/** 率 (what a rate's name ends in: findRateMentions). */
+export const WALK_RATE = 4096;
+/** 番 (what a doubling needs: doublingClaims). */
+export const WALK_DOUBLING = 8192;
 /** Every feature (what a context not from a scan reports: everything may be there). */
 export const WALK_ALL = 0xffff;
 const NUMERAL = DIGIT | CN;
@@ -191,6 +195,8 @@ for (const ch of '《“〔【「『〈') NUM_CLASS[ch.charCodeAt(0)] |= WALK_OP
 for (const ch of '、“') NUM_CLASS[ch.charCodeAt(0)] |= WALK_LIST;
 for (const ch of '其内包含分') NUM_CLASS[ch.charCodeAt(0)] |= WALK_MARKER;
 for (const ch of '占比') NUM_CLASS[ch.charCodeAt(0)] |= WALK_SHARE;
+NUM_CLASS['率'.charCodeAt(0)] |= WALK_RATE;
+NUM_CLASS['番'.charCodeAt(0)] |= WALK_DOUBLING;
 
 /**
  * Whether a text holds a code unit that can start a number token (a digit or a Chinese numeral:

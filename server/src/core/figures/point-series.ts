@@ -8,7 +8,7 @@
  * (it assumes the shortened names refer to those members).
  */
 import type { Claim, ClaimInput } from './claim';
-import type { Figure } from './numbers';
+import { WALK_MARKER, type Figure } from './numbers';
 import { formatAt, type Interval } from './arithmetic';
 import { both, figureText, joinLines, md } from './explain';
 import type { FigureContext } from './rates';
@@ -50,7 +50,8 @@ export function pointSeriesClaims(ctx: FigureContext): Claim[] {
   const out: Claim[] = [];
   // The first 分别 at or after the last place looked from (-1: none left in the text), so that
   // sentences without one do not each search the rest of the paragraph.
-  let firstFenbie = -2;
+  // (None at all when the scan saw no code unit that may start a marker: WALK_MARKER.)
+  let firstFenbie = ctx.seen & WALK_MARKER ? -2 : -1;
   for (const sent of ctx.sentences) {
     const figs = sent.figures;
     if (figs.length < 3) continue;

@@ -7,7 +7,7 @@
  */
 import type { Claim, ClaimInput, Suggestion } from './claim';
 import type { Figure } from './numbers';
-import { figureInterval, isExact } from './numbers';
+import { figureInterval, isExact, WALK_RATE } from './numbers';
 import { formatAt, formatCount, formatWorking, grimDenominators, grimNumerators, matchPercent, nearest, ratioInterval, type Interval, type MatchMethod } from './arithmetic';
 import { both, figureText, joinLines, md, precisionText } from './explain';
 import { clauseBefore, isClauseBoundaryAt, isTotalLabel, labelBefore, shortLabel, wordStartFrom, type Sentence } from './text';
@@ -115,7 +115,7 @@ function previousWindow(ctx: FigureContext, sent: Sentence, at: number): Sentenc
 export function findRateMentions(ctx: FigureContext): RateMention[] {
   const out: RateMention[] = [];
   // Every rate's name ends in 率 (rateNamesBefore): a text without one has none, unread.
-  if (ctx.s.indexOf('率') < 0) return out;
+  if (!(ctx.seen & WALK_RATE) || ctx.s.indexOf('率') < 0) return out;
   for (const whole of ctx.sentences) {
     for (const f of whole.figures) {
       if (f.kind !== 'percent') continue;
