@@ -182,21 +182,25 @@ export const WALK_DOUBLING = 8192;
 /** Every feature (what a context not from a scan reports: everything may be there). */
 export const WALK_ALL = 0xffff;
 const NUMERAL = DIGIT | CN;
-const NUM_CLASS = new Uint16Array(65536);
+/** In NUM_CLASS: a code unit with WALK_CLASS bits (kept apart: the walk's table stays one byte a unit). */
+const WALKED = 16;
+const NUM_CLASS = new Uint8Array(65536);
+const WALK_CLASS = new Uint16Array(65536);
 for (let c = 48; c <= 57; c++) NUM_CLASS[c] = DIGIT;
 for (let c = FULLWIDTH_ZERO_UNIT; c <= FULLWIDTH_ZERO_UNIT + 9; c++) NUM_CLASS[c] = DIGIT;
 for (const ch of '零〇一二两三四五六七八九十百千万亿') NUM_CLASS[ch.charCodeAt(0)] |= CN;
 for (const ch of '零〇一二两三四五六七八九十百') NUM_CLASS[ch.charCodeAt(0)] |= CN_PERCENT;
 for (const ch of '零〇一二三四五六七八九') NUM_CLASS[ch.charCodeAt(0)] |= CN_FRACTION;
-for (const ch of '。！？!?\n\r') NUM_CLASS[ch.charCodeAt(0)] = SENTENCE_END;
-for (const ch of '\n\r') NUM_CLASS[ch.charCodeAt(0)] |= WALK_LINE_BREAK;
-for (const ch of '(（') NUM_CLASS[ch.charCodeAt(0)] |= WALK_PAREN;
-for (const ch of '《“〔【「『〈') NUM_CLASS[ch.charCodeAt(0)] |= WALK_OPENER;
-for (const ch of '、“') NUM_CLASS[ch.charCodeAt(0)] |= WALK_LIST;
-for (const ch of '其内包含分') NUM_CLASS[ch.charCodeAt(0)] |= WALK_MARKER;
-for (const ch of '占比') NUM_CLASS[ch.charCodeAt(0)] |= WALK_SHARE;
-NUM_CLASS['率'.charCodeAt(0)] |= WALK_RATE;
-NUM_CLASS['番'.charCodeAt(0)] |= WALK_DOUBLING;
+for (const ch of '。！？!?\n\r') WALK_CLASS[ch.charCodeAt(0)] |= SENTENCE_END;
+for (const ch of '\n\r') WALK_CLASS[ch.charCodeAt(0)] |= WALK_LINE_BREAK;
+for (const ch of '(（') WALK_CLASS[ch.charCodeAt(0)] |= WALK_PAREN;
+for (const ch of '《“〔【「『〈') WALK_CLASS[ch.charCodeAt(0)] |= WALK_OPENER;
+for (const ch of '、“') WALK_CLASS[ch.charCodeAt(0)] |= WALK_LIST;
+for (const ch of '其内包含分') WALK_CLASS[ch.charCodeAt(0)] |= WALK_MARKER;
+for (const ch of '占比') WALK_CLASS[ch.charCodeAt(0)] |= WALK_SHARE;
+WALK_CLASS['率'.charCodeAt(0)] |= WALK_RATE;
+WALK_CLASS['番'.charCodeAt(0)] |= WALK_DOUBLING;
+for (let c = 0; c < 65536; c++) if (WALK_CLASS[c]) NUM_CLASS[c] = WALKED;
 
 /**
  * Whether a text holds a code unit that can start a number token (a digit or a Chinese numeral:
@@ -248,8 +252,8 @@ function nextNumberToken(s: string, from: number): number {
     const c = s.charCodeAt(p);
     const k = NUM_CLASS[c];
     if (!k) continue;
-    if (k >= SENTENCE_END) {
-      walkedPast(s, p, k);
+    if (k === WALKED) {
+      walkedPast(s, p, WALK_CLASS[c]);
       continue;
     }
     if (c === 0x767e /* 百 */ && codeAt(s, p + 1) === 0x5206 /* 分 */ && codeAt(s, p + 2) === 0x4e4b /* 之 */) {
@@ -279,7 +283,7 @@ function nextNumberToken(s: string, from: number): number {
   return -1;
 }
 
-/** Note a code unit of the walk that is not a numeral (its class `k`: SENTENCE_END and WALK_* bits). */
+/** Note a code unit of the walk that is not a numeral (its WALK_CLASS `k`: SENTENCE_END and WALK_* bits). */
 function walkedPast(s: string, p: number, k: number): void {
   walkSeen |= k;
   if (k & SENTENCE_END) walkedEnds.push(p);
