@@ -78,7 +78,7 @@ describe('count scanning (nextCount) finds what COUNT_RE finds', () => {
   }
 
   it('on hand-made cases: runs longer than a match, zeros, digits beside Chinese numerals, classifiers back to back', () => {
-    for (const s of ['二十三个方面', '一百二十三个', '05年和10个', '2020三年', '十十十十类', '123456项', '三年三年', '十个方面四大类', '0个', '两两两两个部分', '九十九种、1010条', '百分之三十个', '1,234个', '3.5个', '《三个方面》', '第三个']) {
+    for (const s of ['二十三个方面', '一百二十三个', '05年和10个', '2020三年', '十十十十类', '123456项', '三年三年', '十个方面四大类', '0个', '两两两两个部分', '九十九种、1010条', '百分之三十个', '1,234个', '3.5个', '《三个方面》', '第三个', '百分之三点五个', '3０个', '12,34个', '三百二十类']) {
       assert.deepEqual(byScan(s), byRegex(s), s);
     }
   });
@@ -87,8 +87,8 @@ describe('count scanning (nextCount) finds what COUNT_RE finds', () => {
     // A small deterministic generator (no Math.random: a failure must be reproducible).
     let seed = 12345;
     const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff);
-    const alphabet = [...'两二三四五六七八九十一百千万亿零〇0123456789０１个方面部分领域环节板块维度大类种向项条家所名位支款年的、，。,.．%之第《》“” '];
-    for (let t = 0; t < 3000; t++) {
+    const alphabet = [...'两二三四五六七八九十一百千万亿零〇0123456789０１个方面部分领域环节板块维度大类种向项条家所名位支款年的、，。,.．%之第《》“” 分点'];
+    for (let t = 0; t < 20000; t++) {
       let s = '';
       const len = next() % 24;
       for (let i = 0; i < len; i++) s += alphabet[next() % alphabet.length];

@@ -282,6 +282,10 @@ function countStartInTokens(s: string, tokens: readonly number[], cursor: { toke
     const end = tokens[t + 1];
     if (end <= from) continue;
     cursor.token = t;
+    // A match's numerals end where their run ends, followed by a classifier: inside a token a run
+    // is followed by a numeral, , . or ． (no classifier starts with one), so only the run ending
+    // with the token can be; a token with no classifier's first code unit after it holds none.
+    if (end >= s.length || !CLASSIFIER_SLOT[s.charCodeAt(end)]) continue;
     const p = countStart(s, Math.max(tokens[t], from), end);
     if (p >= 0) return p;
   }
