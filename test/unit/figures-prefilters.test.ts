@@ -72,7 +72,7 @@ describe('figures prefilters equal the expressions they stand for', () => {
   });
 
   it('names and document numbers are marked from the first opening bracket the walk passes', () => {
-    const hand = ['《条例》3件', '“十四五”3项', '〔2024〕5号', '共3件“甲”', '【3个】“5件”', '“3件\n”4件', '《3》》5件〈6个〉'];
+    const hand = ['《条例》3件', '“十四五”3项', '〔2024〕5号', '共3件“甲”', '【3个】“5件”', '“3件\n”4件', '《3》》5件〈6个〉', '《“3件》”5个', '“3件》4个”', '》3件《', '《〔2024〕3号》5件', '“' + '甲'.repeat(41) + '3件”'];
     const alphabet = '《》“”〔〕【】「」『』〈〉\n3５件个号年甲乙';
     for (const s of [...hand, ...randomStrings(alphabet, 20000, 20, 6061)]) {
       const { kind } = computeMasks(s);

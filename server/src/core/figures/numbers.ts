@@ -179,6 +179,8 @@ export const WALK_PINYIN_BRACKET = 2048;
 export const WALK_RATE = 4096;
 /** 番 (what a doubling needs: doublingClaims). */
 export const WALK_DOUBLING = 8192;
+/** A closing bracket of QUOTE_PAIRS (》”〕】」』〉): the walk keeps computeMasks' stack of brackets. */
+const WALK_CLOSER = 16384;
 /** Every feature (what a context not from a scan reports: everything may be there). */
 export const WALK_ALL = 0xffff;
 const NUMERAL = DIGIT | CN;
@@ -195,6 +197,7 @@ for (const ch of '。！？!?\n\r') WALK_CLASS[ch.charCodeAt(0)] |= SENTENCE_END
 for (const ch of '\n\r') WALK_CLASS[ch.charCodeAt(0)] |= WALK_LINE_BREAK;
 for (const ch of '(（') WALK_CLASS[ch.charCodeAt(0)] |= WALK_PAREN;
 for (const ch of '《“〔【「『〈') WALK_CLASS[ch.charCodeAt(0)] |= WALK_OPENER;
+for (const ch of '》”〕】」』〉') WALK_CLASS[ch.charCodeAt(0)] |= WALK_CLOSER;
 for (const ch of '、“') WALK_CLASS[ch.charCodeAt(0)] |= WALK_LIST;
 for (const ch of '其内包含分') WALK_CLASS[ch.charCodeAt(0)] |= WALK_MARKER;
 for (const ch of '占比') WALK_CLASS[ch.charCodeAt(0)] |= WALK_SHARE;
@@ -241,6 +244,13 @@ let walkedEnds: number[] = [];
 let walkSeen = 0;
 /** The first opening bracket (WALK_OPENER) walked past in the current scan, or -1. */
 let walkFirstOpener = -1;
+/**
+ * The brackets open where the walk is (their code units, `walkDepth` of them), as computeMasks'
+ * stack has them there: an opener is pushed, the closer of the innermost one pops it, a line break
+ * empties it. A figure is inside a name or document number only when the stack is not empty.
+ */
+const walkOpen: number[] = [];
+let walkDepth = 0;
 
 /**
  * The start of the next number token at or after `from` (the leftmost match of NUMBER_RE, read
@@ -291,7 +301,15 @@ function walkedPast(s: string, p: number, k: number): void {
     const d = codeAt(s, p + 1);
     if ((d >= 97 && d <= 122) || (d >= 0xe0 && d <= 0x1ff)) walkSeen |= WALK_PINYIN_BRACKET;
   }
-  if (k & WALK_OPENER && walkFirstOpener < 0) walkFirstOpener = p;
+  if (k & WALK_OPENER) {
+    if (walkFirstOpener < 0) walkFirstOpener = p;
+    const c = s.charCodeAt(p);
+    if (walkDepth === walkOpen.length) walkOpen.push(c);
+    else walkOpen[walkDepth] = c;
+    walkDepth++;
+  } else if (k & WALK_CLOSER) {
+    if (walkDepth > 0 && CLOSER_OF[walkOpen[walkDepth - 1]] === s.charCodeAt(p)) walkDepth--;
+  } else if (k & WALK_LINE_BREAK) walkDepth = 0;
 }
 
 /** Every number token of a text as [start, end) pairs (for tests: the same tokens as NUMBER_RE). */
@@ -560,8 +578,9 @@ export function scanFigures(s: string, original: string = s): ScanResult {
   walkedEnds = sentenceEnds;
   walkSeen = 0;
   walkFirstOpener = -1;
-  // The names and document numbers are marked from the first opening bracket on: none is needed
-  // before the walk has passed one (computed then, from there: as computeMasks finds it).
+  walkDepth = 0;
+  // The names and document numbers are marked (computeMasks, from the first opening bracket, as
+  // its search finds it) only when a token comes while a bracket is open (walkDepth).
   let masks: Masks | null = null;
   const skip = (tokStart: number, reason: NotFigureReason, end: number) => skipped.push({ start: tokStart, end, reason });
   let pos = 0;
@@ -573,7 +592,8 @@ export function scanFigures(s: string, original: string = s): ScanResult {
     pos = tokEnd;
     const first = s.charCodeAt(tokStart);
     const prevCode = tokStart > 0 ? s.charCodeAt(tokStart - 1) : 0;
-    if (walkFirstOpener >= 0) {
+    // Outside every open bracket, a token is in no name (a pair that closes later was opened before it and is open here).
+    if (walkDepth > 0) {
       masks ??= computeMasks(s, walkFirstOpener);
       if (masks.kind[tokStart]) {
         skip(tokStart, masks.kind[tokStart] === 2 ? 'docno' : 'name', tokEnd);
