@@ -204,6 +204,13 @@ for (const ch of '占比') WALK_CLASS[ch.charCodeAt(0)] |= WALK_SHARE;
 WALK_CLASS['率'.charCodeAt(0)] |= WALK_RATE;
 WALK_CLASS['番'.charCodeAt(0)] |= WALK_DOUBLING;
 for (let c = 0; c < 65536; c++) if (WALK_CLASS[c]) NUM_CLASS[c] = WALKED;
+/**
+ * One bit per code unit, set where NUM_CLASS is not 0: what the walk tests first (8 KB: the
+ * ideographs of a text touch a few cache lines of it, where a byte per code unit spreads them
+ * over 20 KB of NUM_CLASS).
+ */
+const WALK_BITS = new Int32Array(2048);
+for (let c = 0; c < 65536; c++) if (NUM_CLASS[c]) WALK_BITS[c >>> 5] |= 1 << (c & 31);
 
 /**
  * Whether a text holds a code unit that can start a number token (a digit or a Chinese numeral:
@@ -260,8 +267,8 @@ function nextNumberToken(s: string, from: number): number {
   const n = s.length;
   for (let p = from; p < n; p++) {
     const c = s.charCodeAt(p);
+    if (!((WALK_BITS[c >>> 5] >>> (c & 31)) & 1)) continue;
     const k = NUM_CLASS[c];
-    if (!k) continue;
     if (k === WALKED) {
       walkedPast(s, p, WALK_CLASS[c]);
       continue;
