@@ -10,6 +10,7 @@
  */
 import { parseChineseNumeral } from '../document/chinese-numerals';
 import { codeAt, codeUnits } from './code-units';
+import { CATEGORY_CLASSIFIERS, ITEM_CLASSIFIERS } from './vocabulary';
 
 export type FigureKind = 'count' | 'percent' | 'points' | 'times';
 /** atLeast: 余 多 超 逾 以上 突破 …; atMost: 近 不到 不足 以下 …; about: 约 左右 上下 … */
@@ -57,8 +58,11 @@ export interface ScanResult {
   /** Numbers that were deliberately not taken as figures (for tests and coverage). */
   skipped: NonFigure[];
   /**
-   * Every number token (NUMBER_RE) as start, end pairs in order, figure or not: every numeral of
-   * the text is in one, so later scans for numerals (counts) read these instead of every character.
+   * The number tokens (NUMBER_RE) followed by the first code unit of a count's classifier (个, 项,
+   * 类 …: COUNT_CLASSIFIER_FIRST), as start, end pairs in order, figure or not: a count (COUNT_RE)
+   * ends its numerals where a token ends (inside a token a run of numerals is followed by another
+   * numeral, , . or ．, which no classifier starts with), so the count scan reads these instead of
+   * every character.
    */
   tokens: number[];
   /**
@@ -242,6 +246,10 @@ function fractionEnd(s: string, e: number): number {
   const c = codeAt(s, e);
   return (c === 0x2e || c === 0xff0e) && classAt(s, e + 1) & DIGIT ? runEnd(s, e + 1, DIGIT) : e;
 }
+
+/** The first code units of the classifiers of counts (CATEGORY_CLASSIFIERS, ITEM_CLASSIFIERS). */
+const COUNT_CLASSIFIER_FIRST = new Uint8Array(65536);
+for (const w of [...CATEGORY_CLASSIFIERS, ...ITEM_CLASSIFIERS]) COUNT_CLASSIFIER_FIRST[w.charCodeAt(0)] = 1;
 
 /** The end of the last token found by nextNumberToken. */
 let tokenEnd = 0;
@@ -595,7 +603,7 @@ export function scanFigures(s: string, original: string = s): ScanResult {
     const tokStart = nextNumberToken(s, pos);
     if (tokStart < 0) break;
     const tokEnd = tokenEnd;
-    tokens.push(tokStart, tokEnd);
+    if (tokEnd < s.length && COUNT_CLASSIFIER_FIRST[s.charCodeAt(tokEnd)]) tokens.push(tokStart, tokEnd);
     pos = tokEnd;
     const first = s.charCodeAt(tokStart);
     const prevCode = tokStart > 0 ? s.charCodeAt(tokStart - 1) : 0;

@@ -32,7 +32,7 @@ export interface FigureContext {
   s: string;
   original: string;
   sentences: Sentence[];
-  /** The number tokens of `s` as start, end pairs (ScanResult.tokens), or null when not scanned
+  /** The number tokens of `s` that may end a count, as start, end pairs (ScanResult.tokens), or null when not scanned
    * (always set, so that every context has one object shape). */
   tokens: readonly number[] | null;
   /** The WALK_* features of `s` (ScanResult.seen), or WALK_ALL when not scanned. */
