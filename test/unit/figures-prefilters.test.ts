@@ -8,8 +8,8 @@ import { breakdownMarkers, textMarkers } from '../../server/src/core/figures/sum
 import { isPartOfYear, PARTIAL_RE, YEAR_BEFORE_NIAN, yearBeforeNian } from '../../server/src/core/figures/repeats';
 import { isTotalLabel, normalizeLabel, splitSentences, type Sentence } from '../../server/src/core/figures/text';
 import { isNotItemEnd, NOT_ITEM_END, NUMBER_BEFORE, NUMBER_BEFORE_UNITS } from '../../server/src/core/figures/counts';
-import { computeMasks, mayHoldNumber, scanFigures, WALK_LINE_BREAK, WALK_LIST, WALK_MARKER, WALK_DOUBLING, WALK_PINYIN_BRACKET, WALK_RATE, WALK_SHARE, type Figure } from '../../server/src/core/figures/numbers';
-import { MAY_HOLD_PINYIN_RE } from '../../server/src/core/figures/analyze';
+import { computeMasks, figureMovedBy, mayHoldNumber, scanFigures, WALK_LINE_BREAK, WALK_LIST, WALK_MARKER, WALK_DOUBLING, WALK_PINYIN_BRACKET, WALK_RATE, WALK_SHARE, type Figure } from '../../server/src/core/figures/numbers';
+import { analyzeLine, MAY_HOLD_PINYIN_RE } from '../../server/src/core/figures/analyze';
 
 /**
  * The figures model reads several expressions by hand or behind a cheaper test (speed work of issue
@@ -84,6 +84,13 @@ describe('figures prefilters equal the expressions they stand for', () => {
         else assert.ok(!reasons.includes('docno') || s.charCodeAt(tokens[t + 1]) === 0x53f7 /* 号 */, JSON.stringify([s, at]));
       }
     }
+  });
+
+  it('figureMovedBy is the spread of a figure with its offsets moved, for every kind of figure', () => {
+    const line = analyzeLine('共受理案件120件，其中行政类80件、民事类40件，占比66.7%。聚焦甲、乙、丙三类问题。收入翻了一番，约2.5万元以上。');
+    const figures = [...line.figures, ...line.claims.flatMap((c) => [c.anchor, ...c.inputs.map((i) => i.figure)])];
+    assert.ok(figures.some((f) => f.index === -1), 'figures made by claims are compared too');
+    for (const f of figures) assert.deepEqual(figureMovedBy(f, 7, 3), { ...f, index: 3, start: f.start + 7, end: f.end + 7, numStart: f.numStart + 7, numEnd: f.numEnd + 7 });
   });
 
   it('isPartOfYear is PARTIAL_RE', () => {

@@ -14,7 +14,7 @@ import { CONTINUES_PARAGRAPH_RE, PLAN_HEADING_RE } from './vocabulary';
 import { simplify } from '../document/script';
 import type { Claim } from './claim';
 import type { LocalizedText } from '../l10n';
-import { mayHoldNumber, scanFigures, WALK_LINE_BREAK, WALK_PINYIN_BRACKET, type Figure, type NonFigure } from './numbers';
+import { figureMovedBy, mayHoldNumber, scanFigures, WALK_LINE_BREAK, WALK_PINYIN_BRACKET, type Figure, type NonFigure } from './numbers';
 import { boundClaims, findRateMentions, grimClaims, rateClaims, type FigureContext, type RateMention } from './rates';
 import { NO_FIGURES as NO_SENTENCE_FIGURES, splitSentences, type Sentence } from './text';
 import { sumClaim, sumClaims } from './sums';
@@ -275,7 +275,7 @@ function assemble(parts: Array<{ offset: number; line: number; data: LineFigures
       if (!g) others.set(f, (g = shiftFigure(f, offset, f.index)));
       return g;
     };
-    for (const x of data.skipped) skipped.push({ ...x, start: x.start + offset, end: x.end + offset });
+    for (const x of data.skipped) skipped.push({ start: x.start + offset, end: x.end + offset, reason: x.reason });
     const baseSentence = sentences.length;
     const moveSentence = (st: Sentence): Sentence => ({ index: baseSentence + st.index, start: st.start + offset, end: st.end + offset, line, figures: st.figures.length ? st.figures.map(fig) : NO_SENTENCE_FIGURES });
     for (const st of data.sentences) sentences.push(moveSentence(st));
@@ -287,7 +287,7 @@ function assemble(parts: Array<{ offset: number; line: number; data: LineFigures
 }
 
 function shiftFigure(f: Figure, d: number, index: number): Figure {
-  return { ...f, index, start: f.start + d, end: f.end + d, numStart: f.numStart + d, numEnd: f.numEnd + d };
+  return figureMovedBy(f, d, index);
 }
 
 /**

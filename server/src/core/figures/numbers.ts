@@ -828,6 +828,30 @@ export function scanFigures(s: string, original: string = s): ScanResult {
 }
 
 /**
+ * A figure `d` code units further on, with its index `index`: every field written out (a figure
+ * has these fields and no other), which is about twice as fast as a spread of the figure.
+ */
+export function figureMovedBy(f: Figure, d: number, index: number): Figure {
+  return {
+    index,
+    kind: f.kind,
+    value: f.value,
+    numStart: f.numStart + d,
+    numEnd: f.numEnd + d,
+    start: f.start + d,
+    end: f.end + d,
+    printed: f.printed,
+    decimals: f.decimals,
+    scale: f.scale,
+    unit: f.unit,
+    family: f.family,
+    approx: f.approx,
+    approxWord: f.approxWord,
+    arabic: f.arabic,
+  };
+}
+
+/**
  * The interval of true values a printed figure allows: an exact integer is a point;
  * a scaled or decimal figure covers its rounding interval (2.9万 → 28 500…29 500);
  * 余/多/以上 open the top, 近/不到 the bottom, 约/左右 both.

@@ -8,7 +8,7 @@
 import type { Claim } from './claim';
 import type { LocalizedText } from '../l10n';
 import type { Figure } from './numbers';
-import { isExact } from './numbers';
+import { figureMovedBy, isExact } from './numbers';
 import { formatCount } from './arithmetic';
 import { both, figureText, md } from './explain';
 import { clauseStart, normalizeLabel } from './text';
@@ -199,5 +199,5 @@ export function repeatClaim(pair: RepeatPair, original: string): Claim {
 /** A candidate's figure at document offsets. */
 function at(p: PlacedCandidate): Figure {
   const g = p.candidate.figure;
-  return { ...g, start: g.start + p.offset, end: g.end + p.offset, numStart: g.numStart + p.offset, numEnd: g.numEnd + p.offset };
+  return figureMovedBy(g, p.offset, g.index);
 }
