@@ -292,8 +292,11 @@ function collectParts(ctx: FigureContext, sent: Sentence, total: Figure, at: num
     const kind = f.kind;
     const family = f.family;
     const unitSeen = units.has(f.unit);
+    // Compared on every figure too: a comparison that has never run when the function is
+    // optimised de-optimised it the first time a part was not countable.
+    const passable = kind === 'percent' || kind === 'count';
     if (!countable(s, f, sent.start)) {
-      if (kind === 'percent' || kind === 'count') continue;
+      if (passable) continue;
       break;
     }
     if (!sameMeasure(f, total) && !(family === totalFamily && unitSeen)) break;
