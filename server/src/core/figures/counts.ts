@@ -454,32 +454,7 @@ function countClaim(ctx: FigureContext, sent: Sentence, at: number, lead: string
   const shown = fits ?? tightReading ?? commaReading!;
   const inputs = countInputs({ role: 'total', figure: countFigure, label: '' }, original, shown.items);
   const name = original.slice(numStart - lead.length, end);
-  if (fits) {
-    const k = fits.items.length;
-    // The explanation is built when read (most counts are consistent and never shown); the items
-    // are offsets in `original`, which does not change.
-    let explained: LocalizedText | undefined;
-    return {
-      kind: 'count',
-      anchor: countFigure,
-      name,
-      inputs,
-      computed: stated,
-      verdict: 'consistent',
-      get explanation(): LocalizedText {
-        if (explained) return explained;
-        const list = fits.items.map((it) => md(original.slice(it.start, it.end))).join(' / ');
-        return (explained = both(
-          `**${md(name)}**（列举项数核对）\n\n列举 ${stated} 项：${list}${k === stated ? '' : `（“和”“及”连接的项分开计）`} ✓`,
-          `**${md(name)}** (number of items listed)\n\n${stated} items listed: ${list}${k === stated ? '' : ' (items joined by 和/及 counted apart)'} ✓`,
-        ));
-      },
-      get working(): string {
-        return `${k === stated ? k : `${k} + ${stated - k}`} = ${stated} ✓`;
-      },
-      suggestions: [],
-    };
-  }
+  if (fits) return new ConsistentCount(countFigure, name, inputs, stated, fits.items, original);
   // No reading fits: report only an unambiguous list.
   const counts = readings.flatMap((r) => r.counts);
   const min = Math.min(...counts);
@@ -508,6 +483,48 @@ function countClaim(ctx: FigureContext, sent: Sentence, at: number, lead: string
     working: `${listed} ≠ ${stated}`,
     suggestions: [],
   };
+}
+
+/**
+ * A count that fits a reading of its list. A class, not an object literal with getters: most
+ * counts are consistent and their explanation is never read, and a literal with accessors is made
+ * by the runtime (about a microsecond each), a class instance like any object. The explanation is
+ * built when read; the items are offsets in `original`, which does not change.
+ */
+class ConsistentCount implements Claim {
+  readonly kind = 'count' as const;
+  anchor: Figure;
+  name: string;
+  inputs: ClaimInput[];
+  computed: number;
+  verdict: Claim['verdict'] = 'consistent';
+  suggestions: Claim['suggestions'] = [];
+  readonly #items: ReadonlyArray<{ start: number; end: number }>;
+  readonly #original: string;
+  #explained: LocalizedText | undefined;
+  constructor(anchor: Figure, name: string, inputs: ClaimInput[], stated: number, items: ReadonlyArray<{ start: number; end: number }>, original: string) {
+    this.anchor = anchor;
+    this.name = name;
+    this.inputs = inputs;
+    this.computed = stated;
+    this.#items = items;
+    this.#original = original;
+  }
+  get explanation(): LocalizedText {
+    if (this.#explained) return this.#explained;
+    const { name, computed: stated } = this;
+    const k = this.#items.length;
+    const list = this.#items.map((it) => md(this.#original.slice(it.start, it.end))).join(' / ');
+    return (this.#explained = both(
+      `**${md(name)}**（列举项数核对）\n\n列举 ${stated} 项：${list}${k === stated ? '' : `（“和”“及”连接的项分开计）`} ✓`,
+      `**${md(name)}** (number of items listed)\n\n${stated} items listed: ${list}${k === stated ? '' : ' (items joined by 和/及 counted apart)'} ✓`,
+    ));
+  }
+  get working(): string {
+    const k = this.#items.length;
+    const stated = this.computed;
+    return `${k === stated ? k : `${k} + ${stated - k}`} = ${stated} ✓`;
+  }
 }
 
 /**
