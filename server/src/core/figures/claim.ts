@@ -83,3 +83,30 @@ export interface Claim {
   /** A related figure elsewhere (the first statement of a repeated quantity). */
   related?: Figure;
 }
+
+/**
+ * The explanation and working of a claim, made when first read (most claims are consistent and
+ * never shown). A class with getters, its data fields copied on by lazyClaim: an object literal with
+ * getters is made by the runtime, several times slower (the claim builders make many per report).
+ */
+class LazyClaim {
+  readonly #explain: () => LocalizedText;
+  readonly #work: () => string;
+  #explanation: LocalizedText | undefined;
+  #working: string | undefined;
+  constructor(explain: () => LocalizedText, work: () => string) {
+    this.#explain = explain;
+    this.#work = work;
+  }
+  get explanation(): LocalizedText {
+    return (this.#explanation ??= this.#explain());
+  }
+  get working(): string {
+    return (this.#working ??= this.#work());
+  }
+}
+
+/** A claim of `data` whose explanation and working are made when first read (once each). */
+export function lazyClaim(data: Omit<Claim, 'explanation' | 'working'>, explain: () => LocalizedText, work: () => string): Claim {
+  return Object.assign(new LazyClaim(explain, work), data) as unknown as Claim;
+}

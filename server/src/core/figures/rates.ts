@@ -5,7 +5,7 @@
  * When the base is ambiguous nothing is asserted: the claim is unverifiable and
  * lists what was tried.
  */
-import type { Claim, ClaimInput, Suggestion } from './claim';
+import { lazyClaim, type Claim, type ClaimInput, type Suggestion } from './claim';
 import type { Figure } from './numbers';
 import { figureInterval, isExact, WALK_RATE } from './numbers';
 import { formatAt, formatCount, formatWorking, grimDenominators, grimNumerators, matchPercent, nearest, ratioInterval, type Interval, type MatchMethod } from './arithmetic';
@@ -305,21 +305,14 @@ export function rateClaims(ctx: FigureContext, mentions: RateMention[]): Claim[]
     const linked = link(ctx, r);
     // Explanations are built when read (hover, statistics, a finding): most claims are consistent and never shown.
     const header = () => both(`**${md(r.name)} ${md(figureText(ctx.original, f))}**`, `**${md(r.name)} ${md(figureText(ctx.original, f))}** (rate)`);
-    let explained: LocalizedText | undefined;
     if (!linked) {
-      claims.push({
-        kind: 'rate',
-        anchor: f,
-        name: r.name,
-        inputs: [rateInput],
-        computed: null,
-        verdict: 'unverifiable',
-        get explanation(): LocalizedText {
-          return (explained ??= joinLines([header(), both('同一句中没有可与之核对的分子和分母，未核对。', 'No numerator and denominator are stated with it in the same sentence; not checked.')]));
-        },
-        working: '',
-        suggestions: [],
-      });
+      claims.push(
+        lazyClaim(
+          { kind: 'rate', anchor: f, name: r.name, inputs: [rateInput], computed: null, verdict: 'unverifiable', suggestions: [] },
+          () => joinLines([header(), both('同一句中没有可与之核对的分子和分母，未核对。', 'No numerator and denominator are stated with it in the same sentence; not checked.')]),
+          noWorking,
+        ),
+      );
       continue;
     }
     const tried: Array<{ num: Figure[]; den: Figure; value: Interval; method: MatchMethod | null }> = [];
@@ -332,20 +325,22 @@ export function rateClaims(ctx: FigureContext, mentions: RateMention[]): Claim[]
     // 约/左右 on any input: nothing can be asserted either way.
     const anyAbout = f.approx === 'about' || linked.denominators.some((d) => d.approx === 'about') || linked.numerators.some((n) => n.some((x) => x.approx === 'about'));
     if (anyAbout) {
-      claims.push({
-        kind: 'rate',
-        anchor: f,
-        name: r.name,
-        inputs: [rateInput, ...linked.numerators[0].map((x) => ({ role: 'numerator' as const, figure: x, label: labelBefore(ctx.s, x, 0) })), ...linked.denominators.map((x) => ({ role: 'denominator' as const, figure: x, label: labelBefore(ctx.s, x, 0) }))],
-        computed: null,
-        verdict: 'unverifiable',
-        problem: 'approximate',
-        get explanation(): LocalizedText {
-          return (explained ??= joinLines([header(), both('所给数字是约数（约、左右），无法核对。', 'The counts are approximate (约, 左右); not checked.')]));
-        },
-        working: '',
-        suggestions: [],
-      });
+      claims.push(
+        lazyClaim(
+          {
+            kind: 'rate',
+            anchor: f,
+            name: r.name,
+            inputs: [rateInput, ...linked.numerators[0].map((x) => ({ role: 'numerator' as const, figure: x, label: labelBefore(ctx.s, x, 0) })), ...linked.denominators.map((x) => ({ role: 'denominator' as const, figure: x, label: labelBefore(ctx.s, x, 0) }))],
+            computed: null,
+            verdict: 'unverifiable',
+            problem: 'approximate',
+            suggestions: [],
+          },
+          () => joinLines([header(), both('所给数字是约数（约、左右），无法核对。', 'The counts are approximate (约, 左右); not checked.')]),
+          noWorking,
+        ),
+      );
       continue;
     }
     const hit = tried.find((t) => t.method);
@@ -370,22 +365,13 @@ export function rateClaims(ctx: FigureContext, mentions: RateMention[]): Claim[]
         both(`- 分母：${md(`${labelOf(chosen.den)} ${figureText(ctx.original, chosen.den)}`)}`, `- denominator: ${md(`${labelOf(chosen.den)} ${figureText(ctx.original, chosen.den)}`)}`),
       ]);
     if (hit) {
-      claims.push({
-        kind: 'rate',
-        anchor: f,
-        name: r.name,
-        inputs,
-        computed: value,
-        verdict: 'consistent',
-        method: hit.method ?? undefined,
-        get explanation(): LocalizedText {
-          return (explained ??= joinLines([header(), inputLines(), both(`\n${working()} ${verdictLine(value, f, hit.method)['zh-cn']}`, `\n${working()} ${verdictLine(value, f, hit.method).en}`)]));
-        },
-        get working(): string {
-          return `${working()} ✓${hit.method === 'truncate' ? ' (truncated)' : ''}`;
-        },
-        suggestions: [],
-      });
+      claims.push(
+        lazyClaim(
+          { kind: 'rate', anchor: f, name: r.name, inputs, computed: value, verdict: 'consistent', method: hit.method ?? undefined, suggestions: [] },
+          () => joinLines([header(), inputLines(), both(`\n${working()} ${verdictLine(value, f, hit.method)['zh-cn']}`, `\n${working()} ${verdictLine(value, f, hit.method).en}`)]),
+          () => `${working()} ✓${hit.method === 'truncate' ? ' (truncated)' : ''}`,
+        ),
+      );
       continue;
     }
     const triedList = tried.map((t) => ({ text: `${sumText(t.num)} ÷ ${formatCount(t.den.value)} = ${formatWorking(mid(t.value), f.decimals)}%`, value: mid(t.value) }));
@@ -432,6 +418,11 @@ export function rateClaims(ctx: FigureContext, mentions: RateMention[]): Claim[]
     });
   }
   return claims;
+}
+
+/** The working of a claim that has none. */
+function noWorking(): string {
+  return '';
 }
 
 /** What a warning assumed: the rate's numerator is the sum its concept defines. */

@@ -5,7 +5,7 @@
  * a conflict. Comparisons with other years (同比, 上年, 较…) are left out. One map
  * lookup per figure: linear.
  */
-import type { Claim } from './claim';
+import { lazyClaim, type Claim } from './claim';
 import type { LocalizedText } from '../l10n';
 import type { Figure } from './numbers';
 import { figureMovedBy, isExact } from './numbers';
@@ -163,37 +163,33 @@ export function repeatClaim(pair: RepeatPair, original: string): Claim {
   const f = at(pair.later);
   const same = first.value === f.value;
   const firstLine = pair.earlier.line;
-  let explanation: LocalizedText | null = null;
-  return {
-    kind: 'repeat',
-    anchor: f,
-    name: label,
-    inputs: [
-      { role: 'first', figure: first, label },
-      { role: 'second', figure: f, label },
-    ],
-    computed: first.value,
-    verdict: same ? 'consistent' : 'inconsistent',
-    problem: same ? undefined : 'conflict',
-    related: first,
-    get explanation(): LocalizedText {
-      if (!explanation) {
-        const a = figureText(original, first);
-        const b = figureText(original, f);
-        explanation = same
-          ? both(`**${md(label)}**（前后两处）\n\n前文：${md(a)}；此处：${md(b)} ✓`, `**${md(label)}** (stated twice)\n\nearlier: ${md(a)}; here: ${md(b)} ✓`)
-          : both(
-              `**${md(label)}**（前后两处）\n\n前文（第 ${firstLine + 1} 行）：${md(a)}；此处：${md(b)} ✗ 同一数量前后不一致`,
-              `**${md(label)}** (stated twice)\n\nearlier (line ${firstLine + 1}): ${md(a)}; here: ${md(b)} ✗ the same quantity differs`,
-            );
-      }
-      return explanation;
+  return lazyClaim(
+    {
+      kind: 'repeat',
+      anchor: f,
+      name: label,
+      inputs: [
+        { role: 'first', figure: first, label },
+        { role: 'second', figure: f, label },
+      ],
+      computed: first.value,
+      verdict: same ? 'consistent' : 'inconsistent',
+      problem: same ? undefined : 'conflict',
+      related: first,
+      suggestions: f.arabic && !same && first.scale === 1 ? [{ figure: f, newText: String(first.value), title: both(`改为前文的 ${first.value}`, `Change to ${first.value} as stated earlier`) }] : [],
     },
-    get working(): string {
-      return same ? `${formatCount(first.value)} = ${formatCount(f.value)} ✓` : `${formatCount(first.value)} ≠ ${formatCount(f.value)}`;
+    () => {
+      const a = figureText(original, first);
+      const b = figureText(original, f);
+      return same
+        ? both(`**${md(label)}**（前后两处）\n\n前文：${md(a)}；此处：${md(b)} ✓`, `**${md(label)}** (stated twice)\n\nearlier: ${md(a)}; here: ${md(b)} ✓`)
+        : both(
+            `**${md(label)}**（前后两处）\n\n前文（第 ${firstLine + 1} 行）：${md(a)}；此处：${md(b)} ✗ 同一数量前后不一致`,
+            `**${md(label)}** (stated twice)\n\nearlier (line ${firstLine + 1}): ${md(a)}; here: ${md(b)} ✗ the same quantity differs`,
+          );
     },
-    suggestions: f.arabic && !same && first.scale === 1 ? [{ figure: f, newText: String(first.value), title: both(`改为前文的 ${first.value}`, `Change to ${first.value} as stated earlier`) }] : [],
-  };
+    () => (same ? `${formatCount(first.value)} = ${formatCount(f.value)} ✓` : `${formatCount(first.value)} ≠ ${formatCount(f.value)}`),
+  );
 }
 
 /** A candidate's figure at document offsets. */
