@@ -6,7 +6,7 @@
  * (个/次 in seed 004); figures of another family end the breakdown.
  */
 import type { LocalizedText } from '../l10n';
-import type { Claim, ClaimInput } from './claim';
+import { lazyClaim, type Claim, type ClaimInput } from './claim';
 import type { Figure } from './numbers';
 import { figureInterval, isExact, WALK_MARKER } from './numbers';
 import { formatCount } from './arithmetic';
@@ -520,7 +520,6 @@ export function sumClaim(ctx: FigureContext, b: Breakdown): Claim {
     return both(`**${md(name)}**（合计核对）\n\n- 总数：${md(totalText)}\n- 分项：${partsMd}`, `**${md(name)}** (total vs breakdown)\n\n- total: ${md(totalText)}\n- parts: ${partsMd}`);
   };
   const exactAll = isExact(b.total) && b.parts.every(isExact);
-  let explained: LocalizedText | undefined;
   const sumLine = b.parts.length > 1 ? `${sumExpr} = ${formatCount(sum)}` : `${formatCount(sum)}`;
   if (pLo > tHi) {
     return {
@@ -563,18 +562,10 @@ export function sumClaim(ctx: FigureContext, b: Breakdown): Claim {
   const verdictText = (): LocalizedText => equal
     ? both(`\n${sumLine} = ${totalText} ✓`, `\n${sumLine} = ${totalText} ✓`)
     : both(`\n${sumLine} ≤ ${totalText}：分项不超过总数 ✓${b.parts.length === 1 ? '（部分列举）' : '（未必列全）'}`, `\n${sumLine} ≤ ${totalText}: within the total ✓${b.parts.length === 1 ? ' (a subset)' : ' (not necessarily all parts)'}`);
-  return {
-    kind: 'sum',
-    anchor: b.total,
-    name,
-    inputs,
-    computed: sum,
-    verdict: 'consistent',
-    problem: equal ? 'equal' : 'subset',
-    get explanation(): LocalizedText {
-      return (explained ??= joinLines([header(), verdictText()]));
-    },
-    working: equal ? `${sumExpr} = ${formatCount(b.total.value)} ✓` : `${sumLine} ≤ ${formatCount(b.total.value)} ✓`,
-    suggestions: [],
-  };
+  const working = equal ? `${sumExpr} = ${formatCount(b.total.value)} ✓` : `${sumLine} ≤ ${formatCount(b.total.value)} ✓`;
+  return lazyClaim(
+    { kind: 'sum', anchor: b.total, name, inputs, computed: sum, verdict: 'consistent', problem: equal ? 'equal' : 'subset', suggestions: [] },
+    () => joinLines([header(), verdictText()]),
+    () => working,
+  );
 }

@@ -14,7 +14,7 @@
  */
 import type { Analysis } from '../analysis';
 import { tablesOf, type TableBlock, type TableCell, type TableRow } from '../document/blocks/tables';
-import type { Claim } from './claim';
+import { lazyClaim, type Claim } from './claim';
 import { WALK_ALL, type Figure } from './numbers';
 import { sumClaim } from './sums';
 import type { FigureContext } from './rates';
@@ -60,6 +60,13 @@ function cellFigure(cell: TableCell, lineStart: number): Figure {
     approxWord: null,
     arabic: true,
   };
+}
+
+/** A claim whose explanation says how its cells were located (the rest of it as it is). */
+function located(claim: Claim): Claim {
+  // Own data fields only: a claim's explanation and working may be getters (lazyClaim).
+  const { explanation, working, ...data } = claim;
+  return lazyClaim(data, () => ({ 'zh-cn': explanation['zh-cn'] + LOCATED['zh-cn'], en: explanation.en + LOCATED.en }), () => working);
 }
 
 const LOCATED: LocalizedText = {
@@ -118,8 +125,7 @@ export function tableClaims(analysis: Analysis): Array<{ line: number; claim: Cl
       labels.set(total, clean(row.label) || totalName);
       parts.forEach((p, k) => labels.set(p, `#${k + 1}`));
       const claim = sumClaim(ctx, { total, parts, exhaustive: true, marker: totalName, assumed: false, labels });
-      const explanation = claim.explanation;
-      out.push({ line: numeric[totalAt].line, claim: aligned ? claim : { ...claim, explanation: { 'zh-cn': explanation['zh-cn'] + LOCATED['zh-cn'], en: explanation.en + LOCATED.en } } });
+      out.push({ line: numeric[totalAt].line, claim: aligned ? claim : located(claim) });
     }
   }
   return out;
