@@ -265,6 +265,8 @@ let walkFirstOpener = -1;
  * empties it. A figure is inside a name or document number only when the stack is not empty.
  */
 const walkOpen: number[] = [];
+/** Where the brackets of walkOpen were opened (offsets). */
+const walkOpenAt: number[] = [];
 let walkDepth = 0;
 
 /**
@@ -319,8 +321,13 @@ function walkedPast(s: string, p: number, k: number): void {
   if (k & WALK_OPENER) {
     if (walkFirstOpener < 0) walkFirstOpener = p;
     const c = s.charCodeAt(p);
-    if (walkDepth === walkOpen.length) walkOpen.push(c);
-    else walkOpen[walkDepth] = c;
+    if (walkDepth === walkOpen.length) {
+      walkOpen.push(c);
+      walkOpenAt.push(p);
+    } else {
+      walkOpen[walkDepth] = c;
+      walkOpenAt[walkDepth] = p;
+    }
     walkDepth++;
   } else if (k & WALK_CLOSER) {
     if (walkDepth > 0 && CLOSER_OF[walkOpen[walkDepth - 1]] === s.charCodeAt(p)) walkDepth--;
@@ -420,6 +427,52 @@ export function computeMasks(s: string, firstOpen: number = s.search(OPENERS_RE)
     }
   }
   return { kind: kind ?? NO_MASK };
+}
+
+/** How far on from a token maskAt reads before leaving the decision to computeMasks (so a scan stays linear). */
+const MASK_LOOKAHEAD = 64;
+/** The brackets opened after the token maskAt decides on (their code units), reused. */
+const laterOpen: number[] = [];
+
+/**
+ * computeMasks' mark at `t` (0 none, 1 name, 2 document number), decided from the walk's stack of
+ * open brackets there and the brackets after `t`, as computeMasks goes on past it: the first pair
+ * holding `t` to close and qualify marks it; a line break, the end of the text, or the last pair
+ * holding it closing unqualified leaves it unmarked. -1 when nothing decides within
+ * MASK_LOOKAHEAD code units (the caller computes the masks of the whole text then, once).
+ */
+function maskAt(s: string, t: number): number {
+  const re = MASK_UNITS_RE;
+  re.lastIndex = t;
+  let depth = walkDepth;
+  let later = 0;
+  const limit = t + MASK_LOOKAHEAD;
+  while (re.test(s)) {
+    const i = re.lastIndex - 1;
+    if (i > limit) return -1;
+    const c = s.charCodeAt(i);
+    const role = MASK_UNITS[c];
+    if (role === LINE_BREAK) return 0;
+    if (role === OPENER) {
+      if (later === laterOpen.length) laterOpen.push(c);
+      else laterOpen[later] = c;
+      later++;
+      continue;
+    }
+    // A closer closes the innermost bracket when that is its opener: one opened after `t` first.
+    if (later > 0) {
+      if (CLOSER_OF[laterOpen[later - 1]] === c) later--;
+      continue;
+    }
+    if (CLOSER_OF[walkOpen[depth - 1]] === c) {
+      depth--;
+      const open = walkOpen[depth];
+      if (open === 0x300a || open === 0x3008 || i - walkOpenAt[depth] - 1 <= MAX_NAME_LENGTH) return open === 0x3014 ? 2 : 1;
+      if (depth === 0) return 0;
+    }
+  }
+  // No bracket or line break up to the end of the text: nothing closes (decided only when that end is close).
+  return s.length > limit ? -1 : 0;
 }
 
 /** computeMasks' stacks of open brackets (their code units and offsets), reused by every scan. */
@@ -607,11 +660,14 @@ export function scanFigures(s: string, original: string = s): ScanResult {
     pos = tokEnd;
     const first = s.charCodeAt(tokStart);
     const prevCode = tokStart > 0 ? s.charCodeAt(tokStart - 1) : 0;
-    // Outside every open bracket, a token is in no name (a pair that closes later was opened before it and is open here).
+    // Outside every open bracket, a token is in no name (a pair that closes later was opened
+    // before it and is open here); inside one, the brackets after it decide (maskAt), or, when
+    // that is not decided close by, the masks of the whole text.
     if (walkDepth > 0) {
-      masks ??= computeMasks(s, walkFirstOpener);
-      if (masks.kind[tokStart]) {
-        skip(tokStart, masks.kind[tokStart] === 2 ? 'docno' : 'name', tokEnd);
+      let mark = masks ? masks.kind[tokStart] : maskAt(s, tokStart);
+      if (mark < 0) mark = (masks = computeMasks(s, walkFirstOpener)).kind[tokStart];
+      if (mark) {
+        skip(tokStart, mark === 2 ? 'docno' : 'name', tokEnd);
         continue;
       }
     }
