@@ -86,15 +86,41 @@ export interface Claim {
 
 /**
  * The explanation and working of a claim, made when first read (most claims are consistent and
- * never shown). A class with getters, its data fields copied on by lazyClaim: an object literal with
- * getters is made by the runtime, several times slower (the claim builders make many per report).
+ * never shown). A class with getters: an object literal with getters is made by the runtime,
+ * several times slower (the claim builders make many per report). Every field of a claim is set,
+ * in one order (undefined when the claim has none), so that every such claim has one shape: code
+ * reading claims of several builders (flaggedClaims) sees one map, not one per builder.
  */
-class LazyClaim {
+class LazyClaim implements Claim {
+  kind: Claim['kind'];
+  anchor: Claim['anchor'];
+  name: Claim['name'];
+  inputs: Claim['inputs'];
+  computed: Claim['computed'];
+  verdict: Claim['verdict'];
+  method: Claim['method'];
+  severity: Claim['severity'];
+  problem: Claim['problem'];
+  tried: Claim['tried'];
+  suggestions: Claim['suggestions'];
+  related: Claim['related'];
   readonly #explain: () => LocalizedText;
   readonly #work: () => string;
   #explanation: LocalizedText | undefined;
   #working: string | undefined;
-  constructor(explain: () => LocalizedText, work: () => string) {
+  constructor(data: Omit<Claim, 'explanation' | 'working'>, explain: () => LocalizedText, work: () => string) {
+    this.kind = data.kind;
+    this.anchor = data.anchor;
+    this.name = data.name;
+    this.inputs = data.inputs;
+    this.computed = data.computed;
+    this.verdict = data.verdict;
+    this.method = data.method;
+    this.severity = data.severity;
+    this.problem = data.problem;
+    this.tried = data.tried;
+    this.suggestions = data.suggestions;
+    this.related = data.related;
     this.#explain = explain;
     this.#work = work;
   }
@@ -108,5 +134,5 @@ class LazyClaim {
 
 /** A claim of `data` whose explanation and working are made when first read (once each). */
 export function lazyClaim(data: Omit<Claim, 'explanation' | 'working'>, explain: () => LocalizedText, work: () => string): Claim {
-  return Object.assign(new LazyClaim(explain, work), data) as unknown as Claim;
+  return new LazyClaim(data, explain, work);
 }

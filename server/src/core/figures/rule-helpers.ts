@@ -34,7 +34,10 @@ export function claimData(claim: Claim): Record<string, unknown> {
 export function flaggedClaims(ctx: RuleContext, kind: Claim['kind']): Claim[] {
   const out: Claim[] = [];
   for (const l of flaggedClaimLines(ctx.analysis)) {
-    for (const rel of l.data.flagged) if (rel.kind === kind) out.push(claimAt(rel, l.offset));
+    // By index, not for…of: the iteration's result objects took a map check that de-optimised this
+    // function (twice in a run over the generated reports).
+    const flagged = l.data.flagged;
+    for (let i = 0; i < flagged.length; i++) if (flagged[i].kind === kind) out.push(claimAt(flagged[i], l.offset));
   }
   return out;
 }
