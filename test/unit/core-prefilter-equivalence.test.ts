@@ -346,6 +346,8 @@ describe('issue 18: prefilters and anchored searches give the previous results',
     const pieces = [
       ' ', '\u3000', '浏览次数：12', '来源：本网', '责任编辑：李四', '打印本页', '关闭窗口', '【字体：大 中 小】', '字体\n大', '分享到',
       '发布时间：2024-01-02', '首页 > 政务公开', '政府工作报告', '推进法治政府建设工作', '。', '下载',
+      // Long runs: a line past 80 non-space characters is a paragraph, whatever it holds after them.
+      '全面推进依法行政持续深化政务公开不断提升政府治理能力和水平', '\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000',
     ];
     fc.assert(
       fc.property(linesArb(pieces, 8, 6), (text) => {
