@@ -17,13 +17,13 @@ import { findDocumentNumberProblems } from '../../server/src/core/rules/document
 import { yearMonths } from '../../server/src/core/rules/date-format';
 import { findPinyinResidue } from '../../server/src/core/rules/pinyin-residue';
 import { boilerplateKind, webBoilerplate } from '../../server/src/core/rules/web-boilerplate';
-import { enumerationMarkers, type Enumeration } from '../../server/src/core/outline/outline';
+import { enumerationCues, enumerationCuesAt, enumerationMarkers, type Enumeration } from '../../server/src/core/outline/outline';
 import { mayBeHeading, recognizeHeading, splitTitle } from '../../server/src/core/outline/headings';
 import { explainNumbers, type NumberSlip } from '../../server/src/core/outline/sequences';
 import { findToc, mayBeNoteHeader } from '../../server/src/core/document/blocks/lists';
 import { containsAny, findAny, PhraseLists } from '../../server/src/core/profiles/phrases';
 import { parseChineseNumeral } from '../../server/src/core/document/chinese-numerals';
-import { hasToneMark, isPinyinSyllable, PINYIN_LETTER_CLASS } from '../../server/src/core/document/chars';
+import { ENUMERATION_CUE_UNITS, hasToneMark, isPinyinSyllable, PINYIN_LETTER_CLASS, textCensus } from '../../server/src/core/document/chars';
 import type { Rule } from '../../server/src/core/rules/types';
 
 const RUNS = Number(process.env.FUZZ_RUNS) || 300;
@@ -337,6 +337,18 @@ describe('issue 18: prefilters and anchored searches give the previous results',
           assert.equal(containsAny(t, l), findAny(t, l) !== null);
           assert.equal(scan.containsAny(i), findAny(t, l) !== null);
         });
+      }),
+      params,
+    );
+  });
+
+  it('enumeration cues from the census cue units equal the six searches of the text', () => {
+    const pieces = [...'是第首先其次再最后一二三十百是。，、：\n ', '一是', '第二', '首先', '其次', '再次', '最后', '是第', '十二是', '第十', '首其再最'];
+    fc.assert(
+      fc.property(piecesArb(pieces, 40), (text) => {
+        const units = textCensus(text).cues;
+        assert.deepEqual(units, [...text].flatMap((ch, i) => (ENUMERATION_CUE_UNITS.includes(ch) ? [i] : [])));
+        assert.deepEqual(enumerationCuesAt(text, units), enumerationCues(text));
       }),
       params,
     );

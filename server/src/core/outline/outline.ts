@@ -288,7 +288,8 @@ interface EnumerationRun {
 function findEnumerations(doc: ReportDocument, paragraphs: Paragraph[]): Enumeration[] {
   const result: Enumeration[] = [];
   const simplified = doc.simplified;
-  const cues = enumerationCues(simplified);
+  // The census lists the cue characters of the text; the view is the text when nothing changed.
+  const cues = doc.script.traditionalCount === 0 ? enumerationCuesAt(simplified, doc.enumerationCueUnits) : enumerationCues(simplified);
   if (!cues.length) return result;
   let c = 0;
   paragraphs.forEach((p, pi) => {
@@ -373,6 +374,28 @@ export function enumerationCues(text: string): number[] {
   for (let i = text.indexOf('第'); i >= 0; i = text.indexOf('第', i + 1)) if (isEnumNumeral(text.charCodeAt(i + 1))) cues.push(i);
   for (const word of SEQUENCE_WORD_LIST) for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) cues.push(i);
   return cues.sort((a, b) => a - b);
+}
+
+/**
+ * enumerationCues from the offsets of the text's ENUMERATION_CUE_UNITS (ascending, the census's
+ * `cues`): each is kept when enumerationCues would find it. The same list, in the same order.
+ */
+export function enumerationCuesAt(text: string, units: readonly number[]): number[] {
+  const cues: number[] = [];
+  for (let k = 0; k < units.length; k++) {
+    const i = units[k];
+    const c = text.charCodeAt(i);
+    let keep: boolean;
+    if (c === 0x662f /* 是 */) keep = isEnumNumeral(text.charCodeAt(i - 1));
+    else if (c === 0x7b2c /* 第 */) keep = isEnumNumeral(text.charCodeAt(i + 1));
+    else {
+      const next = text.charCodeAt(i + 1);
+      // 首先, 其次, 再次, 最后
+      keep = c === 0x9996 ? next === 0x5148 : c === 0x5176 || c === 0x518d ? next === 0x6b21 : c === 0x6700 && next === 0x540e;
+    }
+    if (keep) cues.push(i);
+  }
+  return cues;
 }
 
 /** The enumeration markers of a paragraph's text (RE_ENUM matches that open it or follow a delimiter). */
