@@ -345,10 +345,25 @@ describe('issue 18: prefilters and anchored searches give the previous results',
   it('enumeration cues from the census cue units equal the six searches of the text', () => {
     const pieces = [...'是第首先其次再最后一二三十百是。，、：\n ', '一是', '第二', '首先', '其次', '再次', '最后', '是第', '十二是', '第十', '首其再最'];
     fc.assert(
-      fc.property(piecesArb(pieces, 40), (text) => {
+      fc.property(piecesArb(pieces, 40), fc.array(fc.nat(80), { maxLength: 20 }), (text, extraAt) => {
         const units = textCensus(text).cues;
         assert.deepEqual(units, [...text].flatMap((ch, i) => (ENUMERATION_CUE_UNITS.includes(ch) ? [i] : [])));
         assert.deepEqual(enumerationCuesAt(text, units), enumerationCues(text));
+        // Offsets of other characters in the list (where the script view changed the text) are passed over.
+        const extra = [...new Set([...units, ...extraAt.filter((i) => i < text.length)])].sort((x, y) => x - y);
+        assert.deepEqual(enumerationCuesAt(text, extra), enumerationCues(text));
+      }),
+      params,
+    );
+  });
+
+  it('enumeration cues of a text with traditional characters: the census cue units and the changed offsets suffice', () => {
+    const pieces = [...'是第首其再最後后次一二三十，、：\n', '最後', '一是', '第二', '其次', '於', '著', '與'];
+    fc.assert(
+      fc.property(piecesArb(pieces, 40), (text) => {
+        const doc = Analysis.fromText(text).doc;
+        const units = [...new Set([...doc.enumerationCueUnits, ...(doc.script.changedAt ?? [])])].sort((x, y) => x - y);
+        assert.deepEqual(enumerationCuesAt(doc.simplified, units), enumerationCues(doc.simplified));
       }),
       params,
     );

@@ -288,8 +288,10 @@ interface EnumerationRun {
 function findEnumerations(doc: ReportDocument, paragraphs: Paragraph[]): Enumeration[] {
   const result: Enumeration[] = [];
   const simplified = doc.simplified;
-  // The census lists the cue characters of the text; the view is the text when nothing changed.
-  const cues = doc.script.traditionalCount === 0 ? enumerationCuesAt(simplified, doc.enumerationCueUnits) : enumerationCues(simplified);
+  // The census lists the cue characters of the text; the view has them there and where it changed
+  // the text (changedAt), unless it changed too much to list.
+  const changedAt = doc.script.changedAt;
+  const cues = changedAt ? enumerationCuesAt(simplified, mergeAscending(doc.enumerationCueUnits, changedAt)) : enumerationCues(simplified);
   if (!cues.length) return result;
   let c = 0;
   paragraphs.forEach((p, pi) => {
@@ -376,9 +378,28 @@ export function enumerationCues(text: string): number[] {
   return cues.sort((a, b) => a - b);
 }
 
+/** The union of two ascending lists of offsets, ascending (`a` itself when `b` is empty). */
+function mergeAscending(a: readonly number[], b: readonly number[]): readonly number[] {
+  if (!b.length) return a;
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j === b.length || (i < a.length && a[i] < b[j])) out.push(a[i++]);
+    else if (i === a.length || b[j] < a[i]) out.push(b[j++]);
+    else {
+      out.push(a[i++]);
+      j++;
+    }
+  }
+  return out;
+}
+
 /**
- * enumerationCues from the offsets of the text's ENUMERATION_CUE_UNITS (ascending, the census's
- * `cues`): each is kept when enumerationCues would find it. The same list, in the same order.
+ * enumerationCues from the offsets (ascending) where `text` can hold a cue: at least every offset
+ * of one of ENUMERATION_CUE_UNITS (the census's `cues` of the original text, with the offsets the
+ * script view changed: the view has a cue character only there); any other offset is passed over.
+ * Each is kept when enumerationCues would find it: the same list, in the same order.
  */
 export function enumerationCuesAt(text: string, units: readonly number[]): number[] {
   const cues: number[] = [];
