@@ -11,7 +11,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { Analysis } from '../../server/src/core/analysis';
 import { checkDocument } from '../../server/src/core/check';
-import { matchesStartingWith, matchesSomewhere } from '../../server/src/core/document/scan';
+import { matchesAtOffsets, matchesStartingWith, matchesSomewhere } from '../../server/src/core/document/scan';
 import { findCitations, type Citation } from '../../server/src/core/document/citations';
 import { findDocumentNumberProblems } from '../../server/src/core/rules/document-number';
 import { yearMonths } from '../../server/src/core/rules/date-format';
@@ -23,7 +23,7 @@ import { explainNumbers, type NumberSlip } from '../../server/src/core/outline/s
 import { findToc, mayBeNoteHeader } from '../../server/src/core/document/blocks/lists';
 import { containsAny, findAny, PhraseLists } from '../../server/src/core/profiles/phrases';
 import { parseChineseNumeral } from '../../server/src/core/document/chinese-numerals';
-import { ENUMERATION_CUE_UNITS, hasToneMark, isPinyinSyllable, PINYIN_LETTER_CLASS, textCensus } from '../../server/src/core/document/chars';
+import { BRACKET_SCAN_UNITS, ENUMERATION_CUE_UNITS, hasToneMark, isPinyinSyllable, PINYIN_LETTER_CLASS, textCensus } from '../../server/src/core/document/chars';
 import type { Rule } from '../../server/src/core/rules/types';
 
 const RUNS = Number(process.env.FUZZ_RUNS) || 300;
@@ -364,6 +364,25 @@ describe('issue 18: prefilters and anchored searches give the previous results',
         const doc = Analysis.fromText(text).doc;
         const units = [...new Set([...doc.enumerationCueUnits, ...(doc.script.changedAt ?? [])])].sort((x, y) => x - y);
         assert.deepEqual(enumerationCuesAt(doc.simplified, units), enumerationCues(doc.simplified));
+      }),
+      params,
+    );
+  });
+
+  it('searches from the census bracket offsets equal the searches with indexOf', () => {
+    const pieces = [...'()（）《》〈〉<>abqūā区區發\n 。', 'qū', 'fā', '區(qū)', '發（fā）', '(PPP)', '《纲要》', '《关于〈规划(2021—2025年)〉的方案》', '(', '（'];
+    fc.assert(
+      fc.property(piecesArb(pieces, 40), fc.array(fc.nat(60), { maxLength: 10 }), (text, extraAt) => {
+        const brackets = textCensus(text).brackets;
+        assert.deepEqual(brackets, [...text].flatMap((ch, i) => (BRACKET_SCAN_UNITS.includes(ch) ? [i] : [])));
+        assert.deepEqual(findPinyinResidue(text, brackets), findPinyinResidue(text));
+        assert.deepEqual(findCitations(text, text, brackets), findCitations(text));
+        // Other offsets in the list are passed over.
+        const more = [...new Set([...brackets, ...extraAt])].sort((x, y) => x - y);
+        const sticky = /[(（]([a-zā-ǜ]{1,7})[)）]|《([^《》\n]{2,120})》/y;
+        assert.deepEqual(execs(matchesAtOffsets(text, more, '(（《', sticky)), execs(matchesStartingWith(text, '(（《', sticky)));
+        assert.deepEqual(findPinyinResidue(text, more), findPinyinResidue(text));
+        assert.deepEqual(findCitations(text, text, more), findCitations(text));
       }),
       params,
     );

@@ -308,6 +308,7 @@ function markTables(): void {
       (full & VIEW_CJK ? PASS_CJK : 0);
   }
   for (let k = 0; k < ENUMERATION_CUE_UNITS.length; k++) passTable[ENUMERATION_CUE_UNITS.charCodeAt(k)] |= PASS_CUE;
+  for (let k = 0; k < BRACKET_SCAN_UNITS.length; k++) passTable[BRACKET_SCAN_UNITS.charCodeAt(k)] |= PASS_BRACKET;
   tablesMarked = true;
 }
 
@@ -338,6 +339,16 @@ const PASS_CUE = 64;
  * `cues`), so that the outline visits them instead of searching the text six times.
  */
 export const ENUMERATION_CUE_UNITS = '是第首其再最';
+/** One of BRACKET_SCAN_UNITS. */
+const PASS_BRACKET = 128;
+
+/**
+ * The opening brackets searches start from: ( and （ (pinyin residue) and 《 (citations). None is
+ * a character the script view changes, so their offsets in the text are theirs in the view. The
+ * census lists where they are (textCensus `brackets`): the searches visit them instead of
+ * searching the text for each.
+ */
+export const BRACKET_SCAN_UNITS = '(（《';
 
 /** Offsets (ascending) of the characters the encoding-damage finders start from, from one pass over a text. */
 export interface EncodingCandidates {
@@ -370,20 +381,21 @@ export function encodingCandidates(text: string): EncodingCandidates {
 
 /**
  * A text's script view (toSimplifiedView), its encoding candidates (encodingCandidates) and
- * the offsets of its PUNCTUATION_SCAN_UNITS and ENUMERATION_CUE_UNITS from one pass: each read a 64 KB table per code unit,
+ * the offsets of its PUNCTUATION_SCAN_UNITS, ENUMERATION_CUE_UNITS and BRACKET_SCAN_UNITS from one pass: each read a 64 KB table per code unit,
  * and a text is read once instead of three times. ReportDocument computes them here.
  */
-export function textCensus(text: string): { view: ScriptView; candidates: EncodingCandidates; marks: number[]; cues: number[] } {
+export function textCensus(text: string): { view: ScriptView; candidates: EncodingCandidates; marks: number[]; cues: number[]; brackets: number[] } {
   if (!tablesMarked) markTables();
   const changedAt: number[] = [];
   const candidates: EncodingCandidates = { gbk: [], latin1: [], other: [] };
   const marks: number[] = [];
   const cues: number[] = [];
-  const counts = censusPass(text, changedAt, candidates.gbk, candidates.latin1, candidates.other, marks, cues);
+  const brackets: number[] = [];
+  const counts = censusPass(text, changedAt, candidates.gbk, candidates.latin1, candidates.other, marks, cues, brackets);
   const traditionalCount = counts.traditional;
   // changedAt holds the first MAX_CHANGED_AT offsets: null past them, as toSimplifiedView has it.
   const view = finishView(text, traditionalCount, counts.cjk, traditionalCount > MAX_CHANGED_AT ? null : changedAt);
-  return { view, candidates, marks, cues };
+  return { view, candidates, marks, cues, brackets };
 }
 
 /**
@@ -399,6 +411,7 @@ function censusPass(
   other: number[],
   marks: number[],
   cues: number[],
+  brackets: number[],
 ): { cjk: number; traditional: number } {
   const pass = passTable;
   // An imported constant as a local: compiled to CommonJS, it would be a property read of the
@@ -415,6 +428,7 @@ function censusPass(
     if (f & PASS_CHANGED && traditional++ < maxChangedAt) changedAt.push(i);
     if (f & PASS_MARK) marks.push(i);
     if (f & PASS_CUE) cues.push(i);
+    if (f & PASS_BRACKET) brackets.push(i);
     // The encoding candidates, as encodingCandidates sorts them.
     if (f & PASS_GBK) gbk.push(i);
     if (f & PASS_LATIN1) latin1.push(i);

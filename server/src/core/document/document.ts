@@ -32,6 +32,7 @@ export class ReportDocument {
   private marks: readonly number[] | null | undefined = null;
   private hidden: Uint8Array | null | undefined = undefined;
   private cues: readonly number[] | null = null;
+  private brackets: readonly number[] | null = null;
 
   constructor(text: string, options: { uri?: string; format?: DocumentFormat; version?: number } = {}) {
     this.text = text;
@@ -80,9 +81,18 @@ export class ReportDocument {
     return this.cues ?? this.census().cues;
   }
 
-  /** One pass over the text for the script view, the encoding candidates, the punctuation marks and the enumeration cues (chars.ts, textCensus). */
-  private census(): { view: ScriptView; candidates: EncodingCandidates; marks: number[]; cues: number[] } {
+  /**
+   * Offsets (ascending) of the opening brackets searches start from (chars.ts, BRACKET_SCAN_UNITS:
+   * ( （ 《), found on the script view's pass; the same in the text and in the view.
+   */
+  get bracketOffsets(): readonly number[] {
+    return this.brackets ?? this.census().brackets;
+  }
+
+  /** One pass over the text for the script view, the encoding candidates, the punctuation marks, the enumeration cues and the brackets (chars.ts, textCensus). */
+  private census(): { view: ScriptView; candidates: EncodingCandidates; marks: number[]; cues: number[]; brackets: number[] } {
     const c = textCensus(this.text);
+    this.brackets = c.brackets;
     this.scriptView = c.view;
     this.encoding = c.candidates;
     this.cues = c.cues;
