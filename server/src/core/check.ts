@@ -109,37 +109,58 @@ function runRule(run: CheckRun, rule: Rule): boolean {
   const severity = effectiveSeverity(rule, run.config, run.profileRules);
   if (!severity) return false;
   if (rule.meta.scope === 'report' && !run.isReport) return false;
-  const { analysis, locale, options } = run;
-  const doc = analysis.doc;
-  // Most rules report nothing on most documents: the lists are made at the first report.
-  // (Typed by assertion: assigned in `report` only, which the narrowing below does not see.)
-  let collected = null as Finding[] | null;
-  let inputs = null as FindingInput[] | null;
-  const t = (key: string, args?: Record<string, string | number>) => {
-    const msg = rule.messages[key];
-    return msg ? localize(msg, locale, args) : key;
-  };
   try {
-    const ctx: RuleContext = {
-      analysis,
-      doc,
-      outline: analysis.outline,
-      locale,
-      config: run.config,
-      severity,
-      t,
-      report(input) {
-        (collected ??= []).push(toFinding(rule, severity, doc, input, options.onRuleError, run.lazyValidated));
-        (inputs ??= []).push(input);
-      },
-    };
+    const ctx = new RuleRunContext(run, rule, severity);
     rule.check(ctx);
-    if (collected && inputs) validateInputs(doc, inputs);
+    const { collected, inputs } = ctx;
+    if (collected && inputs) validateInputs(run.analysis.doc, inputs);
     if (collected) for (const f of collected) run.findings.push(f);
   } catch (error) {
     ruleFailed(run, rule, error);
   }
   return true;
+}
+
+/**
+ * The context one rule's check is given. A class, its `t` and `report` on the prototype: one
+ * object per rule and check, where an object literal with two closures made four (a finding's
+ * message built when read calls `t` after the check, so each rule keeps a context of its own).
+ */
+class RuleRunContext implements RuleContext {
+  readonly analysis: Analysis;
+  readonly doc: Analysis['doc'];
+  readonly outline: Analysis['outline'];
+  readonly locale: Locale;
+  readonly config: ResolvedConfig;
+  readonly severity: Severity;
+  /** Most rules report nothing on most documents: the lists are made at the first report. */
+  collected: Finding[] | null = null;
+  inputs: FindingInput[] | null = null;
+  readonly #run: CheckRun;
+  readonly #rule: Rule;
+
+  constructor(run: CheckRun, rule: Rule, severity: Severity) {
+    const analysis = run.analysis;
+    this.analysis = analysis;
+    this.doc = analysis.doc;
+    this.outline = analysis.outline;
+    this.locale = run.locale;
+    this.config = run.config;
+    this.severity = severity;
+    this.#run = run;
+    this.#rule = rule;
+  }
+
+  t(key: string, args?: Record<string, string | number>): string {
+    const msg = this.#rule.messages[key];
+    return msg ? localize(msg, this.locale, args) : key;
+  }
+
+  report(input: FindingInput): void {
+    const run = this.#run;
+    (this.collected ??= []).push(toFinding(this.#rule, this.severity, this.doc, input, run.options.onRuleError, run.lazyValidated));
+    (this.inputs ??= []).push(input);
+  }
 }
 
 /** A rule that threw: one finding says so (a function of its own, rarely run). */
