@@ -25,6 +25,7 @@ import { containsAny, findAny, PhraseLists } from '../../server/src/core/profile
 import { parseChineseNumeral } from '../../server/src/core/document/chinese-numerals';
 import { BRACKET_SCAN_UNITS, ENUMERATION_CUE_UNITS, hasToneMark, isPinyinSyllable, PINYIN_LETTER_CLASS, textCensus } from '../../server/src/core/document/chars';
 import type { Rule } from '../../server/src/core/rules/types';
+import { cellValue, mayStartNumericText } from '../../server/src/core/document/blocks/tables';
 
 const RUNS = Number(process.env.FUZZ_RUNS) || 300;
 const params = { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED) || 20261202, endOnFailure: true };
@@ -386,6 +387,22 @@ describe('issue 18: prefilters and anchored searches give the previous results',
       }),
       params,
     );
+  });
+
+  it('a text rejected on its first character is neither a number nor a placeholder', () => {
+    const pieces = [...'-+−0123456789０９－＋—–/／,.%．，％ \u3000\u200b年元一甲', '——', '//', '12.5%', '1,234'];
+    const PLACEHOLDER = /^(?:[-—–/／]|——|\/\/)$/;
+    fc.assert(
+      fc.property(piecesArb(pieces, 8), (text) => {
+        const t = text.trim();
+        if (cellValue(text) !== null || PLACEHOLDER.test(t)) assert.ok(mayStartNumericText(t.charCodeAt(0)), text);
+      }),
+      params,
+    );
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      if (/^[-+−0-9０-９－＋]/.test(ch) || /^[-—–/／]/.test(ch)) assert.ok(mayStartNumericText(c), c.toString(16));
+    }
   });
 
   it('web-boilerplate reports exactly the lines boilerplateKind reads as furniture', () => {
