@@ -216,6 +216,8 @@ export const CENSUS_STRAY = 16;
 export const CENSUS_REPLACEMENT = 32;
 /** The first characters of the mojibake markers 锟斤拷, 烫烫烫 and 屯屯屯 (锟, 斤, 烫, 屯). */
 export const CENSUS_MARKER = 64;
+/** U+0000 (a bit above the view's and the punctuation scan's bits: see CENSUS_MASK). */
+export const CENSUS_NUL = 1024;
 
 /**
  * Per code unit: CLASSIFIED (every unit, once markTables has set the GBK bit: the hot path's test),
@@ -230,6 +232,7 @@ for (let c = 0; c < 0x10000; c++) if (isStrayCjkCode(c)) censusTable[c] |= CENSU
 for (const ch of '?？') censusTable[ch.charCodeAt(0)] |= CENSUS_QUESTION;
 censusTable[0xfffd] |= CENSUS_REPLACEMENT;
 for (const ch of '锟斤烫屯') censusTable[ch.charCodeAt(0)] |= CENSUS_MARKER;
+censusTable[0] |= CENSUS_NUL;
 
 /**
  * Not a census bit: set (by textCensus, once) on the code units the script view changes, so that
@@ -238,8 +241,8 @@ for (const ch of '锟斤烫屯') censusTable[ch.charCodeAt(0)] |= CENSUS_MARKER;
 const VIEW_CHANGED = 128;
 /** Not a census bit either: a CJK unit the script view counts (isCjkUnit), set with VIEW_CHANGED. */
 const VIEW_CJK = 256;
-/** The census bits proper (without VIEW_CHANGED). */
-const CENSUS_MASK = 127;
+/** The census bits proper (without VIEW_CHANGED, VIEW_CJK and PUNCTUATION_MARK). */
+const CENSUS_MASK = 127 | CENSUS_NUL;
 
 /**
  * The code units with GBK_UTF8_START: the characters GBK writes with a lead byte 0xE0–0xEF and a
@@ -356,7 +359,7 @@ export interface EncodingCandidates {
   gbk: number[];
   /** Where a UTF-8 sequence read as Windows-1252 can start: à … ï (findUtf8AsLatin1). */
   latin1: number[];
-  /** `?`, `？`, stray symbols, U+FFFD and the first characters of mojibake markers (CENSUS_* bits, see censusBits). */
+  /** `?`, `？`, stray symbols, U+FFFD, U+0000 and the first characters of mojibake markers (CENSUS_* bits, see censusBits). */
   other: number[];
 }
 
