@@ -75,17 +75,26 @@ const ANY_COMBINED_TOKEN = new RegExp(COMBINED_TOKENS.source);
 
 /** FIRST_CHARS as code units (all of them are single UTF-16 units). */
 const FIRST_CODES = new Set([...FIRST_CHARS].map((c) => c.charCodeAt(0)));
+/** COMBINED_TOKENS for one scan of a whole text (see tokenLines). */
+const COMBINED_SCAN = new RegExp(COMBINED_TOKENS.source, 'g');
 
 /**
- * Whether text[start, end) has a character one of COMBINED_TOKENS' alternatives starts with
- * (浏 阅 来 发 字 打 关 分 责): a line without one holds no token.
+ * Per line, 1 when a COMBINED_TOKENS match of one scan of the whole text touches it, or null when
+ * there is none (most reports). A line on which ANY_COMBINED_TOKEN matches is always marked: a
+ * match on the line is a match in the whole text, found unless an earlier match covers its start,
+ * and then the earlier match reaches into the line. One regex pass over the text instead of a
+ * test of every line.
  */
-function hasTokenFirstCode(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x6d4f || c === 0x9605 || c === 0x6765 || c === 0x53d1 || c === 0x5b57 || c === 0x6253 || c === 0x5173 || c === 0x5206 || c === 0x8d23) return true;
+function tokenLines(doc: ReportDocument, simplified: string): Uint8Array | null {
+  COMBINED_SCAN.lastIndex = 0;
+  let m = COMBINED_SCAN.exec(simplified);
+  if (!m) return null;
+  const marked = new Uint8Array(doc.lines.length);
+  for (; m; m = COMBINED_SCAN.exec(simplified)) {
+    const last = doc.positionAt(m.index + m[0].length - 1).line;
+    for (let l = doc.positionAt(m.index).line; l <= last; l++) marked[l] = 1;
   }
-  return false;
+  return marked;
 }
 
 /** The first code unit of text[start, end) that is not a space, or -1. */
@@ -165,16 +174,13 @@ export const webBoilerplate: Rule = {
     const doc = ctx.doc;
     const hits: { line: Line; kind: string }[] = [];
     const simplified = doc.simplified;
-    const lines = doc.lines;
-    for (let l = 0; l < lines.length; l++) {
-      const line = lines[l];
-      // boilerplateKind's first tests, read in place (most lines are never sliced; the text is not
-      // searched for tokens, which cost more than the rest of the rule): a paragraph (more than
-      // MAX_NON_SPACE non-space characters, read up to the one that tells) is not furniture, nor
-      // is a line that starts with none of the patterns' first characters and has no character a
-      // COMBINED_TOKENS token starts with.
+    const tokens = tokenLines(doc, simplified);
+    for (const line of doc.lines) {
+      // Neither a pattern's first character nor a furniture token (boilerplateKind's second test),
+      // read on the line's first characters: most lines are rejected here.
+      if (!FIRST_CODES.has(firstNonSpaceCodeIn(simplified, line.start, line.end)) && !(tokens && tokens[line.index])) continue;
+      // A paragraph (boilerplateKind's first test) is rejected without slicing its line.
       if (moreNonSpaceIn(simplified, line.start, line.end, MAX_NON_SPACE)) continue;
-      if (!FIRST_CODES.has(firstNonSpaceCodeIn(simplified, line.start, line.end)) && !hasTokenFirstCode(simplified, line.start, line.end)) continue;
       const kind = boilerplateKind(doc.lineSimplified(line));
       if (kind) hits.push({ line, kind });
     }
