@@ -99,9 +99,64 @@ export function gbkCode(ch: string): number {
 export function gbkCodeUnit(unit: number): number {
   const cached = gbkTable[unit];
   if (cached !== 0) return cached;
-  const code = encodeGbk(String.fromCharCode(unit));
+  const code = lookUpGbk(unit);
   gbkTable[unit] = code;
   return code;
+}
+
+/**
+ * What encodeGbk gives for a code unit, mostly without iconv-lite: ASCII is one byte in GBK, and
+ * a unit Node's own GBK decoder (ICU, WHATWG's GBK index) decodes a byte pair to has that pair.
+ * iconv-lite's table differs from that index only where the decoder gives nothing (some 80 units
+ * iconv-lite maps that the index leaves to the private use area) and in the private use area
+ * itself (which iconv-lite does not encode): those, and units the decoder has no pair for, are
+ * asked of iconv-lite, which most texts then never load (loading it and building its GBK table
+ * took some 35 ms of every CLI run and server start). The same codes for all 65,536 units
+ * (test/unit/core-speed-equivalence.test.ts).
+ */
+function lookUpGbk(unit: number): number {
+  if (unit < 0x80) return -1;
+  if (unit < 0xe000 || unit > 0xf8ff) {
+    const decoded = decodedGbkPairs();
+    if (decoded && decoded[unit] > 0) return decoded[unit];
+  }
+  return encodeGbk(String.fromCharCode(unit));
+}
+
+/** Per code unit, the GBK byte pair Node's GBK decoder decodes to it (0: none), or null without that decoder. */
+let gbkPairs: Int32Array | null | undefined;
+
+function decodedGbkPairs(): Int32Array | null {
+  if (gbkPairs !== undefined) return gbkPairs;
+  let decoder: { decode(input: Uint8Array): string };
+  try {
+    decoder = new TextDecoder('gbk');
+  } catch {
+    return (gbkPairs = null);
+  }
+  const pairs = new Int32Array(0x10000);
+  // Trail bytes 0x40–0x7E and 0x80–0xFE: 190 pairs per lead byte, decoded a lead byte at a time.
+  const trails: number[] = [];
+  for (let t = 0x40; t <= 0xfe; t++) if (t !== 0x7f) trails.push(t);
+  const bytes = new Uint8Array(2 * trails.length);
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    for (let k = 0; k < trails.length; k++) {
+      bytes[2 * k] = lead;
+      bytes[2 * k + 1] = trails[k];
+    }
+    const row = decoder.decode(bytes);
+    // A pair without a character (U+FFFD, and with an ASCII trail byte read again as ASCII)
+    // would shift the row: such a row is decoded a pair at a time.
+    const aligned = row.length === trails.length && row.indexOf('\ufffd') < 0;
+    for (let k = 0; k < trails.length; k++) {
+      const ch = aligned ? row[k] : decoder.decode(bytes.subarray(2 * k, 2 * k + 2));
+      if (ch.length !== 1 || ch === '\ufffd') continue;
+      const u = ch.charCodeAt(0);
+      // The first pair of a unit that has several (iconv-lite encodes to the first as well: tested).
+      if (pairs[u] === 0) pairs[u] = (lead << 8) | trails[k];
+    }
+  }
+  return (gbkPairs = pairs);
 }
 
 function encodeGbk(ch: string): number {
@@ -180,23 +235,23 @@ function findMisreadUtf8(
 }
 
 /**
- * Windows-1252 byte + 2 per UTF-16 code unit (so 1 = -1, not such a byte), 0 = not looked up yet
- * (a typed array: this is a hot path).
+ * Windows-1252's bytes 0x80–0x9F (NUL where the code page has no character: 0x81, 0x8D, 0x8F,
+ * 0x90, 0x9D); bytes 0xA0–0xFF are U+00A0–U+00FF. The code page itself (what iconv-lite encodes:
+ * test/unit/core-speed-equivalence.test.ts), so that iconv-lite is not loaded for it.
  */
-const cp1252Table = new Int16Array(0x10000);
+const CP1252_80_9F = '€\u0000‚ƒ„…†‡ˆ‰Š‹Œ\u0000Ž\u0000\u0000‘’“”•–—˜™š›œ\u0000žŸ';
+
+/** The Windows-1252 byte + 1 per UTF-16 code unit (0: none). */
+const cp1252Table = new Uint16Array(0x10000);
+for (let k = 0; k < CP1252_80_9F.length; k++) {
+  const u = CP1252_80_9F.charCodeAt(k);
+  if (u !== 0) cp1252Table[u] = 0x80 + k + 1;
+}
+for (let u = 0xa0; u <= 0xff; u++) cp1252Table[u] = u + 1;
 
 /** The Windows-1252 byte of a character (as its UTF-16 code unit) when it is ≥ 0x80 (the range UTF-8 mojibake is made of), else -1. */
-function cp1252Byte(code: number): number {
-  if (code < 0x80) return -1;
-  const cached = cp1252Table[code];
-  if (cached !== 0) return cached - 2;
-  let b = -1;
-  if (code !== 0xfffd) {
-    const buf = iconv().encode(String.fromCharCode(code), 'win1252');
-    b = buf.length === 1 && buf[0] >= 0x80 ? buf[0] : -1;
-  }
-  cp1252Table[code] = b + 2;
-  return b;
+export function cp1252Byte(code: number): number {
+  return cp1252Table[code] - 1;
 }
 
 /** Census bits per code unit (censusTable). */
