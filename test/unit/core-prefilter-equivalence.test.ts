@@ -16,7 +16,7 @@ import { findCitations, type Citation } from '../../server/src/core/document/cit
 import { findDocumentNumberProblems } from '../../server/src/core/rules/document-number';
 import { yearMonths } from '../../server/src/core/rules/date-format';
 import { findPinyinResidue } from '../../server/src/core/rules/pinyin-residue';
-import { boilerplateKind, webBoilerplate } from '../../server/src/core/rules/web-boilerplate';
+import { boilerplateKind, PATTERNS, webBoilerplate } from '../../server/src/core/rules/web-boilerplate';
 import { enumerationCues, enumerationCuesAt, enumerationMarkers, type Enumeration } from '../../server/src/core/outline/outline';
 import { mayBeHeading, recognizeHeading, splitTitle } from '../../server/src/core/outline/headings';
 import { explainNumbers, type NumberSlip } from '../../server/src/core/outline/sequences';
@@ -405,10 +405,29 @@ describe('issue 18: prefilters and anchored searches give the previous results',
     }
   });
 
+  it('every line a furniture pattern matches opens as the rule\'s prefilter expects', () => {
+    for (const p of PATTERNS) {
+      fc.assert(
+        fc.property(fc.stringMatching(p.re, { size: 'small' }), fc.constantFrom('', ' ', '\u3000'), (line, lead) => {
+          if (!p.re.test(line)) return;
+          const a = Analysis.fromText(lead + line);
+          const got = checkDocument(a, { rules: [webBoilerplate], forceReport: true }).map((f) => [f.range.start.line, (f.data as { kind: string }).kind]);
+          const want = a.doc.lines.map((l) => [l.index, boilerplateKind(a.doc.lineSimplified(l))]).filter(([, k]) => k !== null);
+          assert.deepEqual(got, want);
+        }),
+        { ...params, numRuns: Math.min(RUNS, 200) },
+      );
+    }
+  });
+
   it('web-boilerplate reports exactly the lines boilerplateKind reads as furniture', () => {
     const pieces = [
       ' ', '\u3000', '浏览次数：12', '来源：本网', '责任编辑：李四', '打印本页', '关闭窗口', '【字体：大 中 小】', '字体\n大', '分享到',
       '发布时间：2024-01-02', '首页 > 政务公开', '政府工作报告', '推进法治政府建设工作', '。', '下载',
+      // Every pattern's openings, and lines that open with a pattern's first character only.
+      '阅读量:3', '点击数：5', '字号：大 中 小', '信息来源：市政府', '作者：张三', '通讯员：王五', '发表时间：2024-01-02', '2024-01-02 10:30',
+      '打印此页', '【打印】', '[ 关闭 ]', '返回顶部', '加入收藏', '我要纠错', '分享至：', '扫一扫', '当前位置：首页 > 新闻', '网站首页 > 公开',
+      '上一篇：关于', '下一篇：无', '上海', '文化', '我们', '主要', '浏 览次数：1', '2026年', '19', '【', '时间：2024.1.2',
       // Long runs: a line past 80 non-space characters is a paragraph, whatever it holds after them.
       '全面推进依法行政持续深化政务公开不断提升政府治理能力和水平', '\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000',
     ];
