@@ -11,20 +11,21 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { Analysis } from '../../server/src/core/analysis';
 import { checkDocument } from '../../server/src/core/check';
-import { matchesStartingWith, matchesSomewhere } from '../../server/src/core/document/scan';
+import { matchesAtOffsets, matchesStartingWith, matchesSomewhere } from '../../server/src/core/document/scan';
 import { findCitations, type Citation } from '../../server/src/core/document/citations';
 import { findDocumentNumberProblems } from '../../server/src/core/rules/document-number';
 import { yearMonths } from '../../server/src/core/rules/date-format';
 import { findPinyinResidue } from '../../server/src/core/rules/pinyin-residue';
-import { boilerplateKind, webBoilerplate } from '../../server/src/core/rules/web-boilerplate';
-import { enumerationMarkers, type Enumeration } from '../../server/src/core/outline/outline';
+import { boilerplateKind, PATTERNS, webBoilerplate } from '../../server/src/core/rules/web-boilerplate';
+import { enumerationCues, enumerationCuesAt, enumerationMarkers, type Enumeration } from '../../server/src/core/outline/outline';
 import { mayBeHeading, recognizeHeading, splitTitle } from '../../server/src/core/outline/headings';
 import { explainNumbers, type NumberSlip } from '../../server/src/core/outline/sequences';
 import { findToc, mayBeNoteHeader } from '../../server/src/core/document/blocks/lists';
 import { containsAny, findAny, PhraseLists } from '../../server/src/core/profiles/phrases';
 import { parseChineseNumeral } from '../../server/src/core/document/chinese-numerals';
-import { hasToneMark, isPinyinSyllable, PINYIN_LETTER_CLASS } from '../../server/src/core/document/chars';
+import { BRACKET_SCAN_UNITS, ENUMERATION_CUE_UNITS, hasToneMark, isPinyinSyllable, PINYIN_LETTER_CLASS, textCensus } from '../../server/src/core/document/chars';
 import type { Rule } from '../../server/src/core/rules/types';
+import { cellValue, mayStartNumericText } from '../../server/src/core/document/blocks/tables';
 
 const RUNS = Number(process.env.FUZZ_RUNS) || 300;
 const params = { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED) || 20261202, endOnFailure: true };
@@ -342,10 +343,93 @@ describe('issue 18: prefilters and anchored searches give the previous results',
     );
   });
 
+  it('enumeration cues from the census cue units equal the six searches of the text', () => {
+    const pieces = [...'是第首先其次再最后一二三十百是。，、：\n ', '一是', '第二', '首先', '其次', '再次', '最后', '是第', '十二是', '第十', '首其再最'];
+    fc.assert(
+      fc.property(piecesArb(pieces, 40), fc.array(fc.nat(80), { maxLength: 20 }), (text, extraAt) => {
+        const units = textCensus(text).cues;
+        assert.deepEqual(units, [...text].flatMap((ch, i) => (ENUMERATION_CUE_UNITS.includes(ch) ? [i] : [])));
+        assert.deepEqual(enumerationCuesAt(text, units), enumerationCues(text));
+        // Offsets of other characters in the list (where the script view changed the text) are passed over.
+        const extra = [...new Set([...units, ...extraAt.filter((i) => i < text.length)])].sort((x, y) => x - y);
+        assert.deepEqual(enumerationCuesAt(text, extra), enumerationCues(text));
+      }),
+      params,
+    );
+  });
+
+  it('enumeration cues of a text with traditional characters: the census cue units and the changed offsets suffice', () => {
+    const pieces = [...'是第首其再最後后次一二三十，、：\n', '最後', '一是', '第二', '其次', '於', '著', '與'];
+    fc.assert(
+      fc.property(piecesArb(pieces, 40), (text) => {
+        const doc = Analysis.fromText(text).doc;
+        const units = [...new Set([...doc.enumerationCueUnits, ...(doc.script.changedAt ?? [])])].sort((x, y) => x - y);
+        assert.deepEqual(enumerationCuesAt(doc.simplified, units), enumerationCues(doc.simplified));
+      }),
+      params,
+    );
+  });
+
+  it('searches from the census bracket offsets equal the searches with indexOf', () => {
+    const pieces = [...'()（）《》〈〉<>abqūā区區發\n 。', 'qū', 'fā', '區(qū)', '發（fā）', '(PPP)', '《纲要》', '《关于〈规划(2021—2025年)〉的方案》', '(', '（'];
+    fc.assert(
+      fc.property(piecesArb(pieces, 40), fc.array(fc.nat(60), { maxLength: 10 }), (text, extraAt) => {
+        const brackets = textCensus(text).brackets;
+        assert.deepEqual(brackets, [...text].flatMap((ch, i) => (BRACKET_SCAN_UNITS.includes(ch) ? [i] : [])));
+        assert.deepEqual(findPinyinResidue(text, brackets), findPinyinResidue(text));
+        assert.deepEqual(findCitations(text, text, brackets), findCitations(text));
+        // Other offsets in the list are passed over.
+        const more = [...new Set([...brackets, ...extraAt])].sort((x, y) => x - y);
+        const sticky = /[(（]([a-zā-ǜ]{1,7})[)）]|《([^《》\n]{2,120})》/y;
+        assert.deepEqual(execs(matchesAtOffsets(text, more, '(（《', sticky)), execs(matchesStartingWith(text, '(（《', sticky)));
+        assert.deepEqual(findPinyinResidue(text, more), findPinyinResidue(text));
+        assert.deepEqual(findCitations(text, text, more), findCitations(text));
+      }),
+      params,
+    );
+  });
+
+  it('a text rejected on its first character is neither a number nor a placeholder', () => {
+    const pieces = [...'-+−0123456789０９－＋—–/／,.%．，％ \u3000\u200b年元一甲', '——', '//', '12.5%', '1,234'];
+    const PLACEHOLDER = /^(?:[-—–/／]|——|\/\/)$/;
+    fc.assert(
+      fc.property(piecesArb(pieces, 8), (text) => {
+        const t = text.trim();
+        if (cellValue(text) !== null || PLACEHOLDER.test(t)) assert.ok(mayStartNumericText(t.charCodeAt(0)), text);
+      }),
+      params,
+    );
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      if (/^[-+−0-9０-９－＋]/.test(ch) || /^[-—–/／]/.test(ch)) assert.ok(mayStartNumericText(c), c.toString(16));
+    }
+  });
+
+  it('every line a furniture pattern matches opens as the rule\'s prefilter expects', () => {
+    for (const p of PATTERNS) {
+      fc.assert(
+        fc.property(fc.stringMatching(p.re, { size: 'small' }), fc.constantFrom('', ' ', '\u3000'), (line, lead) => {
+          if (!p.re.test(line)) return;
+          const a = Analysis.fromText(lead + line);
+          const got = checkDocument(a, { rules: [webBoilerplate], forceReport: true }).map((f) => [f.range.start.line, (f.data as { kind: string }).kind]);
+          const want = a.doc.lines.map((l) => [l.index, boilerplateKind(a.doc.lineSimplified(l))]).filter(([, k]) => k !== null);
+          assert.deepEqual(got, want);
+        }),
+        { ...params, numRuns: Math.min(RUNS, 200) },
+      );
+    }
+  });
+
   it('web-boilerplate reports exactly the lines boilerplateKind reads as furniture', () => {
     const pieces = [
       ' ', '\u3000', '浏览次数：12', '来源：本网', '责任编辑：李四', '打印本页', '关闭窗口', '【字体：大 中 小】', '字体\n大', '分享到',
       '发布时间：2024-01-02', '首页 > 政务公开', '政府工作报告', '推进法治政府建设工作', '。', '下载',
+      // Every pattern's openings, and lines that open with a pattern's first character only.
+      '阅读量:3', '点击数：5', '字号：大 中 小', '信息来源：市政府', '作者：张三', '通讯员：王五', '发表时间：2024-01-02', '2024-01-02 10:30',
+      '打印此页', '【打印】', '[ 关闭 ]', '返回顶部', '加入收藏', '我要纠错', '分享至：', '扫一扫', '当前位置：首页 > 新闻', '网站首页 > 公开',
+      '上一篇：关于', '下一篇：无', '上海', '文化', '我们', '主要', '浏 览次数：1', '2026年', '19', '【', '时间：2024.1.2',
+      // Long runs: a line past 80 non-space characters is a paragraph, whatever it holds after them.
+      '全面推进依法行政持续深化政务公开不断提升政府治理能力和水平', '\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000',
     ];
     fc.assert(
       fc.property(linesArb(pieces, 8, 6), (text) => {

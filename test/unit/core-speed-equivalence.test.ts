@@ -8,6 +8,7 @@
 import { strict as assert } from 'assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import * as iconv from 'iconv-lite';
 import { Analysis } from '../../server/src/core/analysis';
 import { format } from '../../server/src/core/l10n';
 import { checkDocument } from '../../server/src/core/check';
@@ -28,6 +29,7 @@ import { boilerplateKind, PATTERNS } from '../../server/src/core/rules/web-boile
 import { findEncodingDamage } from '../../server/src/core/rules/encoding-damage';
 import {
   encodingCandidates,
+  cp1252Byte,
   gbkCodeUnit,
   gbkUtf8StartUnits,
   firstNonSpaceIndex,
@@ -166,6 +168,22 @@ describe('issue 18: faster paths give the previous results', () => {
     }
     assert.equal(encoded.size, 1024);
     assert.deepEqual([...decoded].sort(), [...encoded].sort());
+  });
+
+  it('gbkCodeUnit (Node\'s GBK decoder, iconv-lite for the rest) equals iconv-lite\'s GBK encoding for every code unit', () => {
+    for (let u = 0; u < 0x10000; u++) {
+      const buf = iconv.encode(String.fromCharCode(u), 'gbk');
+      const ref = buf.length === 2 && buf[0] >= 0x81 ? (buf[0] << 8) | buf[1] : -1;
+      if (gbkCodeUnit(u) !== ref) assert.fail(`U+${u.toString(16)}: ${gbkCodeUnit(u).toString(16)}, iconv-lite ${ref.toString(16)}`);
+    }
+  });
+
+  it('cp1252Byte equals iconv-lite\'s Windows-1252 encoding for every code unit from 0x80', () => {
+    for (let u = 0; u < 0x10000; u++) {
+      const buf = iconv.encode(String.fromCharCode(u), 'win1252');
+      const ref = u >= 0x80 && u !== 0xfffd && buf.length === 1 && buf[0] >= 0x80 ? buf[0] : -1;
+      if (cp1252Byte(u) !== ref) assert.fail(`U+${u.toString(16)}: ${cp1252Byte(u)}, iconv-lite ${ref}`);
+    }
   });
 
   it('enumeration markers equal the lookbehind regex', () => {

@@ -39,11 +39,13 @@ function isRange(r: FindingInput['range']): r is Range {
  * failure becomes one finding and the other rules still report.
  */
 export function checkDocument(analysis: Analysis, options: CheckOptions = {}): Finding[] {
-  const steps = checkDocumentSteps(analysis, options);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  // The same steps as checkDocumentSteps, in a plain loop: resuming a generator once per rule
+  // cost more than most rules' own checks (and the generator compiled as one large function).
+  const run = startCheck(analysis, options);
+  if (!(run instanceof CheckRun)) return run;
+  const rules = run.rules;
+  for (let i = 0; i < rules.length; i++) runRule(run, rules[i]);
+  return finishCheck(run);
 }
 
 /**
@@ -52,71 +54,129 @@ export function checkDocument(analysis: Analysis, options: CheckOptions = {}): F
  * Draining it gives exactly checkDocument's result.
  */
 export function* checkDocumentSteps(analysis: Analysis, options: CheckOptions = {}): Generator<void, Finding[], void> {
+  const run = startCheck(analysis, options);
+  if (!(run instanceof CheckRun)) return run;
+  for (const rule of run.rules) if (runRule(run, rule)) yield;
+  return finishCheck(run);
+}
+
+/** What one check carries from rule to rule (checkDocument and checkDocumentSteps). */
+class CheckRun {
+  readonly findings: Finding[] = [];
+  /** Fixes built when read and shared between findings (a fix-all) are checked once. */
+  readonly lazyValidated = new WeakSet<Fix>();
+  constructor(
+    readonly analysis: Analysis,
+    readonly options: CheckOptions,
+    readonly config: ResolvedConfig,
+    readonly locale: Locale,
+    readonly rules: readonly Rule[],
+    readonly isReport: boolean,
+    readonly profileRules: Record<string, SeverityOrOff> | undefined,
+  ) {}
+}
+
+/** The run of a check, or its only finding when the document is too large to check. */
+function startCheck(analysis: Analysis, options: CheckOptions): CheckRun | Finding[] {
   const config = options.config ?? defaultConfig();
   const locale = options.locale ?? DEFAULT_LOCALE;
-  const rules = options.rules ?? ALL_RULES;
   const doc = analysis.doc;
-  if (doc.text.length > config.maxFileSize) {
-    return [
-      {
-        ruleId: 'document-too-large',
-        severity: 'info',
-        message: localize(COMMON.tooLarge, locale, { size: formatSize(doc.text.length), limit: formatSize(config.maxFileSize) }),
-        range: doc.rangeOf(0, Math.min(doc.lines[0].end, doc.text.length)),
-      },
-    ];
-  }
+  if (doc.text.length > config.maxFileSize) return tooLarge(analysis, config, locale);
   const isReport = options.forceReport || isReportDocument(analysis, config);
   const profileRules = activeProfile(analysis, config)?.rules;
-  const findings: Finding[] = [];
-  // Fixes built when read and shared between findings (a fix-all) are checked once.
-  const lazyValidated = new WeakSet<Fix>();
-  for (const rule of rules) {
-    const severity = effectiveSeverity(rule, config, profileRules);
-    if (!severity) continue;
-    if (rule.meta.scope === 'report' && !isReport) continue;
-    // Most rules report nothing on most documents: the lists are made at the first report.
-    // (Typed by assertion: assigned in `report` only, which the narrowing below does not see.)
-    let collected = null as Finding[] | null;
-    let inputs = null as FindingInput[] | null;
-    const t = (key: string, args?: Record<string, string | number>) => {
-      const msg = rule.messages[key];
-      return msg ? localize(msg, locale, args) : key;
-    };
-    try {
-      const ctx: RuleContext = {
-        analysis,
-        doc,
-        outline: analysis.outline,
-        locale,
-        config,
-        severity,
-        t,
-        report(input) {
-          (collected ??= []).push(toFinding(rule, severity, doc, input, options.onRuleError, lazyValidated));
-          (inputs ??= []).push(input);
-        },
-      };
-      rule.check(ctx);
-      if (collected && inputs) validateInputs(doc, inputs);
-      if (collected) for (const f of collected) findings.push(f);
-    } catch (error) {
-      try {
-        options.onRuleError?.(rule.meta.id, error);
-      } catch {
-        // A failing logger must not stop the other rules.
-      }
-      findings.push({
-        ruleId: RULE_FAILURE_ID,
-        severity: 'warning',
-        message: localize(COMMON.ruleFailed, locale, { rule: rule.meta.id, error: errorText(error) }),
-        range: doc.rangeOf(0, 0),
-        data: { failedRule: rule.meta.id },
-      });
-    }
-    yield;
+  return new CheckRun(analysis, options, config, locale, options.rules ?? ALL_RULES, !!isReport, profileRules);
+}
+
+function tooLarge(analysis: Analysis, config: ResolvedConfig, locale: Locale): Finding[] {
+  const doc = analysis.doc;
+  return [
+    {
+      ruleId: 'document-too-large',
+      severity: 'info',
+      message: localize(COMMON.tooLarge, locale, { size: formatSize(doc.text.length), limit: formatSize(config.maxFileSize) }),
+      range: doc.rangeOf(0, Math.min(doc.lines[0].end, doc.text.length)),
+    },
+  ];
+}
+
+function finishCheck(run: CheckRun): Finding[] {
+  const doc = run.analysis.doc;
+  return sortFindings(applySuppressions(run.analysis, withoutHiddenText(doc, run.findings), run.options.ignores));
+}
+
+/** Run one rule (its findings join run.findings); false when the rule is off or out of scope. */
+function runRule(run: CheckRun, rule: Rule): boolean {
+  const severity = effectiveSeverity(rule, run.config, run.profileRules);
+  if (!severity) return false;
+  if (rule.meta.scope === 'report' && !run.isReport) return false;
+  try {
+    const ctx = new RuleRunContext(run, rule, severity);
+    rule.check(ctx);
+    const { collected, inputs } = ctx;
+    if (collected && inputs) validateInputs(run.analysis.doc, inputs);
+    if (collected) for (const f of collected) run.findings.push(f);
+  } catch (error) {
+    ruleFailed(run, rule, error);
   }
-  return sortFindings(applySuppressions(analysis, withoutHiddenText(doc, findings), options.ignores));
+  return true;
+}
+
+/**
+ * The context one rule's check is given. A class, its `t` and `report` on the prototype: one
+ * object per rule and check, where an object literal with two closures made four (a finding's
+ * message built when read calls `t` after the check, so each rule keeps a context of its own).
+ */
+class RuleRunContext implements RuleContext {
+  readonly analysis: Analysis;
+  readonly doc: Analysis['doc'];
+  readonly outline: Analysis['outline'];
+  readonly locale: Locale;
+  readonly config: ResolvedConfig;
+  readonly severity: Severity;
+  /** Most rules report nothing on most documents: the lists are made at the first report. */
+  collected: Finding[] | null = null;
+  inputs: FindingInput[] | null = null;
+  readonly #run: CheckRun;
+  readonly #rule: Rule;
+
+  constructor(run: CheckRun, rule: Rule, severity: Severity) {
+    const analysis = run.analysis;
+    this.analysis = analysis;
+    this.doc = analysis.doc;
+    this.outline = analysis.outline;
+    this.locale = run.locale;
+    this.config = run.config;
+    this.severity = severity;
+    this.#run = run;
+    this.#rule = rule;
+  }
+
+  t(key: string, args?: Record<string, string | number>): string {
+    const msg = this.#rule.messages[key];
+    return msg ? localize(msg, this.locale, args) : key;
+  }
+
+  report(input: FindingInput): void {
+    const run = this.#run;
+    (this.collected ??= []).push(toFinding(this.#rule, this.severity, this.doc, input, run.options.onRuleError, run.lazyValidated));
+    (this.inputs ??= []).push(input);
+  }
+}
+
+/** A rule that threw: one finding says so (a function of its own, rarely run). */
+function ruleFailed(run: CheckRun, rule: Rule, error: unknown): void {
+  try {
+    run.options.onRuleError?.(rule.meta.id, error);
+  } catch {
+    // A failing logger must not stop the other rules.
+  }
+  run.findings.push({
+    ruleId: RULE_FAILURE_ID,
+    severity: 'warning',
+    message: localize(COMMON.ruleFailed, run.locale, { rule: rule.meta.id, error: errorText(error) }),
+    range: run.analysis.doc.rangeOf(0, 0),
+    data: { failedRule: rule.meta.id },
+  });
 }
 
 /**

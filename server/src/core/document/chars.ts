@@ -99,9 +99,64 @@ export function gbkCode(ch: string): number {
 export function gbkCodeUnit(unit: number): number {
   const cached = gbkTable[unit];
   if (cached !== 0) return cached;
-  const code = encodeGbk(String.fromCharCode(unit));
+  const code = lookUpGbk(unit);
   gbkTable[unit] = code;
   return code;
+}
+
+/**
+ * What encodeGbk gives for a code unit, mostly without iconv-lite: ASCII is one byte in GBK, and
+ * a unit Node's own GBK decoder (ICU, WHATWG's GBK index) decodes a byte pair to has that pair.
+ * iconv-lite's table differs from that index only where the decoder gives nothing (some 80 units
+ * iconv-lite maps that the index leaves to the private use area) and in the private use area
+ * itself (which iconv-lite does not encode): those, and units the decoder has no pair for, are
+ * asked of iconv-lite, which most texts then never load (loading it and building its GBK table
+ * took some 35 ms of every CLI run and server start). The same codes for all 65,536 units
+ * (test/unit/core-speed-equivalence.test.ts).
+ */
+function lookUpGbk(unit: number): number {
+  if (unit < 0x80) return -1;
+  if (unit < 0xe000 || unit > 0xf8ff) {
+    const decoded = decodedGbkPairs();
+    if (decoded && decoded[unit] > 0) return decoded[unit];
+  }
+  return encodeGbk(String.fromCharCode(unit));
+}
+
+/** Per code unit, the GBK byte pair Node's GBK decoder decodes to it (0: none), or null without that decoder. */
+let gbkPairs: Int32Array | null | undefined;
+
+function decodedGbkPairs(): Int32Array | null {
+  if (gbkPairs !== undefined) return gbkPairs;
+  let decoder: { decode(input: Uint8Array): string };
+  try {
+    decoder = new TextDecoder('gbk');
+  } catch {
+    return (gbkPairs = null);
+  }
+  const pairs = new Int32Array(0x10000);
+  // Trail bytes 0x40–0x7E and 0x80–0xFE: 190 pairs per lead byte, decoded a lead byte at a time.
+  const trails: number[] = [];
+  for (let t = 0x40; t <= 0xfe; t++) if (t !== 0x7f) trails.push(t);
+  const bytes = new Uint8Array(2 * trails.length);
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    for (let k = 0; k < trails.length; k++) {
+      bytes[2 * k] = lead;
+      bytes[2 * k + 1] = trails[k];
+    }
+    const row = decoder.decode(bytes);
+    // A pair without a character (U+FFFD, and with an ASCII trail byte read again as ASCII)
+    // would shift the row: such a row is decoded a pair at a time.
+    const aligned = row.length === trails.length && row.indexOf('\ufffd') < 0;
+    for (let k = 0; k < trails.length; k++) {
+      const ch = aligned ? row[k] : decoder.decode(bytes.subarray(2 * k, 2 * k + 2));
+      if (ch.length !== 1 || ch === '\ufffd') continue;
+      const u = ch.charCodeAt(0);
+      // The first pair of a unit that has several (iconv-lite encodes to the first as well: tested).
+      if (pairs[u] === 0) pairs[u] = (lead << 8) | trails[k];
+    }
+  }
+  return (gbkPairs = pairs);
 }
 
 function encodeGbk(ch: string): number {
@@ -180,23 +235,23 @@ function findMisreadUtf8(
 }
 
 /**
- * Windows-1252 byte + 2 per UTF-16 code unit (so 1 = -1, not such a byte), 0 = not looked up yet
- * (a typed array: this is a hot path).
+ * Windows-1252's bytes 0x80–0x9F (NUL where the code page has no character: 0x81, 0x8D, 0x8F,
+ * 0x90, 0x9D); bytes 0xA0–0xFF are U+00A0–U+00FF. The code page itself (what iconv-lite encodes:
+ * test/unit/core-speed-equivalence.test.ts), so that iconv-lite is not loaded for it.
  */
-const cp1252Table = new Int16Array(0x10000);
+const CP1252_80_9F = '€\u0000‚ƒ„…†‡ˆ‰Š‹Œ\u0000Ž\u0000\u0000‘’“”•–—˜™š›œ\u0000žŸ';
+
+/** The Windows-1252 byte + 1 per UTF-16 code unit (0: none). */
+const cp1252Table = new Uint16Array(0x10000);
+for (let k = 0; k < CP1252_80_9F.length; k++) {
+  const u = CP1252_80_9F.charCodeAt(k);
+  if (u !== 0) cp1252Table[u] = 0x80 + k + 1;
+}
+for (let u = 0xa0; u <= 0xff; u++) cp1252Table[u] = u + 1;
 
 /** The Windows-1252 byte of a character (as its UTF-16 code unit) when it is ≥ 0x80 (the range UTF-8 mojibake is made of), else -1. */
-function cp1252Byte(code: number): number {
-  if (code < 0x80) return -1;
-  const cached = cp1252Table[code];
-  if (cached !== 0) return cached - 2;
-  let b = -1;
-  if (code !== 0xfffd) {
-    const buf = iconv().encode(String.fromCharCode(code), 'win1252');
-    b = buf.length === 1 && buf[0] >= 0x80 ? buf[0] : -1;
-  }
-  cp1252Table[code] = b + 2;
-  return b;
+export function cp1252Byte(code: number): number {
+  return cp1252Table[code] - 1;
 }
 
 /** Census bits per code unit (censusTable). */
@@ -216,6 +271,8 @@ export const CENSUS_STRAY = 16;
 export const CENSUS_REPLACEMENT = 32;
 /** The first characters of the mojibake markers 锟斤拷, 烫烫烫 and 屯屯屯 (锟, 斤, 烫, 屯). */
 export const CENSUS_MARKER = 64;
+/** U+0000 (a bit above the view's and the punctuation scan's bits: see CENSUS_MASK). */
+export const CENSUS_NUL = 1024;
 
 /**
  * Per code unit: CLASSIFIED (every unit, once markTables has set the GBK bit: the hot path's test),
@@ -230,6 +287,7 @@ for (let c = 0; c < 0x10000; c++) if (isStrayCjkCode(c)) censusTable[c] |= CENSU
 for (const ch of '?？') censusTable[ch.charCodeAt(0)] |= CENSUS_QUESTION;
 censusTable[0xfffd] |= CENSUS_REPLACEMENT;
 for (const ch of '锟斤烫屯') censusTable[ch.charCodeAt(0)] |= CENSUS_MARKER;
+censusTable[0] |= CENSUS_NUL;
 
 /**
  * Not a census bit: set (by textCensus, once) on the code units the script view changes, so that
@@ -238,8 +296,8 @@ for (const ch of '锟斤烫屯') censusTable[ch.charCodeAt(0)] |= CENSUS_MARKER;
 const VIEW_CHANGED = 128;
 /** Not a census bit either: a CJK unit the script view counts (isCjkUnit), set with VIEW_CHANGED. */
 const VIEW_CJK = 256;
-/** The census bits proper (without VIEW_CHANGED). */
-const CENSUS_MASK = 127;
+/** The census bits proper (without VIEW_CHANGED, VIEW_CJK and PUNCTUATION_MARK). */
+const CENSUS_MASK = 127 | CENSUS_NUL;
 
 /**
  * The code units with GBK_UTF8_START: the characters GBK writes with a lead byte 0xE0–0xEF and a
@@ -296,8 +354,59 @@ function markTables(): void {
     if (flags[u] !== 0) censusTable[u] |= VIEW_CJK;
   }
   for (let k = 0; k < PUNCTUATION_SCAN_UNITS.length; k++) censusTable[PUNCTUATION_SCAN_UNITS.charCodeAt(k)] |= PUNCTUATION_MARK;
+  for (let u = 0; u < 0x10000; u++) {
+    const full = censusTable[u];
+    const v = full & CENSUS_MASK;
+    passTable[u] =
+      (v & GBK_UTF8_START ? PASS_GBK : 0) |
+      (v & CP1252_UTF8_LEAD ? PASS_LATIN1 : 0) |
+      (v & ~(CLASSIFIED | GBK_UTF8_START | CP1252_UTF8_LEAD) ? PASS_OTHER : 0) |
+      (full & VIEW_CHANGED ? PASS_CHANGED : 0) |
+      (full & PUNCTUATION_MARK ? PASS_MARK : 0) |
+      (full & VIEW_CJK ? PASS_CJK : 0);
+  }
+  for (let k = 0; k < ENUMERATION_CUE_UNITS.length; k++) passTable[ENUMERATION_CUE_UNITS.charCodeAt(k)] |= PASS_CUE;
+  for (let k = 0; k < BRACKET_SCAN_UNITS.length; k++) passTable[BRACKET_SCAN_UNITS.charCodeAt(k)] |= PASS_BRACKET;
   tablesMarked = true;
 }
+
+/**
+ * censusTable's bits as censusPass reads them, one byte per code unit: half the table, so that
+ * the part ideographs read (U+4E00–U+9FFF, 21 KB) stays in the first-level cache, where the
+ * 16-bit table's 42 KB did not (a miss per character made the pass memory-bound).
+ */
+const passTable = new Uint8Array(0x10000);
+/** Where findUtf8AsGbk starts (GBK_UTF8_START). */
+const PASS_GBK = 1;
+/** Where findUtf8AsLatin1 starts (CP1252_UTF8_LEAD). */
+const PASS_LATIN1 = 2;
+/** Any other census bit (`other` candidates). */
+const PASS_OTHER = 4;
+/** VIEW_CHANGED. */
+const PASS_CHANGED = 8;
+/** PUNCTUATION_MARK. */
+const PASS_MARK = 16;
+/** VIEW_CJK: counted, never a reason to stop. */
+const PASS_CJK = 32;
+/** One of ENUMERATION_CUE_UNITS. */
+const PASS_CUE = 64;
+
+/**
+ * The characters an enumeration marker's cue is (outline.ts, enumerationCues): 是 (一是), 第 (第二)
+ * and the first characters of 首先, 其次, 再次, 最后. The census lists where they are (textCensus
+ * `cues`), so that the outline visits them instead of searching the text six times.
+ */
+export const ENUMERATION_CUE_UNITS = '是第首其再最';
+/** One of BRACKET_SCAN_UNITS. */
+const PASS_BRACKET = 128;
+
+/**
+ * The opening brackets searches start from: ( and （ (pinyin residue) and 《 (citations). None is
+ * a character the script view changes, so their offsets in the text are theirs in the view. The
+ * census lists where they are (textCensus `brackets`): the searches visit them instead of
+ * searching the text for each.
+ */
+export const BRACKET_SCAN_UNITS = '(（《';
 
 /** Offsets (ascending) of the characters the encoding-damage finders start from, from one pass over a text. */
 export interface EncodingCandidates {
@@ -305,7 +414,7 @@ export interface EncodingCandidates {
   gbk: number[];
   /** Where a UTF-8 sequence read as Windows-1252 can start: à … ï (findUtf8AsLatin1). */
   latin1: number[];
-  /** `?`, `？`, stray symbols, U+FFFD and the first characters of mojibake markers (CENSUS_* bits, see censusBits). */
+  /** `?`, `？`, stray symbols, U+FFFD, U+0000 and the first characters of mojibake markers (CENSUS_* bits, see censusBits). */
   other: number[];
 }
 
@@ -330,19 +439,21 @@ export function encodingCandidates(text: string): EncodingCandidates {
 
 /**
  * A text's script view (toSimplifiedView), its encoding candidates (encodingCandidates) and
- * the offsets of its PUNCTUATION_SCAN_UNITS from one pass: each read a 64 KB table per code unit,
+ * the offsets of its PUNCTUATION_SCAN_UNITS, ENUMERATION_CUE_UNITS and BRACKET_SCAN_UNITS from one pass: each read a 64 KB table per code unit,
  * and a text is read once instead of three times. ReportDocument computes them here.
  */
-export function textCensus(text: string): { view: ScriptView; candidates: EncodingCandidates; marks: number[] } {
+export function textCensus(text: string): { view: ScriptView; candidates: EncodingCandidates; marks: number[]; cues: number[]; brackets: number[] } {
   if (!tablesMarked) markTables();
   const changedAt: number[] = [];
   const candidates: EncodingCandidates = { gbk: [], latin1: [], other: [] };
   const marks: number[] = [];
-  const counts = censusPass(text, changedAt, candidates.gbk, candidates.latin1, candidates.other, marks);
+  const cues: number[] = [];
+  const brackets: number[] = [];
+  const counts = censusPass(text, changedAt, candidates.gbk, candidates.latin1, candidates.other, marks, cues, brackets);
   const traditionalCount = counts.traditional;
   // changedAt holds the first MAX_CHANGED_AT offsets: null past them, as toSimplifiedView has it.
   const view = finishView(text, traditionalCount, counts.cjk, traditionalCount > MAX_CHANGED_AT ? null : changedAt);
-  return { view, candidates, marks };
+  return { view, candidates, marks, cues, brackets };
 }
 
 /**
@@ -357,8 +468,10 @@ function censusPass(
   latin1: number[],
   other: number[],
   marks: number[],
+  cues: number[],
+  brackets: number[],
 ): { cjk: number; traditional: number } {
-  const census = censusTable;
+  const pass = passTable;
   // An imported constant as a local: compiled to CommonJS, it would be a property read of the
   // module object in the loop.
   const maxChangedAt = MAX_CHANGED_AT;
@@ -366,18 +479,18 @@ function censusPass(
   let traditional = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
-    const code = text.charCodeAt(i);
-    const full = census[code];
-    // The script view, as toSimplifiedView counts it: CJK units (isCjkUnit) and changed ones.
-    cjk += (full >> 8) & 1; // VIEW_CJK
-    if (full & VIEW_CHANGED && traditional++ < maxChangedAt) changedAt.push(i);
-    if (full & PUNCTUATION_MARK) marks.push(i);
+    const f = pass[text.charCodeAt(i)];
+    // The script view, as toSimplifiedView counts it: CJK units (isCjkUnit), without a branch.
+    cjk += (f >> 5) & 1; // PASS_CJK
+    if ((f & ~PASS_CJK) === 0) continue; // hot path: nothing to list
+    if (f & PASS_CHANGED && traditional++ < maxChangedAt) changedAt.push(i);
+    if (f & PASS_MARK) marks.push(i);
+    if (f & PASS_CUE) cues.push(i);
+    if (f & PASS_BRACKET) brackets.push(i);
     // The encoding candidates, as encodingCandidates sorts them.
-    const v = full & CENSUS_MASK;
-    if (v === CLASSIFIED) continue; // hot path
-    if (v & GBK_UTF8_START) gbk.push(i);
-    if (v & CP1252_UTF8_LEAD) latin1.push(i);
-    if (v & ~(CLASSIFIED | GBK_UTF8_START | CP1252_UTF8_LEAD)) other.push(i);
+    if (f & PASS_GBK) gbk.push(i);
+    if (f & PASS_LATIN1) latin1.push(i);
+    if (f & PASS_OTHER) other.push(i);
   }
   return { cjk, traditional };
 }

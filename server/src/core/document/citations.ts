@@ -6,7 +6,7 @@
  * Matching reads the simplified-script view, so 綱要 and 纲要 are one title.
  */
 
-import { matchesStartingWith } from './scan';
+import { matchesAtOffsets, matchesStartingWith } from './scan';
 
 /** A year or a span of years inside a title. */
 export interface TitleYears {
@@ -36,11 +36,14 @@ export interface Citation {
 const YEAR_RE = /((?:19|20)\d\d)\s*(?:年\s*)?(?:(?:[-—–－~～‐‑−]+|至|到)\s*((?:19|20)\d\d)\s*)?(?:年(?:度)?)?/g;
 const PINYIN_RE = /[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]/g;
 
-/** The citations of a text (simplified view and original of the same length), in order. */
-export function findCitations(simplified: string, original: string = simplified): Citation[] {
+/**
+ * The citations of a text (simplified view and original of the same length), in order. `opens`,
+ * when given, lists (ascending) at least every offset of 《 in the text (ReportDocument.bracketOffsets).
+ */
+export function findCitations(simplified: string, original: string = simplified, opens?: readonly number[]): Citation[] {
   const out: Citation[] = [];
   // Every match starts at a 《: the pattern is tried at those only (matchesStartingWith).
-  for (const m of matchesStartingWith(simplified, '《', OUTER_AT)) {
+  for (const m of opens ? matchesAtOffsets(simplified, opens, '《', OUTER_AT) : matchesStartingWith(simplified, '《', OUTER_AT)) {
     const start = m.index;
     const inner = m[1];
     out.push(citation(simplified, original, start, start + m[0].length, start + 1, start + 1 + inner.length));

@@ -31,6 +31,8 @@ export class ReportDocument {
   /** null: not computed yet; undefined: taken (takePunctuationMarks). */
   private marks: readonly number[] | null | undefined = null;
   private hidden: Uint8Array | null | undefined = undefined;
+  private cues: readonly number[] | null = null;
+  private brackets: readonly number[] | null = null;
 
   constructor(text: string, options: { uri?: string; format?: DocumentFormat; version?: number } = {}) {
     this.text = text;
@@ -71,11 +73,29 @@ export class ReportDocument {
     return marks;
   }
 
-  /** One pass over the text for the script view, the encoding candidates and the punctuation marks (chars.ts, textCensus). */
-  private census(): { view: ScriptView; candidates: EncodingCandidates; marks: number[] } {
+  /**
+   * Offsets (ascending) in the text (not the simplified view) of the characters enumeration
+   * markers are found from (chars.ts, ENUMERATION_CUE_UNITS), found on the script view's pass.
+   */
+  get enumerationCueUnits(): readonly number[] {
+    return this.cues ?? this.census().cues;
+  }
+
+  /**
+   * Offsets (ascending) of the opening brackets searches start from (chars.ts, BRACKET_SCAN_UNITS:
+   * ( （ 《), found on the script view's pass; the same in the text and in the view.
+   */
+  get bracketOffsets(): readonly number[] {
+    return this.brackets ?? this.census().brackets;
+  }
+
+  /** One pass over the text for the script view, the encoding candidates, the punctuation marks, the enumeration cues and the brackets (chars.ts, textCensus). */
+  private census(): { view: ScriptView; candidates: EncodingCandidates; marks: number[]; cues: number[]; brackets: number[] } {
     const c = textCensus(this.text);
+    this.brackets = c.brackets;
     this.scriptView = c.view;
     this.encoding = c.candidates;
+    this.cues = c.cues;
     if (this.marks !== undefined) this.marks = c.marks; // once taken, not kept again
     return c;
   }

@@ -33,6 +33,31 @@ export function matchesStartingWith(text: string, firsts: string, sticky: RegExp
   }
 }
 
+/**
+ * matchesStartingWith from a list of offsets instead of indexOf: `offsets` (ascending) holds at
+ * least every occurrence in `text` of the code units of `firsts` (other offsets are passed over).
+ */
+export function matchesAtOffsets(text: string, offsets: readonly number[], firsts: string, sticky: RegExp): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let pos = 0;
+  for (let k = 0; k < offsets.length; k++) {
+    const at = offsets[k];
+    if (at < pos || !isOneOf(text.charCodeAt(at), firsts)) continue;
+    sticky.lastIndex = at;
+    const m = sticky.exec(text);
+    if (m) out.push(m);
+    // An empty match moves on by one, as matchAll does.
+    pos = at + (m && m[0].length ? m[0].length : 1);
+  }
+  return out;
+}
+
+/** Whether the code unit `c` is one of `units`' (NaN, past the end of a text, is none). */
+function isOneOf(c: number, units: string): boolean {
+  for (let j = 0; j < units.length; j++) if (units.charCodeAt(j) === c) return true;
+  return false;
+}
+
 /** Whether `sticky`'s pattern matches somewhere in `text`, every match starting with `first` (one code unit). */
 export function matchesSomewhere(text: string, first: string, sticky: RegExp): boolean {
   for (let at = text.indexOf(first); at >= 0; at = text.indexOf(first, at + 1)) {

@@ -288,7 +288,10 @@ interface EnumerationRun {
 function findEnumerations(doc: ReportDocument, paragraphs: Paragraph[]): Enumeration[] {
   const result: Enumeration[] = [];
   const simplified = doc.simplified;
-  const cues = enumerationCues(simplified);
+  // The census lists the cue characters of the text; the view has them there and where it changed
+  // the text (changedAt), unless it changed too much to list.
+  const changedAt = doc.script.changedAt;
+  const cues = changedAt ? enumerationCuesAt(simplified, mergeAscending(doc.enumerationCueUnits, changedAt)) : enumerationCues(simplified);
   if (!cues.length) return result;
   let c = 0;
   paragraphs.forEach((p, pi) => {
@@ -373,6 +376,47 @@ export function enumerationCues(text: string): number[] {
   for (let i = text.indexOf('第'); i >= 0; i = text.indexOf('第', i + 1)) if (isEnumNumeral(text.charCodeAt(i + 1))) cues.push(i);
   for (const word of SEQUENCE_WORD_LIST) for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) cues.push(i);
   return cues.sort((a, b) => a - b);
+}
+
+/** The union of two ascending lists of offsets, ascending (`a` itself when `b` is empty). */
+function mergeAscending(a: readonly number[], b: readonly number[]): readonly number[] {
+  if (!b.length) return a;
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j === b.length || (i < a.length && a[i] < b[j])) out.push(a[i++]);
+    else if (i === a.length || b[j] < a[i]) out.push(b[j++]);
+    else {
+      out.push(a[i++]);
+      j++;
+    }
+  }
+  return out;
+}
+
+/**
+ * enumerationCues from the offsets (ascending) where `text` can hold a cue: at least every offset
+ * of one of ENUMERATION_CUE_UNITS (the census's `cues` of the original text, with the offsets the
+ * script view changed: the view has a cue character only there); any other offset is passed over.
+ * Each is kept when enumerationCues would find it: the same list, in the same order.
+ */
+export function enumerationCuesAt(text: string, units: readonly number[]): number[] {
+  const cues: number[] = [];
+  for (let k = 0; k < units.length; k++) {
+    const i = units[k];
+    const c = text.charCodeAt(i);
+    let keep: boolean;
+    if (c === 0x662f /* 是 */) keep = isEnumNumeral(text.charCodeAt(i - 1));
+    else if (c === 0x7b2c /* 第 */) keep = isEnumNumeral(text.charCodeAt(i + 1));
+    else {
+      const next = text.charCodeAt(i + 1);
+      // 首先, 其次, 再次, 最后
+      keep = c === 0x9996 ? next === 0x5148 : c === 0x5176 || c === 0x518d ? next === 0x6b21 : c === 0x6700 && next === 0x540e;
+    }
+    if (keep) cues.push(i);
+  }
+  return cues;
 }
 
 /** The enumeration markers of a paragraph's text (RE_ENUM matches that open it or follow a delimiter). */

@@ -97,25 +97,31 @@ function* matchesAt(text: string, at: readonly number[], bits: number, sticky: R
 const MARKER_AT = new RegExp(MARKER_RE.source, 'y');
 const QUESTION_PINYIN_AT = new RegExp(QUESTION_PINYIN_RE.source, 'y');
 
+/** The runs of the code unit `unit` (every offset of which is in `at`, ascending) as spans of `kind`. */
+function runsOf(text: string, at: readonly number[], unit: number, kind: DamageKind, spans: DamageSpan[]): void {
+  for (let k = 0; k < at.length; k++) {
+    const start = at[k];
+    if (text.charCodeAt(start) !== unit) continue;
+    let end = start + 1;
+    while (k + 1 < at.length && at[k + 1] === end && text.charCodeAt(end) === unit) {
+      k++;
+      end++;
+    }
+    spans.push({ start, end, kind });
+  }
+}
+
 /** Every damaged span of a text, merged and in order. Exported for tests and other rules. */
 export function findEncodingDamage(text: string, candidates: EncodingCandidates = encodingCandidates(text)): DamageSpan[] {
   const spans: DamageSpan[] = [];
   // One pass finds every character a finder below starts from (a document's: on its script view's pass).
   const other = candidates.other;
 
-  // NUL characters: never part of a text (a file damaged or glued together from pieces).
-  if (text.includes('\0')) for (const m of text.matchAll(/\0+/g)) spans.push({ start: m.index, end: m.index + m[0].length, kind: 'nul' });
-  // Runs of U+FFFD (what /\uFFFD+/g finds).
-  for (let k = 0; k < other.length; k++) {
-    const start = other[k];
-    if (text.charCodeAt(start) !== 0xfffd) continue;
-    let end = start + 1;
-    while (k + 1 < other.length && other[k + 1] === end && text.charCodeAt(end) === 0xfffd) {
-      k++;
-      end++;
-    }
-    spans.push({ start, end, kind: 'replacement' });
-  }
+  // NUL characters: never part of a text (a file damaged or glued together from pieces). Runs
+  // of U+0000 and of U+FFFD (what /\0+/g and /\uFFFD+/g find), from the candidates (the text
+  // is not searched again).
+  runsOf(text, other, 0, 'nul', spans);
+  runsOf(text, other, 0xfffd, 'replacement', spans);
   for (const m of matchesAt(text, other, CENSUS_MARKER, MARKER_AT)) {
     spans.push({ start: m.index, end: m.index + m[0].length, kind: 'mojibake-marker' });
   }

@@ -16,20 +16,49 @@ function isResidueHost(code: number): boolean {
   return (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
 }
 
-/** Every pinyin annotation left after a character (the parenthesised part only). */
-export function findPinyinResidue(text: string): OffsetRange[] {
+/** The letters of PINYIN_LETTER_CLASS, as code units. */
+const PINYIN_LETTER_CODES = new Set([...PINYIN_LETTER_CLASS.replace('a-z', '')].map((c) => c.charCodeAt(0)));
+
+function isPinyinLetterCode(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || PINYIN_LETTER_CODES.has(c);
+}
+
+/**
+ * Every pinyin annotation left after a character (the parenthesised part only). `brackets`, when
+ * given, lists (ascending) at least every offset of ( and （ in the text (ReportDocument.bracketOffsets):
+ * only those are visited, and the regex is tried only after an ideograph and before a letter (a
+ * match holds no bracket but its first, so a bracket passed over hides no other match).
+ */
+export function findPinyinResidue(text: string, brackets?: readonly number[]): OffsetRange[] {
   const found: OffsetRange[] = [];
+  if (brackets) {
+    for (let k = 0; k < brackets.length; k++) {
+      const at = brackets[k];
+      const c = text.charCodeAt(at);
+      if (c !== 0x28 && c !== 0xff08) continue;
+      if (!isResidueHost(text.charCodeAt(at - 1)) || !isPinyinLetterCode(text.charCodeAt(at + 1))) continue;
+      RESIDUE_RE.lastIndex = at;
+      const m = RESIDUE_RE.exec(text);
+      if (m) residue(m, found);
+    }
+    return found;
+  }
   for (const m of matchesStartingWith(text, '(（', RESIDUE_RE)) {
     if (!isResidueHost(text.charCodeAt(m.index - 1))) continue;
-    if (!hasToneMark(m[1]) || !isPinyinSyllable(m[1])) continue;
-    found.push({ start: m.index, end: m.index + m[0].length });
+    residue(m, found);
   }
   return found;
 }
 
+/** A RESIDUE_RE match after an ideograph: an annotation when it is one tone-marked syllable. */
+function residue(m: RegExpExecArray, found: OffsetRange[]): void {
+  if (!hasToneMark(m[1]) || !isPinyinSyllable(m[1])) return;
+  found.push({ start: m.index, end: m.index + m[0].length });
+}
+
 /** The edits that delete every annotation: one undoable edit for the whole document. */
 export function removeAllPinyinEdits(doc: ReportDocument): TextEdit[] {
-  return findPinyinResidue(doc.text).map((r) => ({ range: doc.rangeOfOffsets(r), newText: '' }));
+  return findPinyinResidue(doc.text, doc.bracketOffsets).map((r) => ({ range: doc.rangeOfOffsets(r), newText: '' }));
 }
 
 /** pinyin-residue: 區(qū), 發(fā) — pinyin annotations pasted along with the characters. */
@@ -69,7 +98,7 @@ export const pinyinResidue: Rule = {
   },
   check(ctx) {
     const doc = ctx.doc;
-    const spans = findPinyinResidue(doc.text);
+    const spans = findPinyinResidue(doc.text, doc.bracketOffsets);
     if (!spans.length) return;
     // Up to thousands of findings per megabyte: messages and fixes are built when read.
     let fixAll: Fix | null = null;

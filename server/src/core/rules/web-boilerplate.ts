@@ -39,6 +39,41 @@ const PATTERN_FIRST_CHARS: Record<string, string> = {
   breadcrumb: '当首主网',
   'prev-next': '上下',
 };
+/**
+ * The first two characters each of PATTERNS can match (on a trimmed line whose spaces are
+ * collapsed: a space after the first character would be one of them), for the patterns whose
+ * match opens with a word; `*` after a character: any second character (an optional bracket,
+ * 【 or [, may be followed by spaces).
+ */
+const PATTERN_PREFIXES: Record<string, string[]> = {
+  views: ['浏览', '阅读', '访问', '点击'],
+  'font-size': ['【*', '[*', '字体', '字号'],
+  source: ['来源', '信息', '文章', '稿件', '稿源', '出处'],
+  byline: ['作者', '通讯', '记者', '责任', '编辑', '责编', '审核', '校对', '供稿', '摄影', '图片'],
+  published: ['发布', '发表', '更新', '时间', '日期'],
+  timestamp: ['19', '20'],
+  'page-action': ['【*', '[*', '打印', '关闭', '返回', '收藏', '加入', '我要', '纠错'],
+  share: ['分享', '扫一', '扫描'],
+  breadcrumb: ['当前', '首页', '主页', '网站'],
+  'prev-next': ['上一', '下一'],
+};
+/** PATTERN_PREFIXES as code-unit pairs (first << 16 | second), and the first units followed by anything. */
+const PREFIX_PAIRS = new Set<number>();
+const PREFIX_ANY_SECOND = new Set<number>();
+for (const list of Object.values(PATTERN_PREFIXES)) {
+  for (const p of list) {
+    if (p[1] === '*') PREFIX_ANY_SECOND.add(p.charCodeAt(0));
+    else PREFIX_PAIRS.add(p.charCodeAt(0) * 0x10000 + p.charCodeAt(1));
+  }
+}
+
+/** Whether a line whose first non-space character is at text[i] (before `end`) opens as one of PATTERNS can. */
+function opensLikePattern(text: string, i: number, end: number): boolean {
+  const c0 = text.charCodeAt(i);
+  if (PREFIX_ANY_SECOND.has(c0)) return true;
+  return i + 1 < end && PREFIX_PAIRS.has(c0 * 0x10000 + text.charCodeAt(i + 1));
+}
+
 /** PATTERNS by the code unit a line starts with, each list in PATTERNS order (the first that matches wins). */
 const PATTERNS_BY_FIRST = new Map<number, { id: string; re: RegExp }[]>();
 for (const p of PATTERNS) {
@@ -73,8 +108,6 @@ const FIRST_CHARS = new Set([...'浏阅访点【[字来信文稿出作通记责�
 /** COMBINED_TOKENS for a test: a line without one of them (spaces collapsed or not) is not `combined`. */
 const ANY_COMBINED_TOKEN = new RegExp(COMBINED_TOKENS.source);
 
-/** FIRST_CHARS as code units (all of them are single UTF-16 units). */
-const FIRST_CODES = new Set([...FIRST_CHARS].map((c) => c.charCodeAt(0)));
 /** COMBINED_TOKENS for one scan of a whole text (see tokenLines). */
 const COMBINED_SCAN = new RegExp(COMBINED_TOKENS.source, 'g');
 
@@ -97,13 +130,11 @@ function tokenLines(doc: ReportDocument, simplified: string): Uint8Array | null 
   return marked;
 }
 
-/** The first code unit of text[start, end) that is not a space, or -1. */
-function firstNonSpaceCodeIn(text: string, start: number, end: number): number {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (!isJsSpaceCode(c)) return c;
-  }
-  return -1;
+/** The offset of the first code unit of text[start, end) that is not a space, or `end`. */
+function firstNonSpaceIn(text: string, start: number, end: number): number {
+  let i = start;
+  while (i < end && isJsSpaceCode(text.charCodeAt(i))) i++;
+  return i;
 }
 
 /** The first character of a line that is not a space, or ''. */
@@ -176,9 +207,13 @@ export const webBoilerplate: Rule = {
     const simplified = doc.simplified;
     const tokens = tokenLines(doc, simplified);
     for (const line of doc.lines) {
-      // Neither a pattern's first character nor a furniture token (boilerplateKind's second test),
-      // read on the line's first characters: most lines are rejected here.
-      if (!FIRST_CODES.has(firstNonSpaceCodeIn(simplified, line.start, line.end)) && !(tokens && tokens[line.index])) continue;
+      // Neither a furniture token nor a pattern's first characters (boilerplateKind's second test,
+      // and the patterns' own first words), read on the line's first characters: most lines are
+      // rejected here. A line with a token is always marked (tokenLines).
+      if (!(tokens && tokens[line.index])) {
+        const first = firstNonSpaceIn(simplified, line.start, line.end);
+        if (first === line.end || !opensLikePattern(simplified, first, line.end)) continue;
+      }
       // A paragraph (boilerplateKind's first test) is rejected without slicing its line.
       if (moreNonSpaceIn(simplified, line.start, line.end, MAX_NON_SPACE)) continue;
       const kind = boilerplateKind(doc.lineSimplified(line));

@@ -173,7 +173,18 @@ export function cellValue(text: string): { value: number; percent: boolean } | n
 }
 
 function isNumericText(text: string): boolean {
+  // Both tests read the trimmed text, which must start with a character NUMBER_FIRST or
+  // PLACEHOLDER_RE accepts: most texts (labels, prose) are rejected on that code unit.
+  if (!mayStartNumericText(text.charCodeAt(firstNonSpaceIndex(text)))) return false;
   return cellValue(text) !== null || PLACEHOLDER_RE.test(text.trim());
+}
+
+/** A first character of a number (NUMBER_FIRST: - + − 0-9 ０-９ － ＋) or of a placeholder (PLACEHOLDER_RE: - — – / ／). */
+export function mayStartNumericText(c: number): boolean {
+  return (
+    (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2212 || (c >= 0xff10 && c <= 0xff19) || c === 0xff0d || c === 0xff0b ||
+    c === 0x2014 || c === 0x2013 || c === 0x2f || c === 0xff0f
+  );
 }
 
 const CN = '[一二三四五六七八九十百零〇]';
