@@ -49,15 +49,16 @@ function isLoneOpenBracket(text: string): boolean {
 export function refineHeadings(doc: ReportDocument, recognised: Heading[], skip: (line: number) => boolean): RefinedHeadings {
   const lines = doc.lines;
   const markdown = doc.format === 'markdown';
-  const byLine = new Map<number, Heading>();
-  for (const h of recognised) byLine.set(h.line, h);
+  // The heading of each line (a holey array indexed by line: cheaper than a Map on every version).
+  const byLine: (Heading | undefined)[] = new Array(lines.length);
+  for (const h of recognised) byLine[h.line] = h;
 
   // 1. Markers broken over two lines: a line holding only an opening bracket, the rest on the next line.
   const brokenMarkerLines: number[] = [];
   for (let i = 0; i + 1 < lines.length; i++) {
     if (!isLoneOpenBracket(lines[i].text)) continue;
     const t = lines[i].text.trim();
-    if ((t !== '（' && t !== '(') || skip(i) || skip(i + 1) || byLine.has(i + 1)) continue;
+    if ((t !== '（' && t !== '(') || skip(i) || skip(i + 1) || byLine[i + 1] !== undefined) continue;
     const next = lines[i + 1];
     const virtual = { index: next.index, start: next.start - 1, end: next.end, text: t + next.text };
     const h = recognizeHeading(virtual, t + doc.lineSimplified(next), markdown);
@@ -67,19 +68,25 @@ export function refineHeadings(doc: ReportDocument, recognised: Heading[], skip:
     h.markerRange = { start: bracket, end: h.markerRange.end };
     h.range = { start: bracket, end: next.end };
     h.brokenFrom = { line: i, range: { start: bracket, end: lineEnd } };
-    byLine.set(i + 1, h);
+    byLine[i + 1] = h;
     brokenMarkerLines.push(i);
   }
 
   // 2. Markers followed by digits (20.2026年10件…, 21.5+2…), where the sequence expects that number.
-  let headings = [...byLine.values()].sort((a, b) => a.line - b.line);
+  // In line order (each heading sits at its own line's index).
+  let headings: Heading[] = [];
+  for (let l = 0; l < byLine.length; l++) {
+    const h = byLine[l];
+    if (h !== undefined) headings.push(h);
+  }
   const candidates: Heading[] = [];
   for (const line of lines) {
-    if (byLine.has(line.index) || skip(line.index) || line.end === line.start) continue;
+    if (line.end === line.start) continue;
     // Such a marker opens the line with a digit (after the spaces recognizeHeading skips, and in
     // Markdown a `#` heading mark): other lines are not sliced and matched.
     const first = doc.simplified.charCodeAt(line.start + leadingSpace(line.text));
     if (!((first >= 0x30 && first <= 0x39) || (first >= 0xff10 && first <= 0xff19) || (markdown && first === 0x23))) continue;
+    if (byLine[line.index] !== undefined || skip(line.index)) continue;
     const h = recognizeHeading(line, doc.lineSimplified(line), markdown, { digitsAfterDot: true });
     if (h) candidates.push(h);
   }
@@ -94,7 +101,7 @@ export function refineHeadings(doc: ReportDocument, recognised: Heading[], skip:
     while (first < line.end && isJsSpaceCode(view.charCodeAt(first))) first++;
     if (first === line.end || view.charCodeAt(first) !== 0x9644 /* 附 */) continue;
     const t = doc.lineSimplified(line).trim();
-    if (t.length <= 8 && APPENDIX_RE.test(t) && !byLine.has(line.index)) appendices.push({ line: line.index, text: line.text.trim() });
+    if (t.length <= 8 && APPENDIX_RE.test(t) && byLine[line.index] === undefined) appendices.push({ line: line.index, text: line.text.trim() });
   }
   if (appendices.length) {
     let a = 0;
@@ -106,13 +113,14 @@ export function refineHeadings(doc: ReportDocument, recognised: Heading[], skip:
 
   // 4. Table of contents and note lists.
   const removed = new Set<number>();
-  const atLine = new Map(headings.map((h) => [h.line, h]));
-  const toc = findToc(doc, (l) => atLine.get(l));
+  // The headings by line (indexed by line, as byLine).
+  const atLine: (Heading | undefined)[] = new Array(lines.length);
+  for (const h of headings) atLine[h.line] = h;
+  const toc = findToc(doc, (l) => atLine[l]);
   if (toc) for (const l of toc.entries) removed.add(l);
-  const current = new Map(headings.map((h) => [h.line, h]));
-  const noteLists = findNoteLists(doc, (l) => (removed.has(l) ? undefined : current.get(l)));
+  const noteLists = findNoteLists(doc, (l) => (removed.has(l) ? undefined : atLine[l]));
   for (const n of noteLists) for (const l of n.items) removed.add(l);
-  headings = headings.filter((h) => !removed.has(h.line));
+  if (removed.size) headings = headings.filter((h) => !removed.has(h.line));
 
   // 5. Item lists.
   const itemLists = findItemLists(doc, headings);

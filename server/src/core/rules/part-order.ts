@@ -43,15 +43,22 @@ export const partOrder: Rule = {
   check(ctx) {
     const pp = profileParts(ctx);
     if (!pp) return;
-    const placed = pp.located.parts
-      .filter((p) => p.part.order > 0)
-      .map((p) => ({ ...p, start: clearStart(p.location) }))
-      .filter((p): p is typeof p & { start: number; location: PartLocation } => p.start !== null && p.location !== null);
+    // The clearly placed parts with their starts, in profile order (no per-part copies: this runs
+    // on every report a profile fits).
+    const placed: { part: (typeof pp.located.parts)[number]['part']; location: PartLocation; start: number }[] = [];
+    for (const p of pp.located.parts) {
+      if (p.part.order <= 0 || !p.location) continue;
+      const start = clearStart(p.location);
+      if (start !== null) placed.push({ part: p.part, location: p.location, start });
+    }
     for (const late of placed) {
-      // The part that should precede `late` but comes after it (the nearest such part in the canonical order).
-      const offenders = placed.filter((early) => early.part.order < late.part.order && early.start > late.start);
-      if (!offenders.length) continue;
-      const other = offenders.sort((a, b) => b.part.order - a.part.order)[0];
+      // The part that should precede `late` but comes after it (the nearest such part in the
+      // canonical order; the first in profile order among equals, as a stable sort gives).
+      let other: (typeof placed)[number] | null = null;
+      for (const early of placed) {
+        if (early.part.order < late.part.order && early.start > late.start && (!other || early.part.order > other.part.order)) other = early;
+      }
+      if (!other) continue;
       ctx.report({
         message: ctx.t('order', { part: late.part.name[ctx.locale], other: other.part.name[ctx.locale], line: ctx.doc.positionAt(other.start).line + 1 }),
         range: late.location.anchor,

@@ -221,7 +221,16 @@ export function findTables(doc: ReportDocument): TableBlock[] {
   const shapes: LineShape[] = new Array(n);
   // Markdown: fenced code and comment blocks hold no table (ReportDocument.hiddenLines, from core/document/markdown.ts).
   const fencedLines = doc.hiddenLines;
-  for (let i = 0; i < n; i++) shapes[i] = shapeOf(lines[i].text, !!fencedLines && fencedLines[i] === 1);
+  // Lines that end before the text's first pipe have none (most reports have no pipe at all): two
+  // searches of the whole text instead of two of every line.
+  const text = doc.text;
+  const half = text.indexOf('|');
+  const full = text.indexOf('｜');
+  const firstPipe = half < 0 ? (full < 0 ? text.length : full) : full < 0 ? half : Math.min(half, full);
+  for (let i = 0; i < n; i++) {
+    const fenced = !!fencedLines && fencedLines[i] === 1;
+    shapes[i] = lines[i].end <= firstPipe ? plainShape(lines[i].text, fenced) : shapeOf(lines[i].text, fenced);
+  }
   const used = new Uint8Array(n);
   const tables: TableBlock[] = [];
   findMarkdownTables(doc, shapes, used, tables);
