@@ -25,7 +25,7 @@ import { containsAny, findAny, PhraseLists } from '../../server/src/core/profile
 import { parseChineseNumeral } from '../../server/src/core/document/chinese-numerals';
 import { BRACKET_SCAN_UNITS, ENUMERATION_CUE_UNITS, hasToneMark, isPinyinSyllable, PINYIN_LETTER_CLASS, textCensus } from '../../server/src/core/document/chars';
 import type { Rule } from '../../server/src/core/rules/types';
-import { cellValue, mayStartNumericText } from '../../server/src/core/document/blocks/tables';
+import { cellValue, firstPipeOffset, mayStartNumericText } from '../../server/src/core/document/blocks/tables';
 
 const RUNS = Number(process.env.FUZZ_RUNS) || 300;
 const params = { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED) || 20261202, endOnFailure: true };
@@ -371,7 +371,7 @@ describe('issue 18: prefilters and anchored searches give the previous results',
   });
 
   it('searches from the census bracket offsets equal the searches with indexOf', () => {
-    const pieces = [...'()（）《》〈〉<>abqūā区區發\n 。', 'qū', 'fā', '區(qū)', '發（fā）', '(PPP)', '《纲要》', '《关于〈规划(2021—2025年)〉的方案》', '(', '（'];
+    const pieces = [...'()（）《》〈〉<>abqūā区區發\n 。|｜', 'qū', 'fā', '區(qū)', '發（fā）', '(PPP)', '《纲要》', '《关于〈规划(2021—2025年)〉的方案》', '(', '（'];
     fc.assert(
       fc.property(piecesArb(pieces, 40), fc.array(fc.nat(60), { maxLength: 10 }), (text, extraAt) => {
         const brackets = textCensus(text).brackets;
@@ -384,6 +384,19 @@ describe('issue 18: prefilters and anchored searches give the previous results',
         assert.deepEqual(execs(matchesAtOffsets(text, more, '(（《', sticky)), execs(matchesStartingWith(text, '(（《', sticky)));
         assert.deepEqual(findPinyinResidue(text, more), findPinyinResidue(text));
         assert.deepEqual(findCitations(text, text, more), findCitations(text));
+      }),
+      params,
+    );
+  });
+
+  it('the first pipe from the census offsets is the first pipe indexOf finds', () => {
+    const pieces = [...'|｜()（《》，、年区區發\n\r 。\u3000', '| a | b |', '｜１｜２｜', '(PPP)'];
+    fc.assert(
+      fc.property(piecesArb(pieces, 40), (text) => {
+        const half = text.indexOf('|');
+        const full = text.indexOf('｜');
+        const first = half < 0 ? (full < 0 ? text.length : full) : full < 0 ? half : Math.min(half, full);
+        assert.equal(firstPipeOffset(Analysis.fromText(text).doc), first);
       }),
       params,
     );

@@ -401,12 +401,13 @@ export const ENUMERATION_CUE_UNITS = '是第首其再最';
 const PASS_BRACKET = 128;
 
 /**
- * The opening brackets searches start from: ( and （ (pinyin residue) and 《 (citations). None is
- * a character the script view changes, so their offsets in the text are theirs in the view. The
- * census lists where they are (textCensus `brackets`): the searches visit them instead of
- * searching the text for each.
+ * The opening brackets searches start from: ( and （ (pinyin residue) and 《 (citations), and the
+ * table pipes | and ｜ (findTables: where the first pipe is). None is a character the script view
+ * changes, so their offsets in the text are theirs in the view. The census lists where they are
+ * (textCensus `brackets`): the searches visit them instead of searching the text for each (a
+ * search of a Chinese text for ｜ is slow: its high byte is that of every full-width mark).
  */
-export const BRACKET_SCAN_UNITS = '(（《';
+export const BRACKET_SCAN_UNITS = '(（《|｜';
 
 /** Offsets (ascending) of the characters the encoding-damage finders start from, from one pass over a text. */
 export interface EncodingCandidates {

@@ -82,8 +82,9 @@ export class ReportDocument {
   }
 
   /**
-   * Offsets (ascending) of the opening brackets searches start from (chars.ts, BRACKET_SCAN_UNITS:
-   * ( （ 《), found on the script view's pass; the same in the text and in the view.
+   * Offsets (ascending) of the opening brackets searches start from and of the table pipes
+   * (chars.ts, BRACKET_SCAN_UNITS: ( （ 《 | ｜), found on the script view's pass; the same in the
+   * text and in the view. Readers pass over the characters they do not start from.
    */
   get bracketOffsets(): readonly number[] {
     return this.brackets ?? this.census().brackets;
