@@ -18,7 +18,7 @@ import { yearMonths } from '../../server/src/core/rules/date-format';
 import { findPinyinResidue } from '../../server/src/core/rules/pinyin-residue';
 import { boilerplateKind, PATTERNS, webBoilerplate } from '../../server/src/core/rules/web-boilerplate';
 import { enumerationCues, enumerationCuesAt, enumerationMarkers, type Enumeration } from '../../server/src/core/outline/outline';
-import { mayBeHeading, recognizeHeading, splitTitle } from '../../server/src/core/outline/headings';
+import { MARKER_PATTERNS, matchMarker, mayBeHeading, recognizeHeading, splitTitle } from '../../server/src/core/outline/headings';
 import { explainNumbers, type NumberSlip } from '../../server/src/core/outline/sequences';
 import { findToc, mayBeNoteHeader } from '../../server/src/core/document/blocks/lists';
 import { containsAny, findAny, PhraseLists } from '../../server/src/core/profiles/phrases';
@@ -384,6 +384,22 @@ describe('issue 18: prefilters and anchored searches give the previous results',
         assert.deepEqual(execs(matchesAtOffsets(text, more, '(（《', sticky)), execs(matchesStartingWith(text, '(（《', sticky)));
         assert.deepEqual(findPinyinResidue(text, more), findPinyinResidue(text));
         assert.deepEqual(findCitations(text, text, more), findCitations(text));
+      }),
+      params,
+    );
+  });
+
+  it('matchMarker tries only the patterns the first character can start, and finds what the first matching pattern finds', () => {
+    const pieces = [...'第一二十百零〇(（)）0９1、.．,，章节 \u3000年abc', '第一章', '一、', '（一）', '(1)', '1.', '１．', '十二、', '零、'];
+    fc.assert(
+      fc.property(piecesArb(pieces, 8), (s) => {
+        const first = MARKER_PATTERNS.find((p) => p.re.test(s));
+        const m = matchMarker(s);
+        if (!first) assert.equal(m, null, s);
+        else if (m) {
+          assert.equal(m.style, first.style, s);
+          assert.equal(m.length, first.re.exec(s)![0].length, s);
+        }
       }),
       params,
     );

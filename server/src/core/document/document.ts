@@ -33,6 +33,11 @@ export class ReportDocument {
   private hidden: Uint8Array | null | undefined = undefined;
   private cues: readonly number[] | null = null;
   private brackets: readonly number[] | null = null;
+  /**
+   * blocks/tables.ts's tables of this document (tablesOf), kept on the document: a WeakMap entry
+   * per document version costs more to add than the slot. Typed there (no import cycle here).
+   */
+  tablesCache: unknown = undefined;
 
   constructor(text: string, options: { uri?: string; format?: DocumentFormat; version?: number } = {}) {
     this.text = text;

@@ -79,6 +79,16 @@ const RE_AR_DOT = new RegExp(`^(${DIGITS})\\s*([.．、])(?![0-9０-９])`);
 const RE_AR_DOT_DIGITS = new RegExp(`^(${DIGITS})\\s*([.．])(?=[0-9０-９])`);
 const RE_AR_PAREN = new RegExp(`^([(（])\\s*(${DIGITS})\\s*([)）])(\\s*[、.．,，])?`);
 const RE_MD = /^(#{1,6})(?:[ \t]+|$)/;
+/** matchMarker's patterns in the order it tries them, with their styles (for tests). */
+export const MARKER_PATTERNS: readonly { style: NumberedStyle; re: RegExp }[] = [
+  { style: 'part', re: RE_PART },
+  { style: 'cn-dun', re: RE_CN_DUN },
+  { style: 'cn-paren', re: RE_CN_PAREN },
+  { style: 'arabic-paren', re: RE_AR_PAREN },
+  { style: 'arabic-dot', re: RE_AR_DOT },
+];
+/** The code units of NUM (the first character of a cn-dun marker). */
+const CN_NUMERAL_UNITS = new Set([...'一二三四五六七八九十百零〇'].map((ch) => ch.charCodeAt(0)));
 
 function digitValue(s: string): number {
   let v = 0;
@@ -126,7 +136,10 @@ export function matchMarker(s: string, options: { digitsAfterDot?: boolean } = {
       punct: m[2], trailingPunct: '', paren: null, digits: digitWidth(m[1]),
     };
   }
-  if ((m = RE_PART.exec(s))) {
+  // Each pattern is anchored and opens with its own characters: only the patterns the first code
+  // unit can start are tried (in the same order), sparing a failed regex call or four a line.
+  const c = s.charCodeAt(0);
+  if (c === 0x7b2c /* 第 */ && (m = RE_PART.exec(s))) {
     const n = /^[0-9０-９]/.test(m[1]) ? digitValue(m[1]) : parseChineseNumeral(m[1]);
     if (n === null || n <= 0) return null;
     return {
@@ -134,7 +147,7 @@ export function matchMarker(s: string, options: { digitsAfterDot?: boolean } = {
       punct: '', trailingPunct: '', paren: null, digits: null, partKind: m[2],
     };
   }
-  if ((m = RE_CN_DUN.exec(s))) {
+  if (CN_NUMERAL_UNITS.has(c) && (m = RE_CN_DUN.exec(s))) {
     const n = parseChineseNumeral(m[1]);
     // A lone numeral followed by a comma is usually prose ("一,二等奖") unless a title follows.
     if (n === null || n <= 0) return null;
@@ -144,7 +157,8 @@ export function matchMarker(s: string, options: { digitsAfterDot?: boolean } = {
       punct: m[2], trailingPunct: '', paren: null, digits: null,
     };
   }
-  if ((m = RE_CN_PAREN.exec(s))) {
+  const paren = c === 0x28 || c === 0xff08;
+  if (paren && (m = RE_CN_PAREN.exec(s))) {
     const n = parseChineseNumeral(m[2]);
     if (n === null || n <= 0) return null;
     const numeralStart = s.indexOf(m[2], 1);
@@ -153,7 +167,7 @@ export function matchMarker(s: string, options: { digitsAfterDot?: boolean } = {
       punct: '', trailingPunct: (m[4] ?? '').trim(), paren: parenWidth(m[1], m[3]), digits: null,
     };
   }
-  if ((m = RE_AR_PAREN.exec(s))) {
+  if (paren && (m = RE_AR_PAREN.exec(s))) {
     const numeralStart = s.indexOf(m[2], 1);
     return {
       style: 'arabic-paren', number: digitValue(m[2]), length: m[0].length, numeralStart,
@@ -161,7 +175,7 @@ export function matchMarker(s: string, options: { digitsAfterDot?: boolean } = {
       paren: parenWidth(m[1], m[3]), digits: digitWidth(m[2]),
     };
   }
-  if ((m = RE_AR_DOT.exec(s))) {
+  if (((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) && (m = RE_AR_DOT.exec(s))) {
     const n = digitValue(m[1]);
     if (n <= 0) return null;
     return {

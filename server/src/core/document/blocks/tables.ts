@@ -51,14 +51,12 @@ export interface TableBlock {
   rows: TableRow[];
 }
 
-const docTables = new WeakMap<ReportDocument, TableBlock[]>();
-
-/** The tables of `doc`, computed once per document object (one object per version). */
+/** The tables of `doc`, computed once per document object (one object per version; kept in its tablesCache). */
 export function tablesOf(doc: ReportDocument): TableBlock[] {
-  let t = docTables.get(doc);
+  let t = doc.tablesCache as TableBlock[] | undefined;
   if (!t) {
     t = findTables(doc);
-    docTables.set(doc, t);
+    doc.tablesCache = t;
   }
   return t;
 }
