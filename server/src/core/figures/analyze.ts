@@ -7,6 +7,7 @@
  */
 import type { Analysis } from '../analysis';
 import { splitLines } from '../document/document';
+import { isJsSpaceCode } from '../document/chars';
 import { tablesOf } from '../document/blocks/tables';
 import { tableClaims } from './tables';
 import type { Section } from '../outline/outline';
@@ -497,7 +498,7 @@ export function paragraphUnits(text: string, lines: ReadonlyArray<{ start: numbe
     const { start, end } = lines[i];
     // The line without the white space around it, by code unit (what trim() and \s see).
     let first = start;
-    while (first < end && isJsSpace(text.charCodeAt(first))) first++;
+    while (first < end && isJsSpaceCode(text.charCodeAt(first))) first++;
     if (first === end) {
       current = null;
       continue;
@@ -505,7 +506,7 @@ export function paragraphUnits(text: string, lines: ReadonlyArray<{ start: numbe
     if (!current && ended && !alone[i] && CONTINUES_PARAGRAPH_RE.test(text.slice(start, end))) current = ended;
     ended = null;
     let last = end - 1;
-    while (isJsSpace(text.charCodeAt(last))) last--;
+    while (isJsSpaceCode(text.charCodeAt(last))) last--;
     if (current && !alone[i] && !STARTS_BLOCK.test(text.slice(start, end))) {
       current.end = end;
     } else {
@@ -520,14 +521,6 @@ export function paragraphUnits(text: string, lines: ReadonlyArray<{ start: numbe
 
 /** The characters that end a paragraph when last on a line (the class above), by code unit. */
 const PARAGRAPH_ENDS = codeUnits('。！？!?；;：:”’」』】》');
-
-/** White space as \s and String.prototype.trim see it. */
-function isJsSpace(c: number): boolean {
-  return (
-    c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
-}
 
 
 /**

@@ -13,6 +13,7 @@
  * no list before them (两个“凡是”, “十一连降”, 一是) are never claims.
  */
 import { parseChineseNumeral } from '../document/chinese-numerals';
+import { isJsSpaceCode } from '../document/chars';
 import type { Claim, ClaimInput } from './claim';
 import { WALK_LIST, type Figure } from './numbers';
 import { both, md } from './explain';
@@ -196,15 +197,7 @@ const NOT_ITEM_COUNT_AFTER_AT = new RegExp(NOT_ITEM_COUNT_AFTER_RE.source.replac
 
 /** Whether NOT_ITEM_END holds for a code unit (NaN before the text: never). */
 export function isNotItemEnd(c: number): boolean {
-  return NOT_ITEM_END_UNITS.has(c) || isJsSpace(c);
-}
-
-/** White space as \s sees it. */
-function isJsSpace(c: number): boolean {
-  return (
-    c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
+  return NOT_ITEM_END_UNITS.has(c) || isJsSpaceCode(c);
 }
 
 /** The numerals of COUNT_RE by code unit: 1 for 两二…十, 2 for an ASCII digit. */

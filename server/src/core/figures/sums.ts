@@ -17,6 +17,7 @@ import { sameMeasure } from './shares';
 import { BACK_REFERENCE_RE, BALANCE_ACCOUNTS, RESIDUAL_RE as RESIDUAL } from './vocabulary';
 import { formatCount as fc } from './arithmetic';
 import { countBefore } from '../document/sorted';
+import { isJsSpaceCode } from '../document/chars';
 import { codeAt, codeUnits } from './code-units';
 
 const STOP_CLAUSE = /同比|环比|比上年|较上年|比去年|较去年|增长|下降|增加|减少|上升|率|共计|合计|总计|累计|(?<![公中总])共(?![享同建治识赢商])/;
@@ -183,20 +184,12 @@ function isDigitUnit(c: number): boolean {
  */
 function mayOpenWithBackReference(s: string, sent: Sentence): boolean {
   let p = sent.start;
-  while (p < sent.end && isJsSpace(s.charCodeAt(p))) p++;
+  while (p < sent.end && isJsSpaceCode(s.charCodeAt(p))) p++;
   const last = Math.min(sent.end - 2, p + 14);
   for (let i = p; i <= last; i++) if (codeAt(s, i) === 0x4e2d /* 中 */ && BACK_REFERENCE_ENDS.has(codeAt(s, i + 1))) return true;
   return false;
 }
 const BACK_REFERENCE_ENDS = codeUnits(',，:：');
-
-/** White space as \s sees it. */
-function isJsSpace(c: number): boolean {
-  return (
-    c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
-}
 
 /** `sentenceMarkers`: the markers of the text (breakdownMarkers) in this sentence. */
 function findBreakdowns(ctx: FigureContext, sent: Sentence, sentenceMarkers: readonly Marker[]): Breakdown[] {
