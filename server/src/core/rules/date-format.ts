@@ -78,19 +78,20 @@ function isBeforeMonth(c: number, numerals: boolean): boolean {
 const CN_NUMERAL_UNITS = new Set([...'一二三四五六七八九十'].map((ch) => ch.charCodeAt(0)));
 
 /**
- * The matches of INLINE_DATE_RE in `text`, in order, without running the pattern at every
- * position: a match holds exactly one 月, and everything from its start to that 月 is
- * isBeforeMonth. So for each 月 (after the previous match), the pattern is tried, anchored, at
- * the positions of the run of such characters before it, leftmost first: the match the global scan finds.
+ * The matches of `anchored` (a sticky pattern) in `text` as a global search finds them, in order,
+ * without running it at every position: a match holds exactly one 月, at its end, and everything
+ * from its start to that 月 is isBeforeMonth(…, `numerals`). So for each 月 (after the previous
+ * match), the pattern is tried, anchored, at the positions of the run of such characters before
+ * it, leftmost first: the match the global scan finds.
  */
-export function* inlineDates(text: string): Generator<RegExpExecArray> {
+function* monthMatches(text: string, anchored: RegExp, numerals: boolean): Generator<RegExpExecArray> {
   let from = 0; // end of the previous match
   for (let q = text.indexOf('月'); q >= 0; q = text.indexOf('月', Math.max(q + 1, from))) {
     let start = q;
-    while (start > from && isBeforeMonth(text.charCodeAt(start - 1), true)) start--;
+    while (start > from && isBeforeMonth(text.charCodeAt(start - 1), numerals)) start--;
     for (let p = start; p < q; p++) {
-      INLINE_DATE_AT.lastIndex = p;
-      const m = INLINE_DATE_AT.exec(text);
+      anchored.lastIndex = p;
+      const m = anchored.exec(text);
       if (m) {
         yield m;
         from = p + m[0].length; // never empty: the pattern holds 月
@@ -100,32 +101,19 @@ export function* inlineDates(text: string): Generator<RegExpExecArray> {
   }
 }
 
+/** The matches of INLINE_DATE_RE in `text`, in order (monthMatches; numerals may precede 月). */
+export function inlineDates(text: string): Generator<RegExpExecArray> {
+  return monthMatches(text, INLINE_DATE_AT, true);
+}
+
 /** Not preceded by a digit (tested on the code unit after a match: none can start inside another). */
 const YEAR_MONTH_SOURCE = '((?:19|20)\\d{2})\\s*年\\s*(\\d{1,2})\\s*月(?!\\s*(?:\\d|[一二三四五六七八九十])+\\s*[日号])';
 /** YEAR_MONTH_SOURCE anchored at lastIndex. */
 const YEAR_MONTH_AT = new RegExp(YEAR_MONTH_SOURCE, 'y');
 
-/**
- * The matches of YEAR_MONTH_SOURCE as a global search finds them, in order, found as inlineDates
- * finds its own: a match holds one 月, at its end, and everything before it in the match is
- * isBeforeMonth (no numerals), so for each 月 after the previous match the pattern is tried,
- * anchored, at the positions of the run before it, leftmost first. Exported for tests.
- */
-export function* yearMonths(text: string): Generator<RegExpExecArray> {
-  let from = 0; // end of the previous match
-  for (let q = text.indexOf('月'); q >= 0; q = text.indexOf('月', Math.max(q + 1, from))) {
-    let start = q;
-    while (start > from && isBeforeMonth(text.charCodeAt(start - 1), false)) start--;
-    for (let p = start; p < q; p++) {
-      YEAR_MONTH_AT.lastIndex = p;
-      const m = YEAR_MONTH_AT.exec(text);
-      if (m) {
-        yield m;
-        from = p + m[0].length;
-        break;
-      }
-    }
-  }
+/** The matches of YEAR_MONTH_SOURCE in `text`, in order (monthMatches; only `[\d年\s]` before 月). Exported for tests. */
+export function yearMonths(text: string): Generator<RegExpExecArray> {
+  return monthMatches(text, YEAR_MONTH_AT, false);
 }
 
 /** date-format: 成文日期 in GB/T 9704 form, no zero padding, and no impossible dates. */
