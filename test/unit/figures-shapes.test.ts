@@ -232,6 +232,12 @@ const CASES: Array<{ name: string; text: string; claims: string[]; findings: str
     findings: ["warning figure-conflict"],
   },
   {
+    name: "one phrase with two units is two quantities, each compared with its own first statement (positive)",
+    text: "一、2025年工作回顾\n全年改造城镇老旧小区500个。全年改造城镇老旧小区80栋。\n（三）其他\n全年改造城镇老旧小区520个。全年改造城镇老旧小区80栋。",
+    claims: ["repeat inconsistent | 500 ≠ 520", "repeat consistent | 80 = 80 ✓"],
+    findings: ["warning figure-conflict"],
+  },
+  {
     name: "traditional script through the simplified view (positive)",
     text: "本年度共受理申請40件，其中網上申請30件，佔比75%，信函申請10件，佔比25%。",
     claims: ["sum consistent | 30 + 10 = 40 ✓", "share consistent | 30 ÷ 40 = 75% ✓", "share consistent | 10 ÷ 40 = 25% ✓"],

@@ -24,7 +24,7 @@ import { changeClaims } from './changes';
 import { countClaims } from './counts';
 import { doublingClaims } from './doublings';
 import { pointSeriesClaims } from './point-series';
-import { repeatCandidates, repeatClaim, type PlacedCandidate, type RepeatCandidate, type RepeatPair } from './repeats';
+import { repeatCandidates, repeatClaim, sameQuantity, type PlacedCandidate, type RepeatCandidate, type RepeatPair } from './repeats';
 import { countBefore } from '../document/sorted';
 import { codeUnits } from './code-units';
 export { repeatClaim, type RepeatPair } from './repeats';
@@ -108,7 +108,10 @@ function figureLines(analysis: Analysis): DocumentFigureLines {
  * of a compilation (`scopeStarts`: the lines where reports start; none for a single report).
  */
 function pairRepeats(lines: ReadonlyArray<{ line: number; offset: number; data: LineFigures }>, scopeStarts: readonly number[], planRanges: ReadonlyArray<[number, number]> = []): RepeatPair[] {
-  let firstByKey = new Map<string, PlacedCandidate>();
+  // The first statement of each quantity, by label (a label's few quantities, of other units or
+  // frames, compared one by one: sameQuantity); the plan part's quantities are kept apart.
+  let firstByLabel = new Map<string, PlacedCandidate[]>();
+  let firstInPlan = new Map<string, PlacedCandidate[]>();
   const pairs: RepeatPair[] = [];
   let nextScope = 0;
   let nextPlan = 0;
@@ -116,19 +119,24 @@ function pairRepeats(lines: ReadonlyArray<{ line: number; offset: number; data: 
     // A compilation of reports: each report's quantities are its own.
     if (nextScope < scopeStarts.length && l.line >= scopeStarts[nextScope]) {
       while (nextScope < scopeStarts.length && l.line >= scopeStarts[nextScope]) nextScope++;
-      firstByKey = new Map();
+      firstByLabel = new Map();
+      firstInPlan = new Map();
     }
     // The plan part of a report (2026年工作安排): its figures are targets, compared only with each other.
     while (nextPlan < planRanges.length && planRanges[nextPlan][1] < l.line) nextPlan++;
     const inPlan = nextPlan < planRanges.length && planRanges[nextPlan][0] <= l.line;
+    const firsts = inPlan ? firstInPlan : firstByLabel;
     for (const candidate of l.data.repeat) {
-      const key = inPlan ? `plan-section|${candidate.key}` : candidate.key;
-      const earlier = firstByKey.get(key);
-      if (!earlier) {
-        firstByKey.set(key, { candidate, offset: l.offset, line: l.line });
+      const placed: PlacedCandidate = { candidate, offset: l.offset, line: l.line };
+      const known = firsts.get(candidate.label);
+      if (!known) {
+        firsts.set(candidate.label, [placed]);
         continue;
       }
-      pairs.push({ later: { candidate, offset: l.offset, line: l.line }, earlier });
+      let earlier: PlacedCandidate | undefined;
+      for (let k = 0; k < known.length && !earlier; k++) if (sameQuantity(known[k].candidate, candidate)) earlier = known[k];
+      if (earlier) pairs.push({ later: placed, earlier });
+      else known.push(placed);
     }
   }
   return pairs;

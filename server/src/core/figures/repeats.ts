@@ -62,13 +62,30 @@ function isAsciiDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** A sentence's time frame: its year, whether it speaks of part of a year, and whether of a plan or a span of years. */
-function sentenceFrame(sentenceText: string): string {
-  const year = yearBeforeNian(sentenceText);
-  const partial = isPartOfYear(sentenceText) ? 'partial' : '';
+/**
+ * A sentence's time frame as a small integer: its year (the first YEAR_BEFORE_NIAN, 0 when none),
+ * whether it speaks of part of a year, and whether of a plan (1) or a span of years (2). Two
+ * statements are compared only when their frames are equal; a number, not a string, so that no
+ * key is built per candidate.
+ */
+function sentenceFrame(sentenceText: string): number {
+  const year = yearNumberBeforeNian(sentenceText);
+  const partial = isPartOfYear(sentenceText) ? 1 : 0;
   // A plan or target is not a result, and a multi-year total is not one year's: neither is compared with the others.
-  const frame = PLAN_RE.test(sentenceText) ? 'plan' : SPAN_RE.test(sentenceText) ? 'span' : '';
-  return `${year}|${partial}|${frame}`;
+  const frame = PLAN_RE.test(sentenceText) ? 1 : SPAN_RE.test(sentenceText) ? 2 : 0;
+  return (year * 2 + partial) * 3 + frame;
+}
+
+/** yearBeforeNian's year as a number (0 when none), read from the code units. */
+export function yearNumberBeforeNian(t: string): number {
+  for (let i = t.indexOf('年', 4); i >= 0; i = t.indexOf('年', i + 1)) {
+    const c0 = t.charCodeAt(i - 4);
+    const c1 = t.charCodeAt(i - 3);
+    const c2 = t.charCodeAt(i - 2);
+    const c3 = t.charCodeAt(i - 1);
+    if (((c0 === 0x31 && c1 === 0x39) || (c0 === 0x32 && c1 === 0x30)) && isAsciiDigit(c2) && isAsciiDigit(c3)) return (c0 - 48) * 1000 + (c1 - 48) * 100 + (c2 - 48) * 10 + (c3 - 48);
+  }
+  return 0;
 }
 
 /** Whether 其中 stands in s[from, to) (what /其中/ finds in that slice, without making it). */
@@ -77,11 +94,26 @@ function holdsQizhong(s: string, from: number, to: number): boolean {
   return false;
 }
 
-/** A count that may restate a quantity stated elsewhere: its figure and the key it is compared under. */
+/**
+ * A count that may restate a quantity stated elsewhere: its figure, its label, and its frame (the
+ * sentence's time frame, and whether the count is part of a breakdown, as one small integer). Two
+ * candidates state the same quantity when their labels, their figures' unit families and units,
+ * and their frames are equal (sameQuantity): compared field by field, no key string is built.
+ */
 export interface RepeatCandidate {
   figure: Figure;
   label: string;
-  key: string;
+  frame: number;
+}
+
+/** Whether two candidates state the same quantity (their labels, units and frames agree). */
+export function sameQuantity(a: RepeatCandidate, b: RepeatCandidate): boolean {
+  return a.label === b.label && a.frame === b.frame && a.figure.unit === b.figure.unit && a.figure.family === b.figure.family;
+}
+
+/** A candidate as one string (equal strings for candidates of the same quantity): for a sentence with many candidates. */
+function quantityKey(c: RepeatCandidate): string {
+  return `${c.label}|${c.figure.family}|${c.figure.unit}|${c.frame}`;
 }
 
 /**
@@ -100,7 +132,7 @@ export function repeatCandidates(ctx: FigureContext): RepeatCandidate[] {
     const sentenceText = s.slice(sent.start, sent.end);
     if (COMPARISON.test(sentenceText)) continue;
     // The sentence's time frame, read once a figure of it has a label worth comparing (most have none).
-    let frameKey: string | null = null;
+    let frameKey = -1;
     let prevEnd = sent.start;
     // This sentence's candidates start here in `out` (two figures with one key in one sentence are two things).
     const first = out.length;
@@ -117,24 +149,25 @@ export function repeatCandidates(ctx: FigureContext): RepeatCandidate[] {
       if (label.length < MIN_LABEL || !STARTS_HAN.test(label) || ASCII_DIGIT.test(label)) continue;
       // Parts of a breakdown (其中…) describe a subset: they are compared only with other parts.
       const inBreakdown = holdsQizhong(s, clauseStart(s, f.start, sent.start), f.start);
-      frameKey ??= sentenceFrame(sentenceText);
-      const key = `${label}|${f.family}|${f.unit}|${frameKey}|${inBreakdown ? 'part' : ''}`;
+      if (frameKey < 0) frameKey = sentenceFrame(sentenceText);
+      const candidate: RepeatCandidate = { figure: f, label, frame: frameKey * 2 + (inBreakdown ? 1 : 0) };
       // Two figures with one phrase in one sentence are two different things (two meetings …): the
-      // sentence's few keys are compared one by one, a set made only for a sentence with many.
+      // sentence's few candidates are compared one by one, a set of keys made only for a sentence with many.
       if (seenHere) {
+        const key = quantityKey(candidate);
         if (seenHere.has(key)) continue;
         seenHere.add(key);
       } else {
         let seen = false;
-        for (let k = first; k < out.length && !seen; k++) seen = out[k].key === key;
+        for (let k = first; k < out.length && !seen; k++) seen = sameQuantity(out[k], candidate);
         if (seen) continue;
         if (out.length - first >= MAX_LISTED_KEYS) {
           seenHere = new Set<string>();
-          for (let k = first; k < out.length; k++) seenHere.add(out[k].key);
-          seenHere.add(key);
+          for (let k = first; k < out.length; k++) seenHere.add(quantityKey(out[k]));
+          seenHere.add(quantityKey(candidate));
         }
       }
-      out.push({ figure: f, label, key });
+      out.push(candidate);
     }
   }
   return out;
