@@ -79,8 +79,7 @@ function figureLines(analysis: Analysis): DocumentFigureLines {
     const hidden = doc.hiddenLines;
     const readLines = hidden ? doc.lines.map((l, i) => (hidden[i] ? { start: l.start, end: l.start } : l)) : doc.lines;
     for (const unit of paragraphUnits(doc.text, readLines, alone)) {
-      const s = doc.simplified.slice(unit.start, unit.end);
-      const data = mayHoldNumber(s) ? analyzeLine(flatSlice(doc.simplified, unit.start, unit.end), doc.text.slice(unit.start, unit.end)) : EMPTY_LINE;
+      const data = mayHoldNumber(doc.simplified, unit.start, unit.end) ? analyzeLine(flatSlice(doc.simplified, unit.start, unit.end), doc.text.slice(unit.start, unit.end)) : EMPTY_LINE;
       if (data.figures.length || data.skipped.length || data.claims.length) lines.push({ line: unit.line, offset: unit.start, data });
     }
     // Totals in tables (at document offsets: entries with offset 0, after the line's own entry).
@@ -376,7 +375,7 @@ export function analyzeLine(lineSimplified: string, lineOriginal: string = lineS
   // A number of listed items (三向, 三类) is a claim whether or not the scanner took it for a figure.
   const counts = countClaims(ctx);
   // Every other claim is about a figure: a line with numbers that are not figures (years, dates …) has none.
-  if (!figures.length && !map) return { figures, skipped, sentences, rates: [], claims: counts, repeat: [], flagged: counts.filter((c) => c.verdict !== 'consistent') };
+  if (!figures.length && !map) return { figures, skipped, sentences, rates: NO_RATES, claims: counts, repeat: NO_REPEATS, flagged: counts.length ? counts.filter((c) => c.verdict !== 'consistent') : NO_CLAIMS };
   const rates = findRateMentions(ctx);
   const claims: Claim[] = [];
   // Most paragraphs have no rate, share or breakdown: no sets are made for them.
@@ -469,6 +468,9 @@ function inAnchorOrder(claims: readonly Claim[]): boolean {
 }
 
 const NO_CLAIMS: Claim[] = Object.freeze([]) as unknown as Claim[];
+/** The rates and repeat candidates of a paragraph without figures (none; shared, never written to). */
+const NO_RATES: RateMention[] = Object.freeze([]) as unknown as RateMention[];
+const NO_REPEATS: RepeatCandidate[] = Object.freeze([]) as unknown as RepeatCandidate[];
 
 /** Append `items` to `to` (no spread arguments: most lists here are empty or short). */
 function pushAll<T>(to: T[], items: readonly T[]): void {

@@ -219,10 +219,10 @@ for (let c = 0; c < 65536; c++) if (NUM_CLASS[c]) WALK_BITS[c >>> 5] |= 1 << (c 
 /**
  * Whether a text holds a code unit that can start a number token (a digit or a Chinese numeral:
  * /[0-9０-９零〇一二两三四五六七八九十百千万亿]/), read by code unit (several times faster than the
- * expression's class on prose, which most paragraphs are).
+ * expression's class on prose, which most paragraphs are); of s[start, end) when given (no slice made).
  */
-export function mayHoldNumber(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (NUM_CLASS[s.charCodeAt(i)] & NUMERAL) return true;
+export function mayHoldNumber(s: string, start = 0, end = s.length): boolean {
+  for (let i = start; i < end; i++) if (NUM_CLASS[s.charCodeAt(i)] & NUMERAL) return true;
   return false;
 }
 

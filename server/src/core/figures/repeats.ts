@@ -23,8 +23,21 @@ export const PARTIAL_RE = /截至|截止|上半年|下半年|季度|[0-9０-９�
 
 /** Past this many candidates in one sentence, the keys seen are kept in a set (linear in a sentence of thousands). */
 const MAX_LISTED_KEYS = 8;
-const STARTS_HAN = /^[\u4e00-\u9fff]/;
-const ASCII_DIGIT = /[0-9]/;
+
+/** Whether a text starts with a CJK unified ideograph (/^[\u4e00-\u9fff]/), by code unit. */
+function startsHan(t: string): boolean {
+  const c = t.charCodeAt(0); // NaN for an empty text: false
+  return c >= 0x4e00 && c <= 0x9fff;
+}
+
+/** Whether a text holds an ASCII digit (/[0-9]/), by code unit. */
+function holdsAsciiDigit(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
 export const YEAR_BEFORE_NIAN = /(?:19|20)\d\d(?=年)/;
 
 /**
@@ -146,7 +159,7 @@ export function repeatCandidates(ctx: FigureContext): RepeatCandidate[] {
       // Normalising only shortens a label: a short phrase is left unread.
       if (f.start - rawStart < MIN_LABEL) continue;
       const label = normalizeLabel(s.slice(rawStart, f.start));
-      if (label.length < MIN_LABEL || !STARTS_HAN.test(label) || ASCII_DIGIT.test(label)) continue;
+      if (label.length < MIN_LABEL || !startsHan(label) || holdsAsciiDigit(label)) continue;
       // Parts of a breakdown (其中…) describe a subset: they are compared only with other parts.
       const inBreakdown = holdsQizhong(s, clauseStart(s, f.start, sent.start), f.start);
       if (frameKey < 0) frameKey = sentenceFrame(sentenceText);
