@@ -25,6 +25,18 @@ function none(text: string): void {
 }
 
 describe('figures: number understanding', () => {
+  it('reads a token of one Chinese numeral as parseChineseNumeral does (一 and 千 dropped, 万 and 亿 skipped)', () => {
+    for (const ch of '零〇二两三四五六七八九十百') {
+      const f = one(`共${ch}件`);
+      assert.deepEqual([f.value, f.printed, f.decimals, f.arabic, f.unit, f.numStart, f.numEnd], [parseChineseNumeral(ch), ch, 0, false, '件', 1, 2], ch);
+    }
+    for (const ch of '一千') assert.deepEqual([scanFigures(`共${ch}件`).figures.length, scanFigures(`共${ch}件`).skipped.length], [0, 0], ch);
+    for (const ch of '万亿') {
+      const r = scanFigures(`共${ch}件`);
+      assert.deepEqual([r.figures.length, r.skipped.map((x) => x.reason)], [0, ['no-unit']], ch);
+    }
+  });
+
   it('reads Arabic counts with their measure word', () => {
     const f = one('成功调解2085宗');
     assert.equal(f.kind, 'count');

@@ -634,6 +634,25 @@ function hasBit(c: number, bit: number): boolean {
   return (CHAR_BITS[c] & bit) !== 0;
 }
 
+/** Note a number that is not a figure (a function, not a closure made per scan). */
+function skipTo(skipped: NonFigure[], start: number, reason: NotFigureReason, end: number): void {
+  skipped.push({ start, end, reason });
+}
+
+/** SINGLE_NUMERAL_VALUE of a numeral that parses to nothing (万, 亿: skipped, no unit). */
+const NOT_A_NUMERAL = -1;
+/** SINGLE_NUMERAL_VALUE of a numeral dropped unread (一, 千: idiom far more often than a count). */
+const DROPPED_NUMERAL = -2;
+/**
+ * The value of a token of one Chinese numeral, by code unit, as scanFigures' general case reads
+ * it (parseChineseNumeral, then the lone 一 万 亿 千 rules): made from that same function.
+ */
+const SINGLE_NUMERAL_VALUE = new Int16Array(65536);
+for (const ch of '零〇一二两三四五六七八九十百千万亿') {
+  const v = parseChineseNumeral(ch);
+  SINGLE_NUMERAL_VALUE[ch.charCodeAt(0)] = v === null ? NOT_A_NUMERAL : ch === '一' || ch === '万' || ch === '亿' || ch === '千' ? DROPPED_NUMERAL : v;
+}
+
 /**
  * Scan a text (the simplified view) for figures. `original` is the text as written
  * (same length) and is used only for the printed strings.
@@ -650,7 +669,6 @@ export function scanFigures(s: string, original: string = s): ScanResult {
   // The names and document numbers are marked (computeMasks, from the first opening bracket, as
   // its search finds it) only when a token comes while a bracket is open (walkDepth).
   let masks: Masks | null = null;
-  const skip = (tokStart: number, reason: NotFigureReason, end: number) => skipped.push({ start: tokStart, end, reason });
   let pos = 0;
   for (;;) {
     const tokStart = nextNumberToken(s, pos);
@@ -667,18 +685,18 @@ export function scanFigures(s: string, original: string = s): ScanResult {
       let mark = masks ? masks.kind[tokStart] : maskAt(s, tokStart);
       if (mark < 0) mark = (masks = computeMasks(s, walkFirstOpener)).kind[tokStart];
       if (mark) {
-        skip(tokStart, mark === 2 ? 'docno' : 'name', tokEnd);
+        skipTo(skipped, tokStart, mark === 2 ? 'docno' : 'name', tokEnd);
         continue;
       }
     }
     // Digits glued to Latin letters or other digits' punctuation: 5G, V2.0, A1, 4·15, 11:18.
     if (hasBit(prevCode, GLUED) || isLatinLetter(prevCode) || isLatinLetter(tokEnd < s.length ? s.charCodeAt(tokEnd) : 0)) {
-      skip(tokStart, hasBit(prevCode, RANGE_DASH) ? 'range' : 'name', tokEnd);
+      skipTo(skipped, tokStart, hasBit(prevCode, RANGE_DASH) ? 'range' : 'name', tokEnd);
       continue;
     }
     // 第3, 前三 are ordinals; 目前, 此前, 之前, 当前 … are not (目前2宗案件).
     if (prevCode === 0x7b2c /* 第 */ || (prevCode === 0x524d /* 前 */ && !NOT_ORDINAL_BEFORE_QIAN.has(codeAt(s, tokStart - 2)))) {
-      skip(tokStart, 'ordinal', tokEnd);
+      skipTo(skipped, tokStart, 'ordinal', tokEnd);
       continue;
     }
     // A lone 一 (一是, 一批, 一体化, 统一 …) is idiom far more often than a count: by far the most
@@ -699,6 +717,16 @@ export function scanFigures(s: string, original: string = s): ScanResult {
       value = plainDigitsValue(s, numStart, numEnd);
       if (value < 0) ({ value, decimals } = parseArabic(s.slice(numStart, numEnd)));
       else decimals = plainDecimals;
+    } else if (tokEnd - tokStart === 1) {
+      // One Chinese numeral (三, 两, 十 …), the most frequent Chinese token after 一: its value
+      // by code unit (what the general case below gives it), no string made.
+      const v = SINGLE_NUMERAL_VALUE[first];
+      if (v === NOT_A_NUMERAL) {
+        skipTo(skipped, tokStart, 'no-unit', tokEnd);
+        continue;
+      }
+      if (v === DROPPED_NUMERAL) continue;
+      value = v;
     } else {
       const numText = s.slice(numStart, numEnd);
       // Chinese numerals: 三百二十一, 两千, 百余场, 百分之九十五(点五).
@@ -715,7 +743,7 @@ export function scanFigures(s: string, original: string = s): ScanResult {
       // A greedy match may swallow a following scale word (两千万 → keep) or end in 万/亿 used as a scale.
       const parsed = parseChineseNumeral(intPart);
       if (parsed === null) {
-        skip(tokStart, 'no-unit', tokEnd);
+        skipTo(skipped, tokStart, 'no-unit', tokEnd);
         continue;
       }
       value = parsed;
@@ -728,7 +756,7 @@ export function scanFigures(s: string, original: string = s): ScanResult {
       if (!isPercentWord) {
         // Digit-by-digit numbers (二〇二四) are years or codes, never counts.
         if (CN_DIGIT_ONLY.test(intPart) && intPart.length > 1) {
-          skip(tokStart, codeAt(s, tokEnd) === U_NIAN ? 'year' : 'no-unit', tokEnd);
+          skipTo(skipped, tokStart, codeAt(s, tokEnd) === U_NIAN ? 'year' : 'no-unit', tokEnd);
           continue;
         }
         // A lone 一 (一是, 一批, 一体化, 统一 …) is idiom far more often than a count.
@@ -757,7 +785,7 @@ export function scanFigures(s: string, original: string = s): ScanResult {
       const after = codeAt(s, i);
       const afterNext = codeAt(s, i + 1);
       if (isArabic && (after === 0x2e || after === 0xff0e) && afterNext >= 0x4e00 && afterNext <= 0x9fff) {
-        skip(tokStart, 'no-unit', tokEnd); // heading marker 1.全方位
+        skipTo(skipped, tokStart, 'no-unit', tokEnd); // heading marker 1.全方位
         continue;
       }
       if (next === U_PERCENT || next === U_FW_PERCENT) {
@@ -770,13 +798,13 @@ export function scanFigures(s: string, original: string = s): ScanResult {
         kind = 'times';
         i = j + 1;
       } else if (isArabic && isYearDigits(s, numStart, numEnd) && (hasBit(next, YEAR_FOLLOWER) || prevCode === 0x28 /* ( */ || prevCode === 0xff08 /* （ */)) {
-        skip(tokStart, 'year', tokEnd);
+        skipTo(skipped, tokStart, 'year', tokEnd);
         continue;
       } else if (hasBit(next, DATE_FOLLOWER)) {
-        skip(tokStart, next === U_HAO ? 'docno' : 'date', tokEnd);
+        skipTo(skipped, tokStart, next === U_HAO ? 'docno' : 'date', tokEnd);
         continue;
       } else if (isArabic && hasBit(next, RANGE_JOINER) && classAt(s, j + 1) & DIGIT) {
-        skip(tokStart, next === 0x3a /* : */ || next === 0xff1a /* ： */ ? 'date' : 'range', tokEnd);
+        skipTo(skipped, tokStart, next === 0x3a /* : */ || next === 0xff1a /* ： */ ? 'date' : 'range', tokEnd);
         continue;
       } else {
         // number [余|多] [scale] [余|多] unit
@@ -809,12 +837,12 @@ export function scanFigures(s: string, original: string = s): ScanResult {
           } else if (scale > 1) {
             i = k;
           } else {
-            skip(tokStart, 'no-unit', k);
+            skipTo(skipped, tokStart, 'no-unit', k);
             continue;
           }
           // A four-digit year with 年 was handled above; a small count of 年 is a duration.
           if (unit === '年' && value >= 1000) {
-            skip(tokStart, 'year', i);
+            skipTo(skipped, tokStart, 'year', i);
             continue;
           }
           // Chinese numeral + 年级/年代 etc. are not counts either, and 多 after 年 is fine.
