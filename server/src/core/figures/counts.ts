@@ -156,6 +156,9 @@ export function countClaims(ctx: FigureContext): Claim[] {
   // The numerals are read from the number tokens when the scan gave them (every numeral is in one).
   const tokens = ctx.tokens;
   const cursor = { token: 0 };
+  // The current sentence's list openings, found once when first needed (one function for the whole text).
+  let sent: Sentence | undefined;
+  const introsOf = (): number[] => (intros ??= introEnds(s.slice(sent!.start, sent!.end), sent!.start));
   for (let from = 0; ; ) {
     const pos = tokens ? countStartInTokens(s, tokens, cursor, from) : countStart(s, from, s.length);
     if (pos < 0) break;
@@ -165,7 +168,7 @@ export function countClaims(ctx: FigureContext): Claim[] {
       si++;
       intros = null;
     }
-    const sent = sentences[si];
+    sent = sentences[si];
     if (!sent || pos < sent.start) continue;
     // Code units, not one-character strings: most counts are ruled out here.
     const prevCode = pos > sent.start ? s.charCodeAt(pos - 1) : -1;
@@ -180,9 +183,12 @@ export function countClaims(ctx: FigureContext): Claim[] {
     const listEnd = pos - leadLength;
     if (listEnd <= sent.start || isNotItemEnd(s.charCodeAt(listEnd - 1))) continue;
     // No 、 or “ in this clause (read back to its start, at most WINDOW): only a comma list after an opening word can be counted.
-    if (!separatorInClause(s, pos, sent.start) && !(intros ??= introEnds(s.slice(sent.start, sent.end), sent.start)).length) continue;
+    if (!separatorInClause(s, pos, sent.start) && !introsOf().length) continue;
+    // The number counted (2 to MAX_COUNT), read before any string is made: most are ruled out here.
+    const stated = countValue(s, pos, numeralEnd);
+    if (stated === null || stated < 2 || stated > MAX_COUNT || s.charCodeAt(numeralEnd) === 0x662f /* 是 */) continue;
     const lead = leadLength === 2 ? '等共' : leadLength === 1 ? s[pos - 1] : '';
-    const claim = countClaim(ctx, sent, pos - lead.length, lead, s.slice(pos, numeralEnd), s.slice(numeralEnd, from), () => (intros ??= introEnds(s.slice(sent.start, sent.end), sent.start)));
+    const claim = countClaim(ctx, sent, listEnd, lead, stated, numeralEnd, s.slice(numeralEnd, from), introsOf);
     if (claim) out.push(claim);
   }
   return out;
@@ -329,19 +335,34 @@ function introEnds(text: string, offset: number): number[] {
   return out;
 }
 
-function countClaim(ctx: FigureContext, sent: Sentence, at: number, lead: string, numeral: string, classifier: string, intros: () => number[]): Claim | null {
+/**
+ * The value of a count's numerals s[start, end) (COUNT_RE's first group: one or two ASCII digits,
+ * or one to three of 两二…十), or null when they are no numeral.
+ */
+function isAsciiDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function countValue(s: string, start: number, end: number): number | null {
+  const c = s.charCodeAt(start);
+  if (c >= 48 && c <= 57) return end - start === 1 ? c - 48 : (c - 48) * 10 + (s.charCodeAt(start + 1) - 48);
+  return parseChineseNumeral(s.slice(start, end));
+}
+
+/**
+ * The count claim of `stated` (2 to MAX_COUNT, not followed by 是 or what NOT_ITEM_COUNT_AFTER_RE
+ * rules out; countClaims has checked) with its numerals ending at `numEnd`, the classifier after
+ * them, and `lead` (等, 这, 共, 等共 or '') between the list, ending at `at`, and the numerals.
+ */
+function countClaim(ctx: FigureContext, sent: Sentence, at: number, lead: string, stated: number, numEnd: number, classifier: string, intros: () => number[]): Claim | null {
   const { s, original } = ctx;
   const numStart = at + lead.length;
-  const numEnd = numStart + numeral.length;
   const end = numEnd + classifier.length;
-  const stated = /\d/.test(numeral) ? Number(numeral) : parseChineseNumeral(numeral);
-  if (stated === null || stated < 2 || stated > MAX_COUNT) return null;
-  if (NOT_ITEM_COUNT_AFTER_RE.test(s.slice(end, end + 4)) || /^[是]/.test(s.slice(numEnd, numEnd + 1))) return null;
-  // The list ends right before the count (or its 等): an item's last character.
+  // The list ends right before the count (or its 等): an item's last character (countClaims has
+  // ruled out a list that cannot end there: NOT_ITEM_END).
   const listEnd = at;
-  const before = s[listEnd - 1];
-  if (listEnd <= sent.start || NOT_ITEM_END.test(before)) return null;
-  if (/\d/.test(before)) {
+  const beforeCode = s.charCodeAt(listEnd - 1);
+  if (beforeCode >= 48 && beforeCode <= 57) {
     // Only a year ends an item in digits (2018、2019、2020三年).
     const digits = /\d+$/.exec(s.slice(Math.max(sent.start, listEnd - 6), listEnd));
     if (!digits || digits[0].length !== 4) return null;
@@ -442,7 +463,7 @@ function countClaim(ctx: FigureContext, sent: Sentence, at: number, lead: string
     family: 'generic',
     approx: null,
     approxWord: null,
-    arabic: /\d/.test(numeral),
+    arabic: isAsciiDigitCode(s.charCodeAt(numStart)),
   };
   const shown = fits ?? tightReading ?? commaReading!;
   const inputs = countInputs({ role: 'total', figure: countFigure, label: '' }, original, shown.items);
