@@ -407,45 +407,47 @@ export function analyzeLine(lineSimplified: string, lineOriginal: string = lineS
   const repeat = repeatCandidates(ctx);
   // A stable sort of claims already in order (most lines) changes nothing: it is not made.
   if (claims.length > 1 && !inAnchorOrder(claims)) claims.sort((a, b) => a.anchor.numStart - b.anchor.numStart);
+  if (map) return movedBack({ figures, skipped, sentences, rates, claims, repeat, flagged: NO_CLAIMS }, map, mapLength, lineOriginal.length);
   let flagged = NO_CLAIMS;
   for (const c of claims) if (c.verdict !== 'consistent') (flagged === NO_CLAIMS ? (flagged = []) : flagged).push(c);
-  if (map) {
-    // Explanations built when read quote the figures at their current offsets: build them now,
-    // before the offsets move back to the line with its pinyin.
-    for (const c of claims) {
-      void c.explanation;
-      void c.working;
+  return { figures, skipped, sentences, rates, claims, repeat, flagged };
+}
+
+/**
+ * The figures of a paragraph analysed with its pinyin cut out (withoutPinyin), at offsets in the
+ * paragraph as written (`map`: offset in the cut text → offset in the paragraph, `mapLength` of
+ * them; `length`: the paragraph's). Figures, sentences, rates, skipped numbers and repeat
+ * candidates are moved copies; each claim is a MovedClaim over the claim as made, so an
+ * explanation built when read (hover, a finding) is built from the cut text and the figures as
+ * they were, exactly as it would have been before the move, and none is built unless read.
+ */
+function movedBack(cut: LineFigures, map: Int32Array, mapLength: number, length: number): LineFigures {
+  const at = (i: number) => (i < mapLength ? map[i] : length);
+  const end = (i: number) => (i > 0 ? at(i - 1) + 1 : 0);
+  // Every figure is moved once (a claim's figure outside the scan, a count's item, too): one copy each.
+  const moved = new Map<Figure, Figure>();
+  const fig = (f: Figure): Figure => {
+    let g = moved.get(f);
+    if (!g) {
+      g = figureMovedBy(f, 0, f.index);
+      g.start = at(f.start);
+      g.numStart = at(f.numStart);
+      g.end = end(f.end);
+      g.numEnd = end(f.numEnd);
+      moved.set(f, g);
     }
-    const at = (i: number) => (i < mapLength ? map[i] : lineOriginal.length);
-    const end = (i: number) => (i > 0 ? at(i - 1) + 1 : 0);
-    for (const f of figures) {
-      f.start = at(f.start);
-      f.numStart = at(f.numStart);
-      f.end = end(f.end);
-      f.numEnd = end(f.numEnd);
-    }
-    // Figures of claims that are not in the scan (a count's items) move back too, once each.
-    const moved = new Set<Figure>(figures);
-    for (const c of claims) {
-      for (const i of c.inputs) {
-        const f = i.figure;
-        if (moved.has(f)) continue;
-        moved.add(f);
-        f.start = at(f.start);
-        f.numStart = at(f.numStart);
-        f.end = end(f.end);
-        f.numEnd = end(f.numEnd);
-      }
-    }
-    for (const x of skipped) {
-      x.start = at(x.start);
-      x.end = end(x.end);
-    }
-    for (const st of sentences) {
-      st.start = at(st.start);
-      st.end = end(st.end);
-    }
-  }
+    return g;
+  };
+  const figures = cut.figures.map(fig);
+  const skipped: NonFigure[] = cut.skipped.map((x) => ({ start: at(x.start), end: end(x.end), reason: x.reason }));
+  const moveSentence = (st: Sentence): Sentence => ({ index: st.index, start: at(st.start), end: end(st.end), line: st.line, figures: st.figures.length ? st.figures.map(fig) : NO_SENTENCE_FIGURES });
+  const sentences = cut.sentences.map(moveSentence);
+  const sent = (st: Sentence): Sentence => (cut.sentences[st.index] === st ? sentences[st.index] : moveSentence(st));
+  const rates = cut.rates.length ? cut.rates.map((r) => ({ ...r, figure: fig(r.figure), sentence: sent(r.sentence) })) : cut.rates;
+  const claims = cut.claims.map((c) => shiftClaim(c, fig));
+  const repeat = cut.repeat.length ? cut.repeat.map((c) => ({ ...c, figure: fig(c.figure) })) : cut.repeat;
+  let flagged = NO_CLAIMS;
+  for (const c of claims) if (c.verdict !== 'consistent') (flagged === NO_CLAIMS ? (flagged = []) : flagged).push(c);
   return { figures, skipped, sentences, rates, claims, repeat, flagged };
 }
 
