@@ -491,20 +491,24 @@ export function sumClaim(ctx: FigureContext, b: Breakdown): Claim {
   let pLo = 0;
   let pHi = 0;
   let sum = 0;
-  let sumExpr = '';
-  const inputs: ClaimInput[] = [{ role: 'total', figure: b.total, label: labelOf(b.total) }];
-  // One loop with push and string concatenation (arrays made by .map and spread into a literal
-  // changed elements kind between runs and de-optimised this function).
+  const label = labelOf(b.total);
+  const inputs: ClaimInput[] = [{ role: 'total', figure: b.total, label }];
+  // One loop (arrays made by .map and spread into a literal changed elements kind between runs
+  // and de-optimised this function).
   for (let i = 0; i < b.parts.length; i++) {
     const p = b.parts[i];
     const [a, c] = figureInterval(p);
     pLo += a;
     pHi += c;
     sum += p.value;
-    sumExpr += i ? ` + ${formatCount(p.value)}` : formatCount(p.value);
   }
+  // The working's strings are made when read (most totals are consistent and never shown).
+  const sumExpr = (): string => {
+    let t = '';
+    for (let i = 0; i < b.parts.length; i++) t += i ? ` + ${formatCount(b.parts[i].value)}` : formatCount(b.parts[i].value);
+    return t;
+  };
   const totalText = figureText(original, b.total);
-  const label = labelOf(b.total);
   const name = `${shortLabel(label, 14)}${totalText}`;
   for (let i = 0; i < b.parts.length; i++) inputs.push({ role: 'part', figure: b.parts[i], label: labelOf(b.parts[i]) });
   // Built when read (hover, statistics, a finding): most totals are consistent and never shown.
@@ -513,8 +517,9 @@ export function sumClaim(ctx: FigureContext, b: Breakdown): Claim {
     return both(`**${md(name)}**（合计核对）\n\n- 总数：${md(totalText)}\n- 分项：${partsMd}`, `**${md(name)}** (total vs breakdown)\n\n- total: ${md(totalText)}\n- parts: ${partsMd}`);
   };
   const exactAll = isExact(b.total) && b.parts.every(isExact);
-  const sumLine = b.parts.length > 1 ? `${sumExpr} = ${formatCount(sum)}` : `${formatCount(sum)}`;
+  const sumLineOf = (): string => (b.parts.length > 1 ? `${sumExpr()} = ${formatCount(sum)}` : `${formatCount(sum)}`);
   if (pLo > tHi) {
+    const sumLine = sumLineOf();
     return {
       kind: 'sum',
       anchor: b.total,
@@ -534,6 +539,7 @@ export function sumClaim(ctx: FigureContext, b: Breakdown): Claim {
     };
   }
   if (b.exhaustive && b.parts.length >= 2 && pHi < tLo) {
+    const sumLine = sumLineOf();
     return {
       kind: 'sum',
       anchor: b.total,
@@ -552,13 +558,15 @@ export function sumClaim(ctx: FigureContext, b: Breakdown): Claim {
     };
   }
   const equal = exactAll && sum === b.total.value;
-  const verdictText = (): LocalizedText => equal
-    ? both(`\n${sumLine} = ${totalText} ✓`, `\n${sumLine} = ${totalText} ✓`)
-    : both(`\n${sumLine} ≤ ${totalText}：分项不超过总数 ✓${b.parts.length === 1 ? '（部分列举）' : '（未必列全）'}`, `\n${sumLine} ≤ ${totalText}: within the total ✓${b.parts.length === 1 ? ' (a subset)' : ' (not necessarily all parts)'}`);
-  const working = equal ? `${sumExpr} = ${formatCount(b.total.value)} ✓` : `${sumLine} ≤ ${formatCount(b.total.value)} ✓`;
+  const verdictText = (): LocalizedText => {
+    const sumLine = sumLineOf();
+    return equal
+      ? both(`\n${sumLine} = ${totalText} ✓`, `\n${sumLine} = ${totalText} ✓`)
+      : both(`\n${sumLine} ≤ ${totalText}：分项不超过总数 ✓${b.parts.length === 1 ? '（部分列举）' : '（未必列全）'}`, `\n${sumLine} ≤ ${totalText}: within the total ✓${b.parts.length === 1 ? ' (a subset)' : ' (not necessarily all parts)'}`);
+  };
   return lazyClaim(
     { kind: 'sum', anchor: b.total, name, inputs, computed: sum, verdict: 'consistent', problem: equal ? 'equal' : 'subset', suggestions: [] },
     () => joinLines([header(), verdictText()]),
-    () => working,
+    () => (equal ? `${sumExpr()} = ${formatCount(b.total.value)} ✓` : `${sumLineOf()} ≤ ${formatCount(b.total.value)} ✓`),
   );
 }
