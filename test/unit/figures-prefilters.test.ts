@@ -187,6 +187,19 @@ describe('figures prefilters equal the expressions they stand for', () => {
     }
   });
 
+  it('the walk sees every code unit of its classes (numerals, sentence ends, WALK_* features), one at a time', () => {
+    const numeral = /[0-9０-９零〇一二两三四五六七八九十百千万亿]/;
+    const features: Array<[string, number]> = [['\n\r', WALK_LINE_BREAK], ['、“', WALK_LIST], ['其内包含分', WALK_MARKER], ['占比', WALK_SHARE], ['率', WALK_RATE], ['番', WALK_DOUBLING]];
+    for (let c = 0; c < 65536; c++) {
+      const ch = String.fromCharCode(c);
+      const s = `甲${ch}乙`;
+      assert.equal(numberTokens(s).length, numeral.test(ch) ? 1 : 0, `U+${c.toString(16)}`);
+      const { sentenceEnds, seen } = scanFigures(s);
+      assert.deepEqual(sentenceEnds, '。！？!?\n\r'.includes(ch) ? [1] : [], `U+${c.toString(16)}`);
+      for (const [units, bit] of features) assert.equal((seen & bit) !== 0, units.includes(ch), `U+${c.toString(16)} ${bit}`);
+    }
+  });
+
   it('mayHoldNumber is the class of the code units that start number tokens', () => {
     const re = /[0-9０-９零〇一二两三四五六七八九十百千万亿]/;
     for (let c = 0; c < 65536; c++) assert.equal(mayHoldNumber(`甲${String.fromCharCode(c)}乙`), re.test(String.fromCharCode(c)), `U+${c.toString(16)}`);
