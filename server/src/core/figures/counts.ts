@@ -15,7 +15,7 @@
 import { parseChineseNumeral } from '../document/chinese-numerals';
 import { isJsSpaceCode } from '../document/chars';
 import type { Claim, ClaimInput } from './claim';
-import { WALK_LIST, type Figure } from './numbers';
+import { WALK_ALL, WALK_LIST, type Figure } from './numbers';
 import { both, md } from './explain';
 import type { LocalizedText } from '../l10n';
 import type { FigureContext } from './rates';
@@ -146,7 +146,8 @@ export function countClaims(ctx: FigureContext): Claim[] {
   const { s, sentences } = ctx;
   const out: Claim[] = [];
   // No 、 or “ anywhere (as the scan saw, or searched) and no word opening a comma list: nothing to count.
-  if (!(ctx.seen & WALK_LIST) || (s.indexOf('、') < 0 && s.indexOf('“') < 0)) {
+  // (A scan's walk saw every 、 and “ of the text: only a context not from a scan, WALK_ALL, searches.)
+  if (!(ctx.seen & WALK_LIST) || (ctx.seen === WALK_ALL && s.indexOf('、') < 0 && s.indexOf('“') < 0)) {
     COMMA_LIST_INTRO_RE.lastIndex = 0;
     if (!COMMA_LIST_INTRO_RE.test(s)) return out;
   }

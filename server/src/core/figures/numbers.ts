@@ -816,10 +816,12 @@ export function scanFigures(s: string, original: string = s): ScanResult {
         continue;
       } else {
         // number [余|多] [scale] [余|多] unit
+        // Each code unit read once (codeAt is not inlined into this large function), and 余 or 多
+        // as the constant strings, not a new one-character string per figure.
         let k = j;
-        if (codeAt(s, k) === U_YU || codeAt(s, k) === U_DUO) {
+        if (next === U_YU || next === U_DUO) {
           approx = 'atLeast';
-          approxWord = s[k];
+          approxWord = next === U_YU ? '余' : '多';
           k++;
         }
         const sc = matchAt(s, k, SCALE_INDEX);
@@ -827,13 +829,15 @@ export function scanFigures(s: string, original: string = s): ScanResult {
           scale = sc[1];
           k += sc[0].length;
           k = skipSpace(s, k);
-          if (!approx && (codeAt(s, k) === U_YU || codeAt(s, k) === U_DUO)) {
+          const q = codeAt(s, k);
+          if (!approx && (q === U_YU || q === U_DUO)) {
             approx = 'atLeast';
-            approxWord = s[k];
+            approxWord = q === U_YU ? '余' : '多';
             k++;
           }
         }
-        if (codeAt(s, k) === U_PERCENT || codeAt(s, k) === U_FW_PERCENT) {
+        const unitFirst = codeAt(s, k);
+        if (unitFirst === U_PERCENT || unitFirst === U_FW_PERCENT) {
           kind = 'percent';
           i = k + 1;
         } else {
