@@ -154,7 +154,9 @@ function link(ctx: FigureContext, r: RateMention): Linked | null {
   // A rate of no known concept links nothing (nothing else here has an effect: decided first).
   const concept = RATE_BY_KEY.get(r.key);
   if (!concept) return null;
-  const before = counts(sent.figures).filter((f) => f.numStart < r.figure.numStart);
+  // The counts before the rate, in one pass (no intermediate list).
+  const before: Figure[] = [];
+  for (const f of sent.figures) if (f.kind === 'count' && f.numStart < r.figure.numStart) before.push(f);
   // A back-reference clause: 已审结案件中, …
   let refAt = -1;
   let refKey = '';
@@ -194,7 +196,9 @@ function link(ctx: FigureContext, r: RateMention): Linked | null {
     const label = labelOf(f);
     return !isNumeratorLabel(label) && concept.base.some((w) => label.includes(w));
   };
-  let num = [...region].reverse().find(isNumerator);
+  // The last numerator of the region (read backwards, not from a reversed copy).
+  let num: Figure | undefined;
+  for (let i = region.length - 1; i >= 0 && !num; i--) if (isNumerator(region[i])) num = region[i];
   let numerators: Figure[][] | null = num ? [[num]] : null;
   let assumed = false;
   if (!num && concept.sumOf && refAt < 0) {
