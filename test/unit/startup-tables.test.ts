@@ -15,6 +15,8 @@ import {
 } from '../../server/src/core/document/chars';
 import { scriptChangedUnits, scriptViewFlags, simplify } from '../../server/src/core/document/script';
 import { T2S_PAIRS } from '../../server/src/core/document/script-table';
+import { numberTablesForTest } from '../../server/src/core/figures/numbers';
+import { questionOrStray } from '../../server/src/core/rules/encoding-damage';
 
 // ---------------------------------------------------------------- reference: the previous construction
 
@@ -105,6 +107,40 @@ function firstDifference(a: ArrayLike<number>, b: ArrayLike<number>): string | n
   return null;
 }
 
+function refNumberTables(): { numClass: Uint8Array; walkClass: Uint16Array; walkBits: Int32Array } {
+  const [DIGIT, CN, CN_PERCENT, CN_FRACTION, SENTENCE_END, WALKED] = [1, 2, 4, 8, 16, 16];
+  const [WALK_LINE_BREAK, WALK_PAREN, WALK_OPENER, WALK_LIST, WALK_MARKER, WALK_SHARE] = [32, 64, 128, 256, 512, 1024];
+  const [WALK_RATE, WALK_DOUBLING, WALK_CLOSER] = [4096, 8192, 16384];
+  const NUM_CLASS = new Uint8Array(65536);
+  const WALK_CLASS = new Uint16Array(65536);
+  for (let c = 48; c <= 57; c++) NUM_CLASS[c] = DIGIT;
+  for (let c = 0xff10; c <= 0xff10 + 9; c++) NUM_CLASS[c] = DIGIT;
+  for (const ch of '零〇一二两三四五六七八九十百千万亿') NUM_CLASS[ch.charCodeAt(0)] |= CN;
+  for (const ch of '零〇一二两三四五六七八九十百') NUM_CLASS[ch.charCodeAt(0)] |= CN_PERCENT;
+  for (const ch of '零〇一二三四五六七八九') NUM_CLASS[ch.charCodeAt(0)] |= CN_FRACTION;
+  for (const ch of '。！？!?\n\r') WALK_CLASS[ch.charCodeAt(0)] |= SENTENCE_END;
+  for (const ch of '\n\r') WALK_CLASS[ch.charCodeAt(0)] |= WALK_LINE_BREAK;
+  for (const ch of '(（') WALK_CLASS[ch.charCodeAt(0)] |= WALK_PAREN;
+  for (const ch of '《“〔【「『〈') WALK_CLASS[ch.charCodeAt(0)] |= WALK_OPENER;
+  for (const ch of '》”〕】」』〉') WALK_CLASS[ch.charCodeAt(0)] |= WALK_CLOSER;
+  for (const ch of '、“') WALK_CLASS[ch.charCodeAt(0)] |= WALK_LIST;
+  for (const ch of '其内包含分') WALK_CLASS[ch.charCodeAt(0)] |= WALK_MARKER;
+  for (const ch of '占比') WALK_CLASS[ch.charCodeAt(0)] |= WALK_SHARE;
+  WALK_CLASS['率'.charCodeAt(0)] |= WALK_RATE;
+  WALK_CLASS['番'.charCodeAt(0)] |= WALK_DOUBLING;
+  for (let c = 0; c < 65536; c++) if (WALK_CLASS[c]) NUM_CLASS[c] = WALKED;
+  const WALK_BITS = new Int32Array(2048);
+  for (let c = 0; c < 65536; c++) if (NUM_CLASS[c]) WALK_BITS[c >>> 5] |= 1 << (c & 31);
+  return { numClass: NUM_CLASS, walkClass: WALK_CLASS, walkBits: WALK_BITS };
+}
+
+function refQuestionOrStray(): Uint8Array {
+  const t = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) if (isStrayCjkCode(c)) t[c] = 2;
+  for (const ch of '?？') t[ch.charCodeAt(0)] = 1;
+  return t;
+}
+
 // ---------------------------------------------------------------- tests
 
 describe('start-up tables equal their per-unit construction', () => {
@@ -138,5 +174,21 @@ describe('start-up tables equal their per-unit construction', () => {
     const ref = refCensusTables();
     assert.equal(firstDifference(got.census, ref.census), null);
     assert.equal(firstDifference(got.pass, ref.pass), null);
+  });
+
+  it('the number scan\'s class tables, for every code unit', () => {
+    const got = numberTablesForTest();
+    const ref = refNumberTables();
+    assert.equal(firstDifference(got.numClass, ref.numClass), null);
+    assert.equal(firstDifference(got.walkClass, ref.walkClass), null);
+    assert.equal(got.walkBits.length, ref.walkBits.length);
+    assert.deepEqual([...got.walkBits], [...ref.walkBits]);
+  });
+
+  it('questionOrStray equals the encoding-damage table it replaces, for every code unit', () => {
+    const ref = refQuestionOrStray();
+    const got = new Uint8Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) got[c] = questionOrStray(c);
+    assert.equal(firstDifference(got, ref), null);
   });
 });
