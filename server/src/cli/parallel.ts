@@ -12,7 +12,6 @@
  */
 import * as fs from 'fs';
 import * as os from 'os';
-import { performance } from 'perf_hooks';
 import type { Worker } from 'worker_threads';
 
 /** node:worker_threads, loaded when workers are started or run, not by every CLI process (most check few files on one thread). */
@@ -65,7 +64,11 @@ type Reply =
   | { kind: 'results'; results: { index: number; result: FileResult }[]; checkMs: number; cpuMs: number | null }
   | { kind: 'error'; message: string };
 
-/** Milliseconds since the epoch, comparable across threads (each thread has its own timeOrigin). */
+/**
+ * Milliseconds since the epoch, comparable across threads (each thread has its own timeOrigin).
+ * Node's global `performance` loads node:perf_hooks on first use: the main thread asks only for
+ * REPORTLINT_TIMING or when it starts workers.
+ */
 export function epochMs(): number {
   return performance.timeOrigin + performance.now();
 }
