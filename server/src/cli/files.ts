@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import ignore, { type Ignore } from 'ignore';
+import type { Ignore } from 'ignore';
 import { isUtf8 } from 'buffer';
 import type { Readable } from 'stream';
 import { localize, type LocalizedText } from '../core/l10n';
@@ -129,6 +129,9 @@ function ignoreLayer(dir: string, names: readonly string[], problems: WalkProble
     problems.push({ path: file, code: read.code, kind: 'error', detail: read.detail || read.code });
     return null;
   }
+  // The ignore library is loaded on the first .reportlintignore met, not at start-up.
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const ignore = require('ignore') as typeof import('ignore');
   const ig: Ignore = ignore().add(read.text);
   return (full, isDir) => {
     let rel = path.relative(dir, full).split(path.sep).join('/');
