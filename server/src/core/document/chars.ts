@@ -378,7 +378,7 @@ function markTables(): void {
   mark(0, CENSUS_NUL);
   const gbk = gbkUtf8StartUnits();
   for (let k = 0; k < gbk.length; k++) mark(gbk.charCodeAt(k), GBK_UTF8_START);
-  scriptChangedUnits((u) => mark(u, VIEW_CHANGED));
+  for (const u of scriptChangedUnits()) mark(u, VIEW_CHANGED);
   for (let k = 0; k < PUNCTUATION_SCAN_UNITS.length; k++) mark(PUNCTUATION_SCAN_UNITS.charCodeAt(k), PUNCTUATION_MARK);
   for (const u of touched) passTable[u] = passBits(census[u]);
   for (let k = 0; k < ENUMERATION_CUE_UNITS.length; k++) passTable[ENUMERATION_CUE_UNITS.charCodeAt(k)] |= PASS_CUE;
