@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { describe, it } from 'node:test';
-import { decodeBuffer } from '../../server/src/cli/files';
+import { controlRatio, decodeBuffer } from '../../server/src/cli/files';
 
 /** What the strict decoder gives (null: not UTF-8). */
 function strict(buf: Buffer): string | null {
@@ -34,5 +34,32 @@ describe('cli: decoding report files', () => {
   it('strips one byte-order mark', () => {
     const d = decodeBuffer(Buffer.from('\ufeff一、甲\n'));
     assert.deepEqual(d, { ok: true, text: '一、甲\n', encoding: 'utf-8-bom' });
+  });
+});
+
+describe('cli: controlRatio', () => {
+  /** The byte loop controlRatio replaced (reference). */
+  function refControlRatio(buf: Buffer): number {
+    let n = 0;
+    const len = Math.min(buf.length, 8192);
+    for (let i = 0; i < len; i++) {
+      const b = buf[i];
+      if (b < 9 || (b > 13 && b < 32)) n++;
+    }
+    return len ? n / len : 0;
+  }
+
+  it('equals the byte loop on every byte value, random buffers and past 8,192 bytes', () => {
+    const all = Buffer.from(Array.from({ length: 256 }, (_, b) => b));
+    assert.equal(controlRatio(all), refControlRatio(all));
+    assert.equal(controlRatio(all), 27 / 256);
+    assert.equal(controlRatio(Buffer.alloc(0)), 0);
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24;
+    for (let k = 0; k < 200; k++) {
+      const len = k === 0 ? 9000 : next() * (k % 7) + (k % 5);
+      const buf = Buffer.from(Array.from({ length: len }, () => (k % 3 === 0 ? next() : next() < 32 ? next() & 31 : 0x40 + (next() & 63))));
+      assert.equal(controlRatio(buf), refControlRatio(buf), `buffer ${k}`);
+    }
   });
 });

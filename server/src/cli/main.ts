@@ -1,5 +1,4 @@
 import * as path from 'path';
-import { performance } from 'perf_hooks';
 import { Analysis } from '../core/analysis';
 import { checkDocument } from '../core/check';
 import { defaultConfig, mergeConfig, parseConfigText, type ConfigError, type ResolvedConfig } from '../core/config/config';
@@ -195,7 +194,10 @@ export function reportProblems(problems: FileProblem[], io: CliIO): boolean {
 
 async function runCheck(o: Options, io: CliIO): Promise<number> {
   const t = (m: LocalizedText, a?: Record<string, string | number>) => localize(m, o.locale, a);
-  const marks: [string, number][] = [['start', epochMs()]];
+  // The phases' times, for REPORTLINT_TIMING only (else 0: node:perf_hooks is not loaded for them).
+  const timing = io.env.REPORTLINT_TIMING === '1';
+  const now = timing ? epochMs : () => 0;
+  const marks: [string, number][] = [['start', now()]];
   const displayPath = (p: string) => (p === '-' ? o.stdinName : p);
   // Many files: check them on worker threads across the cores (same results, same order). The
   // workers start as soon as the files are counted and get each file as soon as it is read.
@@ -206,13 +208,13 @@ async function runCheck(o: Options, io: CliIO): Promise<number> {
     o,
     io,
     (count) => {
-      marks.push(['collected', epochMs()]);
+      marks.push(['collected', now()]);
       const workers = workerCount(count, io.env);
       if (workers > 0) started.pool = startWorkers(workers, settings, __filename);
     },
     (f, index) => started.pool?.add({ index, path: f.path, displayPath: displayPath(f.path), text: f.text, origins: f.origins }),
   );
-  marks.push(['read', epochMs()]);
+  marks.push(['read', now()]);
   const explicit = loadExplicitConfig(o, problems);
   const resolver = fileResolver(o, explicit);
   const configProblems = new Set<string>();
@@ -228,7 +230,7 @@ async function runCheck(o: Options, io: CliIO): Promise<number> {
       }
     }
   }
-  marks.push(['configs', epochMs()]);
+  marks.push(['configs', now()]);
   let results: FileResult[] = [];
   let sequentialCheckMs = 0;
   if (started.pool) {
@@ -238,9 +240,9 @@ async function runCheck(o: Options, io: CliIO): Promise<number> {
   } else {
     files.forEach((f, i) => {
       const ignores = resolver.ignores(f.path);
-      const t0 = epochMs();
+      const t0 = now();
       const checked = checkOneFile({ text: f.text, displayPath: displayPath(f.path), origins: f.origins }, configs[i], ignores, o.locale, o.force);
-      sequentialCheckMs += epochMs() - t0;
+      sequentialCheckMs += now() - t0;
       // Its part of the output now, so that its analysis can be collected (see settledResult).
       results.push(settledResult(checked, o.format, o.locale, text));
     });
@@ -269,17 +271,17 @@ async function runCheck(o: Options, io: CliIO): Promise<number> {
     // A Word document keeps its paragraph origins (the "（段落 N）" of its findings).
     results[i] = fileResult(results[i].path, [...base, ...kept], results[i].origins ?? files[i].origins);
   }
-  marks.push(['checked', epochMs()]);
+  marks.push(['checked', now()]);
   for (const r of results) if (r.skipped) problems.push({ path: r.path, kind: 'notice', message: t(CLI_MESSAGES.skippedNotReport, { path: r.path }) });
   const ioFailed = reportProblems(problems, io);
   const output = o.format === 'json' ? formatJson(results) : o.format === 'sarif' ? formatSarif(results, VERSION, o.locale) : formatText(results, o.locale, text);
-  marks.push(['formatted', epochMs()]);
+  marks.push(['formatted', now()]);
   if (output) io.stdout(output + '\n');
-  marks.push(['written', epochMs()]);
+  marks.push(['written', now()]);
   // Every file found was skipped (binary, unreadable, undecodable): nothing was checked, which is not a pass.
   const allSkipped = !files.length && problems.some((p) => p.skipped);
   if (allSkipped) io.stderr(`reportlint: ${t(CLI_MESSAGES.nothingChecked)}\n`);
-  if (io.env.REPORTLINT_TIMING === '1') io.stderr(timingReport(marks, started.pool?.timings ?? [], { checkMs: sequentialCheckMs, files: started.pool ? started.pool.here.files : files.length }, files.length));
+  if (timing) io.stderr(timingReport(marks, started.pool?.timings ?? [], { checkMs: sequentialCheckMs, files: started.pool ? started.pool.here.files : files.length }, files.length));
   const count = (s: Severity) => results.reduce((n, r) => n + r.counts[s], 0);
   io.stderr(t(CLI_MESSAGES.summary, { files: results.filter((r) => !r.skipped).length, errors: count('error'), warnings: count('warning'), infos: count('info') + count('hint') }) + '\n');
   if (ioFailed || allSkipped) return EXIT_FAILURE;

@@ -12,8 +12,13 @@
  */
 import * as fs from 'fs';
 import * as os from 'os';
-import { performance } from 'perf_hooks';
-import { isMainThread, parentPort, Worker } from 'worker_threads';
+import type { Worker } from 'worker_threads';
+
+/** node:worker_threads, loaded when workers are started or run, not by every CLI process (most check few files on one thread). */
+function workerThreads(): typeof import('worker_threads') {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  return require('worker_threads') as typeof import('worker_threads');
+}
 import { Analysis } from '../core/analysis';
 import { checkDocument } from '../core/check';
 import type { ResolvedConfig } from '../core/config/config';
@@ -59,7 +64,11 @@ type Reply =
   | { kind: 'results'; results: { index: number; result: FileResult }[]; checkMs: number; cpuMs: number | null }
   | { kind: 'error'; message: string };
 
-/** Milliseconds since the epoch, comparable across threads (each thread has its own timeOrigin). */
+/**
+ * Milliseconds since the epoch, comparable across threads (each thread has its own timeOrigin).
+ * Node's global `performance` loads node:perf_hooks on first use: the main thread asks only for
+ * REPORTLINT_TIMING or when it starts workers.
+ */
 export function epochMs(): number {
   return performance.timeOrigin + performance.now();
 }
@@ -222,6 +231,7 @@ export function startWorkers(count: number, settings: CheckSettings, entry: stri
     }
   };
 
+  const { Worker } = workerThreads();
   for (let i = 0; i < count; i++) {
     const w = new Worker(workerSource(entry), { eval: true, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     workers.push(w);
@@ -293,6 +303,7 @@ export function startWorkers(count: number, settings: CheckSettings, entry: stri
 
 /** The worker side: check the batches it is sent until told to exit. */
 export function runWorker(makeResolver: (settings: CheckSettings) => FileResolver): void {
+  const { isMainThread, parentPort } = workerThreads();
   if (isMainThread || !parentPort) throw new Error('runWorker must run in a worker thread');
   const port = parentPort;
   let settings: CheckSettings | null = null;

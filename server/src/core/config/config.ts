@@ -1,4 +1,5 @@
-import { findNodeAtLocation, parse as parseJsonc, visit, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import type { Node as JsonNode, ParseError } from 'jsonc-parser';
+import { jsonc } from './jsonc';
 import type { SeverityOrOff } from '../types';
 import type { Profile } from '../profiles/types';
 import { validateProfile } from '../profiles/load';
@@ -144,8 +145,8 @@ function keyAt(prop: JsonNode): { offset: number; length: number } {
 
 /** Where the value at `jsonPath` is in a parsed config (null when absent). */
 export function locateInConfig(text: string, jsonPath: (string | number)[]): { offset: number; length: number } | null {
-  const tree = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
-  const node = tree ? findNodeAtLocation(tree, jsonPath) : undefined;
+  const tree = jsonc().parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+  const node = tree ? jsonc().findNodeAtLocation(tree, jsonPath) : undefined;
   return node ? { offset: node.offset, length: node.length } : null;
 }
 
@@ -157,8 +158,8 @@ export function locateInConfig(text: string, jsonPath: (string | number)[]): { o
 export function parseConfigText(text: string, file: string): { config: ReportLintConfig; errors: ConfigError[] } {
   const errors = new ErrorList(file);
   const parseErrors: ParseError[] = [];
-  const raw: unknown = parseJsonc(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
-  for (const e of parseErrors) errors.add(errors.full ? '' : jsonProblem(printParseErrorCode(e.error)), { offset: e.offset, length: e.length });
+  const raw: unknown = jsonc().parse(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
+  for (const e of parseErrors) errors.add(errors.full ? '' : jsonProblem(jsonc().printParseErrorCode(e.error)), { offset: e.offset, length: e.length });
   if (parseErrors.length) return { config: {}, errors: errors.done() };
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     errors.addText('notObject');
@@ -170,7 +171,7 @@ export function parseConfigText(text: string, file: string): { config: ReportLin
   const ruleKeys: Key[] = [];
   let depth = 0;
   let inRules = false;
-  visit(
+  jsonc().visit(
     text,
     {
       onObjectBegin: () => void depth++,
@@ -249,7 +250,7 @@ export function parseConfigText(text: string, file: string): { config: ReportLin
 
 /** True when a config text says `"root": true` (discovery stops there). */
 export function isRootConfig(text: string): boolean {
-  const parsed = parseJsonc(text, [], { allowTrailingComma: true }) as { root?: unknown } | null;
+  const parsed = jsonc().parse(text, [], { allowTrailingComma: true }) as { root?: unknown } | null;
   return !!parsed && typeof parsed === 'object' && Object.prototype.hasOwnProperty.call(parsed, 'root') && parsed.root === true;
 }
 
@@ -301,12 +302,12 @@ export function profilesFromConfig(configFile: string, configText: string, paths
       return;
     }
     const parseErrors: ParseError[] = [];
-    const data = parseJsonc(got.text, parseErrors, { allowTrailingComma: true });
+    const data = jsonc().parse(got.text, parseErrors, { allowTrailingComma: true });
     if (parseErrors.length) {
-      errors.add(configTextWith('profileJson', { rel, offset: parseErrors[0].offset }, { problem: jsonProblem(printParseErrorCode(parseErrors[0].error)) }), where);
+      errors.add(configTextWith('profileJson', { rel, offset: parseErrors[0].offset }, { problem: jsonProblem(jsonc().printParseErrorCode(parseErrors[0].error)) }), where);
       return;
     }
-    const proto = findProtoKey(parseTree(got.text, [], { allowTrailingComma: true }));
+    const proto = findProtoKey(jsonc().parseTree(got.text, [], { allowTrailingComma: true }));
     if (proto) {
       errors.addText('profileKey', { rel, key: proto }, where);
       return;
@@ -388,7 +389,7 @@ export function resolveConfig(layers: readonly ConfigLayer[], base: ResolvedConf
 
 /** Where a top-level key is in a config text (null when absent). */
 export function locateKey(text: string, key: string): { offset: number; length: number } | null {
-  const tree = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+  const tree = jsonc().parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
   const prop = tree?.children?.find((p) => p.children?.[0]?.value === key);
   return prop ? keyAt(prop) : null;
 }

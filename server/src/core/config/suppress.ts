@@ -1,4 +1,5 @@
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { ParseError } from 'jsonc-parser';
+import { jsonc } from './jsonc';
 import type { Analysis } from '../analysis';
 import { ErrorList, type ConfigError } from './config';
 import { jsonProblem } from './config-messages';
@@ -67,8 +68,8 @@ export function ignoreEntryFor(analysis: Analysis, finding: Finding, file: strin
 export function parseIgnoreFile(text: string, file = IGNORE_FILE_NAME): IgnoreFile & { errors: ConfigError[] } {
   const errors = new ErrorList(file);
   const parseErrors: ParseError[] = [];
-  const raw = parseJsonc(text, parseErrors, { allowTrailingComma: true }) as { ignores?: unknown } | undefined;
-  for (const e of parseErrors) errors.add(jsonProblem(printParseErrorCode(e.error)), { offset: e.offset, length: e.length });
+  const raw = jsonc().parse(text, parseErrors, { allowTrailingComma: true }) as { ignores?: unknown } | undefined;
+  for (const e of parseErrors) errors.add(jsonProblem(jsonc().printParseErrorCode(e.error)), { offset: e.offset, length: e.length });
   const ignores: IgnoreEntry[] = [];
   if (!parseErrors.length && !(raw && typeof raw === 'object' && Array.isArray(raw.ignores))) errors.addText('ignoreShape');
   if (raw && typeof raw === 'object' && Array.isArray(raw.ignores)) {

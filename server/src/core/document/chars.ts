@@ -3,7 +3,7 @@
  * (encoding damage, pinyin residue, mixed script, punctuation width).
  * Pure functions; no LSP or editor types.
  */
-import { finishView, MAX_CHANGED_AT, SCRIPT_CHANGED, scriptViewFlags, simplify, type ScriptView } from './script';
+import { finishView, MAX_CHANGED_AT, scriptChangedUnits, simplify, type ScriptView } from './script';
 
 /** iconv-lite, loaded when a mojibake candidate is first tested (most texts never need it; it is large). */
 let iconvModule: typeof import('iconv-lite') | null = null;
@@ -275,19 +275,25 @@ export const CENSUS_MARKER = 64;
 export const CENSUS_NUL = 1024;
 
 /**
- * Per code unit: CLASSIFIED (every unit, once markTables has set the GBK bit: the hot path's test),
- * and the other bits, set here for the units that have them. Bits 7 and up are not census
- * bits (VIEW_CHANGED, VIEW_CJK, PUNCTUATION_MARK below): they serve textCensus's other counts,
- * which read this one table per code unit; CENSUS_MASK keeps the census bits.
+ * Per code unit (built by markTables, on first use): CLASSIFIED (every unit: the hot path's test),
+ * and the other bits for the units that have them. Bits 7 and up are not census bits
+ * (VIEW_CHANGED, VIEW_CJK, PUNCTUATION_MARK below): they serve textCensus's other counts, which
+ * read this one table per code unit; CENSUS_MASK keeps the census bits.
  */
 const censusTable = new Uint16Array(0x10000);
-for (let c = 0; c < 0x80; c++) censusTable[c] = CLASSIFIED; // ASCII: never double-byte GBK
-for (let c = 0xe0; c <= 0xef; c++) censusTable[c] |= CP1252_UTF8_LEAD;
-for (let c = 0; c < 0x10000; c++) if (isStrayCjkCode(c)) censusTable[c] |= CENSUS_STRAY;
-for (const ch of '?？') censusTable[ch.charCodeAt(0)] |= CENSUS_QUESTION;
-censusTable[0xfffd] |= CENSUS_REPLACEMENT;
-for (const ch of '锟斤烫屯') censusTable[ch.charCodeAt(0)] |= CENSUS_MARKER;
-censusTable[0] |= CENSUS_NUL;
+
+/** The ranges isStrayCjkCode accepts (inclusive), disjoint from each other and from the CJK ranges. */
+const STRAY_RANGES: readonly (readonly [number, number])[] = [
+  [0x2500, 0x257f],
+  [0x3100, 0x312f],
+  [0x31a0, 0x31bf],
+  [0xe000, 0xf8ff],
+];
+/** The ranges the script view counts as CJK (isCjkUnit in script.ts), inclusive. */
+const CJK_RANGES: readonly (readonly [number, number])[] = [
+  [0x3400, 0x9fff],
+  [0xf900, 0xfaff],
+];
 
 /**
  * Not a census bit: set (by textCensus, once) on the code units the script view changes, so that
@@ -344,30 +350,59 @@ const PUNCTUATION_MARK = 512;
 /** Whether censusTable has the GBK bit, the view's and the punctuation scan's bits (set once, on first use). */
 let tablesMarked = false;
 
+/**
+ * Build censusTable and passTable. Whole ranges are filled natively (every unit CLASSIFIED, the
+ * stray ranges, the CJK ranges the view counts), then the few units with bits of their own (some
+ * 1,000 GBK starts, the 3,400 characters the view changes, a few marks) are set one by one, and
+ * their passTable entries derived: loops over all 65,536 code units ran interpreted in every
+ * process. The same tables as the per-unit construction (test/unit/core-speed-equivalence.test.ts).
+ */
 function markTables(): void {
+  const census = censusTable;
+  census.fill(CLASSIFIED);
+  for (const [from, to] of STRAY_RANGES) census.fill(CLASSIFIED | CENSUS_STRAY, from, to + 1);
+  for (const [from, to] of CJK_RANGES) census.fill(CLASSIFIED | VIEW_CJK, from, to + 1);
+  passTable.fill(passBits(CLASSIFIED));
+  for (const [from, to] of STRAY_RANGES) passTable.fill(passBits(CLASSIFIED | CENSUS_STRAY), from, to + 1);
+  for (const [from, to] of CJK_RANGES) passTable.fill(passBits(CLASSIFIED | VIEW_CJK), from, to + 1);
+  // The units with bits of their own, each set in censusTable, then its passTable entry derived.
+  const touched: number[] = [];
+  const mark = (u: number, bits: number): void => {
+    census[u] |= bits;
+    touched.push(u);
+  };
+  for (let c = 0xe0; c <= 0xef; c++) mark(c, CP1252_UTF8_LEAD);
+  for (const ch of '?？') mark(ch.charCodeAt(0), CENSUS_QUESTION);
+  mark(0xfffd, CENSUS_REPLACEMENT);
+  for (const ch of '锟斤烫屯') mark(ch.charCodeAt(0), CENSUS_MARKER);
+  mark(0, CENSUS_NUL);
   const gbk = gbkUtf8StartUnits();
-  for (let k = 0; k < gbk.length; k++) censusTable[gbk.charCodeAt(k)] |= GBK_UTF8_START;
-  for (let u = 0; u < 0x10000; u++) censusTable[u] |= CLASSIFIED;
-  const flags = scriptViewFlags();
-  for (let u = 0; u < 0x10000; u++) {
-    if (flags[u] === SCRIPT_CHANGED) censusTable[u] |= VIEW_CHANGED;
-    if (flags[u] !== 0) censusTable[u] |= VIEW_CJK;
-  }
-  for (let k = 0; k < PUNCTUATION_SCAN_UNITS.length; k++) censusTable[PUNCTUATION_SCAN_UNITS.charCodeAt(k)] |= PUNCTUATION_MARK;
-  for (let u = 0; u < 0x10000; u++) {
-    const full = censusTable[u];
-    const v = full & CENSUS_MASK;
-    passTable[u] =
-      (v & GBK_UTF8_START ? PASS_GBK : 0) |
-      (v & CP1252_UTF8_LEAD ? PASS_LATIN1 : 0) |
-      (v & ~(CLASSIFIED | GBK_UTF8_START | CP1252_UTF8_LEAD) ? PASS_OTHER : 0) |
-      (full & VIEW_CHANGED ? PASS_CHANGED : 0) |
-      (full & PUNCTUATION_MARK ? PASS_MARK : 0) |
-      (full & VIEW_CJK ? PASS_CJK : 0);
-  }
+  for (let k = 0; k < gbk.length; k++) mark(gbk.charCodeAt(k), GBK_UTF8_START);
+  for (const u of scriptChangedUnits()) mark(u, VIEW_CHANGED);
+  for (let k = 0; k < PUNCTUATION_SCAN_UNITS.length; k++) mark(PUNCTUATION_SCAN_UNITS.charCodeAt(k), PUNCTUATION_MARK);
+  for (const u of touched) passTable[u] = passBits(census[u]);
   for (let k = 0; k < ENUMERATION_CUE_UNITS.length; k++) passTable[ENUMERATION_CUE_UNITS.charCodeAt(k)] |= PASS_CUE;
   for (let k = 0; k < BRACKET_SCAN_UNITS.length; k++) passTable[BRACKET_SCAN_UNITS.charCodeAt(k)] |= PASS_BRACKET;
   tablesMarked = true;
+}
+
+/** The passTable entry of a censusTable entry (without PASS_CUE and PASS_BRACKET, set per unit). */
+function passBits(full: number): number {
+  const v = full & CENSUS_MASK;
+  return (
+    (v & GBK_UTF8_START ? PASS_GBK : 0) |
+    (v & CP1252_UTF8_LEAD ? PASS_LATIN1 : 0) |
+    (v & ~(CLASSIFIED | GBK_UTF8_START | CP1252_UTF8_LEAD) ? PASS_OTHER : 0) |
+    (full & VIEW_CHANGED ? PASS_CHANGED : 0) |
+    (full & PUNCTUATION_MARK ? PASS_MARK : 0) |
+    (full & VIEW_CJK ? PASS_CJK : 0)
+  );
+}
+
+/** The census and pass tables as textCensus reads them (built on first use), for the equivalence tests. */
+export function censusTablesForTest(): { census: Uint16Array; pass: Uint8Array } {
+  if (!tablesMarked) markTables();
+  return { census: censusTable, pass: passTable };
 }
 
 /**

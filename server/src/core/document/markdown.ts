@@ -8,7 +8,18 @@
  * indent their paragraphs. HTML comments (the `<!-- reportlint-disable … -->` directives) come from
  * the same parser's token stream, so a comment inside a code fence or an inline code span is not one.
  */
-import MarkdownIt from 'markdown-it';
+import type MarkdownIt from 'markdown-it';
+
+/**
+ * A new markdown-it parser. The library is loaded on first use, not with this module: loading and
+ * initialising it (with its HTML entity tables) was some 2.5 ms of every CLI process, and only
+ * Markdown documents (and texts with `<!--`) are parsed.
+ */
+function newMarkdownIt(): MarkdownIt {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const Constructor = require('markdown-it') as typeof import('markdown-it');
+  return new Constructor('commonmark', { html: true });
+}
 
 export interface MarkdownBlocks {
   /**
@@ -28,7 +39,7 @@ export interface MarkdownBlocks {
 let parser: MarkdownIt | null = null;
 function blockParser(): MarkdownIt {
   if (!parser) {
-    parser = new MarkdownIt('commonmark', { html: true });
+    parser = newMarkdownIt();
     // Only the block structure is used: no inline parsing.
     parser.core.ruler.disable(['inline', 'text_join']);
   }
@@ -135,7 +146,7 @@ let commentParserInstance: MarkdownIt | null = null;
 function commentParser(): MarkdownIt {
   if (!commentParserInstance) {
     // Inline parsing is needed for comments inside paragraphs; indented text is a paragraph (as above).
-    commentParserInstance = new MarkdownIt('commonmark', { html: true });
+    commentParserInstance = newMarkdownIt();
     commentParserInstance.block.ruler.disable(['code']);
     // Inline comments as markdown-it's html_inline rule reads them (CommonMark: `<!-->`, `<!--->` or
     // `<!--` … `-->`), with their offset in the paragraph kept, since inline tokens carry no position

@@ -12,21 +12,42 @@
 import { T2S_PAIRS } from './script-table';
 
 /**
- * Per-code-unit mapping, filled on first use for every code unit `isCjkUnit` accepts: the
- * simplified code unit (equal to the input when the character is already simplified or maps to
- * more than one unit). A typed array: the view of a 1 MB document costs a table read per character.
+ * Per-code-unit mapping, filled on first use from T2S_PAIRS (buildTables): the simplified code
+ * unit of a CJK unit the view changes, 0 for every other unit (the unit maps to itself). Only the
+ * pairs are written: an identity over the 28,000 CJK units was a loop every process ran
+ * interpreted. A typed array: the view of a 1 MB document costs a table read per changed character.
  */
 let charTable: Uint16Array | null = null;
 
 function table(): Uint16Array {
-  if (!charTable) {
-    const t = new Uint16Array(0x10000);
-    for (let u = 0x3400; u <= 0x9fff; u++) t[u] = u;
-    for (let u = 0xf900; u <= 0xfaff; u++) t[u] = u;
-    for (let i = 0; i + 1 < T2S_PAIRS.length; i += 2) t[T2S_PAIRS.charCodeAt(i)] = T2S_PAIRS.charCodeAt(i + 1);
-    charTable = t;
+  return charTable ?? buildTables().table;
+}
+
+/**
+ * charTable, viewFlags and changedUnits from one pass over T2S_PAIRS (once per process). A later
+ * pair for the same unit wins; a pair mapping a unit to itself leaves it unchanged.
+ */
+function buildTables(): { table: Uint16Array; flags: Uint8Array } {
+  const t = new Uint16Array(0x10000);
+  const v = new Uint8Array(0x10000);
+  // The CJK ranges (isCjkUnit) filled natively, then the units the pairs change: the same flags
+  // as testing every one of the 65,536 units (test/unit/startup-tables.test.ts).
+  v.fill(1, 0x3400, 0x9fff + 1);
+  v.fill(1, 0xf900, 0xfaff + 1);
+  const changed: number[] = [];
+  for (let i = 0; i + 1 < T2S_PAIRS.length; i += 2) {
+    const from = T2S_PAIRS.charCodeAt(i);
+    const to = T2S_PAIRS.charCodeAt(i + 1);
+    t[from] = to === from ? 0 : to;
+    if (!isCjkUnit(from)) continue;
+    v[from] = to === from ? 1 : CHANGED;
+    if (to !== from) changed.push(from);
   }
-  return charTable;
+  charTable = t;
+  viewFlags = v;
+  // A unit a later pair maps back to itself is not changed.
+  changedUnits = changed.filter((u) => v[u] === CHANGED);
+  return { table: t, flags: v };
 }
 
 /** True when the code unit can be a CJK ideograph that OpenCC may map. */
@@ -34,8 +55,10 @@ function isCjkUnit(code: number): boolean {
   return (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
 }
 
+/** The simplified code unit of a CJK unit (isCjkUnit): itself when the view keeps it. */
 function simplifyCode(code: number): number {
-  return (charTable ?? table())[code];
+  const mapped = (charTable ?? table())[code];
+  return mapped === 0 ? code : mapped;
 }
 
 export interface ScriptView {
@@ -64,6 +87,15 @@ const CHANGED = SCRIPT_CHANGED;
  */
 export function scriptViewFlags(): Uint8Array {
   return viewFlags ?? makeViewFlags();
+}
+
+/** The code units the view changes (SCRIPT_CHANGED in scriptViewFlags), a unit possibly more than once. */
+let changedUnits: readonly number[] | null = null;
+
+/** The code units the view changes (SCRIPT_CHANGED in scriptViewFlags): from the pairs, not a loop over all 65,536 units. */
+export function scriptChangedUnits(): readonly number[] {
+  if (!changedUnits) buildTables();
+  return changedUnits!;
 }
 
 /** The view from a pass's counts (see toSimplifiedView): the text itself when nothing changed. */
@@ -123,11 +155,7 @@ function viewText(text: string, flags: Uint8Array, changedAt: readonly number[] 
 let viewFlags: Uint8Array | null = null;
 
 function makeViewFlags(): Uint8Array {
-  const t = table();
-  const v = new Uint8Array(0x10000);
-  for (let u = 0; u < 0x10000; u++) if (isCjkUnit(u)) v[u] = t[u] === u ? 1 : CHANGED;
-  viewFlags = v;
-  return v;
+  return buildTables().flags;
 }
 
 /** Convert a single string to simplified (used for profile phrases and user input). */

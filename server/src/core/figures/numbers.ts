@@ -192,38 +192,52 @@ const NUMERAL = DIGIT | CN;
 const WALKED = 16;
 const NUM_CLASS = new Uint8Array(65536);
 const WALK_CLASS = new Uint16Array(65536);
-for (let c = 48; c <= 57; c++) NUM_CLASS[c] = DIGIT;
-for (let c = FULLWIDTH_ZERO_UNIT; c <= FULLWIDTH_ZERO_UNIT + 9; c++) NUM_CLASS[c] = DIGIT;
-for (const ch of '零〇一二两三四五六七八九十百千万亿') NUM_CLASS[ch.charCodeAt(0)] |= CN;
-for (const ch of '零〇一二两三四五六七八九十百') NUM_CLASS[ch.charCodeAt(0)] |= CN_PERCENT;
-for (const ch of '零〇一二三四五六七八九') NUM_CLASS[ch.charCodeAt(0)] |= CN_FRACTION;
-for (const ch of '。！？!?\n\r') WALK_CLASS[ch.charCodeAt(0)] |= SENTENCE_END;
-for (const ch of '\n\r') WALK_CLASS[ch.charCodeAt(0)] |= WALK_LINE_BREAK;
-for (const ch of '(（') WALK_CLASS[ch.charCodeAt(0)] |= WALK_PAREN;
-for (const ch of '《“〔【「『〈') WALK_CLASS[ch.charCodeAt(0)] |= WALK_OPENER;
-for (const ch of '》”〕】」』〉') WALK_CLASS[ch.charCodeAt(0)] |= WALK_CLOSER;
-for (const ch of '、“') WALK_CLASS[ch.charCodeAt(0)] |= WALK_LIST;
-for (const ch of '其内包含分') WALK_CLASS[ch.charCodeAt(0)] |= WALK_MARKER;
-for (const ch of '占比') WALK_CLASS[ch.charCodeAt(0)] |= WALK_SHARE;
-WALK_CLASS['率'.charCodeAt(0)] |= WALK_RATE;
-WALK_CLASS['番'.charCodeAt(0)] |= WALK_DOUBLING;
 /**
- * The code units given a class above: NUM_CLASS and WALK_CLASS are 0 for every other (the tables
- * below are filled from this list, not by loops over all 65,536 code units, which ran in the
- * interpreter at every start of the CLI: about 4 ms).
+ * The code units given a class below (possibly more than once): the only ones not 0 in either
+ * table, so that the derived tables are filled from them, not by loops over all 65,536 units
+ * (which every process ran interpreted at load).
  */
-const CLASSED_UNITS: number[] = [];
-for (let c = 48; c <= 57; c++) CLASSED_UNITS.push(c);
-for (let c = FULLWIDTH_ZERO_UNIT; c <= FULLWIDTH_ZERO_UNIT + 9; c++) CLASSED_UNITS.push(c);
-for (const ch of '零〇一二两三四五六七八九十百千万亿。！？!?\n\r(（《“〔【「『〈》”〕】」』〉、其内包含分占比率番') CLASSED_UNITS.push(ch.charCodeAt(0));
-for (const c of CLASSED_UNITS) if (WALK_CLASS[c]) NUM_CLASS[c] = WALKED;
+const CLASSED: number[] = [];
+function numClass(units: string, bits: number): void {
+  for (let k = 0; k < units.length; k++) {
+    NUM_CLASS[units.charCodeAt(k)] |= bits;
+    CLASSED.push(units.charCodeAt(k));
+  }
+}
+function walkClass(units: string, bits: number): void {
+  for (let k = 0; k < units.length; k++) {
+    WALK_CLASS[units.charCodeAt(k)] |= bits;
+    CLASSED.push(units.charCodeAt(k));
+  }
+}
+numClass('0123456789', DIGIT);
+numClass('０１２３４５６７８９', DIGIT);
+numClass('零〇一二两三四五六七八九十百千万亿', CN);
+numClass('零〇一二两三四五六七八九十百', CN_PERCENT);
+numClass('零〇一二三四五六七八九', CN_FRACTION);
+walkClass('。！？!?\n\r', SENTENCE_END);
+walkClass('\n\r', WALK_LINE_BREAK);
+walkClass('(（', WALK_PAREN);
+walkClass('《“〔【「『〈', WALK_OPENER);
+walkClass('》”〕】」』〉', WALK_CLOSER);
+walkClass('、“', WALK_LIST);
+walkClass('其内包含分', WALK_MARKER);
+walkClass('占比', WALK_SHARE);
+walkClass('率', WALK_RATE);
+walkClass('番', WALK_DOUBLING);
+for (const c of CLASSED) if (WALK_CLASS[c]) NUM_CLASS[c] = WALKED;
 /**
  * One bit per code unit, set where NUM_CLASS is not 0: what the walk tests first (8 KB: the
  * ideographs of a text touch a few cache lines of it, where a byte per code unit spreads them
  * over 20 KB of NUM_CLASS).
  */
 const WALK_BITS = new Int32Array(2048);
-for (const c of CLASSED_UNITS) if (NUM_CLASS[c]) WALK_BITS[c >>> 5] |= 1 << (c & 31);
+for (const c of CLASSED) if (NUM_CLASS[c]) WALK_BITS[c >>> 5] |= 1 << (c & 31);
+
+/** The number scan's tables (NUM_CLASS, WALK_CLASS, WALK_BITS), for the equivalence tests. */
+export function numberTablesForTest(): { numClass: Uint8Array; walkClass: Uint16Array; walkBits: Int32Array } {
+  return { numClass: NUM_CLASS, walkClass: WALK_CLASS, walkBits: WALK_BITS };
+}
 
 /**
  * Whether a text holds a code unit that can start a number token (a digit or a Chinese numeral:

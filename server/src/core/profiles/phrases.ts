@@ -161,7 +161,8 @@ class PieceAutomaton {
       this.firstOut[s] = this.out[s] >= 0 ? s : this.dict[s];
       const row = s * width;
       const failRow = fail[s] * width;
-      if (s > 0) for (let k = 1; k < width; k++) this.delta[row + k] = this.delta[failRow + k];
+      // The failure state's row, copied natively (a loop here ran interpreted once per process).
+      if (s > 0) this.delta.copyWithin(row + 1, failRow + 1, failRow + width);
       for (const [c, t] of next[s]) this.delta[row + this.classOf(c)] = t;
     }
   }

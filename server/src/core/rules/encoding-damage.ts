@@ -38,10 +38,15 @@ const MARKER_RE = /(?:锟斤拷)+|锟斤|斤拷|烫{3,}|屯{3,}/g;
 /** Characters that end a garbled stretch (punctuation, spaces). */
 const STOP_RE = /[\s。，,；;：:、！!“”"‘’《》()（）【】]/;
 
-/** 1 for `?` and `？`, 2 for the stray symbols of isStrayCjkSymbol, per UTF-16 code unit. */
-const QUESTION_OR_STRAY = new Uint8Array(0x10000);
-for (let c = 0; c < 0x10000; c++) if (isStrayCjkCode(c)) QUESTION_OR_STRAY[c] = 2;
-for (const ch of QUESTION) QUESTION_OR_STRAY[ch.charCodeAt(0)] = 1;
+/**
+ * 1 for `?` and `？`, 2 for the stray symbols of isStrayCjkSymbol, else 0, of a UTF-16 code unit.
+ * Asked only at the census's candidates: a function, where a 65,536-entry table built at load
+ * cost every process a loop over all code units.
+ */
+export function questionOrStray(c: number): number {
+  if (c === 0x3f || c === 0xff1f) return 1;
+  return isStrayCjkCode(c) ? 2 : 0;
+}
 
 /**
  * A `?` (or a stray symbol such as bopomofo) glued inside a stretch of rare, meaningless characters.
@@ -49,7 +54,7 @@ for (const ch of QUESTION) QUESTION_OR_STRAY[ch.charCodeAt(0)] = 1;
  */
 function findQuestionGarbled(text: string, at: readonly number[], spans: DamageSpan[]): void {
   for (const i of at) {
-    const cls = QUESTION_OR_STRAY[text.charCodeAt(i)];
+    const cls = questionOrStray(text.charCodeAt(i));
     if (cls === 0) continue;
     const isQuestion = cls === 1;
     const prev = text[i - 1];

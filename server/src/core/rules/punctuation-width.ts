@@ -17,12 +17,15 @@ const KINDS: { id: string; half: string; full: string; name: { 'zh-cn': string; 
 /** Per UTF-16 code unit: 1 + the index in KINDS of a half-width / full-width mark, 0 for other characters. */
 const HALF_KIND = new Uint8Array(0x10000);
 const FULL_KIND = new Uint8Array(0x10000);
+/** The smallest code unit of a full-width mark (U+FF01 …): the census of wide marks looks up no unit below. */
+let FULL_KIND_MIN = 0x10000;
 KINDS.forEach((kind, k) => {
   for (const ch of kind.half) HALF_KIND[ch.charCodeAt(0)] = k + 1;
-  for (const ch of kind.full) FULL_KIND[ch.charCodeAt(0)] = k + 1;
+  for (const ch of kind.full) {
+    FULL_KIND[ch.charCodeAt(0)] = k + 1;
+    FULL_KIND_MIN = Math.min(FULL_KIND_MIN, ch.charCodeAt(0));
+  }
 });
-/** The smallest code unit of a full-width mark (U+FF01 …): the census of wide marks looks up no unit below. */
-const FULL_KIND_MIN = FULL_KIND.findIndex((k) => k !== 0);
 
 /**
  * The whole-document conversion to full-width punctuation as LSP-style edits: used by the

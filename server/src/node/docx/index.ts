@@ -6,11 +6,24 @@
 import { localize, type LocalizedText } from '../../core/l10n';
 import type { Locale } from '../../core/types';
 import { DocxReadError, type DocxProblemKind } from './zip';
+import type { ExportOptions } from './write';
 
 export { readDocx, type DocxText } from './read';
 export { describeOrigin, type LineOrigin } from './origin';
 export { DocxReadError, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip';
-export { exportDocx, GBT9704, type ExportOptions } from './write';
+export type { ExportOptions } from './write';
+
+/**
+ * The report `text` as a GB/T 9704 .docx (write.ts). The writer and the docx library it uses are
+ * loaded on the first export, not with this module: loading them (the library's classes and its
+ * zip compressor's tables) was some 5 ms of every CLI process and server start, which export
+ * rarely or never.
+ */
+export async function exportDocx(text: string, options?: ExportOptions): Promise<Buffer> {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const writer = require('./write') as typeof import('./write');
+  return writer.exportDocx(text, options);
+}
 
 /** True for paths the reader handles (by extension, case-insensitive). */
 export function isDocxPath(p: string): boolean {

@@ -4,7 +4,7 @@
  * Names are compared by local name: WordprocessingML's `w:` prefix is not guaranteed, and both the
  * transitional and the strict namespaces occur.
  */
-import { SaxesParser, type SaxesTagNS } from 'saxes';
+import type { SaxesTagNS } from 'saxes';
 import { DocxReadError } from './zip';
 
 export class XmlElement {
@@ -39,6 +39,9 @@ export interface XmlHandlers {
 
 /** Stream `xml` through `h`; a malformed part becomes DocxReadError('corrupt'). */
 export function streamXml(xml: Buffer, part: string, h: XmlHandlers): void {
+  // saxes is loaded on the first .docx read, not at start-up.
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { SaxesParser } = require('saxes') as typeof import('saxes');
   const parser = new SaxesParser({ xmlns: true });
   let failure: Error | null = null;
   parser.on('error', (e) => {

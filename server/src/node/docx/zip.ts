@@ -7,7 +7,7 @@
  * file is refused as a probable zip bomb. yauzl also checks that every entry inflates to exactly
  * the size it declares.
  */
-import * as yauzl from 'yauzl';
+import type * as yauzl from 'yauzl';
 
 export type DocxProblemKind = 'doc' | 'encrypted' | 'corrupt' | 'not-word' | 'too-large';
 
@@ -52,8 +52,11 @@ export function sniffNonZip(buf: Buffer): DocxReadError | null {
 export async function readZipParts(buf: Buffer, wanted: (name: string) => boolean, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<Map<string, Buffer>> {
   const sniffed = sniffNonZip(buf);
   if (sniffed) throw sniffed;
+  // yauzl is loaded on the first .docx read, not at start-up (every CLI process paid for it).
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { fromBuffer } = require('yauzl') as typeof import('yauzl');
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
-    yauzl.fromBuffer(buf, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false, decodeStrings: true }, (err, z) => {
+    fromBuffer(buf, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false, decodeStrings: true }, (err, z) => {
       if (err || !z) reject(new DocxReadError('corrupt', err?.message ?? 'unreadable zip'));
       else resolve(z);
     });
