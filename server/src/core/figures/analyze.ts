@@ -114,7 +114,8 @@ function pairRepeats(lines: ReadonlyArray<{ line: number; offset: number; data: 
   const pairs: RepeatPair[] = [];
   let nextScope = 0;
   let nextPlan = 0;
-  for (const l of lines) {
+  for (let li = 0; li < lines.length; li++) {
+    const l = lines[li];
     // A compilation of reports: each report's quantities are its own.
     if (nextScope < scopeStarts.length && l.line >= scopeStarts[nextScope]) {
       while (nextScope < scopeStarts.length && l.line >= scopeStarts[nextScope]) nextScope++;
@@ -125,7 +126,9 @@ function pairRepeats(lines: ReadonlyArray<{ line: number; offset: number; data: 
     while (nextPlan < planRanges.length && planRanges[nextPlan][1] < l.line) nextPlan++;
     const inPlan = nextPlan < planRanges.length && planRanges[nextPlan][0] <= l.line;
     const firsts = inPlan ? firstInPlan : firstByLabel;
-    for (const candidate of l.data.repeat) {
+    const repeat = l.data.repeat;
+    for (let ri = 0; ri < repeat.length; ri++) {
+      const candidate = repeat[ri];
       const placed: PlacedCandidate = { candidate, offset: l.offset, line: l.line };
       const known = firsts.get(candidate.label);
       if (!known) {

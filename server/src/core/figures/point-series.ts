@@ -52,7 +52,9 @@ export function pointSeriesClaims(ctx: FigureContext): Claim[] {
   // sentences without one do not each search the rest of the paragraph.
   // (None at all when the scan saw no code unit that may start a marker: WALK_MARKER.)
   let firstFenbie = ctx.seen & WALK_MARKER ? -2 : -1;
-  for (const sent of ctx.sentences) {
+  const sentences = ctx.sentences;
+  for (let si = 0; si < sentences.length; si++) {
+    const sent = sentences[si];
     const figs = sent.figures;
     if (figs.length < 3) continue;
     if (firstFenbie !== -1 && firstFenbie < sent.start) firstFenbie = s.indexOf('分别', sent.start);

@@ -342,7 +342,9 @@ const NUMBER_FIRST_OPENERS = codeUnits(',，、');
  */
 function mayHoldNumberFirstParts(s: string, sent: Sentence): boolean {
   let found = 0;
-  for (const f of sent.figures) {
+  const figs = sent.figures;
+  for (let i = 0; i < figs.length; i++) {
+    const f = figs[i];
     if (f.start > sent.start && NUMBER_FIRST_OPENERS.has(s.charCodeAt(f.start - 1)) && NUMBER_FIRST_FOLLOWERS.has(codeAt(s, f.end)) && ++found === 2) return true;
   }
   return false;
@@ -404,7 +406,9 @@ export function sumClaims(ctx: FigureContext): Claim[] {
   // No 其 内 包 含 or 分 that may start one (as the scan saw): no marker is searched for.
   const markers = ctx.seen & WALK_MARKER ? textMarkers(ctx.s) : NO_MARKERS;
   let mi = 0;
-  for (const sent of ctx.sentences) {
+  const sentences = ctx.sentences;
+  for (let si = 0; si < sentences.length; si++) {
+    const sent = sentences[si];
     if (!sent.figures.length) continue;
     // This sentence's markers: a run of the text's (both in order).
     let sentenceMarkers = NO_MARKERS;
@@ -414,7 +418,8 @@ export function sumClaims(ctx: FigureContext): Claim[] {
       while (end < markers.length && markers[end].at < sent.end) end++;
       if (end > mi) sentenceMarkers = markers.slice(mi, end);
     }
-    for (const b of findBreakdowns(ctx, sent, sentenceMarkers)) claims.push(sumClaim(ctx, b));
+    const breakdowns = findBreakdowns(ctx, sent, sentenceMarkers);
+    for (let k = 0; k < breakdowns.length; k++) claims.push(sumClaim(ctx, breakdowns[k]));
   }
   const balance = balanceClaim(ctx);
   if (balance) claims.push(balance);
@@ -429,10 +434,14 @@ export function sumClaims(ctx: FigureContext): Claim[] {
 function balanceClaim(ctx: FigureContext): Claim | null {
   const { s, original } = ctx;
   // A label is a piece of the text: an account no label can name rules the claim out unread.
-  for (const a of BALANCE_ACCOUNTS) if (!a.re.test(s)) return null;
+  for (let k = 0; k < BALANCE_ACCOUNTS.length; k++) if (!BALANCE_ACCOUNTS[k].re.test(s)) return null;
   const found = new Map<string, Figure[]>();
-  for (const sent of ctx.sentences) {
-    for (const f of sent.figures) {
+  const sentences = ctx.sentences;
+  for (let si = 0; si < sentences.length; si++) {
+    const sent = sentences[si];
+    const figs = sent.figures;
+    for (let i = 0; i < figs.length; i++) {
+      const f = figs[i];
       if (!countable(s, f, sent.start)) continue;
       const label = labelBefore(s, f, sent.start);
       const hit = BALANCE_ACCOUNTS.find((a) => a.re.test(label));

@@ -80,7 +80,8 @@ export function refineHeadings(doc: ReportDocument, recognised: Heading[], skip:
     if (h !== undefined) headings.push(h);
   }
   const candidates: Heading[] = [];
-  for (const line of lines) {
+  for (let li = 0; li < lines.length; li++) {
+    const line = lines[li];
     if (line.end === line.start) continue;
     // Such a marker opens the line with a digit (after the spaces recognizeHeading skips, and in
     // Markdown a `#` heading mark): other lines are not sliced and matched.
@@ -95,7 +96,8 @@ export function refineHeadings(doc: ReportDocument, recognised: Heading[], skip:
   // 3. Appendices: headings after 附件N belong to that appendix.
   const appendices: Appendix[] = [];
   const view = doc.simplified;
-  for (const line of lines) {
+  for (let li = 0; li < lines.length; li++) {
+    const line = lines[li];
     // APPENDIX_RE starts with 附: other lines are not sliced, trimmed and tested.
     let first = line.start;
     while (first < line.end && isJsSpaceCode(view.charCodeAt(first))) first++;
