@@ -21,7 +21,7 @@ import type { LocalizedText } from '../l10n';
 import type { FigureContext } from './rates';
 import type { Sentence } from './text';
 import { CATEGORY_CLASSIFIERS, COMMA_LIST_INTRO_RE, ITEM_CLASSIFIERS, LIST_CONNECTOR_RE, LIST_INTRO_RE, NOT_ITEM_COUNT_AFTER_RE } from './vocabulary';
-import { codeUnits } from './code-units';
+import { codeUnits, UnitTable } from './code-units';
 
 const CLASSIFIERS = [...CATEGORY_CLASSIFIERS, ...ITEM_CLASSIFIERS].sort((a, b) => b.length - a.length);
 const CATEGORY = new Set(CATEGORY_CLASSIFIERS);
@@ -53,14 +53,14 @@ interface Reading {
 interface CodeSet {
   has(c: number): boolean;
 }
-const CODE_BITS = new Uint8Array(65536);
+const CODE_BITS = new UnitTable();
 let nextCodeBit = 1;
 function codes(chars: string): CodeSet {
   const bit = nextCodeBit;
   if (bit > 0x80) throw new Error('counts: more than eight code-unit sets');
   nextCodeBit <<= 1;
-  for (const ch of chars) CODE_BITS[ch.charCodeAt(0)] |= bit;
-  return { has: (c: number) => (CODE_BITS[c] & bit) !== 0 };
+  for (const ch of chars) CODE_BITS.or(ch.charCodeAt(0), bit);
+  return { has: (c: number) => (CODE_BITS.get(c) & bit) !== 0 };
 }
 /** Characters that end a clause before a list (the tight clause starts after them), and the strong ones. */
 const CLAUSE_END = codes(',，(（)）;；:：');
@@ -174,7 +174,7 @@ export function countClaims(ctx: FigureContext): Claim[] {
     // Code units, not one-character strings: most counts are ruled out here.
     const prevCode = pos > sent.start ? s.charCodeAt(pos - 1) : -1;
     // 2025年, 1234个: the tail of a longer number (a year list's 2020三年 keeps its Chinese numeral).
-    if (prevCode >= 0 && NUMBER_BEFORE_UNITS.has(prevCode) && !(prevCode >= 48 && prevCode <= 57 && COUNT_NUMERAL[s.charCodeAt(pos)] === 1)) continue;
+    if (prevCode >= 0 && NUMBER_BEFORE_UNITS.has(prevCode) && !(prevCode >= 48 && prevCode <= 57 && COUNT_NUMERAL.get(s.charCodeAt(pos)) === 1)) continue;
     // 等 / 这 / 共 / 等共 before the number (read back, so the pattern starts with the numeral).
     const leadLength = pos - 2 >= sent.start && s.startsWith('等共', pos - 2) ? 2 : prevCode >= 0 && LEAD_UNITS.has(prevCode) ? 1 : 0;
     // What countClaim rules out first, without a string: a duration or points after the measure
@@ -208,24 +208,24 @@ export function isNotItemEnd(c: number): boolean {
 }
 
 /** The numerals of COUNT_RE by code unit: 1 for 两二…十, 2 for an ASCII digit. */
-const COUNT_NUMERAL = new Uint8Array(65536);
-for (const ch of '两二三四五六七八九十') COUNT_NUMERAL[ch.charCodeAt(0)] = 1;
-for (let c = 48; c <= 57; c++) COUNT_NUMERAL[c] = 2;
+const COUNT_NUMERAL = new UnitTable();
+for (const ch of '两二三四五六七八九十') COUNT_NUMERAL.set(ch.charCodeAt(0), 1);
+for (let c = 48; c <= 57; c++) COUNT_NUMERAL.set(c, 2);
 /** The classifiers by their first code unit, in COUNT_RE's order (longest first): 1 + the index of a list, or 0. */
-const CLASSIFIER_SLOT = new Uint8Array(65536);
+const CLASSIFIER_SLOT = new UnitTable();
 const CLASSIFIER_LISTS: string[][] = [];
 for (const c of CLASSIFIERS) {
   const u = c.charCodeAt(0);
-  if (!CLASSIFIER_SLOT[u]) {
+  if (!CLASSIFIER_SLOT.get(u)) {
     CLASSIFIER_LISTS.push([]);
-    CLASSIFIER_SLOT[u] = CLASSIFIER_LISTS.length;
+    CLASSIFIER_SLOT.set(u, CLASSIFIER_LISTS.length);
   }
-  CLASSIFIER_LISTS[CLASSIFIER_SLOT[u] - 1].push(c);
+  CLASSIFIER_LISTS[CLASSIFIER_SLOT.get(u) - 1].push(c);
 }
 
 /** The length of the classifier COUNT_RE reads at `at` (the first of its alternatives there), or 0. */
 function classifierAt(s: string, at: number): number {
-  const k = CLASSIFIER_SLOT[s.charCodeAt(at)]; // undefined past the end (NaN index)
+  const k = CLASSIFIER_SLOT.get(s.charCodeAt(at)); // 0 past the end (NaN)
   if (!k) return 0;
   // The first code unit is the slot's: the rest compared by code unit.
   const list = CLASSIFIER_LISTS[k - 1];
@@ -254,13 +254,13 @@ function countStart(s: string, from: number, to: number): number {
   const n = s.length;
   let i = from;
   while (i < to) {
-    const kind = COUNT_NUMERAL[s.charCodeAt(i)];
+    const kind = COUNT_NUMERAL.get(s.charCodeAt(i));
     if (!kind) {
       i++;
       continue;
     }
     let end = i + 1;
-    while (end < n && COUNT_NUMERAL[s.charCodeAt(end)] === kind) end++;
+    while (end < n && COUNT_NUMERAL.get(s.charCodeAt(end)) === kind) end++;
     const classifier = end < n ? classifierAt(s, end) : 0;
     if (classifier) {
       let p = Math.max(i, end - (kind === 1 ? 3 : 2));
@@ -285,7 +285,7 @@ function countStartInTokens(s: string, tokens: readonly number[], cursor: { toke
     // A match's numerals end where their run ends, followed by a classifier: inside a token a run
     // is followed by a numeral, , . or ． (no classifier starts with one), so only the run ending
     // with the token can be; a token with no classifier's first code unit after it holds none.
-    if (end >= s.length || !CLASSIFIER_SLOT[s.charCodeAt(end)]) continue;
+    if (end >= s.length || !CLASSIFIER_SLOT.get(s.charCodeAt(end))) continue;
     const p = countStart(s, Math.max(tokens[t], from), end);
     if (p >= 0) return p;
   }

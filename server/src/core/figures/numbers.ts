@@ -9,7 +9,7 @@
  * offsets are offsets in the original text. One pass, linear in the text.
  */
 import { parseChineseNumeral } from '../document/chinese-numerals';
-import { codeAt, codeUnits } from './code-units';
+import { codeAt, codeUnits, UnitTable } from './code-units';
 import { CATEGORY_CLASSIFIERS, ITEM_CLASSIFIERS } from './vocabulary';
 
 export type FigureKind = 'count' | 'percent' | 'points' | 'times';
@@ -113,15 +113,15 @@ const PREFIX_QUALIFIERS: Array<[string, Approx]> = (
  * PREFIX_QUALIFIERS by their last code unit (same order within each list): one array read per
  * figure. PREFIX_SLOT holds 1 + the index of a code unit's list in PREFIX_LISTS, or 0.
  */
-const PREFIX_SLOT = new Uint8Array(65536);
+const PREFIX_SLOT = new UnitTable();
 const PREFIX_LISTS: Array<Array<[string, Approx]>> = [];
 for (const q of PREFIX_QUALIFIERS) {
   const c = q[0].charCodeAt(q[0].length - 1);
-  if (!PREFIX_SLOT[c]) {
+  if (!PREFIX_SLOT.get(c)) {
     PREFIX_LISTS.push([]);
-    PREFIX_SLOT[c] = PREFIX_LISTS.length;
+    PREFIX_SLOT.set(c, PREFIX_LISTS.length);
   }
-  PREFIX_LISTS[PREFIX_SLOT[c] - 1].push(q);
+  PREFIX_LISTS[PREFIX_SLOT.get(c) - 1].push(q);
 }
 
 const SUFFIX_QUALIFIERS: Array<[string, Approx]> = [
@@ -271,8 +271,8 @@ function fractionEnd(s: string, e: number): number {
 }
 
 /** The first code units of the classifiers of counts (CATEGORY_CLASSIFIERS, ITEM_CLASSIFIERS). */
-const COUNT_CLASSIFIER_FIRST = new Uint8Array(65536);
-for (const w of [...CATEGORY_CLASSIFIERS, ...ITEM_CLASSIFIERS]) COUNT_CLASSIFIER_FIRST[w.charCodeAt(0)] = 1;
+const COUNT_CLASSIFIER_FIRST = new UnitTable();
+for (const w of [...CATEGORY_CLASSIFIERS, ...ITEM_CLASSIFIERS]) COUNT_CLASSIFIER_FIRST.set(w.charCodeAt(0), 1);
 
 /** The end of the last token found by nextNumberToken. */
 let tokenEnd = 0;
@@ -522,20 +522,20 @@ function scratchMask(length: number): Uint8Array {
  */
 interface WordIndex<W extends [string, ...unknown[]]> {
   /** For each code unit, 1 + the index of its list in `lists`, or 0. */
-  slot: Uint8Array;
+  slot: UnitTable;
   lists: W[][];
 }
 
 function indexWords<W extends [string, ...unknown[]]>(words: readonly W[]): WordIndex<W> {
-  const slot = new Uint8Array(65536);
+  const slot = new UnitTable();
   const lists: W[][] = [];
   for (const w of words) {
     const c = w[0].charCodeAt(0);
-    if (!slot[c]) {
+    if (!slot.get(c)) {
       lists.push([]);
-      slot[c] = lists.length;
+      slot.set(c, lists.length);
     }
-    lists[slot[c] - 1].push(w);
+    lists[slot.get(c) - 1].push(w);
   }
   return { slot, lists };
 }
@@ -543,7 +543,7 @@ function indexWords<W extends [string, ...unknown[]]>(words: readonly W[]): Word
 /** The first word of `index` (longest first) that `s` holds at `at`, or null. */
 function matchAt<W extends [string, ...unknown[]]>(s: string, at: number, index: WordIndex<W>): W | null {
   if (at < 0 || at >= s.length) return null; // no typed-array read at NaN (it de-optimises)
-  const k = index.slot[s.charCodeAt(at)];
+  const k = index.slot.get(s.charCodeAt(at));
   if (!k) return null;
   // The first code unit is the slot's: the rest compared by code unit (most words are one long).
   const list = index.lists[k - 1];
@@ -647,14 +647,14 @@ const DATE_FOLLOWER = 2;
 const RANGE_JOINER = 4;
 const GLUED = 8;
 const RANGE_DASH = 16;
-const CHAR_BITS = new Uint8Array(65536);
+const CHAR_BITS = new UnitTable();
 for (const [set, bit] of [[YEAR_FOLLOWERS, YEAR_FOLLOWER], [DATE_FOLLOWERS, DATE_FOLLOWER], [RANGE_JOINERS, RANGE_JOINER], [GLUED_BEFORE, GLUED], [RANGE_DASHES, RANGE_DASH]] as const) {
-  for (const c of set) CHAR_BITS[c] |= bit;
+  for (const c of set) CHAR_BITS.or(c, bit);
 }
 
 /** Whether code unit `c` (NaN past the end of a text: never) is in the class `bit`. */
 function hasBit(c: number, bit: number): boolean {
-  return (CHAR_BITS[c] & bit) !== 0;
+  return (CHAR_BITS.get(c) & bit) !== 0;
 }
 
 /** Note a number that is not a figure (a function, not a closure made per scan). */
@@ -696,7 +696,7 @@ export function scanFigures(s: string, original: string = s): ScanResult {
     const tokStart = nextNumberToken(s, pos);
     if (tokStart < 0) break;
     const tokEnd = tokenEnd;
-    if (tokEnd < s.length && COUNT_CLASSIFIER_FIRST[s.charCodeAt(tokEnd)]) tokens.push(tokStart, tokEnd);
+    if (tokEnd < s.length && COUNT_CLASSIFIER_FIRST.get(s.charCodeAt(tokEnd))) tokens.push(tokStart, tokEnd);
     pos = tokEnd;
     const first = s.charCodeAt(tokStart);
     const prevCode = tokStart > 0 ? s.charCodeAt(tokStart - 1) : 0;
@@ -888,7 +888,7 @@ export function scanFigures(s: string, original: string = s): ScanResult {
     let start = isPercentWord ? tokStart : numStart;
     let prefixApprox: Approx | null = null;
     let prefixWord: string | null = null;
-    const prefixSlot = numStart > 0 ? PREFIX_SLOT[s.charCodeAt(numStart - 1)] : 0;
+    const prefixSlot = numStart > 0 ? PREFIX_SLOT.get(s.charCodeAt(numStart - 1)) : 0;
     if (prefixSlot) {
       const list = PREFIX_LISTS[prefixSlot - 1];
       for (let q = 0; q < list.length; q++) {

@@ -18,7 +18,7 @@ import { BACK_REFERENCE_RE, BALANCE_ACCOUNTS, RESIDUAL_RE as RESIDUAL } from './
 import { formatCount as fc } from './arithmetic';
 import { countBefore } from '../document/sorted';
 import { isJsSpaceCode } from '../document/chars';
-import { codeAt, codeUnits } from './code-units';
+import { codeAt, codeUnits, UnitTable } from './code-units';
 
 const STOP_CLAUSE = /同比|环比|比上年|较上年|比去年|较去年|增长|下降|增加|减少|上升|率|共计|合计|总计|累计|(?<![公中总])共(?![享同建治识赢商])/;
 const NEW_ACTIVITY = /^(?:组织|开展|举办|召开|印发|出台|建立|完成|推动|办结|审结|结案|制定|发布|开通|设立|培训|接待|修复|治理|新增|新建|建设|实施|改造|推进)/;
@@ -119,7 +119,7 @@ interface Marker {
 export function breakdownMarkers(s: string, from = 0, to = s.length): readonly Marker[] {
   let out: Marker[] | null = null;
   for (let p = from; p < to; p++) {
-    if (!BREAKDOWN_FIRST_UNITS[s.charCodeAt(p)]) continue;
+    if (!BREAKDOWN_FIRST_UNITS.get(s.charCodeAt(p))) continue;
     const length = breakdownWordAt(s, p);
     if (length) {
       (out ??= []).push({ at: p, word: s.slice(p, p + length) });
@@ -130,8 +130,8 @@ export function breakdownMarkers(s: string, from = 0, to = s.length): readonly M
 }
 
 /** BREAKDOWN_FIRST by code unit. */
-const BREAKDOWN_FIRST_UNITS = new Uint8Array(65536);
-for (const ch of '其内分包含') BREAKDOWN_FIRST_UNITS[ch.charCodeAt(0)] = 1;
+const BREAKDOWN_FIRST_UNITS = new UnitTable();
+for (const ch of '其内分包含') BREAKDOWN_FIRST_UNITS.set(ch.charCodeAt(0), 1);
 
 /**
  * The length of BREAKDOWN_RE's match at `p` (0 for none), by code unit: 其中 not followed by

@@ -5,7 +5,7 @@
  */
 import type { Figure } from './numbers';
 import { TOTAL_RE } from './vocabulary';
-import { codeAt, codeUnits, type CodeUnits } from './code-units';
+import { codeAt, codeUnits, UnitTable, type CodeUnits } from './code-units';
 
 export interface Sentence {
   index: number;
@@ -21,15 +21,15 @@ export const CLAUSE_BOUNDARY = new Set([',', '，', ';', '；', ':', '：', '(',
 const LABEL_BOUNDARY = new Set([...CLAUSE_BOUNDARY, '、']);
 /** The same sets by code unit, for the scanning loops (indexing a CJK string allocates a string per character). */
 /** Per code unit: CLAUSE_BIT when in CLAUSE_BOUNDARY, LABEL_BIT when in LABEL_BOUNDARY (one array read; NaN past the ends reads as neither). */
-const BOUNDARY_BITS = new Uint8Array(65536);
+const BOUNDARY_BITS = new UnitTable();
 const CLAUSE_BIT = 1;
 const LABEL_BIT = 2;
-for (const c of CLAUSE_BOUNDARY) BOUNDARY_BITS[c.charCodeAt(0)] |= CLAUSE_BIT;
-for (const c of LABEL_BOUNDARY) BOUNDARY_BITS[c.charCodeAt(0)] |= LABEL_BIT;
+for (const c of CLAUSE_BOUNDARY) BOUNDARY_BITS.or(c.charCodeAt(0), CLAUSE_BIT);
+for (const c of LABEL_BOUNDARY) BOUNDARY_BITS.or(c.charCodeAt(0), LABEL_BIT);
 
 /** True when the code unit at `i` ends a clause (see CLAUSE_BOUNDARY); false outside the text. */
 export function isClauseBoundaryAt(s: string, i: number): boolean {
-  return i >= 0 && i < s.length && (BOUNDARY_BITS[s.charCodeAt(i)] & CLAUSE_BIT) !== 0;
+  return i >= 0 && i < s.length && (BOUNDARY_BITS.get(s.charCodeAt(i)) & CLAUSE_BIT) !== 0;
 }
 
 /** The figures of a sentence without any (shared: sentences' lists are read, never modified). */
@@ -100,14 +100,14 @@ export const MAX_LOOKBACK = 200;
 export function clauseStart(s: string, pos: number, min: number): number {
   min = Math.max(min, pos - MAX_LOOKBACK);
   let i = pos;
-  while (i > min && !(BOUNDARY_BITS[s.charCodeAt(i - 1)] & CLAUSE_BIT)) i--;
+  while (i > min && !(BOUNDARY_BITS.get(s.charCodeAt(i - 1)) & CLAUSE_BIT)) i--;
   return i;
 }
 
 /** End of the clause containing `pos` (bounded by `max`). */
 export function clauseEnd(s: string, pos: number, max: number): number {
   let i = pos;
-  while (i < max && !(BOUNDARY_BITS[s.charCodeAt(i)] & CLAUSE_BIT)) i++;
+  while (i < max && !(BOUNDARY_BITS.get(s.charCodeAt(i)) & CLAUSE_BIT)) i++;
   return i;
 }
 
@@ -118,7 +118,7 @@ export function clauseEnd(s: string, pos: number, max: number): number {
 export function labelBefore(s: string, f: Figure, min: number): string {
   min = Math.max(min, f.start - MAX_LOOKBACK);
   let i = f.start;
-  while (i > min && !(BOUNDARY_BITS[s.charCodeAt(i - 1)] & LABEL_BIT)) i--;
+  while (i > min && !(BOUNDARY_BITS.get(s.charCodeAt(i - 1)) & LABEL_BIT)) i--;
   return s.slice(i, f.start);
 }
 
