@@ -245,7 +245,12 @@ export function numberTablesForTest(): { numClass: Uint8Array; walkClass: Uint16
  * expression's class on prose, which most paragraphs are); of s[start, end) when given (no slice made).
  */
 export function mayHoldNumber(s: string, start = 0, end = s.length): boolean {
-  for (let i = start; i < end; i++) if (NUM_CLASS[s.charCodeAt(i)] & NUMERAL) return true;
+  // WALK_BITS first (a bit per unit, set where NUM_CLASS is not 0): the ideographs of prose are
+  // looked up in 2.6 KB of it, not in 21 KB of NUM_CLASS (cache lines a cold check reads again).
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if ((WALK_BITS[c >>> 5] >>> (c & 31)) & 1 && NUM_CLASS[c] & NUMERAL) return true;
+  }
   return false;
 }
 
