@@ -282,7 +282,7 @@ export const CENSUS_NUL = 1024;
  */
 const censusTable = new Uint16Array(0x10000);
 
-/** The ranges isStrayCjkCode accepts (inclusive), disjoint from each other and from the CJK ranges. */
+/** The ranges isStrayCjkCode accepts (inclusive; keep the two in step), disjoint from each other and from the CJK ranges. */
 const STRAY_RANGES: readonly (readonly [number, number])[] = [
   [0x2500, 0x257f],
   [0x3100, 0x312f],
@@ -355,7 +355,7 @@ let tablesMarked = false;
  * stray ranges, the CJK ranges the view counts), then the few units with bits of their own (some
  * 1,000 GBK starts, the 3,400 characters the view changes, a few marks) are set one by one, and
  * their passTable entries derived: loops over all 65,536 code units ran interpreted in every
- * process. The same tables as the per-unit construction (test/unit/core-speed-equivalence.test.ts).
+ * process. The same tables as the per-unit construction (test/unit/startup-tables.test.ts).
  */
 function markTables(): void {
   const census = censusTable;
