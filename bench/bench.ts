@@ -411,7 +411,10 @@ function cliMeasure(): { stats: Stats; files: number; bytes: number; exitCode: n
       }
     }
     log('whole process, 1,000 reports, with the references …');
-    refs = processMeasure('1,000 reports (one folder)', dir, path.join(mdDir, '*.md'), bytes, 1000, runs);
+    // The comparison the target is judged on gets more rounds than the breakdown above: whole-process
+    // times on this machine move by 1.2-1.3x within one run, and a median of three does not settle a
+    // difference of a few per cent.
+    refs = processMeasure('1,000 reports (one folder)', dir, path.join(mdDir, '*.md'), bytes, 1000, QUICK ? runs : 7);
   } finally {
     fs.closeSync(devnull);
     fs.rmSync(dir, { recursive: true, force: true });

@@ -4,8 +4,8 @@
  * .docx (`name.公文.docx` when that would be FILE itself). The file is written next to its final
  * name and renamed into place, so a symbolic link at OUT is replaced, never written through.
  */
-import * as fs from 'fs';
-import * as path from 'path';
+import fs = require('fs');
+import path = require('path');
 import { localize, type LocalizedText } from '../core/l10n';
 import type { Locale } from '../core/types';
 import { docxProblemMessage, exportDocx, isDocxPath, readDocx } from '../node/docx';

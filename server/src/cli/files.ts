@@ -1,5 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
+import fs = require('fs');
+import path = require('path');
 import type { Ignore } from 'ignore';
 import { isUtf8 } from 'buffer';
 import type { Readable } from 'stream';

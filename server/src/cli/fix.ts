@@ -5,7 +5,7 @@
  * Files are written back in the encoding they were read in, atomically (a temporary file in the
  * same folder, then a rename), never through a symbolic link (node/fs-access.ts writeFileInside).
  */
-import * as path from 'path';
+import path = require('path');
 import { Analysis } from '../core/analysis';
 import { checkDecision } from '../core/config/check-decision';
 import { localize, type LocalizedText } from '../core/l10n';

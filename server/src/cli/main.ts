@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path = require('path');
 import { Analysis } from '../core/analysis';
 import { checkDocument } from '../core/check';
 import { defaultConfig, mergeConfig, parseConfigText, type ConfigError, type ResolvedConfig } from '../core/config/config';

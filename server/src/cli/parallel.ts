@@ -10,8 +10,8 @@
  * findings (plain data) crosses threads. Workers send back only the fields the CLI prints.
  * Results are put back in input order, so the output is identical to a sequential run.
  */
-import * as fs from 'fs';
-import * as os from 'os';
+import fs = require('fs');
+import os = require('os');
 import type { Worker } from 'worker_threads';
 
 /** node:worker_threads, loaded when workers are started or run, not by every CLI process (most check few files on one thread). */

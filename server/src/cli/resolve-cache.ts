@@ -8,7 +8,7 @@
  * thousand walks up the tree, stat calls and JSON parses, in the main thread and again in every
  * worker). The results are exactly those of `loadConfigFor` and `loadIgnoresFor`.
  */
-import * as path from 'path';
+import path = require('path');
 import type { ConfigError, ResolvedConfig } from '../core/config/config';
 import type { IgnoreEntry } from '../core/config/suppress';
 import { findIgnoreFile, loadConfigFor, readSidecar, relativeReportPath, type Sidecar } from '../node/config-files';

@@ -3,7 +3,7 @@
  * find and read them (through fs-access.ts). The core (core/config.ts, core/suppress.ts) receives
  * their texts and never touches the file system.
  */
-import * as path from 'path';
+import path = require('path');
 import {
   CONFIG_FILE_NAMES,
   defaultConfig,

@@ -15,8 +15,8 @@
  *    skipped unless the caller opts in (`followSymlinks`), broken links to report files are reported,
  *    cycles are cut, and files of other types are not looked at.
  */
-import * as fs from 'fs';
-import * as path from 'path';
+import fs = require('fs');
+import path = require('path');
 
 /** Why a path could not be used. */
 export type FsProblemCode =

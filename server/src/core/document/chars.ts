@@ -282,7 +282,7 @@ export const CENSUS_NUL = 1024;
  */
 const censusTable = new Uint16Array(0x10000);
 
-/** The ranges isStrayCjkCode accepts (inclusive), disjoint from each other and from the CJK ranges. */
+/** The ranges isStrayCjkCode accepts (inclusive; keep the two in step), disjoint from each other and from the CJK ranges. */
 const STRAY_RANGES: readonly (readonly [number, number])[] = [
   [0x2500, 0x257f],
   [0x3100, 0x312f],
@@ -353,37 +353,53 @@ let tablesMarked = false;
 /**
  * Build censusTable and passTable. Whole ranges are filled natively (every unit CLASSIFIED, the
  * stray ranges, the CJK ranges the view counts), then the few units with bits of their own (some
- * 1,000 GBK starts, the 3,400 characters the view changes, a few marks) are set one by one, and
- * their passTable entries derived: loops over all 65,536 code units ran interpreted in every
- * process. The same tables as the per-unit construction (test/unit/core-speed-equivalence.test.ts).
+ * 1,000 GBK starts, the 3,400 characters the view changes, a few marks) are set one by one: loops
+ * over all 65,536 code units ran interpreted in every process. The same tables as the per-unit
+ * construction (test/unit/startup-tables.test.ts).
  */
 function markTables(): void {
-  const census = censusTable;
-  census.fill(CLASSIFIED);
-  for (const [from, to] of STRAY_RANGES) census.fill(CLASSIFIED | CENSUS_STRAY, from, to + 1);
-  for (const [from, to] of CJK_RANGES) census.fill(CLASSIFIED | VIEW_CJK, from, to + 1);
+  censusTable.fill(CLASSIFIED);
   passTable.fill(passBits(CLASSIFIED));
-  for (const [from, to] of STRAY_RANGES) passTable.fill(passBits(CLASSIFIED | CENSUS_STRAY), from, to + 1);
-  for (const [from, to] of CJK_RANGES) passTable.fill(passBits(CLASSIFIED | VIEW_CJK), from, to + 1);
-  // The units with bits of their own, each set in censusTable, then its passTable entry derived.
-  const touched: number[] = [];
-  const mark = (u: number, bits: number): void => {
-    census[u] |= bits;
-    touched.push(u);
-  };
-  for (let c = 0xe0; c <= 0xef; c++) mark(c, CP1252_UTF8_LEAD);
-  for (const ch of '?？') mark(ch.charCodeAt(0), CENSUS_QUESTION);
-  mark(0xfffd, CENSUS_REPLACEMENT);
-  for (const ch of '锟斤烫屯') mark(ch.charCodeAt(0), CENSUS_MARKER);
-  mark(0, CENSUS_NUL);
-  const gbk = gbkUtf8StartUnits();
-  for (let k = 0; k < gbk.length; k++) mark(gbk.charCodeAt(k), GBK_UTF8_START);
-  for (const u of scriptChangedUnits()) mark(u, VIEW_CHANGED);
-  for (let k = 0; k < PUNCTUATION_SCAN_UNITS.length; k++) mark(PUNCTUATION_SCAN_UNITS.charCodeAt(k), PUNCTUATION_MARK);
-  for (const u of touched) passTable[u] = passBits(census[u]);
+  for (const [from, to] of STRAY_RANGES) {
+    censusTable.fill(CLASSIFIED | CENSUS_STRAY, from, to + 1);
+    passTable.fill(passBits(CLASSIFIED | CENSUS_STRAY), from, to + 1);
+  }
+  for (const [from, to] of CJK_RANGES) {
+    censusTable.fill(CLASSIFIED | VIEW_CJK, from, to + 1);
+    passTable.fill(passBits(CLASSIFIED | VIEW_CJK), from, to + 1);
+  }
+  markUnits('\u00e0\u00e1\u00e2\u00e3\u00e4\u00e5\u00e6\u00e7\u00e8\u00e9\u00ea\u00eb\u00ec\u00ed\u00ee\u00ef', CP1252_UTF8_LEAD);
+  markUnits('?？', CENSUS_QUESTION);
+  markUnits('\ufffd', CENSUS_REPLACEMENT);
+  markUnits('锟斤烫屯', CENSUS_MARKER);
+  markUnits('\u0000', CENSUS_NUL);
+  markUnits(gbkUtf8StartUnits(), GBK_UTF8_START);
+  markUnits(scriptChangedUnits(), VIEW_CHANGED);
+  markUnits(PUNCTUATION_SCAN_UNITS, PUNCTUATION_MARK);
   for (let k = 0; k < ENUMERATION_CUE_UNITS.length; k++) passTable[ENUMERATION_CUE_UNITS.charCodeAt(k)] |= PASS_CUE;
   for (let k = 0; k < BRACKET_SCAN_UNITS.length; k++) passTable[BRACKET_SCAN_UNITS.charCodeAt(k)] |= PASS_BRACKET;
   tablesMarked = true;
+}
+
+/**
+ * Add census bits to some code units (the characters of a string, or code units), and their pass
+ * bits: passBits of an entry is the union of passBits of its bits, each pass bit standing for
+ * some census bits.
+ */
+function markUnits(units: string | readonly number[], bits: number): void {
+  const pass = passBits(bits);
+  if (typeof units === 'string') {
+    for (let k = 0; k < units.length; k++) {
+      const u = units.charCodeAt(k);
+      censusTable[u] |= bits;
+      passTable[u] |= pass;
+    }
+  } else {
+    for (const u of units) {
+      censusTable[u] |= bits;
+      passTable[u] |= pass;
+    }
+  }
 }
 
 /** The passTable entry of a censusTable entry (without PASS_CUE and PASS_BRACKET, set per unit). */
