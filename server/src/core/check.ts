@@ -44,7 +44,7 @@ export function checkDocument(analysis: Analysis, options: CheckOptions = {}): F
   const run = startCheck(analysis, options);
   if (!(run instanceof CheckRun)) return run;
   const rules = run.rules;
-  for (let i = 0; i < rules.length; i++) runRule(run, rules[i]);
+  for (let i = 0; i < rules.length; i++) runRule(run, rules[i], i);
   return finishCheck(run);
 }
 
@@ -56,7 +56,8 @@ export function checkDocument(analysis: Analysis, options: CheckOptions = {}): F
 export function* checkDocumentSteps(analysis: Analysis, options: CheckOptions = {}): Generator<void, Finding[], void> {
   const run = startCheck(analysis, options);
   if (!(run instanceof CheckRun)) return run;
-  for (const rule of run.rules) if (runRule(run, rule)) yield;
+  const rules = run.rules;
+  for (let i = 0; i < rules.length; i++) if (runRule(run, rules[i], i)) yield;
   return finishCheck(run);
 }
 
@@ -73,7 +74,31 @@ class CheckRun {
     readonly rules: readonly Rule[],
     readonly isReport: boolean,
     readonly profileRules: Record<string, SeverityOrOff> | undefined,
+    /** effectiveSeverity of each of `rules`, in order. */
+    readonly severities: ReadonlyArray<Severity | null>,
   ) {}
+}
+
+/**
+ * The severities of a rule list under a config's rules and a profile's (effectiveSeverity of
+ * each), kept for the last pair seen per list. Compared by identity: a resolved config's and a
+ * profile's rule maps are made anew, never modified in place. A check reads one short array
+ * instead of two string-keyed lookups and the rule's metadata per rule (memory a check reads
+ * again after other work has evicted the caches).
+ */
+interface Severities {
+  configRules: ResolvedConfig['rules'];
+  profileRules: Record<string, SeverityOrOff> | undefined;
+  severities: ReadonlyArray<Severity | null>;
+}
+const severitiesByRules = new WeakMap<readonly Rule[], Severities>();
+
+function severitiesOf(rules: readonly Rule[], config: ResolvedConfig, profileRules: Record<string, SeverityOrOff> | undefined): ReadonlyArray<Severity | null> {
+  const known = severitiesByRules.get(rules);
+  if (known && known.configRules === config.rules && known.profileRules === profileRules) return known.severities;
+  const severities = rules.map((rule) => effectiveSeverity(rule, config, profileRules));
+  severitiesByRules.set(rules, { configRules: config.rules, profileRules, severities });
+  return severities;
 }
 
 /** The run of a check, or its only finding when the document is too large to check. */
@@ -84,7 +109,8 @@ function startCheck(analysis: Analysis, options: CheckOptions): CheckRun | Findi
   if (doc.text.length > config.maxFileSize) return tooLarge(analysis, config, locale);
   const isReport = options.forceReport || isReportDocument(analysis, config);
   const profileRules = activeProfile(analysis, config)?.rules;
-  return new CheckRun(analysis, options, config, locale, options.rules ?? ALL_RULES, !!isReport, profileRules);
+  const rules = options.rules ?? ALL_RULES;
+  return new CheckRun(analysis, options, config, locale, rules, !!isReport, profileRules, severitiesOf(rules, config, profileRules));
 }
 
 function tooLarge(analysis: Analysis, config: ResolvedConfig, locale: Locale): Finding[] {
@@ -105,8 +131,8 @@ function finishCheck(run: CheckRun): Finding[] {
 }
 
 /** Run one rule (its findings join run.findings); false when the rule is off or out of scope. */
-function runRule(run: CheckRun, rule: Rule): boolean {
-  const severity = effectiveSeverity(rule, run.config, run.profileRules);
+function runRule(run: CheckRun, rule: Rule, index: number): boolean {
+  const severity = run.severities[index];
   if (!severity) return false;
   if (rule.meta.scope === 'report' && !run.isReport) return false;
   try {
