@@ -1,5 +1,6 @@
 import type { OffsetRange, Position, Range } from '../types';
 import type { ScriptView } from './script';
+import type { TableBlock } from './blocks/tables';
 import { textCensus, type EncodingCandidates } from './chars';
 import { markdownBlocks } from './markdown';
 
@@ -35,9 +36,10 @@ export class ReportDocument {
   private brackets: readonly number[] | null = null;
   /**
    * blocks/tables.ts's tables of this document (tablesOf), kept on the document: a WeakMap entry
-   * per document version costs more to add than the slot. Typed there (no import cycle here).
+   * per document version costs more to add than the slot. Written by tablesOf only (a type-only
+   * import: no cycle between the modules).
    */
-  tablesCache: unknown = undefined;
+  tablesCache: TableBlock[] | undefined = undefined;
 
   constructor(text: string, options: { uri?: string; format?: DocumentFormat; version?: number } = {}) {
     this.text = text;

@@ -53,7 +53,7 @@ export interface TableBlock {
 
 /** The tables of `doc`, computed once per document object (one object per version; kept in its tablesCache). */
 export function tablesOf(doc: ReportDocument): TableBlock[] {
-  let t = doc.tablesCache as TableBlock[] | undefined;
+  let t = doc.tablesCache;
   if (!t) {
     t = findTables(doc);
     doc.tablesCache = t;
