@@ -36,6 +36,11 @@ export function codeAt(s: string, i: number): number {
   return i >= 0 && i < s.length ? s.charCodeAt(i) : NaN;
 }
 
+/** Whether a code unit is an ASCII digit 0-9 (NaN, a read past either end of a text, is not). */
+export function isAsciiDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 /**
  * Small values (0-255) by UTF-16 code unit, in two levels: 256 blocks of 256 units, every block
  * without a value sharing one block of zeros. The figures model's tables hold values for a few

@@ -21,7 +21,7 @@ import type { LocalizedText } from '../l10n';
 import type { FigureContext } from './rates';
 import type { Sentence } from './text';
 import { CATEGORY_CLASSIFIERS, COMMA_LIST_INTRO_RE, ITEM_CLASSIFIERS, LIST_CONNECTOR_RE, LIST_INTRO_RE, NOT_ITEM_COUNT_AFTER_RE } from './vocabulary';
-import { codeUnits, UnitTable } from './code-units';
+import { codeUnits, isAsciiDigitCode, UnitTable } from './code-units';
 
 const CLASSIFIERS = [...CATEGORY_CLASSIFIERS, ...ITEM_CLASSIFIERS].sort((a, b) => b.length - a.length);
 const CATEGORY = new Set(CATEGORY_CLASSIFIERS);
@@ -340,10 +340,6 @@ function introEnds(text: string, offset: number): number[] {
  * The value of a count's numerals s[start, end) (COUNT_RE's first group: one or two ASCII digits,
  * or one to three of 两二…十), or null when they are no numeral.
  */
-function isAsciiDigitCode(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
 function countValue(s: string, start: number, end: number): number | null {
   const c = s.charCodeAt(start);
   if (c >= 48 && c <= 57) return end - start === 1 ? c - 48 : (c - 48) * 10 + (s.charCodeAt(start + 1) - 48);

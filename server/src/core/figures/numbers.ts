@@ -9,7 +9,7 @@
  * offsets are offsets in the original text. One pass, linear in the text.
  */
 import { parseChineseNumeral } from '../document/chinese-numerals';
-import { codeAt, codeUnits, UnitTable } from './code-units';
+import { codeAt, codeUnits, isAsciiDigitCode, UnitTable } from './code-units';
 import { CATEGORY_CLASSIFIERS, ITEM_CLASSIFIERS } from './vocabulary';
 
 export type FigureKind = 'count' | 'percent' | 'points' | 'times';
@@ -259,8 +259,7 @@ function classAt(s: string, i: number): number {
 }
 
 function isAsciiDigitAt(s: string, i: number): boolean {
-  const c = codeAt(s, i); // NaN past the end
-  return c >= 48 && c <= 57;
+  return isAsciiDigitCode(codeAt(s, i)); // NaN past the end: not a digit
 }
 
 /** The end of a run of units of class `k` from `i`. */

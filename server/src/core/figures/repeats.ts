@@ -14,7 +14,7 @@ import { both, figureText, md } from './explain';
 import { clauseStart, normalizeLabel } from './text';
 import type { FigureContext } from './rates';
 import { PLAN_RE, SPAN_RE } from './vocabulary';
-import { codeUnits } from './code-units';
+import { codeUnits, isAsciiDigitCode } from './code-units';
 
 const COMPARISON = /同比|环比|上年|去年|上一年|较|比上|增长|下降|增加|减少|提高|降低|上升/;
 const MIN_LABEL = 5;
@@ -32,10 +32,7 @@ function startsHan(t: string): boolean {
 
 /** Whether a text holds an ASCII digit (/[0-9]/), by code unit. */
 function holdsAsciiDigit(t: string): boolean {
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (c >= 48 && c <= 57) return true;
-  }
+  for (let i = 0; i < t.length; i++) if (isAsciiDigitCode(t.charCodeAt(i))) return true;
   return false;
 }
 export const YEAR_BEFORE_NIAN = /(?:19|20)\d\d(?=年)/;
@@ -66,13 +63,9 @@ export function yearBeforeNian(t: string): string {
   for (let i = t.indexOf('年', 4); i >= 0; i = t.indexOf('年', i + 1)) {
     const c0 = t.charCodeAt(i - 4);
     const c1 = t.charCodeAt(i - 3);
-    if (((c0 === 0x31 && c1 === 0x39) || (c0 === 0x32 && c1 === 0x30)) && isAsciiDigit(t.charCodeAt(i - 2)) && isAsciiDigit(t.charCodeAt(i - 1))) return t.slice(i - 4, i);
+    if (((c0 === 0x31 && c1 === 0x39) || (c0 === 0x32 && c1 === 0x30)) && isAsciiDigitCode(t.charCodeAt(i - 2)) && isAsciiDigitCode(t.charCodeAt(i - 1))) return t.slice(i - 4, i);
   }
   return '';
-}
-
-function isAsciiDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
 }
 
 /**
@@ -96,7 +89,7 @@ export function yearNumberBeforeNian(t: string): number {
     const c1 = t.charCodeAt(i - 3);
     const c2 = t.charCodeAt(i - 2);
     const c3 = t.charCodeAt(i - 1);
-    if (((c0 === 0x31 && c1 === 0x39) || (c0 === 0x32 && c1 === 0x30)) && isAsciiDigit(c2) && isAsciiDigit(c3)) return (c0 - 48) * 1000 + (c1 - 48) * 100 + (c2 - 48) * 10 + (c3 - 48);
+    if (((c0 === 0x31 && c1 === 0x39) || (c0 === 0x32 && c1 === 0x30)) && isAsciiDigitCode(c2) && isAsciiDigitCode(c3)) return (c0 - 48) * 1000 + (c1 - 48) * 100 + (c2 - 48) * 10 + (c3 - 48);
   }
   return 0;
 }
