@@ -57,17 +57,6 @@ export function isPartOfYear(t: string): boolean {
 }
 const MONTH_NUMERALS = codeUnits('0123456789０１２３４５６７８９一二三四五六七八九十');
 
-/** The first match of YEAR_BEFORE_NIAN in a text, or '': found from the 年 each match ends before. */
-export function yearBeforeNian(t: string): string {
-  // From the fourth code unit on (a read before the text would de-optimise the caller once).
-  for (let i = t.indexOf('年', 4); i >= 0; i = t.indexOf('年', i + 1)) {
-    const c0 = t.charCodeAt(i - 4);
-    const c1 = t.charCodeAt(i - 3);
-    if (((c0 === 0x31 && c1 === 0x39) || (c0 === 0x32 && c1 === 0x30)) && isAsciiDigitCode(t.charCodeAt(i - 2)) && isAsciiDigitCode(t.charCodeAt(i - 1))) return t.slice(i - 4, i);
-  }
-  return '';
-}
-
 /**
  * A sentence's time frame as a small integer: its year (the first YEAR_BEFORE_NIAN, 0 when none),
  * whether it speaks of part of a year, and whether of a plan (1) or a span of years (2). Two
@@ -82,7 +71,11 @@ function sentenceFrame(sentenceText: string): number {
   return (year * 2 + partial) * 3 + frame;
 }
 
-/** yearBeforeNian's year as a number (0 when none), read from the code units. */
+/**
+ * The year of the first match of YEAR_BEFORE_NIAN in a text as a number (0 when none), read from
+ * the code units: found from the 年 each match ends before, from the fourth code unit on (a read
+ * before the text would de-optimise the caller once).
+ */
 export function yearNumberBeforeNian(t: string): number {
   for (let i = t.indexOf('年', 4); i >= 0; i = t.indexOf('年', i + 1)) {
     const c0 = t.charCodeAt(i - 4);
