@@ -3,7 +3,7 @@
  * (encoding damage, pinyin residue, mixed script, punctuation width).
  * Pure functions; no LSP or editor types.
  */
-import { finishView, MAX_CHANGED_AT, scriptChangedUnits, simplify, type ScriptView } from './script';
+import { CJK_UNIT_RANGES, finishView, MAX_CHANGED_AT, scriptChangedUnits, simplify, type ScriptView } from './script';
 
 /** iconv-lite, loaded when a mojibake candidate is first tested (most texts never need it; it is large). */
 let iconvModule: typeof import('iconv-lite') | null = null;
@@ -289,11 +289,6 @@ const STRAY_RANGES: readonly (readonly [number, number])[] = [
   [0x31a0, 0x31bf],
   [0xe000, 0xf8ff],
 ];
-/** The ranges the script view counts as CJK (isCjkUnit in script.ts), inclusive. */
-const CJK_RANGES: readonly (readonly [number, number])[] = [
-  [0x3400, 0x9fff],
-  [0xf900, 0xfaff],
-];
 
 /**
  * Not a census bit: set (by textCensus, once) on the code units the script view changes, so that
@@ -364,7 +359,7 @@ function markTables(): void {
     censusTable.fill(CLASSIFIED | CENSUS_STRAY, from, to + 1);
     passTable.fill(passBits(CLASSIFIED | CENSUS_STRAY), from, to + 1);
   }
-  for (const [from, to] of CJK_RANGES) {
+  for (const [from, to] of CJK_UNIT_RANGES) {
     censusTable.fill(CLASSIFIED | VIEW_CJK, from, to + 1);
     passTable.fill(passBits(CLASSIFIED | VIEW_CJK), from, to + 1);
   }

@@ -11,6 +11,12 @@
  */
 import { T2S_PAIRS } from './script-table';
 
+/** The ranges of code units isCjkUnit accepts (inclusive): the tables built from ranges read them. */
+export const CJK_UNIT_RANGES: readonly (readonly [number, number])[] = [
+  [0x3400, 0x9fff],
+  [0xf900, 0xfaff],
+];
+
 /**
  * Per-code-unit mapping, filled on first use from T2S_PAIRS (buildTables): the simplified code
  * unit of a CJK unit the view changes, 0 for every other unit (the unit maps to itself). Only the
@@ -32,8 +38,7 @@ function buildTables(): { table: Uint16Array; flags: Uint8Array } {
   const v = new Uint8Array(0x10000);
   // The CJK ranges (isCjkUnit) filled natively, then the units the pairs change: the same flags
   // as testing every one of the 65,536 units (test/unit/startup-tables.test.ts).
-  v.fill(1, 0x3400, 0x9fff + 1);
-  v.fill(1, 0xf900, 0xfaff + 1);
+  for (const [from, to] of CJK_UNIT_RANGES) v.fill(1, from, to + 1);
   const changed: number[] = [];
   for (let i = 0; i + 1 < T2S_PAIRS.length; i += 2) {
     const from = T2S_PAIRS.charCodeAt(i);
@@ -50,7 +55,7 @@ function buildTables(): { table: Uint16Array; flags: Uint8Array } {
   return { table: t, flags: v };
 }
 
-/** True when the code unit can be a CJK ideograph that OpenCC may map. */
+/** True when the code unit can be a CJK ideograph that OpenCC may map (the CJK_UNIT_RANGES, by comparison). */
 function isCjkUnit(code: number): boolean {
   return (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
 }
