@@ -174,7 +174,7 @@ export function countClaims(ctx: FigureContext): Claim[] {
     // Code units, not one-character strings: most counts are ruled out here.
     const prevCode = pos > sent.start ? s.charCodeAt(pos - 1) : -1;
     // 2025年, 1234个: the tail of a longer number (a year list's 2020三年 keeps its Chinese numeral).
-    if (prevCode >= 0 && NUMBER_BEFORE_UNITS.has(prevCode) && !(prevCode >= 48 && prevCode <= 57 && COUNT_NUMERAL.get(s.charCodeAt(pos)) === 1)) continue;
+    if (prevCode >= 0 && NUMBER_BEFORE_UNITS.has(prevCode) && !(isAsciiDigitCode(prevCode) && COUNT_NUMERAL.get(s.charCodeAt(pos)) === 1)) continue;
     // 等 / 这 / 共 / 等共 before the number (read back, so the pattern starts with the numeral).
     const leadLength = pos - 2 >= sent.start && s.startsWith('等共', pos - 2) ? 2 : prevCode >= 0 && LEAD_UNITS.has(prevCode) ? 1 : 0;
     // What countClaim rules out first, without a string: a duration or points after the measure
@@ -342,7 +342,7 @@ function introEnds(text: string, offset: number): number[] {
  */
 function countValue(s: string, start: number, end: number): number | null {
   const c = s.charCodeAt(start);
-  if (c >= 48 && c <= 57) return end - start === 1 ? c - 48 : (c - 48) * 10 + (s.charCodeAt(start + 1) - 48);
+  if (isAsciiDigitCode(c)) return end - start === 1 ? c - 48 : (c - 48) * 10 + (s.charCodeAt(start + 1) - 48);
   return parseChineseNumeral(s.slice(start, end));
 }
 
@@ -359,7 +359,7 @@ function countClaim(ctx: FigureContext, sent: Sentence, at: number, lead: string
   // ruled out a list that cannot end there: NOT_ITEM_END).
   const listEnd = at;
   const beforeCode = s.charCodeAt(listEnd - 1);
-  if (beforeCode >= 48 && beforeCode <= 57) {
+  if (isAsciiDigitCode(beforeCode)) {
     // Only a year ends an item in digits (2018、2019、2020三年).
     const digits = /\d+$/.exec(s.slice(Math.max(sent.start, listEnd - 6), listEnd));
     if (!digits || digits[0].length !== 4) return null;
