@@ -245,6 +245,28 @@ describe('hygiene rules: same results as the previous algorithms', () => {
     );
   });
 
+  it('punctuation-width on texts with few or no half-width marks (the shortcut for texts without one) reports the reference', () => {
+    const rule = ALL_RULES.filter((r) => r.meta.id === 'punctuation-width');
+    const kinds = ['comma', 'colon', 'semicolon', 'parentheses', 'question', 'exclamation'];
+    // The pieces without an ASCII mark, and at most two ASCII marks put anywhere.
+    const wide = PIECES.filter((p) => !/[,:;()?!]/.test(p));
+    const arb = fc.tuple(
+      fc.array(fc.constantFrom(...wide), { maxLength: 40 }).map((a) => a.join('')),
+      fc.array(fc.tuple(fc.nat(), fc.constantFrom(...',:;()?!')), { maxLength: 2 }),
+    ).map(([text, inserts]) => inserts.reduce((t, [at, ch]) => t.slice(0, at % (t.length + 1)) + ch + t.slice(at % (t.length + 1)), text));
+    fc.assert(
+      fc.property(arb, fc.constantFrom('file:///r.txt', 'file:///r.md'), (text, uri) => {
+        const a = Analysis.fromText(text, { uri });
+        const got = checkDocument(a, { rules: rule, forceReport: true }).map((f) => {
+          const d = f.data as { kind: string; full: number; half: number };
+          return [kinds.indexOf(d.kind), d.full, d.half, a.doc.offsetAt(f.range.start)];
+        });
+        assert.deepEqual(got.sort((x, y) => x[0] - y[0]), refPunctuationWidth(text, a.doc.format));
+      }),
+      params,
+    );
+  });
+
   it('the UTF-8-as-GBK and UTF-8-as-Windows-1252 finders equal the reference scans', () => {
     fc.assert(
       fc.property(textArb, (text) => {
