@@ -371,7 +371,7 @@ describe('issue 18: prefilters and anchored searches give the previous results',
   });
 
   it('searches from the census bracket offsets equal the searches with indexOf', () => {
-    const pieces = [...'()（）《》〈〉<>abqūā区區發\n 。|｜', 'qū', 'fā', '區(qū)', '發（fā）', '(PPP)', '《纲要》', '《关于〈规划(2021—2025年)〉的方案》', '(', '（'];
+    const pieces = [...'()（）《》〈〉<>abqūā区區發\n 。|｜', 'qū', 'fā', '區(qū)', '發（fā）', '(PPP)', '《纲要》', '《关于〈规划(2021—2025年)〉的方案》', '《2024年要点》', '《规划（2021-2025）》', '2', '(', '（'];
     fc.assert(
       fc.property(piecesArb(pieces, 40), fc.array(fc.nat(60), { maxLength: 10 }), (text, extraAt) => {
         const brackets = textCensus(text).brackets;
@@ -384,6 +384,8 @@ describe('issue 18: prefilters and anchored searches give the previous results',
         assert.deepEqual(execs(matchesAtOffsets(text, more, '(（《', sticky)), execs(matchesStartingWith(text, '(（《', sticky)));
         assert.deepEqual(findPinyinResidue(text, more), findPinyinResidue(text));
         assert.deepEqual(findCitations(text, text, more), findCitations(text));
+        // Only the citations with years: those of the full list (titles without a digit passed over).
+        assert.deepEqual(findCitations(text, text, brackets, true), findCitations(text).filter((c) => c.years.length > 0));
       }),
       params,
     );
