@@ -286,6 +286,20 @@ describe('hygiene rules: same results as the previous algorithms', () => {
     }
   });
 
+  it('mixed-script reports exactly when the text has script pairs (also when only characters correct in both scripts changed)', () => {
+    const rule = ALL_RULES.filter((r) => r.meta.id === 'mixed-script');
+    const pieces = [...'著着乾幹干後后髮发國国里裡隻只显成绩的。，\n', '显著', '显着', '國家', '国家', '鎴戜滑', '?zhèn)'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((a) => a.join('')), (text) => {
+        const a = Analysis.fromText(text);
+        const pairs = findScriptPairs(text, a.doc.simplified, findEncodingDamage(text));
+        const findings = checkDocument(a, { rules: rule, forceReport: true });
+        assert.equal(findings.length > 0, pairs.length > 0);
+      }),
+      params,
+    );
+  });
+
   it('findScriptPairs equals the reference', () => {
     fc.assert(
       fc.property(textArb, (text) => {
