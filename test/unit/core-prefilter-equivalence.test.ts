@@ -25,7 +25,7 @@ import { containsAny, findAny, PhraseLists } from '../../server/src/core/profile
 import { parseChineseNumeral } from '../../server/src/core/document/chinese-numerals';
 import { BRACKET_SCAN_UNITS, ENUMERATION_CUE_UNITS, hasToneMark, isPinyinSyllable, PINYIN_LETTER_CLASS, textCensus } from '../../server/src/core/document/chars';
 import type { Rule } from '../../server/src/core/rules/types';
-import { cellValue, firstPipeOffset, mayStartNumericText } from '../../server/src/core/document/blocks/tables';
+import { cellValue, findTables, firstPipeOffset, mayStartNumericText } from '../../server/src/core/document/blocks/tables';
 
 const RUNS = Number(process.env.FUZZ_RUNS) || 300;
 const params = { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED) || 20261202, endOnFailure: true };
@@ -405,6 +405,21 @@ describe('issue 18: prefilters and anchored searches give the previous results',
       }),
       params,
     );
+  });
+
+  it('a text without a pipe or a numeric line has no table: the tables equal those of reading every line', () => {
+    const pieces = [
+      '\n', '\n', ' ', '\u3000', '\u200b', '表1', '（表2）收支情况统计表', '收入', '支出', '合计', '项目', '12', '1,234', '３４', '-', '——', '12.5%', '2025年',
+      '2025年是关键之年。', '一、总体情况', '（一）', '其中：', '第一条', '第二十条第（一）项', '/', '+3', '−2', '３．５', '说明：',
+    ];
+    const check = (text: string) => {
+      for (const uri of ['file:///r.txt', 'file:///r.md']) {
+        const doc = Analysis.fromText(text, { uri }).doc;
+        assert.deepEqual(findTables(doc), findTables(doc, true));
+      }
+    };
+    fc.assert(fc.property(piecesArb(pieces, 40), check), params);
+    fc.assert(fc.property(linesArb(pieces.filter((p) => p !== '\n'), 12, 3), check), params);
   });
 
   it('the first pipe from the census offsets is the first pipe indexOf finds', () => {
