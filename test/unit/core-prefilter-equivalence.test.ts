@@ -14,7 +14,7 @@ import { checkDocument } from '../../server/src/core/check';
 import { matchesAtOffsets, matchesStartingWith, matchesSomewhere } from '../../server/src/core/document/scan';
 import { findCitations, type Citation } from '../../server/src/core/document/citations';
 import { findDocumentNumberProblems } from '../../server/src/core/rules/document-number';
-import { yearMonths } from '../../server/src/core/rules/date-format';
+import { isAsciiDigits, yearMonths, zeroPadded } from '../../server/src/core/rules/date-format';
 import { findPinyinResidue } from '../../server/src/core/rules/pinyin-residue';
 import { boilerplateKind, PATTERNS, webBoilerplate } from '../../server/src/core/rules/web-boilerplate';
 import { enumerationCues, enumerationCuesAt, enumerationMarkers, type Enumeration } from '../../server/src/core/outline/outline';
@@ -420,6 +420,17 @@ describe('issue 18: prefilters and anchored searches give the previous results',
     };
     fc.assert(fc.property(piecesArb(pieces, 40), check), params);
     fc.assert(fc.property(linesArb(pieces.filter((p) => p !== '\n'), 12, 3), check), params);
+  });
+
+  it('date-format\'s digit tests on code units equal /^\\d+$/ and /^0\\d/', () => {
+    const pieces = [...'0123456789０９一十〇/:a \u0660'];
+    fc.assert(
+      fc.property(piecesArb(pieces, 4), (s) => {
+        assert.equal(isAsciiDigits(s), /^\d+$/.test(s), s);
+        assert.equal(zeroPadded(s), /^0\d/.test(s), s);
+      }),
+      params,
+    );
   });
 
   it('the first pipe from the census offsets is the first pipe indexOf finds', () => {

@@ -17,7 +17,7 @@ export function daysInMonth(month: number, year: number | null): number {
     if (year === null) return 29;
     return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   }
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 export function isPossibleDate(d: ParsedDate): boolean {
@@ -30,8 +30,24 @@ export function standardDate(d: ParsedDate & { year: number }): string {
 }
 
 function numberOf(s: string): number | null {
-  if (/^\d+$/.test(s)) return parseInt(s, 10);
+  if (isAsciiDigits(s)) return parseInt(s, 10);
   return parseChineseNumeral(s);
+}
+
+/** Whether a string is one or more of 0–9 (what /^\d+$/ tests), read on code units. Exported for tests. */
+export function isAsciiDigits(s: string): boolean {
+  if (!s.length) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
+/** Whether a string starts with 0 and another of 0–9 (what /^0\d/ tests). Exported for tests. */
+export function zeroPadded(s: string): boolean {
+  const c = s.charCodeAt(1);
+  return s.charCodeAt(0) === 0x30 && c >= 0x30 && c <= 0x39;
 }
 
 /** A whole 年月日 date (made once: a pattern built per call is compiled or looked up per call). */
@@ -220,13 +236,14 @@ export const dateFormat: Rule = {
       const day = numberOf(m[3]);
       if (month === null || day === null) continue;
       // Arabic and Chinese numerals are not mixed within one date (3月十日 is prose, not a date).
-      if (/^\d+$/.test(m[2]) !== /^\d+$/.test(m[3])) continue;
+      const arabic = isAsciiDigits(m[2]);
+      if (arabic !== isAsciiDigits(m[3])) continue;
       const d: ParsedDate = { year: m[1] ? +m[1] : null, month, day };
       if (!isPossibleDate(d)) {
         reportImpossible(start, end, d);
         continue;
       }
-      if (/^\d+$/.test(m[2]) && (/^0\d/.test(m[2]) || /^0\d/.test(m[3])) && m[0].endsWith('日')) {
+      if (arabic && (zeroPadded(m[2]) || zeroPadded(m[3])) && m[0].endsWith('日')) {
         const found = doc.text.slice(start, end);
         const expected = d.year !== null ? standardDate({ ...d, year: d.year }) : `${d.month}月${d.day}日`;
         ctx.report({
