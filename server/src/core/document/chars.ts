@@ -198,8 +198,30 @@ export interface MojibakeRun {
  * Chinese (whose GBK bytes almost never line up into valid UTF-8) is not flagged.
  */
 export function findUtf8AsGbk(text: string, candidates: EncodingCandidates = encodingCandidates(text)): MojibakeRun[] {
+  // Only the candidates whose first two characters can begin two sequences (most have none).
+  const starts: number[] = [];
+  for (const c of candidates.gbk) if (mayBeginTwoSequences(text, c)) starts.push(c);
+  if (!starts.length) return [];
   // Each GBK character is two bytes: a match of `endByte` bytes spans endByte / 2 characters.
-  return findMisreadUtf8(text, candidates.gbk, (code) => gbkCodeUnit(code) >= 0, decodeGbkRun, 2);
+  return findMisreadUtf8(text, starts, (code) => gbkCodeUnit(code) >= 0, decodeGbkRun, 2);
+}
+
+/**
+ * Whether the GBK bytes from text[c] (a GBK_UTF8_START unit: its first byte is a three-byte UTF-8
+ * lead) can hold two three-byte sequences, which a run needs (two ideographs): c's second byte
+ * and the next character's first are continuation bytes (0x80–0xBF), and the next character's
+ * second byte is a lead again (0xE0–0xEF). A candidate failing this decodes to fewer than two
+ * characters, so it is not decoded at all.
+ */
+function mayBeginTwoSequences(text: string, c: number): boolean {
+  if (c + 1 >= text.length) return false;
+  const lo0 = gbkCodeUnit(text.charCodeAt(c)) & 0xff;
+  if (lo0 < 0x80 || lo0 > 0xbf) return false;
+  const g1 = gbkCodeUnit(text.charCodeAt(c + 1));
+  if (g1 < 0) return false;
+  const hi1 = g1 >> 8;
+  const lo1 = g1 & 0xff;
+  return hi1 >= 0x80 && hi1 <= 0xbf && lo1 >= 0xe0 && lo1 <= 0xef;
 }
 
 /**
