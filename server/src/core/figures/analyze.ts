@@ -24,7 +24,7 @@ import { changeClaims } from './changes';
 import { countClaims } from './counts';
 import { doublingClaims } from './doublings';
 import { pointSeriesClaims } from './point-series';
-import { repeatCandidates, repeatClaim, sameQuantity, type PlacedCandidate, type RepeatCandidate, type RepeatPair } from './repeats';
+import { isCandidate, repeatCandidates, repeatClaim, sameQuantity, type PlacedCandidate, type RepeatCandidate, type RepeatPair } from './repeats';
 import { countBefore } from '../document/sorted';
 import { codeUnits } from './code-units';
 export { repeatClaim, type RepeatPair } from './repeats';
@@ -130,11 +130,18 @@ function pairRepeats(lines: ReadonlyArray<{ line: number; offset: number; data: 
     for (let ri = 0; ri < repeat.length; ri++) {
       const candidate = repeat[ri];
       const placed: PlacedCandidate = { candidate, offset: l.offset, line: l.line };
+      // A label stated once is never compared: whether its sentence compares with other years
+      // (then it is no candidate: isCandidate) is read only once a second statement of it comes,
+      // and the entries of `known` that are none are dropped then, as if never listed.
       const known = firsts.get(candidate.label);
       if (!known) {
         firsts.set(candidate.label, [placed]);
         continue;
       }
+      if (!isCandidate(candidate)) continue;
+      let kept = 0;
+      for (let k = 0; k < known.length; k++) if (isCandidate(known[k].candidate)) known[kept++] = known[k];
+      known.length = kept;
       let earlier: PlacedCandidate | undefined;
       for (let k = 0; k < known.length && !earlier; k++) if (sameQuantity(known[k].candidate, candidate)) earlier = known[k];
       if (earlier) pairs.push({ later: placed, earlier });
