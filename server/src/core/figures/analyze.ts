@@ -385,7 +385,13 @@ export function analyzeLine(lineSimplified: string, lineOriginal: string = lineS
   // A number of listed items (三向, 三类) is a claim whether or not the scanner took it for a figure.
   const counts = countClaims(ctx);
   // Every other claim is about a figure: a line with numbers that are not figures (years, dates …) has none.
-  if (!figures.length && !map) return { figures, skipped, sentences, rates: NO_RATES, claims: counts, repeat: NO_REPEATS, flagged: counts.length ? counts.filter((c) => c.verdict !== 'consistent') : NO_CLAIMS };
+  if (!figures.length) {
+    if (!map) return { figures, skipped, sentences, rates: NO_RATES, claims: counts, repeat: NO_REPEATS, flagged: counts.length ? counts.filter((c) => c.verdict !== 'consistent') : NO_CLAIMS };
+    // A cut paragraph (hard-wrapped, or with pinyin) without figures: its counts, skipped numbers
+    // and sentences moved back, no claim finder run.
+    const claims = counts.length > 1 && !inAnchorOrder(counts) ? counts.slice().sort((a, b) => a.anchor.numStart - b.anchor.numStart) : counts;
+    return movedBack({ figures, skipped, sentences, rates: NO_RATES, claims, repeat: NO_REPEATS, flagged: NO_CLAIMS }, map, mapLength, lineOriginal.length);
+  }
   const rates = findRateMentions(ctx);
   const claims: Claim[] = [];
   // Most paragraphs have no rate, share or breakdown: no sets are made for them.
