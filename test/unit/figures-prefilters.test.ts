@@ -1,10 +1,10 @@
 import { strict as assert } from 'assert';
 import { describe, it } from 'node:test';
-import { BREAKDOWN_RE, PER_UNIT_RE, TOTAL_RE } from '../../server/src/core/figures/vocabulary';
+import { BALANCE_ACCOUNTS, BREAKDOWN_RE, PER_UNIT_RE, TOTAL_RE } from '../../server/src/core/figures/vocabulary';
 import { isPerUnit } from '../../server/src/core/figures/rates';
 import { changeWordBefore } from '../../server/src/core/figures/changes';
 import { DOWN_WORDS, UP_WORDS } from '../../server/src/core/figures/vocabulary';
-import { breakdownMarkers, textMarkers } from '../../server/src/core/figures/sums';
+import { breakdownMarkers, markersAt, textMarkers } from '../../server/src/core/figures/sums';
 import { isPartOfYear, PARTIAL_RE, YEAR_BEFORE_NIAN, yearNumberBeforeNian } from '../../server/src/core/figures/repeats';
 import { isTotalLabel, normalizeLabel, splitSentences, type Sentence } from '../../server/src/core/figures/text';
 import { isNotItemEnd, NOT_ITEM_END, NUMBER_BEFORE, NUMBER_BEFORE_UNITS } from '../../server/src/core/figures/counts';
@@ -49,6 +49,24 @@ describe('figures prefilters equal the expressions they stand for', () => {
     const hand = ['其中', '其中之一', '其中其中内有', '分别为分别是', '（含3件）包括其中的', '共5件(含甲乙3件),其中2件', '含含（含1', '分别分别为'];
     for (const s of [...hand, ...randomStrings('其中之一的有些部分内有分别为是达包括含（(甲乙0123，。 ', 20000, 40, 777)]) {
       assert.deepEqual(textMarkers(s), breakdownMarkers(s), JSON.stringify(s));
+    }
+  });
+
+  it("markersAt, read at the scan's markerStarts, finds what textMarkers finds", () => {
+    const hand = ['其中', '共5件(含甲乙3件),其中2件', '得90分别为', '得90分,其中', '90分分别为', '百分之五分别', '2个百分点分别为', '用时30分钟分别为', '3件左右分别为', '《其中3件》包括', '约3万余分别是', '（含12345678901233件）', '包括3件、内有2件'];
+    const alphabet = '其中之一的有些部分内有分别为是达包括含钟点（(《》“”甲0123１.％%个百万余约左右件，。\n ';
+    for (const s of [...hand, ...randomStrings(alphabet, 20000, 30, 9119)]) {
+      const { markerStarts } = scanFigures(s);
+      for (let k = 1; k < markerStarts.length; k++) assert.ok(markerStarts[k - 1] < markerStarts[k], JSON.stringify(s));
+      assert.deepEqual(markersAt(s, markerStarts), textMarkers(s), JSON.stringify(s));
+    }
+  });
+
+  it('every word of the carried-out account of a case ledger holds 结 (balanceClaim searches for it first)', () => {
+    const carriedOut = BALANCE_ACCOUNTS.find((a) => a.account === 'carriedOut')!.re;
+    const hand = ['结转下年', '结转至下一年', '结转2025年', '尚未结', '尚未办结', '未审结', '未办结', '转下年', '尚未办', '未审'];
+    for (const s of [...hand, ...randomStrings('结转至下一年2025尚未办审甲', 20000, 12, 3131)]) {
+      if (carriedOut.test(s)) assert.ok(s.includes('结'), JSON.stringify(s));
     }
   });
 

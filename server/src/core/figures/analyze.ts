@@ -379,9 +379,9 @@ export function analyzeLine(lineSimplified: string, lineOriginal: string = lineS
   const simplified = cut.map ? cut.simplified : lineSimplified;
   const original = cut.map ? cut.original : lineOriginal;
   const { map, mapLength } = cut;
-  const { figures, skipped, tokens, sentenceEnds, seen } = scan;
+  const { figures, skipped, tokens, sentenceEnds, seen, markerStarts } = scan;
   const sentences = splitSentences(simplified, figures, sentenceEnds);
-  const ctx: FigureContext = { s: simplified, original, sentences, tokens, seen };
+  const ctx: FigureContext = { s: simplified, original, sentences, tokens, seen, markerStarts };
   // A number of listed items (三向, 三类) is a claim whether or not the scanner took it for a figure.
   const counts = countClaims(ctx);
   // Every other claim is about a figure: a line with numbers that are not figures (years, dates …) has none.
