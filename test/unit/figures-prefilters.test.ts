@@ -1,13 +1,13 @@
 import { strict as assert } from 'assert';
 import { describe, it } from 'node:test';
-import { BALANCE_ACCOUNTS, BREAKDOWN_RE, PER_UNIT_RE, TOTAL_RE } from '../../server/src/core/figures/vocabulary';
+import { BALANCE_ACCOUNTS, BREAKDOWN_RE, NOT_ITEM_COUNT_AFTER_RE, PER_UNIT_RE, TOTAL_RE } from '../../server/src/core/figures/vocabulary';
 import { isPerUnit } from '../../server/src/core/figures/rates';
 import { changeWordBefore } from '../../server/src/core/figures/changes';
 import { DOWN_WORDS, UP_WORDS } from '../../server/src/core/figures/vocabulary';
 import { breakdownMarkers, markersAt, textMarkers } from '../../server/src/core/figures/sums';
 import { isPartOfYear, PARTIAL_RE, YEAR_BEFORE_NIAN, yearNumberBeforeNian } from '../../server/src/core/figures/repeats';
 import { isTotalLabel, normalizeLabel, splitSentences, type Sentence } from '../../server/src/core/figures/text';
-import { isNotItemEnd, NOT_ITEM_END, NUMBER_BEFORE, NUMBER_BEFORE_UNITS } from '../../server/src/core/figures/counts';
+import { isNotItemEnd, notItemCountAfter, NOT_ITEM_END, NUMBER_BEFORE, NUMBER_BEFORE_UNITS } from '../../server/src/core/figures/counts';
 import { computeMasks, figureMovedBy, mayHoldNumber, numberTokens, scanFigures, WALK_LINE_BREAK, WALK_LIST, WALK_MARKER, WALK_DOUBLING, WALK_PINYIN_BRACKET, WALK_RATE, WALK_SHARE, type Figure } from '../../server/src/core/figures/numbers';
 import { analyzeLine, MAY_HOLD_PINYIN_RE } from '../../server/src/core/figures/analyze';
 
@@ -67,6 +67,13 @@ describe('figures prefilters equal the expressions they stand for', () => {
     const hand = ['结转下年', '结转至下一年', '结转2025年', '尚未结', '尚未办结', '未审结', '未办结', '转下年', '尚未办', '未审'];
     for (const s of [...hand, ...randomStrings('结转至下一年2025尚未办审甲', 20000, 12, 3131)]) {
       if (carriedOut.test(s)) assert.ok(s.includes('结'), JSON.stringify(s));
+    }
+  });
+
+  it('notItemCountAfter is NOT_ITEM_COUNT_AFTER_RE at an offset', () => {
+    const hand = ['月', '工作日', '工作', '小时', '小', '百分点', '百分', '多月', '多', '余', '数', '数据', '数字', '数量', '甲'];
+    for (const s of [...hand, ...randomStrings('月工作日小时百分点多余数据字量甲', 20000, 6, 2718)]) {
+      for (let at = 0; at <= s.length; at++) assert.equal(notItemCountAfter(s, at), NOT_ITEM_COUNT_AFTER_RE.test(s.slice(at)), JSON.stringify([s, at]));
     }
   });
 
