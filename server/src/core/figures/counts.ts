@@ -68,6 +68,7 @@ const STRONG_END = codes(';；:：');
 const COMMA = codes(',，');
 const IDEOGRAPHIC_COMMA = '、'.charCodeAt(0);
 const LEFT_QUOTE = '“'.charCodeAt(0);
+const RIGHT_QUOTE = '”'.charCodeAt(0);
 
 /** Separators of list items, by code unit. */
 const SEP_ENUM = codes('、');
@@ -426,7 +427,15 @@ function countClaim(ctx: FigureContext, sent: Sentence, at: number, lead: string
       explicitStart = true;
     }
     const region = s.slice(tightStart, listEnd);
-    const quoted = region.match(/“[^“”]{1,30}”/g);
+    // The quotation marks of the region, counted by code unit: quoted items need two “ at least.
+    let opens = 0;
+    let closes = 0;
+    for (let i = tightStart; i < listEnd; i++) {
+      const c = s.charCodeAt(i);
+      if (c === LEFT_QUOTE) opens++;
+      else if (c === RIGHT_QUOTE) closes++;
+    }
+    const quoted = opens >= 2 ? region.match(/“[^“”]{1,30}”/g) : null;
     let items: Array<{ start: number; end: number }>;
     if (quoted && quoted.length >= 2 && /^[、和及与\s]*$/.test(region.replace(/“[^“”]{1,30}”/g, ''))) {
       items = [];
@@ -435,8 +444,6 @@ function countClaim(ctx: FigureContext, sent: Sentence, at: number, lead: string
       while ((q = re.exec(region))) items.push({ start: tightStart + q.index + 1, end: tightStart + q.index + 1 + q[1].length });
     } else items = splitAt(s, tightStart, listEnd, SEP_ENUM);
     // A count inside a quotation whose list is outside it (…入选“全国十大…”) counts something else.
-    const opens = (region.match(/“/g) ?? []).length;
-    const closes = (region.match(/”/g) ?? []).length;
     if (items.length >= 2 && opens === closes && wordItems(s, items, classifier) && !headInLastItem(s, items, explicitStart)) {
       tightReading = reading(s, items);
       readings.push(tightReading);
@@ -447,9 +454,15 @@ function countClaim(ctx: FigureContext, sent: Sentence, at: number, lead: string
   if (tight > strong) {
     // The last opening word with at least two commas after it.
     let intro = -1;
-    const commas: number[] = [];
-    for (let i = strong; i < listEnd; i++) if (COMMA.has(s.charCodeAt(i))) commas.push(i);
-    const limit = commas.length >= 2 ? commas[commas.length - 2] : -1;
+    // The last comma but one in s[strong, listEnd) (read back from the end), or -1.
+    let limit = -1;
+    for (let i = listEnd - 1, seen = 0; i >= strong; i--) {
+      const c = s.charCodeAt(i);
+      if ((c === 44 || c === 0xff0c) && ++seen === 2) {
+        limit = i;
+        break;
+      }
+    }
     for (const e of intros()) {
       if (e > limit) break;
       if (e >= strong) intro = e;
