@@ -120,8 +120,22 @@ export interface RepeatCandidate {
   figure: Figure;
   label: string;
   sentence: RepeatSentence;
-  /** 1 when part of a breakdown (其中…), else 0. */
+  /** Where the figure starts in the sentence's text (`sentence.s`: the figure may be moved since). */
+  at: number;
+  /** 1 when part of a breakdown (其中…), 0 when not, -1 not read yet (partOf). */
   part: number;
+}
+
+/**
+ * Whether a candidate is part of a breakdown (其中 in its clause before it: a subset, compared only
+ * with other parts), read when first asked (most candidates are never compared).
+ */
+function partOf(c: RepeatCandidate): number {
+  if (c.part < 0) {
+    const { s, start } = c.sentence;
+    c.part = holdsQizhong(s, clauseStart(s, c.at, start), c.at) ? 1 : 0;
+  }
+  return c.part;
 }
 
 /** The sentence's frame, read once: -1 when it compares with other years (COMPARISON). */
@@ -140,7 +154,7 @@ export function isCandidate(c: RepeatCandidate): boolean {
 
 /** A candidate's frame: its sentence's time frame, and whether it is part of a breakdown, as one small integer. */
 function frameOf(c: RepeatCandidate): number {
-  return sentenceFrameOf(c.sentence) * 2 + c.part;
+  return sentenceFrameOf(c.sentence) * 2 + partOf(c);
 }
 
 /** Whether two candidates state the same quantity (their labels, units and frames agree). */
@@ -153,12 +167,12 @@ export function sameQuantity(a: RepeatCandidate, b: RepeatCandidate): boolean {
  * differ only in `part`), without reading the sentence.
  */
 function sameInSentence(a: RepeatCandidate, b: RepeatCandidate): boolean {
-  return a.label === b.label && a.part === b.part && a.figure.unit === b.figure.unit && a.figure.family === b.figure.family;
+  return a.label === b.label && a.figure.unit === b.figure.unit && a.figure.family === b.figure.family && partOf(a) === partOf(b);
 }
 
 /** A candidate of a sentence as one string (equal strings for sameInSentence candidates): for a sentence with many candidates. */
 function quantityKey(c: RepeatCandidate): string {
-  return `${c.label}|${c.figure.family}|${c.figure.unit}|${c.part}`;
+  return `${c.label}|${c.figure.family}|${c.figure.unit}|${partOf(c)}`;
 }
 
 /**
@@ -195,10 +209,9 @@ export function repeatCandidates(ctx: FigureContext): RepeatCandidate[] {
       if (f.start - rawStart < MIN_LABEL) continue;
       const label = normalizeLabel(s.slice(rawStart, f.start));
       if (label.length < MIN_LABEL || !startsHan(label) || holdsAsciiDigit(label)) continue;
-      // Parts of a breakdown (其中…) describe a subset: they are compared only with other parts.
-      const inBreakdown = holdsQizhong(s, clauseStart(s, f.start, sent.start), f.start);
+      // Whether it is part of a breakdown (其中…) is read when it is compared (partOf).
       sentence ??= { s, start: sent.start, end: sent.end, frame: -2 };
-      const candidate: RepeatCandidate = { figure: f, label, sentence, part: inBreakdown ? 1 : 0 };
+      const candidate: RepeatCandidate = { figure: f, label, sentence, at: f.start, part: -1 };
       // Two figures with one phrase in one sentence are two different things (two meetings …): the
       // sentence's few candidates are compared one by one, a set of keys made only for a sentence with many.
       if (seenHere) {
