@@ -9,7 +9,7 @@ import { isPartOfYear, PARTIAL_RE, YEAR_BEFORE_NIAN, yearNumberBeforeNian } from
 import { isTotalLabel, normalizeLabel, splitSentences, type Sentence } from '../../server/src/core/figures/text';
 import { isNotItemEnd, notItemCountAfter, NOT_ITEM_END, NUMBER_BEFORE, NUMBER_BEFORE_UNITS } from '../../server/src/core/figures/counts';
 import { computeMasks, figureMovedBy, mayHoldNumber, numberTokens, scanFigures, WALK_LINE_BREAK, WALK_LIST, WALK_MARKER, WALK_DOUBLING, WALK_PINYIN_BRACKET, WALK_RATE, WALK_SHARE, type Figure } from '../../server/src/core/figures/numbers';
-import { analyzeLine, MAY_HOLD_PINYIN_RE } from '../../server/src/core/figures/analyze';
+import { analyzeLine, MAY_HOLD_PINYIN_RE, withoutLineBreaks, withoutPinyin, type CutText } from '../../server/src/core/figures/analyze';
 
 /**
  * The figures model reads several expressions by hand or behind a cheaper test (speed work of issue
@@ -75,6 +75,22 @@ describe('figures prefilters equal the expressions they stand for', () => {
     for (const s of [...hand, ...randomStrings('月工作日小时百分点多余数据字量甲', 20000, 6, 2718)]) {
       for (let at = 0; at <= s.length; at++) assert.equal(notItemCountAfter(s, at), NOT_ITEM_COUNT_AFTER_RE.test(s.slice(at)), JSON.stringify([s, at]));
     }
+  });
+
+  it('withoutLineBreaks cuts what withoutPinyin cuts when the scan saw no pinyin bracket', () => {
+    // The map is one buffer shared by both: each result is copied before the other is made.
+    const copy = (c: CutText) => ({ simplified: c.simplified, original: c.original, map: c.map ? Array.from(c.map.subarray(0, c.mapLength)) : null });
+    const hand = ['审\n结', '甲 \n 乙', '甲\r\n乙', '\n甲', '甲\n', '\n', ' \n\u3000\t\n ', '甲\t\r\r\n 乙\n\n丙', '共3件\n其中2件', '区(一)\n3件', '(A)\n'];
+    let compared = 0;
+    for (const s of [...hand, ...randomStrings('甲区3件 \t\u3000\n\r(（)一', 20000, 16, 4141)]) {
+      const scan = scanFigures(s);
+      if (scan.seen & WALK_PINYIN_BRACKET) continue;
+      const original = s.replace(/区/g, '區');
+      const fast = copy(withoutLineBreaks(s, original, scan.sentenceEnds));
+      assert.deepEqual(fast, copy(withoutPinyin(s, original)), JSON.stringify(s));
+      compared++;
+    }
+    assert.ok(compared > 10000, `${compared} texts compared`);
   });
 
   it("the scan's walk sees every code unit of its features (ScanResult.seen)", () => {

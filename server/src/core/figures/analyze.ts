@@ -374,7 +374,9 @@ export function analyzeLine(lineSimplified: string, lineOriginal: string = lineS
   // first, and scanned again, cut, in the rare case that it holds pinyin.
   let scan = scanFigures(lineSimplified, lineOriginal);
   let cut: CutText = UNCUT;
-  if (scan.seen & (WALK_LINE_BREAK | WALK_PINYIN_BRACKET)) cut = withoutPinyin(lineSimplified, lineOriginal);
+  if (scan.seen & WALK_PINYIN_BRACKET) cut = withoutPinyin(lineSimplified, lineOriginal);
+  // Line breaks only (a hard-wrapped paragraph): cut where the scan saw them, no expression run.
+  else if (scan.seen & WALK_LINE_BREAK) cut = withoutLineBreaks(lineSimplified, lineOriginal, scan.sentenceEnds);
   if (cut.map) scan = scanFigures(cut.simplified, cut.original);
   const simplified = cut.map ? cut.simplified : lineSimplified;
   const original = cut.map ? cut.original : lineOriginal;
@@ -573,7 +575,7 @@ export const MAY_HOLD_PINYIN_RE = /[\n\r]|[(（][a-z\u00e0-\u01ff]/;
 let pinyinMap = new Int32Array(1024);
 
 /** A line with its pinyin cut out (withoutPinyin), or (map null) the line as it is. */
-interface CutText {
+export interface CutText {
   simplified: string;
   original: string;
   map: Int32Array | null;
@@ -581,7 +583,7 @@ interface CutText {
 }
 const UNCUT: CutText = { simplified: '', original: '', map: null, mapLength: 0 };
 
-function withoutPinyin(simplified: string, original: string): CutText {
+export function withoutPinyin(simplified: string, original: string): CutText {
   // Pinyin needs a bracket with a Latin letter after it: most paragraphs have none (or only
   // brackets such as （一）) and skip the lookbehind scan.
   if (!MAY_HOLD_PINYIN_RE.test(simplified)) return { simplified, original, map: null, mapLength: 0 };
@@ -606,4 +608,46 @@ function withoutPinyin(simplified: string, original: string): CutText {
   }
   copy(last, simplified.length);
   return { simplified: s, original: o, map, mapLength: n };
+}
+
+/** A code unit of PINYIN_RE's line-break runs: space, tab, ideographic space, \r, \n. */
+function isBreakRunUnit(c: number): boolean {
+  return c === 0x20 || c === 9 || c === 0x3000 || c === 10 || c === 13;
+}
+
+/**
+ * withoutPinyin of a text where no ( or （ is followed by what a pinyin syllable starts with (the
+ * scan's WALK_PINYIN_BRACKET is clear), so that only PINYIN_RE's second alternative can match:
+ * every line break with the spaces, tabs and ideographic spaces around it, that is every maximal
+ * run of those code units and line breaks that holds a line break. `breaks` are offsets in
+ * ascending order that include every line break of the text (the scan's sentenceEnds); the cut
+ * text and its map are the ones withoutPinyin makes, built without running the expression.
+ */
+export function withoutLineBreaks(simplified: string, original: string, breaks: readonly number[]): CutText {
+  const n = simplified.length;
+  if (pinyinMap.length < n) pinyinMap = new Int32Array(Math.max(n, 2 * pinyinMap.length));
+  const map = pinyinMap;
+  let s = '';
+  let o = '';
+  let m = 0;
+  let last = 0;
+  for (let k = 0; k < breaks.length; k++) {
+    const at = breaks[k];
+    if (at < last) continue; // inside the run already cut
+    const c = simplified.charCodeAt(at);
+    if (c !== 10 && c !== 13) continue;
+    let start = at;
+    while (start > last && isBreakRunUnit(simplified.charCodeAt(start - 1))) start--;
+    let end = at + 1;
+    while (end < n && isBreakRunUnit(simplified.charCodeAt(end))) end++;
+    s += simplified.slice(last, start);
+    o += original.slice(last, start);
+    for (let i = last; i < start; i++) map[m++] = i;
+    last = end;
+  }
+  if (last === 0) return { simplified, original, map: null, mapLength: 0 };
+  s += simplified.slice(last, n);
+  o += original.slice(last, n);
+  for (let i = last; i < n; i++) map[m++] = i;
+  return { simplified: s, original: o, map, mapLength: m };
 }
