@@ -44,6 +44,10 @@ export interface FiguresAnalysis {
  * repeats are compared over the whole document from `repeat`.
  */
 export interface LineFigures extends FiguresAnalysis {
+  /**
+   * The counts that may restate a quantity, in order. Those of a sentence that compares with
+   * other years are listed too and are no candidates (isCandidate, read when compared: pairRepeats).
+   */
   repeat: RepeatCandidate[];
   /** The claims that are not consistent (what the rules report), in order. */
   flagged: Claim[];
