@@ -14,7 +14,7 @@ import { checkDocument } from '../../server/src/core/check';
 import { matchesAtOffsets, matchesStartingWith, matchesSomewhere } from '../../server/src/core/document/scan';
 import { findCitations, type Citation } from '../../server/src/core/document/citations';
 import { findDocumentNumberProblems } from '../../server/src/core/rules/document-number';
-import { yearMonths } from '../../server/src/core/rules/date-format';
+import { isAsciiDigits, yearMonths, zeroPadded } from '../../server/src/core/rules/date-format';
 import { findPinyinResidue } from '../../server/src/core/rules/pinyin-residue';
 import { boilerplateKind, PATTERNS, webBoilerplate } from '../../server/src/core/rules/web-boilerplate';
 import { enumerationCues, enumerationCuesAt, enumerationMarkers, type Enumeration } from '../../server/src/core/outline/outline';
@@ -25,7 +25,7 @@ import { containsAny, findAny, PhraseLists } from '../../server/src/core/profile
 import { parseChineseNumeral } from '../../server/src/core/document/chinese-numerals';
 import { BRACKET_SCAN_UNITS, ENUMERATION_CUE_UNITS, hasToneMark, isPinyinSyllable, PINYIN_LETTER_CLASS, textCensus } from '../../server/src/core/document/chars';
 import type { Rule } from '../../server/src/core/rules/types';
-import { cellValue, firstPipeOffset, mayStartNumericText } from '../../server/src/core/document/blocks/tables';
+import { cellValue, findTables, firstPipeOffset, mayStartNumericText } from '../../server/src/core/document/blocks/tables';
 
 const RUNS = Number(process.env.FUZZ_RUNS) || 300;
 const params = { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED) || 20261202, endOnFailure: true };
@@ -371,7 +371,7 @@ describe('issue 18: prefilters and anchored searches give the previous results',
   });
 
   it('searches from the census bracket offsets equal the searches with indexOf', () => {
-    const pieces = [...'()（）《》〈〉<>abqūā区區發\n 。|｜', 'qū', 'fā', '區(qū)', '發（fā）', '(PPP)', '《纲要》', '《关于〈规划(2021—2025年)〉的方案》', '(', '（'];
+    const pieces = [...'()（）《》〈〉<>abqūā区區發\n 。|｜', 'qū', 'fā', '區(qū)', '發（fā）', '(PPP)', '《纲要》', '《关于〈规划(2021—2025年)〉的方案》', '《2024年要点》', '《规划（2021-2025）》', '2', '(', '（'];
     fc.assert(
       fc.property(piecesArb(pieces, 40), fc.array(fc.nat(60), { maxLength: 10 }), (text, extraAt) => {
         const brackets = textCensus(text).brackets;
@@ -384,6 +384,8 @@ describe('issue 18: prefilters and anchored searches give the previous results',
         assert.deepEqual(execs(matchesAtOffsets(text, more, '(（《', sticky)), execs(matchesStartingWith(text, '(（《', sticky)));
         assert.deepEqual(findPinyinResidue(text, more), findPinyinResidue(text));
         assert.deepEqual(findCitations(text, text, more), findCitations(text));
+        // Only the citations with years: those of the full list (titles without a digit passed over).
+        assert.deepEqual(findCitations(text, text, brackets, true), findCitations(text).filter((c) => c.years.length > 0));
       }),
       params,
     );
@@ -400,6 +402,32 @@ describe('issue 18: prefilters and anchored searches give the previous results',
           assert.equal(m.style, first.style, s);
           assert.equal(m.length, first.re.exec(s)![0].length, s);
         }
+      }),
+      params,
+    );
+  });
+
+  it('a text without a pipe or a numeric line has no table: the tables equal those of reading every line', () => {
+    const pieces = [
+      '\n', '\n', ' ', '\u3000', '\u200b', '表1', '（表2）收支情况统计表', '收入', '支出', '合计', '项目', '12', '1,234', '３４', '-', '——', '12.5%', '2025年',
+      '2025年是关键之年。', '一、总体情况', '（一）', '其中：', '第一条', '第二十条第（一）项', '/', '+3', '−2', '３．５', '说明：',
+    ];
+    const check = (text: string) => {
+      for (const uri of ['file:///r.txt', 'file:///r.md']) {
+        const doc = Analysis.fromText(text, { uri }).doc;
+        assert.deepEqual(findTables(doc), findTables(doc, true));
+      }
+    };
+    fc.assert(fc.property(piecesArb(pieces, 40), check), params);
+    fc.assert(fc.property(linesArb(pieces.filter((p) => p !== '\n'), 12, 3), check), params);
+  });
+
+  it('date-format\'s digit tests on code units equal /^\\d+$/ and /^0\\d/', () => {
+    const pieces = [...'0123456789０９一十〇/:a \u0660'];
+    fc.assert(
+      fc.property(piecesArb(pieces, 4), (s) => {
+        assert.equal(isAsciiDigits(s), /^\d+$/.test(s), s);
+        assert.equal(zeroPadded(s), /^0\d/.test(s), s);
       }),
       params,
     );

@@ -245,6 +245,28 @@ describe('hygiene rules: same results as the previous algorithms', () => {
     );
   });
 
+  it('punctuation-width on texts with few or no half-width marks (the shortcut for texts without one) reports the reference', () => {
+    const rule = ALL_RULES.filter((r) => r.meta.id === 'punctuation-width');
+    const kinds = ['comma', 'colon', 'semicolon', 'parentheses', 'question', 'exclamation'];
+    // The pieces without an ASCII mark, and at most two ASCII marks put anywhere.
+    const wide = PIECES.filter((p) => !/[,:;()?!]/.test(p));
+    const arb = fc.tuple(
+      fc.array(fc.constantFrom(...wide), { maxLength: 40 }).map((a) => a.join('')),
+      fc.array(fc.tuple(fc.nat(), fc.constantFrom(...',:;()?!')), { maxLength: 2 }),
+    ).map(([text, inserts]) => inserts.reduce((t, [at, ch]) => t.slice(0, at % (t.length + 1)) + ch + t.slice(at % (t.length + 1)), text));
+    fc.assert(
+      fc.property(arb, fc.constantFrom('file:///r.txt', 'file:///r.md'), (text, uri) => {
+        const a = Analysis.fromText(text, { uri });
+        const got = checkDocument(a, { rules: rule, forceReport: true }).map((f) => {
+          const d = f.data as { kind: string; full: number; half: number };
+          return [kinds.indexOf(d.kind), d.full, d.half, a.doc.offsetAt(f.range.start)];
+        });
+        assert.deepEqual(got.sort((x, y) => x[0] - y[0]), refPunctuationWidth(text, a.doc.format));
+      }),
+      params,
+    );
+  });
+
   it('the UTF-8-as-GBK and UTF-8-as-Windows-1252 finders equal the reference scans', () => {
     fc.assert(
       fc.property(textArb, (text) => {
@@ -262,6 +284,20 @@ describe('hygiene rules: same results as the previous algorithms', () => {
       const lead = bytes.length === 1 && bytes[0] >= 0xe0 && bytes[0] <= 0xef;
       assert.equal(lead, CP1252_UTF8_LEAD_CHARS.test(String.fromCharCode(u)), `U+${u.toString(16)}`);
     }
+  });
+
+  it('mixed-script reports exactly when the text has script pairs (also when only characters correct in both scripts changed)', () => {
+    const rule = ALL_RULES.filter((r) => r.meta.id === 'mixed-script');
+    const pieces = [...'著着乾幹干後后髮发國国里裡隻只显成绩的。，\n', '显著', '显着', '國家', '国家', '鎴戜滑', '?zhèn)'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((a) => a.join('')), (text) => {
+        const a = Analysis.fromText(text);
+        const pairs = findScriptPairs(text, a.doc.simplified, findEncodingDamage(text));
+        const findings = checkDocument(a, { rules: rule, forceReport: true });
+        assert.equal(findings.length > 0, pairs.length > 0);
+      }),
+      params,
+    );
   });
 
   it('findScriptPairs equals the reference', () => {

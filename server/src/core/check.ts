@@ -73,6 +73,8 @@ class CheckRun {
     readonly locale: Locale,
     readonly rules: readonly Rule[],
     readonly isReport: boolean,
+    /** Whether a profile applies (activeProfile): rules with `profileOnly` run only then. */
+    readonly hasProfile: boolean,
     readonly profileRules: Record<string, SeverityOrOff> | undefined,
     /** effectiveSeverity of each of `rules`, in order. */
     readonly severities: ReadonlyArray<Severity | null>,
@@ -108,9 +110,10 @@ function startCheck(analysis: Analysis, options: CheckOptions): CheckRun | Findi
   const doc = analysis.doc;
   if (doc.text.length > config.maxFileSize) return tooLarge(analysis, config, locale);
   const isReport = options.forceReport || isReportDocument(analysis, config);
-  const profileRules = activeProfile(analysis, config)?.rules;
+  const profile = activeProfile(analysis, config);
+  const profileRules = profile?.rules;
   const rules = options.rules ?? ALL_RULES;
-  return new CheckRun(analysis, options, config, locale, rules, !!isReport, profileRules, severitiesOf(rules, config, profileRules));
+  return new CheckRun(analysis, options, config, locale, rules, !!isReport, !!profile, profileRules, severitiesOf(rules, config, profileRules));
 }
 
 function tooLarge(analysis: Analysis, config: ResolvedConfig, locale: Locale): Finding[] {
@@ -134,7 +137,9 @@ function finishCheck(run: CheckRun): Finding[] {
 function runRule(run: CheckRun, rule: Rule, index: number): boolean {
   const severity = run.severities[index];
   if (!severity) return false;
-  if (rule.meta.scope === 'report' && !run.isReport) return false;
+  const meta = rule.meta;
+  if (meta.scope === 'report' && !run.isReport) return false;
+  if (meta.profileOnly && !run.hasProfile) return false; // the check would return at once
   try {
     const ctx = new RuleRunContext(run, rule, severity);
     rule.check(ctx);

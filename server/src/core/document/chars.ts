@@ -203,29 +203,58 @@ export function findUtf8AsGbk(text: string, candidates: EncodingCandidates = enc
 }
 
 /**
+ * The run of characters of the misread encoding that a candidate starts, found as far as it is
+ * read: text[start, end) is known to be in it (a start is taken as in it), and `open` while the
+ * characters after `end` have not been looked at. A decode reads one or two characters of most
+ * runs: finding each run's end first read every character of a Chinese paragraph (each one a
+ * read of a 256 KB table) for a candidate whose first bytes do not begin a UTF-8 sequence.
+ */
+class MisreadRun {
+  end = 0;
+  open = false;
+  constructor(
+    readonly text: string,
+    readonly inRun: (code: number) => boolean,
+  ) {}
+
+  /** A run from `start`, not read further yet. */
+  reset(start: number): void {
+    this.end = start + 1;
+    this.open = true;
+  }
+
+  /** Whether text[k] (k at or after the run's start) is in the run, reading the run up to k if needed. */
+  covers(k: number): boolean {
+    const text = this.text;
+    while (this.open && this.end <= k) {
+      if (this.end < text.length && this.inRun(text.charCodeAt(this.end))) this.end++;
+      else this.open = false;
+    }
+    return k < this.end;
+  }
+}
+
+/**
  * The scan both mojibake finders share. Scanning each maximal run of characters of the misread
  * encoding (`inRun`) from its start, a decoded stretch can only start at a character whose bytes
  * begin a UTF-8 three-byte sequence (`starts`, ascending, from encodingCandidates): visit only
- * those, with the end of their run (found once per run) and the end of the last match.
+ * those, with their run (read once per run, as far as a decode reads it) and the end of the last match.
  */
 function findMisreadUtf8(
   text: string,
   starts: readonly number[],
   inRun: (code: number) => boolean,
-  decode: (text: string, start: number, end: number) => DecodedRun | null,
+  decode: (text: string, start: number, run: MisreadRun) => DecodedRun | null,
   bytesPerChar: number,
 ): MojibakeRun[] {
   const runs: MojibakeRun[] = [];
-  const n = text.length;
-  let runEnd = 0;
+  if (!starts.length) return runs;
+  const run = new MisreadRun(text, inRun);
   let matchedTo = 0;
   for (const c of starts) {
     if (c < matchedTo) continue;
-    if (c >= runEnd) {
-      runEnd = c + 1;
-      while (runEnd < n && inRun(text.charCodeAt(runEnd))) runEnd++;
-    }
-    const got = decode(text, c, runEnd);
+    if (!run.covers(c)) run.reset(c);
+    const got = decode(text, c, run);
     if (got && got.ideographs >= 2 && got.common * 2 >= got.ideographs) {
       matchedTo = c + Math.ceil(got.endByte / bytesPerChar);
       runs.push({ start: c, end: matchedTo, decoded: got.text });
@@ -555,19 +584,19 @@ export function findUtf8AsLatin1(text: string, candidates: EncodingCandidates = 
 /** The characters whose Windows-1252 byte is a UTF-8 three-byte lead (CP1252_UTF8_LEAD). */
 export const CP1252_UTF8_LEAD_CHARS = /[\u00e0-\u00ef]/;
 
-/** decodeUtf8Cjk on the GBK bytes of text[from, to) (a closure outside the scanning loops, which must not capture their variables). */
-function decodeGbkRun(text: string, from: number, to: number): DecodedRun | null {
+/** decodeUtf8Cjk on the GBK bytes of the run from text[from] (a closure outside the scanning loops, which must not capture their variables). */
+function decodeGbkRun(text: string, from: number, run: MisreadRun): DecodedRun | null {
   // Byte 2m + 0/1: the high/low GBK byte of character from + m.
   const byteAt = (p: number) => {
     const g = gbkCodeUnit(text.charCodeAt(from + (p >> 1)));
     return p & 1 ? g & 0xff : g >> 8;
   };
-  return decodeUtf8Cjk(byteAt, 2 * (to - from), 0);
+  return decodeUtf8Cjk(byteAt, (p) => run.covers(from + (p >> 1)), 0);
 }
 
-/** decodeUtf8Cjk on the Windows-1252 bytes of text[from, to). */
-function decodeCp1252Run(text: string, from: number, to: number): DecodedRun | null {
-  return decodeUtf8Cjk((p) => cp1252Byte(text.charCodeAt(from + p)), to - from, 0);
+/** decodeUtf8Cjk on the Windows-1252 bytes of the run from text[from]. */
+function decodeCp1252Run(text: string, from: number, run: MisreadRun): DecodedRun | null {
+  return decodeUtf8Cjk((p) => cp1252Byte(text.charCodeAt(from + p)), (p) => run.covers(from + p), 0);
 }
 
 interface DecodedRun {
@@ -577,17 +606,20 @@ interface DecodedRun {
   common: number;
 }
 
-/** Decode well-formed three-byte UTF-8 sequences of plausible Chinese from byte `from` of `byteAt(0 … length - 1)`. */
+/**
+ * Decode well-formed three-byte UTF-8 sequences of plausible Chinese from byte `from` of
+ * `byteAt(p)`, for the bytes p that `has` (a prefix of 0, 1, 2 …: the bytes of the run).
+ */
 function decodeUtf8Cjk(
   byteAt: (p: number) => number,
-  length: number,
+  has: (p: number) => boolean,
   from: number,
 ): DecodedRun | null {
   let p = from;
   let text = '';
   let ideographs = 0;
   let common = 0;
-  while (p + 2 < length) {
+  while (has(p + 2)) {
     const b0 = byteAt(p);
     const b1 = byteAt(p + 1);
     const b2 = byteAt(p + 2);

@@ -39,13 +39,16 @@ const PINYIN_RE = /[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]
 /**
  * The citations of a text (simplified view and original of the same length), in order. `opens`,
  * when given, lists (ascending) at least every offset of 《 in the text (ReportDocument.bracketOffsets).
+ * With `withYears`, only the citations that carry a year (some of TitleYears): a title without an
+ * ASCII digit, and the titles nested in it, are passed over unread.
  */
-export function findCitations(simplified: string, original: string = simplified, opens?: readonly number[]): Citation[] {
+export function findCitations(simplified: string, original: string = simplified, opens?: readonly number[], withYears = false): Citation[] {
   const out: Citation[] = [];
   // Every match starts at a 《: the pattern is tried at those only (matchesStartingWith).
   for (const m of opens ? matchesAtOffsets(simplified, opens, '《', OUTER_AT) : matchesStartingWith(simplified, '《', OUTER_AT)) {
     const start = m.index;
     const inner = m[1];
+    if (withYears && !hasAsciiDigit(inner)) continue;
     out.push(citation(simplified, original, start, start + m[0].length, start + 1, start + 1 + inner.length));
     // A title quoted inside the title: 《关于贯彻落实〈…纲要(2021—2025年)〉的实施方案》.
     const NESTED = /[〈<]([^〈〉<>]{2,100})[〉>]/g;
@@ -56,6 +59,15 @@ export function findCitations(simplified: string, original: string = simplified,
     }
   }
   return out;
+}
+
+/** Whether a string holds one of 0–9 (YEAR_RE's years are ASCII digits). */
+function hasAsciiDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) return true;
+  }
+  return false;
 }
 
 /** A citation at one position: 《, 2 to 120 characters (no mark, no line break), 》. */

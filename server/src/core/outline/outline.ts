@@ -94,18 +94,19 @@ export function buildOutline(doc: ReportDocument): Outline {
   const headings: Heading[] = [];
   // Table rows and captions are never headings (一、本年新收… in a 信息公开 table).
   const tables = tablesOf(doc);
-  const inTable = tableIndexByLine(doc, tables);
+  // The table of each line, when there are tables (most reports have none).
+  const inTable = tables.length ? tableIndexByLine(doc, tables) : null;
   // Markdown: lines of fenced code and of comment blocks are never headings.
   const fenced = doc.hiddenLines;
   for (const line of doc.lines) {
     if (line.end === line.start) continue;
     if (fenced && fenced[line.index]) continue;
-    if (inTable[line.index] >= 0) continue;
+    if (inTable && inTable[line.index] >= 0) continue;
     if (!mayBeHeading(simplified, line.start, line.end, markdown)) continue;
     const h = recognizeHeading(line, simplified.slice(line.start, line.end), markdown);
     if (h) headings.push(h);
   }
-  const refined = refineHeadings(doc, headings, (l) => inTable[l] >= 0 || !!fenced?.[l]);
+  const refined = refineHeadings(doc, headings, (l) => (inTable !== null && inTable[l] >= 0) || !!fenced?.[l]);
   headings.length = 0;
   headings.push(...refined.headings);
 

@@ -19,13 +19,16 @@ const STRUCTURAL_KINDS = new Set(['heading', 'merged', 'paragraph', 'opening']);
 
 function score(analysis: Analysis, profile: Profile): ProfileDetection | null {
   const { outline } = analysis;
+  const hasTitle = !!outline.title && outline.title.range.end > outline.title.range.start;
+  // Without a title hit a profile needs no web-page cue, enough keywords and structure: the
+  // cheap conditions are decided first, so that a document no profile fits is not located (a
+  // copied web page without a title is not even scanned).
+  const webPage = outline.reportCues.includes('web-page');
+  if (!hasTitle && webPage) return null;
   // The title, the text and the opening are each scanned once for every profile of the group.
   const scans = scansOf(analysis, profile);
   const base = baseOf(profile);
-  const titleHit = !!outline.title && outline.title.range.end > outline.title.range.start && scans.title().containsAny(base.detect + DETECT_TITLE);
-  // Without a title hit a profile needs no web-page cue, enough keywords and structure: the
-  // cheap conditions are decided first, so that a document no profile fits is not located.
-  const webPage = outline.reportCues.includes('web-page');
+  const titleHit = hasTitle && scans.title().containsAny(base.detect + DETECT_TITLE);
   if (!titleHit && webPage) return null;
   const keywords = scans.text().countAll(base.text + TEXT_KEYWORDS, 1000);
   if (!titleHit && keywords < profile.detect.minKeywordCount) return null;

@@ -99,7 +99,7 @@ export const citationMismatch: Rule = {
   check(ctx) {
     const s = ctx.doc.simplified;
     const text = ctx.doc.text;
-    const cites = findCitations(s, text, ctx.doc.bracketOffsets).filter((c) => c.years.some((y) => y.span));
+    const cites = findCitations(s, text, ctx.doc.bracketOffsets, true).filter((c) => c.years.some((y) => y.span));
     if (!cites.length) return;
     const flagged = new Set<Citation>();
     // The suggestion keeps the citation's own dash and brackets: only the digits of its years change.

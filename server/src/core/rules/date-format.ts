@@ -17,7 +17,7 @@ export function daysInMonth(month: number, year: number | null): number {
     if (year === null) return 29;
     return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   }
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 export function isPossibleDate(d: ParsedDate): boolean {
@@ -30,8 +30,24 @@ export function standardDate(d: ParsedDate & { year: number }): string {
 }
 
 function numberOf(s: string): number | null {
-  if (/^\d+$/.test(s)) return parseInt(s, 10);
+  if (isAsciiDigits(s)) return parseInt(s, 10);
   return parseChineseNumeral(s);
+}
+
+/** Whether a string is one or more of 0–9 (what /^\d+$/ tests), read on code units. Exported for tests. */
+export function isAsciiDigits(s: string): boolean {
+  if (!s.length) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
+/** Whether a string starts with 0 and another of 0–9 (what /^0\d/ tests). Exported for tests. */
+export function zeroPadded(s: string): boolean {
+  const c = s.charCodeAt(1);
+  return s.charCodeAt(0) === 0x30 && c >= 0x30 && c <= 0x39;
 }
 
 /** A whole 年月日 date (made once: a pattern built per call is compiled or looked up per call). */
@@ -78,32 +94,55 @@ function isBeforeMonth(c: number, numerals: boolean): boolean {
 const CN_NUMERAL_UNITS = new Set([...'一二三四五六七八九十'].map((ch) => ch.charCodeAt(0)));
 
 /**
- * The matches of `anchored` (a sticky pattern) in `text` as a global search finds them, in order,
- * without running it at every position: a match holds exactly one 月, at its end, and everything
- * from its start to that 月 is isBeforeMonth(…, `numerals`). So for each 月 (after the previous
- * match), the pattern is tried, anchored, at the positions of the run of such characters before
- * it, leftmost first: the match the global scan finds.
+ * The match of `anchored` (a sticky pattern) that a global search finds ending at the 月 at `q`,
+ * when the previous match ended at `from` (≤ q), or null. A match holds exactly one 月, at its end,
+ * and everything from its start to that 月 is isBeforeMonth(…, `numerals`): the pattern is tried,
+ * anchored, at the positions of the run of such characters before the 月, leftmost first.
  */
-function* monthMatches(text: string, anchored: RegExp, numerals: boolean): Generator<RegExpExecArray> {
-  let from = 0; // end of the previous match
-  for (let q = text.indexOf('月'); q >= 0; q = text.indexOf('月', Math.max(q + 1, from))) {
-    let start = q;
-    while (start > from && isBeforeMonth(text.charCodeAt(start - 1), numerals)) start--;
-    for (let p = start; p < q; p++) {
-      anchored.lastIndex = p;
-      const m = anchored.exec(text);
+function monthMatchAt(text: string, q: number, from: number, anchored: RegExp, numerals: boolean): RegExpExecArray | null {
+  let start = q;
+  while (start > from && isBeforeMonth(text.charCodeAt(start - 1), numerals)) start--;
+  for (let p = start; p < q; p++) {
+    anchored.lastIndex = p;
+    const m = anchored.exec(text);
+    if (m) return m;
+  }
+  return null;
+}
+
+/**
+ * The matches of INLINE_DATE_RE (`dates`: numerals may precede 月) and of YEAR_MONTH_SOURCE
+ * (`yearMonths`: only `[\d年\s]`) in `text`, each in order as a global search finds them, from one
+ * search of the text for 月 (monthMatchAt at each 月 past the end of the pattern's previous match).
+ */
+export function monthMatches(text: string): { dates: RegExpExecArray[]; yearMonths: RegExpExecArray[] } {
+  const dates: RegExpExecArray[] = [];
+  const yearMonths: RegExpExecArray[] = [];
+  // The end of each pattern's previous match (never empty: the patterns hold 月).
+  let datesFrom = 0;
+  let yearMonthsFrom = 0;
+  for (let q = text.indexOf('月'); q >= 0; q = text.indexOf('月', q + 1)) {
+    if (q >= datesFrom) {
+      const m = monthMatchAt(text, q, datesFrom, INLINE_DATE_AT, true);
       if (m) {
-        yield m;
-        from = p + m[0].length; // never empty: the pattern holds 月
-        break;
+        dates.push(m);
+        datesFrom = m.index + m[0].length;
+      }
+    }
+    if (q >= yearMonthsFrom) {
+      const m = monthMatchAt(text, q, yearMonthsFrom, YEAR_MONTH_AT, false);
+      if (m) {
+        yearMonths.push(m);
+        yearMonthsFrom = m.index + m[0].length;
       }
     }
   }
+  return { dates, yearMonths };
 }
 
 /** The matches of INLINE_DATE_RE in `text`, in order (monthMatches; numerals may precede 月). */
-export function inlineDates(text: string): Generator<RegExpExecArray> {
-  return monthMatches(text, INLINE_DATE_AT, true);
+export function inlineDates(text: string): RegExpExecArray[] {
+  return monthMatches(text).dates;
 }
 
 /** Not preceded by a digit (tested on the code unit after a match: none can start inside another). */
@@ -112,8 +151,8 @@ const YEAR_MONTH_SOURCE = '((?:19|20)\\d{2})\\s*年\\s*(\\d{1,2})\\s*月(?!\\s*(
 const YEAR_MONTH_AT = new RegExp(YEAR_MONTH_SOURCE, 'y');
 
 /** The matches of YEAR_MONTH_SOURCE in `text`, in order (monthMatches; only `[\d年\s]` before 月). Exported for tests. */
-export function yearMonths(text: string): Generator<RegExpExecArray> {
-  return monthMatches(text, YEAR_MONTH_AT, false);
+export function yearMonths(text: string): RegExpExecArray[] {
+  return monthMatches(text).yearMonths;
 }
 
 /** date-format: 成文日期 in GB/T 9704 form, no zero padding, and no impossible dates. */
@@ -188,7 +227,8 @@ export const dateFormat: Rule = {
       }
     }
 
-    for (const m of inlineDates(text)) {
+    const found = monthMatches(text);
+    for (const m of found.dates) {
       const start = m.index;
       const end = start + m[0].length;
       if (closingRange && start >= closingRange.start && end <= closingRange.end) continue;
@@ -196,13 +236,14 @@ export const dateFormat: Rule = {
       const day = numberOf(m[3]);
       if (month === null || day === null) continue;
       // Arabic and Chinese numerals are not mixed within one date (3月十日 is prose, not a date).
-      if (/^\d+$/.test(m[2]) !== /^\d+$/.test(m[3])) continue;
+      const arabic = isAsciiDigits(m[2]);
+      if (arabic !== isAsciiDigits(m[3])) continue;
       const d: ParsedDate = { year: m[1] ? +m[1] : null, month, day };
       if (!isPossibleDate(d)) {
         reportImpossible(start, end, d);
         continue;
       }
-      if (/^\d+$/.test(m[2]) && (/^0\d/.test(m[2]) || /^0\d/.test(m[3])) && m[0].endsWith('日')) {
+      if (arabic && (zeroPadded(m[2]) || zeroPadded(m[3])) && m[0].endsWith('日')) {
         const found = doc.text.slice(start, end);
         const expected = d.year !== null ? standardDate({ ...d, year: d.year }) : `${d.month}月${d.day}日`;
         ctx.report({
@@ -215,7 +256,7 @@ export const dateFormat: Rule = {
     }
 
     // A year and month with no day: 2024年13月.
-    for (const m of yearMonths(text)) {
+    for (const m of found.yearMonths) {
       const before = text.charCodeAt(m.index - 1);
       if (before >= 0x30 && before <= 0x39) continue; // (?<!\d)
       const month = +m[2];

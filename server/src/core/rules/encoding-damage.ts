@@ -125,13 +125,23 @@ export function findEncodingDamage(text: string, candidates: EncodingCandidates 
   // NUL characters: never part of a text (a file damaged or glued together from pieces). Runs
   // of U+0000 and of U+FFFD (what /\0+/g and /\uFFFD+/g find), from the candidates (the text
   // is not searched again).
-  runsOf(text, other, 0, 'nul', spans);
-  runsOf(text, other, 0xfffd, 'replacement', spans);
-  for (const m of matchesAt(text, other, CENSUS_MARKER, MARKER_AT)) {
-    spans.push({ start: m.index, end: m.index + m[0].length, kind: 'mojibake-marker' });
+  // Each finder only when it has candidates: most texts have none or a few of one kind, and a call
+  // of a finder that finds nothing is not free when its code is out of the caches (a check after
+  // other work).
+  if (other.length) {
+    runsOf(text, other, 0, 'nul', spans);
+    runsOf(text, other, 0xfffd, 'replacement', spans);
+    for (const m of matchesAt(text, other, CENSUS_MARKER, MARKER_AT)) {
+      spans.push({ start: m.index, end: m.index + m[0].length, kind: 'mojibake-marker' });
+    }
   }
-  for (const r of findUtf8AsGbk(text, candidates)) spans.push({ start: r.start, end: r.end, kind: 'utf8-as-gbk', decoded: r.decoded });
-  for (const r of findUtf8AsLatin1(text, candidates)) spans.push({ start: r.start, end: r.end, kind: 'utf8-as-latin1', decoded: r.decoded });
+  if (candidates.gbk.length) {
+    for (const r of findUtf8AsGbk(text, candidates)) spans.push({ start: r.start, end: r.end, kind: 'utf8-as-gbk', decoded: r.decoded });
+  }
+  if (candidates.latin1.length) {
+    for (const r of findUtf8AsLatin1(text, candidates)) spans.push({ start: r.start, end: r.end, kind: 'utf8-as-latin1', decoded: r.decoded });
+  }
+  if (!other.length) return mergedSpans(spans);
 
   for (const m of matchesAt(text, other, CENSUS_QUESTION | CENSUS_REPLACEMENT, QUESTION_PINYIN_AT)) {
     if (!isPinyinSyllable(m[1]) || !hasToneMark(m[1])) continue;
@@ -152,7 +162,12 @@ export function findEncodingDamage(text: string, candidates: EncodingCandidates 
   }
 
   findQuestionGarbled(text, other, spans);
+  return mergedSpans(spans);
+}
 
+/** Damaged spans in order, overlapping ones merged. */
+function mergedSpans(spans: DamageSpan[]): DamageSpan[] {
+  if (!spans.length) return spans;
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: DamageSpan[] = [];
   for (const s of spans) {

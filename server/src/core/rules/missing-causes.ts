@@ -9,6 +9,7 @@ export const missingCauses: Rule = {
     defaultSeverity: 'warning',
     category: 'structure',
     scope: 'report',
+    profileOnly: true,
     fixable: false,
     description: {
       'zh-cn': '“存在的不足”部分只列问题，未分析原因（规定要求报告“不足和原因”）。',

@@ -14,6 +14,7 @@ export const missingPart: Rule = {
     defaultSeverity: 'error',
     category: 'structure',
     scope: 'report',
+    profileOnly: true,
     fixable: true,
     description: {
       'zh-cn': '报告缺少规定必须报告的内容（如“存在的不足和原因”）。',

@@ -20,6 +20,7 @@ export const missingTitle: Rule = {
     defaultSeverity: 'info',
     category: 'format',
     scope: 'report',
+    profileOnly: true,
     fixable: false,
     description: {
       'zh-cn': '报告没有标题行，或标题不符合“××关于20XX年度法治政府建设情况的报告”的常见形式（提示）。',

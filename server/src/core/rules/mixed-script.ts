@@ -13,6 +13,23 @@ const VALID_IN_BOTH = new Set(
   [...'干里后于台着著面制系只范谷丑征才斗冲松出余沈几向据并布念板累表困克家伙卷周注准仆游凶岳采舍症蒙胡须郁御折托辟栗秋扣刮咸划卜了历吁夸借占姜朴致尝吊回团志杰云同合升别党坛尸叶苏复钟乾瞭藉覆麽么獲获'],
 );
 
+/** VALID_IN_BOTH as code units. */
+const VALID_IN_BOTH_CODES = new Set([...VALID_IN_BOTH].map((ch) => ch.charCodeAt(0)));
+
+/**
+ * Whether none of the offsets where the view differs from the text can give a pair: each holds a
+ * unit that is not an ideograph, or a character VALID_IN_BOTH or changed into one (what
+ * findScriptPairsAt and pairsOf pass over). 著 → 着 is the usual case in simplified reports.
+ */
+function noPairAt(text: string, simplifiedView: string, changedAt: readonly number[]): boolean {
+  for (let k = 0; k < changedAt.length; k++) {
+    const i = changedAt[k];
+    const c = text.charCodeAt(i);
+    if (isIdeographCode(c) && !VALID_IN_BOTH_CODES.has(c) && !VALID_IN_BOTH_CODES.has(simplifiedView.charCodeAt(i))) return false;
+  }
+  return true;
+}
+
 export interface ScriptPair {
   traditional: string;
   simplified: string;
@@ -185,7 +202,10 @@ export const mixedScript: Rule = {
   },
   check(ctx) {
     const doc = ctx.doc;
-    if (doc.script.traditionalCount === 0) return; // entirely simplified: nothing can be mixed
+    const script = doc.script;
+    if (script.traditionalCount === 0) return; // entirely simplified: nothing can be mixed
+    // Only characters correct in both scripts changed (显著 → 显着): no pair either.
+    if (script.changedAt && noPairAt(doc.text, doc.simplified, script.changedAt)) return;
     // Characters inside damaged spans (mojibake) are not text in either script.
     const pairs = scriptPairsOf(ctx.analysis);
     if (!pairs.length) return;

@@ -17,6 +17,7 @@ export const partOrder: Rule = {
     defaultSeverity: 'warning',
     category: 'structure',
     scope: 'report',
+    profileOnly: true,
     fixable: false,
     description: {
       'zh-cn': '法定内容顺序颠倒（如下一年度安排写在存在的不足之前）。',

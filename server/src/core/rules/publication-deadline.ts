@@ -33,6 +33,7 @@ export const publicationDeadline: Rule = {
     defaultSeverity: 'info',
     category: 'years',
     scope: 'report',
+    profileOnly: true,
     fixable: false,
     description: {
       'zh-cn': '成文日期晚于《政府信息公开条例》第四十九条规定的公布期限（部门1月31日前，本级政府3月31日前）（提示）。',

@@ -177,10 +177,31 @@ interface DocumentMarkStats {
   edits(doc: ReportDocument): TextEdit[];
 }
 
-/** The document's MarkStats, on the whole text. */
+/** DocumentMarkStats of a text without a half-width mark: no half-width counts, so nothing to report. */
+const NO_HALF_MARKS: DocumentMarkStats = Object.freeze({ counts: NO_MARKS.counts, edits: () => [] });
+
+/**
+ * Whether any of the listed offsets (ReportDocument.takePunctuationMarks: line breaks and marks of
+ * either width) holds an ASCII mark other than a line break. Without one the text has no half-width
+ * mark at all, so every half-width count is 0 and the rule reports nothing (most reports).
+ */
+function hasHalfWidthMark(text: string, at: readonly number[]): boolean {
+  for (let k = 0; k < at.length; k++) {
+    const code = text.charCodeAt(at[k]);
+    if (code < 0x80 && code !== 10 && code !== 13) return true;
+  }
+  return false;
+}
+
+/**
+ * The document's MarkStats, on the whole text; the counts of full-width marks are only known when
+ * the text has a half-width mark (a kind is reported only when it has both).
+ */
 function documentMarkStats(analysis: Analysis): DocumentMarkStats {
   const doc = analysis.doc;
   const text = doc.text;
-  const stats = markStats(text, doc.format, encodingDamageOf(analysis), doc.takePunctuationMarks() ?? undefined);
+  const at = doc.takePunctuationMarks() ?? undefined;
+  if (at && !hasHalfWidthMark(text, at)) return NO_HALF_MARKS;
+  const stats = markStats(text, doc.format, encodingDamageOf(analysis), at);
   return { counts: stats.counts, edits: (d) => stats.halfAt.map((i) => ({ range: d.rangeOf(i, i + 1), newText: FULL_WIDTH[text[i]] })) };
 }

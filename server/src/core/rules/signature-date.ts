@@ -8,6 +8,7 @@ export const signatureDate: Rule = {
     defaultSeverity: 'info',
     category: 'format',
     scope: 'report',
+    profileOnly: true,
     fixable: false,
     description: {
       'zh-cn': '文末缺少发文机关署名或成文日期（提示）。',

@@ -9,6 +9,7 @@ export const statisticsPeriodRule: Rule = {
     defaultSeverity: 'error',
     category: 'years',
     scope: 'report',
+    profileOnly: true,
     fixable: true,
     description: {
       'zh-cn': '“统计期限”不是报告年度的1月1日至12月31日（如2024年度报告写成“自2023年1月1日起”）。',

@@ -9,6 +9,7 @@ export const tableIdentity: Rule = {
     defaultSeverity: 'error',
     category: 'figures',
     scope: 'report',
+    profileOnly: true,
     fixable: false,
     description: {
       'zh-cn': '统计表的勾稽关系不成立（如“第一项加第二项之和等于第三项加第四项之和”、行列合计）。',

@@ -8,6 +8,7 @@ export const tableTextMismatch: Rule = {
     defaultSeverity: 'error',
     category: 'figures',
     scope: 'report',
+    profileOnly: true,
     fixable: false,
     description: {
       'zh-cn': '正文中的数字与统计表中对应单元格不一致（如“收到政府信息公开申请N件”与“本年新收”总计）。',

@@ -8,6 +8,7 @@ export const tableUnreadable: Rule = {
     defaultSeverity: 'info',
     category: 'figures',
     scope: 'report',
+    profileOnly: true,
     fixable: false,
     description: {
       'zh-cn': '统计表残缺（单元格数不符、内容粘连、行重复），其中部分勾稽关系无法核对（提示）。',

@@ -8,6 +8,7 @@ export const tableValue: Rule = {
     defaultSeverity: 'error',
     category: 'figures',
     scope: 'report',
+    profileOnly: true,
     fixable: false,
     description: {
       'zh-cn': '统计表中的件数为负数或小数（收费金额以万元计，可有小数）。',

@@ -30,6 +30,11 @@ export interface RuleMeta {
    * `any`: for every checked document.
    */
   scope: 'report' | 'any';
+  /**
+   * True when the rule reports only under an active profile (activeProfile: its check returns at
+   * once without one): checkDocument then does not call it.
+   */
+  profileOnly?: boolean;
 }
 
 /**

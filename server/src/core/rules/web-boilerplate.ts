@@ -151,14 +151,36 @@ export function boilerplateKind(simplifiedLine: string): string | null {
   if (moreNonSpaceThan(simplifiedLine, MAX_NON_SPACE)) return null;
   // Neither a pattern's first character nor a furniture token: nothing below can match.
   if (!FIRST_CHARS.has(firstNonSpace(simplifiedLine)) && !ANY_COMBINED_TOKEN.test(simplifiedLine)) return null;
-  const t = simplifiedLine.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+  return candidateKind(simplifiedLine);
+}
+
+/** White space runs, collapsed to one space before the patterns are tried. */
+const SPACE_RUN = /[\s\u00a0\u3000]+/g;
+const ENDS_WITH_PERIOD = /。$/;
+
+/**
+ * boilerplateKind of a line that passed its first two tests (at most MAX_NON_SPACE non-space
+ * characters; a pattern's first character or a furniture token): what the patterns say. Without
+ * those tests a line cannot match either: the patterns start with FIRST_CHARS (after spaces,
+ * which trimming drops) and `combined` needs tokens, which collapsing spaces neither makes nor
+ * breaks.
+ */
+function candidateKind(simplifiedLine: string): string | null {
+  // A line without white space (most) is its own collapsed and trimmed form.
+  const t = hasJsSpace(simplifiedLine) ? simplifiedLine.replace(SPACE_RUN, ' ').trim() : simplifiedLine;
   if (!t || t.length > 80) return null;
   // Only the patterns that can start with the line's first character (in PATTERNS order).
   const candidates = PATTERNS_BY_FIRST.get(t.charCodeAt(0));
   if (candidates) for (const p of candidates) if (p.re.test(t)) return p.id;
   const tokens = t.match(COMBINED_TOKENS);
-  if (tokens && new Set(tokens).size >= 2 && !/。$/.test(t)) return 'combined';
+  if (tokens && new Set(tokens).size >= 2 && !ENDS_WITH_PERIOD.test(t)) return 'combined';
   return null;
+}
+
+/** Whether a string holds white space (a code unit `\s` matches: the spaces SPACE_RUN collapses). */
+function hasJsSpace(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isJsSpaceCode(s.charCodeAt(i))) return true;
+  return false;
 }
 
 /** The edit that deletes a whole line with its line break. */
@@ -216,7 +238,9 @@ export const webBoilerplate: Rule = {
       }
       // A paragraph (boilerplateKind's first test) is rejected without slicing its line.
       if (moreNonSpaceIn(simplified, line.start, line.end, MAX_NON_SPACE)) continue;
-      const kind = boilerplateKind(doc.lineSimplified(line));
+      // boilerplateKind's second test is passed too: a line with a token is marked, and a line
+      // that opens like a pattern starts with one of FIRST_CHARS.
+      const kind = candidateKind(doc.lineSimplified(line));
       if (kind) hits.push({ line, kind });
     }
     if (!hits.length) return;

@@ -212,16 +212,42 @@ function isLabelText(text: string): boolean {
 
 // ---------------------------------------------------------------------------------------------
 
-/** Find every table of the document (see the module comment). Pure. */
-export function findTables(doc: ReportDocument): TableBlock[] {
+/**
+ * Whether a line of the document, trimmed as a cell is (trimPiece), is numeric text (what
+ * findCellPerLineTables' numeric cells are): read on the line's first character, sliced and tested
+ * only when that character may start a number.
+ */
+function anyNumericLine(doc: ReportDocument): boolean {
+  const text = doc.text;
+  const lines = doc.lines;
+  for (let l = 0; l < lines.length; l++) {
+    const line = lines[l];
+    let start = line.start;
+    while (start < line.end && isCellSpaceCode(text.charCodeAt(start))) start++;
+    if (start === line.end || !mayStartNumericText(text.charCodeAt(start))) continue;
+    let end = line.end;
+    while (end > start && isCellSpaceCode(text.charCodeAt(end - 1))) end--;
+    if (isNumericText(text.slice(start, end))) return true;
+  }
+  return false;
+}
+
+/**
+ * Find every table of the document (see the module comment). Pure. `readAll`: read every line's
+ * shape even without a pipe or a numeric line (the equivalence tests compare both readings).
+ */
+export function findTables(doc: ReportDocument, readAll = false): TableBlock[] {
+  // Lines that end before the text's first pipe have none (most reports have no pipe at all): they
+  // are not searched for one.
+  const firstPipe = firstPipeOffset(doc);
+  // Without a pipe there is no Markdown or pipe table, and a cell-per-line table needs a line that
+  // is one numeric cell: a report with neither (most) has no table, and its lines get no shapes.
+  if (!readAll && firstPipe === doc.text.length && !anyNumericLine(doc)) return [];
   const lines = doc.lines;
   const n = lines.length;
   const shapes: LineShape[] = new Array(n);
   // Markdown: fenced code and comment blocks hold no table (ReportDocument.hiddenLines, from core/document/markdown.ts).
   const fencedLines = doc.hiddenLines;
-  // Lines that end before the text's first pipe have none (most reports have no pipe at all): they
-  // are not searched for one.
-  const firstPipe = firstPipeOffset(doc);
   for (let i = 0; i < n; i++) {
     const fenced = !!fencedLines && fencedLines[i] === 1;
     shapes[i] = lines[i].end <= firstPipe ? plainShape(lines[i].text, fenced) : shapeOf(lines[i].text, fenced);
