@@ -40,6 +40,26 @@ const CASES: Array<{ name: string; text: string; counts: string[] }> = [
 describe('figures: count claims', () => {
   for (const c of CASES) it(c.name, () => assert.deepEqual(counts(c.text), c.counts));
 
+  it('a hard-wrapped paragraph without figures: its count, skipped numbers and sentences at offsets in the text as written', () => {
+    const text = '2025年，我们聚焦“稳增长”“促改革”“惠民生”三向发力推进各项\n工作落实。第二季度召开了专题会议。\n';
+    const fa = figuresOf(analyze(text));
+    assert.deepEqual(fa.figures, []);
+    const [count] = fa.claims;
+    assert.equal(fa.claims.length, 1);
+    assert.equal(count.kind, 'count');
+    assert.equal(count.verdict, 'consistent');
+    assert.equal(count.anchor.numStart, text.indexOf('三向'));
+    assert.equal(count.anchor.end, text.indexOf('三向') + 2);
+    assert.deepEqual(count.inputs.filter((i) => i.role === 'item').map((i) => [i.figure.printed, i.figure.start, text.slice(i.figure.start, i.figure.end)]), [
+      ['稳增长', text.indexOf('稳增长'), '稳增长'],
+      ['促改革', text.indexOf('促改革'), '促改革'],
+      ['惠民生', text.indexOf('惠民生'), '惠民生'],
+    ]);
+    assert.deepEqual(fa.skipped.map((x) => [text.slice(x.start, x.end), x.reason]), [['2025', 'year'], ['三', 'no-unit'], ['二', 'ordinal']]);
+    // One sentence over the line break (the break is cut out, not a sentence end), then the next.
+    assert.deepEqual(fa.sentences.map((st) => text.slice(st.start, st.end)), ['2025年，我们聚焦“稳增长”“促改革”“惠民生”三向发力推进各项\n工作落实。', '第二季度召开了专题会议。']);
+  });
+
   it('the summary, its CSV and the hover show a count with its items', () => {
     const a = analyze('一、总体情况\n对党务、政务、财务三类信息及时公开。\n');
     const summary = statsSummary(a);

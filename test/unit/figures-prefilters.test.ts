@@ -1,15 +1,15 @@
 import { strict as assert } from 'assert';
 import { describe, it } from 'node:test';
-import { BREAKDOWN_RE, PER_UNIT_RE, TOTAL_RE } from '../../server/src/core/figures/vocabulary';
+import { BALANCE_ACCOUNTS, BREAKDOWN_RE, NOT_ITEM_COUNT_AFTER_RE, PER_UNIT_RE, TOTAL_RE } from '../../server/src/core/figures/vocabulary';
 import { isPerUnit } from '../../server/src/core/figures/rates';
 import { changeWordBefore } from '../../server/src/core/figures/changes';
 import { DOWN_WORDS, UP_WORDS } from '../../server/src/core/figures/vocabulary';
-import { breakdownMarkers, textMarkers } from '../../server/src/core/figures/sums';
+import { breakdownMarkers, markersAt, textMarkers } from '../../server/src/core/figures/sums';
 import { isPartOfYear, PARTIAL_RE, YEAR_BEFORE_NIAN, yearNumberBeforeNian } from '../../server/src/core/figures/repeats';
 import { isTotalLabel, normalizeLabel, splitSentences, type Sentence } from '../../server/src/core/figures/text';
-import { isNotItemEnd, NOT_ITEM_END, NUMBER_BEFORE, NUMBER_BEFORE_UNITS } from '../../server/src/core/figures/counts';
+import { isNotItemEnd, notItemCountAfter, NOT_ITEM_END, NUMBER_BEFORE, NUMBER_BEFORE_UNITS } from '../../server/src/core/figures/counts';
 import { computeMasks, figureMovedBy, mayHoldNumber, numberTokens, scanFigures, WALK_LINE_BREAK, WALK_LIST, WALK_MARKER, WALK_DOUBLING, WALK_PINYIN_BRACKET, WALK_RATE, WALK_SHARE, type Figure } from '../../server/src/core/figures/numbers';
-import { analyzeLine, MAY_HOLD_PINYIN_RE } from '../../server/src/core/figures/analyze';
+import { analyzeLine, MAY_HOLD_PINYIN_RE, withoutLineBreaks, withoutPinyin, type CutText } from '../../server/src/core/figures/analyze';
 
 /**
  * The figures model reads several expressions by hand or behind a cheaper test (speed work of issue
@@ -50,6 +50,47 @@ describe('figures prefilters equal the expressions they stand for', () => {
     for (const s of [...hand, ...randomStrings('其中之一的有些部分内有分别为是达包括含（(甲乙0123，。 ', 20000, 40, 777)]) {
       assert.deepEqual(textMarkers(s), breakdownMarkers(s), JSON.stringify(s));
     }
+  });
+
+  it("markersAt, read at the scan's markerStarts, finds what textMarkers finds", () => {
+    const hand = ['其中', '共5件(含甲乙3件),其中2件', '得90分别为', '得90分,其中', '90分分别为', '百分之五分别', '2个百分点分别为', '用时30分钟分别为', '3件左右分别为', '《其中3件》包括', '约3万余分别是', '（含12345678901233件）', '包括3件、内有2件'];
+    const alphabet = '其中之一的有些部分内有分别为是达包括含钟点（(《》“”甲0123１.％%个百万余约左右件，。\n ';
+    for (const s of [...hand, ...randomStrings(alphabet, 20000, 30, 9119)]) {
+      const { markerStarts } = scanFigures(s);
+      for (let k = 1; k < markerStarts.length; k++) assert.ok(markerStarts[k - 1] < markerStarts[k], JSON.stringify(s));
+      assert.deepEqual(markersAt(s, markerStarts), textMarkers(s), JSON.stringify(s));
+    }
+  });
+
+  it('every word of the carried-out account of a case ledger holds 结 (balanceClaim searches for it first)', () => {
+    const carriedOut = BALANCE_ACCOUNTS.find((a) => a.account === 'carriedOut')!.re;
+    const hand = ['结转下年', '结转至下一年', '结转2025年', '尚未结', '尚未办结', '未审结', '未办结', '转下年', '尚未办', '未审'];
+    for (const s of [...hand, ...randomStrings('结转至下一年2025尚未办审甲', 20000, 12, 3131)]) {
+      if (carriedOut.test(s)) assert.ok(s.includes('结'), JSON.stringify(s));
+    }
+  });
+
+  it('notItemCountAfter is NOT_ITEM_COUNT_AFTER_RE at an offset', () => {
+    const hand = ['月', '工作日', '工作', '小时', '小', '百分点', '百分', '多月', '多', '余', '数', '数据', '数字', '数量', '甲'];
+    for (const s of [...hand, ...randomStrings('月工作日小时百分点多余数据字量甲', 20000, 6, 2718)]) {
+      for (let at = 0; at <= s.length; at++) assert.equal(notItemCountAfter(s, at), NOT_ITEM_COUNT_AFTER_RE.test(s.slice(at)), JSON.stringify([s, at]));
+    }
+  });
+
+  it('withoutLineBreaks cuts what withoutPinyin cuts when the scan saw no pinyin bracket', () => {
+    // The map is one buffer shared by both: each result is copied before the other is made.
+    const copy = (c: CutText) => ({ simplified: c.simplified, original: c.original, map: c.map ? Array.from(c.map.subarray(0, c.mapLength)) : null });
+    const hand = ['审\n结', '甲 \n 乙', '甲\r\n乙', '\n甲', '甲\n', '\n', ' \n\u3000\t\n ', '甲\t\r\r\n 乙\n\n丙', '共3件\n其中2件', '区(一)\n3件', '(A)\n'];
+    let compared = 0;
+    for (const s of [...hand, ...randomStrings('甲区3件 \t\u3000\n\r(（)一', 20000, 16, 4141)]) {
+      const scan = scanFigures(s);
+      if (scan.seen & WALK_PINYIN_BRACKET) continue;
+      const original = s.replace(/区/g, '區');
+      const fast = copy(withoutLineBreaks(s, original, scan.sentenceEnds));
+      assert.deepEqual(fast, copy(withoutPinyin(s, original)), JSON.stringify(s));
+      compared++;
+    }
+    assert.ok(compared > 10000, `${compared} texts compared`);
   });
 
   it("the scan's walk sees every code unit of its features (ScanResult.seen)", () => {

@@ -238,6 +238,36 @@ const CASES: Array<{ name: string; text: string; claims: string[]; findings: str
     findings: ["warning figure-conflict"],
   },
   {
+    name: "a first statement in a sentence compared with last year is no statement: the next two are compared (positive)",
+    text: "一、2025年工作回顾\n全年改造城镇老旧小区480个，比上年增加20个。\n（二）城市建设\n全年改造城镇老旧小区500个。\n（三）其他\n全年改造城镇老旧小区520个。",
+    claims: ["repeat inconsistent | 500 ≠ 520"],
+    findings: ["warning figure-conflict"],
+  },
+  {
+    name: "a later statement in a sentence compared with last year is skipped: the one after it is compared with the first (positive)",
+    text: "一、2025年工作回顾\n全年改造城镇老旧小区500个。\n（二）城市建设\n全年改造城镇老旧小区520个，比上年增加20个。\n（三）其他\n全年改造城镇老旧小区530个。",
+    claims: ["repeat inconsistent | 500 ≠ 530"],
+    findings: ["warning figure-conflict"],
+  },
+  {
+    name: "two statements each in a sentence compared with last year are never compared (negative)",
+    text: "一、2025年工作回顾\n全年改造城镇老旧小区500个，较上年多40个。\n（二）城市建设\n全年改造城镇老旧小区520个，比上年增加20个。",
+    claims: [],
+    findings: [],
+  },
+  {
+    name: "a part of a breakdown (其中…) is not the total stated elsewhere (negative)",
+    text: "一、2025年工作回顾\n全年改造城镇老旧小区500个。\n（二）城市建设\n全年完成投资20亿元，其中改造城镇老旧小区300个。",
+    claims: [],
+    findings: [],
+  },
+  {
+    name: "two parts of breakdowns are compared with each other, not with the total (positive)",
+    text: "一、2025年工作回顾\n全年完成投资20亿元，其中改造城镇老旧小区300个。\n（二）城市建设\n全年完成投资30亿元，其中改造城镇老旧小区320个。\n（三）其他\n全年改造城镇老旧小区500个。",
+    claims: ["repeat inconsistent | 300 ≠ 320"],
+    findings: ["warning figure-conflict"],
+  },
+  {
     name: "traditional script through the simplified view (positive)",
     text: "本年度共受理申請40件，其中網上申請30件，佔比75%，信函申請10件，佔比25%。",
     claims: ["sum consistent | 30 + 10 = 40 ✓", "share consistent | 30 ÷ 40 = 75% ✓", "share consistent | 10 ÷ 40 = 25% ✓"],

@@ -24,7 +24,7 @@ import { changeClaims } from './changes';
 import { countClaims } from './counts';
 import { doublingClaims } from './doublings';
 import { pointSeriesClaims } from './point-series';
-import { repeatCandidates, repeatClaim, sameQuantity, type PlacedCandidate, type RepeatCandidate, type RepeatPair } from './repeats';
+import { isCandidate, repeatCandidates, repeatClaim, sameQuantity, type PlacedCandidate, type RepeatCandidate, type RepeatPair } from './repeats';
 import { countBefore } from '../document/sorted';
 import { codeUnits } from './code-units';
 export { repeatClaim, type RepeatPair } from './repeats';
@@ -44,6 +44,10 @@ export interface FiguresAnalysis {
  * repeats are compared over the whole document from `repeat`.
  */
 export interface LineFigures extends FiguresAnalysis {
+  /**
+   * The counts that may restate a quantity, in order. Those of a sentence that compares with
+   * other years are listed too and are no candidates (isCandidate, read when compared: pairRepeats).
+   */
   repeat: RepeatCandidate[];
   /** The claims that are not consistent (what the rules report), in order. */
   flagged: Claim[];
@@ -130,11 +134,18 @@ function pairRepeats(lines: ReadonlyArray<{ line: number; offset: number; data: 
     for (let ri = 0; ri < repeat.length; ri++) {
       const candidate = repeat[ri];
       const placed: PlacedCandidate = { candidate, offset: l.offset, line: l.line };
+      // A label stated once is never compared: whether its sentence compares with other years
+      // (then it is no candidate: isCandidate) is read only once a second statement of it comes,
+      // and the entries of `known` that are none are dropped then, as if never listed.
       const known = firsts.get(candidate.label);
       if (!known) {
         firsts.set(candidate.label, [placed]);
         continue;
       }
+      if (!isCandidate(candidate)) continue;
+      let kept = 0;
+      for (let k = 0; k < known.length; k++) if (isCandidate(known[k].candidate)) known[kept++] = known[k];
+      known.length = kept;
       let earlier: PlacedCandidate | undefined;
       for (let k = 0; k < known.length && !earlier; k++) if (sameQuantity(known[k].candidate, candidate)) earlier = known[k];
       if (earlier) pairs.push({ later: placed, earlier });
@@ -367,18 +378,26 @@ export function analyzeLine(lineSimplified: string, lineOriginal: string = lineS
   // first, and scanned again, cut, in the rare case that it holds pinyin.
   let scan = scanFigures(lineSimplified, lineOriginal);
   let cut: CutText = UNCUT;
-  if (scan.seen & (WALK_LINE_BREAK | WALK_PINYIN_BRACKET)) cut = withoutPinyin(lineSimplified, lineOriginal);
+  if (scan.seen & WALK_PINYIN_BRACKET) cut = withoutPinyin(lineSimplified, lineOriginal);
+  // Line breaks only (a hard-wrapped paragraph): cut where the scan saw them, no expression run.
+  else if (scan.seen & WALK_LINE_BREAK) cut = withoutLineBreaks(lineSimplified, lineOriginal, scan.sentenceEnds);
   if (cut.map) scan = scanFigures(cut.simplified, cut.original);
   const simplified = cut.map ? cut.simplified : lineSimplified;
   const original = cut.map ? cut.original : lineOriginal;
   const { map, mapLength } = cut;
-  const { figures, skipped, tokens, sentenceEnds, seen } = scan;
+  const { figures, skipped, tokens, sentenceEnds, seen, markerStarts } = scan;
   const sentences = splitSentences(simplified, figures, sentenceEnds);
-  const ctx: FigureContext = { s: simplified, original, sentences, tokens, seen };
+  const ctx: FigureContext = { s: simplified, original, sentences, tokens, seen, markerStarts };
   // A number of listed items (三向, 三类) is a claim whether or not the scanner took it for a figure.
   const counts = countClaims(ctx);
   // Every other claim is about a figure: a line with numbers that are not figures (years, dates …) has none.
-  if (!figures.length && !map) return { figures, skipped, sentences, rates: NO_RATES, claims: counts, repeat: NO_REPEATS, flagged: counts.length ? counts.filter((c) => c.verdict !== 'consistent') : NO_CLAIMS };
+  if (!figures.length) {
+    if (!map) return { figures, skipped, sentences, rates: NO_RATES, claims: counts, repeat: NO_REPEATS, flagged: counts.length ? counts.filter((c) => c.verdict !== 'consistent') : NO_CLAIMS };
+    // A cut paragraph (hard-wrapped, or with pinyin) without figures: its counts, skipped numbers
+    // and sentences moved back, no claim finder run.
+    const claims = counts.length > 1 && !inAnchorOrder(counts) ? counts.slice().sort((a, b) => a.anchor.numStart - b.anchor.numStart) : counts;
+    return movedBack({ figures, skipped, sentences, rates: NO_RATES, claims, repeat: NO_REPEATS, flagged: NO_CLAIMS }, map, mapLength, lineOriginal.length);
+  }
   const rates = findRateMentions(ctx);
   const claims: Claim[] = [];
   // Most paragraphs have no rate, share or breakdown: no sets are made for them.
@@ -560,7 +579,7 @@ export const MAY_HOLD_PINYIN_RE = /[\n\r]|[(（][a-z\u00e0-\u01ff]/;
 let pinyinMap = new Int32Array(1024);
 
 /** A line with its pinyin cut out (withoutPinyin), or (map null) the line as it is. */
-interface CutText {
+export interface CutText {
   simplified: string;
   original: string;
   map: Int32Array | null;
@@ -568,7 +587,7 @@ interface CutText {
 }
 const UNCUT: CutText = { simplified: '', original: '', map: null, mapLength: 0 };
 
-function withoutPinyin(simplified: string, original: string): CutText {
+export function withoutPinyin(simplified: string, original: string): CutText {
   // Pinyin needs a bracket with a Latin letter after it: most paragraphs have none (or only
   // brackets such as （一）) and skip the lookbehind scan.
   if (!MAY_HOLD_PINYIN_RE.test(simplified)) return { simplified, original, map: null, mapLength: 0 };
@@ -593,4 +612,46 @@ function withoutPinyin(simplified: string, original: string): CutText {
   }
   copy(last, simplified.length);
   return { simplified: s, original: o, map, mapLength: n };
+}
+
+/** A code unit of PINYIN_RE's line-break runs: space, tab, ideographic space, \r, \n. */
+function isBreakRunUnit(c: number): boolean {
+  return c === 0x20 || c === 9 || c === 0x3000 || c === 10 || c === 13;
+}
+
+/**
+ * withoutPinyin of a text where no ( or （ is followed by what a pinyin syllable starts with (the
+ * scan's WALK_PINYIN_BRACKET is clear), so that only PINYIN_RE's second alternative can match:
+ * every line break with the spaces, tabs and ideographic spaces around it, that is every maximal
+ * run of those code units and line breaks that holds a line break. `breaks` are offsets in
+ * ascending order that include every line break of the text (the scan's sentenceEnds); the cut
+ * text and its map are the ones withoutPinyin makes, built without running the expression.
+ */
+export function withoutLineBreaks(simplified: string, original: string, breaks: readonly number[]): CutText {
+  const n = simplified.length;
+  if (pinyinMap.length < n) pinyinMap = new Int32Array(Math.max(n, 2 * pinyinMap.length));
+  const map = pinyinMap;
+  let s = '';
+  let o = '';
+  let m = 0;
+  let last = 0;
+  for (let k = 0; k < breaks.length; k++) {
+    const at = breaks[k];
+    if (at < last) continue; // inside the run already cut
+    const c = simplified.charCodeAt(at);
+    if (c !== 10 && c !== 13) continue;
+    let start = at;
+    while (start > last && isBreakRunUnit(simplified.charCodeAt(start - 1))) start--;
+    let end = at + 1;
+    while (end < n && isBreakRunUnit(simplified.charCodeAt(end))) end++;
+    s += simplified.slice(last, start);
+    o += original.slice(last, start);
+    for (let i = last; i < start; i++) map[m++] = i;
+    last = end;
+  }
+  if (last === 0) return { simplified, original, map: null, mapLength: 0 };
+  s += simplified.slice(last, n);
+  o += original.slice(last, n);
+  for (let i = last; i < n; i++) map[m++] = i;
+  return { simplified: s, original: o, map, mapLength: m };
 }

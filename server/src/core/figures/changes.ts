@@ -16,7 +16,7 @@ import { both, figureText, joinLines, md } from './explain';
 import { labelBefore, type Sentence } from './text';
 import type { FigureContext } from './rates';
 import { DOWN_WORDS, UP_WORDS } from './vocabulary';
-import { codeUnits } from './code-units';
+import { codeUnits, UnitTable } from './code-units';
 
 const UP = UP_WORDS;
 const DOWN = DOWN_WORDS;
@@ -63,9 +63,47 @@ export function changeWordBefore(s: string, f: Figure, min: number): string | nu
   if (c === 0x4e3a /* 为 */ || c === 0x8fbe /* 达 */) c = s.charCodeAt(--e - 1);
   if (c === 0x4e86 /* 了 */) c = s.charCodeAt(--e - 1);
   if (e - 1 < from || !CHANGE_WORD_END.has(c)) return null;
-  const before = s.slice(from, f.start);
-  const m = CHANGE_WORD_RE.exec(before);
-  return m ? m[1] : null;
+  // CHANGE_WORD_RE's match in s[from, f.start), read by hand: its leftmost start, the first word
+  // there (in the expression's order) followed by 了?(?:为|达)? to the figure. A match is at most
+  // a word and two code units long, so only the last few starts can hold one.
+  for (let p = Math.max(from, f.start - MAX_CHANGE_WORD - 2); p < f.start; p++) {
+    const slot = CHANGE_WORD_SLOT.get(s.charCodeAt(p));
+    if (!slot) continue;
+    // The words starting with this code unit, in the expression's order; the rest compared by code unit.
+    const list = CHANGE_WORD_LISTS[slot - 1];
+    for (let k = 0; k < list.length; k++) {
+      const w = list[k];
+      const end = p + w.length;
+      if (end > f.start) continue;
+      let j = 1;
+      while (j < w.length && s.charCodeAt(p + j) === w.charCodeAt(j)) j++;
+      if (j === w.length && isChangeTail(s, end, f.start)) return w;
+    }
+  }
+  return null;
+}
+
+/** CHANGE_WORD_RE's words, in its order. */
+const CHANGE_WORDS = `${UP}|${DOWN}`.split('|');
+const MAX_CHANGE_WORD = Math.max(...CHANGE_WORDS.map((w) => w.length));
+/** CHANGE_WORDS by their first code unit (1 + the index of a list of CHANGE_WORD_LISTS, or 0), in order within each list. */
+const CHANGE_WORD_SLOT = new UnitTable();
+const CHANGE_WORD_LISTS: string[][] = [];
+for (const w of CHANGE_WORDS) {
+  const c = w.charCodeAt(0);
+  if (!CHANGE_WORD_SLOT.get(c)) {
+    CHANGE_WORD_LISTS.push([]);
+    CHANGE_WORD_SLOT.set(c, CHANGE_WORD_LISTS.length);
+  }
+  CHANGE_WORD_LISTS[CHANGE_WORD_SLOT.get(c) - 1].push(w);
+}
+
+/** Whether s[from, to) is what follows the word in CHANGE_WORD_RE: 了?(?:为|达)?. */
+function isChangeTail(s: string, from: number, to: number): boolean {
+  let i = from;
+  if (i < to && s.charCodeAt(i) === 0x4e86 /* 了 */) i++;
+  if (i < to && (s.charCodeAt(i) === 0x4e3a /* 为 */ || s.charCodeAt(i) === 0x8fbe) /* 达 */) i++;
+  return i === to;
 }
 
 /** The characters CHANGE_WORD_RE's matches end with: the last of each change word, 了, 为 and 达. */
@@ -110,10 +148,11 @@ function findChanges(ctx: FigureContext, sent: Sentence): ChangeShape[] {
     if (i >= 2) {
       const a = figs[i - 2];
       const b = figs[i - 1];
-      const from = FROM_RE.exec(s.slice(Math.max(sent.start, a.start - 10), a.start));
+      // The kinds first (no text read for figures of two kinds).
+      const from = sameKind(a, b) ? FROM_RE.exec(s.slice(Math.max(sent.start, a.start - 10), a.start)) : null;
       const to = from && TO_RE.exec(s.slice(a.end, b.start));
       const tail = to && AFTER_TO_RE.exec(s.slice(b.end, change.start));
-      if (from && to && tail && sameKind(a, b)) {
+      if (from && to && tail) {
         const annual = tail[1] ? { years: from[1] && to[1] ? Number(to[1]) - Number(from[1]) : null } : undefined;
         out.push({ current: b, base: a, change, down, ...(annual ? { annual } : {}) });
         (shaped ??= new Map()).set(change, out[out.length - 1]);
@@ -124,7 +163,7 @@ function findChanges(ctx: FigureContext, sent: Sentence): ChangeShape[] {
     if (i >= 2) {
       const a = figs[i - 1];
       const b = figs[i - 2];
-      if (COMPARE_LEAD_RE.test(s.slice(b.end, a.start)) && CHANGE_ONLY_RE.test(s.slice(a.end, change.start)) && sameKind(a, b)) {
+      if (sameKind(a, b) && COMPARE_LEAD_RE.test(s.slice(b.end, a.start)) && CHANGE_ONLY_RE.test(s.slice(a.end, change.start))) {
         out.push({ current: b, base: a, change, down });
         (shaped ??= new Map()).set(change, out[out.length - 1]);
         continue;
@@ -195,13 +234,19 @@ export function changeClaims(ctx: FigureContext): Claim[] {
   const claims: Claim[] = [];
   // The changes found (most paragraphs have none: the set is made for the first).
   let seen: Set<Figure> | null = null;
-  for (const sent of ctx.sentences) {
-    for (const c of findChanges(ctx, sent)) {
+  const sentences = ctx.sentences;
+  for (let si = 0; si < sentences.length; si++) {
+    const sent = sentences[si];
+    const shapes = findChanges(ctx, sent);
+    for (let k = 0; k < shapes.length; k++) {
+      const c = shapes[k];
       (seen ??= new Set<Figure>()).add(c.change);
       claims.push(changeClaim(ctx, c));
     }
     // A decrease above 100% cannot happen to a non-negative quantity, base stated or not.
-    for (const f of sent.figures) {
+    const figs = sent.figures;
+    for (let k = 0; k < figs.length; k++) {
+      const f = figs[k];
       if (f.kind !== 'percent' || seen?.has(f) || f.value <= 100 || f.approx === 'atMost' || f.approx === 'about') continue;
       const word = changeWordBefore(s, f, sent.start);
       if (!word || !dirOf(word)) continue;

@@ -20,7 +20,7 @@ import { both, md } from './explain';
 import type { LocalizedText } from '../l10n';
 import type { FigureContext } from './rates';
 import type { Sentence } from './text';
-import { CATEGORY_CLASSIFIERS, COMMA_LIST_INTRO_RE, ITEM_CLASSIFIERS, LIST_CONNECTOR_RE, LIST_INTRO_RE, NOT_ITEM_COUNT_AFTER_RE } from './vocabulary';
+import { CATEGORY_CLASSIFIERS, COMMA_LIST_INTRO_RE, ITEM_CLASSIFIERS, LIST_CONNECTOR_RE, LIST_INTRO_RE } from './vocabulary';
 import { codeUnits, isAsciiDigitCode, UnitTable } from './code-units';
 
 const CLASSIFIERS = [...CATEGORY_CLASSIFIERS, ...ITEM_CLASSIFIERS].sort((a, b) => b.length - a.length);
@@ -68,6 +68,7 @@ const STRONG_END = codes(';；:：');
 const COMMA = codes(',，');
 const IDEOGRAPHIC_COMMA = '、'.charCodeAt(0);
 const LEFT_QUOTE = '“'.charCodeAt(0);
+const RIGHT_QUOTE = '”'.charCodeAt(0);
 
 /** Separators of list items, by code unit. */
 const SEP_ENUM = codes('、');
@@ -179,8 +180,7 @@ export function countClaims(ctx: FigureContext): Claim[] {
     const leadLength = pos - 2 >= sent.start && s.startsWith('等共', pos - 2) ? 2 : prevCode >= 0 && LEAD_UNITS.has(prevCode) ? 1 : 0;
     // What countClaim rules out first, without a string: a duration or points after the measure
     // word (NOT_ITEM_COUNT_AFTER_RE), and a list that cannot end right before the count (NOT_ITEM_END).
-    NOT_ITEM_COUNT_AFTER_AT.lastIndex = from;
-    if (NOT_ITEM_COUNT_AFTER_AT.test(s)) continue;
+    if (notItemCountAfter(s, from)) continue;
     const listEnd = pos - leadLength;
     if (listEnd <= sent.start || isNotItemEnd(s.charCodeAt(listEnd - 1))) continue;
     // No 、 or “ in this clause (read back to its start, at most WINDOW): only a comma list after an opening word can be counted.
@@ -199,8 +199,31 @@ export function countClaims(ctx: FigureContext): Claim[] {
 export const NUMBER_BEFORE_UNITS = codeUnits('零〇一二两三四五六七八九十百千万亿第0123456789０１２３４５６７８９.．');
 const NOT_ITEM_END_UNITS = codeUnits('〇零一二三四五六七八九十百千万亿两第前、,，;；:：。(（“‘有为达是约近超余计');
 const LEAD_UNITS = codeUnits('等这共');
-/** NOT_ITEM_COUNT_AFTER_RE anchored at its lastIndex (it reads at most four code units: the same as on a slice of four). */
-const NOT_ITEM_COUNT_AFTER_AT = new RegExp(NOT_ITEM_COUNT_AFTER_RE.source.replace(/^\^/, ''), 'y');
+/**
+ * Whether NOT_ITEM_COUNT_AFTER_RE matches s at `at` (月 工作日 小时 百分点 多月 余, or 数 not
+ * followed by 据 or 字), read by code unit: no expression is run for every count.
+ */
+export function notItemCountAfter(s: string, at: number): boolean {
+  switch (s.charCodeAt(at) /* NaN past the end: no case */) {
+    case 0x6708 /* 月 */:
+    case 0x4f59 /* 余 */:
+      return true;
+    case 0x5de5 /* 工 */:
+      return s.charCodeAt(at + 1) === 0x4f5c /* 作 */ && s.charCodeAt(at + 2) === 0x65e5 /* 日 */;
+    case 0x5c0f /* 小 */:
+      return s.charCodeAt(at + 1) === 0x65f6 /* 时 */;
+    case 0x767e /* 百 */:
+      return s.charCodeAt(at + 1) === 0x5206 /* 分 */ && s.charCodeAt(at + 2) === 0x70b9 /* 点 */;
+    case 0x591a /* 多 */:
+      return s.charCodeAt(at + 1) === 0x6708 /* 月 */;
+    case 0x6570 /* 数 */: {
+      const next = s.charCodeAt(at + 1);
+      return next !== 0x636e /* 据 */ && next !== 0x5b57 /* 字 */;
+    }
+    default:
+      return false;
+  }
+}
 
 /** Whether NOT_ITEM_END holds for a code unit (NaN before the text: never). */
 export function isNotItemEnd(c: number): boolean {
@@ -404,7 +427,15 @@ function countClaim(ctx: FigureContext, sent: Sentence, at: number, lead: string
       explicitStart = true;
     }
     const region = s.slice(tightStart, listEnd);
-    const quoted = region.match(/“[^“”]{1,30}”/g);
+    // The quotation marks of the region, counted by code unit: quoted items need two “ at least.
+    let opens = 0;
+    let closes = 0;
+    for (let i = tightStart; i < listEnd; i++) {
+      const c = s.charCodeAt(i);
+      if (c === LEFT_QUOTE) opens++;
+      else if (c === RIGHT_QUOTE) closes++;
+    }
+    const quoted = opens >= 2 ? region.match(/“[^“”]{1,30}”/g) : null;
     let items: Array<{ start: number; end: number }>;
     if (quoted && quoted.length >= 2 && /^[、和及与\s]*$/.test(region.replace(/“[^“”]{1,30}”/g, ''))) {
       items = [];
@@ -413,8 +444,6 @@ function countClaim(ctx: FigureContext, sent: Sentence, at: number, lead: string
       while ((q = re.exec(region))) items.push({ start: tightStart + q.index + 1, end: tightStart + q.index + 1 + q[1].length });
     } else items = splitAt(s, tightStart, listEnd, SEP_ENUM);
     // A count inside a quotation whose list is outside it (…入选“全国十大…”) counts something else.
-    const opens = (region.match(/“/g) ?? []).length;
-    const closes = (region.match(/”/g) ?? []).length;
     if (items.length >= 2 && opens === closes && wordItems(s, items, classifier) && !headInLastItem(s, items, explicitStart)) {
       tightReading = reading(s, items);
       readings.push(tightReading);
@@ -425,9 +454,15 @@ function countClaim(ctx: FigureContext, sent: Sentence, at: number, lead: string
   if (tight > strong) {
     // The last opening word with at least two commas after it.
     let intro = -1;
-    const commas: number[] = [];
-    for (let i = strong; i < listEnd; i++) if (COMMA.has(s.charCodeAt(i))) commas.push(i);
-    const limit = commas.length >= 2 ? commas[commas.length - 2] : -1;
+    // The last comma but one in s[strong, listEnd) (read back from the end), or -1.
+    let limit = -1;
+    for (let i = listEnd - 1, seen = 0; i >= strong; i--) {
+      const c = s.charCodeAt(i);
+      if ((c === 44 || c === 0xff0c) && ++seen === 2) {
+        limit = i;
+        break;
+      }
+    }
     for (const e of intros()) {
       if (e > limit) break;
       if (e >= strong) intro = e;

@@ -77,6 +77,12 @@ export interface ScanResult {
    * WALK_MARKER). WALK_PINYIN_BRACKET: a ( or （ followed by a–z or U+00E0–U+01FF.
    */
   seen: number;
+  /**
+   * The offsets of the code units of WALK_MARKER (其 内 包 含 分: what a breakdown marker starts
+   * with) the walk saw, and of a figure's unit 分, ascending (a shared empty list when none): every
+   * offset where a marker (textMarkers) can start, so that the sums search no text of their own.
+   */
+  markerStarts: readonly number[];
 }
 
 /** Measure words, longest first so 人次 wins over 人. */
@@ -284,6 +290,10 @@ let tokenEnd = 0;
 let walkedEnds: number[] = [];
 /** The WALK_* features nextNumberToken has walked past in the current scan. */
 let walkSeen = 0;
+/** The offsets of the WALK_MARKER code units walked past in the current scan (null until the first). */
+let walkedMarkers: number[] | null = null;
+/** ScanResult.markerStarts of a text without any (shared, never written to). */
+const NO_MARKER_STARTS: readonly number[] = Object.freeze([]) as readonly number[];
 /** The first opening bracket (WALK_OPENER) walked past in the current scan, or -1. */
 let walkFirstOpener = -1;
 /**
@@ -341,6 +351,7 @@ function nextNumberToken(s: string, from: number): number {
 function walkedPast(s: string, p: number, k: number): void {
   walkSeen |= k;
   if (k & SENTENCE_END) walkedEnds.push(p);
+  if (k & WALK_MARKER) (walkedMarkers ??= []).push(p);
   if (k & WALK_PAREN) {
     const d = codeAt(s, p + 1);
     if ((d >= 97 && d <= 122) || (d >= 0xe0 && d <= 0x1ff)) walkSeen |= WALK_PINYIN_BRACKET;
@@ -690,6 +701,7 @@ export function scanFigures(s: string, original: string = s): ScanResult {
   const sentenceEnds: number[] = [];
   walkedEnds = sentenceEnds;
   walkSeen = 0;
+  walkedMarkers = null;
   walkFirstOpener = -1;
   walkDepth = 0;
   // The names and document numbers are marked (computeMasks, from the first opening bracket, as
@@ -798,6 +810,8 @@ export function scanFigures(s: string, original: string = s): ScanResult {
     let kind: FigureKind = 'count';
     let scale = 1;
     let unit: string | null = null;
+    /** Where the unit starts (when there is one). */
+    let unitAt = -1;
     let family: UnitFamily = 'generic';
     let approx: Approx | null = null;
     let approxWord: string | null = null;
@@ -861,6 +875,7 @@ export function scanFigures(s: string, original: string = s): ScanResult {
         } else {
           const u = matchAt(s, k, UNIT_INDEX);
           if (u) {
+            unitAt = k;
             unit = u[0];
             family = u[1] as UnitFamily;
             i = k + unit.length;
@@ -934,11 +949,16 @@ export function scanFigures(s: string, original: string = s): ScanResult {
     if (pos < i) {
       // The walk goes on after the figure: a unit 分 is the one code unit of WALK_* it skips that
       // may start a marker (分别; the 分 of 百分之, 百分点 and 分钟 is followed by 之, 点 or 钟).
-      if (unit === '分') walkSeen |= WALK_MARKER;
+      if (unit === '分') {
+        walkSeen |= WALK_MARKER;
+        (walkedMarkers ??= []).push(unitAt);
+      }
       pos = i;
     }
   }
-  return { figures, skipped, tokens, sentenceEnds, seen: walkSeen };
+  const markerStarts = walkedMarkers ?? NO_MARKER_STARTS;
+  walkedMarkers = null;
+  return { figures, skipped, tokens, sentenceEnds, seen: walkSeen, markerStarts };
 }
 
 /**

@@ -37,6 +37,8 @@ export interface FigureContext {
   tokens: readonly number[] | null;
   /** The WALK_* features of `s` (ScanResult.seen), or WALK_ALL when not scanned. */
   seen: number;
+  /** Where a breakdown marker can start in `s` (ScanResult.markerStarts), or null when not scanned. */
+  markerStarts: readonly number[] | null;
 }
 
 const LINK_AFTER_RATE = /^(?:均|也|分别|已|则)?(?:为|达|达到|是|保持在|稳定在|提升至|提高至|提高到|上升至|上升到|升至|仅为|只有|高达|已达|实现)?$/;

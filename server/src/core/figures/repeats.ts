@@ -94,25 +94,85 @@ function holdsQizhong(s: string, from: number, to: number): boolean {
 }
 
 /**
- * A count that may restate a quantity stated elsewhere: its figure, its label, and its frame (the
- * sentence's time frame, and whether the count is part of a breakdown, as one small integer). Two
- * candidates state the same quantity when their labels, their figures' unit families and units,
- * and their frames are equal (sameQuantity): compared field by field, no key string is built.
+ * The sentence of one or more repeat candidates, and what is read from its text only when a
+ * candidate of it is compared with another of the same label (most labels are stated once):
+ * whether it compares with other years (COMPARISON: its candidates are none), and its time frame
+ * (sentenceFrame).
+ */
+export interface RepeatSentence {
+  /** The text the sentence is in (the line as analysed) and its offsets there. */
+  s: string;
+  start: number;
+  end: number;
+  /** -2 not read yet, -1 a comparison (no candidates), else its sentenceFrame. */
+  frame: number;
+}
+
+/**
+ * A count that may restate a quantity stated elsewhere: its figure, its label, its sentence and
+ * whether it is part of a breakdown. Two candidates state the same quantity when their labels,
+ * their figures' unit families and units, and their frames (the sentence's time frame, and
+ * whether part of a breakdown) are equal (sameQuantity): compared field by field, no key string
+ * is built. A candidate of a sentence that compares with other years is none (isCandidate): that
+ * and the frame are read from the sentence when first asked.
  */
 export interface RepeatCandidate {
   figure: Figure;
   label: string;
-  frame: number;
+  sentence: RepeatSentence;
+  /** Where the figure starts in the sentence's text (`sentence.s`: the figure may be moved since). */
+  at: number;
+  /** 1 when part of a breakdown (其中…), 0 when not, -1 not read yet (partOf). */
+  part: number;
+}
+
+/**
+ * Whether a candidate is part of a breakdown (其中 in its clause before it: a subset, compared only
+ * with other parts), read when first asked (most candidates are never compared).
+ */
+function partOf(c: RepeatCandidate): number {
+  if (c.part < 0) {
+    const { s, start } = c.sentence;
+    c.part = holdsQizhong(s, clauseStart(s, c.at, start), c.at) ? 1 : 0;
+  }
+  return c.part;
+}
+
+/** The sentence's frame, read once: -1 when it compares with other years (COMPARISON). */
+function sentenceFrameOf(st: RepeatSentence): number {
+  if (st.frame === -2) {
+    const text = st.s.slice(st.start, st.end);
+    st.frame = COMPARISON.test(text) ? -1 : sentenceFrame(text);
+  }
+  return st.frame;
+}
+
+/** Whether a candidate is one: its sentence does not compare with other years (COMPARISON). */
+export function isCandidate(c: RepeatCandidate): boolean {
+  return sentenceFrameOf(c.sentence) >= 0;
+}
+
+/** A candidate's frame: its sentence's time frame, and whether it is part of a breakdown, as one small integer. */
+function frameOf(c: RepeatCandidate): number {
+  return sentenceFrameOf(c.sentence) * 2 + partOf(c);
 }
 
 /** Whether two candidates state the same quantity (their labels, units and frames agree). */
 export function sameQuantity(a: RepeatCandidate, b: RepeatCandidate): boolean {
-  return a.label === b.label && a.frame === b.frame && a.figure.unit === b.figure.unit && a.figure.family === b.figure.family;
+  return a.label === b.label && a.figure.unit === b.figure.unit && a.figure.family === b.figure.family && frameOf(a) === frameOf(b);
 }
 
-/** A candidate as one string (equal strings for candidates of the same quantity): for a sentence with many candidates. */
+/**
+ * Whether two candidates of one sentence state the same quantity (sameQuantity: their frames
+ * differ only in `part`), without reading the sentence.
+ */
+function sameInSentence(a: RepeatCandidate, b: RepeatCandidate): boolean {
+  return a.label === b.label && a.figure.unit === b.figure.unit && a.figure.family === b.figure.family && partOf(a) === partOf(b);
+}
+
+/** A candidate of a sentence as one string (equal strings for sameInSentence candidates): for a sentence with many candidates. */
 function quantityKey(c: RepeatCandidate): string {
-  return `${c.label}|${c.figure.family}|${c.figure.unit}|${c.frame}`;
+  return `${c.label}|${c.figure.family}|${c.figure.unit}|${partOf(c)}`;
 }
 
 /**
@@ -123,20 +183,23 @@ function quantityKey(c: RepeatCandidate): string {
 export function repeatCandidates(ctx: FigureContext): RepeatCandidate[] {
   const { s } = ctx;
   const out: RepeatCandidate[] = [];
-  for (const sent of ctx.sentences) {
+  const sentences = ctx.sentences;
+  for (let si = 0; si < sentences.length; si++) {
+    const sent = sentences[si];
     // Only exact counts are compared: sentences without one are not read further.
     let exactCount = false;
     for (let i = 0; i < sent.figures.length && !exactCount; i++) exactCount = sent.figures[i].kind === 'count' && isExact(sent.figures[i]);
     if (!exactCount) continue;
-    const sentenceText = s.slice(sent.start, sent.end);
-    if (COMPARISON.test(sentenceText)) continue;
-    // The sentence's time frame, read once a figure of it has a label worth comparing (most have none).
-    let frameKey = -1;
+    // The sentence, made once a figure of it has a label worth comparing (most have none); whether
+    // it compares with other years and its time frame are read only when a candidate of it is
+    // compared with another (isCandidate, sameQuantity).
+    let sentence: RepeatSentence | null = null;
     let prevEnd = sent.start;
     // This sentence's candidates start here in `out` (two figures with one key in one sentence are two things).
     const first = out.length;
     let seenHere: Set<string> | null = null;
-    for (const f of sent.figures) {
+    for (let fi = 0; fi < sent.figures.length; fi++) {
+      const f = sent.figures[fi];
       const from = prevEnd;
       prevEnd = f.end;
       if (f.kind !== 'count' || !isExact(f)) continue;
@@ -146,10 +209,9 @@ export function repeatCandidates(ctx: FigureContext): RepeatCandidate[] {
       if (f.start - rawStart < MIN_LABEL) continue;
       const label = normalizeLabel(s.slice(rawStart, f.start));
       if (label.length < MIN_LABEL || !startsHan(label) || holdsAsciiDigit(label)) continue;
-      // Parts of a breakdown (其中…) describe a subset: they are compared only with other parts.
-      const inBreakdown = holdsQizhong(s, clauseStart(s, f.start, sent.start), f.start);
-      if (frameKey < 0) frameKey = sentenceFrame(sentenceText);
-      const candidate: RepeatCandidate = { figure: f, label, frame: frameKey * 2 + (inBreakdown ? 1 : 0) };
+      // Whether it is part of a breakdown (其中…) is read when it is compared (partOf).
+      sentence ??= { s, start: sent.start, end: sent.end, frame: -2 };
+      const candidate: RepeatCandidate = { figure: f, label, sentence, at: f.start, part: -1 };
       // Two figures with one phrase in one sentence are two different things (two meetings …): the
       // sentence's few candidates are compared one by one, a set of keys made only for a sentence with many.
       if (seenHere) {
@@ -158,7 +220,7 @@ export function repeatCandidates(ctx: FigureContext): RepeatCandidate[] {
         seenHere.add(key);
       } else {
         let seen = false;
-        for (let k = first; k < out.length && !seen; k++) seen = sameQuantity(out[k], candidate);
+        for (let k = first; k < out.length && !seen; k++) seen = sameInSentence(out[k], candidate);
         if (seen) continue;
         if (out.length - first >= MAX_LISTED_KEYS) {
           seenHere = new Set<string>();

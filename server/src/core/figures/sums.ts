@@ -401,10 +401,26 @@ export function textMarkers(s: string): readonly Marker[] {
   return out ?? NO_MARKERS;
 }
 
+/**
+ * textMarkers of `s` read at `starts` only: offsets holding every code unit of `s` a marker can
+ * start with (其 内 分 包 含: ScanResult.markerStarts), ascending. No text is searched: the
+ * scan's walk noted them.
+ */
+export function markersAt(s: string, starts: readonly number[]): readonly Marker[] {
+  let out: Marker[] | null = null;
+  for (let k = 0; k < starts.length; k++) {
+    const p = starts[k];
+    const length = breakdownWordAt(s, p);
+    if (length) (out ??= []).push({ at: p, word: s.slice(p, p + length) });
+  }
+  return out ?? NO_MARKERS;
+}
+
 export function sumClaims(ctx: FigureContext): Claim[] {
   const claims: Claim[] = [];
-  // No 其 内 包 含 or 分 that may start one (as the scan saw): no marker is searched for.
-  const markers = ctx.seen & WALK_MARKER ? textMarkers(ctx.s) : NO_MARKERS;
+  // The markers at the offsets the scan noted; no 其 内 包 含 or 分 that may start one (as the
+  // scan saw): none searched for.
+  const markers = ctx.markerStarts ? (ctx.markerStarts.length ? markersAt(ctx.s, ctx.markerStarts) : NO_MARKERS) : ctx.seen & WALK_MARKER ? textMarkers(ctx.s) : NO_MARKERS;
   let mi = 0;
   const sentences = ctx.sentences;
   for (let si = 0; si < sentences.length; si++) {
@@ -434,6 +450,9 @@ export function sumClaims(ctx: FigureContext): Claim[] {
 function balanceClaim(ctx: FigureContext): Claim | null {
   const { s, original } = ctx;
   // A label is a piece of the text: an account no label can name rules the claim out unread.
+  // Every word of the carried-out account holds 结: one native search for it first (most
+  // paragraphs have none; the expressions were each tried at every offset of the paragraph).
+  if (s.indexOf('结') < 0) return null;
   for (let k = 0; k < BALANCE_ACCOUNTS.length; k++) if (!BALANCE_ACCOUNTS[k].re.test(s)) return null;
   const found = new Map<string, Figure[]>();
   const sentences = ctx.sentences;

@@ -88,7 +88,7 @@ function profileTableLines(analysis: Analysis): Set<number> {
 export function tableClaims(analysis: Analysis): Array<{ line: number; claim: Claim }> {
   const { doc } = analysis;
   const out: Array<{ line: number; claim: Claim }> = [];
-  const ctx: FigureContext = { s: doc.simplified, original: doc.text, sentences: [], tokens: null, seen: WALK_ALL };
+  const ctx: FigureContext = { s: doc.simplified, original: doc.text, sentences: [], tokens: null, seen: WALK_ALL, markerStarts: null };
   let profileLines: Set<number> | null = null;
   for (const table of tablesOf(doc)) {
     const column = totalColumn(table);
