@@ -62,6 +62,34 @@ describe('cli: V8 code cache of the bundle (bin/compile-cache.js)', { skip: HAND
     }
   });
 
+  it('a run that checks nothing (--version) writes a partial cache; the first check writes the full one, which later runs keep', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'reportlint-cc-'));
+    try {
+      const file = path.join(FIXTURES, 'cli', 'gap.txt');
+      assert.equal(run(tmp, ['--version']).code, 0);
+      const partial = cacheFiles(tmp);
+      assert.equal(partial.length, 1);
+      assert.match(path.basename(partial[0]), /-partial\.bin$/);
+      const partialSize = fs.statSync(partial[0]).size;
+      assert.equal(run(tmp, ['rules']).code, 0);
+      assert.deepEqual(cacheFiles(tmp), partial, 'a run that checks nothing uses the partial cache and does not write');
+      const first = run(tmp, ['check', '--format', 'json', file]);
+      const full = cacheFiles(tmp);
+      assert.equal(full.length, 1, 'the full cache replaces the partial one');
+      assert.equal(path.basename(full[0]), path.basename(partial[0]).replace('-partial.bin', '.bin'));
+      // The full cache holds the checking code: larger than the cache of a run that checked nothing.
+      assert.ok(fs.statSync(full[0]).size > partialSize, `${fs.statSync(full[0]).size} > ${partialSize}`);
+      const before = fs.statSync(full[0]).mtimeMs;
+      const again = run(tmp, ['check', '--format', 'json', file]);
+      assert.equal(again.stdout, first.stdout);
+      assert.equal(run(tmp, ['--version']).code, 0);
+      assert.deepEqual(cacheFiles(tmp), full, 'later runs, checking or not, use the full cache and write nothing');
+      assert.equal(fs.statSync(full[0]).mtimeMs, before);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
   it('a damaged cache is refused by V8, the bundle compiled as usual and the cache written again', () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'reportlint-cc-'));
     try {

@@ -43,6 +43,18 @@ export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_FAILURE = 2;
 
+/** Whether this process ran a command that reads documents (see checkedDocuments). */
+let readDocuments = false;
+
+/**
+ * Whether this process ran a command that checks, reads or converts documents (not `rules`,
+ * `--help`, `--version` or a usage error): bin/compile-cache.js asks at exit, and only such a run
+ * writes the full code cache of the bundle (one that holds the checking code).
+ */
+export function checkedDocuments(): boolean {
+  return readDocuments;
+}
+
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const parsed = parseCommandLine(argv, io.env);
   if (parsed.kind === 'usage') {
@@ -60,6 +72,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
   const o = parsed.options;
   io.locale = o.locale;
+  readDocuments = o.command !== 'rules';
   switch (o.command) {
     case 'export':
       return runExport(o.paths[0], o.output, o.locale, io.stderr);
