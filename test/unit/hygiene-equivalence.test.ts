@@ -229,25 +229,28 @@ describe('hygiene rules: same results as the previous algorithms', () => {
     );
   });
 
-  it('punctuation-width reports the reference counts at the reference offsets', () => {
+  /** punctuation-width's findings on a text, as [kind, full, half, offset], equal the reference's. */
+  function assertPunctuationWidthAsReference(text: string, uri: string): void {
     const rule = ALL_RULES.filter((r) => r.meta.id === 'punctuation-width');
     const kinds = ['comma', 'colon', 'semicolon', 'parentheses', 'question', 'exclamation'];
+    const a = Analysis.fromText(text, { uri });
+    const got = checkDocument(a, { rules: rule, forceReport: true }).map((f) => {
+      const d = f.data as { kind: string; full: number; half: number };
+      return [kinds.indexOf(d.kind), d.full, d.half, a.doc.offsetAt(f.range.start)];
+    });
+    assert.deepEqual(got.sort((x, y) => x[0] - y[0]), refPunctuationWidth(text, a.doc.format));
+  }
+
+  it('punctuation-width reports the reference counts at the reference offsets', () => {
     fc.assert(
       fc.property(textArb, fc.constantFrom('file:///r.txt', 'file:///r.md'), (text, uri) => {
-        const a = Analysis.fromText(text, { uri });
-        const got = checkDocument(a, { rules: rule, forceReport: true }).map((f) => {
-          const d = f.data as { kind: string; full: number; half: number };
-          return [kinds.indexOf(d.kind), d.full, d.half, a.doc.offsetAt(f.range.start)];
-        });
-        assert.deepEqual(got.sort((x, y) => x[0] - y[0]), refPunctuationWidth(text, a.doc.format));
+        assertPunctuationWidthAsReference(text, uri);
       }),
       params,
     );
   });
 
   it('punctuation-width on texts with few or no half-width marks (the shortcut for texts without one) reports the reference', () => {
-    const rule = ALL_RULES.filter((r) => r.meta.id === 'punctuation-width');
-    const kinds = ['comma', 'colon', 'semicolon', 'parentheses', 'question', 'exclamation'];
     // The pieces without an ASCII mark, and at most two ASCII marks put anywhere.
     const wide = PIECES.filter((p) => !/[,:;()?!]/.test(p));
     const arb = fc.tuple(
@@ -256,12 +259,7 @@ describe('hygiene rules: same results as the previous algorithms', () => {
     ).map(([text, inserts]) => inserts.reduce((t, [at, ch]) => t.slice(0, at % (t.length + 1)) + ch + t.slice(at % (t.length + 1)), text));
     fc.assert(
       fc.property(arb, fc.constantFrom('file:///r.txt', 'file:///r.md'), (text, uri) => {
-        const a = Analysis.fromText(text, { uri });
-        const got = checkDocument(a, { rules: rule, forceReport: true }).map((f) => {
-          const d = f.data as { kind: string; full: number; half: number };
-          return [kinds.indexOf(d.kind), d.full, d.half, a.doc.offsetAt(f.range.start)];
-        });
-        assert.deepEqual(got.sort((x, y) => x[0] - y[0]), refPunctuationWidth(text, a.doc.format));
+        assertPunctuationWidthAsReference(text, uri);
       }),
       params,
     );
