@@ -16,7 +16,7 @@ import { both, figureText, joinLines, md } from './explain';
 import { labelBefore, type Sentence } from './text';
 import type { FigureContext } from './rates';
 import { DOWN_WORDS, UP_WORDS } from './vocabulary';
-import { codeUnits, UnitTable } from './code-units';
+import { codeUnits, groupByUnit } from './code-units';
 
 const UP = UP_WORDS;
 const DOWN = DOWN_WORDS;
@@ -87,16 +87,7 @@ export function changeWordBefore(s: string, f: Figure, min: number): string | nu
 const CHANGE_WORDS = `${UP}|${DOWN}`.split('|');
 const MAX_CHANGE_WORD = Math.max(...CHANGE_WORDS.map((w) => w.length));
 /** CHANGE_WORDS by their first code unit (1 + the index of a list of CHANGE_WORD_LISTS, or 0), in order within each list. */
-const CHANGE_WORD_SLOT = new UnitTable();
-const CHANGE_WORD_LISTS: string[][] = [];
-for (const w of CHANGE_WORDS) {
-  const c = w.charCodeAt(0);
-  if (!CHANGE_WORD_SLOT.get(c)) {
-    CHANGE_WORD_LISTS.push([]);
-    CHANGE_WORD_SLOT.set(c, CHANGE_WORD_LISTS.length);
-  }
-  CHANGE_WORD_LISTS[CHANGE_WORD_SLOT.get(c) - 1].push(w);
-}
+const { slot: CHANGE_WORD_SLOT, lists: CHANGE_WORD_LISTS } = groupByUnit(CHANGE_WORDS, (w) => w.charCodeAt(0));
 
 /** Whether s[from, to) is what follows the word in CHANGE_WORD_RE: 了?(?:为|达)?. */
 function isChangeTail(s: string, from: number, to: number): boolean {

@@ -96,3 +96,22 @@ export class UnitTable {
     return at;
   }
 }
+
+/**
+ * `items` grouped by a code unit of each (`unitOf`), each group in the items' order: `slot.get(u)`
+ * is 1 + the index of u's group in `lists`, or 0 when no item has that unit. A hot loop reads one
+ * table entry per position and tries only that group's items.
+ */
+export function groupByUnit<T>(items: readonly T[], unitOf: (item: T) => number): { slot: UnitTable; lists: T[][] } {
+  const slot = new UnitTable();
+  const lists: T[][] = [];
+  for (const item of items) {
+    const u = unitOf(item);
+    if (!slot.get(u)) {
+      lists.push([]);
+      slot.set(u, lists.length);
+    }
+    lists[slot.get(u) - 1].push(item);
+  }
+  return { slot, lists };
+}

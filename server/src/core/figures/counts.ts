@@ -21,7 +21,7 @@ import type { LocalizedText } from '../l10n';
 import type { FigureContext } from './rates';
 import type { Sentence } from './text';
 import { CATEGORY_CLASSIFIERS, COMMA_LIST_INTRO_RE, ITEM_CLASSIFIERS, LIST_CONNECTOR_RE, LIST_INTRO_RE } from './vocabulary';
-import { codeUnits, isAsciiDigitCode, UnitTable } from './code-units';
+import { codeUnits, isAsciiDigitCode, groupByUnit, UnitTable } from './code-units';
 
 const CLASSIFIERS = [...CATEGORY_CLASSIFIERS, ...ITEM_CLASSIFIERS].sort((a, b) => b.length - a.length);
 const CATEGORY = new Set(CATEGORY_CLASSIFIERS);
@@ -235,16 +235,7 @@ const COUNT_NUMERAL = new UnitTable();
 for (const ch of '两二三四五六七八九十') COUNT_NUMERAL.set(ch.charCodeAt(0), 1);
 for (let c = 48; c <= 57; c++) COUNT_NUMERAL.set(c, 2);
 /** The classifiers by their first code unit, in COUNT_RE's order (longest first): 1 + the index of a list, or 0. */
-const CLASSIFIER_SLOT = new UnitTable();
-const CLASSIFIER_LISTS: string[][] = [];
-for (const c of CLASSIFIERS) {
-  const u = c.charCodeAt(0);
-  if (!CLASSIFIER_SLOT.get(u)) {
-    CLASSIFIER_LISTS.push([]);
-    CLASSIFIER_SLOT.set(u, CLASSIFIER_LISTS.length);
-  }
-  CLASSIFIER_LISTS[CLASSIFIER_SLOT.get(u) - 1].push(c);
-}
+const { slot: CLASSIFIER_SLOT, lists: CLASSIFIER_LISTS } = groupByUnit(CLASSIFIERS, (c) => c.charCodeAt(0));
 
 /** The length of the classifier COUNT_RE reads at `at` (the first of its alternatives there), or 0. */
 function classifierAt(s: string, at: number): number {

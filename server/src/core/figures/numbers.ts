@@ -9,7 +9,7 @@
  * offsets are offsets in the original text. One pass, linear in the text.
  */
 import { parseChineseNumeral } from '../document/chinese-numerals';
-import { codeAt, codeUnits, isAsciiDigitCode, UnitTable } from './code-units';
+import { codeAt, codeUnits, isAsciiDigitCode, groupByUnit, UnitTable } from './code-units';
 import { CATEGORY_CLASSIFIERS, ITEM_CLASSIFIERS } from './vocabulary';
 
 export type FigureKind = 'count' | 'percent' | 'points' | 'times';
@@ -119,16 +119,7 @@ const PREFIX_QUALIFIERS: Array<[string, Approx]> = (
  * PREFIX_QUALIFIERS by their last code unit (same order within each list): one array read per
  * figure. PREFIX_SLOT holds 1 + the index of a code unit's list in PREFIX_LISTS, or 0.
  */
-const PREFIX_SLOT = new UnitTable();
-const PREFIX_LISTS: Array<Array<[string, Approx]>> = [];
-for (const q of PREFIX_QUALIFIERS) {
-  const c = q[0].charCodeAt(q[0].length - 1);
-  if (!PREFIX_SLOT.get(c)) {
-    PREFIX_LISTS.push([]);
-    PREFIX_SLOT.set(c, PREFIX_LISTS.length);
-  }
-  PREFIX_LISTS[PREFIX_SLOT.get(c) - 1].push(q);
-}
+const { slot: PREFIX_SLOT, lists: PREFIX_LISTS } = groupByUnit(PREFIX_QUALIFIERS, (q) => q[0].charCodeAt(q[0].length - 1));
 
 const SUFFIX_QUALIFIERS: Array<[string, Approx]> = [
   ['左右', 'about'], ['上下', 'about'], ['以上', 'atLeast'], ['以下', 'atMost'], ['之多', 'atLeast'],
